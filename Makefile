@@ -1,0 +1,41 @@
+# eventwire: `make run` (the main job on the bundled corpus) and `make test` (the whole suite).
+# Everything installs into .venv/ from pyproject.toml pinned by constraints.txt.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-unit test-integration test-dags eval bench airflow clean-data help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip check
+	touch $(STAMP)
+
+venv: $(STAMP)  ## create .venv and install the project
+
+run: $(STAMP)  ## the main job: bundled corpus -> Airflow DAG (dag.test) -> embedded Postgres; prints what landed
+	$(BIN)/eventwire run
+
+test: $(STAMP)  ## the whole test suite (unit, integration, dags, e2e)
+	$(BIN)/python -m pytest tests
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
+
+eval: $(STAMP)  ## score against ../shared: seeds events, snippets, text extraction
+	$(BIN)/python -m pipeline.evaluate --shared $(SHARED)
+
+bench: $(STAMP)  ## throughput and memory on the ../shared corpora; results go to docs/benchmarks.md
+	$(BIN)/python -m pipeline.benchmark --shared $(SHARED)
+
+clean-data:  ## stop the embedded Postgres and delete .data/
+	-$(BIN)/eventwire db stop
+	rm -rf .data

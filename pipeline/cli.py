@@ -1,0 +1,333 @@
+"""The `eventwire` command: the extract/clean contract of docs/event-record.md, plus db, run and wire.
+
+`extract` and `clean` read and write JSON Lines so outside checks and shell pipelines can drive them;
+a bad line yields an error line and the run goes on (exit 1 at the end, 2 on a usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT, Settings
+
+log = logging.getLogger("eventwire")
+
+DAG_ID = "eventwire_ingest"
+
+
+def _quiet_libraries() -> None:
+    # Great Expectations logs every decorator at INFO on import; operators need our lines, not those.
+    for name in ("great_expectations", "trafilatura", "htmldate", "courlan", "httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@contextmanager
+def _open(path: str, mode: str):
+    if path == "-":
+        yield sys.stdin if "r" in mode else sys.stdout
+    else:
+        with open(path, mode, encoding="utf-8") as fh:
+            yield fh
+
+
+class _Progress:
+    """A count on stderr for long commands: rewritten in place on a terminal, every 10% otherwise."""
+
+    def __init__(self, label: str, total: int | None):
+        self.label, self.total, self.tty = label, total, sys.stderr.isatty()
+        self.started, self.last_pct = time.monotonic(), -10
+
+    def __call__(self, done: int) -> None:
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        if self.tty:
+            of = f"/{self.total}" if self.total else ""
+            print(f"\r{self.label}: {done}{of} ({rate:.0f}/s)", end="", file=sys.stderr, flush=True)
+        elif self.total:
+            pct = 100 * done // self.total
+            if pct >= self.last_pct + 10:
+                self.last_pct = pct
+                print(f"{self.label}: {done}/{self.total} ({pct}%, {rate:.0f}/s)", file=sys.stderr, flush=True)
+
+    def close(self, done: int) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+        secs = time.monotonic() - self.started
+        print(f"{self.label}: {done} lines in {secs:.1f}s", file=sys.stderr)
+
+
+def _jsonl_command(args, handle) -> int:
+    """Shared loop of `extract` and `clean`: one output line per input line, errors as lines."""
+    total = None
+    if args.input != "-":
+        with open(args.input, "rb") as fh:
+            total = sum(1 for line in fh if line.strip())
+    progress = _Progress(args.command, total)
+    errors = done = 0
+    with _open(args.input, "r") as src, _open(args.output, "w") as dst:
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            rec_id = None
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("line is not a JSON object")
+                rec_id = rec.get("id")
+                if rec_id is None:
+                    raise ValueError("missing 'id'")
+                out = handle(rec)
+            except json.JSONDecodeError as exc:
+                out, errors = {"id": None, "error": f"line {lineno}: not JSON ({exc.msg})"}, errors + 1
+            except (ValueError, TypeError) as exc:
+                out, errors = {"id": rec_id, "error": f"line {lineno}: {exc}"}, errors + 1
+            dst.write(json.dumps(out, ensure_ascii=False) + "\n")
+            done += 1
+            progress(done)
+    progress.close(done)
+    if errors:
+        print(f"{args.command}: {errors} of {done} lines had errors (see their 'error' field)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_extract(args) -> int:
+    from pipeline.clean import clean_text
+    from pipeline.extract import extract_events
+
+    def handle(rec: dict) -> dict:
+        text = rec.get("text")
+        if not isinstance(text, str):
+            raise ValueError("missing 'text' (a string)")
+        published = rec.get("published")
+        if published is not None and not isinstance(published, str):
+            raise ValueError("'published' must be YYYY-MM-DD or an ISO-8601 datetime string")
+        if published:
+            from datetime import date, datetime
+            try:
+                (datetime.fromisoformat(published.replace("Z", "+00:00")) if "T" in published
+                 else date.fromisoformat(published))
+            except ValueError:
+                raise ValueError(f"'published' is not a date: {published!r}") from None
+        cleaned = clean_text(text)
+        return {"id": rec["id"], "events": extract_events(cleaned, published, rec.get("title"))}
+
+    return _jsonl_command(args, handle)
+
+
+def cmd_clean(args) -> int:
+    from pipeline.clean import clean_record
+
+    return _jsonl_command(args, clean_record)
+
+
+def cmd_db(args, settings: Settings) -> int:
+    from pipeline import db
+
+    if args.db_command == "migrate":
+        with db.connect(settings, autocommit=True) as conn:
+            applied = db.migrate(conn)
+        print(f"migrations applied: {', '.join(applied) if applied else 'none (schema up to date)'}")
+    elif args.db_command == "url":
+        print(db.database_url(settings))
+    elif args.db_command == "stop":
+        stopped = db.stop_embedded(settings.data_dir / "pg")
+        print("embedded PostgreSQL stopped" if stopped else "no embedded PostgreSQL running")
+    return 0
+
+
+def _airflow_env(settings: Settings, url: str) -> dict:
+    home = settings.data_dir / "airflow"
+    home.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.update({
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO_ROOT / "dags"),
+        "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO_ROOT / "plugins"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+        "EVENTWIRE_DATABASE_URL": url,
+    })
+    env.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{home / 'airflow.db'}")
+    if settings.wire_url:
+        env["EVENTWIRE_WIRE_URL"] = settings.wire_url
+    return env
+
+
+def run_with_airflow(settings: Settings, url: str) -> int:
+    """Run the ingestion DAG once through Airflow's own `dags test` (dag.test()), so the real DAG code runs."""
+    airflow = str(Path(sys.executable).with_name("airflow"))
+    env = _airflow_env(settings, url)
+    print("airflow: migrating its metadata database (first time takes a minute)...", flush=True)
+    migrated = subprocess.run([airflow, "db", "migrate"], env=env, capture_output=True, text=True)
+    if migrated.returncode != 0:
+        print(migrated.stdout[-3000:], migrated.stderr[-3000:], file=sys.stderr)
+        return migrated.returncode
+    print(f"airflow: running DAG {DAG_ID} once with `airflow dags test`...", flush=True)
+    return subprocess.run([airflow, "dags", "test", DAG_ID], env=env).returncode
+
+
+def cmd_run(args, settings: Settings) -> int:
+    from dataclasses import replace
+
+    from pipeline import db, steps
+    from pipeline.fetch.wire import serve_wire
+
+    url = db.database_url(settings)
+    with db.connect(url, autocommit=True) as conn:
+        applied = db.migrate(conn)
+        if applied:
+            print(f"schema: applied {', '.join(applied)}")
+    wire = None
+    if not settings.feeds and not args.no_wire:
+        wire = serve_wire(Path(args.seeds), host="127.0.0.1", port=args.wire_port)
+        settings = replace(settings, wire_url=wire.base_url)
+        print(f"local news wire: {wire.feed_url} ({len(list(Path(args.seeds).glob('*.txt')))} articles)")
+    try:
+        if args.no_airflow:
+            run_id = f"cli__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
+            with db.connect(url, autocommit=True) as conn:
+                steps.run_all(conn, settings, run_id, settings.feed_list(), force=args.force,
+                              progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+            code = 0
+        else:
+            if args.force:
+                with db.connect(url, autocommit=True) as conn:
+                    conn.execute("UPDATE eventwire.feeds SET next_poll_at = now()")
+            code = run_with_airflow(settings, url)
+    finally:
+        if wire:
+            wire.close()
+    with db.connect(url, autocommit=True) as conn:
+        print(summary_text(conn, url))
+    return code
+
+
+def summary_text(conn, url: str) -> str:
+    """What landed: the last run's accounting, totals, events by type, quarantine reasons, how to look."""
+    lines = []
+    last = conn.execute(
+        "SELECT run_id, status, articles_new, articles_in, articles_loaded, articles_quarantined,"
+        " events_in, events_loaded, events_quarantined, error FROM eventwire.runs"
+        " ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
+    if last:
+        (run_id, status, new, a_in, a_loaded, a_q, e_in, e_loaded, e_q, error) = last
+        lines.append(f"last run {run_id}: {status}{' — ' + error if error else ''}")
+        lines.append(f"  articles: {new} new; in {a_in} = loaded {a_loaded} + quarantined {a_q}")
+        lines.append(f"  events:   in {e_in} = loaded {e_loaded} + quarantined {e_q}")
+    totals = conn.execute(
+        "SELECT (SELECT count(*) FROM eventwire.articles), (SELECT count(*) FROM analytics.events),"
+        " (SELECT count(*) FROM analytics.event_mentions), (SELECT count(*) FROM eventwire.quarantine WHERE released_at IS NULL)"
+    ).fetchone()
+    lines.append(f"in the database: {totals[0]} articles, {totals[1]} events, {totals[2]} mentions, "
+                 f"{totals[3]} quarantined rows")
+    for event_type, sub, n in conn.execute(
+        "SELECT event_type, sub_event_type, count(*) FROM analytics.events GROUP BY 1, 2 ORDER BY 3 DESC, 2"
+    ):
+        lines.append(f"  {n:4d}  {event_type} / {sub}")
+    reasons = conn.execute(
+        "SELECT kind, expectation, column_name, rows FROM analytics.quarantine_summary ORDER BY rows DESC LIMIT 8"
+    ).fetchall()
+    if reasons:
+        lines.append("quarantined, by reason:")
+        lines.extend(f"  {n:4d}  {kind}: {exp}{' (' + col + ')' if col else ''}" for kind, exp, col, n in reasons)
+    lines.append("look for yourself:")
+    lines.append(f"  psql \"{url}\" -c 'SELECT event_date, sub_event_type, location, fatalities FROM analytics.events ORDER BY event_date'")
+    return "\n".join(lines)
+
+
+def cmd_summary(args, settings: Settings) -> int:
+    from pipeline import db
+
+    url = db.database_url(settings)
+    with db.connect(url, autocommit=True) as conn:
+        print(summary_text(conn, url))
+    return 0
+
+
+def cmd_wire(args, settings: Settings) -> int:
+    from pipeline.fetch.wire import serve_wire
+
+    wire = serve_wire(Path(args.seeds), host=args.host, port=args.port)
+    print(f"serving {wire.feed_url} (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        wire.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire",
+        description="Conflict news in, ACLED-style events out. Settings come from EVENTWIRE_* variables "
+                    "(see `eventwire settings`).",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    for name, helptext in (
+        ("extract", "code events from text: JSONL {id, text, title?, published?, url?} -> {id, events}"),
+        ("clean", "clean pages or text: JSONL {id, html|text, url?} -> {id, text, title, author, published, language}"),
+    ):
+        p = sub.add_parser(name, help=helptext, description=helptext +
+                           ". A bad line gives {id, error} and the run goes on; exit 0 all good, 1 some lines bad, 2 usage.")
+        p.add_argument("--input", required=True, help="JSON Lines file, or - for stdin")
+        p.add_argument("--output", required=True, help="JSON Lines file, or - for stdout")
+
+    p = sub.add_parser("db", help="database: migrate the schema, print the URL, stop the embedded server")
+    p.add_argument("db_command", choices=["migrate", "url", "stop"])
+
+    p = sub.add_parser("run", help="run the pipeline once over the feeds (by default the bundled corpus through Airflow)",
+                       description="Start the local news wire over --seeds (unless EVENTWIRE_FEEDS is set), "
+                                   "migrate the schema, run the ingestion DAG once with `airflow dags test`, "
+                                   "and print what landed. Running it twice loads nothing twice.")
+    p.add_argument("--no-airflow", action="store_true", help="run the steps in this process instead of through Airflow")
+    p.add_argument("--force", action="store_true", help="poll every feed now, even if not due")
+    p.add_argument("--no-wire", action="store_true", help="do not start the bundled local news wire")
+    p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"), help="folder of the bundled corpus (default: seeds/)")
+    p.add_argument("--wire-port", type=int, default=0, help="port for the local wire (default: any free port)")
+
+    sub.add_parser("summary", help="print what is in the database: last run, events by type, quarantine")
+
+    p = sub.add_parser("wire", help="serve the bundled corpus as a local news wire (RSS + article pages)")
+    p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+
+    sub.add_parser("settings", help="print the EVENTWIRE_* settings with their defaults")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    _quiet_libraries()
+    if args.command == "extract":
+        return cmd_extract(args)
+    if args.command == "clean":
+        return cmd_clean(args)
+    if args.command == "settings":
+        print(Settings.describe())
+        return 0
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"eventwire: bad setting: {exc}", file=sys.stderr)
+        return 2
+    handlers = {"db": cmd_db, "run": cmd_run, "summary": cmd_summary, "wire": cmd_wire}
+    return handlers[args.command](args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""One settings object, built once from EVENTWIRE_* environment variables and passed down.
+
+Every knob a user can turn lives here with its default, so the README's table of settings
+and the code cannot drift apart: `Settings.describe()` prints that table.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"EVENTWIRE_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Field metadata `env` names the variable, `help` explains it."""
+
+    database_url: str | None = field(
+        default=None, metadata={"env": "DATABASE_URL", "help": "PostgreSQL URL; unset = embedded server under data_dir/pg"})
+    data_dir: Path = field(
+        default=REPO_ROOT / ".data", metadata={"env": "DATA_DIR", "help": "where the embedded Postgres and run artefacts live"})
+    feeds: tuple[str, ...] = field(
+        default=(), metadata={"env": "FEEDS", "help": "comma-separated feed URLs to poll (overrides feeds_file)"})
+    feeds_file: Path = field(
+        default=REPO_ROOT / "feeds.yaml", metadata={"env": "FEEDS_FILE", "help": "YAML list of feeds; enabled ones are polled"})
+    wire_url: str | None = field(
+        default=None, metadata={"env": "WIRE_URL", "help": "base URL of the local news wire; fills `{wire}` in feeds.yaml"})
+    batch_size: int = field(
+        default=25, metadata={"env": "BATCH_SIZE", "help": "articles per mapped task / load transaction"})
+    http_timeout: float = field(
+        default=10.0, metadata={"env": "HTTP_TIMEOUT", "help": "connect/read timeout for feeds and pages, seconds"})
+    max_page_bytes: int = field(
+        default=5_000_000, metadata={"env": "MAX_PAGE_BYTES", "help": "pages larger than this are refused"})
+    user_agent: str = field(
+        default="eventwire/0.1 (+https://github.com/eventwire/eventwire; conflict-event research crawler)",
+        metadata={"env": "USER_AGENT", "help": "User-Agent sent with every request"})
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        feeds = tuple(u.strip() for u in _env("FEEDS", "").split(",") if u.strip())
+        return cls(
+            database_url=os.environ.get("EVENTWIRE_DATABASE_URL") or None,
+            data_dir=Path(_env("DATA_DIR", str(REPO_ROOT / ".data"))),
+            feeds=feeds,
+            feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
+            wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
+            batch_size=int(_env("BATCH_SIZE", "25")),
+            http_timeout=float(_env("HTTP_TIMEOUT", "10")),
+            max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
+            user_agent=_env("USER_AGENT", cls.user_agent),
+        )
+
+    def feed_list(self) -> list[dict]:
+        """The feeds to poll: EVENTWIRE_FEEDS when set, else the enabled entries of feeds_file."""
+        if self.feeds:
+            return [{"name": url, "url": url, "enabled": True, "interval_minutes": 15} for url in self.feeds]
+        import yaml
+
+        if not self.feeds_file.exists():
+            raise FileNotFoundError(f"feed list {self.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")
+        entries = yaml.safe_load(self.feeds_file.read_text(encoding="utf-8")) or []
+        if isinstance(entries, dict):
+            entries = entries.get("feeds", [])
+        out = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get("url"):
+                raise ValueError(f"{self.feeds_file}: every feed needs a url, got {entry!r}")
+            if not entry.get("enabled", True):
+                continue
+            url = str(entry["url"])
+            if "{wire}" in url:
+                if not self.wire_url:
+                    continue  # the bundled wire is not running in this process: nothing to poll there
+                url = url.replace("{wire}", self.wire_url.rstrip("/"))
+            out.append(dict(entry, url=url))
+        return out
+
+    @classmethod
+    def describe(cls) -> str:
+        rows = ["| variable | default | meaning |", "|---|---|---|"]
+        for f in fields(cls):
+            default = f.default if not isinstance(f.default, Path) else str(f.default).replace(str(REPO_ROOT), ".")
+            rows.append(f"| `EVENTWIRE_{f.metadata['env']}` | `{default}` | {f.metadata['help']} |")
+        return "\n".join(rows)

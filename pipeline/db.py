@@ -1,0 +1,89 @@
+"""Where the data lives: the PostgreSQL connection and the schema migrations in `sql/`.
+
+`EVENTWIRE_DATABASE_URL` wins when set; otherwise an embedded server (the `pgserver` package)
+is started under `<data_dir>/pg` and left running, so Airflow tasks in other processes share it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import psycopg
+
+from pipeline.config import REPO_ROOT, Settings
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = REPO_ROOT / "sql"
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def embedded_url(pgdata: Path) -> str:
+    """Start (or join) the embedded PostgreSQL under `pgdata` and return its URL."""
+    import pgserver  # imported lazily: only the embedded mode needs it
+
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(pgdata, cleanup_mode=None)
+    return server.get_uri()
+
+
+def stop_embedded(pgdata: Path) -> bool:
+    """Stop the embedded server if one runs under `pgdata`; True when one was stopped."""
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    import pgserver
+
+    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    server.cleanup()
+    return True
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url:
+        return settings.database_url
+    return embedded_url(settings.data_dir / "pg")
+
+
+def connect(settings_or_url: Settings | str, **kwargs) -> psycopg.Connection:
+    url = settings_or_url if isinstance(settings_or_url, str) else database_url(settings_or_url)
+    return psycopg.connect(url, **kwargs)
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[str, Path]]:
+    found = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match:
+            raise ValueError(f"migration file {path.name!r} is not named NNN_name.sql")
+        found.append((match.group(1), path))
+    return found
+
+
+def migrate(conn: psycopg.Connection, directory: Path = MIGRATIONS_DIR) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction; return their names."""
+    with conn.transaction():
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS public.eventwire_migrations ("
+            " version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
+        # One migrator at a time: two runs starting together must not both apply 001.
+        conn.execute("SELECT pg_advisory_xact_lock(4242001)")
+    applied = []
+    for version, path in migrations(directory):
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(4242001)")
+            done = conn.execute(
+                "SELECT 1 FROM public.eventwire_migrations WHERE version = %s", (version,)
+            ).fetchone()
+            if done:
+                continue
+            conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute(
+                "INSERT INTO public.eventwire_migrations (version, name) VALUES (%s, %s)",
+                (version, path.name),
+            )
+            applied.append(path.name)
+            log.info("applied migration %s", path.name)
+    return applied

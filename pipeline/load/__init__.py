@@ -1,0 +1,149 @@
+"""Loading validated rows into PostgreSQL: COPY into a staging table, then one set-based upsert.
+
+One transaction per batch, so a crash mid-batch leaves the tables as they were; keys are
+natural (event_key, (event_id, article_id), (kind, row_key)), so loading a batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import psycopg
+
+# The flat event row, in COPY order (docs/architecture.md).
+STAGE_COLUMNS: list[tuple[str, str]] = [
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"),
+    ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
+    ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
+    ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
+    ("assoc_actor2", "text[]"), ("interaction", "smallint"), ("location_name", "text"),
+    ("admin1", "text"), ("country", "text"), ("country_code", "text"), ("latitude", "float8"),
+    ("longitude", "float8"), ("geonameid", "bigint"), ("geo_precision", "smallint"),
+    ("fatalities_low", "integer"), ("fatalities_best", "integer"), ("fatalities_high", "integer"),
+    ("evidence_sentence", "text"), ("evidence_start", "integer"), ("evidence_end", "integer"),
+    ("confidence", "real"), ("extractor_version", "text"),
+]
+EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
+                 ("candidate_id", "article_id", "evidence_sentence", "evidence_start", "evidence_end")]
+
+
+@dataclass
+class LoadStats:
+    rows_in: int = 0
+    events_inserted: int = 0
+    events_updated: int = 0
+    mentions_inserted: int = 0
+    quarantined: int = 0
+
+
+def _place_key(name: str | None) -> str:
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"^(al|el|ar|as|ash|at|ad|an|az)[\s\-']+", "", s.strip())
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def event_key(row: dict) -> str:
+    """Identity of a real-world event: sub-type, place and day (docs/event-record.md).
+
+    The place is its GeoNames id when known, else its normalised name, so "al-Zabadani" and
+    "Zabadani" reported by two outlets on the same day are one event.
+    """
+    place = f"g{row['geonameid']}" if row.get("geonameid") else "n" + _place_key(row.get("location_name"))
+    raw = f"{row['sub_event_type']}|{place}|{row['event_date']}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> LoadStats:
+    """Upsert flat event rows and their mentions; the caller owns the transaction."""
+    stats = LoadStats(rows_in=len(rows))
+    if not rows:
+        return stats
+    cols = ", ".join(f"{c} {t}" for c, t in STAGE_COLUMNS)
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_events ({cols}) ON COMMIT DELETE ROWS")
+    conn.execute("TRUNCATE stage_events")
+    names = [c for c, _ in STAGE_COLUMNS]
+    with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            full = dict(row, event_key=event_key(row))
+            copy.write_row([full.get(c) if c not in ("assoc_actor1", "assoc_actor2")
+                            else list(full.get(c) or []) for c in names])
+
+    insert_cols = ", ".join(EVENT_COLUMNS)
+    # Several mentions of one event in a batch: keep the most confident as the event's values.
+    result = conn.execute(
+        f"""
+        INSERT INTO eventwire.events ({insert_cols})
+        SELECT DISTINCT ON (event_key) {insert_cols}
+        FROM stage_events
+        ORDER BY event_key, confidence DESC NULLS LAST, candidate_id
+        ON CONFLICT (event_key) DO UPDATE SET
+            confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence),
+            deleted_at = NULL
+        RETURNING (xmax = 0) AS inserted
+        """
+    ).fetchall()
+    stats.events_inserted = sum(1 for (inserted,) in result if inserted)
+    stats.events_updated = len(result) - stats.events_inserted
+
+    mentions = conn.execute(
+        """
+        INSERT INTO eventwire.event_mentions
+            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id)
+        SELECT DISTINCT ON (e.event_id, s.article_id)
+               e.event_id, s.article_id, s.evidence_sentence, s.evidence_start, s.evidence_end,
+               s.confidence, s.fatalities_best, %s
+        FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ORDER BY e.event_id, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
+        ON CONFLICT (event_id, article_id) DO NOTHING
+        """,
+        (run_id,),
+    )
+    stats.mentions_inserted = mentions.rowcount
+
+    # Counts follow from the mentions; fatalities take the most conservative reading reported.
+    conn.execute(
+        """
+        UPDATE eventwire.events e SET
+            num_mentions = m.n, num_articles = m.articles, num_sources = m.sources,
+            fatalities_best = m.best, fatalities_low = m.low, fatalities_high = m.high,
+            updated_at = now()
+        FROM (
+            SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
+                   count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
+                   min(m.fatalities_best) AS best, min(m.fatalities_best) AS low,
+                   max(m.fatalities_best) AS high
+            FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
+            WHERE m.event_id IN (SELECT e2.event_id FROM eventwire.events e2
+                                 JOIN stage_events s USING (event_key))
+            GROUP BY m.event_id
+        ) m
+        WHERE e.event_id = m.event_id
+          AND (e.num_mentions, e.num_articles, e.num_sources) IS DISTINCT FROM (m.n, m.articles, m.sources)
+        """
+    )
+    return stats
+
+
+def quarantine_rows(conn: psycopg.Connection, run_id: str, kind: str, items: list[dict]) -> int:
+    """Hold back failing rows with their payload and reasons; `items`: row_key, article_id, payload, reasons."""
+    if not items:
+        return 0
+    with conn.cursor() as cur:
+        cur.executemany(
+            """
+            INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
+            VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)
+            ON CONFLICT (kind, row_key) DO UPDATE SET
+                payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
+                released_at = NULL
+            """,
+            [(kind, it["row_key"], it.get("article_id"), run_id,
+              json.dumps(it["payload"], default=str), json.dumps(it["reasons"], default=str))
+             for it in items],
+        )
+    return len(items)

@@ -1,0 +1,395 @@
+"""One function per pipeline step, each reading its input from Postgres and writing its output back.
+
+The DAG tasks, `eventwire run` and the tests all call these, so every step can run in its own
+process (as Airflow runs tasks) and be retried: a step only moves articles forward by status.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import time
+from dataclasses import asdict
+from datetime import date, datetime, timedelta, timezone
+
+import psycopg
+from psycopg.rows import dict_row
+
+from pipeline import clean, extract, load, validate
+from pipeline.config import Settings
+from pipeline.fetch import feeds as feedmod
+from pipeline.fetch import http, pages
+from pipeline.validate import articles as article_checks
+from pipeline.validate import events as event_checks
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- run log
+
+def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> None:
+    conn.execute(
+        "INSERT INTO eventwire.runs (run_id, runner) VALUES (%s, %s)"
+        " ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL, error = NULL",
+        (run_id, runner),
+    )
+
+
+def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) -> dict:
+    """Close the run and record what came in and where it went: in = loaded + quarantined."""
+    counts = conn.execute(
+        """
+        SELECT
+          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s) AS articles_in,
+          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND status = 'loaded') AS articles_loaded,
+          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND status IN ('quarantined', 'fetch_failed')) AS articles_quarantined,
+          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND http_status IS NOT NULL AND fetch_error IS NULL) AS pages_fetched,
+          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND fetch_error IS NOT NULL) AS pages_failed,
+          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s) AS events_in,
+          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'loaded') AS events_loaded,
+          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'quarantined') AS events_quarantined
+        """,
+        {"r": run_id},
+    ).fetchone()
+    names = ["articles_in", "articles_loaded", "articles_quarantined", "pages_fetched",
+             "pages_failed", "events_in", "events_loaded", "events_quarantined"]
+    summary = dict(zip(names, counts))
+    unaccounted = (summary["articles_in"] - summary["articles_loaded"] - summary["articles_quarantined"]
+                   + summary["events_in"] - summary["events_loaded"] - summary["events_quarantined"])
+    status = "failed" if error or unaccounted else "success"
+    if unaccounted and not error:
+        error = f"{unaccounted} rows neither loaded nor quarantined"
+    conn.execute(
+        """
+        UPDATE eventwire.runs SET finished_at = now(), status = %(status)s, error = %(error)s,
+            articles_in = %(articles_in)s, articles_loaded = %(articles_loaded)s,
+            articles_quarantined = %(articles_quarantined)s, pages_fetched = %(pages_fetched)s,
+            pages_failed = %(pages_failed)s, events_in = %(events_in)s,
+            events_loaded = %(events_loaded)s, events_quarantined = %(events_quarantined)s
+        WHERE run_id = %(run_id)s
+        """,
+        dict(summary, status=status, error=error, run_id=run_id),
+    )
+    return dict(summary, status=status, error=error)
+
+
+# ---------------------------------------------------------------- fetch
+
+def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
+    """Make eventwire.feeds match the configured list (name, url, enabled, interval)."""
+    for feed in feed_list:
+        conn.execute(
+            """
+            INSERT INTO eventwire.feeds (name, url, enabled, interval_minutes)
+            VALUES (%(name)s, %(url)s, %(enabled)s, %(interval_minutes)s)
+            ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled,
+                interval_minutes = EXCLUDED.interval_minutes
+            """,
+            {"name": feed.get("name") or feed["url"], "url": feed["url"],
+             "enabled": feed.get("enabled", True), "interval_minutes": int(feed.get("interval_minutes") or 15)},
+        )
+    return len(feed_list)
+
+
+def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force: bool = False) -> list[int]:
+    """Poll every enabled feed that is due; insert new items as articles; return their ids."""
+    due = conn.execute(
+        "SELECT feed_id, name, url, etag, last_modified, interval_minutes, consecutive_failures"
+        " FROM eventwire.feeds WHERE enabled AND (%s OR next_poll_at <= now()) ORDER BY feed_id",
+        (force,),
+    ).fetchall()
+    new_ids: list[int] = []
+    polled = failed = seen = 0
+    with http.make_client(settings) as client:
+        for feed_id, name, url, etag, modified, interval, failures in due:
+            started = time.monotonic()
+            result = feedmod.poll_feed(client, url, etag=etag, modified=modified)
+            polled += 1
+            if result.status == "failed":
+                failed += 1
+                backoff = min(interval * 2 ** (failures + 1), 24 * 60)
+                conn.execute(
+                    "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
+                    " last_error = %s, next_poll_at = now() + make_interval(mins => %s) WHERE feed_id = %s",
+                    (result.error, backoff, feed_id),
+                )
+                log.warning("feed %s failed: %s", name, result.error)
+                continue
+            fresh = []
+            for item in result.items:
+                seen += 1
+                row = conn.execute(
+                    """
+                    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, first_run_id)
+                    VALUES (%s, %s, %s, %s, %s, %s, %s)
+                    ON CONFLICT (url) DO NOTHING RETURNING article_id
+                    """,
+                    (pages.canonical_url(item.url), feed_id, item.guid, name, item.title,
+                     _as_date(item.published), run_id),
+                ).fetchone()
+                if row:
+                    fresh.append(row[0])
+            new_ids.extend(fresh)
+            conn.execute(
+                "UPDATE eventwire.feeds SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,"
+                " last_error = NULL, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
+                " last_new_item_at = CASE WHEN %s THEN now() ELSE last_new_item_at END,"
+                " next_poll_at = now() + make_interval(mins => interval_minutes) WHERE feed_id = %s",
+                (result.etag, result.modified, bool(fresh), feed_id),
+            )
+            log.info("feed %s: %s, %d items, %d new, %.2fs", name, result.status, len(result.items),
+                     len(fresh), time.monotonic() - started)
+    conn.execute(
+        "UPDATE eventwire.runs SET feeds_polled = feeds_polled + %s, feeds_failed = feeds_failed + %s,"
+        " items_seen = items_seen + %s, articles_new = articles_new + %s WHERE run_id = %s",
+        (polled, failed, seen, len(new_ids), run_id),
+    )
+    return new_ids
+
+
+def batches(ids: list[int], size: int) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], run_id: str) -> list[int]:
+    """Download each article's page; keep the raw HTML gzipped; failures are quarantined with the reason."""
+    rows = conn.execute(
+        "SELECT article_id, url FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'new'"
+        " ORDER BY article_id", (ids,)
+    ).fetchall()
+    ok: list[int] = []
+    with http.make_client(settings) as client:
+        for article_id, url in rows:
+            page = pages.fetch_page(client, url, settings.max_page_bytes)
+            if page.error or not page.html:
+                reason = page.error or "empty body"
+                with conn.transaction():
+                    conn.execute(
+                        "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
+                        " fetched_at = now(), updated_at = now() WHERE article_id = %s",
+                        (page.status_code, reason, article_id),
+                    )
+                    load.quarantine_rows(conn, run_id, "article", [{
+                        "row_key": f"article:{article_id}", "article_id": article_id,
+                        "payload": {"url": url, "status_code": page.status_code},
+                        "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
+                    }])
+                log.warning("fetch %s failed: %s", url, reason)
+                continue
+            conn.execute(
+                "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s,"
+                " raw_html_gz = %s, fetched_at = now(), updated_at = now() WHERE article_id = %s",
+                (page.status_code, page.final_url, gzip.compress(page.html.encode("utf-8")), article_id),
+            )
+            ok.append(article_id)
+    log.info("fetched %d of %d pages", len(ok), len(rows))
+    return ok
+
+
+# ---------------------------------------------------------------- clean
+
+def clean_batch(conn: psycopg.Connection, ids: list[int]) -> list[int]:
+    rows = conn.execute(
+        "SELECT article_id, raw_html_gz, final_url, feed_published, feed_title FROM eventwire.articles"
+        " WHERE article_id = ANY(%s) AND status = 'fetched' ORDER BY article_id", (ids,)
+    ).fetchall()
+    done = []
+    for article_id, raw, url, feed_published, feed_title in rows:
+        html = gzip.decompress(raw).decode("utf-8")
+        doc = clean.clean_html(html, url=url)
+        text = doc.get("text") or ""
+        conn.execute(
+            "UPDATE eventwire.articles SET status = 'cleaned', title = %s, author = %s, published = %s,"
+            " language = %s, text = %s, content_hash = %s, cleaned_at = now(), updated_at = now()"
+            " WHERE article_id = %s",
+            (doc.get("title") or feed_title, doc.get("author"),
+             _as_date(doc.get("published")) or feed_published, doc.get("language"), text,
+             pages.content_hash(text) if text else None, article_id),
+        )
+        done.append(article_id)
+    log.info("cleaned %d articles", len(done))
+    return done
+
+
+# ---------------------------------------------------------------- extract
+
+def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[int]:
+    """Code events from each cleaned article; they wait in event_candidates for validation."""
+    rows = conn.execute(
+        "SELECT article_id, text, published, title FROM eventwire.articles"
+        " WHERE article_id = ANY(%s) AND status = 'cleaned' ORDER BY article_id", (ids,)
+    ).fetchall()
+    done, total = [], 0
+    for article_id, text, published, title in rows:
+        records = extract.extract_events(text or "", published.isoformat() if published else None, title) if text else []
+        with conn.transaction():
+            conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
+            for ordinal, record in enumerate(records):
+                conn.execute(
+                    "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
+                    " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
+                    " status = 'pending', reasons = NULL",
+                    (article_id, ordinal, run_id, json.dumps(record)),
+                )
+            conn.execute(
+                "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
+                " updated_at = now() WHERE article_id = %s", (extract.EXTRACTOR_VERSION, article_id),
+            )
+        total += len(records)
+        done.append(article_id)
+    log.info("extracted %d events from %d articles", total, len(done))
+    return done
+
+
+# ---------------------------------------------------------------- validate
+
+def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[int]:
+    """Run the article and event suites; mark each row valid or rejected with its failed expectations."""
+    arts = conn.execute(
+        "SELECT article_id AS id, url, title, text, published, language, source FROM eventwire.articles"
+        " WHERE article_id = ANY(%s) AND status = 'extracted' ORDER BY article_id", (ids,)
+    ).fetchall()
+    if not arts:
+        return []
+    names = ["id", "url", "title", "text", "published", "language", "source"]
+    article_rows = [dict(zip(names, a)) for a in arts]
+    art_result = article_checks.validate_articles(article_rows)
+    bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
+
+    cands = conn.execute(
+        "SELECT candidate_id, article_id, payload FROM eventwire.event_candidates"
+        " WHERE article_id = ANY(%s) AND status = 'pending' ORDER BY candidate_id",
+        ([a["id"] for a in article_rows],),
+    ).fetchall()
+    rows = []
+    for candidate_id, article_id, payload in cands:
+        row = validate.flatten_event(payload, article_id)
+        row["candidate_id"] = candidate_id
+        rows.append(row)
+    texts = {a["id"]: a["text"] or "" for a in article_rows}
+    published = {a["id"]: a["published"] for a in article_rows}
+    ev_result = event_checks.validate_events(rows, texts, published)
+    verdicts: dict[int, list | None] = {r["candidate_id"]: None for r in ev_result.valid}
+    for rej in ev_result.rejected:
+        verdicts[rej["row"]["candidate_id"]] = rej["reasons"]
+    with conn.transaction():
+        for candidate_id, reasons in verdicts.items():
+            conn.execute(
+                "UPDATE eventwire.event_candidates SET status = %s, reasons = %s WHERE candidate_id = %s",
+                ("rejected" if reasons else "valid", json.dumps(reasons, default=str) if reasons else None, candidate_id),
+            )
+        for a in article_rows:
+            reasons = bad_articles.get(a["id"])
+            conn.execute(
+                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now()"
+                " WHERE article_id = %s",
+                (json.dumps(reasons, default=str) if reasons else None, a["id"]),
+            )
+            if reasons:
+                # An article that fails its suite takes its events down with it.
+                conn.execute(
+                    "UPDATE eventwire.event_candidates SET status = 'rejected',"
+                    " reasons = coalesce(reasons, '[]'::jsonb) || %s::jsonb WHERE article_id = %s AND status IN ('valid', 'rejected')",
+                    (json.dumps([{"expectation": "article_failed_validation", "column": "article_id",
+                                  "detail": "the article failed its own suite"}]), a["id"]),
+                )
+    for warning in ev_result.stats.get("warnings", []):
+        log.warning("batch check: %s", warning)
+    log.info("validated %d articles (%d rejected), %d events (%d rejected)", len(article_rows),
+             len(bad_articles), len(rows), len(ev_result.rejected))
+    return [a["id"] for a in article_rows]
+
+
+# ---------------------------------------------------------------- load
+
+def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
+    """COPY + upsert the valid events, quarantine the rest; one transaction for the whole batch."""
+    with conn.transaction():
+        found = conn.execute(
+            "SELECT article_id, validation_reasons FROM eventwire.articles WHERE article_id = ANY(%s)"
+            " AND status = 'validated' ORDER BY article_id FOR UPDATE", (ids,)
+        ).fetchall()
+        if not found:
+            return asdict(load.LoadStats())
+        arts = [article_id for article_id, _ in found]
+        bad_articles = {article_id: reasons for article_id, reasons in found if reasons}
+        cands = conn.execute(
+            "SELECT candidate_id, article_id, payload, status, reasons FROM eventwire.event_candidates"
+            " WHERE article_id = ANY(%s) AND status IN ('valid', 'rejected') ORDER BY candidate_id",
+            (arts,),
+        ).fetchall()
+        valid_rows, rejected = [], []
+        for candidate_id, article_id, payload, status, reasons in cands:
+            if status == "valid":
+                row = validate.flatten_event(payload, article_id)
+                row["candidate_id"] = candidate_id
+                valid_rows.append(row)
+            else:
+                rejected.append({"row_key": f"event:{article_id}:{candidate_id}", "article_id": article_id,
+                                 "payload": payload, "reasons": reasons or []})
+        stats = load.load_events(conn, run_id, valid_rows)
+        stats.quarantined = load.quarantine_rows(conn, run_id, "event", rejected)
+        article_items = []
+        for article_id, reasons in bad_articles.items():
+            payload = conn.execute(
+                "SELECT url, title, published::text, length(text) AS text_length FROM eventwire.articles WHERE article_id = %s",
+                (article_id,),
+            ).fetchone()
+            article_items.append({"row_key": f"article:{article_id}", "article_id": article_id,
+                                  "payload": dict(zip(["url", "title", "published", "text_length"], payload)),
+                                  "reasons": reasons})
+        load.quarantine_rows(conn, run_id, "article", article_items)
+        conn.execute(
+            "UPDATE eventwire.event_candidates SET status = CASE status WHEN 'valid' THEN 'loaded' ELSE 'quarantined' END"
+            " WHERE article_id = ANY(%s) AND status IN ('valid', 'rejected')", (arts,),
+        )
+        conn.execute(
+            "UPDATE eventwire.articles SET status = CASE WHEN article_id = ANY(%s) THEN 'quarantined' ELSE 'loaded' END,"
+            " updated_at = now() WHERE article_id = ANY(%s)", (list(bad_articles), arts),
+        )
+    result = asdict(stats)
+    result["articles_quarantined"] = len(bad_articles)
+    log.info("loaded batch: %s", result)
+    return result
+
+
+# ---------------------------------------------------------------- whole run, no Airflow
+
+def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list: list[dict],
+            force: bool = False, progress=None) -> dict:
+    """The whole pipeline in this process, step by step (what the DAG does with one task per step)."""
+    start_run(conn, run_id, runner="cli")
+    sync_feeds(conn, feed_list)
+    try:
+        ids = poll_feeds(conn, settings, run_id, force=force)
+        parts = batches(ids, settings.batch_size)
+        for n, batch in enumerate(parts, 1):
+            fetched = fetch_batch(conn, settings, batch, run_id)
+            cleaned = clean_batch(conn, fetched)
+            extracted = extract_batch(conn, cleaned, run_id)
+            validated = validate_batch(conn, extracted, run_id)
+            load_batch(conn, validated, run_id)
+            if progress:
+                progress(n, len(parts))
+    except Exception as exc:
+        finish_run(conn, run_id, error=f"{type(exc).__name__}: {exc}")
+        raise
+    return finish_run(conn, run_id)

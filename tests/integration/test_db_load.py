@@ -1,0 +1,107 @@
+"""The schema and the loader against a real PostgreSQL: migrations, COPY + upsert, idempotence,
+quarantine, and the analyst role's read-only surface."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from pipeline import db, load
+
+pytestmark = pytest.mark.integration
+
+
+def _article(conn, url="http://127.0.0.1/a1", source="Outlet A") -> int:
+    return conn.execute(
+        "INSERT INTO eventwire.articles (url, source, status, text) VALUES (%s, %s, 'validated', 'x') RETURNING article_id",
+        (url, source),
+    ).fetchone()[0]
+
+
+def _row(article_id, candidate_id=1, **over):
+    row = {
+        "candidate_id": candidate_id, "article_id": article_id, "event_type": "Battles",
+        "sub_event_type": "Armed clash", "event_date": "2014-06-15", "date_precision": 1,
+        "actor1_name": "Military Forces of Syria", "actor1_inter": 1, "assoc_actor1": ["Hezbollah"],
+        "actor2_name": "Opposition rebels", "actor2_inter": 2, "assoc_actor2": [], "interaction": 12,
+        "location_name": "Rankous", "admin1": "Rif Dimashq", "country": "Syria", "country_code": "SY",
+        "latitude": 33.75, "longitude": 36.39, "geonameid": None, "geo_precision": 1,
+        "fatalities_low": 5, "fatalities_best": 5, "fatalities_high": 5,
+        "evidence_sentence": "fierce clashes raged Sunday around the village of Rankous",
+        "evidence_start": 0, "evidence_end": 57, "confidence": 0.8, "extractor_version": "test-1",
+    }
+    row.update(over)
+    return row
+
+
+def test_migrate_twice_applies_nothing_the_second_time(conn):
+    assert db.migrate(conn) == []
+    tables = {r[0] for r in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'eventwire'")}
+    assert {"runs", "feeds", "articles", "events", "event_mentions", "quarantine"} <= tables
+
+
+def test_loading_the_same_batch_twice_changes_nothing(conn):
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    rows = [_row(a1, 1), _row(a1, 2, sub_event_type="Air/drone strike", event_type="Explosions/Remote violence")]
+    with conn.transaction():
+        first = load.load_events(conn, "r1", rows)
+    with conn.transaction():
+        second = load.load_events(conn, "r1", rows)
+    assert (first.events_inserted, first.mentions_inserted) == (2, 2)
+    assert (second.events_inserted, second.mentions_inserted) == (0, 0)
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM eventwire.event_mentions").fetchone()[0] == 2
+
+
+def test_same_event_from_two_outlets_is_one_event_with_two_sources(conn):
+    a1 = _article(conn, "http://127.0.0.1/a1", "Outlet A")
+    a2 = _article(conn, "http://127.0.0.1/b7", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a1, 1, fatalities_best=7, fatalities_low=7, fatalities_high=7)])
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a2, 2, location_name="ar-Rankous", fatalities_best=5)])
+    event = conn.execute(
+        "SELECT num_mentions, num_articles, num_sources, fatalities_best, fatalities_low, fatalities_high"
+        " FROM eventwire.events").fetchall()
+    assert event == [(2, 2, 2, 5, 5, 7)]
+
+
+def test_a_failed_batch_leaves_the_tables_as_before(conn):
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    bad = _row(a1, 2, sub_event_type="Attack", fatalities_best=-3)  # violates the CHECK constraint
+    with pytest.raises(psycopg.errors.CheckViolation):
+        with conn.transaction():
+            load.load_events(conn, "r1", [_row(a1, 1), bad])
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 0
+
+
+def test_quarantine_is_idempotent_and_keeps_reasons(conn):
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    item = {"row_key": f"event:{a1}:9", "article_id": a1, "payload": {"sub_event_type": "Battle royale"},
+            "reasons": [{"expectation": "expect_column_values_to_be_in_set", "column": "sub_event_type",
+                         "detail": "not an ACLED sub-event type"}]}
+    load.quarantine_rows(conn, "r1", "event", [item])
+    load.quarantine_rows(conn, "r1", "event", [item])
+    summary = conn.execute("SELECT kind, expectation, column_name, rows FROM analytics.quarantine_summary").fetchall()
+    assert summary == [("event", "expect_column_values_to_be_in_set", "sub_event_type", 1)]
+
+
+def test_analyst_role_reads_views_and_nothing_else(conn, db_url):
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a1, 1)])
+    with psycopg.connect(db_url, autocommit=True) as analyst:
+        analyst.execute("SET ROLE eventwire_analyst")
+        assert analyst.execute("SELECT location, fatalities FROM analytics.events").fetchall() == [("Rankous", 5)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            analyst.execute("SELECT * FROM eventwire.events")
+    with psycopg.connect(db_url, autocommit=True) as analyst:
+        analyst.execute("SET ROLE eventwire_analyst")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            analyst.execute("DELETE FROM analytics.events")
