@@ -28,6 +28,13 @@ DEFAULT_ARGS = {
 }
 
 
+def step(**task_kwargs):
+    """`@task`, with the function's docstring as the task's doc in the UI (mapped tasks drop it otherwise)."""
+    def wrap(fn):
+        return task(doc_md=fn.__doc__, **task_kwargs)(fn)
+    return wrap
+
+
 def _run_id() -> str:
     return get_current_context()["run_id"]
 
@@ -47,7 +54,7 @@ def _connect():
     doc_md=__doc__,
 )
 def eventwire_ingest():
-    @task
+    @step()
     def start_run() -> str:
         """Open the run log and make eventwire.feeds match the configured feed list."""
         settings = Settings.from_env()
@@ -57,62 +64,62 @@ def eventwire_ingest():
             steps.sync_feeds(conn, settings.feed_list())
         return _run_id()
 
-    @task
-    def poll_feeds(run_id: str) -> list[list[int]]:
+    @step()
+    def poll_feeds(run: str) -> list[list[int]]:
         """Poll the feeds that are due; new items become articles, split into batches."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
-            ids = steps.poll_feeds(conn, settings, run_id)
+            ids = steps.poll_feeds(conn, settings, run)
         return steps.batches(ids, settings.batch_size)
 
-    @task
+    @step()
     def fetch(batch: list[int]) -> list[int]:
         """Download pages (timeouts, size limit); raw HTML kept gzipped; failures quarantined."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
             return steps.fetch_batch(conn, settings, batch, _run_id())
 
-    @task
+    @step()
     def clean(batch: list[int]) -> list[int]:
         """Main text and metadata with trafilatura, then the residual clean-up."""
         with _connect() as conn:
             return steps.clean_batch(conn, batch)
 
-    @task
+    @step()
     def extract(batch: list[int]) -> list[int]:
         """Code ACLED events from each article's text; they wait as candidates."""
         with _connect() as conn:
             return steps.extract_batch(conn, batch, _run_id())
 
-    @task
+    @step()
     def validate(batch: list[int]) -> list[int]:
         """Great Expectations suites over the batch's articles and events."""
         with _connect() as conn:
             return steps.validate_batch(conn, batch, _run_id())
 
-    @task
+    @step()
     def load(batch: list[int]) -> dict:
         """COPY + upsert valid events, quarantine the rest, in one transaction."""
         with _connect() as conn:
             return steps.load_batch(conn, batch, _run_id())
 
-    @task(trigger_rule="all_done")
-    def finish_run(run_id: str) -> dict:
+    @step(trigger_rule="all_done")
+    def finish_run(run: str) -> dict:
         """Close the run log; fail loudly if any row is neither loaded nor quarantined."""
         with _connect() as conn:
-            summary = steps.finish_run(conn, run_id)
+            summary = steps.finish_run(conn, run)
         if summary["status"] != "success":
-            raise RuntimeError(f"run {run_id}: {summary['error']}")
+            raise RuntimeError(f"run {run}: {summary['error']}")
         return summary
 
-    run_id = start_run()
-    batches = poll_feeds(run_id)
+    run = start_run()
+    batches = poll_feeds(run)
     fetched = fetch.expand(batch=batches)
     cleaned = clean.expand(batch=fetched)
     extracted = extract.expand(batch=cleaned)
     validated = validate.expand(batch=extracted)
     loaded = load.expand(batch=validated)
-    loaded >> finish_run(run_id)
+    loaded >> finish_run(run)
 
 
 eventwire_ingest()

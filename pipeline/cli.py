@@ -26,7 +26,7 @@ DAG_ID = "eventwire_ingest"
 
 def _quiet_libraries() -> None:
     # Great Expectations logs every decorator at INFO on import; operators need our lines, not those.
-    for name in ("great_expectations", "trafilatura", "htmldate", "courlan", "httpx", "httpcore"):
+    for name in ("great_expectations", "pgserver", "trafilatura", "htmldate", "courlan", "httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
@@ -161,17 +161,34 @@ def _airflow_env(settings: Settings, url: str) -> dict:
     return env
 
 
+_SHOWN = ("[DAG TEST] end task", "[pipeline.", "Traceback", "[error", "DagRun Finished", "Marking run")
+
+
 def run_with_airflow(settings: Settings, url: str) -> int:
-    """Run the ingestion DAG once through Airflow's own `dags test` (dag.test()), so the real DAG code runs."""
+    """Run the ingestion DAG once through Airflow's own `dags test` (dag.test()), so the real DAG code runs.
+
+    Airflow's full log goes to <data_dir>/airflow/last-run.log; the terminal shows the step lines.
+    """
     airflow = str(Path(sys.executable).with_name("airflow"))
     env = _airflow_env(settings, url)
-    print("airflow: migrating its metadata database (first time takes a minute)...", flush=True)
+    print("airflow: migrating its metadata database (SQLite under .data/airflow)...", flush=True)
     migrated = subprocess.run([airflow, "db", "migrate"], env=env, capture_output=True, text=True)
     if migrated.returncode != 0:
         print(migrated.stdout[-3000:], migrated.stderr[-3000:], file=sys.stderr)
         return migrated.returncode
-    print(f"airflow: running DAG {DAG_ID} once with `airflow dags test`...", flush=True)
-    return subprocess.run([airflow, "dags", "test", DAG_ID], env=env).returncode
+    log_path = Path(env["AIRFLOW_HOME"]) / "last-run.log"
+    print(f"airflow: running DAG {DAG_ID} once with `airflow dags test` (full log: {log_path})", flush=True)
+    with log_path.open("w", encoding="utf-8") as log_file:
+        proc = subprocess.Popen([airflow, "dags", "test", DAG_ID], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, bufsize=1)
+        for line in proc.stdout:
+            log_file.write(line)
+            if any(marker in line for marker in _SHOWN):
+                print("  " + line.rstrip()[:220], flush=True)
+        code = proc.wait()
+    if code:
+        print(f"airflow: the DAG run failed (exit {code}); see {log_path}", file=sys.stderr)
+    return code
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -187,20 +204,25 @@ def cmd_run(args, settings: Settings) -> int:
             print(f"schema: applied {', '.join(applied)}")
     wire = None
     if not settings.feeds and not args.no_wire:
-        wire = serve_wire(Path(args.seeds), host="127.0.0.1", port=args.wire_port)
+        try:
+            wire = serve_wire(Path(args.seeds), host="127.0.0.1", port=args.wire_port)
+        except OSError as exc:
+            print(f"eventwire run: cannot serve the local wire on 127.0.0.1:{args.wire_port} ({exc.strerror}); "
+                  "stop what uses that port or pass --wire-port", file=sys.stderr)
+            return 2
         settings = replace(settings, wire_url=wire.base_url)
         print(f"local news wire: {wire.feed_url} ({len(list(Path(args.seeds).glob('*.txt')))} articles)")
     try:
         if args.no_airflow:
             run_id = f"cli__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
             with db.connect(url, autocommit=True) as conn:
-                steps.run_all(conn, settings, run_id, settings.feed_list(), force=args.force,
+                steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
                               progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
             code = 0
         else:
-            if args.force:
-                with db.connect(url, autocommit=True) as conn:
-                    conn.execute("UPDATE eventwire.feeds SET next_poll_at = now()")
+            # A one-shot run polls every feed now; the scheduled DAG honours each feed's interval.
+            with db.connect(url, autocommit=True) as conn:
+                conn.execute("UPDATE eventwire.feeds SET next_poll_at = now() WHERE enabled")
             code = run_with_airflow(settings, url)
     finally:
         if wire:
@@ -292,10 +314,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "migrate the schema, run the ingestion DAG once with `airflow dags test`, "
                                    "and print what landed. Running it twice loads nothing twice.")
     p.add_argument("--no-airflow", action="store_true", help="run the steps in this process instead of through Airflow")
-    p.add_argument("--force", action="store_true", help="poll every feed now, even if not due")
     p.add_argument("--no-wire", action="store_true", help="do not start the bundled local news wire")
     p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"), help="folder of the bundled corpus (default: seeds/)")
-    p.add_argument("--wire-port", type=int, default=0, help="port for the local wire (default: any free port)")
+    p.add_argument("--wire-port", type=int, default=8765,
+                   help="port for the local wire (default 8765; fixed, because article URLs include it)")
 
     sub.add_parser("summary", help="print what is in the database: last run, events by type, quarantine")
 

@@ -1,0 +1,114 @@
+"""`make eval`: score eventwire with the same scripts and inputs the outside checks use.
+
+It drives the real `eventwire extract` / `eventwire clean` commands over the material in ../shared
+(never copied into the project) and prints each scorer's verdict line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT
+
+
+def _eventwire() -> str:
+    return str(Path(sys.executable).with_name("eventwire"))
+
+
+def _run_cli(command: str, src: Path, dst: Path) -> float:
+    started = time.monotonic()
+    done = subprocess.run([_eventwire(), command, "--input", str(src), "--output", str(dst)],
+                          stderr=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"eventwire {command} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return time.monotonic() - started
+
+
+def _score(script: Path, *args: str) -> str:
+    done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True)
+    return (done.stdout + done.stderr).strip()
+
+
+def write_seed_inputs(shared: Path, out: Path) -> int:
+    gold = json.loads((shared / "eval" / "seeds-gold.json").read_text(encoding="utf-8"))
+    with out.open("w", encoding="utf-8") as fh:
+        for art in gold["articles"]:
+            text = (shared / "seeds" / art["file"]).read_text(encoding="utf-8")
+            fh.write(json.dumps({"id": art["file"], "text": text, "published": art["published"]}) + "\n")
+    return len(gold["articles"])
+
+
+def write_snippet_inputs(tsv: Path, out: Path) -> int:
+    n = 0
+    with tsv.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
+        for row in csv.DictReader(src, delimiter="\t"):
+            fh.write(json.dumps({"id": row["id"], "text": row["EventSnippet"]}) + "\n")
+            n += 1
+    return n
+
+
+def write_page_inputs(aeb: Path, out: Path) -> int:
+    truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for page_id, meta in truth.items():
+            path = aeb / "html" / f"{page_id}.html.gz"
+            if not path.exists():
+                continue
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            fh.write(json.dumps({"id": page_id, "html": html, "url": meta.get("url")}) + "\n")
+            n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", default=str(REPO_ROOT.parent / "shared"), help="the shared material (default ../shared)")
+    parser.add_argument("--only", choices=["seeds", "snippets", "text"], action="append",
+                        help="run only these parts (repeatable)")
+    args = parser.parse_args(argv)
+    shared = Path(args.shared).resolve()
+    if not (shared / "eval").is_dir():
+        print(f"make eval: the shared material is not at {shared} (expected ../shared beside the repo); nothing to score.")
+        return 2
+    parts = args.only or ["seeds", "snippets", "text"]
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-eval-"))
+    results = {}
+    if "seeds" in parts:
+        n = write_seed_inputs(shared, tmp / "seeds.in.jsonl")
+        secs = _run_cli("extract", tmp / "seeds.in.jsonl", tmp / "seeds.out.jsonl")
+        out = _score(shared / "eval" / "score_events.py", str(shared / "eval" / "seeds-gold.json"), str(tmp / "seeds.out.jsonl"))
+        print(f"== seeds ({n} articles, {secs:.1f}s)\n{out}\n")
+        results["seeds"] = out.splitlines()[-1]
+    if "snippets" in parts:
+        tsv = shared / "corpora" / "case2021-task2-dev.tsv"
+        n = write_snippet_inputs(tsv, tmp / "snippets.in.jsonl")
+        secs = _run_cli("extract", tmp / "snippets.in.jsonl", tmp / "snippets.out.jsonl")
+        out = _score(shared / "eval" / "score_snippets.py", str(tsv), str(tmp / "snippets.out.jsonl"))
+        print(f"== snippets ({n} snippets, {secs:.1f}s)\n{out}\n")
+        results["snippets"] = out.splitlines()[-1] if out else ""
+    if "text" in parts:
+        aeb = shared / "corpora" / "aeb"
+        n = write_page_inputs(aeb, tmp / "pages.in.jsonl")
+        secs = _run_cli("clean", tmp / "pages.in.jsonl", tmp / "pages.out.jsonl")
+        out = _score(shared / "eval" / "score_text.py", str(aeb / "ground-truth.json"), str(tmp / "pages.out.jsonl"),
+                     "--baseline-trafilatura", str(aeb / "html"))
+        print(f"== text extraction ({n} pages, {secs:.1f}s)\n{out}\n")
+        results["text"] = out.splitlines()[-1] if out else ""
+    print("summary:")
+    for part, line in results.items():
+        print(f"  {part}: {line}")
+    print(f"(inputs and outputs kept in {tmp})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
