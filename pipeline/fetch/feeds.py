@@ -1,0 +1,200 @@
+"""Poll RSS/Atom feeds for article links, politely and without ever raising.
+
+A poll is a conditional GET (ETag / Last-Modified), so an unchanged feed costs one 304; the body
+goes to feedparser as bytes so it can sniff the encoding itself. Failures come back as data.
+"""
+
+from __future__ import annotations
+
+import calendar
+import email.utils
+import gzip
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import httpx
+import yaml
+
+DEFAULT_MAX_FEED_BYTES = 20_000_000
+DEFAULT_INTERVAL_MINUTES = 30
+WIRE_PLACEHOLDER = "{wire}"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed: where the article is and what the feed says about it."""
+
+    url: str
+    title: str | None
+    published: str | None  # ISO-8601 datetime with the publisher's UTC offset, or None
+    guid: str | None
+    summary: str | None
+
+
+@dataclass
+class FeedResult:
+    """The outcome of one poll. `status` is "ok", "not_modified" or "failed" (then `error` says why)."""
+
+    url: str
+    status: str
+    items: list[FeedItem] = field(default_factory=list)
+    etag: str | None = None
+    modified: str | None = None
+    error: str | None = None
+
+
+def poll_feed(client: httpx.Client, url: str, etag: str | None = None, modified: str | None = None,
+              *, max_bytes: int = DEFAULT_MAX_FEED_BYTES) -> FeedResult:
+    """Fetch and parse one feed; pass the previous poll's `etag`/`modified` to get a cheap 304."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    try:
+        with client.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304:
+                return FeedResult(url, "not_modified", etag=response.headers.get("etag", etag),
+                                  modified=response.headers.get("last-modified", modified))
+            if response.status_code >= 400:
+                return FeedResult(url, "failed", etag=etag, modified=modified,
+                                  error=f"HTTP {response.status_code}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body.extend(chunk)
+                if len(body) > max_bytes:
+                    return FeedResult(url, "failed", etag=etag, modified=modified,
+                                      error=f"too large: feed exceeds {max_bytes} bytes")
+            final_url = str(response.url)
+            resp_headers = {"content-location": final_url}
+            if response.headers.get("content-type"):
+                resp_headers["content-type"] = response.headers["content-type"]
+            new_etag = response.headers.get("etag")
+            new_modified = response.headers.get("last-modified")
+    except httpx.TooManyRedirects as exc:
+        return FeedResult(url, "failed", etag=etag, modified=modified, error=f"redirect loop: {exc}")
+    except httpx.TimeoutException as exc:
+        return FeedResult(url, "failed", etag=etag, modified=modified,
+                          error=f"timeout: {type(exc).__name__} {exc}".strip())
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        return FeedResult(url, "failed", etag=etag, modified=modified, error=f"{type(exc).__name__}: {exc}")
+
+    return parse_feed_bytes(bytes(body), url=final_url, response_headers=resp_headers,
+                            etag=new_etag, modified=new_modified, requested_url=url)
+
+
+def parse_feed_bytes(data: bytes, url: str = "", response_headers: dict | None = None,
+                     etag: str | None = None, modified: str | None = None,
+                     requested_url: str | None = None) -> FeedResult:
+    """Parse a feed body (possibly gzipped) into a `FeedResult`; usable on files as well as responses."""
+    result_url = requested_url or url
+    data = _maybe_decompress(data)
+    headers = dict(response_headers or {})
+    if url and "content-location" not in headers:
+        headers["content-location"] = url
+    try:
+        parsed = feedparser.parse(data, response_headers=headers)
+    except Exception as exc:  # feedparser is defensive, but a parser bug must not stop a batch
+        return FeedResult(result_url, "failed", etag=etag, modified=modified,
+                          error=f"unparseable feed: {type(exc).__name__}: {exc}")
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        detail = f": {reason}" if reason else ""
+        return FeedResult(result_url, "failed", etag=etag, modified=modified,
+                          error=f"not a feed (malformed or not RSS/Atom){detail}")
+    items = [item for item in (_to_item(entry) for entry in parsed.entries) if item is not None]
+    return FeedResult(result_url, "ok", items=items, etag=etag, modified=modified)
+
+
+def _maybe_decompress(data: bytes) -> bytes:
+    """Undo gzip/zlib that was served as the body itself rather than as Content-Encoding."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            return data
+    return data
+
+
+def _to_item(entry: Any) -> FeedItem | None:
+    url = (entry.get("link") or "").strip()
+    if not url:
+        for link in entry.get("links") or []:
+            if link.get("href"):
+                url = link["href"].strip()
+                break
+    guid = entry.get("id") or None
+    if not url and guid and guid.startswith(("http://", "https://")):
+        url = guid
+    if not url:
+        return None
+    title = (entry.get("title") or "").strip() or None
+    summary = (entry.get("summary") or "").strip() or None
+    return FeedItem(url=url, title=title, published=_entry_date(entry), guid=guid, summary=summary)
+
+
+def _entry_date(entry: Any) -> str | None:
+    """ISO-8601 publication time, keeping the publisher's offset when the raw string allows it."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        parsed = entry.get(f"{key}_parsed")
+        if not raw and not parsed:
+            continue
+        exact = _parse_raw_date(raw) if raw else None
+        if exact is not None:
+            # trust the raw reading only where it agrees with feedparser's (UTC) reading
+            if parsed is None or abs(exact.timestamp() - calendar.timegm(parsed)) < 1:
+                return exact.isoformat()
+        if parsed is not None:
+            return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat()
+    return None
+
+
+def _parse_raw_date(raw: str) -> datetime | None:
+    raw = raw.strip()
+    try:
+        value = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        value = None
+    if value is None:
+        try:
+            value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def load_feed_list(path: str | Path, wire_base: str | None = None, enabled_only: bool = False) -> list[dict]:
+    """Read `feeds.yaml`: a list of {name, url, enabled, interval_minutes}, defaults filled in.
+
+    `wire_base` replaces a `{wire}` placeholder in urls (the local news wire's base URL); entries
+    that still hold the placeholder are returned unchanged, so the caller can see them.
+    """
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    if isinstance(raw, dict):
+        raw = raw.get("feeds") or []
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: expected a list of feeds, got {type(raw).__name__}")
+    feeds = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict) or not entry.get("url"):
+            raise ValueError(f"{path}: feed #{index + 1} needs at least a 'url'")
+        url = str(entry["url"]).strip()
+        if wire_base is not None:
+            url = url.replace(WIRE_PLACEHOLDER, wire_base.rstrip("/"))
+        feed = {
+            "name": str(entry.get("name") or url),
+            "url": url,
+            "enabled": bool(entry.get("enabled", True)),
+            "interval_minutes": int(entry.get("interval_minutes") or DEFAULT_INTERVAL_MINUTES),
+        }
+        if enabled_only and not feed["enabled"]:
+            continue
+        feeds.append(feed)
+    return feeds

@@ -1,0 +1,127 @@
+"""Feed parsing matches the parses that feed projects expect for real outlets' feeds."""
+
+import gzip
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import REPO_ROOT
+from pipeline.fetch.feeds import load_feed_list, parse_feed_bytes
+
+pytestmark = pytest.mark.unit
+
+FEEDS = Path(os.environ.get("EVENTWIRE_SHARED_DIR", REPO_ROOT.parent / "shared")) / "corpora" / "feeds"
+needs_corpus = pytest.mark.skipif(not FEEDS.is_dir(), reason=f"shared feed corpus not found at {FEEDS}")
+
+
+def _instant(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["guardian.rss", "heise.atom", "narro.rss", "instant-article.rss"])
+def test_rss_parser_fixtures_match_expected_items(name):
+    source = FEEDS / "rss-parser" / name
+    expected = json.loads(source.with_name(source.stem + ".expected.json").read_text())["feed"]["items"]
+    result = parse_feed_bytes(source.read_bytes(), url="https://example.com/feed")
+    assert result.status == "ok"
+    assert [item.url for item in result.items] == [e["link"] for e in expected]
+    assert [item.title for item in result.items] == [e["title"].strip() for e in expected]
+    for item, exp in zip(result.items, expected):
+        assert _instant(item.published) == _instant(exp["isoDate"])
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["rss_2.0_bbc", "rss_2.0_spiegel", "rss_2.0_ilmessaggero", "rss_2.0_cloudflare"])
+def test_feed_rs_fixtures_match_expected_entries(name):
+    expected = json.loads((FEEDS / "feed-rs" / f"{name}.serde.json").read_text())["entries"]
+    result = parse_feed_bytes((FEEDS / "feed-rs" / f"{name}.xml").read_bytes())
+    assert result.status == "ok"
+    assert [item.guid for item in result.items] == [e["id"] for e in expected]
+    assert [item.url for item in result.items] == [e["links"][0]["href"] for e in expected]
+    assert [item.title for item in result.items] == [e["title"]["content"].strip() for e in expected]
+    assert [_instant(item.published) for item in result.items] == [_instant(e["published"]) for e in expected]
+
+
+@needs_corpus
+def test_publisher_offset_is_kept_in_published():
+    result = parse_feed_bytes((FEEDS / "feed-rs" / "rss_2.0_ilmessaggero.xml").read_bytes())
+    assert result.items[0].published == "2022-11-16T00:38:15+01:00"
+
+
+@needs_corpus
+def test_feed_declared_utf8_but_in_windows_1252_is_decoded():
+    result = parse_feed_bytes((FEEDS / "rss-parser" / "uolNoticias.rss").read_bytes())
+    assert result.status == "ok" and len(result.items) == 15
+    assert all("\ufffd" not in (item.title or "") for item in result.items)
+    assert result.items[0].title == "Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno"
+
+
+@needs_corpus
+@pytest.mark.parametrize("name, count", [("compressed.xml", 10), ("invalid-characters-gzipped.xml", 25)])
+def test_gzipped_feed_bodies_are_parsed(name, count):
+    data = (FEEDS / "node-feedparser" / name).read_bytes()
+    assert data[:2] == b"\x1f\x8b"
+    result = parse_feed_bytes(data)
+    assert result.status == "ok"
+    assert len(result.items) == count
+    assert all(item.url.startswith("http") for item in result.items)
+
+
+@needs_corpus
+def test_windows_1251_feed_is_decoded_to_cyrillic():
+    result = parse_feed_bytes((FEEDS / "node-feedparser" / "iconv.xml").read_bytes())
+    assert result.status == "ok"
+    assert any("\u0400" <= ch <= "\u04ff" for ch in result.items[0].title)
+
+
+@needs_corpus
+def test_illegally_nested_feed_yields_its_ten_items_and_no_phantoms():
+    result = parse_feed_bytes((FEEDS / "node-feedparser" / "illegally-nested.xml").read_bytes())
+    assert result.status == "ok" and len(result.items) == 10
+    assert all(item.title and item.url.startswith("http://feedproxy.google.com/") for item in result.items)
+
+
+def test_relative_links_resolve_against_the_feed_url():
+    atom = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+            b'<entry><title>A</title><link href="/news/a.html"/><id>a</id><updated>2020-01-02T03:04:05Z</updated></entry></feed>')
+    result = parse_feed_bytes(atom, url="https://news.example.com/feeds/all.atom")
+    assert result.items[0].url == "https://news.example.com/news/a.html"
+    assert result.items[0].published == "2020-01-02T03:04:05+00:00"
+
+
+@pytest.mark.parametrize("body", [b"<html><body><p>not a feed</p></body></html>", b"", b"\x00\x01garbage",
+                                  gzip.compress(b"plain text, no xml")])
+def test_non_feeds_fail_with_a_reason(body):
+    result = parse_feed_bytes(body, url="https://example.com/feed")
+    assert result.status == "failed"
+    assert result.items == []
+    assert "not a feed" in result.error
+
+
+def test_load_feed_list_fills_defaults_and_substitutes_the_wire(tmp_path):
+    path = tmp_path / "feeds.yaml"
+    path.write_text("- name: wire\n  url: '{wire}/feed.xml'\n- url: https://example.com/rss\n  enabled: false\n")
+    feeds = load_feed_list(path, wire_base="http://127.0.0.1:9999/")
+    assert feeds == [
+        {"name": "wire", "url": "http://127.0.0.1:9999/feed.xml", "enabled": True, "interval_minutes": 30},
+        {"name": "https://example.com/rss", "url": "https://example.com/rss", "enabled": False, "interval_minutes": 30},
+    ]
+    assert [f["name"] for f in load_feed_list(path, enabled_only=True)] == ["wire"]
+
+
+def test_load_feed_list_rejects_entries_without_url(tmp_path):
+    path = tmp_path / "feeds.yaml"
+    path.write_text("- name: broken\n")
+    with pytest.raises(ValueError, match="url"):
+        load_feed_list(path)
+
+
+def test_repository_feeds_yaml_enables_only_the_local_wire():
+    feeds = load_feed_list(REPO_ROOT / "feeds.yaml")
+    enabled = [f for f in feeds if f["enabled"]]
+    assert [f["url"] for f in enabled] == ["{wire}/feed.xml"]
+    assert len(feeds) > len(enabled)
