@@ -105,3 +105,19 @@ def test_analyst_role_reads_views_and_nothing_else(conn, db_url):
         analyst.execute("SET ROLE eventwire_analyst")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             analyst.execute("DELETE FROM analytics.events")
+
+
+def test_health_report_flags_failing_feeds_and_counts_quarantine(conn):
+    from pipeline.health import health_report
+
+    conn.execute("INSERT INTO eventwire.feeds (name, url, consecutive_failures, last_error)"
+                 " VALUES ('ok', 'http://127.0.0.1/ok', 0, NULL), ('down', 'http://127.0.0.1/down', 3, 'HTTP 500')")
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id, status, articles_in, articles_loaded, articles_quarantined)"
+                 " VALUES ('r1', 'success', 2, 1, 0)")
+    load.quarantine_rows(conn, "r1", "article", [{"row_key": "article:x", "article_id": a1, "payload": {},
+                                                  "reasons": [{"expectation": "fetch_page", "column": "url", "detail": "HTTP 404"}]}])
+    report = health_report(conn)
+    assert report["failing_feeds"] == ["down"]
+    assert report["runs_with_missing_rows"] == ["r1"]
+    assert [(q["expectation"], q["rows"]) for q in report["quarantine"]] == [("fetch_page", 1)]
