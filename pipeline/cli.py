@@ -275,6 +275,69 @@ def cmd_summary(args, settings: Settings) -> int:
     return 0
 
 
+def _date_arg(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _new_run_id(kind: str) -> str:
+    return f"{kind}__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
+
+
+def cmd_quarantine(args, settings: Settings) -> int:
+    from pipeline import db
+    from pipeline.reprocess import format_reasons, list_quarantine, retry_quarantine
+
+    with db.connect(settings, autocommit=True) as conn:
+        db.migrate(conn)
+        if args.quarantine_command == "list":
+            rows = list_quarantine(conn, kind=args.kind, include_released=args.all, limit=args.limit)
+            if not rows:
+                print("quarantine is empty" if not args.kind else f"no quarantined {args.kind} rows")
+            for r in rows:
+                state = f" released {r['released_at']:%Y-%m-%d %H:%M}" if r["released_at"] else ""
+                print(f"#{r['quarantine_id']} {r['kind']} article {r['article_id']} {r['url'] or ''}{state}\n"
+                      f"    {format_reasons(r['reasons'])}")
+            return 0
+        result = retry_quarantine(conn, settings, _new_run_id("retry"), quarantine_ids=args.id or None, kind=args.kind)
+    if not result["articles"]:
+        print("nothing to retry")
+        return 0
+    print(f"retried {result['articles']} articles: {result['released']} rows released, "
+          f"{result['still_quarantined']} still quarantined; events in {result['events_in']} = "
+          f"loaded {result['events_loaded']} + quarantined {result['events_quarantined']}")
+    return 0
+
+
+def cmd_reprocess(args, settings: Settings) -> int:
+    from pipeline import db
+    from pipeline.reprocess import reprocess
+
+    with db.connect(settings, autocommit=True) as conn:
+        db.migrate(conn)
+        result = reprocess(conn, settings, _new_run_id("reprocess"), since=args.since,
+                           progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+    print(f"reprocessed {result['articles']} articles ({result['events_touched']} events revised, {result['events_deleted']} withdrawn); "
+          f"events in {result['events_in']} = loaded {result['events_loaded']} + quarantined {result['events_quarantined']}; "
+          f"run {result['status']}")
+    return 0 if result["status"] == "success" else 1
+
+
+def cmd_export(args, settings: Settings) -> int:
+    from pipeline import db
+    from pipeline.export import export_events
+
+    out = Path(args.output or f"eventwire-events.{args.format}")
+    with db.connect(settings, autocommit=True) as conn:
+        n = export_events(conn, out, args.format, since=args.since, until=args.until)
+    print(f"wrote {n} events to {out}")
+    return 0
+
+
 def cmd_wire(args, settings: Settings) -> int:
     from pipeline.fetch.wire import serve_wire
 
@@ -321,6 +384,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("summary", help="print what is in the database: last run, events by type, quarantine")
 
+    p = sub.add_parser("quarantine", help="list quarantined rows with their reasons, or retry them after a fix",
+                       description="`list` shows held-back rows and the failed expectations; `retry` re-codes their "
+                                   "articles with the current code: rows that now pass load, the rest stay quarantined.")
+    p.add_argument("quarantine_command", choices=["list", "retry"])
+    p.add_argument("--kind", choices=["article", "event"], help="only this kind of row")
+    p.add_argument("--id", type=int, action="append", help="quarantine id to retry (repeatable; default: all)")
+    p.add_argument("--all", action="store_true", help="list: include released rows")
+    p.add_argument("--limit", type=int, default=50, help="list: at most this many rows (default 50)")
+
+    p = sub.add_parser("reprocess", help="re-clean and re-extract stored articles with the current code; revise events",
+                       description="Articles published on or after --since are re-cleaned from their stored HTML and "
+                                   "re-extracted; events are revised in place (kept, merged or soft-deleted, see "
+                                   "analytics.deletions). Nothing is refetched or loaded twice.")
+    p.add_argument("--since", type=_date_arg, required=True, help="YYYY-MM-DD: articles published on/after this day")
+
+    p = sub.add_parser("export", help="write events to CSV or Parquet (what analytics.events shows)")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    p.add_argument("--since", type=_date_arg, help="first event date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date_arg, help="last event date (YYYY-MM-DD)")
+    p.add_argument("--output", help="file to write (default eventwire-events.<format>)")
+
     p = sub.add_parser("wire", help="serve the bundled corpus as a local news wire (RSS + article pages)")
     p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
     p.add_argument("--host", default="127.0.0.1")
@@ -331,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")  # platformdirs, via pgserver: not ours to fix
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -347,7 +434,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"eventwire: bad setting: {exc}", file=sys.stderr)
         return 2
-    handlers = {"db": cmd_db, "run": cmd_run, "summary": cmd_summary, "wire": cmd_wire}
+    handlers = {"db": cmd_db, "run": cmd_run, "summary": cmd_summary, "wire": cmd_wire,
+                "quarantine": cmd_quarantine, "reprocess": cmd_reprocess, "export": cmd_export}
     return handlers[args.command](args, settings)
 
 

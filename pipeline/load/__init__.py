@@ -16,7 +16,7 @@ import psycopg
 
 # The flat event row, in COPY order (docs/architecture.md).
 STAGE_COLUMNS: list[tuple[str, str]] = [
-    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"),
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("place_key", "text"),
     ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
     ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
     ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
@@ -29,6 +29,33 @@ STAGE_COLUMNS: list[tuple[str, str]] = [
 ]
 EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
                  ("candidate_id", "article_id", "evidence_sentence", "evidence_start", "evidence_end")]
+
+MERGE_RADIUS_KM = 3.0
+# How far apart two reports of one event may date it, by the coarser of their date precisions.
+DATE_WINDOW_SQL = "CASE greatest({a}.date_precision, {b}.date_precision) WHEN 1 THEN 1 WHEN 2 THEN 7 ELSE 31 END"
+KM_SQL = ("6371 * 2 * asin(sqrt(power(sin(radians({b}.latitude - {a}.latitude) / 2), 2)"
+          " + cos(radians({a}.latitude)) * cos(radians({b}.latitude))"
+          " * power(sin(radians({b}.longitude - {a}.longitude) / 2), 2)))")
+
+
+def _same_event_sql(a: str, b: str) -> str:
+    """SQL condition: rows `a` and `b` report the same real-world event (issue: cross-article dedup).
+
+    Same sub-type; same place (normalised name) or within MERGE_RADIUS_KM; dates within the window
+    their precision allows; compatible actors (same inter codes, either order, an unknown side matches).
+    """
+    window = DATE_WINDOW_SQL.format(a=a, b=b)
+    km = KM_SQL.format(a=a, b=b)
+    return f"""
+        {a}.sub_event_type = {b}.sub_event_type
+        AND abs({a}.event_date - {b}.event_date) <= {window}
+        AND ({a}.place_key = {b}.place_key
+             OR ({a}.latitude IS NOT NULL AND {b}.latitude IS NOT NULL
+                 AND {a}.geo_precision < 3 AND {b}.geo_precision < 3 AND {km} <= {MERGE_RADIUS_KM}))
+        AND (({a}.actor1_inter IS NOT DISTINCT FROM {b}.actor1_inter
+              AND ({a}.actor2_inter IS NULL OR {b}.actor2_inter IS NULL OR {a}.actor2_inter = {b}.actor2_inter))
+             OR ({a}.actor1_inter = {b}.actor2_inter AND {a}.actor2_inter = {b}.actor1_inter))
+    """
 
 
 @dataclass
@@ -48,13 +75,15 @@ def _place_key(name: str | None) -> str:
 
 
 def event_key(row: dict) -> str:
-    """Identity of a real-world event: sub-type, place and day (docs/event-record.md).
+    """Identity of a real-world event: sub-type, place, day and the sides' actor types.
 
     The place is its GeoNames id when known, else its normalised name, so "al-Zabadani" and
-    "Zabadani" reported by two outlets on the same day are one event.
+    "Zabadani" reported by two outlets on the same day are one event; state forces fighting rebels
+    and rebels shelling civilians at the same place and day are two.
     """
     place = f"g{row['geonameid']}" if row.get("geonameid") else "n" + _place_key(row.get("location_name"))
-    raw = f"{row['sub_event_type']}|{place}|{row['event_date']}"
+    sides = "-".join(str(i) for i in sorted(i for i in (row.get("actor1_inter"), row.get("actor2_inter")) if i))
+    raw = f"{row['sub_event_type']}|{place}|{row['event_date']}|{sides}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
@@ -69,10 +98,11 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     names = [c for c, _ in STAGE_COLUMNS]
     with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
         for row in rows:
-            full = dict(row, event_key=event_key(row))
+            full = dict(row, event_key=event_key(row), place_key=_place_key(row.get("location_name")))
             copy.write_row([full.get(c) if c not in ("assoc_actor1", "assoc_actor2")
                             else list(full.get(c) or []) for c in names])
 
+    _merge_with_known_events(conn)
     insert_cols = ", ".join(EVENT_COLUMNS)
     # Several mentions of one event in a batch: keep the most confident as the event's values.
     result = conn.execute(
@@ -127,6 +157,48 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
         """
     )
     return stats
+
+
+def _merge_with_known_events(conn: psycopg.Connection) -> None:
+    """Point staged rows at the event they report when it is already known under another key.
+
+    First against live events (never one this article already supports: two places in one article
+    are two events), then against earlier rows of the same batch from other articles.
+    """
+    conn.execute(
+        f"""
+        UPDATE stage_events s SET event_key = m.event_key
+        FROM (
+            SELECT s2.candidate_id,
+                   (SELECT e.event_key FROM eventwire.events e
+                    WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2")}
+                      AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
+                                      WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
+                    ORDER BY (e.place_key = s2.place_key) DESC, {KM_SQL.format(a="e", b="s2")} NULLS LAST,
+                             abs(e.event_date - s2.event_date), e.event_id
+                    LIMIT 1) AS event_key
+            FROM stage_events s2
+            WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
+        ) m
+        WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL
+        """
+    )
+    conn.execute(
+        f"""
+        UPDATE stage_events s SET event_key = m.event_key
+        FROM (
+            SELECT s2.candidate_id,
+                   (SELECT s1.event_key FROM stage_events s1
+                    WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
+                      AND {_same_event_sql("s1", "s2")}
+                    ORDER BY (s1.place_key = s2.place_key) DESC, {KM_SQL.format(a="s1", b="s2")} NULLS LAST,
+                             s1.candidate_id LIMIT 1) AS event_key
+            FROM stage_events s2
+            WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
+        ) m
+        WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
+        """
+    )
 
 
 def quarantine_rows(conn: psycopg.Connection, run_id: str, kind: str, items: list[dict]) -> int:

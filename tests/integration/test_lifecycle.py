@@ -1,0 +1,125 @@
+"""Events as a living dataset, against a real PostgreSQL and the bundled wire on 127.0.0.1:
+re-running, reprocessing and retrying quarantine revise rows in place and never load twice."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from pipeline import steps
+from pipeline.config import Settings
+from pipeline.export import export_events
+from pipeline.fetch.wire import serve_wire
+from pipeline.reprocess import list_quarantine, reprocess, retry_quarantine
+
+pytestmark = pytest.mark.integration
+
+LATE_PAGE = "/articles/late.html"
+LATE_HTML = ("<html><head><title>Clashes in Rankous</title></head><body><article><h1>Clashes in Rankous</h1>"
+             + "".join(f"<p>{s}</p>" for s in [
+                 "Syrian army troops clashed with rebels around the village of Rankous in the Qalamoun region "
+                 "on Sunday, activists said, in fighting that lasted for several hours.",
+                 "The Syrian Observatory for Human Rights said the clashes left at least seven fighters dead "
+                 "on both sides, and that the army shelled the outskirts of the village.",
+                 "Rankous lies between Qalamoun and the Wadi Barada region, close to the border with Lebanon.",
+             ]) + "</article></body></html>")
+
+
+@pytest.fixture(scope="module")
+def conn(pg_server_url, template_db):
+    """One database for the module: the tests below build on each other's state, in file order."""
+    import uuid
+
+    import psycopg
+
+    from tests.conftest import _with_db
+
+    name = f"ew_life_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+    with psycopg.connect(_with_db(pg_server_url, name), autocommit=True) as connection:
+        yield connection
+    with psycopg.connect(pg_server_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def wired(conn, tmp_path_factory):
+    """The seeds plus one page that is missing (404) at first, run once through every step."""
+    from tests.conftest import REPO
+
+    with serve_wire(REPO / "seeds", extra_pages={LATE_PAGE: (404, "text/html", "not yet")}) as wire:
+        settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=3)
+        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_minutes": 15}]
+        summary = steps.run_all(conn, settings, "run-1", feeds, force=True)
+        yield wire, settings, feeds, summary
+
+
+def _snapshot(conn):
+    events = conn.execute("SELECT event_id, sub_event_type, location, num_mentions FROM analytics.events ORDER BY 1").fetchall()
+    mentions = conn.execute("SELECT count(*) FROM eventwire.event_mentions").fetchone()[0]
+    return events, mentions
+
+
+def test_first_run_accounts_for_every_row(wired):
+    _, _, _, summary = wired
+    assert summary["status"] == "success"
+    assert (summary["articles_in"], summary["articles_loaded"], summary["articles_quarantined"]) == (6, 5, 1)
+    assert summary["events_in"] == summary["events_loaded"] + summary["events_quarantined"] > 20
+
+
+def test_running_again_loads_nothing_twice(conn, wired):
+    wire, settings, feeds, _ = wired
+    before = _snapshot(conn)
+    summary = steps.run_all(conn, settings, "run-2", feeds, force=True)
+    assert summary["articles_in"] == 0 and summary["events_in"] == 0
+    assert _snapshot(conn) == before
+
+
+def test_reprocess_keeps_event_ids_and_duplicates_nothing(conn, wired):
+    _, settings, _, _ = wired
+    before = _snapshot(conn)
+    result = reprocess(conn, settings, "reprocess-1", since=date(2013, 1, 1))
+    assert result["status"] == "success"
+    assert result["articles"] == 6 and result["events_deleted"] == 0
+    assert _snapshot(conn) == before
+    assert conn.execute("SELECT count(*) FROM analytics.deletions").fetchone()[0] == 0
+
+
+def test_quarantined_page_is_released_after_the_fix(conn, wired):
+    wire, settings, _, _ = wired
+    held = list_quarantine(conn)
+    assert [(q["kind"], q["url"].rsplit("/", 1)[1]) for q in held] == [("article", "late.html")]
+    assert "404" in held[0]["reasons"][0]["detail"]
+
+    wire._httpd.routes[LATE_PAGE] = (200, "text/html; charset=utf-8", LATE_HTML.encode(), {})  # the fix
+    result = retry_quarantine(conn, settings, "retry-1")
+
+    assert (result["released"], result["still_quarantined"]) == (1, 0)
+    assert list_quarantine(conn) == []
+    status = conn.execute("SELECT status FROM eventwire.articles WHERE url LIKE %s", (f"%{LATE_PAGE}",)).fetchone()[0]
+    assert status == "loaded"
+    rankous = conn.execute(
+        "SELECT num_articles FROM analytics.events WHERE location ILIKE '%%rankous%%' AND sub_event_type = 'Armed clash'"
+    ).fetchall()
+    assert rankous, "the late page's clash at Rankous was not loaded"
+
+
+def test_export_writes_what_the_view_shows(conn, wired, tmp_path):
+    n_view = conn.execute("SELECT count(*) FROM analytics.events WHERE event_date >= '2014-01-01'").fetchone()[0]
+    n_csv = export_events(conn, tmp_path / "e.csv", "csv", since=date(2014, 1, 1))
+    with (tmp_path / "e.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert n_csv == len(rows) == n_view
+    assert any(r["location"].lower() in ("kasab", "kessab") and r["event_date"] == "2014-06-15" for r in rows)
+    assert all(r["source_urls"].startswith("http://127.0.0.1") for r in rows)
+
+    import pyarrow.parquet as pq
+
+    n_parquet = export_events(conn, tmp_path / "e.parquet", "parquet", since=date(2014, 1, 1))
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert n_parquet == table.num_rows == n_view
+    assert str(table.schema.field("event_date").type) == "date32[day]"

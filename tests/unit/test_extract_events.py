@@ -1,0 +1,95 @@
+"""Whole-article behaviour: what is not an event, merging, dates, deaths and the record shape."""
+
+import pytest
+
+from pipeline.extract import EXTRACTOR_VERSION, extract_events
+
+pytestmark = pytest.mark.unit
+
+PUB = "2016-04-12"   # a Tuesday
+
+FIELDS = {"event_type", "sub_event_type", "event_date", "date_precision", "actor1", "assoc_actor1", "actor2",
+          "assoc_actor2", "interaction", "location", "fatalities", "evidence", "confidence", "extractor_version"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government forces did not attack the village of Kfar Hamra on Monday.",
+    "The army is preparing an offensive to retake the town of Tadef.",
+    "Rebels expected the regime to try and seize the town of Anadan next.",
+    "Daraya was one of the first towns to fall to the rebels in 2012.",
+    "The war has killed more than 250,000 people since it began in 2011.",
+    "If the rebels shell Nubl, the army will respond.",
+])
+def test_negated_planned_background_and_totals_are_not_events(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_record_has_the_contract_fields_and_offsets():
+    text = "Intro line.\n\nJets struck the town of Saraqib on Sunday, killing at least 4 people."
+    [event] = extract_events(text, PUB)
+    assert set(event) == FIELDS
+    ev = event["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["sentence"]
+    assert event["event_type"] == "Explosions/Remote violence"
+    assert event["event_date"] == "2016-04-10" and event["date_precision"] == 1
+    assert event["fatalities"] == {"low": 4, "best": 4, "high": 4}
+    assert 0 <= event["confidence"] <= 1
+    assert event["extractor_version"] == EXTRACTOR_VERSION
+
+
+def test_offsets_survive_hard_wrapped_lines():
+    text = "Rebels overran an army\ncheckpoint near the town of\nMorek on Saturday, activists said."
+    [event] = extract_events(text, PUB)
+    ev = event["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["sentence"]
+    assert event["location"]["name"] == "Morek" and event["event_date"] == "2016-04-09"
+
+
+def test_no_date_in_the_text_falls_back_to_publication_week():
+    [event] = extract_events("Warplanes bombed the town of Saraqib.", PUB)
+    assert (event["event_date"], event["date_precision"]) == (PUB, 2)
+
+
+def test_one_record_per_type_place_and_day():
+    text = ("Jets struck Saraqib on Monday, killing 3 civilians. "
+            "The air strikes on Saraqib also destroyed a bakery, residents said.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Air/drone strike", "Saraqib")]
+    assert events[0]["fatalities"]["best"] == 3
+
+
+def test_follow_up_death_toll_attaches_to_the_event():
+    text = ("Rebels stormed an army post in the town of Morek on Monday. "
+            "The monitor said 9 soldiers and 4 rebels were killed in the fighting.")
+    [event] = extract_events(text, PUB)
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["fatalities"]["best"] == 13
+
+
+def test_place_nearest_the_trigger_wins_over_the_first_place():
+    text = "In a statement from Damascus, the monitor said rebels shelled the town of Nubl on Monday."
+    [event] = extract_events(text, PUB)
+    assert event["location"]["name"] == "Nubl"
+
+
+def test_events_come_in_order_of_appearance():
+    text = ("Rebels shelled Nubl on Monday. On Tuesday, jets bombed Saraqib. "
+            "Clashes raged in Daraa on Tuesday.")
+    names = [e["location"]["name"] for e in extract_events(text, PUB)]
+    assert names == ["Nubl", "Saraqib", "Daraa"]
+
+
+def test_two_villages_named_in_the_next_sentence_become_two_events():
+    text = ("On Saturday, government forces captured two villages near the border with Lebanon. "
+            "The villages of Flita and Ras al-Maara had been held by rebels.")
+    events = extract_events(text, PUB)
+    assert {e["location"]["name"] for e in events} == {"Flita", "Ras al-Maara"}
+    assert {e["event_date"] for e in events} == {"2016-04-09"}
+
+
+def test_non_conflict_text_has_no_events():
+    assert extract_events("The central bank raised interest rates on Tuesday.", PUB) == []
+
+
+def test_empty_text_has_no_events():
+    assert extract_events("   ", PUB) == []

@@ -1,0 +1,61 @@
+"""Number parsing and death counts: ACLED's conservative reading of casualty language."""
+
+import pytest
+
+from pipeline.extract.numbers import fatalities, parse_number
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4", 4), ("1,200", 1200), ("four", 4), ("twenty-one", 21), ("two hundred", 200),
+    ("dozens", 12), ("a dozen", 12), ("scores", 12), ("hundreds", 100), ("tens", 10),
+])
+def test_parse_number_reads_digits_words_and_vague_quantities(text, value):
+    assert parse_number(text) == value
+
+
+def test_parse_number_rejects_non_numbers():
+    assert parse_number("rebels") is None
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Shelling on the market killed at least 7 people.", 7),
+    ("More than 40 soldiers were killed in the ambush.", 40),
+    ("Dozens of fighters are believed to have been killed in the clashes.", 12),
+    ("A police officer was killed when gunmen opened fire.", 1),
+    ("The raid killed three civilians and wounded at least nine others.", 3),
+    ("At least 12 people were killed and 30 others were wounded by the blast.", 12),
+])
+def test_fatalities_counts_deaths_only(sentence, deaths):
+    assert fatalities(sentence) == deaths
+
+
+def test_fatalities_sums_the_sides_a_sentence_names():
+    text = ("The monitor said at least 9 army soldiers had been killed in the fighting, "
+            "along with 6 insurgents, over the past day.")
+    assert fatalities(text) == 15
+
+
+def test_fatalities_ignores_subsets_introduced_by_including():
+    assert fatalities("The strike killed more than 20 people, including five children.") == 20
+
+
+def test_fatalities_gives_no_count_for_killed_or_captured():
+    assert fatalities("The fighters killed or captured dozens of soldiers near the dam.") is None
+
+
+def test_fatalities_gives_no_count_for_killed_and_wounded_together():
+    assert fatalities("The unit suffered more than 50 killed and wounded.") is None
+
+
+def test_fatalities_ignores_whole_war_tolls():
+    assert fatalities("The conflict has killed over 100,000 people since it began in 2011.") is None
+
+
+def test_fatalities_reads_no_casualties_as_zero():
+    assert fatalities("The jets struck the depot; there were no reported casualties.") == 0
+
+
+def test_fatalities_wounded_only_is_no_death_count():
+    assert fatalities("Six soldiers were wounded in the attack.") is None
