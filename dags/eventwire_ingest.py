@@ -93,9 +93,10 @@ def eventwire_ingest():
 
     @step()
     def validate(batch: list[int]) -> list[int]:
-        """Great Expectations suites over the batch's articles and events."""
-        with _connect() as conn:
-            return steps.validate_batch(conn, batch, _run_id())
+        """Great Expectations suites over the batch's articles and events; Data Docs under <data_dir>/data_docs."""
+        settings = Settings.from_env()
+        with db.connect(settings, autocommit=True) as conn:
+            return steps.validate_batch(conn, batch, _run_id(), settings.data_dir / "data_docs")
 
     @step()
     def load(batch: list[int]) -> dict:

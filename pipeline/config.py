@@ -37,6 +37,13 @@ class Settings:
         default=10.0, metadata={"env": "HTTP_TIMEOUT", "help": "connect/read timeout for feeds and pages, seconds"})
     max_page_bytes: int = field(
         default=5_000_000, metadata={"env": "MAX_PAGE_BYTES", "help": "pages larger than this are refused"})
+    fetch_workers: int = field(
+        default=8, metadata={"env": "FETCH_WORKERS", "help": "pages fetched in parallel per batch (threads)"})
+    per_host_concurrency: int = field(
+        default=2, metadata={"env": "PER_HOST_CONCURRENCY", "help": "at most this many requests in flight to one host"})
+    per_host_delay: float = field(
+        default=0.5, metadata={"env": "PER_HOST_DELAY",
+                               "help": "minimum seconds between requests to one host (robots.txt Crawl-delay wins if larger)"})
     user_agent: str = field(
         default="eventwire/0.1 (+https://github.com/eventwire/eventwire; conflict-event research crawler)",
         metadata={"env": "USER_AGENT", "help": "User-Agent sent with every request"})
@@ -53,6 +60,9 @@ class Settings:
             batch_size=int(_env("BATCH_SIZE", "25")),
             http_timeout=float(_env("HTTP_TIMEOUT", "10")),
             max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
+            fetch_workers=int(_env("FETCH_WORKERS", "8")),
+            per_host_concurrency=int(_env("PER_HOST_CONCURRENCY", "2")),
+            per_host_delay=float(_env("PER_HOST_DELAY", "0.5")),
             user_agent=_env("USER_AGENT", cls.user_agent),
         )
 

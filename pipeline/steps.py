@@ -17,9 +17,10 @@ import psycopg
 from psycopg.rows import dict_row
 
 from pipeline import clean, extract, load, validate
+from pipeline.clean import dedup
 from pipeline.config import Settings
 from pipeline.fetch import feeds as feedmod
-from pipeline.fetch import http, pages
+from pipeline.fetch import crawl, http, pages
 from pipeline.validate import articles as article_checks
 from pipeline.validate import events as event_checks
 
@@ -58,11 +59,11 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
     counts = conn.execute(
         """
         SELECT
-          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s) AS articles_in,
-          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND status = 'loaded') AS articles_loaded,
-          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND status IN ('quarantined', 'fetch_failed')) AS articles_quarantined,
-          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND http_status IS NOT NULL AND fetch_error IS NULL) AS pages_fetched,
-          (SELECT count(*) FROM eventwire.articles WHERE first_run_id = %(r)s AND fetch_error IS NOT NULL) AS pages_failed,
+          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s) AS articles_in,
+          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND status IN ('loaded', 'duplicate')) AS articles_loaded,
+          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND status IN ('quarantined', 'fetch_failed')) AS articles_quarantined,
+          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND http_status IS NOT NULL AND fetch_error IS NULL) AS pages_fetched,
+          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND fetch_error IS NOT NULL) AS pages_failed,
           (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s) AS events_in,
           (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'loaded') AS events_loaded,
           (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'quarantined') AS events_quarantined
@@ -134,19 +135,24 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 log.warning("feed %s failed: %s", name, result.error)
                 continue
             fresh = []
-            for item in result.items:
-                seen += 1
-                row = conn.execute(
-                    """
-                    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, first_run_id)
-                    VALUES (%s, %s, %s, %s, %s, %s, %s)
-                    ON CONFLICT (url) DO NOTHING RETURNING article_id
-                    """,
-                    (pages.canonical_url(item.url), feed_id, item.guid, name, item.title,
-                     _as_date(item.published), run_id),
-                ).fetchone()
-                if row:
-                    fresh.append(row[0])
+            seen += len(result.items)
+            if result.items:  # (a 304 has none)
+                # one pipelined round of inserts per feed: a 10,000-item feed must not cost 10,000 round trips
+                with conn.transaction(), conn.cursor() as cur:
+                    cur.executemany(
+                        """
+                        INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, first_run_id)
+                        VALUES (%s, %s, %s, %s, %s, %s, %s)
+                        ON CONFLICT (url) DO NOTHING RETURNING article_id
+                        """,
+                        [(pages.canonical_url(item.url), feed_id, item.guid, name, item.title,
+                          _as_date(item.published), run_id) for item in result.items],
+                        returning=True,
+                    )
+                    while True:
+                        fresh.extend(row[0] for row in cur.fetchall())
+                        if not cur.nextset():
+                            break
             new_ids.extend(fresh)
             conn.execute(
                 "UPDATE eventwire.feeds SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,"
@@ -176,9 +182,12 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
         " ORDER BY article_id", (ids,)
     ).fetchall()
     ok: list[int] = []
+    urls = dict(rows)
+    started = time.monotonic()
     with http.make_client(settings) as client:
-        for article_id, url in rows:
-            page = pages.fetch_page(client, url, settings.max_page_bytes)
+        # pages download on worker threads (robots.txt, per-host limits); the writes stay on this one
+        for article_id, page in crawl.fetch_pages(client, rows, settings):
+            url = urls[article_id]
             if page.error or not page.html:
                 reason = page.error or "empty body"
                 with conn.transaction():
@@ -195,37 +204,51 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
                 log.warning("fetch %s failed: %s", url, reason)
                 continue
             conn.execute(
-                "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s,"
+                "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
                 " raw_html_gz = %s, fetched_at = now(), updated_at = now() WHERE article_id = %s",
-                (page.status_code, page.final_url, gzip.compress(page.html.encode("utf-8")), article_id),
+                (page.status_code, page.final_url, pages.page_canonical_url(page.html, page.final_url or url),
+                 gzip.compress(page.html.encode("utf-8")), article_id),
             )
             ok.append(article_id)
-    log.info("fetched %d of %d pages", len(ok), len(rows))
-    return ok
+    log.info("fetched %d of %d pages in %.1fs", len(ok), len(rows), time.monotonic() - started)
+    return sorted(ok)
 
 
 # ---------------------------------------------------------------- clean
 
 def clean_batch(conn: psycopg.Connection, ids: list[int]) -> list[int]:
+    """Text and metadata for each fetched page; a repeat of an earlier article becomes 'duplicate'.
+
+    Returns the ids that go on to extract (duplicates do not)."""
     rows = conn.execute(
-        "SELECT article_id, raw_html_gz, final_url, feed_published, feed_title FROM eventwire.articles"
+        "SELECT article_id, raw_html_gz, final_url, feed_published, feed_title, canonical_url FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'fetched' ORDER BY article_id", (ids,)
     ).fetchall()
-    done = []
-    for article_id, raw, url, feed_published, feed_title in rows:
+    done, duplicates = [], 0
+    for article_id, raw, url, feed_published, feed_title, canonical in rows:
         html = gzip.decompress(raw).decode("utf-8")
         doc = clean.clean_html(html, url=url)
         text = doc.get("text") or ""
-        conn.execute(
-            "UPDATE eventwire.articles SET status = 'cleaned', title = %s, author = %s, published = %s,"
-            " language = %s, text = %s, content_hash = %s, cleaned_at = now(), updated_at = now()"
-            " WHERE article_id = %s",
-            (doc.get("title") or feed_title, doc.get("author"),
-             _as_date(doc.get("published")) or feed_published, doc.get("language"), text,
-             pages.content_hash(text) if text else None, article_id),
-        )
-        done.append(article_id)
-    log.info("cleaned %d articles", len(done))
+        text_hash = pages.content_hash(text) if text else None
+        signature = dedup.minhash(text)
+        with conn.transaction():
+            original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
+            conn.execute(
+                "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
+                " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
+                " duplicate_similarity = %s, cleaned_at = now(), updated_at = now() WHERE article_id = %s",
+                ("duplicate" if original else "cleaned", doc.get("title") or feed_title, doc.get("author"),
+                 _as_date(doc.get("published")) or feed_published, doc.get("language"), text,
+                 text_hash, original and original.original_id, original and original.kind,
+                 original and original.similarity, article_id),
+            )
+        if original:
+            duplicates += 1
+            log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
+                     original.similarity)
+        else:
+            done.append(article_id)
+    log.info("cleaned %d articles, %d of them duplicates", len(rows), duplicates)
     return done
 
 
@@ -261,8 +284,11 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list
 
 # ---------------------------------------------------------------- validate
 
-def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[int]:
-    """Run the article and event suites; mark each row valid or rejected with its failed expectations."""
+def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_docs_dir=None) -> list[int]:
+    """Run the article and event suites; mark each row valid or rejected with its failed expectations.
+
+    With `data_docs_dir`, GX Data Docs of this validation are written there for the operator.
+    """
     arts = conn.execute(
         "SELECT article_id AS id, url, title, text, published, language, source FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'extracted' ORDER BY article_id", (ids,)
@@ -271,7 +297,8 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> lis
         return []
     names = ["id", "url", "title", "text", "published", "language", "source"]
     article_rows = [dict(zip(names, a)) for a in arts]
-    art_result = article_checks.validate_articles(article_rows)
+    art_result = article_checks.validate_articles(
+        article_rows, data_docs_dir=data_docs_dir / "articles" if data_docs_dir else None)
     bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
 
     cands = conn.execute(
@@ -286,7 +313,8 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> lis
         rows.append(row)
     texts = {a["id"]: a["text"] or "" for a in article_rows}
     published = {a["id"]: a["published"] for a in article_rows}
-    ev_result = event_checks.validate_events(rows, texts, published)
+    ev_result = event_checks.validate_events(
+        rows, texts, published, data_docs_dir=data_docs_dir / "events" if data_docs_dir else None)
     verdicts: dict[int, list | None] = {r["candidate_id"]: None for r in ev_result.valid}
     for rej in ev_result.rejected:
         verdicts[rej["row"]["candidate_id"]] = rej["reasons"]
@@ -385,7 +413,7 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
             fetched = fetch_batch(conn, settings, batch, run_id)
             cleaned = clean_batch(conn, fetched)
             extracted = extract_batch(conn, cleaned, run_id)
-            validated = validate_batch(conn, extracted, run_id)
+            validated = validate_batch(conn, extracted, run_id, settings.data_dir / "data_docs")
             load_batch(conn, validated, run_id)
             if progress:
                 progress(n, len(parts))

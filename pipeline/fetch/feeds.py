@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import email.utils
-import gzip
+import time
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,9 +19,13 @@ import feedparser
 import httpx
 import yaml
 
+from pipeline.fetch.http import BodyError, BodyTooLarge, decompress_bounded, read_body
+
 DEFAULT_MAX_FEED_BYTES = 20_000_000
 DEFAULT_INTERVAL_MINUTES = 30
 WIRE_PLACEHOLDER = "{wire}"
+# bounds the whole download, as for pages: a trickling feed must not hold a worker forever
+TOTAL_TIME_FACTOR = 3.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ def poll_feed(client: httpx.Client, url: str, etag: str | None = None, modified:
         headers["If-None-Match"] = etag
     if modified:
         headers["If-Modified-Since"] = modified
+    read_timeout = client.timeout.read or 30.0
+    deadline = time.monotonic() + TOTAL_TIME_FACTOR * read_timeout + (client.timeout.connect or 0)
     try:
         with client.stream("GET", url, headers=headers) as response:
             if response.status_code == 304:
@@ -63,12 +69,13 @@ def poll_feed(client: httpx.Client, url: str, etag: str | None = None, modified:
             if response.status_code >= 400:
                 return FeedResult(url, "failed", etag=etag, modified=modified,
                                   error=f"HTTP {response.status_code}")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > max_bytes:
-                    return FeedResult(url, "failed", etag=etag, modified=modified,
-                                      error=f"too large: feed exceeds {max_bytes} bytes")
+            try:
+                body = read_body(response, max_bytes, deadline)
+            except BodyTooLarge:
+                return FeedResult(url, "failed", etag=etag, modified=modified,
+                                  error=f"too large: feed exceeds {max_bytes} bytes")
+            except BodyError as exc:
+                return FeedResult(url, "failed", etag=etag, modified=modified, error=str(exc))
             final_url = str(response.url)
             resp_headers = {"content-location": final_url}
             if response.headers.get("content-type"):
@@ -83,16 +90,20 @@ def poll_feed(client: httpx.Client, url: str, etag: str | None = None, modified:
     except (httpx.HTTPError, OSError, ValueError) as exc:
         return FeedResult(url, "failed", etag=etag, modified=modified, error=f"{type(exc).__name__}: {exc}")
 
-    return parse_feed_bytes(bytes(body), url=final_url, response_headers=resp_headers,
-                            etag=new_etag, modified=new_modified, requested_url=url)
+    return parse_feed_bytes(body, url=final_url, response_headers=resp_headers,
+                            etag=new_etag, modified=new_modified, requested_url=url, max_bytes=max_bytes)
 
 
 def parse_feed_bytes(data: bytes, url: str = "", response_headers: dict | None = None,
                      etag: str | None = None, modified: str | None = None,
-                     requested_url: str | None = None) -> FeedResult:
+                     requested_url: str | None = None, max_bytes: int = DEFAULT_MAX_FEED_BYTES) -> FeedResult:
     """Parse a feed body (possibly gzipped) into a `FeedResult`; usable on files as well as responses."""
     result_url = requested_url or url
-    data = _maybe_decompress(data)
+    try:
+        data = _maybe_decompress(data, max_bytes)
+    except BodyTooLarge:
+        return FeedResult(result_url, "failed", etag=etag, modified=modified,
+                          error=f"too large: feed decompresses past {max_bytes} bytes")
     headers = dict(response_headers or {})
     if url and "content-location" not in headers:
         headers["content-location"] = url
@@ -107,28 +118,38 @@ def parse_feed_bytes(data: bytes, url: str = "", response_headers: dict | None =
         return FeedResult(result_url, "failed", etag=etag, modified=modified,
                           error=f"not a feed (malformed or not RSS/Atom){detail}")
     items = [item for item in (_to_item(entry) for entry in parsed.entries) if item is not None]
+    if not items and parsed.get("bozo"):
+        # a well-formed feed may be empty; a broken one that yields nothing is a failed poll
+        return FeedResult(result_url, "failed", etag=etag, modified=modified,
+                          error=f"malformed feed: {parsed.get('bozo_exception')}")
     return FeedResult(result_url, "ok", items=items, etag=etag, modified=modified)
 
 
-def _maybe_decompress(data: bytes) -> bytes:
-    """Undo gzip/zlib that was served as the body itself rather than as Content-Encoding."""
+def _maybe_decompress(data: bytes, max_bytes: int) -> bytes:
+    """Undo gzip that was served as the body itself rather than as Content-Encoding (bounded)."""
     if data[:2] == b"\x1f\x8b":
         try:
-            return gzip.decompress(data)
+            return decompress_bounded(data, max_bytes)
         except (OSError, EOFError, zlib.error):
             return data
     return data
 
 
+def _is_web_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
 def _to_item(entry: Any) -> FeedItem | None:
     url = (entry.get("link") or "").strip()
-    if not url:
+    if not _is_web_url(url):
+        # feedparser falls back to the id for `link`; an urn: id is no page to fetch
+        url = ""
         for link in entry.get("links") or []:
-            if link.get("href"):
+            if _is_web_url((link.get("href") or "").strip()):
                 url = link["href"].strip()
                 break
     guid = entry.get("id") or None
-    if not url and guid and guid.startswith(("http://", "https://")):
+    if not url and guid and _is_web_url(guid):
         url = guid
     if not url:
         return None

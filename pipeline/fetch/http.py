@@ -1,10 +1,14 @@
 """One place that builds the HTTP client every fetch uses.
 
 Timeouts, the User-Agent and the redirect limit come from `Settings`, so feeds and pages are
-fetched politely and a hung server can only cost `http_timeout` seconds.
+fetched politely and a hung server can only cost `http_timeout` seconds; `read_body` caps what a
+body may grow to once decoded, so a gzip bomb costs at most `max_bytes` of memory.
 """
 
 from __future__ import annotations
+
+import time
+import zlib
 
 import httpx
 
@@ -28,3 +32,98 @@ def make_client(settings: Settings | None = None) -> httpx.Client:
             "Accept-Encoding": "gzip, deflate",
         },
     )
+
+
+class BodyError(Exception):
+    """A response body we refuse: too large once decoded, too slow overall, or an unknown encoding."""
+
+
+class BodyTooLarge(BodyError):
+    pass
+
+
+class BodyTooSlow(BodyError):
+    pass
+
+
+_DECODABLE = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+
+
+class _BoundedDecoder:
+    """gzip/deflate decoding that never produces more than it is asked for.
+
+    httpx's own decoders inflate each network chunk completely, so a 64 KiB chunk of a gzip bomb
+    becomes ~64 MB in memory before any size check runs; `zlib`'s `max_length` stops it at the cap.
+    """
+
+    def __init__(self, encoding: str):
+        self._gzip = encoding == "gzip"
+        self._first = True
+        self._obj = self._new()
+
+    def _new(self):
+        # gzip: 16+ means gzip header; deflate is zlib-wrapped by the RFC, raw by some servers
+        return zlib.decompressobj(16 + zlib.MAX_WBITS if self._gzip else zlib.MAX_WBITS)
+
+    def decode(self, data: bytes, limit: int) -> bytes:
+        """Decode `data`, returning at most `limit` bytes (more than that means: over the cap)."""
+        out = bytearray()
+        while data and len(out) <= limit:
+            try:
+                out += self._obj.decompress(data, limit + 1 - len(out))
+            except zlib.error:
+                if self._first and not self._gzip:
+                    self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self._first = False
+                    continue
+                raise
+            self._first = False
+            if self._obj.unconsumed_tail:
+                break  # output hit the limit with input left over
+            if self._obj.eof and self._obj.unused_data:
+                data = self._obj.unused_data  # a second gzip member follows
+                self._obj = self._new()
+            else:
+                data = b""
+        return bytes(out)
+
+
+def read_body(response: httpx.Response, max_bytes: int, deadline: float | None = None,
+              truncate: bool = False) -> bytes:
+    """The decoded body of a streamed response, capped at `max_bytes` DECODED bytes.
+
+    Past the cap: BodyTooLarge, or with `truncate` the first `max_bytes`. Past `deadline`
+    (a `time.monotonic()` instant): BodyTooSlow, which catches servers that trickle a byte just
+    inside every read timeout. A Content-Encoding other than gzip/deflate/identity: BodyError.
+    """
+    encoding = (response.headers.get("content-encoding") or "identity").strip().lower()
+    if encoding in ("", "identity"):
+        decoder = None
+    elif encoding in _DECODABLE:
+        decoder = _BoundedDecoder(_DECODABLE[encoding])
+    else:
+        raise BodyError(f"unsupported Content-Encoding: {encoding}")
+    body = bytearray()
+    for raw in response.iter_raw():
+        if decoder is None:
+            body += raw
+        else:
+            try:
+                body += decoder.decode(raw, max_bytes - len(body))
+            except zlib.error as exc:
+                raise BodyError(f"corrupt {encoding} body: {exc}") from exc
+        if len(body) > max_bytes:
+            if truncate:
+                return bytes(body[:max_bytes])
+            raise BodyTooLarge(f"too large: more than {max_bytes} bytes")
+        if deadline is not None and time.monotonic() > deadline:
+            raise BodyTooSlow("timeout: download took too long")
+    return bytes(body)
+
+
+def decompress_bounded(data: bytes, max_bytes: int) -> bytes:
+    """Inflate a gzip payload (a feed served as a .gz body) without letting it grow past `max_bytes`."""
+    out = _BoundedDecoder("gzip").decode(data, max_bytes)
+    if len(out) > max_bytes:
+        raise BodyTooLarge(f"too large: decompresses past {max_bytes} bytes")
+    return out

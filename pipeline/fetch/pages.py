@@ -1,22 +1,26 @@
 """Download one article page safely: bounded size, HTML only, decoded to text, never raising.
 
 News sites redirect, stall, serve PDFs and mislabel charsets; each of those ends as an `error`
-string on a `PageResult` so the batch goes on. `canonical_url` and `content_hash` key dedup.
+string on a `PageResult` so the batch goes on. `canonical_url`, `page_canonical_url` and
+`content_hash` key dedup.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import html as htmlmod
 import re
 import time
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import charset_normalizer
 import courlan
 import httpx
+
+from pipeline.fetch.http import BodyError, read_body
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(
@@ -62,15 +66,9 @@ def fetch_page(client: httpx.Client, url: str, max_bytes: int) -> PageResult:
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 return PageResult(url, final_url, status, None, content_type,
                                   f"too large: Content-Length {declared} > {max_bytes} bytes")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > max_bytes:
-                    return PageResult(url, final_url, status, None, content_type,
-                                      f"too large: more than {max_bytes} bytes")
-                if time.monotonic() > deadline:
-                    return PageResult(url, final_url, status, None, content_type,
-                                      "timeout: download took too long")
+            data = read_body(response, max_bytes, deadline)
+    except BodyError as exc:
+        return PageResult(url, final_url, status, None, content_type, str(exc))
     except httpx.TooManyRedirects as exc:
         return PageResult(url, final_url, status, None, content_type, f"redirect loop: {exc}")
     except httpx.TimeoutException as exc:
@@ -79,7 +77,6 @@ def fetch_page(client: httpx.Client, url: str, max_bytes: int) -> PageResult:
     except (httpx.HTTPError, OSError, ValueError) as exc:
         return PageResult(url, final_url, status, None, content_type, f"{type(exc).__name__}: {exc}")
 
-    data = bytes(body)
     if not mime and not _looks_like_html(data):
         return PageResult(url, final_url, status, None, content_type, "not HTML: no content type, body is not HTML")
     return PageResult(url, final_url, status, decode_html(data, content_type), content_type, None)
@@ -146,3 +143,39 @@ def content_hash(text: str) -> str:
     """SHA-256 of the text with Unicode and whitespace normalised, so re-fetches of one article match."""
     normalised = " ".join(unicodedata.normalize("NFC", text or "").split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+_LINK_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def page_canonical_url(html: str | None, base_url: str) -> str:
+    """The article's own idea of its URL: <link rel="canonical">, else og:url, else `base_url`; normalised.
+
+    A canonical pointing at the site's front page (a common template mistake) is ignored, or every
+    article of that site would look like one.
+    """
+    base = canonical_url(base_url)
+    head = (html or "")[:200_000]
+    end = head.lower().find("</head>")
+    if end > 0:
+        head = head[:end]
+    found = {}
+    for tag in _LINK_TAG.finditer(head):
+        attrs = {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None
+                                      else m.group(4)) for m in _ATTR.finditer(tag.group(0))}
+        if tag.group(0)[1:5].lower() == "link" and "canonical" in (attrs.get("rel") or "").lower().split():
+            found.setdefault("canonical", attrs.get("href"))
+        elif (attrs.get("property") or attrs.get("name") or "").lower() == "og:url":
+            found.setdefault("og", attrs.get("content"))
+    for candidate in (found.get("canonical"), found.get("og")):
+        if not candidate or not candidate.strip():
+            continue
+        absolute = urljoin(base_url, htmlmod.unescape(candidate.strip()))
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            continue
+        if parts.path in ("", "/") and not parts.query and urlsplit(base).path not in ("", "/"):
+            continue
+        return canonical_url(absolute)
+    return base

@@ -125,3 +125,93 @@ def test_repository_feeds_yaml_enables_only_the_local_wire():
     enabled = [f for f in feeds if f["enabled"]]
     assert [f["url"] for f in enabled] == ["{wire}/feed.xml"]
     assert len(feeds) > len(enabled)
+
+
+# ---------------------------------------------------------------- the whole corpus, file by file
+
+def _item_elements(data: bytes) -> int:
+    """An independent count of <item>/<entry> elements, to check the parser drops nothing."""
+    import re
+    return len(re.findall(rb"<(?:item|entry)[\s>]", data))
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["rss_2.0_nbcny", "rss_2.0_wirecutter", "rss_2.0_ilgiornale"])
+def test_remaining_feed_rs_fixtures_match_expected_entries(name):
+    expected = json.loads((FEEDS / "feed-rs" / f"{name}.serde.json").read_text())["entries"]
+    result = parse_feed_bytes((FEEDS / "feed-rs" / f"{name}.xml").read_bytes())
+    assert result.status == "ok"
+    assert [(i.guid, i.url, i.title) for i in result.items] == [
+        (e["id"], e["links"][0]["href"], e["title"]["content"].strip()) for e in expected]
+    for item, exp in zip(result.items, expected):
+        if exp.get("published"):
+            assert _instant(item.published) == _instant(exp["published"])
+
+
+@needs_corpus
+@pytest.mark.parametrize("name, count", [("heraldsun", 2), ("uolNoticias", 15)])
+def test_remaining_rss_parser_fixtures_match_expected_links(name, count):
+    source = FEEDS / "rss-parser" / f"{name}.rss"
+    expected = json.loads(source.with_name(f"{name}.expected.json").read_text())["feed"]["items"]
+    result = parse_feed_bytes(source.read_bytes(), url="https://example.com/feed")
+    assert result.status == "ok"
+    assert len(result.items) == len(expected) == count
+    assert [item.url for item in result.items] == [e["link"] for e in expected]
+
+
+@needs_corpus
+def test_heraldsun_titles_match_expected():
+    source = FEEDS / "rss-parser" / "heraldsun.rss"
+    expected = json.loads(source.with_name("heraldsun.expected.json").read_text())["feed"]["items"]
+    assert [i.title for i in parse_feed_bytes(source.read_bytes()).items] == [e["title"].strip() for e in expected]
+
+
+@needs_corpus
+@pytest.mark.parametrize("path, count, first_url", [
+    ("feed-rs/atom_mediarss_reddit_1.xml", 25,
+     "https://ud.reddit.com/r/homelab/comments/157kyrd/any_reason_to_keep_1g_connections_to_my_servers/"),
+    ("trafilatura/feed1.atom", 2, "http://example.org/2003/12/13/atom03"),
+    ("trafilatura/feed2.rss", 1, "http://www.example.com/blog/post/1"),
+    ("node-feedparser/tpm.atom", 20,
+     "https://example.com/livewire/hannity-announces-fox-hired-sebastian-gorka-national-security-strategist"),
+    ("node-feedparser/wapowellness.xml", 29,
+     "http://feeds.washingtonpost.com/click.phdo?i=cc0c5fb09865354bbec8415210a554da"),
+    ("node-feedparser/rss2sample.xml", 4, "http://liftoff.msfc.nasa.gov/news/2003/news-starcity.asp"),
+])
+def test_fixtures_without_expected_parse_every_item_with_link_and_date(path, count, first_url):
+    data = (FEEDS / path).read_bytes()
+    result = parse_feed_bytes(data, url="https://example.com/feed")
+    assert result.status == "ok"
+    assert len(result.items) == count == _item_elements(data)
+    assert result.items[0].url == first_url
+    assert all(item.url.startswith("http") and item.published for item in result.items)
+
+
+@needs_corpus
+def test_every_feed_in_the_corpus_parses():
+    """A new file dropped into the corpus is covered too: it parses, with one item per element."""
+    files = sorted(p for p in FEEDS.rglob("*") if p.suffix in (".xml", ".rss", ".atom"))
+    assert len(files) >= 23
+    for path in files:
+        result = parse_feed_bytes(path.read_bytes(), url="https://example.com/feed")
+        assert result.status == "ok", (path.name, result.error)
+        assert result.items and all(item.url for item in result.items), path.name
+        data = path.read_bytes()
+        if data[:2] != b"\x1f\x8b" and path.name != "illegally-nested.xml":
+            assert len(result.items) == _item_elements(data), path.name
+
+
+@pytest.mark.parametrize("body, reason", [
+    (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>A</ti', "malformed feed"),
+    (b"<?xml version='1.0'?><not-rss><x/></not-rss>", "not a feed"),
+])
+def test_malformed_feeds_fail_with_the_parser_reason(body, reason):
+    result = parse_feed_bytes(body, url="https://example.com/feed")
+    assert result.status == "failed" and reason in result.error
+
+
+def test_gzip_bomb_served_as_feed_body_is_refused():
+    bomb = gzip.compress(b"<rss>" + b" " * 30_000_000)
+    result = parse_feed_bytes(bomb, max_bytes=1_000_000)
+    assert result.status == "failed"
+    assert result.error == "too large: feed decompresses past 1000000 bytes"
