@@ -83,7 +83,7 @@ def eventwire_ingest():
     def clean(batch: list[int]) -> list[int]:
         """Main text and metadata with trafilatura, then the residual clean-up."""
         with _connect() as conn:
-            return steps.clean_batch(conn, batch)
+            return steps.clean_batch(conn, batch, _run_id())
 
     @step()
     def extract(batch: list[int]) -> list[int]:

@@ -12,7 +12,7 @@ from datetime import date
 
 import psycopg
 
-from pipeline import steps
+from pipeline import load, steps
 from pipeline.config import Settings
 
 
@@ -27,24 +27,7 @@ def withdraw(conn: psycopg.Connection, article_ids: list[int], run_id: str) -> d
         affected = [r[0] for r in conn.execute(
             "SELECT DISTINCT event_id FROM eventwire.event_mentions WHERE article_id = ANY(%s)", (article_ids,))]
         conn.execute("DELETE FROM eventwire.event_mentions WHERE article_id = ANY(%s)", (article_ids,))
-        conn.execute(
-            """
-            UPDATE eventwire.events e SET
-                num_mentions = coalesce(m.n, 0), num_articles = coalesce(m.articles, 0),
-                num_sources = coalesce(m.sources, 0), fatalities_best = m.best, fatalities_low = m.best,
-                fatalities_high = m.high, updated_at = now()
-            FROM eventwire.events e2
-            LEFT JOIN (
-                SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
-                       count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
-                       min(m.fatalities_best) AS best, max(m.fatalities_best) AS high
-                FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
-                WHERE m.event_id = ANY(%s) GROUP BY m.event_id
-            ) m ON m.event_id = e2.event_id
-            WHERE e.event_id = e2.event_id AND e2.event_id = ANY(%s)
-            """,
-            (affected, affected),
-        )
+        load.refresh_counts(conn, affected)
         conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = ANY(%s)", (article_ids,))
         released = conn.execute(
             "UPDATE eventwire.quarantine SET released_at = now() WHERE article_id = ANY(%s) AND released_at IS NULL",
@@ -89,7 +72,7 @@ def reprocess(conn: psycopg.Connection, settings: Settings, run_id: str, *, sinc
             fetched = steps.fetch_batch(conn, settings, batch, run_id)  # only those never fetched
             stored = [r[0] for r in conn.execute(
                 "SELECT article_id FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'fetched'", (batch,))]
-            cleaned = steps.clean_batch(conn, sorted(set(fetched) | set(stored)))
+            cleaned = steps.clean_batch(conn, sorted(set(fetched) | set(stored)), run_id)
             extracted = steps.extract_batch(conn, cleaned, run_id)
             validated = steps.validate_batch(conn, extracted, run_id)
             steps.load_batch(conn, validated, run_id)

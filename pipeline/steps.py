@@ -145,7 +145,7 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                         VALUES (%s, %s, %s, %s, %s, %s, %s)
                         ON CONFLICT (url) DO NOTHING RETURNING article_id
                         """,
-                        [(pages.canonical_url(item.url), feed_id, item.guid, name, item.title,
+                        [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
                           _as_date(item.published), run_id) for item in result.items],
                         returning=True,
                     )
@@ -216,7 +216,7 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
 
 # ---------------------------------------------------------------- clean
 
-def clean_batch(conn: psycopg.Connection, ids: list[int]) -> list[int]:
+def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = None) -> list[int]:
     """Text and metadata for each fetched page; a repeat of an earlier article becomes 'duplicate'.
 
     Returns the ids that go on to extract (duplicates do not)."""
@@ -246,6 +246,8 @@ def clean_batch(conn: psycopg.Connection, ids: list[int]) -> list[int]:
             duplicates += 1
             log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
                      original.similarity)
+            with conn.transaction():  # the original may be loaded already: count this copy as a report of it
+                load.attach_duplicates(conn, run_id, duplicate_ids=[article_id])
         else:
             done.append(article_id)
     log.info("cleaned %d articles, %d of them duplicates", len(rows), duplicates)
@@ -375,6 +377,7 @@ def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
                                  "payload": payload, "reasons": reasons or []})
         stats = load.load_events(conn, run_id, valid_rows)
         stats.quarantined = load.quarantine_rows(conn, run_id, "event", rejected)
+        stats.mentions_inserted += load.attach_duplicates(conn, run_id, original_ids=arts)
         article_items = []
         for article_id, reasons in bad_articles.items():
             payload = conn.execute(
@@ -411,7 +414,7 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
         parts = batches(ids, settings.batch_size)
         for n, batch in enumerate(parts, 1):
             fetched = fetch_batch(conn, settings, batch, run_id)
-            cleaned = clean_batch(conn, fetched)
+            cleaned = clean_batch(conn, fetched, run_id)
             extracted = extract_batch(conn, cleaned, run_id)
             validated = validate_batch(conn, extracted, run_id, settings.data_dir / "data_docs")
             load_batch(conn, validated, run_id)

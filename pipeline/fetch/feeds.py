@@ -37,6 +37,7 @@ class FeedItem:
     published: str | None  # ISO-8601 datetime with the publisher's UTC offset, or None
     guid: str | None
     summary: str | None
+    source: str | None = None  # the outlet, when an aggregator's item names it (RSS <source>)
 
 
 @dataclass
@@ -155,7 +156,8 @@ def _to_item(entry: Any) -> FeedItem | None:
         return None
     title = (entry.get("title") or "").strip() or None
     summary = (entry.get("summary") or "").strip() or None
-    return FeedItem(url=url, title=title, published=_entry_date(entry), guid=guid, summary=summary)
+    source = ((entry.get("source") or {}).get("title") or "").strip() or None
+    return FeedItem(url=url, title=title, published=_entry_date(entry), guid=guid, summary=summary, source=source)
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -136,26 +136,9 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     stats.mentions_inserted = mentions.rowcount
 
     # Counts follow from the mentions; fatalities take the most conservative reading reported.
-    conn.execute(
-        """
-        UPDATE eventwire.events e SET
-            num_mentions = m.n, num_articles = m.articles, num_sources = m.sources,
-            fatalities_best = m.best, fatalities_low = m.low, fatalities_high = m.high,
-            updated_at = now()
-        FROM (
-            SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
-                   count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
-                   min(m.fatalities_best) AS best, min(m.fatalities_best) AS low,
-                   max(m.fatalities_best) AS high
-            FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
-            WHERE m.event_id IN (SELECT e2.event_id FROM eventwire.events e2
-                                 JOIN stage_events s USING (event_key))
-            GROUP BY m.event_id
-        ) m
-        WHERE e.event_id = m.event_id
-          AND (e.num_mentions, e.num_articles, e.num_sources) IS DISTINCT FROM (m.n, m.articles, m.sources)
-        """
-    )
+    touched = [r[0] for r in conn.execute(
+        "SELECT DISTINCT e.event_id FROM eventwire.events e JOIN stage_events s USING (event_key)")]
+    refresh_counts(conn, touched)
     return stats
 
 
@@ -198,6 +181,94 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         ) m
         WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
         """
+    )
+
+
+ALIGN_MIN_SIMILARITY = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def align_sentence(sentence: str, candidates: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The candidate (start, end, text) most like `sentence` by word overlap (Jaccard), if close enough."""
+    target = _words(sentence)
+    best, best_score = None, ALIGN_MIN_SIMILARITY
+    for cand in candidates:
+        words = _words(cand[2])
+        union = target | words
+        score = len(target & words) / len(union) if union else 0.0
+        if score > best_score or (score == best_score and best is None and score > 0):
+            best, best_score = cand, score
+    return best
+
+
+def attach_duplicates(conn: psycopg.Connection, run_id: str | None, *, duplicate_ids: list[int] | None = None,
+                      original_ids: list[int] | None = None) -> int:
+    """A republished copy of a story is one more report of the original's events (one more source).
+
+    Each of the original's evidence sentences is aligned to the copy's most similar sentence (copy
+    editors change a verb or a title, rarely the facts); the mention carries the copy's own sentence
+    and offsets. A sentence the copy dropped or rewrote beyond recognition adds nothing.
+    """
+    from pipeline.extract.sentences import split_sentences
+
+    copies = conn.execute(
+        """
+        SELECT d.article_id, d.text, m.event_id, m.sentence, m.confidence, m.fatalities_best
+        FROM eventwire.articles d JOIN eventwire.event_mentions m ON m.article_id = d.duplicate_of
+        WHERE d.status = 'duplicate' AND d.text IS NOT NULL
+          AND (%(dups)s::bigint[] IS NULL OR d.article_id = ANY(%(dups)s))
+          AND (%(origs)s::bigint[] IS NULL OR d.duplicate_of = ANY(%(origs)s))
+          AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions x WHERE x.event_id = m.event_id AND x.article_id = d.article_id)
+        ORDER BY d.article_id, m.event_id
+        """,
+        {"dups": duplicate_ids, "origs": original_ids},
+    ).fetchall()
+    sentences: dict[int, list[tuple[int, int, str]]] = {}
+    rows = []
+    for article_id, text, event_id, sentence, confidence, fatalities in copies:
+        if article_id not in sentences:
+            sentences[article_id] = [(sp.start, sp.end, text[sp.start:sp.end]) for sp in split_sentences(text)]
+        match = align_sentence(sentence, sentences[article_id])
+        if match:
+            rows.append((event_id, article_id, match[2], match[0], match[1], confidence, fatalities, run_id))
+    if rows:
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
+                " confidence, fatalities_best, run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+                " ON CONFLICT (event_id, article_id) DO NOTHING", rows)
+    refresh_counts(conn, sorted({r[0] for r in rows}))
+    return len(rows)
+
+
+def refresh_counts(conn: psycopg.Connection, event_ids: list[int]) -> None:
+    """Recompute mention counts and the conservative fatality reading of these events from their mentions.
+
+    Fatalities: the lowest count any report gives is `best` (ACLED's conservative reading), the
+    highest is `high`; each report's own figure stays on its mention row as the history.
+    """
+    if not event_ids:
+        return
+    conn.execute(
+        """
+        UPDATE eventwire.events e SET
+            num_mentions = coalesce(m.n, 0), num_articles = coalesce(m.articles, 0),
+            num_sources = coalesce(m.sources, 0), fatalities_best = m.best, fatalities_low = m.best,
+            fatalities_high = m.high, updated_at = now()
+        FROM unnest(%s::bigint[]) AS ids(event_id)
+        LEFT JOIN (
+            SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
+                   count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
+                   min(m.fatalities_best) AS best, max(m.fatalities_best) AS high
+            FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
+            WHERE m.event_id = ANY(%s) GROUP BY m.event_id
+        ) m USING (event_id)
+        WHERE e.event_id = ids.event_id
+        """,
+        (event_ids, event_ids),
     )
 
 
