@@ -1,13 +1,21 @@
 """
-### eventwire_ingest: feeds in, events out
+### eventwire_ingest: feeds in, events out, continuously
 
-Polls the configured news feeds, fetches and cleans new articles, codes ACLED-style events,
-validates them with Great Expectations and loads them into PostgreSQL, one mapped task per
-batch of articles. Each task reads its input from Postgres and writes its output back, so any
-task can be retried on its own.
+Polls the feeds that are due (each feed has its own interval and backoff), fetches and cleans new
+articles, codes ACLED-style events, validates them with Great Expectations and loads them into
+PostgreSQL. The middle steps are mapped over batches of articles (never over single articles: the
+mapping limit is 1024). Each task reads its input from Postgres and writes its output back, so any
+task can be retried on its own. The DAG runs `@continuous` (one run at a time, the next starts when
+the last ends), so a new article is queryable within one cycle.
 
-**What to watch:** `finish_run` fails when rows went missing (in ≠ loaded + quarantined);
-`validate` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
+**What to watch:**
+- `finish_run` fails when rows went missing (in ≠ loaded + quarantined): look at `analytics.runs`.
+- `watch_feeds` raises alerts for feeds silent longer than expected or failing repeatedly
+  (`analytics.alerts`, the *eventwire health* page); a cycle running past its deadline raises a
+  `cycle_late` alert through the DAG's deadline callback.
+- `validate` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
+- `publish_events` emits the `eventwire_events` asset only when a cycle loaded something; the
+  rollup DAG runs on it.
 """
 
 from __future__ import annotations
@@ -15,16 +23,38 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import dag, get_current_context, task
+from airflow.sdk import Asset, AsyncCallback, DeadlineAlert, DeadlineReference, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowSkipException
 
-from pipeline import db, steps
-from pipeline.config import Settings
+from pipeline import alerts, db, steps
+from pipeline.config import EVENTS_ASSET_NAME, EVENTS_ASSET_URI, Settings
+
+EVENTS = Asset(name=EVENTS_ASSET_NAME, uri=EVENTS_ASSET_URI)
+
+
+def cycle_deadline() -> DeadlineAlert | None:
+    """A cycle still running N minutes after it was queued raises a `cycle_late` alert (triggerer callback).
+
+    EVENTWIRE_CYCLE_DEADLINE_MINUTES=0 turns it off; `eventwire run` and the dag.test() tests do,
+    because Airflow 3.3's dag.test() fails closing a run of a DAG that has a deadline (it looks the
+    serialized alert up as if it were an id) although the run itself succeeded.
+    """
+    minutes = Settings.from_env().cycle_deadline_minutes
+    if minutes <= 0:
+        return None
+    return DeadlineAlert(
+        reference=DeadlineReference.DAGRUN_QUEUED_AT,
+        interval=timedelta(minutes=minutes),
+        callback=AsyncCallback(alerts.cycle_late, kwargs={"deadline_minutes": minutes}),
+    )
+
 
 DEFAULT_ARGS = {
     "owner": "eventwire",
-    "retries": 2,
-    "retry_delay": timedelta(seconds=20),
+    "retries": 3,
+    "retry_delay": timedelta(seconds=15),
     "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(minutes=5),
 }
 
 
@@ -45,23 +75,25 @@ def _connect():
 
 @dag(
     dag_id="eventwire_ingest",
-    schedule=timedelta(minutes=15),
+    schedule="@continuous",
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
     tags=["eventwire", "ingest"],
     doc_md=__doc__,
+    deadline=cycle_deadline(),
 )
 def eventwire_ingest():
-    @step()
+    @step(retries=0)
     def start_run() -> str:
-        """Open the run log and make eventwire.feeds match the configured feed list."""
+        """Open the run log and make eventwire.feeds match the feed list; a bad feed list fails fast."""
         settings = Settings.from_env()
+        feed_list = settings.feed_list()  # raises on a malformed feeds.yaml: no point retrying
         with db.connect(settings, autocommit=True) as conn:
             db.migrate(conn)
             steps.start_run(conn, _run_id(), runner="airflow")
-            steps.sync_feeds(conn, settings.feed_list())
+            steps.sync_feeds(conn, feed_list)
         return _run_id()
 
     @step()
@@ -73,15 +105,21 @@ def eventwire_ingest():
         return steps.batches(ids, settings.batch_size)
 
     @step()
+    def watch_feeds() -> dict:
+        """Raise or resolve alerts for feeds silent longer than expected or failing repeatedly."""
+        with _connect() as conn:
+            return alerts.watch_feeds(conn)
+
+    @step()
     def fetch(batch: list[int]) -> list[int]:
-        """Download pages (timeouts, size limit); raw HTML kept gzipped; failures quarantined."""
+        """Download pages (robots.txt, per-host limits, timeouts, size limit); raw HTML kept gzipped; failures quarantined."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
             return steps.fetch_batch(conn, settings, batch, _run_id())
 
     @step()
     def clean(batch: list[int]) -> list[int]:
-        """Main text and metadata with trafilatura, then the residual clean-up."""
+        """Main text and metadata with trafilatura, the residual clean-up, and duplicate detection."""
         with _connect() as conn:
             return steps.clean_batch(conn, batch, _run_id())
 
@@ -104,23 +142,36 @@ def eventwire_ingest():
         with _connect() as conn:
             return steps.load_batch(conn, batch, _run_id())
 
-    @step(trigger_rule="all_done")
+    @step(trigger_rule="all_done", retries=0)
     def finish_run(run: str) -> dict:
         """Close the run log; fail loudly if any row is neither loaded nor quarantined."""
         with _connect() as conn:
             summary = steps.finish_run(conn, run)
+            alerts.resolve_alerts(conn, "cycle_late", set())  # a finished cycle is no longer late
         if summary["status"] != "success":
             raise RuntimeError(f"run {run}: {summary['error']}")
         return summary
 
+    @step(outlets=[EVENTS], retries=0)
+    def publish_events(summary: dict, *, outlet_events=None) -> dict:
+        """Emit the eventwire_events asset (with this cycle's counts) when something was loaded."""
+        if not summary.get("events_loaded") and not summary.get("articles_loaded"):
+            raise AirflowSkipException("nothing new loaded in this cycle")
+        outlet_events[EVENTS].extra = {k: summary[k] for k in
+                                       ("articles_loaded", "events_loaded", "events_quarantined", "articles_quarantined")}
+        return outlet_events[EVENTS].extra
+
     run = start_run()
     batches = poll_feeds(run)
+    batches >> watch_feeds()
     fetched = fetch.expand(batch=batches)
     cleaned = clean.expand(batch=fetched)
     extracted = extract.expand(batch=cleaned)
     validated = validate.expand(batch=extracted)
     loaded = load.expand(batch=validated)
-    loaded >> finish_run(run)
+    summary = finish_run(run)
+    loaded >> summary
+    publish_events(summary)
 
 
 eventwire_ingest()

@@ -31,6 +31,9 @@ class Settings:
         default=REPO_ROOT / "feeds.yaml", metadata={"env": "FEEDS_FILE", "help": "YAML list of feeds; enabled ones are polled"})
     wire_url: str | None = field(
         default=None, metadata={"env": "WIRE_URL", "help": "base URL of the local news wire; fills `{wire}` in feeds.yaml"})
+    cycle_deadline_minutes: int = field(
+        default=10, metadata={"env": "CYCLE_DEADLINE_MINUTES",
+                              "help": "an ingest cycle running longer raises a cycle_late alert; 0 = no deadline"})
     batch_size: int = field(
         default=25, metadata={"env": "BATCH_SIZE", "help": "articles per mapped task / load transaction"})
     http_timeout: float = field(
@@ -57,6 +60,7 @@ class Settings:
             feeds=feeds,
             feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
             wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
+            cycle_deadline_minutes=int(_env("CYCLE_DEADLINE_MINUTES", "10")),
             batch_size=int(_env("BATCH_SIZE", "25")),
             http_timeout=float(_env("HTTP_TIMEOUT", "10")),
             max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
@@ -98,3 +102,8 @@ class Settings:
             default = f.default if not isinstance(f.default, Path) else str(f.default).replace(str(REPO_ROOT), ".")
             rows.append(f"| `EVENTWIRE_{f.metadata['env']}` | `{default}` | {f.metadata['help']} |")
         return "\n".join(rows)
+
+
+# The asset each ingest cycle publishes and the rollup DAG is scheduled on (Asset(name=..., uri=...)).
+EVENTS_ASSET_NAME = "eventwire_events"
+EVENTS_ASSET_URI = "postgres://eventwire/eventwire/events"

@@ -95,17 +95,18 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
 # ---------------------------------------------------------------- fetch
 
 def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
-    """Make eventwire.feeds match the configured list (name, url, enabled, interval)."""
+    """Make eventwire.feeds match the configured list (name, url, enabled, interval, alert_after_minutes)."""
     for feed in feed_list:
         conn.execute(
             """
-            INSERT INTO eventwire.feeds (name, url, enabled, interval_minutes)
-            VALUES (%(name)s, %(url)s, %(enabled)s, %(interval_minutes)s)
+            INSERT INTO eventwire.feeds (name, url, enabled, interval_minutes, alert_after_minutes)
+            VALUES (%(name)s, %(url)s, %(enabled)s, %(interval_minutes)s, %(alert_after_minutes)s)
             ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled,
-                interval_minutes = EXCLUDED.interval_minutes
+                interval_minutes = EXCLUDED.interval_minutes, alert_after_minutes = EXCLUDED.alert_after_minutes
             """,
             {"name": feed.get("name") or feed["url"], "url": feed["url"],
-             "enabled": feed.get("enabled", True), "interval_minutes": int(feed.get("interval_minutes") or 15)},
+             "enabled": feed.get("enabled", True), "interval_minutes": int(feed.get("interval_minutes") or 15),
+             "alert_after_minutes": int(feed.get("alert_after_minutes") or 360)},
         )
     return len(feed_list)
 

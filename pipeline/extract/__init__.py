@@ -19,11 +19,14 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 
 def _version() -> str:
+    """Code version plus a digest of the rules (modules) and dictionaries (data files)."""
     h = hashlib.sha256()
-    for path in sorted(_DATA.glob("*")):
-        if path.is_file() and path.suffix in (".yaml", ".csv"):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+    here = Path(__file__).resolve().parent
+    files = [p for p in sorted(here.glob("*.py")) if p.name != "evaluate.py"]
+    files += [p for p in sorted(_DATA.glob("*")) if p.is_file() and p.suffix in (".yaml", ".csv")]
+    for path in files:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return f"{_CODE_VERSION}+{h.hexdigest()[:10]}"
 
 
@@ -39,11 +42,9 @@ def _record(c: Candidate) -> dict:
     deaths = None if c.fatalities is None else {"low": c.fatalities, "best": c.fatalities, "high": c.fatalities}
     a1 = c.actor1 or {"name": "Unidentified armed group", "inter": 3}
     a2 = c.actor2
-    if a2 is None:
-        interaction = a1["inter"] * 10
-    else:
-        lo, hi = sorted([a1["inter"], a2["inter"]])
-        interaction = lo * 10 + hi
+    # ACLED interaction: both inter codes, lower first; a one-sided event is inter1 followed by 0
+    codes = sorted([a1["inter"], a2["inter"]]) if a2 is not None else [a1["inter"], 0]
+    interaction = codes[0] * 10 + codes[1]
     return {
         "event_type": event_type_of(c.sub_event_type),
         "sub_event_type": c.sub_event_type,
@@ -65,8 +66,9 @@ def _record(c: Candidate) -> dict:
 def extract_events(text: str, published: str | None = None, title: str | None = None) -> list[dict]:
     """EventRecords for the events `text` reports, in order of appearance.
 
-    `published` (YYYY-MM-DD or ISO datetime) anchors relative dates; without it an undated event
-    falls back to today's date at precision 3. Evidence offsets index into `text` as given.
+    `published` (YYYY-MM-DD or ISO datetime) anchors relative dates; without it an event the text
+    does not date has `event_date` and `date_precision` null (unknown, never a guess). Evidence
+    offsets index into `text` as given.
     """
     if not text or not text.strip():
         return []
@@ -74,5 +76,7 @@ def extract_events(text: str, published: str | None = None, title: str | None = 
     for c in sorted(extract(text, published, title), key=lambda c: (c.sentence.span.start, c.trigger.start)):
         rec = _record(c)
         rec["evidence"]["sentence"] = text[c.sentence.span.start:c.sentence.span.end]
+        if not published and not c.date_explicit:
+            rec["event_date"], rec["date_precision"] = None, None
         records.append(rec)
     return records

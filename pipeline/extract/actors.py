@@ -75,11 +75,11 @@ def load_lexicon() -> ActorLexicon:
                 by_alias["\x00" + alias] = actor
             else:
                 by_alias.setdefault(alias.lower(), actor)
-    nat = "|".join(re.escape(n) for n in sorted(nationalities, key=len, reverse=True))
-    alias_rx = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted((a for a in by_alias if not a.startswith("\x00")), key=len, reverse=True))
-    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s)?[\s-]+(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
+    nat = trie_regex(nationalities)
+    alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
+    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s)?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
     # matched against lower-cased text (faster than re.I)
-    pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx.lower() + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
     cased = None
     if cased_aliases:
         cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])")
@@ -93,7 +93,7 @@ class Cue:
         from .triggers import literal_prefixes
         self.regex = re.compile(pattern, re.I)
         prefixes = literal_prefixes(pattern, min_len=2)
-        self.pre = re.compile("|".join(sorted({re.escape(p.lower()) for p in prefixes}))) if prefixes else None
+        self.pre = re.compile(trie_regex({p.lower() for p in prefixes})) if prefixes else None
 
     def search(self, text: str):
         if self.pre is not None and self.pre.search(text.lower()) is None:
@@ -102,6 +102,33 @@ class Cue:
 
     def match(self, text: str):
         return self.regex.match(text)
+
+
+def trie_regex(words) -> str:
+    """One regular expression for many phrases, factored by common prefixes (fast in `re`).
+
+    Longer phrases are tried before their prefixes, as in a longest-first alternation; spaces
+    inside a phrase match any run of whitespace.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in " ".join(w.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(trie)
 
 
 def _compile_cues(raw: dict) -> dict:
@@ -166,6 +193,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     role = "main"
     if re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
         role = "source"
+    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I):
+        role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
     elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
         role = "source"
     elif cues["source_after"].match(after) or cues["source_before"].search(before):

@@ -161,6 +161,8 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> DateExpr | None:
     if kind == "weekday":
         wd = WEEKDAYS.index(m["wd"].lower())
         back = (pub.weekday() - wd) % 7
+        if back == 0 and re.search(r"\b(?:last|previous)\s+$", m.string[max(0, s - 10):s], re.I):
+            back = 7      # "last Sunday" written on a Sunday
         return DateExpr(s, e, pub - timedelta(days=back), 1, kind)
     if kind == "today":
         return DateExpr(s, e, pub, 1, kind)

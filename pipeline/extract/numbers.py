@@ -18,22 +18,24 @@ UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "
 VAGUE = {"dozens": 12, "scores": 12, "hundreds": 100, "thousands": 1000, "tens": 10, "several": 10,
          "many": 10, "dozen": 12, "half-dozen": 6, "handful": 3, "few": 3, "numerous": 10, "couple": 2}
 
-_NUM_WORD = "|".join(sorted(set(UNITS) | set(VAGUE), key=len, reverse=True))
+_NUM_WORD = "(?:" + "|".join(sorted(set(UNITS) | set(VAGUE), key=len, reverse=True)) + ")"
 NUMBER = re.compile(
     r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.]\d)|(?P<words>(?:" + _NUM_WORD + r")(?:[\s-](?:" +
-    _NUM_WORD + r"))*))(?![\w-])", re.I)
+    _NUM_WORD + r"))*))(?![\w-])")       # runs on lower-cased text
 
 DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded)"
 INJURY = r"(?:wounded|wounding|injured|injuring|injuries|injures|hurt|casualties|wounds|maimed)"
 CAPTURE = r"(?:captured|capturing|abducted|kidnapped|arrested|detained|missing|taken\s+hostage)"
-_CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b", re.I)
-_COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b", re.I)
+# these run on lower-cased text (faster than re.I)
+_CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b")
+_COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b")
 PERSON = re.compile(
     r"^(?:[A-Za-z'\u2019-]+\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
     r"policem[ae]n|police(?:\s+officers)?|officers?|children|child|women|woman|men|man|others|forces|personnel|terrorists?|"
     r"jihadists?|protesters?|demonstrators?|students?|workers?|guards?|pilgrims|worshippers|passengers|victims|residents|"
     r"villagers|gunmen|militiamen|combatants|recruits|trainees|servicemen|army|fighters|members|refugees|tourists?|"
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
+    r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
     r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians)\b", re.I)
 _NOT_PEOPLE_AFTER = re.compile(
@@ -84,15 +86,18 @@ def parse_number(text: str) -> int | None:
 def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every number that counts people in `text`."""
     out = []
-    for m in NUMBER.finditer(text):
+    for m in NUMBER.finditer(text.lower()):
         raw = m.group(0)
         low = raw.lower()
         if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=True):
             continue
         if m.group("digits"):
             val = int(m.group("digits").replace(",", ""))
-            if 1900 <= val <= 2100 and not _person_follows(text, m.end()):
-                continue
+            if 1900 <= val <= 2100 and (
+                    not re.match(r"\s+(?:people|civilians|persons|soldiers|fighters|troops|militants|rebels|members|others)\b", text[m.end():m.end() + 20], re.I)
+                    or re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$",
+                                 text[max(0, m.start() - 16):m.start()], re.I)):
+                continue      # a year, not a number of people
         else:
             val = parse_number(raw)
             if val is None:
@@ -105,8 +110,11 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if re.match(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", after, re.I) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
         if not (_person_follows(text, m.end()) or re.match(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", after, re.I)
-                or re.match(r"^\s+of\s+(?:the\s+|them|those)", after, re.I)):
-            continue
+                or re.match(r"^\s+of\s+(?:the\s+|them|those)", after, re.I)
+                or (re.search(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$",
+                              text[max(0, m.start() - 30):m.start()], re.I)
+                    and re.match(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", after, re.I))):
+            continue      # "killing at least 20, including ...": the verb names what is counted
         out.append((m.start(), m.end(), val))
     return out
 
@@ -118,6 +126,9 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     return bool(PERSON.match(window.lstrip(" ")))
 
 
+_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt", re.I)
+
+
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -125,16 +136,18 @@ def fatalities(text: str) -> int | None:
     Counts attach to the nearest casualty word; deaths named for several sides are summed, parts
     ("including six civilians") are not, and "killed or captured dozens" gives no count.
     """
+    if not _CASUALTY_HINT.search(text):
+        return None
     if _NO_DEATHS.search(text) and not re.search(r"\b(?:killed|dead|died)\b", text, re.I):
         return 0
     if _AGGREGATE.search(text):
         return None
     casualty = [(m.start(), m.end(), "death" if m.group("death") else ("injury" if m.group("injury") else "capture"))
-                for m in _CASUALTY.finditer(text)]
+                for m in _CASUALTY.finditer(text.lower())]
     if not casualty:
         return None
-    combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text)]
-    total, found = 0, False
+    combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text.lower())]
+    by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     for start, end, val in _count_mentions(text):
         if _SUBSET_BEFORE.search(text[max(0, start - 30):start]):
             continue
@@ -142,13 +155,23 @@ def fatalities(text: str) -> int | None:
             # the attackers themselves: counted only when the text says they died
             continue
         best, best_d = None, 10**9
-        direct = re.match(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)", text[end:end + 30])
-        if direct and _CASUALTY.fullmatch(direct["verb"]):
+        object_of = re.search(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$",
+                              text[max(0, start - 30):start])
+        verb_start = max(0, start - 30) + object_of.start("verb") if object_of else 0
+        counted_before = object_of is not None and re.search(
+            r"(?:\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$", text[max(0, verb_start - 30):verb_start].lower())
+        if object_of and not counted_before and _CASUALTY.fullmatch(object_of["verb"].lower()):
+            # "killing 12 ...", "Kills Two Injures Three": the verb before the number governs it
+            vs = max(0, start - 30) + object_of.start("verb")
+            best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
+            best_d = 0 if best else best_d
+        direct = None if best is not None else re.match(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)", text[end:end + 30])
+        if best is None and direct and _CASUALTY.fullmatch(direct["verb"].lower()):
             vs = end + direct.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
         passive = None if best is not None else re.match(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+){0,5}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)", text[end:end + 80])
-        if best is None and passive and _CASUALTY.fullmatch(passive["verb"]):
+        if best is None and passive and _CASUALTY.fullmatch(passive["verb"].lower()):
             vs = end + passive.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
@@ -169,12 +192,13 @@ def fatalities(text: str) -> int | None:
             continue
         if any(a <= cs < b for a, b in combined):
             continue
-        total += val
-        found = True
-    if not found:
+        by_verb[cs] = by_verb.get(cs, 0) + val
+    if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
         m = re.search(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|protester|commander|leader|official|resident|villager|farmer|teacher)\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed)\b", text, re.I)
         if m:
             return 1
         return None
-    return total
+    # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
+    # statements of a toll (a headline and its lede) are the same deaths told twice
+    return max(by_verb.values())

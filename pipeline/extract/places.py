@@ -30,6 +30,8 @@ _CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ed", "es"
 _NOT_PLACES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
     "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "his", "her", "its", "this",
     "that", "there", "government", "state", "islamic", "front", "army", "president", "minister",
     "observatory", "police", "security", "union", "victoria", "justice", "liberty", "independence",
@@ -285,8 +287,9 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
             fb.insert(0, place)
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2019\u2018\u02bf][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*")
-_PUNCT = re.compile(r"[,;:()\u201c\u201d\"]")
+_NAME_TOKEN = re.compile(
+    r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
+    r"|(?:al|el|ar|as|ash|at|ad|an|az|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
 _DIRECTION = re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"central|rural|north|south|east|west)\s+$", re.I)
@@ -295,8 +298,18 @@ _DIRECTION = re.compile(
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Place mentions in `text` (a sentence), longest match first, skipping `masked` spans (actor names)."""
     gz = gz or load_gazetteer()
-    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text)]
-    words = [(s, s + len(w), w) for s, e, w in words if w]
+    # only capitalised words and name connectors matter; lower-case words just break runs
+    words = []
+    ends_run: set[int] = set()
+    for m in _NAME_TOKEN.finditer(text):
+        w = m.group().rstrip(".")
+        possessive = w.endswith(("'s", "\u2019s"))
+        if possessive:
+            w = w[:-2]          # "Deraa's Tal Jammou": the possessive is not part of the name
+        if w:
+            words.append((m.start(), m.start() + len(w), w))
+            if possessive:
+                ends_run.add(len(words) - 1)
     out: list[Mention] = []
     i = 0
     n = len(words)
@@ -306,15 +319,15 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked):
             i += 1
             continue
-        if i > 0 and _continues_name(text, words[i - 1], s0):
+        if (i > 0 and _continues_name(text, words[i - 1], s0)) or w0.lower() in _RUN_BREAKERS:
             i += 1
             continue
         found = None
         run_end = i + 1
-        while run_end < min(n, i + gz.max_words):
+        while run_end < min(n, i + gz.max_words) and (run_end - 1) not in ends_run:
             w = words[run_end][2]
             if not (w[:1].isupper() or w.lower() in _CONNECTORS or w.split("-")[0].lower() in _CONNECTORS) \
-                    or _PUNCT.search(text, words[run_end - 1][1], words[run_end][0]):
+                    or text[words[run_end - 1][1]:words[run_end][0]].strip():
                 break
             run_end += 1
         for j in range(run_end, i, -1):
@@ -331,6 +344,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
+        if j < n and not text[end:words[j][0]].strip() and re.match(r"(?:al|el|Al|El)-[A-Z]", words[j][2]) \
+                and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
+            i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
+            continue
         if j < n and _starts_name(text, end, words[j]) and not (cands[0].curated or cands[0].population >= 100000
                                                                 or cands[0].kind in ("country", "province")):
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
@@ -362,6 +379,24 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 place = replace(place, name=surface)
             out.append(Mention(place, start, end, surface, role))
         i = j
+    return _districts_of_cities(text, out)
+
+
+def _districts_of_cities(text: str, found: list[Mention]) -> list[Mention]:
+    """"the Mazraa neighbourhood of Damascus": a part of the city, placed at the city."""
+    out = list(found)
+    for i, m in enumerate(out):
+        tail = re.match(r"\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+", text[m.end:m.end + 25])
+        if not tail:
+            continue
+        host = next((k for k in out if k.start == m.end + tail.end() and k.place.kind == "town"), None)
+        if host is None:
+            continue
+        city = host.place
+        if m.place.curated and m.place.parent and norm_place(m.place.parent) == norm_place(city.canonical or city.name):
+            continue        # the reviewed table already places this district in that city
+        out[i] = replace(m, place=replace(city, name=m.surface, parent=city.canonical or city.name, geonameid=None,
+                                          canonical=None, population=0))
     return out
 
 
@@ -420,23 +455,34 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     return best
 
 
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"[\u2019']?s?[\s-]*(?:based|backed|led|allied|affiliated|supported|born|held|controlled)\b"
+    r"|\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
+    r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
+_DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
+_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry)\s+in\s+$")
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$")
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
+
+
 def _role(text: str, start: int, end: int) -> str:
+    """How a sentence uses a place name: where something happened, or only near, from, at a border, ..."""
     before = text[max(0, start - 40):start].lower()
     after = text[end:end + 25]
-    if re.match(r"[\u2019']?s?[\s-]*(?:based|backed|led|allied|affiliated|supported|born|held|controlled)\b", after, re.I) or \
-            re.match(r"\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
-                     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", after, re.I):
+    if _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
-    if start < 25 and re.match(r"^\s*[\"']?\s*$", text[:start]) and re.match(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()", after) \
-            and (text[start:end].isupper() or re.match(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]", after) or re.match(r"\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d", after)):
+    if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) \
+            and (text[start:end].isupper() or _DATELINE_SHAPE.match(after)):
         return "dateline"
-    if re.search(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry)\s+in\s+$", before):
+    if _SEAT_BEFORE.search(before):
         return "attributive"
-    if re.search(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$", before):
+    if _BORDER_BEFORE.search(before):
         return "border"
-    if re.search(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before):
+    if _NEAR_BEFORE.search(before):
         return "near"
-    if re.search(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$", before):
+    if _SOURCE_BEFORE.search(before):
         return "source"
     return "locative"
 
@@ -448,7 +494,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
     out = []
     for m in mentions:
         cands = gz.lookup(m.surface)
-        if len(cands) > 1 and m.place.kind not in ("region", "province", "country"):
+        if len(cands) > 1 and m.place.kind not in ("region", "province", "country") and not m.place.parent:
             def score(p: Place) -> tuple:
                 hints = sum(1 for h in p.context if h.lower() in context_text.lower())
                 return (hints, p.admin1 in admin1s, p.curated, p.country_code in ("SY", "IQ", "LB"), p.population)
@@ -461,31 +507,57 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
     return out
 
 
+_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
 _UNKNOWN_TOPONYM = re.compile(
-    r"\b(?:town|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region)\s+of\s+"
-    r"(?P<a>(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'\u2019-]+){0,2})"
-    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b")
+    r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
+    r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside)\s+of\s+"
+    r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
+    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
+    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")")
 
 
 def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
     """Names the text frames as settlements ("the village of Handarat") that the gazetteer lacks.
 
     They take their province and approximate position from `context` (a known place of the same
-    sentence or article) at geo_precision 2, or stay unlocated when there is none.
+    sentence or article) at geo_precision 2, or stay unlocated when there is none. A district "of"
+    a known city counts as part of that city when events are merged.
     """
     out = []
     for m in _UNKNOWN_TOPONYM.finditer(text):
-        group = "a" if m.group("a") else "b"
-        name = m.group(group).rstrip("'\u2019")
-        start, end = m.start(group), m.start(group) + len(name)
-        if any(k.start < end and start < k.end for k in known) or any(a < end and start < b for a, b in masked):
-            continue
-        if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
-            continue
-        if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
-            continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
-        ctx = context
-        place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
-                      ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 2, kind="town")
-        out.append(Mention(place, start, end, name, _role(text, start, end)))
+        owner = None
+        if m.group("c"):
+            # "Deraa's Tal Jammou": only when the owner is a known place
+            owner = next((k for k in known if k.start == m.start("owner")), None)
+            if owner is None:
+                continue
+        for group in ("a", "a2", "b", "c"):
+            if not m.group(group):
+                continue
+            name = m.group(group).rstrip("'\u2019")
+            start, end = m.start(group), m.start(group) + len(name)
+            if any(k.start < end and start < k.end for k in known) or any(a < end and start < b for a, b in masked):
+                continue
+            if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
+                continue
+            if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
+                continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
+            ctx = owner.place if owner is not None else context
+            parent = None
+            host_before = re.search(r"(?P<host>[A-Z][\w'\u2019-]+)\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+$", text[max(0, start - 60):start])
+            if host_before:
+                hs = max(0, start - 60) + host_before.start("host")
+                host = next((k for k in known if k.start <= hs < k.end and k.place.kind in ("town", "region")), None)
+                if host is not None:
+                    ctx = host.place
+                    parent = host.place.parent or host.place.canonical or host.place.name
+            city = re.match(r"\s+(?:neighbou?rhood|district|quarter)\s+of\s+", text[end:end + 25])
+            if city:
+                host = next((k for k in known if k.start == end + city.end() and k.place.kind == "town"), None)
+                if host is not None:
+                    ctx, parent = host.place, host.place.canonical or host.place.name
+            place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
+                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 2, kind="town",
+                          parent=parent)
+            out.append(Mention(place, start, end, name, _role(text, start, end)))
     return out

@@ -7,7 +7,7 @@ matched per sentence, with overlapping matches reduced to the most specific one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -115,6 +115,8 @@ class Blocker:
     regex: re.Pattern
     blocks: frozenset
     blocks_weak: bool
+    scope: str = "sentence"       # "after": only triggers after the cue are blocked
+    start: int = 0                # where the cue was found (set per sentence)
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,8 @@ def prefix_index() -> PrefixIndex:
             continue
         for p in rule.prefixes:
             by_prefix.setdefault(p, set()).add(i)
-    alternation = "|".join(re.escape(p) for p in sorted(by_prefix, key=len, reverse=True))
-    return PrefixIndex(re.compile(r"(?<![\w-])(?:" + alternation + ")"),
+    from .actors import trie_regex
+    return PrefixIndex(re.compile(r"(?<![\w-])(?:" + trie_regex(by_prefix) + ")"),
                        {p: frozenset(v) for p, v in by_prefix.items()}, frozenset(always))
 
 
@@ -165,7 +167,7 @@ def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
                                  float(t.get("weight", 0.7)), bool(t.get("weak", False)),
                                  bool(t.get("needs_place_object", False)), *_precheck(t["pattern"])))
     blockers = [Blocker(name, re.compile(r"(?<![\w-])(?:" + b["pattern"] + r")(?![\w])"),
-                        frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)))
+                        frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)), b.get("scope", "sentence"))
                 for name, b in data.get("blockers", {}).items()]
     return rules, blockers
 
@@ -209,7 +211,12 @@ def find_triggers(text: str) -> list[Trigger]:
 def active_blockers(text: str) -> list[Blocker]:
     _, blockers = load_rules()
     text = text.lower()
-    return [b for b in blockers if b.regex.search(text)]
+    found = []
+    for b in blockers:
+        m = b.regex.search(text)
+        if m:
+            found.append(replace(b, start=m.start()))
+    return found
 
 
 def event_type_of(sub_event_type: str) -> str:

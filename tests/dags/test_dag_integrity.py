@@ -20,27 +20,61 @@ def dagbag():
 
 def test_dag_folder_has_no_import_errors(dagbag):
     assert dagbag.import_errors == {}
-    assert "eventwire_ingest" in dagbag.dag_ids
+    assert set(dagbag.dag_ids) == {"eventwire_ingest", "eventwire_rollup", "eventwire_reprocess"}
 
 
 def test_ingest_dag_runs_the_stages_in_order(dagbag):
     dag = dagbag.dags["eventwire_ingest"]
-    assert set(dag.task_ids) == {"start_run", "poll_feeds", "fetch", "clean", "extract", "validate", "load", "finish_run"}
-    chain = ["start_run", "poll_feeds", "fetch", "clean", "extract", "validate", "load", "finish_run"]
+    assert set(dag.task_ids) == {"start_run", "poll_feeds", "watch_feeds", "fetch", "clean", "extract", "validate",
+                                 "load", "finish_run", "publish_events"}
+    chain = ["start_run", "poll_feeds", "fetch", "clean", "extract", "validate", "load", "finish_run", "publish_events"]
     for upstream, downstream in zip(chain, chain[1:]):
         assert downstream in dag.get_task(upstream).downstream_task_ids, f"{upstream} -> {downstream}"
 
 
 def test_ingest_dag_is_safe_to_leave_running(dagbag):
     dag = dagbag.dags["eventwire_ingest"]
+    assert type(dag.timetable).__name__ == "ContinuousTimetable"
     assert dag.catchup is False
     assert dag.max_active_runs == 1
-    assert dag.doc_md and "What to watch" in dag.doc_md
     for task in dag.tasks:
-        assert task.retries >= 1, task.task_id
+        if task.task_id not in ("start_run", "finish_run", "publish_events"):  # these fail fast on purpose
+            assert task.retries >= 1 and task.retry_exponential_backoff, task.task_id
         doc = task.doc_md or getattr(task, "partial_kwargs", {}).get("doc_md")
         assert doc, f"{task.task_id} has no documentation for the UI"
     assert dag.get_task("finish_run").trigger_rule == "all_done"
+
+
+def test_a_late_cycle_raises_an_alert_through_a_deadline(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setenv("EVENTWIRE_CYCLE_DEADLINE_MINUTES", "7")
+    spec = importlib.util.spec_from_file_location("ingest_with_deadline", REPO / "dags" / "eventwire_ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    alert = module.cycle_deadline()
+    assert alert.interval.total_seconds() == 7 * 60
+    assert alert.callback.kwargs == {"deadline_minutes": 7}
+    assert "cycle_late" in str(alert.callback.path)
+    monkeypatch.setenv("EVENTWIRE_CYCLE_DEADLINE_MINUTES", "0")
+    assert module.cycle_deadline() is None
+
+
+@pytest.mark.parametrize("dag_id", ["eventwire_ingest", "eventwire_rollup", "eventwire_reprocess"])
+def test_every_dag_and_task_is_documented(dagbag, dag_id):
+    dag = dagbag.dags[dag_id]
+    assert dag.doc_md and "What to watch" in dag.doc_md
+    assert dag.owner == "eventwire" and dag.tags
+    for task in dag.tasks:
+        doc = task.doc_md or getattr(task, "partial_kwargs", {}).get("doc_md")
+        assert doc, f"{dag_id}.{task.task_id} has no documentation for the UI"
+
+
+def test_rollup_runs_on_the_asset_the_ingest_dag_publishes(dagbag):
+    ingest, rollup = dagbag.dags["eventwire_ingest"], dagbag.dags["eventwire_rollup"]
+    published = {a.name for a in ingest.get_task("publish_events").outlets}
+    assert published == {"eventwire_events"}
+    assert "eventwire_events" in str(rollup.timetable.asset_condition)
 
 
 def test_library_never_imports_airflow():

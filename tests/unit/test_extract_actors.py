@@ -68,3 +68,20 @@ def test_supporting_force_is_associated_not_a_second_event():
 def test_unidentified_shelling_of_a_city_hits_civilians():
     [event] = extract_events("Mortar shells landed in the Mezzeh district of Damascus, killing two people.", "2016-05-10")
     assert event["interaction"] == 37
+
+
+def test_claim_of_responsibility_names_the_bomber():
+    text = ("In Aden, a suicide car bomber struck a police checkpoint on Saturday, killing six policemen. "
+            "The Islamic State group claimed responsibility for the attack.")
+    [event] = extract_events(text, "2019-09-02")
+    assert event["sub_event_type"] == "Suicide bomb"
+    assert event["actor1"] == {"name": "Islamic State", "inter": 2}
+    assert event["fatalities"]["best"] == 6
+
+
+def test_a_group_that_reports_strikes_is_not_their_author():
+    text = ("Coalition warplanes bombed a prison in Dhamar on Sunday, killing at least 60 detainees. "
+            "The Houthi rebels said the strikes also hit a camp in Amran.")
+    events = extract_events(text, "2019-09-02")
+    assert {e["location"]["name"] for e in events} == {"Dhamar", "Amran"}
+    assert all(e["sub_event_type"] == "Air/drone strike" and e["actor1"]["inter"] != 2 for e in events)

@@ -30,6 +30,10 @@ def test_relative_days_resolve_to_the_most_recent_day(text, day):
     assert expr.precision == 1
 
 
+def test_last_weekday_on_that_weekday_is_a_week_back():
+    assert _first("The raid happened last Wednesday.").day == date(2020, 5, 6)
+
+
 def test_explicit_day_month_without_year_takes_the_publication_year():
     expr = _first("The attack happened on 2 May in the north.")
     assert (expr.day, expr.precision) == (date(2020, 5, 2), 1)

@@ -19,6 +19,10 @@ FIELDS = {"event_type", "sub_event_type", "event_date", "date_precision", "actor
     "Daraya was one of the first towns to fall to the rebels in 2012.",
     "The war has killed more than 250,000 people since it began in 2011.",
     "If the rebels shell Nubl, the army will respond.",
+    "The government plans to launch an assault on Raqqa later this year.",
+    "Rebels have controlled the town of Saraqib since 2012.",
+    "Jabhat al-Nusra denied that its fighters had attacked the Druze village.",
+    "Residents fear a new offensive on the town of Zabadani.",
 ])
 def test_negated_planned_background_and_totals_are_not_events(sentence):
     assert extract_events(sentence, PUB) == []
@@ -93,3 +97,44 @@ def test_non_conflict_text_has_no_events():
 
 def test_empty_text_has_no_events():
     assert extract_events("   ", PUB) == []
+
+
+def test_adjectives_like_besieged_are_not_events():
+    assert _types_of("Aid reached the besieged town of Madaya on Monday.") == []
+
+
+def test_supporting_airstrikes_are_part_of_the_takeover():
+    events = extract_events("Government forces backed by Russian airstrikes captured the town of Salma on Monday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Government regains territory"]
+
+
+def test_passive_agent_is_actor1():
+    [event] = extract_events("The village of Anadan was seized by rebels on Monday.", PUB)
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
+    assert event["actor1"]["inter"] == 2
+
+
+def test_finer_place_inside_a_city_wins():
+    text = "In Baghdad, a car bomb exploded in the district of Sadr City on Monday, killing four people."
+    [event] = extract_events(text, PUB)
+    assert event["location"]["name"] == "Sadr City" and event["location"]["admin1"] == "Baghdad"
+
+
+def test_settlement_missing_from_the_gazetteer_is_kept_by_name():
+    text = ("Fighting continued in Hama province on Sunday. "
+            "On Monday, rebels captured the village of Tal Mraq after heavy clashes with the army.")
+    events = extract_events(text, PUB)
+    [event] = [e for e in events if e["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert event["location"]["name"] == "Tal Mraq"
+    assert event["location"]["admin1"] == "Hama" and event["location"]["geo_precision"] == 2
+
+
+def test_death_toll_sentence_without_trigger_attaches_to_the_event():
+    text = ("A car bomb exploded near a checkpoint in the town of Azaz on Monday. "
+            "Two soldiers were killed and 12 wounded, officials said.")
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"]["best"] == 2
+
+
+def _types_of(text):
+    return [e["sub_event_type"] for e in extract_events(text, PUB)]

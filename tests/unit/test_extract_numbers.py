@@ -57,5 +57,14 @@ def test_fatalities_reads_no_casualties_as_zero():
     assert fatalities("The jets struck the depot; there were no reported casualties.") == 0
 
 
+def test_fatalities_after_a_killing_verb_need_no_noun():
+    assert fatalities("The blast tore through the market, killing at least 20, including six children.") == 20
+
+
+def test_fatalities_keep_killed_and_wounded_apart_when_counted_separately():
+    assert fatalities("6 civilians killed 22 injured in shelling on the city.") == 6
+    assert fatalities("At least 20 civilians were killed and 50 others wounded by artillery fire.") == 20
+
+
 def test_fatalities_wounded_only_is_no_death_count():
     assert fatalities("Six soldiers were wounded in the attack.") is None

@@ -84,3 +84,14 @@ def test_other_context_picks_the_hasakah_ras_al_ain():
 
 def test_gazetteer_loads_once():
     assert load_gazetteer() is load_gazetteer()
+
+
+def test_district_of_a_city_is_placed_at_the_city():
+    [m] = [m for m in find_places("Shells hit the Mezraa neighborhood of Homs on Monday.") if m.surface == "Mezraa"]
+    assert m.place.admin1 == "Homs" and m.place.key == next(
+        x.place.key for x in find_places("Shells hit Homs.") if x.surface == "Homs")
+
+
+def test_possessive_names_the_province_of_an_unknown_village():
+    [event] = extract_events("In Hama's Tal Mraq, rebels overran an army checkpoint on Friday.", "2016-04-12")
+    assert event["location"]["name"] == "Tal Mraq" and event["location"]["admin1"] == "Hama"

@@ -1,0 +1,73 @@
+"""Whether a trigger reports an event that happened: negation, plans, background, totals.
+
+The cue words live in data/cues.yaml (blockers for disasters, diplomacy, crime and claims in
+data/triggers.yaml); this module applies them to the text around one trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .actors import load_lexicon
+from .document import Sentence
+from .sentences import Span
+from .triggers import Trigger
+
+
+def loaded_cues() -> dict:
+    return load_lexicon().cues
+
+
+def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> str | None:
+    """Why this trigger is not a current event ('negated', 'hypothetical', 'background', ...) or None."""
+    cues = loaded_cues()
+    text = s.text
+    before_all = text[clause.start:t.start]
+    for kind in ("negation", "hypothetical", "background"):
+        window = cues[kind]["window"]
+        before = before_all[-window:]
+        if cues[kind]["before"].search(before):
+            if kind == "hypothetical" and cues["attempt"]["before"].search(before[-cues["attempt"]["window"]:]):
+                continue
+            if kind == "hypothetical" and re.search(r"\bto\s+(?:\S+\s+)?$", before) and \
+                    re.search(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", before, re.I) and \
+                    not re.search(r"\b(?:will|would|could|plan\w*|intend\w*)\b", before, re.I):
+                continue      # "used tear gas to disperse": purpose of something done
+            if kind == "background":
+                year = re.search(r"\b((?:19|20)\d\d)\s+(?:\S+\s+)?$", before)
+                if year and pub is not None and int(year.group(1)) >= pub.year:
+                    continue
+                if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before) and \
+                        re.search(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.I):
+                    continue      # "said it had seized": reported speech, not background
+            if kind == "background" and re.search(r"\b(?:has|have)\s+(?:been\s+)?$", before, re.I) and t.type not in ("territory",):
+                continue      # present perfect of an ongoing event ("have been pounding") is current
+            if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and re.search(r"\bto\s+(?:\w+\s+)?$", before):
+                # "took to the streets to protest" is still a protest
+                if re.search(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", before, re.I):
+                    continue
+            return kind
+        if kind == "background" and "after" in cues[kind]:
+            after = text[t.end:min(clause.end, t.end + 120)]
+            if cues[kind]["after"].match(after):
+                return kind
+    if cues["aggregate"].search(text[clause.start:clause.end]):
+        return "aggregate"
+    return None
+
+
+def attempted(s: Sentence, t: Trigger, clause: Span) -> bool:
+    before = s.text[max(clause.start, t.start - loaded_cues()["attempt"]["window"]):t.start]
+    return bool(loaded_cues()["attempt"]["before"].search(before))
+
+
+def blocked_by_context(s: Sentence, sub: str, t: Trigger) -> bool:
+    for b in s.blocked.values():
+        if b.scope == "after" and t.start < b.start:
+            continue
+        if "*" in b.blocks:
+            return True
+        if sub in b.blocks and (t.weak or not b.blocks_weak or b.name in ("disaster", "crime", "diplomacy") and t.weight < 0.9):
+            return True
+    return False

@@ -1,0 +1,138 @@
+"""One record per event: mentions of the same event in an article become one EventRecord.
+
+Also settles overlaps inside a sentence (an air strike coded once even if artillery joined it,
+a takeover absorbing its fighting, one protest type per place) and attaches follow-up death tolls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .document import BATTLE_LIKE, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
+
+
+def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
+    """'aircraft and artillery pounded X': one bombardment, coded as the air strike."""
+    here = [c for c in cands if c.sentence is s]
+    for air in [c for c in here if c.sub_event_type == "Air/drone strike"]:
+        clause = clause_of(s, air.trigger.start)
+        for sh in [c for c in here if c.sub_event_type == "Shelling/artillery/missile attack"]:
+            if clause_of(s, sh.trigger.start) != clause or place_key(sh.place) != place_key(air.place):
+                continue
+            if (sh.actor1 or {}).get("inter") != (air.actor1 or {}).get("inter") and sh.actor1 and air.actor1 \
+                    and sh.actor1.get("inter") != 3 and air.actor1.get("inter") != 3:
+                continue
+            if air.fatalities is None:
+                air.fatalities = sh.fatalities
+            if air.actor1 and air.actor1.get("inter") == 3 and sh.actor1:
+                air.actor1, air.actor2 = sh.actor1, sh.actor2
+            idx = next((i for i, c in enumerate(cands) if c is sh), None)
+            if idx is not None:
+                del cands[idx]
+                here = [c for c in here if c is not sh]
+
+
+def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
+    """'retaking the district after heavy street fighting': the fighting is part of the takeover."""
+    here = [c for c in cands if c.sentence is s]
+    taken = {place_key(c.place) for c in here if c.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and c.place}
+    drop = [c for c in here if c.sub_event_type == "Armed clash" and c.place and place_key(c.place) in taken]
+    for c in drop:
+        owner = next(x for x in here if x.sub_event_type != "Armed clash" and place_key(x.place) == place_key(c.place))
+        if owner.fatalities is None:
+            owner.fatalities = c.fatalities
+    ids = {id(c) for c in drop}
+    cands[:] = [c for c in cands if id(c) not in ids]
+
+
+def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
+    """A demonstration is coded once, by what happened at it: excessive force > riot > intervention > peaceful."""
+    here = [c for c in cands if c.sentence is s and c.sub_event_type in PROTEST_FAMILY]
+    if len(here) < 2:
+        return
+    keep = {}
+    for c in here:
+        k = place_key(c.place)
+        if k not in keep or PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(keep[k].sub_event_type):
+            keep[k] = c
+    drop = {id(c) for c in here if keep[place_key(c.place)] is not c}
+    for c in here:
+        if id(c) not in drop and keep[place_key(c.place)] is c:
+            c.confidence = max(x.confidence for x in here if place_key(x.place) == place_key(c.place))
+    cands[:] = [c for c in cands if id(c) not in drop]
+
+
+def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]) -> list[Candidate]:
+    """Merge mentions of one event, attach death counts of follow-up sentences, drop place-less ones."""
+    # expand multi-place events ("the villages of Flita and Ras al-Maara")
+    expanded: list[Candidate] = []
+    for c in cands:
+        expanded.append(c)
+        for p in c.extra_places:
+            expanded.append(replace(c, place=p, extra_places=[]))
+    events: list[Candidate] = []
+    for c in expanded:
+        located = c.place is not None and c.place.kind != "country"
+        if not located:
+            # a follow-up sentence ("10 rebels were killed in the attack"): its deaths go to the event it continues
+            target = _recent_event(events, c, lookback=10) if c.sub_event_type in VIOLENT_TYPES else None
+            related = target is not None and (
+                target.sub_event_type == c.sub_event_type
+                or (target.sub_event_type in BATTLE_LIKE and c.sub_event_type in BATTLE_LIKE)
+                or re.match(r"(?:fighting|clash\w*|battle\w*|attacks?|assault|raids?)$", c.trigger.text, re.I))
+            if related and (not c.date_explicit or c.day == target.day) and c.sentence.index > min(target.mentions):
+                if target.fatalities is None and c.fatalities:
+                    target.fatalities = c.fatalities
+                continue
+            if not snippet:
+                continue
+        merged = False
+        for e in events:
+            if e.sub_event_type != c.sub_event_type or place_key(e.place) != place_key(c.place):
+                continue
+            if e.day == c.day or not c.date_explicit or not e.date_explicit:
+                if c.date_explicit and not e.date_explicit:
+                    e.day, e.precision, e.date_explicit = c.day, c.precision, True
+                if e.fatalities is None and c.fatalities is not None:
+                    e.fatalities = c.fatalities
+                if (e.actor1 or {}).get("name") == "Unidentified armed group" and c.actor1 and \
+                        c.actor1.get("name") != "Unidentified armed group":
+                    e.actor1, e.actor2 = c.actor1, c.actor2      # a later mention names who did it
+                if e.place and c.place and e.place.geo_precision > c.place.geo_precision:
+                    e.place = c.place
+                for n in c.assoc1:
+                    if n not in e.assoc1 and n != (e.actor1 or {}).get("name"):
+                        e.assoc1.append(n)
+                e.confidence = max(e.confidence, c.confidence)
+                e.mentions.add(c.sentence.index)
+                merged = True
+                break
+        if not merged:
+            c.mentions = {c.sentence.index}
+            events.append(c)
+    # a lede's region-level summary of an event the body gives precisely
+    out = []
+    for e in events:
+        if not snippet and e.place is not None and e.place.geo_precision == 3 and max(e.mentions) <= 3:
+            finer = [x for x in events if x is not e and x.sub_event_type == e.sub_event_type and x.place is not None
+                     and x.place.geo_precision == 1 and x.place.admin1 == e.place.admin1 and abs((x.day - e.day).days) <= 1]
+            if finer:
+                target = finer[0]
+                if target.fatalities is None:
+                    target.fatalities = e.fatalities
+                if target.actor1 and target.actor1.get("inter") == 3 and e.actor1:
+                    target.actor1, target.actor2 = e.actor1, e.actor2
+                continue
+        out.append(e)
+    return out
+
+
+def _recent_event(events: list[Candidate], c: Candidate, lookback: int) -> Candidate | None:
+    pool = [e for e in events if 0 <= c.sentence.index - max(e.mentions) <= lookback and e.sub_event_type in VIOLENT_TYPES]
+    pool.sort(key=lambda e: max(e.mentions))
+    if not pool:
+        return None
+    same = [e for e in pool if e.sub_event_type == c.sub_event_type or
+            (e.sub_event_type in BATTLE_LIKE and c.sub_event_type in BATTLE_LIKE)]
+    return (same or pool)[-1]

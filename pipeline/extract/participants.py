@@ -1,0 +1,180 @@
+"""Who did what to whom: actor1, actor2 and associates of one event, with ACLED's defaults.
+
+Mentions come from actors.py; here they are assigned to roles around a trigger (subject, object,
+passive agent, "pitting A against B") and the sides a text leaves implicit are filled in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ActorMention
+from .document import BATTLE_LIKE, REMOTE, Sentence
+from .places import load_gazetteer
+from .sentences import Span
+from .triggers import Trigger
+
+
+def country_name(cc: str | None) -> str | None:
+    if not cc:
+        return None
+    c = load_gazetteer().countries.get(cc)
+    return c.name if c else None
+
+
+def actor_dict(a: ActorMention, event_cc: str | None) -> dict:
+    cc = a.country_code
+    inter = a.actor.inter
+    if a.actor.foreign_inter and cc and event_cc and cc != event_cc:
+        inter = a.actor.foreign_inter
+    name = a.actor.named(country_name(cc or event_cc))
+    return {"name": name, "inter": inter}
+
+
+def side_of(a: ActorMention | None) -> str:
+    return a.actor.side if a else "none"
+
+
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:against|with|from|on|at|of|targeting|targeted|flushed|pushed|drove|chased|expelled|killed|killing|kill|"
+    r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
+    r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
+    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I)
+
+
+def pick_actors(s: Sentence, t: Trigger, clause: Span):
+    """actor1 (agent), actor2 (other side / target) and their associates for one trigger."""
+    mains = [a for a in s.actors if a.role == "main"]
+    assocs = [a for a in s.actors if a.role == "assoc"]
+    in_clause = [a for a in mains if clause.start <= a.start < clause.end]
+    pool = in_clause or mains
+    text = s.text
+    actor1 = actor2 = None
+    # passive agent: "was seized by the insurgents", "raids by the army's choppers" (the "by" right after the trigger)
+    by = [a for a in pool if a.start > t.end and re.match(r"\s+(?:\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", text[t.end:a.start])
+          and not re.search(r"\b(?:an?|the)\s+$", text[t.end:t.end + 5])]
+    pitting = None
+    for m in re.finditer(r"\b(?:pitt(?:ing|ed)|between)\b", text[clause.start:clause.end]):
+        if 0 <= m.start() + clause.start - t.end <= 60:
+            pitting = m
+    if by and not pitting and t.start < by[0].start:
+        actor1 = by[0]
+    elif t.type == "territory" and re.search(r"\bfell\b", t.text):
+        after = [a for a in pool if a.start >= t.end and not re.search(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, a.start - 30):a.start])]
+        actor1 = after[0] if after else None
+    else:
+        if re.search(r",\s*$", text[max(0, t.start - 3):t.start]) and t.text.lower().endswith("ing"):
+            # ", seizing the town": the participle shares the main clause's subject
+            subj = [a for a in mains if a.end <= t.start and not _OBJECT_BEFORE.search(text[max(0, a.start - 40):a.start])]
+            if subj:
+                actor1 = subj[0]
+        if actor1 is None:
+            before = [a for a in pool if a.end <= t.start]
+            subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
+            if subjects:
+                actor1 = subjects[-1]
+            elif before:
+                actor1 = before[-1]
+    if pitting:
+        after = [a for a in pool if a.start > pitting.start() + clause.start]
+        if after:
+            actor1 = after[0]
+            against = [a for a in after[1:] if re.search(r"\bagainst\b", text[after[0].end:a.start])
+                       and (a.actor.side != after[0].actor.side or a.actor.side == "none")]
+            actor2 = against[0] if against else None
+    if actor2 is None:
+        others = [a for a in pool if a is not actor1 and a.start >= t.start and (actor1 is None or a.start > actor1.start)]
+        if actor1 is not None:
+            others = [a for a in others if not (a.actor.side == actor1.actor.side == "government")
+                      and a.actor.name != actor1.actor.name
+                      and not re.fullmatch(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}",
+                                           text[actor1.end:a.start])]
+            actor2 = others[0] if others else None
+            if actor2 is None:
+                objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
+                           and _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
+                           and not (a.actor.side == actor1.actor.side == "government") and a.actor.name != actor1.actor.name]
+                actor2 = objects[-1] if objects else None
+        elif others:
+            actor2 = others[0]
+    if actor1 is None:
+        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7]
+        if rest:
+            actor1 = rest[0]
+    if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
+        actor2 = None
+    assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
+    return actor1, actor2, assoc1
+
+
+def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
+                    clause_text: str, sentence_text: str):
+    """Fill in the side the text leaves implicit, following ACLED habits for each sub-event type."""
+    a1 = actor_dict(actor1, place_cc) if actor1 else None
+    a2 = actor_dict(actor2, place_cc) if actor2 else None
+    country = country_name(place_cc)
+    state = {"name": f"Military Forces of {country}" if country else "State forces", "inter": 1}
+    police = {"name": f"Police Forces of {country}" if country else "Police Forces", "inter": 1}
+    rebels = {"name": "Opposition rebels", "inter": 2}
+    civilians = {"name": "Civilians", "inter": 7}
+    unidentified = {"name": "Unidentified armed group", "inter": 3}
+    if sub in BATTLE_LIKE:
+        if a1 is None and a2 is None:
+            a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
+        elif a1 is None:
+            a1 = rebels if a2["inter"] == 1 else state
+        if a2 is None or a2["inter"] == 7:
+            # the other side of a battle is the opposing camp, never the bystanders
+            government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1
+            a2 = rebels if government_side else state
+    elif sub in REMOTE:
+        if a1 is not None and a1["inter"] in (5, 6, 7):
+            a1 = None
+        if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is not None \
+                and _victim(actor1, sentence_text):
+            a1, a2 = None, a1      # "a car bomb ... killing two policemen": the police are the target
+        if a1 is None:
+            a1 = unidentified
+        if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
+            a2 = state
+        if a2 is None:
+            if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
+                a2 = civilians
+            elif a1["inter"] in (1, 8):
+                a2 = rebels
+    elif sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        if a1 is None or a1["inter"] == 7:
+            a1 = unidentified
+        if a2 is None or a2["inter"] != 7:
+            a2 = civilians
+    elif sub == "Peaceful protest":
+        a1 = a1 if a1 and a1["inter"] == 6 else {"name": "Protesters", "inter": 6}
+        a2 = None
+    elif sub in ("Protest with intervention", "Excessive force against protesters"):
+        forces = a1 if a1 and a1["inter"] == 1 else (a2 if a2 and a2["inter"] == 1 else police)
+        a1, a2 = {"name": "Protesters", "inter": 6}, forces
+    elif sub == "Violent demonstration":
+        opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)
+        a1, a2 = {"name": "Rioters", "inter": 5}, opponent
+    elif sub == "Mob violence":
+        a1 = {"name": "Rioters", "inter": 5}
+        a2 = a2 if a2 and a2["inter"] != 5 else civilians
+    elif sub == "Arrests":
+        if a1 is None or a1["inter"] not in (1, 8):
+            a2 = a2 or (a1 if a1 and a1["inter"] != 1 else None)
+            a1 = police
+    elif a1 is None:
+        a1, a2 = (a2, None) if a2 else (state, None)
+    if a2 is not None and a2 == a1:
+        a2 = None
+    return a1, a2
+
+
+_ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I)
+_CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
+
+
+def _victim(actor: ActorMention, sentence_text: str) -> bool:
+    """An actor named as the target of a bombing ("killing two policemen", "targeting soldiers")."""
+    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+(?:\S+\s+){0,3}$",
+                          sentence_text[max(0, actor.start - 60):actor.start], re.I))
