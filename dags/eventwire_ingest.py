@@ -98,11 +98,11 @@ def eventwire_ingest():
 
     @step()
     def poll_feeds(run: str) -> list[list[int]]:
-        """Poll the feeds that are due; new items become articles, split into batches."""
+        """Poll the feeds that are due; new items become articles, in batches of one host each."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
             ids = steps.poll_feeds(conn, settings, run)
-        return steps.batches(ids, settings.batch_size)
+            return steps.host_batches(conn, ids, settings.batch_size)
 
     @step()
     def watch_feeds() -> dict:
@@ -110,7 +110,7 @@ def eventwire_ingest():
         with _connect() as conn:
             return alerts.watch_feeds(conn)
 
-    @step()
+    @step(pool="eventwire_fetch")
     def fetch(batch: list[int]) -> list[int]:
         """Download pages (robots.txt, per-host limits, timeouts, size limit); raw HTML kept gzipped; failures quarantined."""
         settings = Settings.from_env()
@@ -123,20 +123,20 @@ def eventwire_ingest():
         with _connect() as conn:
             return steps.clean_batch(conn, batch, _run_id())
 
-    @step()
+    @step(pool="eventwire_extract")
     def extract(batch: list[int]) -> list[int]:
         """Code ACLED events from each article's text; they wait as candidates."""
         with _connect() as conn:
             return steps.extract_batch(conn, batch, _run_id())
 
-    @step()
+    @step(pool="eventwire_extract")
     def validate(batch: list[int]) -> list[int]:
         """Great Expectations suites over the batch's articles and events; Data Docs under <data_dir>/data_docs."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
             return steps.validate_batch(conn, batch, _run_id(), settings.data_dir / "data_docs")
 
-    @step()
+    @step(pool="eventwire_load")
     def load(batch: list[int]) -> dict:
         """COPY + upsert valid events, quarantine the rest, in one transaction."""
         with _connect() as conn:

@@ -176,6 +176,25 @@ def batches(ids: list[int], size: int) -> list[list[int]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
+def host_batches(conn: psycopg.Connection, ids: list[int], size: int) -> list[list[int]]:
+    """Batches of at most `size` articles, each from one host, biggest hosts first.
+
+    One mapped fetch task then talks to one host, so the per-host limits inside a task hold across
+    the parallel tasks too (a host with more than `size` new articles gets several batches).
+    """
+    rows = conn.execute(
+        "SELECT article_id, lower(substring(url from '^[a-z]+://([^/]+)')) FROM eventwire.articles"
+        " WHERE article_id = ANY(%s) ORDER BY article_id", (ids,)
+    ).fetchall()
+    by_host: dict[str, list[int]] = {}
+    for article_id, host in rows:
+        by_host.setdefault(host or "", []).append(article_id)
+    out = []
+    for host_ids in sorted(by_host.values(), key=len, reverse=True):
+        out.extend(batches(host_ids, size))
+    return out
+
+
 def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], run_id: str) -> list[int]:
     """Download each article's page; keep the raw HTML gzipped; failures are quarantined with the reason."""
     rows = conn.execute(
@@ -412,7 +431,7 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
     sync_feeds(conn, feed_list)
     try:
         ids = poll_feeds(conn, settings, run_id, force=force)
-        parts = batches(ids, settings.batch_size)
+        parts = host_batches(conn, ids, settings.batch_size)
         for n, batch in enumerate(parts, 1):
             fetched = fetch_batch(conn, settings, batch, run_id)
             cleaned = clean_batch(conn, fetched, run_id)

@@ -81,3 +81,13 @@ def test_library_never_imports_airflow():
     offenders = [str(p.relative_to(REPO)) for p in (REPO / "pipeline").rglob("*.py")
                  if "import airflow" in p.read_text() or "from airflow" in p.read_text()]
     assert offenders == []
+
+
+def test_stages_use_pools_that_the_pool_file_defines(dagbag):
+    import json
+
+    defined = json.loads((REPO / "dags" / "pools.json").read_text())
+    dag = dagbag.dags["eventwire_ingest"]
+    used = {dag.get_task(t).partial_kwargs.get("pool") for t in ("fetch", "extract", "validate", "load")}
+    assert used == {"eventwire_fetch", "eventwire_extract", "eventwire_load"}
+    assert used <= set(defined)

@@ -151,3 +151,17 @@ def test_a_different_kind_of_event_at_the_same_place_stays_separate(conn):
         load.load_events(conn, "r1", [_row(a2, 3, actor1_name="Opposition rebels", actor1_inter=2,
                                            actor2_name="Civilians", actor2_inter=7, interaction=27)])
     assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 3
+
+
+def test_host_batches_keep_each_batch_to_one_host(conn):
+    from pipeline.steps import host_batches
+
+    ids = [conn.execute("INSERT INTO eventwire.articles (url) VALUES (%s) RETURNING article_id", (u,)).fetchone()[0]
+           for u in ["http://a.example/1", "http://b.example/1", "http://a.example/2", "https://A.example/3",
+                     "http://c.example/1", "http://a.example/4"]]
+    parts = host_batches(conn, ids, 3)
+    hosts = [{conn.execute("SELECT lower(substring(url from '://([^/]+)')) FROM eventwire.articles WHERE article_id = %s",
+                           (i,)).fetchone()[0] for i in part} for part in parts]
+    assert all(len(h) == 1 for h in hosts)
+    assert sorted(i for part in parts for i in part) == sorted(ids)
+    assert [len(p) for p in parts] == [3, 1, 1, 1]
