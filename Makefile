@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-unit test-integration test-dags eval bench airflow clean-data help
+.PHONY: run test test-unit eval bench airflow clean-data help venv
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -29,6 +29,9 @@ test: $(STAMP)  ## the whole test suite (unit, integration, dags, e2e)
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit
+
+airflow: $(STAMP)  ## Airflow UI + scheduler on the embedded Postgres, DAG and "eventwire health" page, until Ctrl-C (AIRFLOW_ARGS="--port 8081 --no-wire")
+	$(BIN)/python -m pipeline.stack $(AIRFLOW_ARGS)
 
 eval: $(STAMP)  ## score against ../shared: seeds events, snippets, text extraction
 	$(BIN)/python -m pipeline.evaluate --shared $(SHARED)

@@ -279,7 +279,8 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
 def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[int]:
     """Code events from each cleaned article; they wait in event_candidates for validation."""
     rows = conn.execute(
-        "SELECT article_id, text, published, title FROM eventwire.articles"
+        # No publication date anywhere: the day we first saw the article bounds it (news is found fresh).
+        "SELECT article_id, text, coalesce(published, feed_published, created_at::date), title FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'cleaned' ORDER BY article_id", (ids,)
     ).fetchall()
     done, total = [], 0

@@ -79,6 +79,11 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
         return (not same_clause, kind_rank, dist)
 
     best = min(usable, key=rank)
+    # "the Jobar district of Damascus", "the east Damascus neighbourhood of Jobar": the named part, not its host
+    parts = [m for m in usable if m.host is not None and m.host == (best.start, best.end)
+             and clause.start <= m.start < clause.end and m.place.latitude is not None]
+    if parts:
+        return min(parts, key=lambda m: abs(m.start - t.start))
     if best.place.kind == "town" and best.place.latitude is not None:
         # "In Baghdad, a bomb went off in the district of Sadr City": the finer place inside the city
         inner = [m for m in usable if m is not best and m.role == "locative" and m.place.kind == "town"

@@ -99,8 +99,9 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 if (e.actor1 or {}).get("name") == "Unidentified armed group" and c.actor1 and \
                         c.actor1.get("name") != "Unidentified armed group":
                     e.actor1, e.actor2 = c.actor1, c.actor2      # a later mention names who did it
-                if e.place and c.place and e.place.geo_precision > c.place.geo_precision:
-                    e.place = c.place
+                if e.place and c.place and (e.place.geo_precision > c.place.geo_precision
+                                            or _part_of(c.place, e.place)):
+                    e.place = c.place       # the finest place any mention gives
                 for n in c.assoc1:
                     if n not in e.assoc1 and n != (e.actor1 or {}).get("name"):
                         e.assoc1.append(n)
@@ -126,6 +127,13 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 continue
         out.append(e)
     return out
+
+
+def _part_of(part, city) -> bool:
+    """A named district ("Jobar") of the city another mention gives ("Damascus"), located as precisely."""
+    return bool(part.parent) and not city.parent and city.kind == "town" and part.kind == "town" \
+        and part.geo_precision <= city.geo_precision \
+        and place_key(part) == place_key(city)
 
 
 def _recent_event(events: list[Candidate], c: Candidate, lookback: int) -> Candidate | None:

@@ -128,6 +128,7 @@ class Mention:
     end: int
     surface: str
     role: str = "locative"   # locative | near | border | attributive | source
+    host: tuple[int, int] | None = None   # span of the city/province this place is named as part of
 
 
 @dataclass
@@ -379,24 +380,107 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 place = replace(place, name=surface)
             out.append(Mention(place, start, end, surface, role))
         i = j
-    return _districts_of_cities(text, out)
+    return _districts_of_cities(text, out, gz)
 
 
-def _districts_of_cities(text: str, found: list[Mention]) -> list[Mention]:
-    """"the Mazraa neighbourhood of Damascus": a part of the city, placed at the city."""
+_PART_WORDS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?)"
+# "the Mazraa neighbourhood of Damascus" / "the east Damascus neighbourhood of Jobar"
+_PART_OF = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$", re.I)
+# "Jobar, a key district on the edge of Damascus"
+_APPOSITIVE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$", re.I)
+# "Damascus's Jobar (district)", "in Hama's Tal Mraq"
+_POSSESSIVE = re.compile(r"['\u2019]s\s+$")
+_DIRECTION_START = re.compile(
+    r"(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"central|rural|north|south|east|west)\s", re.I)
+_PART_NEAR_DEGREES = 0.3     # a suburb across a province line (Douma, Damascus)
+_PART_FAR_DEGREES = 1.5      # an administrative district without a known province
+
+
+def _host_base(host: Place) -> str:
+    """The city (or province) a host mention stands for: "east Damascus" is Damascus."""
+    return host.parent if host.kind == "region" and host.parent else (host.canonical or host.name)
+
+
+def _part_consistent(part: Place, host: Place) -> bool:
+    """Whether `part` can lie in `host`: the reviewed table says so, or nothing says it is elsewhere."""
+    if part.kind in ("country", "province") or part.latitude is None:
+        return False
+    if part.parent and norm_place(part.parent) == norm_place(_host_base(host)):
+        return True
+    if part.country_code != host.country_code:
+        return False
+    if host.kind == "country":
+        return True
+    if part.parent and part.curated:
+        return False        # a reviewed district of another city ("Mazraa" of Damascus, not of Homs)
+    if host.latitude is None:
+        return part.admin1 == host.admin1
+    near = max(abs(part.latitude - host.latitude), abs(part.longitude - host.longitude))
+    if part.admin1 and host.admin1:
+        return part.admin1 == host.admin1 or near <= _PART_NEAR_DEGREES     # a suburb over a province line
+    return near <= _PART_FAR_DEGREES
+
+
+def resolve_part(surface: str, current: Place | None, host: Place, gz: Gazetteer, city_part: bool) -> Place:
+    """The place a name stands for when the text names it as part of `host` ("the X district of Y").
+
+    A known place that can lie in the host keeps its own coordinates (its admin1, or the host's when
+    it has none); an unknown one, or one that only exists elsewhere, is placed at the host with
+    geo_precision 2 under the name of the text. `city_part`: the wording makes it a part of the city
+    (neighbourhood/district/quarter/suburb of), so it counts as the city when events are merged.
+    """
+    cands = ([current] if current is not None else []) + [p for p in gz.lookup(surface) if p is not current]
+    fits = [p for p in cands if _part_consistent(p, host)]
+    if fits:
+        base = norm_place(_host_base(host))
+        best = min(fits, key=lambda p: (not (p.parent and norm_place(p.parent) == base), not p.curated,
+                                        abs(p.latitude - (host.latitude or p.latitude)) + abs(p.longitude - (host.longitude or p.longitude))))
+        if not best.curated and best.kind == "town":
+            shown = surface if not surface.isupper() else surface.title()
+            best = replace(best, name=shown, canonical=best.canonical or best.name)
+        if best.admin1 is None:
+            best = replace(best, admin1=host.admin1)
+        return best
+    return Place(surface, host.admin1, host.country, host.country_code, host.latitude, host.longitude, None, 2, kind="town",
+                 parent=_host_base(host) if city_part and host.kind in ("town", "region") else None)
+
+
+def _districts_of_cities(text: str, found: list[Mention], gz: Gazetteer | None = None) -> list[Mention]:
+    """Places the text names as part of another: "the Mazraa neighbourhood of Damascus", "the east
+    Damascus neighbourhood of Jobar", "Damascus's Jobar district", "Jobar, a key district of Damascus".
+
+    The part is where the event happened (docs/ontology.md: the finest level the text supports); it
+    is resolved against its host, and remembers the host's span so the host is not chosen instead.
+    """
+    gz = gz or load_gazetteer()
     out = list(found)
-    for i, m in enumerate(out):
-        tail = re.match(r"\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+", text[m.end:m.end + 25])
-        if not tail:
+    hosts_ok = ("town", "region", "province")
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end:b.start]
+        part = host = None
+        city_part = True
+        if _PART_OF.fullmatch(gap):
+            directional = a.place.kind == "region" and _DIRECTION_START.match(a.surface) is not None
+            b_in_a = b.place.curated and b.place.parent and a.place.kind in ("town", "region") \
+                and norm_place(b.place.parent) == norm_place(_host_base(a.place))
+            if directional or b_in_a:
+                part, host = i + 1, i          # "the east Damascus neighbourhood of Jobar"
+            elif b.place.kind in hosts_ok:
+                part, host = i, i + 1          # "the Mazraa neighbourhood of Damascus"
+        elif _APPOSITIVE_PART.fullmatch(gap) and b.place.kind in hosts_ok:
+            part, host = i, i + 1
+        elif _POSSESSIVE.fullmatch(gap) and a.place.kind in hosts_ok and a.place.latitude is not None:
+            part, host, city_part = i + 1, i, bool(re.match(r"\s+" + _PART_WORDS + r"\b", text[b.end:b.end + 16], re.I))
+        if part is None or out[part].place.kind in ("country", "province") or out[host].place.kind not in hosts_ok:
             continue
-        host = next((k for k in out if k.start == m.end + tail.end() and k.place.kind == "town"), None)
-        if host is None:
-            continue
-        city = host.place
-        if m.place.curated and m.place.parent and norm_place(m.place.parent) == norm_place(city.canonical or city.name):
-            continue        # the reviewed table already places this district in that city
-        out[i] = replace(m, place=replace(city, name=m.surface, parent=city.canonical or city.name, geonameid=None,
-                                          canonical=None, population=0))
+        pm, hm = out[part], out[host]
+        if pm.place.kind == "region" and pm.place.geo_precision == 3:
+            continue            # a named region is not a part of a city
+        place = resolve_part(pm.surface, pm.place, hm.place, gz, city_part)
+        role = hm.role if host < part and hm.role != "dateline" else pm.role
+        out[part] = replace(pm, place=place, role=role, host=(hm.start, hm.end))
     return out
 
 
@@ -494,7 +578,8 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
     out = []
     for m in mentions:
         cands = gz.lookup(m.surface)
-        if len(cands) > 1 and m.place.kind not in ("region", "province", "country") and not m.place.parent:
+        if len(cands) > 1 and m.place.kind not in ("region", "province", "country") and not m.place.parent \
+                and m.host is None:     # a part named with its city was resolved by the city
             def score(p: Place) -> tuple:
                 hints = sum(1 for h in p.context if h.lower() in context_text.lower())
                 return (hints, p.admin1 in admin1s, p.curated, p.country_code in ("SY", "IQ", "LB"), p.population)
@@ -513,30 +598,44 @@ _UNKNOWN_TOPONYM = re.compile(
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
-    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")")
+    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
+    r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
+
+_PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
 def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
     """Names the text frames as settlements ("the village of Handarat") that the gazetteer lacks.
 
     They take their province and approximate position from `context` (a known place of the same
-    sentence or article) at geo_precision 2, or stay unlocated when there is none. A district "of"
-    a known city counts as part of that city when events are merged.
+    sentence or article) at geo_precision 2, or stay unlocated when there is none. A name the text
+    gives as part of a known place ("the Qadam district of Damascus", "Aleppo's Sakhour", "Qadam, a
+    district of Damascus") is placed at that place instead, and a district "of" a known city counts
+    as part of that city when events are merged.
     """
     out = []
-    for m in _UNKNOWN_TOPONYM.finditer(text):
+    # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
+    reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
+                      if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
+    for m in list(_UNKNOWN_TOPONYM.finditer(text)) + reversed_parts:
         owner = None
-        if m.group("c"):
+        found = m.groupdict()
+        if found.get("c"):
             # "Deraa's Tal Jammou": only when the owner is a known place
             owner = next((k for k in known if k.start == m.start("owner")), None)
             if owner is None:
                 continue
-        for group in ("a", "a2", "b", "c"):
-            if not m.group(group):
+        if found.get("d"):
+            # "out of Qadam, a key district on the edge of Damascus": only with a known host and a locative frame
+            owner = next((k for k in known if k.start == m.end() and k.place.kind in ("town", "region", "province")), None)
+            if owner is None or not _LOCATIVE.search(text[max(0, m.start("d") - 40):m.start("d")]):
+                continue
+        for group in ("a", "a2", "b", "c", "d"):
+            if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")
             start, end = m.start(group), m.start(group) + len(name)
-            if any(k.start < end and start < k.end for k in known) or any(a < end and start < b for a, b in masked):
+            if any(k.start < end and start < k.end for k in known + out) or any(a < end and start < b for a, b in masked):
                 continue
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
                 continue
@@ -544,20 +643,29 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
             ctx = owner.place if owner is not None else context
             parent = None
-            host_before = re.search(r"(?P<host>[A-Z][\w'\u2019-]+)\s+(?:neighbou?rhood|district|quarter|suburb)\s+of\s+$", text[max(0, start - 60):start])
-            if host_before:
+            host_span = (owner.start, owner.end) if owner is not None else None
+            if group == "d" or (group == "c" and re.match(r"\s+" + _PART_WORDS + r"\b", text[end:end + 16], re.I)):
+                parent = _host_base(owner.place) if owner.place.kind in ("town", "region") else None
+            host_before = re.search(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$", text[max(0, start - 60):start])
+            if host_before and group in ("a", "a2"):
                 hs = max(0, start - 60) + host_before.start("host")
                 host = next((k for k in known if k.start <= hs < k.end and k.place.kind in ("town", "region")), None)
                 if host is not None:
-                    ctx = host.place
-                    parent = host.place.parent or host.place.canonical or host.place.name
-            city = re.match(r"\s+(?:neighbou?rhood|district|quarter)\s+of\s+", text[end:end + 25])
+                    ctx, host_span = host.place, (host.start, host.end)
+                    parent = _host_base(host.place)
+            city = re.match(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?", text[end:end + 30])
             if city:
-                host = next((k for k in known if k.start == end + city.end() and k.place.kind == "town"), None)
+                host = next((k for k in known if k.start == end + city.end() and k.place.kind in ("town", "region", "province")), None)
                 if host is not None:
-                    ctx, parent = host.place, host.place.canonical or host.place.name
+                    ctx, host_span = host.place, (host.start, host.end)
+                    parent = _host_base(host.place) if host.place.kind in ("town", "region") else None
+            # "Dikwa local government area of Borno State": a name for a province is no finer than its towns
+            province_like = name.split()[-1].lower() in ("state", "province", "governorate", "region", "county")
             place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
-                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 2, kind="town",
-                          parent=parent)
-            out.append(Mention(place, start, end, name, _role(text, start, end)))
+                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 3 if province_like else 2,
+                          kind="region" if province_like else "town", parent=parent)
+            role = _role(text, start, end)
+            if host_span is not None and host_span[0] < start:
+                role = next((k.role for k in known if (k.start, k.end) == host_span), role)
+            out.append(Mention(place, start, end, name, role, host_span))
     return out

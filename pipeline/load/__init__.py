@@ -16,7 +16,8 @@ import psycopg
 
 # The flat event row, in COPY order (docs/architecture.md).
 STAGE_COLUMNS: list[tuple[str, str]] = [
-    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("place_key", "text"),
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("own_key", "text"),
+    ("place_key", "text"),
     ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
     ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
     ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
@@ -28,9 +29,11 @@ STAGE_COLUMNS: list[tuple[str, str]] = [
     ("confidence", "real"), ("extractor_version", "text"),
 ]
 EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
-                 ("candidate_id", "article_id", "evidence_sentence", "evidence_start", "evidence_end")]
+                 ("candidate_id", "article_id", "own_key", "evidence_sentence", "evidence_start", "evidence_end")]
 
 MERGE_RADIUS_KM = 3.0
+MAX_WINDOW_DAYS = 31
+BOX_DEG = 0.05  # a coordinate box safely wider than MERGE_RADIUS_KM (0.05° ≥ 3.4 km of longitude up to 47° N/S)
 # How far apart two reports of one event may date it, by the coarser of their date precisions.
 DATE_WINDOW_SQL = "CASE greatest({a}.date_precision, {b}.date_precision) WHEN 1 THEN 1 WHEN 2 THEN 7 ELSE 31 END"
 KM_SQL = ("6371 * 2 * asin(sqrt(power(sin(radians({b}.latitude - {a}.latitude) / 2), 2)"
@@ -38,20 +41,27 @@ KM_SQL = ("6371 * 2 * asin(sqrt(power(sin(radians({b}.latitude - {a}.latitude) /
           " * power(sin(radians({b}.longitude - {a}.longitude) / 2), 2)))")
 
 
-def _same_event_sql(a: str, b: str) -> str:
-    """SQL condition: rows `a` and `b` report the same real-world event (issue: cross-article dedup).
+def _same_event_sql(a: str, b: str, by: str) -> str:
+    """SQL condition: rows `a` and `b` report the same real-world event (cross-article dedup).
 
-    Same sub-type; same place (normalised name) or within MERGE_RADIUS_KM; dates within the window
-    their precision allows; compatible actors (same inter codes, either order, an unknown side matches).
+    Same sub-type; dates within the window their precisions allow; compatible actors (same inter
+    codes, either order, an unknown side matches); and, `by` "name", the same normalised place name,
+    or, `by` "distance", both placed finer than a region and within MERGE_RADIUS_KM. The two place
+    tests are separate lookups so each can use its own index (an OR of them uses neither).
     """
     window = DATE_WINDOW_SQL.format(a=a, b=b)
-    km = KM_SQL.format(a=a, b=b)
+    if by == "name":
+        place = f"{a}.place_key = {b}.place_key"
+    else:
+        place = f"""{a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
+            AND {a}.longitude BETWEEN {b}.longitude - {BOX_DEG} AND {b}.longitude + {BOX_DEG}
+            AND {a}.geo_precision < 3 AND {b}.geo_precision < 3
+            AND {KM_SQL.format(a=a, b=b)} <= {MERGE_RADIUS_KM}"""
     return f"""
         {a}.sub_event_type = {b}.sub_event_type
+        AND {a}.event_date BETWEEN {b}.event_date - {MAX_WINDOW_DAYS} AND {b}.event_date + {MAX_WINDOW_DAYS}
         AND abs({a}.event_date - {b}.event_date) <= {window}
-        AND ({a}.place_key = {b}.place_key
-             OR ({a}.latitude IS NOT NULL AND {b}.latitude IS NOT NULL
-                 AND {a}.geo_precision < 3 AND {b}.geo_precision < 3 AND {km} <= {MERGE_RADIUS_KM}))
+        AND {place}
         AND (({a}.actor1_inter IS NOT DISTINCT FROM {b}.actor1_inter
               AND ({a}.actor2_inter IS NULL OR {b}.actor2_inter IS NULL OR {a}.actor2_inter = {b}.actor2_inter))
              OR ({a}.actor1_inter = {b}.actor2_inter AND {a}.actor2_inter = {b}.actor1_inter))
@@ -98,10 +108,15 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     names = [c for c, _ in STAGE_COLUMNS]
     with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
         for row in rows:
-            full = dict(row, event_key=event_key(row), place_key=_place_key(row.get("location_name")))
+            key = event_key(row)
+            full = dict(row, event_key=key, own_key=key, place_key=_place_key(row.get("location_name")))
             copy.write_row([full.get(c) if c not in ("assoc_actor1", "assoc_actor2")
                             else list(full.get(c) or []) for c in names])
 
+    conn.execute("CREATE INDEX IF NOT EXISTS stage_events_merge_idx"
+                 " ON stage_events (sub_event_type, event_date, latitude, longitude)")
+    conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
+    conn.execute("ANALYZE stage_events")
     _merge_with_known_events(conn)
     insert_cols = ", ".join(EVENT_COLUMNS)
     # Several mentions of one event in a batch: keep the most confident as the event's values.
@@ -123,10 +138,10 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     mentions = conn.execute(
         """
         INSERT INTO eventwire.event_mentions
-            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id)
+            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id, source_key)
         SELECT DISTINCT ON (e.event_id, s.article_id)
                e.event_id, s.article_id, s.evidence_sentence, s.evidence_start, s.evidence_end,
-               s.confidence, s.fatalities_best, %s
+               s.confidence, s.fatalities_best, %s, s.own_key
         FROM stage_events s JOIN eventwire.events e USING (event_key)
         ORDER BY e.event_id, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
         ON CONFLICT (event_id, article_id) DO NOTHING
@@ -145,43 +160,47 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
 def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
-    First against live events (never one this article already supports: two places in one article
-    are two events), then against earlier rows of the same batch from other articles.
+    First the rows loaded before (their mention remembers the row's own key: a reload changes
+    nothing), then live events (never one this article already supports: two places in one article
+    are two events), then earlier rows of the same batch from other articles.
     """
     conn.execute(
-        f"""
-        UPDATE stage_events s SET event_key = m.event_key
-        FROM (
-            SELECT s2.candidate_id,
-                   (SELECT e.event_key FROM eventwire.events e
-                    WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2")}
+        """
+        UPDATE stage_events s SET event_key = e.event_key
+        FROM eventwire.event_mentions m JOIN eventwire.events e USING (event_id)
+        WHERE m.article_id = s.article_id AND m.source_key = s.own_key AND e.deleted_at IS NULL
+        """
+    )
+    def known(by: str, order: str) -> str:
+        return f"""(SELECT e.event_key FROM eventwire.events e
+                    WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
                       AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
                                       WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
-                    ORDER BY (e.place_key = s2.place_key) DESC, {KM_SQL.format(a="e", b="s2")} NULLS LAST,
-                             abs(e.event_date - s2.event_date), e.event_id
-                    LIMIT 1) AS event_key
-            FROM stage_events s2
-            WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
-        ) m
-        WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL
-        """
-    )
-    conn.execute(
-        f"""
-        UPDATE stage_events s SET event_key = m.event_key
-        FROM (
-            SELECT s2.candidate_id,
-                   (SELECT s1.event_key FROM stage_events s1
+                    ORDER BY {order}, e.event_id LIMIT 1)"""
+
+    def earlier(by: str, order: str) -> str:
+        return f"""(SELECT s1.event_key FROM stage_events s1
                     WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
-                      AND {_same_event_sql("s1", "s2")}
-                    ORDER BY (s1.place_key = s2.place_key) DESC, {KM_SQL.format(a="s1", b="s2")} NULLS LAST,
-                             s1.candidate_id LIMIT 1) AS event_key
-            FROM stage_events s2
-            WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
-        ) m
-        WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
-        """
-    )
+                      AND {_same_event_sql("s1", "s2", by)}
+                    ORDER BY {order}, s1.candidate_id LIMIT 1)"""
+
+    for candidate in (
+        f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"
+        f" {known('distance', KM_SQL.format(a='e', b='s2'))})",
+        f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
+        f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
+    ):
+        conn.execute(
+            f"""
+            UPDATE stage_events s SET event_key = m.event_key
+            FROM (
+                SELECT s2.candidate_id, {candidate} AS event_key
+                FROM stage_events s2
+                WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
+            ) m
+            WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
+            """
+        )
 
 
 ALIGN_MIN_SIMILARITY = 0.5

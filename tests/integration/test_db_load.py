@@ -165,3 +165,16 @@ def test_host_batches_keep_each_batch_to_one_host(conn):
     assert all(len(h) == 1 for h in hosts)
     assert sorted(i for part in parts for i in part) == sorted(ids)
     assert [len(p) for p in parts] == [3, 1, 1, 1]
+
+
+def test_reloading_rows_that_were_merged_across_articles_changes_nothing(conn):
+    a1 = _article(conn, "http://127.0.0.1/a1", "Outlet A")
+    a2 = _article(conn, "http://127.0.0.1/b2", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    first = _row(a1, 1, location_name="Flita", latitude=33.99, longitude=36.53)
+    second = _row(a2, 2, location_name="Fulaita", latitude=33.995, longitude=36.52)  # merged into Flita
+    for _ in range(3):
+        with conn.transaction():
+            load.load_events(conn, "r1", [first, second])
+    assert conn.execute("SELECT count(*), sum(num_articles) FROM eventwire.events").fetchone() == (1, 2)
+    assert conn.execute("SELECT count(*) FROM eventwire.event_mentions").fetchone()[0] == 2

@@ -1,0 +1,1046 @@
+"""Throughput and memory of each stage, and of the whole pipeline, on the ../shared corpora.
+
+It exists so that "is extract fast enough?", "what does our clean-up cost over plain trafilatura?"
+and "how fast is the COPY + upsert?" have measured answers in docs/benchmarks.md, not guesses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import dataclasses
+import gzip
+import html as htmllib
+import json
+import logging
+import os
+import platform
+import random
+import re
+import math
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import date, datetime, timedelta, timezone
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+log = logging.getLogger("pipeline.benchmark")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("extract", "clean", "load", "validate", "pipeline")
+FAKES_CSV = "corpora/fakes-articles.csv"
+AEB_HTML = "corpora/aeb/html"
+EXTRACT_TARGET_PER_S = 100.0
+CLEAN_MAX_EXTRA_COST = 0.10
+PART_TIMEOUT_S = 3600
+
+
+class Skip(Exception):
+    """A part cannot run here (corpus or ../shared missing): reported, not an error."""
+
+
+# ---------------------------------------------------------------- small pure helpers
+
+def fakes_date(value: str) -> str | None:
+    """FA-KES writes dates as M/D/YYYY; the pipeline wants YYYY-MM-DD."""
+    try:
+        return datetime.strptime(value.strip(), "%m/%d/%Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def pin_to_one_core() -> int | None:
+    """Pin this process to one CPU so a stage cannot borrow a second core; the CPU it got."""
+    try:
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return cpu
+    except (AttributeError, OSError):
+        return None
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if value != value:
+            return "–"
+        if abs(value) >= 1000:
+            return f"{value:,.0f}"
+        if abs(value) >= 100:
+            return f"{value:.0f}"
+        if abs(value) >= 10:
+            return f"{value:.1f}"
+        if abs(value) >= 0.1:
+            return f"{value:.2f}"
+        return f"{value:.3g}"
+    return str(value)
+
+
+def format_table(rows: Sequence[dict], columns: Sequence[tuple[str, str]] = (
+        ("part", "part"), ("measure", "measure"), ("value", "value"), ("unit", "unit"), ("note", "note"))
+                 ) -> str:
+    """A Markdown table (aligned, so it also reads in a terminal); `columns` are (key, header)."""
+    cells = [[format_value(r.get(key)) if key == "value" else str(r.get(key) if r.get(key) is not None else "")
+              for key, _ in columns] for r in rows]
+    for line in cells:
+        for i, cell in enumerate(line):
+            line[i] = cell.replace("|", "\\|").replace("\n", " ")
+    headers = [h for _, h in columns]
+    widths = [max([len(h)] + [len(line[i]) for line in cells]) for i, h in enumerate(headers)]
+    numeric = [key == "value" for key, _ in columns]
+
+    def fmt(line: Sequence[str]) -> str:
+        return "| " + " | ".join(c.rjust(w) if num else c.ljust(w)
+                                 for c, w, num in zip(line, widths, numeric)) + " |"
+
+    sep = "|" + "|".join(("-" * (w + 1) + ":") if num else ("-" * (w + 2))
+                         for w, num in zip(widths, numeric)) + "|"
+    return "\n".join([fmt(headers), sep] + [fmt(line) for line in cells])
+
+
+# The 25 ACLED sub-event types with their event types (docs/ontology.md); the unit test checks
+# this copy against pipeline.validate.events, which is not imported here (it pulls in GX).
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+_PLACES = [  # name, admin1, lat, lon (all inside Syria)
+    ("Aleppo", "Aleppo", 36.20, 37.16), ("Homs", "Homs", 34.73, 36.72), ("Hama", "Hama", 35.13, 36.75),
+    ("Idlib", "Idlib", 35.93, 36.63), ("Raqqa", "Ar-Raqqa", 35.95, 39.01),
+    ("Deir ez-Zor", "Deir-ez-Zor", 35.34, 40.14), ("Daraa", "Dar'a", 32.62, 36.10),
+    ("Douma", "Rif Dimashq", 33.57, 36.40), ("Damascus", "Damascus", 33.51, 36.29),
+    ("Latakia", "Lattakia", 35.52, 35.79), ("Tartus", "Tartous", 34.89, 35.89),
+    ("Palmyra", "Homs", 34.55, 38.27), ("al-Qusayr", "Homs", 34.51, 36.58),
+    ("Zabadani", "Rif Dimashq", 33.72, 36.10), ("Rankous", "Rif Dimashq", 33.75, 36.39),
+    ("Kobani", "Aleppo", 36.89, 38.35), ("Manbij", "Aleppo", 36.53, 37.95), ("al-Bab", "Aleppo", 36.37, 37.52),
+    ("Hasakah", "Al-Hasakeh", 36.50, 40.75), ("Qamishli", "Al-Hasakeh", 37.05, 41.22),
+    ("Maarat al-Numan", "Idlib", 35.65, 36.67), ("Jisr al-Shughur", "Idlib", 35.81, 36.32),
+    ("Khan Shaykhun", "Idlib", 35.44, 36.65), ("Quneitra", "Quneitra", 33.13, 35.82),
+    ("Suwayda", "As-Sweida", 32.71, 36.57),
+]
+_ACTORS = [("Military Forces of Syria (2000-)", 1), ("Opposition rebels", 2), ("Islamic State", 2),
+           ("Hayat Tahrir al-Sham", 2), ("Civilians (Syria)", 7), ("Protesters (Syria)", 6),
+           ("Military Forces of Russia (2000-)", 8), ("Kurdish People's Protection Units", 2)]
+_FILLER = ["The report could not be independently verified.",
+           "Residents said the situation remained tense into the evening.",
+           "A monitoring group gave a different account of the day's events.",
+           "Officials did not respond to requests for comment."]
+
+
+def synthetic_events(article_ids: Sequence[int], rows_per_article: int = 10, seed: int = 0,
+                     start: date = date(2012, 1, 1), days: int = 2190,
+                     ) -> tuple[list[dict], dict[int, str], dict[int, str]]:
+    """Valid flat event rows (the `events` columns) plus the article texts and publication dates
+    they point into: `text[evidence_start:evidence_end] == evidence_sentence` for every row.
+
+    Deterministic for a given seed. Sub-event type, place and date are drawn from 25 x 25 x ~2,200
+    values, so almost every row has its own event key (a few percent collide, as real reports do).
+    """
+    rng = random.Random(seed)
+    subs = list(SUB_EVENT_TYPES)
+    rows: list[dict] = []
+    texts: dict[int, str] = {}
+    published: dict[int, str] = {}
+    candidate = 0
+    for article_id in article_ids:
+        base = start + timedelta(days=rng.randrange(days))
+        parts: list[str] = []
+        pos = 0
+
+        def add(sentence: str) -> tuple[int, int]:
+            nonlocal pos
+            if parts:
+                parts.append(" ")
+                pos += 1
+            begin = pos
+            parts.append(sentence)
+            pos += len(sentence)
+            return begin, pos
+
+        add(f"BEIRUT: Fighting was reported across Syria in the week to {base.isoformat()}.")
+        for _ in range(rows_per_article):
+            candidate += 1
+            sub = rng.choice(subs)
+            place, admin1, lat, lon = rng.choice(_PLACES)
+            when = base - timedelta(days=rng.randrange(7))
+            (name1, inter1), (name2, inter2) = rng.sample(_ACTORS, 2)
+            two_sided = rng.random() < 0.7
+            deaths = rng.randrange(0, 40)
+            sentence = (f"{name1} were involved in an incident ({sub.lower()}) in {place}"
+                        + (f" with {name2}" if two_sided else "")
+                        + f" on {when.strftime('%d %B %Y')}, leaving {deaths} people dead.")
+            s, e = add(sentence)
+            if rng.random() < 0.5:
+                add(rng.choice(_FILLER))
+            codes = sorted([inter1, inter2]) if two_sided else [inter1, 0]
+            rows.append({
+                "candidate_id": candidate, "article_id": article_id, "event_type": SUB_EVENT_TYPES[sub],
+                "sub_event_type": sub, "event_date": when.isoformat(), "date_precision": 1,
+                "actor1_name": name1, "actor1_inter": inter1, "assoc_actor1": [],
+                "actor2_name": name2 if two_sided else None, "actor2_inter": inter2 if two_sided else None,
+                "assoc_actor2": [], "interaction": codes[0] * 10 + codes[1],
+                "location_name": place, "admin1": admin1, "country": "Syria", "country_code": "SY",
+                "latitude": round(lat + rng.uniform(-0.05, 0.05), 4),
+                "longitude": round(lon + rng.uniform(-0.05, 0.05), 4),
+                "geonameid": None, "geo_precision": rng.choice((1, 2)),
+                "fatalities_low": deaths, "fatalities_best": deaths, "fatalities_high": deaths + rng.randrange(3),
+                "evidence_sentence": sentence, "evidence_start": s, "evidence_end": e,
+                "confidence": round(rng.uniform(0.3, 0.95), 3), "extractor_version": "bench-1",
+            })
+        texts[article_id] = "".join(parts)
+        published[article_id] = (base + timedelta(days=rng.randrange(2))).isoformat()
+    return rows, texts, published
+
+
+def split_paragraphs(text: str, sentences_per_paragraph: int = 3) -> list[str]:
+    """FA-KES articles are one blob; a wire page wants paragraphs."""
+    sentences = [s for s in re.split(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])", " ".join(text.split())) if s]
+    return [" ".join(sentences[i:i + sentences_per_paragraph])
+            for i in range(0, len(sentences), sentences_per_paragraph)]
+
+
+def article_page(title: str, published: str | None, paragraphs: Sequence[str]) -> str:
+    esc = htmllib.escape
+    meta = (f'<meta property="article:published_time" content="{esc(published)}">' if published else "")
+    body = "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>{meta}</head>\n'
+            f"<body><article><h1>{esc(title)}</h1>\n{body}\n</article></body></html>\n")
+
+
+def rss_feed(base_url: str, items: Sequence[dict]) -> str:
+    """RSS 2.0 for `items` (title, path, guid, published YYYY-MM-DD, summary)."""
+    esc = htmllib.escape
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<rss version="2.0"><channel>',
+           "<title>FA-KES benchmark wire</title>", f"<link>{esc(base_url)}/</link>",
+           "<description>FA-KES articles served for the eventwire benchmark</description>"]
+    for it in items:
+        pub = ""
+        if it.get("published"):
+            d = datetime.fromisoformat(it["published"]).replace(hour=12, tzinfo=timezone.utc)
+            pub = f"<pubDate>{format_datetime(d)}</pubDate>"
+        out.append(f"<item><title>{esc(it['title'])}</title><link>{esc(base_url + it['path'])}</link>"
+                   f'<guid isPermaLink="false">{esc(it["guid"])}</guid>{pub}'
+                   f"<description>{esc(it.get('summary') or '')}</description></item>")
+    out.append("</channel></rss>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- corpora, server, database
+
+def read_fakes(shared: Path) -> list[dict]:
+    path = shared / FAKES_CSV
+    if not path.exists():
+        raise Skip(f"{path} not found: the FA-KES corpus from ../shared is needed")
+    csv.field_size_limit(1 << 30)
+    with path.open(newline="", encoding="utf-8") as fh:
+        return [{"id": r["unit_id"], "title": r["article_title"], "text": r["article_content"],
+                 "source": r["source"], "published": fakes_date(r["date"])}
+                for r in csv.DictReader(fh)]
+
+
+def read_aeb(shared: Path) -> list[tuple[str, bytes]]:
+    directory = shared / AEB_HTML
+    files = sorted(directory.glob("*.html.gz")) if directory.is_dir() else []
+    if not files:
+        raise Skip(f"{directory} has no *.html.gz pages: the AEB corpus from ../shared is needed")
+    return [(p.name[:-len(".html.gz")], gzip.decompress(p.read_bytes())) for p in files]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[bytes, str]] = {}
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        found = self.routes.get(self.path.split("?")[0])
+        if found is None:
+            self.send_error(404)
+            return
+        body, ctype = found
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(routes: dict[str, tuple[bytes, str]]) -> Iterator[str]:
+    """Serve `routes` (path -> body, content type) on 127.0.0.1 from a thread; yield the base URL."""
+    handler = type("BenchHandler", (_Handler,), {"routes": routes})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="bench-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _with_db(url: str, dbname: str) -> str:
+    import psycopg
+
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["dbname"] = dbname
+    return psycopg.conninfo.make_conninfo(**info)
+
+
+@contextlib.contextmanager
+def fresh_database() -> Iterator[tuple[str, str]]:
+    """A new, empty database; yields (url, where). On EVENTWIRE_DATABASE_URL's server when set,
+    else on an embedded pgserver in a temporary directory; dropped / deleted afterwards."""
+    import psycopg
+
+    given = os.environ.get("EVENTWIRE_DATABASE_URL")
+    tmp: Path | None = None
+    server = None
+    if given:
+        server_url, where = given, "server of EVENTWIRE_DATABASE_URL"
+    else:
+        import pgserver
+
+        tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-pg-"))
+        server = pgserver.get_server(tmp, cleanup_mode="delete")
+        server_url, where = server.get_uri(), "embedded pgserver (temporary directory)"
+    name = f"ew_bench_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield _with_db(server_url, name), where
+        finally:
+            with psycopg.connect(server_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        if server is not None:
+            server.cleanup()
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _metric(measure: str, value: Any, unit: str = "", note: str = "") -> dict:
+    return {"measure": measure, "value": value, "unit": unit, "note": note}
+
+
+# ---------------------------------------------------------------- part 1: extract
+
+def bench_extract(shared: Path, quick: bool) -> dict:
+    articles = read_fakes(shared)
+    if quick:
+        articles = articles[:80]
+    cpu = pin_to_one_core()
+    from pipeline.clean import clean_text
+    from pipeline.extract import extract_events
+
+    for a in articles[:5]:  # warm-up: gazetteers, regexes, lazy tables
+        extract_events(a["text"], a["published"], a["title"])
+    rss_base = peak_rss_mb()
+
+    def run(prepare: Callable[[str], str]) -> tuple[float, int, list[float]]:
+        events, per = 0, []
+        started = time.perf_counter()
+        for a in articles:
+            t0 = time.perf_counter()
+            events += len(extract_events(prepare(a["text"]), a["published"]))
+            per.append(time.perf_counter() - t0)
+        return time.perf_counter() - started, events, per
+
+    rounds = 1 if quick else 2
+    raw_runs, clean_runs = [], []
+    for _ in range(rounds):  # alternate, best of each: other load on the machine hits both alike
+        raw_runs.append(run(lambda t: t))
+        if len(raw_runs) == 1:
+            rss_extract = peak_rss_mb()
+        clean_runs.append(run(clean_text))
+    raw_s, raw_events, per = min(raw_runs, key=lambda r: r[0])
+    cleaned_s, cleaned_events, per_c = min(clean_runs, key=lambda r: r[0])
+    n = len(articles)
+    pin = f"pinned to CPU {cpu}" if cpu is not None else "single-threaded (affinity not available)"
+    rate = n / raw_s
+    return {
+        "metrics": [
+            _metric("extract_events, articles/s (1 core)", rate, "articles/s",
+                    f"{n} FA-KES articles, {pin}, best of {rounds} passes; target ≥ {EXTRACT_TARGET_PER_S:.0f}: "
+                    + ("met" if rate >= EXTRACT_TARGET_PER_S else "NOT met")),
+            _metric("extract_events, ms per article p50 / p95",
+                    f"{statistics.median(per) * 1000:.1f} / {_pct(per, 95) * 1000:.1f}", "ms"),
+            _metric("extract_events, events found", raw_events, "events"),
+            _metric("clean_text + extract_events, articles/s (1 core)", n / cleaned_s, "articles/s",
+                    f"what `eventwire extract` does; {cleaned_events} events"),
+            _metric("clean_text share of that time", 1 - raw_s / cleaned_s if cleaned_s else None, "",
+                    "≈ (t(clean+extract) − t(extract)) / t(clean+extract)"),
+            _metric("peak RSS after extract_events pass", rss_extract, "MB",
+                    f"{rss_base:.0f} MB after imports + warm-up"),
+        ],
+        "details": {"articles": n, "cpu": cpu, "extract_s": raw_s, "clean_extract_s": cleaned_s,
+                    "events": raw_events, "events_after_clean_text": cleaned_events,
+                    "rss_after_warmup_mb": rss_base},
+    }
+
+
+def _pct(values: Sequence[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+# ---------------------------------------------------------------- part 2: clean
+
+def bench_clean(shared: Path, quick: bool) -> dict:
+    pages = read_aeb(shared)
+    if quick:
+        pages = pages[:20]
+    cpu = pin_to_one_core()
+    import trafilatura
+
+    from pipeline.clean import clean_html
+    from pipeline.config import Settings
+    from pipeline.fetch.http import make_client
+    from pipeline.fetch.pages import decode_html, fetch_page
+
+    docs = [decode_html(body) for _, body in pages]  # both sides get the same decoded text
+    for d in docs[:5]:  # warm-up both
+        clean_html(d)
+        trafilatura.extract(d)
+
+    def one_pass(fn: Callable[[str], Any]) -> float:
+        started = time.perf_counter()
+        for d in docs:
+            fn(d)
+        return time.perf_counter() - started
+
+    rounds = 1 if quick else 3
+    ours, plain = [], []
+    for i in range(rounds):  # interleaved, alternating who goes first, so drift hits both
+        order = [("ours", clean_html), ("plain", trafilatura.extract)]
+        for name, fn in (order if i % 2 == 0 else order[::-1]):
+            (ours if name == "ours" else plain).append(one_pass(fn))
+    best_ours, best_plain = min(ours), min(plain)
+    extra = best_ours / best_plain - 1
+    empty = sum(1 for d in docs if not clean_html(d)["text"])
+
+    routes = {f"/p/{stem}.html": (body, "text/html") for stem, body in pages}
+    settings = Settings()
+    fetched = failed = 0
+    with serve(routes) as base, make_client(settings) as client:
+        fetch_page(client, f"{base}/p/{pages[0][0]}.html", settings.max_page_bytes)  # connection warm-up
+        started = time.perf_counter()
+        for stem, _ in pages:
+            page = fetch_page(client, f"{base}/p/{stem}.html", settings.max_page_bytes)
+            if page.ok:
+                clean_html(page.html, url=page.final_url)
+                fetched += 1
+            else:
+                failed += 1
+                log.warning("fetch %s: %s", stem, page.error)
+        http_s = time.perf_counter() - started
+    n = len(docs)
+    pin = f"pinned to CPU {cpu}" if cpu is not None else "single-threaded"
+    return {
+        "metrics": [
+            _metric("clean_html, pages/s", n / best_ours, "pages/s",
+                    f"{n} AEB pages, best of {rounds} interleaved passes, {pin}"),
+            _metric("trafilatura.extract(html), pages/s", n / best_plain, "pages/s", "same pages, same run"),
+            _metric("clean_html extra cost over plain trafilatura", extra * 100, "%",
+                    f"aim < {CLEAN_MAX_EXTRA_COST:.0%}: " + ("met" if extra < CLEAN_MAX_EXTRA_COST else "NOT met")),
+            _metric("fetch_page + clean_html over local HTTP, pages/s", fetched / http_s if http_s else None,
+                    "pages/s", f"ThreadingHTTPServer thread on 127.0.0.1, one keep-alive client; "
+                               f"{fetched} ok, {failed} failed"),
+            _metric("peak RSS", peak_rss_mb(), "MB"),
+        ],
+        "details": {"pages": n, "ours_s": ours, "plain_s": plain, "empty_text_pages": empty,
+                    "http_s": http_s, "http_failed": failed},
+    }
+
+
+# ---------------------------------------------------------------- part 3: load
+
+LOAD_CHUNKED_BUDGET_S = 150  # stop a chunked pass after this long (its rows/s stays meaningful)
+LOAD_ONE_BATCH_TIMEOUT_S = 60  # statement_timeout for the one-big-batch first load
+
+
+def _stage_values(row: dict, names: Sequence[str]) -> list:
+    """A flat row as load_events writes it to its staging table (same per-row Python work)."""
+    from pipeline import load
+
+    full = dict(row, event_key=load.event_key(row))
+    if "place_key" in names and hasattr(load, "_place_key"):
+        full["place_key"] = load._place_key(row.get("location_name"))
+    return [full.get(c) if c not in ("assoc_actor1", "assoc_actor2") else list(full.get(c) or []) for c in names]
+
+
+def bench_load(shared: Path, quick: bool) -> dict:
+    import psycopg
+
+    from pipeline import db, load
+
+    total = 10_000 if quick else 100_000
+    chunk = 2_000 if quick else 5_000
+    scaling = (500, 1_000, 2_000) if quick else (1_000, 2_000, 4_000)
+    one_batch_timeout = 20 if quick else LOAD_ONE_BATCH_TIMEOUT_S
+    budget = 60 if quick else LOAD_CHUNKED_BUDGET_S
+    per_article = 10
+    with fresh_database() as (url, where), psycopg.connect(url, autocommit=True) as conn:
+        db.migrate(conn)
+        pg_version = conn.execute("SHOW server_version").fetchone()[0]
+        run_id = f"bench-load-{uuid.uuid4().hex[:8]}"
+        conn.execute("INSERT INTO eventwire.runs (run_id) VALUES (%s)", (run_id,))
+        ids = [r[0] for r in conn.execute(
+            "INSERT INTO eventwire.articles (url, source, status, text)"
+            " SELECT 'http://127.0.0.1/bench/' || g, 'Outlet ' || (g %% 15), 'validated', 'x'"
+            " FROM generate_series(1, %s) g RETURNING article_id", (total // per_article,)).fetchall()]
+        rows, _, _ = synthetic_events(ids, per_article, seed=1)
+        distinct_keys = len({load.event_key(r) for r in rows})
+        cols = ", ".join(f"{c} {t}" for c, t in load.STAGE_COLUMNS)
+        names = [c for c, _ in load.STAGE_COLUMNS]
+        conn.execute(f"CREATE UNLOGGED TABLE bench_copy ({cols})")
+
+        def plain_copy(batch: list[dict]) -> None:
+            with conn.transaction():
+                with conn.cursor().copy(f"COPY bench_copy ({', '.join(names)}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(_stage_values(row, names))
+
+        def upsert(batch: list[dict]) -> Any:
+            with conn.transaction():
+                return load.load_events(conn, run_id, batch)
+
+        def timed(fn: Callable[[list[dict]], Any], data: list[dict], size: int, budget_s: float | None = None
+                  ) -> tuple[float, int, list[float], list[Any]]:
+            per, results, done = [], [], 0
+            started = time.perf_counter()
+            for i in range(0, len(data), size):
+                t0 = time.perf_counter()
+                results.append(fn(data[i:i + size]))
+                per.append(time.perf_counter() - t0)
+                done += len(data[i:i + size])
+                if budget_s is not None and time.perf_counter() - started > budget_s:
+                    break
+            return time.perf_counter() - started, done, per, results
+
+        def reset() -> None:
+            conn.execute("TRUNCATE eventwire.event_mentions, eventwire.events, bench_copy")
+            conn.execute("VACUUM ANALYZE eventwire.events")
+            conn.execute("VACUUM ANALYZE eventwire.event_mentions")
+
+        def counts() -> tuple[int, int]:
+            return conn.execute("SELECT (SELECT count(*) FROM eventwire.events),"
+                                " (SELECT count(*) FROM eventwire.event_mentions)").fetchone()
+
+        metrics: list[dict] = []
+        details: dict[str, Any] = {"rows": total, "chunk": chunk, "distinct_event_keys": distinct_keys,
+                                   "database": where, "postgres": pg_version}
+
+        # How one batch's cost grows with its size (empty tables each time).
+        scale = {}
+        for n in scaling:
+            reset()
+            took, _, _, _ = timed(upsert, rows[:n], n)
+            scale[n] = took
+        details["one_batch_scaling_s"] = scale
+        sizes = list(scale)
+        exponent = None
+        if len(sizes) >= 2 and scale[sizes[0]] > 0:
+            exponent = math.log(scale[sizes[-1]] / scale[sizes[0]]) / math.log(sizes[-1] / sizes[0])
+        metrics.append(_metric("load_events, one batch on empty tables: " + " / ".join(f"{n:,}" for n in sizes)
+                               + " rows", " / ".join(f"{scale[n]:.2f}" for n in sizes), "s",
+                               f"time grows as rows^{exponent:.1f}" if exponent else ""))
+
+        # Chunked, as the pipeline loads: plain COPY baseline, first load, idempotent re-load.
+        reset()
+        copy_s, copy_n, _, _ = timed(plain_copy, rows, chunk)
+        first_s, first_n, per_first, res_first = timed(upsert, rows, chunk, budget)
+        loaded = rows[:first_n]
+        events_n, mentions_n = counts()
+        again_s, again_n, per_again, res_again = timed(upsert, loaded, chunk, budget)
+        label = f"{chunk:,}-row batches"
+        cut = "" if first_n == total else f" (stopped after {first_n:,} rows: {budget} s budget)"
+        metrics += [
+            _metric(f"plain COPY into unlogged table ({label})", copy_n / copy_s, "rows/s",
+                    f"{copy_n:,} rows; baseline: same per-row Python work as load_events' COPY"),
+            _metric(f"load_events, first load ({label})", first_n / first_s, "rows/s",
+                    f"{first_n:,} rows in {first_s:.0f} s{cut}; {events_n:,} events, {mentions_n:,} mentions; "
+                    f"{(first_n / first_s) / (copy_n / copy_s):.1%} of plain COPY speed"),
+            _metric(f"load_events, same rows again ({label})", again_n / again_s, "rows/s",
+                    f"{again_n:,} rows in {again_s:.0f} s; idempotent re-load: {sum(r.events_inserted for r in res_again):,} events / "
+                    f"{sum(r.mentions_inserted for r in res_again):,} mentions inserted"),
+            _metric("first / last batch of the chunked first load",
+                    f"{per_first[0]:.1f} / {per_first[-1]:.1f}", "s", "growth as the events table fills"),
+        ]
+        details["chunked"] = {"copy_s": copy_s, "load_s": first_s, "loaded_rows": first_n,
+                              "reload_s": again_s, "events": events_n, "mentions": mentions_n,
+                              "per_batch_s": per_first, "per_batch_reload_s": per_again,
+                              "merged_into_earlier": sum(r.events_updated for r in res_first)}
+
+        # The same rows again as ONE batch (tables already hold them): the re-load path at scale.
+        t0 = time.perf_counter()
+        try:
+            with conn.transaction():
+                conn.execute(f"SET LOCAL statement_timeout = '{one_batch_timeout}s'")
+                res = load.load_events(conn, run_id, loaded)
+            one_again_s = time.perf_counter() - t0
+            metrics.append(_metric(f"load_events, same {len(loaded):,} rows again as one batch",
+                                   len(loaded) / one_again_s, "rows/s",
+                                   f"idempotent: {res.events_inserted:,} events / {res.mentions_inserted:,} mentions inserted"))
+        except psycopg.errors.QueryCanceled:
+            metrics.append(_metric(f"load_events, same {len(loaded):,} rows again as one batch", None, "rows/s",
+                                   f"did not finish: hit the {one_batch_timeout} s statement_timeout"))
+
+        # One big batch on empty tables: plain COPY, then load_events under a statement_timeout.
+        reset()
+        copy1_s, _, _, _ = timed(plain_copy, rows, total)
+        metrics.append(_metric(f"plain COPY into unlogged table (one {total:,}-row batch)", total / copy1_s, "rows/s"))
+        t0 = time.perf_counter()
+        try:
+            with conn.transaction():
+                conn.execute(f"SET LOCAL statement_timeout = '{one_batch_timeout}s'")
+                res = load.load_events(conn, run_id, rows)
+            one_s = time.perf_counter() - t0
+            metrics.append(_metric(f"load_events, first load (one {total:,}-row batch)", total / one_s, "rows/s",
+                                   f"{res.events_inserted:,} events inserted in {one_s:.0f} s"))
+            details["one_batch_s"] = one_s
+        except psycopg.errors.QueryCanceled:
+            one_s = time.perf_counter() - t0
+            guess = (scale[sizes[-1]] * (total / sizes[-1]) ** exponent) if exponent else None
+            metrics.append(_metric(f"load_events, first load (one {total:,}-row batch)", None, "rows/s",
+                                   f"did not finish: a statement hit the {one_batch_timeout} s statement_timeout "
+                                   f"(cancelled after {one_s:.0f} s)"
+                                   + (f"; the scaling above extrapolates to ~{guess / 60:,.0f} min" if guess and guess >= 120
+                                      else f"; the scaling above extrapolates to ~{guess:,.0f} s" if guess else "")))
+            details["one_batch_s"] = None
+        metrics.append(_metric("peak RSS (Python side only)", peak_rss_mb(), "MB", "PostgreSQL's own memory not included"))
+        return {"metrics": metrics, "details": details}
+
+
+# ---------------------------------------------------------------- part 4: validate
+
+def bench_validate(shared: Path, quick: bool) -> dict:
+    from pipeline.validate.articles import validate_articles
+    from pipeline.validate.events import validate_events
+
+    sizes = (200, 1_000) if quick else (1_000, 10_000)
+    per_article = 10
+    warm_rows, warm_texts, warm_pub = synthetic_events(range(1, 11), per_article, seed=2)
+    validate_events(warm_rows, warm_texts, warm_pub)  # warm-up: GX context, suite classes
+    metrics, details = [], {}
+    for n in sizes:
+        rows, texts, published = synthetic_events(range(1, n // per_article + 1), per_article, seed=3)
+        times = []
+        for _ in range(1 if quick else 3):  # best of 3: the machine may be shared
+            started = time.perf_counter()
+            result = validate_events(rows, texts, published)
+            times.append(time.perf_counter() - started)
+        took = min(times)
+        details[f"events_{n}"] = {"s": took, "all_s": times, "valid": len(result.valid), "rejected": len(result.rejected)}
+        metrics.append(_metric(f"validate_events, {n:,} rows", took, "s",
+                               f"{n / took:,.0f} rows/s; {len(result.valid):,} valid, {len(result.rejected):,} rejected"))
+        if result.rejected:
+            details[f"events_{n}"]["first_reasons"] = result.rejected[0]["reasons"]
+
+    n_articles = sizes[0]
+    _, texts, published = synthetic_events(range(1, n_articles + 1), 3, seed=4)
+    articles = [{"id": i, "url": f"http://127.0.0.1/bench/{i}", "title": f"Synthetic report {i}",
+                 "text": texts[i], "published": published[i], "language": "en", "source": f"Outlet {i % 15}"}
+                for i in texts]
+    validate_articles(articles[:10])  # warm-up
+    times = []
+    for _ in range(1 if quick else 3):
+        started = time.perf_counter()
+        result = validate_articles(articles)
+        times.append(time.perf_counter() - started)
+    took = min(times)
+    details["articles"] = {"s": took, "all_s": times, "valid": len(result.valid), "rejected": len(result.rejected)}
+    metrics.append(_metric(f"validate_articles, {n_articles:,} articles", took, "s",
+                           f"{n_articles / took:,.0f} rows/s; {len(result.valid):,} valid, {len(result.rejected):,} rejected"))
+    metrics.append(_metric("peak RSS", peak_rss_mb(), "MB"))
+    return {"metrics": metrics, "details": details}
+
+
+# ---------------------------------------------------------------- part 5: whole pipeline
+
+def bench_pipeline(shared: Path, quick: bool) -> dict:
+    import psycopg
+
+    from pipeline import db, steps
+    from pipeline.config import Settings
+
+    articles = read_fakes(shared)
+    if quick:
+        articles = articles[:50]
+    routes: dict[str, tuple[bytes, str]] = {}
+    items = []
+    for i, a in enumerate(articles):
+        path = f"/fakes/{i:04d}.html"
+        title = " ".join(a["title"].split()) or f"FA-KES article {a['id']}"
+        routes[path] = (article_page(title, a["published"], split_paragraphs(a["text"])).encode("utf-8"),
+                        "text/html; charset=utf-8")
+        items.append({"title": title, "path": path, "guid": f"fakes-{a['id']}-{i}",
+                      "published": a["published"], "summary": " ".join(a["text"].split()[:40])})
+
+    step_time: dict[str, float] = {}
+
+    def timed_step(name: str, fn: Callable) -> Callable:
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                step_time[name] = step_time.get(name, 0.0) + time.perf_counter() - t0
+        return wrapper
+
+    # run_all calls these through the module's globals, so wrapping them times each step
+    for name in ("poll_feeds", "fetch_batch", "clean_batch", "extract_batch", "validate_batch", "load_batch"):
+        setattr(steps, name, timed_step(name, getattr(steps, name)))
+
+    def one_run(base: str, overrides: dict) -> dict:
+        step_time.clear()
+        with fresh_database() as (url, where), psycopg.connect(url, autocommit=True) as conn:
+            db.migrate(conn)
+            settings = dataclasses.replace(Settings.from_env(), database_url=url, batch_size=50, **overrides)
+            feed_list = [{"name": "fakes", "url": f"{base}/feed.xml", "enabled": True, "interval_minutes": 15}]
+            run_id = f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+            started = time.perf_counter()
+            summary = steps.run_all(conn, settings, run_id, feed_list, force=True)
+            took = time.perf_counter() - started
+            cur = conn.execute("SELECT * FROM eventwire.runs WHERE run_id = %s", (run_id,))
+            run_row = dict(zip([c.name for c in cur.description], cur.fetchone()))
+            events, mentions = conn.execute("SELECT (SELECT count(*) FROM eventwire.events),"
+                                            " (SELECT count(*) FROM eventwire.event_mentions)").fetchone()
+            quarantine = dict(conn.execute("SELECT kind, count(*) FROM eventwire.quarantine GROUP BY kind").fetchall())
+            statuses = dict(conn.execute("SELECT status, count(*) FROM eventwire.articles GROUP BY 1").fetchall())
+            pg_version = conn.execute("SHOW server_version").fetchone()[0]
+        return {"seconds": took, "summary": summary, "run": run_row, "step_seconds": dict(step_time),
+                "events": events, "mentions": mentions, "quarantine": quarantine, "article_status": statuses,
+                "database": where, "postgres": pg_version,
+                "settings": {k: getattr(settings, k) for k in ("batch_size", "per_host_delay", "fetch_workers",
+                                                              "per_host_concurrency") if hasattr(settings, k)}}
+
+    field_names = {f.name for f in dataclasses.fields(Settings)}
+    variants = [("as configured", {})]
+    if "per_host_delay" in field_names:
+        variants.append(("per_host_delay=0", {"per_host_delay": 0.0}))
+    metrics, runs = [], {}
+    with serve(routes) as base:
+        routes["/feed.xml"] = (rss_feed(base, items).encode("utf-8"), "application/rss+xml; charset=utf-8")
+        for label, overrides in variants:
+            r = one_run(base, overrides)
+            runs[label] = r
+            n = r["run"].get("articles_in") or len(articles)
+            breakdown = ", ".join(f"{k.replace('_batch', '').replace('_feeds', '')} {v:.1f}s"
+                                  for k, v in r["step_seconds"].items())
+            cfg = ", ".join(f"{k} {v}" for k, v in r["settings"].items())
+            metrics += [
+                _metric(f"run_all end to end, {label}", n / r["seconds"] * 60, "articles/min",
+                        f"{n} FA-KES articles from one local RSS wire host, {r['seconds']:.0f} s wall; {cfg}"),
+                _metric(f"time in the steps ({label})", sum(r["step_seconds"].values()), "s", breakdown),
+                _metric(f"events loaded, distinct events / mentions ({label})",
+                        f"{r['events']:,} / {r['mentions']:,}", "",
+                        f"run log events_loaded {r['run'].get('events_loaded')}, "
+                        f"articles_loaded {r['run'].get('articles_loaded')}"),
+                _metric(f"quarantined, events / articles ({label})",
+                        f"{r['quarantine'].get('event', 0):,} / {r['quarantine'].get('article', 0):,}", "",
+                        f"run status {r['run'].get('status')}; article statuses {r['article_status']}"),
+            ]
+    metrics.append(_metric("peak RSS (Python side only)", peak_rss_mb(), "MB", "includes the wire server thread"))
+    first = runs[variants[0][0]]
+    return {"metrics": metrics,
+            "details": {"articles": len(articles), "runs": runs, "run": first["run"],
+                        "database": first["database"], "postgres": first["postgres"]}}
+
+
+BENCHES: dict[str, Callable[[Path, bool], dict]] = {
+    "extract": bench_extract, "clean": bench_clean, "load": bench_load,
+    "validate": bench_validate, "pipeline": bench_pipeline,
+}
+
+
+# ---------------------------------------------------------------- running parts, reporting
+
+def run_part_here(part: str, shared: Path, quick: bool) -> dict:
+    """Run one part in this process; the result always says ok, skipped or error."""
+    started = time.perf_counter()
+    load_before = list(os.getloadavg())
+    try:
+        result = BENCHES[part](shared, quick)
+        result["status"] = "ok"
+    except Skip as exc:
+        result = {"status": "skipped", "reason": str(exc), "metrics": []}
+    result.update(part=part, seconds=time.perf_counter() - started, peak_rss_mb=peak_rss_mb(),
+                  loadavg_before=load_before, loadavg_after=list(os.getloadavg()))
+    return result
+
+
+def run_part_subprocess(part: str, shared: Path, quick: bool) -> dict:
+    """Each part in its own interpreter, so one part's memory and warm caches don't bleed into the next."""
+    cmd = [sys.executable, "-m", "pipeline.benchmark", "--shared", str(shared), "--only", part, "--json"]
+    if quick:
+        cmd.append("--quick")
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    started = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, text=True,
+                              timeout=PART_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return {"part": part, "status": "error", "reason": f"timed out after {PART_TIMEOUT_S} s", "metrics": []}
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {"part": part, "status": "error", "metrics": [],
+                "reason": f"exit code {proc.returncode} after {time.perf_counter() - started:.0f} s (see stderr above)"}
+    return json.loads(lines[-1])
+
+
+def machine_info() -> dict:
+    model = None
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    ram_gib = None
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_gib = int(line.split()[1]) / 1024 / 1024
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count()
+    commit = None
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                              text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO_ROOT,
+                               capture_output=True, text=True, timeout=10)
+        if head.returncode == 0:
+            commit = head.stdout.strip() + (" + uncommitted changes" if dirty.stdout.strip() else "")
+    versions = {}
+    for pkg in ("trafilatura", "great_expectations", "psycopg", "pgserver"):
+        with contextlib.suppress(Exception):
+            from importlib.metadata import version
+
+            versions[pkg] = version(pkg.replace("_", "-"))
+    return {"nproc": usable, "cpu_count": os.cpu_count(), "cpu_model": model or platform.processor() or "unknown",
+            "ram_gib": ram_gib, "python": platform.python_version(), "platform": platform.platform(),
+            "commit": commit, "versions": versions,
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def table_rows(results: Sequence[dict]) -> list[dict]:
+    rows = []
+    for r in results:
+        if r.get("status") != "ok":
+            rows.append({"part": r["part"], "measure": r["status"].upper(), "value": None, "unit": "",
+                         "note": r.get("reason", "")})
+            continue
+        for m in r["metrics"]:
+            rows.append(dict(m, part=r["part"]))
+    return rows
+
+
+_HOW = {
+    "extract": (
+        "`pipeline.extract.extract_events(text, published)` over every FA-KES article "
+        "(`article_content`, `date` as YYYY-MM-DD), in a subprocess pinned to one CPU with "
+        "`os.sched_setaffinity`, after a 5-article warm-up. Then the same with "
+        "`pipeline.clean.clean_text` applied first (what `eventwire extract` does); the two passes "
+        "alternate twice and the faster of each counts. Peak RSS is "
+        "`ru_maxrss` of that subprocess after the first pass."),
+    "clean": (
+        "The AEB pages decoded once with `pipeline.fetch.pages.decode_html`, then "
+        "`pipeline.clean.clean_html(html)` and plain `trafilatura.extract(html)` each over all pages, "
+        "interleaved (3 rounds, alternating which goes first), best round of each; one CPU; after a "
+        "5-page warm-up of both. Extra cost = t(clean_html) / t(trafilatura) − 1. Fetch + clean: the "
+        "decompressed pages served by `http.server.ThreadingHTTPServer` from a thread of the same "
+        "process, fetched one by one with `make_client(Settings())` + `fetch_page`, each then "
+        "`clean_html`'d (the server shares the process's GIL, so this is a lower bound)."),
+    "load": (
+        "A fresh database (temporary database on `EVENTWIRE_DATABASE_URL`'s server, else an embedded "
+        "pgserver), migrated with `pipeline.db.migrate`. Synthetic valid flat rows "
+        "(`synthetic_events`: 25 sub-event types × 25 Syrian places × ~6 years of dates, 10 rows per "
+        "article) over 10,000 `articles` rows; each `load_events(conn, run_id, rows)` call in its own "
+        "`with conn.transaction()`. In order: (1) one batch of 1k, 2k, 4k rows on emptied tables, to see "
+        "how a batch's cost grows with its size; (2) emptied tables, a plain `COPY` of all rows in "
+        "5,000-row transactions into an UNLOGGED table with the `STAGE_COLUMNS` (same per-row Python "
+        "work, incl. `event_key`/`place_key`) as the baseline, then `load_events` in 5,000-row batches "
+        "(each chunked pass stopped after a 150 s budget), then the rows loaded again (idempotent "
+        "re-load), then the same rows again as one batch under a 60 s `statement_timeout`; (3) emptied tables, a plain `COPY` of all "
+        "rows as one transaction, then `load_events` with all rows as one batch under a "
+        "`statement_timeout` of 60 s. Rates are rows in / wall seconds; client and server share the machine."),
+    "validate": (
+        "`validate_events(rows, article_texts, article_published)` on synthetic valid rows (evidence "
+        "offsets slice the supplied texts exactly), 10 rows per article, after one warm-up call; best "
+        "of 3 calls "
+        "(Great Expectations context and suite classes loaded). `validate_articles` on synthetic "
+        "articles (a few hundred characters of text, `published`, `language`), after a warm-up."),
+    "pipeline": (
+        "The FA-KES articles served as a live local wire (an RSS 2.0 feed of all of them plus one "
+        "simple HTML page each: `<h1>` title, paragraphs of 3 sentences, `article:published_time`) by "
+        "a `ThreadingHTTPServer` thread on 127.0.0.1; `pipeline.steps.run_all(conn, settings, run_id, "
+        "feed_list, force=True)` in-process (no Airflow) on a fresh migrated database, "
+        "`batch_size=50`, everything else from the environment's defaults. Articles/min = `articles_in` "
+        "of the run log / wall time of `run_all`. Step times come from wrapping the step functions of "
+        "`pipeline.steps`. All pages come from ONE host, so the per-host politeness delay "
+        "(`per_host_delay`, default 0.5 s between request starts) caps fetching at ~120 pages/min; a "
+        "second run on a fresh database with `per_host_delay=0` shows what the processing itself "
+        "sustains (a feed list spread over many hosts behaves like that one)."),
+}
+
+
+def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str]) -> str:
+    parts_run = [r["part"] for r in results]
+    pg = next((r["details"].get("postgres") for r in results if r.get("details", {}).get("postgres")), None)
+    db_where = next((r["details"].get("database") for r in results if r.get("details", {}).get("database")), None)
+    vers = ", ".join(f"{k} {v}" for k, v in machine.get("versions", {}).items())
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured by `make bench` (`python -m pipeline.benchmark --shared ../shared`); this file is "
+        "rewritten by that command, so edit `pipeline/benchmark.py`, not the figures.",
+        "",
+        f"- **Date:** {machine['date']}",
+        f"- **Command:** `python -m pipeline.benchmark {' '.join(argv)}`".rstrip(),
+        f"- **Parts:** {', '.join(parts_run)}" + ("" if set(parts_run) == set(PARTS) else
+                                                  " (a subset: the other parts were not run this time)"),
+        f"- **Machine:** {machine['cpu_model']}, nproc {machine['nproc']} (of {machine['cpu_count']} CPUs), "
+        f"{machine['ram_gib']:.1f} GiB RAM" if machine.get("ram_gib") else
+        f"- **Machine:** {machine['cpu_model']}, nproc {machine['nproc']}",
+        f"- **Software:** Python {machine['python']} on {machine['platform']}"
+        + (f"; PostgreSQL {pg} ({db_where})" if pg else "") + (f"; {vers}" if vers else ""),
+    ]
+    if machine.get("commit"):
+        lines.append(f"- **Code:** git {machine['commit']}")
+    lines += ["", "Each part runs in its own Python subprocess, so peak RSS (`ru_maxrss`) is that part's alone. "
+              "Each part's section gives the load average around it: above nproc, other work was competing "
+              "for the CPUs and the figures are pessimistic.",
+              "", "## Results", "", format_table(table_rows(results)), "", "## How each part was measured", ""]
+    for r in results:
+        lines.append(f"### {r['part']}")
+        lines.append("")
+        lines.append(_HOW[r["part"]])
+        if r.get("loadavg_before"):
+            lines += ["", f"Load average (1/5/15 min) before / after this part: "
+                      f"{' '.join(f'{x:.1f}' for x in r['loadavg_before'])} / "
+                      f"{' '.join(f'{x:.1f}' for x in r['loadavg_after'])} (on {machine['nproc']} CPUs)."]
+        if r.get("status") != "ok":
+            lines += ["", f"**{r['status']}:** {r.get('reason', '')}"]
+        elif r["part"] == "load":
+            d = r["details"]
+            lines += ["", f"{d['rows']:,} rows, {d['distinct_event_keys']:,} distinct exact event keys "
+                      "(before `load_events` merges near-duplicates across places/dates). Seconds per "
+                      "5,000-row batch of the chunked first load: "
+                      + ", ".join(f"{x:.1f}" for x in d["chunked"]["per_batch_s"]) + "."]
+        elif r["part"] == "validate":
+            rej = {k: v for k, v in r["details"].items() if isinstance(v, dict) and v.get("rejected")}
+            if rej:
+                lines += ["", f"Rejected rows (the synthetic rows are meant to be valid): `{json.dumps(rej, default=str)[:600]}`"]
+        elif r["part"] == "pipeline":
+            for label, run in r["details"]["runs"].items():
+                lines += ["", f"Run log row (`eventwire.runs`), {label}:", "", "```",
+                          json.dumps(run["run"], default=str), "```"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="python -m pipeline.benchmark", description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared",
+                        help="the shared material (corpora/), default ../shared")
+    parser.add_argument("--only", action="append", choices=PARTS, metavar="PART",
+                        help=f"run only this part (repeatable): {', '.join(PARTS)}")
+    parser.add_argument("--quick", action="store_true",
+                        help="small smoke run (few articles/pages/rows); does not rewrite --output")
+    parser.add_argument("--output", type=Path, default=REPO_ROOT / "docs" / "benchmarks.md",
+                        help="Markdown file to rewrite with the figures (default docs/benchmarks.md)")
+    parser.add_argument("--json", action="store_true",
+                        help="run the selected part(s) in this process and print one JSON object per part")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    parts = [p for p in PARTS if p in (args.only or PARTS)]
+    shared = args.shared.resolve()
+    if not shared.is_dir():
+        print(f"benchmark: {args.shared} not found; every part needs it except load and validate", file=sys.stderr)
+
+    if args.json:
+        import signal
+
+        # a terminated part still drops its database and stops its embedded server (finally blocks)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        status = 0
+        for part in parts:
+            result = run_part_here(part, shared, args.quick)
+            print(json.dumps(result, default=str), flush=True)
+            status = status or (result["status"] == "error")
+        return status
+
+    results = []
+    for part in parts:
+        print(f"benchmark: {part} …", file=sys.stderr, flush=True)
+        result = run_part_subprocess(part, shared, args.quick)
+        results.append(result)
+        if result["status"] != "ok":
+            print(f"benchmark: {part} {result['status']}: {result.get('reason', '')}", file=sys.stderr)
+        else:
+            print(f"benchmark: {part} done in {result['seconds']:.0f} s", file=sys.stderr)
+    machine = machine_info()
+    print(f"\n{machine['cpu_model']}, nproc {machine['nproc']}, Python {machine['python']}, {machine['date']}"
+          + (" (quick run: figures are not representative)" if args.quick else ""))
+    print(format_table(table_rows(results)))
+    if not args.quick:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(render_markdown(results, machine, argv), encoding="utf-8")
+        print(f"\nwrote {args.output}")
+    return 1 if any(r["status"] == "error" for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""The operator's health report and page against a real PostgreSQL: after a real pipeline run over the
+bundled wire (one page missing, so one article is quarantined) the totals, throughput, quarantine
+reasons and newest events match the database, and the HTML carries them in stable attributes."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import psycopg
+import pytest
+
+from pipeline import steps
+from pipeline.config import Settings
+from pipeline.fetch.wire import serve_wire
+from pipeline.health import health_report, render_html
+
+pytestmark = pytest.mark.integration
+
+MISSING_PAGE = "/articles/zz-missing.html"
+
+
+@pytest.fixture(scope="module")
+def ran_db(pg_server_url, template_db, tmp_path_factory):
+    """One real run, shared by the read-only tests below: its database's URL."""
+    from tests.conftest import REPO, _with_db
+
+    name = f"ew_health_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+    url = _with_db(pg_server_url, name)
+    with serve_wire(REPO / "seeds", extra_pages={MISSING_PAGE: (404, "text/html", "gone")}) as wire, \
+            psycopg.connect(url, autocommit=True) as conn:
+        settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=25)
+        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_minutes": 15}]
+        summary = steps.run_all(conn, settings, "run-health", feeds, force=True)
+    assert summary["status"] == "success"
+    yield url
+    with psycopg.connect(pg_server_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def ran(ran_db):
+    with psycopg.connect(ran_db, autocommit=True) as connection:
+        yield connection
+
+
+def _count(conn, sql: str) -> int:
+    return conn.execute(sql).fetchone()[0]
+
+
+class _Attrs(HTMLParser):
+    """Collects the text of elements by a data attribute, e.g. data-metric."""
+
+    def __init__(self):
+        super().__init__()
+        self.metrics, self.rows, self._open = {}, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-metric" in attrs:
+            self._open = attrs["data-metric"]
+        if tag == "tr" and any(k.startswith("data-") for k in attrs):
+            self.rows.append(attrs)
+
+    def handle_data(self, data):
+        if self._open:
+            self.metrics[self._open] = data.strip()
+            self._open = None
+
+
+def test_report_totals_and_runs_match_the_database(ran):
+    conn = ran
+    report = health_report(conn)
+
+    assert report["totals"]["events_total"] == _count(conn, "SELECT count(*) FROM analytics.events") > 20
+    assert report["totals"]["articles_total"] == _count(conn, "SELECT count(*) FROM eventwire.articles") == 6
+    assert report["totals"]["quarantined_total"] == 1
+    assert report["quarantine_by_kind"] == {"article": 1}
+    run = report["runs"][0]
+    assert run["run_id"] == "run-health" and run["status"] == "success"
+    assert (run["articles_in"], run["articles_loaded"], run["articles_quarantined"]) == (6, 5, 1)
+    assert run["seconds"] > 0 and run["events_per_second"] == pytest.approx(run["events_in"] / run["seconds"], rel=1e-2)
+    assert report["runs_with_missing_rows"] == []
+
+
+def test_report_names_the_failing_expectation_and_the_feed_state(ran):
+    report = health_report(ran)
+
+    [top] = report["top_expectations"]
+    assert top["kind"] == "article" and top["rows"] == 1 and top["expectation"]
+    [feed] = report["feeds"]
+    assert feed["name"] == "wire" and feed["consecutive_failures"] == 0
+    assert feed["last_success_at"] is not None and feed["last_new_item_at"] is not None and feed["articles"] == 6
+    newest_ids = [e["event_id"] for e in report["newest_events"]]
+    assert len(newest_ids) == 10 and len(set(newest_ids)) == 10
+
+
+def test_page_carries_the_numbers_in_stable_attributes(ran):
+    conn = ran
+    report = health_report(conn)
+    page = render_html(report, data_docs={"articles": "data-docs/articles/index.html"})
+
+    parsed = _Attrs()
+    parsed.feed(page)
+    assert int(parsed.metrics["events_total"]) == _count(conn, "SELECT count(*) FROM analytics.events")
+    assert int(parsed.metrics["articles_total"]) == 6
+    assert int(parsed.metrics["quarantined_total"]) == 1
+    assert {"data-run": "run-health", "data-status": "success"} in parsed.rows
+    assert any(r.get("data-kind") == "article" for r in parsed.rows)
+    assert len([r for r in parsed.rows if "data-event-id" in r]) == 10
+    assert 'href="data-docs/articles/index.html"' in page
+
+
+def test_page_escapes_what_feeds_and_errors_bring(conn):
+    conn.execute("INSERT INTO eventwire.feeds (name, url, consecutive_failures, last_error)"
+                 " VALUES ('<script>x</script>', 'http://127.0.0.1/f?a=1&b=2', 2, '<b>HTTP 500</b>')")
+    page = render_html(health_report(conn))
+
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "<b>HTTP 500" not in page
+    assert re.search(r'id="failing-feeds"', page)
+    assert 'data-metric="events_total">0<' in page
+    assert "no Great Expectations Data Docs" in page
