@@ -264,10 +264,11 @@ def attach_duplicates(conn: psycopg.Connection, run_id: str | None, *, duplicate
 
 
 def refresh_counts(conn: psycopg.Connection, event_ids: list[int]) -> None:
-    """Recompute mention counts and the conservative fatality reading of these events from their mentions.
+    """Recompute mention counts and the fatality reading of these events from their mentions.
 
-    Fatalities: the lowest count any report gives is `best` (ACLED's conservative reading), the
-    highest is `high`; each report's own figure stays on its mention row as the history.
+    Fatalities follow ACLED's conservative rule with updates: among the reports published on the
+    latest day that gave a count, the lowest is `best` (a later toll supersedes an earlier one);
+    `low`/`high` span every report, and each report's own figure stays on its mention (the history).
     """
     if not event_ids:
         return
@@ -275,13 +276,15 @@ def refresh_counts(conn: psycopg.Connection, event_ids: list[int]) -> None:
         """
         UPDATE eventwire.events e SET
             num_mentions = coalesce(m.n, 0), num_articles = coalesce(m.articles, 0),
-            num_sources = coalesce(m.sources, 0), fatalities_best = m.best, fatalities_low = m.best,
+            num_sources = coalesce(m.sources, 0), fatalities_best = m.best, fatalities_low = m.low,
             fatalities_high = m.high, updated_at = now()
         FROM unnest(%s::bigint[]) AS ids(event_id)
         LEFT JOIN (
             SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
                    count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
-                   min(m.fatalities_best) AS best, max(m.fatalities_best) AS high
+                   min(m.fatalities_best) AS low, max(m.fatalities_best) AS high,
+                   (array_agg(m.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
+                              m.fatalities_best) FILTER (WHERE m.fatalities_best IS NOT NULL))[1] AS best
             FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
             WHERE m.event_id = ANY(%s) GROUP BY m.event_id
         ) m USING (event_id)

@@ -178,3 +178,51 @@ def test_reloading_rows_that_were_merged_across_articles_changes_nothing(conn):
             load.load_events(conn, "r1", [first, second])
     assert conn.execute("SELECT count(*), sum(num_articles) FROM eventwire.events").fetchone() == (1, 2)
     assert conn.execute("SELECT count(*) FROM eventwire.event_mentions").fetchone()[0] == 2
+
+
+def test_a_later_death_toll_supersedes_but_the_history_stays(conn):
+    early = conn.execute("INSERT INTO eventwire.articles (url, source, published) VALUES"
+                         " ('http://127.0.0.1/e', 'Wire A', '2014-06-15') RETURNING article_id").fetchone()[0]
+    same_day = conn.execute("INSERT INTO eventwire.articles (url, source, published) VALUES"
+                            " ('http://127.0.0.1/s', 'Wire B', '2014-06-15') RETURNING article_id").fetchone()[0]
+    later = conn.execute("INSERT INTO eventwire.articles (url, source, published) VALUES"
+                         " ('http://127.0.0.1/l', 'Wire C', '2014-06-17') RETURNING article_id").fetchone()[0]
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():  # two reports the same day: the lower count (conservative)
+        load.load_events(conn, "r1", [_row(early, 1, fatalities_best=7), _row(same_day, 2, fatalities_best=5)])
+    assert conn.execute("SELECT fatalities_low, fatalities_best, fatalities_high FROM eventwire.events").fetchone() == (5, 5, 7)
+    with conn.transaction():  # two days later the toll has risen: the update supersedes
+        load.load_events(conn, "r1", [_row(later, 3, fatalities_best=12)])
+    assert conn.execute("SELECT fatalities_low, fatalities_best, fatalities_high FROM eventwire.events").fetchone() == (5, 12, 12)
+    history = conn.execute("SELECT a.source, m.fatalities_best FROM eventwire.event_mentions m"
+                           " JOIN eventwire.articles a USING (article_id) ORDER BY a.published, a.source").fetchall()
+    assert history == [("Wire A", 7), ("Wire B", 5), ("Wire C", 12)]
+
+
+def test_every_analyst_view_and_column_is_documented(conn):
+    undocumented = conn.execute(
+        """
+        SELECT c.relname || coalesce('.' || a.attname, '')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE n.nspname = 'analytics' AND c.relkind = 'v'
+          AND (obj_description(c.oid) IS NULL OR (a.attname IS NOT NULL AND col_description(c.oid, a.attnum) IS NULL))
+        """
+    ).fetchall()
+    assert undocumented == []
+    views = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.views WHERE table_schema = 'analytics'")}
+    assert {"events", "event_mentions", "daily_counts", "dyads", "feed_health", "quarantine_summary", "runs",
+            "deletions", "alerts"} <= views
+
+
+def test_dyads_pair_the_sides_in_either_order(conn):
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [
+            _row(a1, 1),
+            _row(a1, 2, location_name="Yabroud", latitude=34.03, longitude=36.65, fatalities_best=3,
+                 fatalities_low=3, fatalities_high=3, actor1_name="Opposition rebels", actor1_inter=2,
+                 actor2_name="Military Forces of Syria", actor2_inter=1)])
+    assert conn.execute("SELECT side_a, side_b, interaction, events, fatalities FROM analytics.dyads").fetchall() == [
+        ("Military Forces of Syria", "Opposition rebels", 12, 2, 8)]
