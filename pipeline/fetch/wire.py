@@ -321,6 +321,14 @@ class _WireHTTPServer(ThreadingHTTPServer):
     routes: dict[str, tuple[int, str, bytes, dict]]
     verbose: bool = False
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up early (timeouts, size limits, keep-alive closes) is normal here."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 class WireServer:
     """A running wire: `.base_url`, `.feed_url`, `.articles`; `.close()` or use as a context manager."""
