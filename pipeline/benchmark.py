@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterator, Sequence
 log = logging.getLogger("pipeline.benchmark")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("extract", "clean", "load", "validate", "pipeline")
+PARTS = ("extract", "clean", "load", "validate", "pipeline", "latency", "celery")
 FAKES_CSV = "corpora/fakes-articles.csv"
 AEB_HTML = "corpora/aeb/html"
 EXTRACT_TARGET_PER_S = 100.0
@@ -116,6 +116,105 @@ def format_table(rows: Sequence[dict], columns: Sequence[tuple[str, str]] = (
     sep = "|" + "|".join(("-" * (w + 1) + ":") if num else ("-" * (w + 2))
                          for w, num in zip(widths, numeric)) + "|"
     return "\n".join([fmt(headers), sep] + [fmt(line) for line in cells])
+
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """The pct-th percentile with linear interpolation between closest ranks (numpy's default);
+    NaN for no values."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = (len(ordered) - 1) * min(max(pct, 0.0), 100.0) / 100.0
+    low = math.floor(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def distribution(values: Sequence[float]) -> str:
+    """'median / p95 / max (n)' in seconds, for a note or a value cell."""
+    if not values:
+        return "–"
+    return (f"{percentile(values, 50):.1f} / {percentile(values, 95):.1f} / {max(values):.1f}"
+            f" (n={len(values)})")
+
+
+_TABLE_KEYS = {"part": "part", "measure": "measure", "value": "value", "unit": "unit", "note": "note"}
+
+
+def parse_markdown(text: str) -> dict | None:
+    """docs/benchmarks.md as written by `render_markdown`: header lines, table rows (dicts of cell
+    text) and the per-part "how measured" sections; None when the text is not such a file."""
+    lines = text.splitlines()
+    try:
+        results_at = lines.index("## Results")
+        how_at = lines.index("## How each part was measured")
+    except ValueError:
+        return None
+    header = lines[:results_at]
+    while header and not header[-1].strip():
+        header.pop()
+    table = [ln for ln in lines[results_at + 1:how_at] if ln.startswith("|")]
+    rows: list[dict] = []
+    if len(table) >= 2:
+        split = re.compile(r"(?<!\\)\|")
+        keys = [_TABLE_KEYS.get(c.strip(), c.strip()) for c in split.split(table[0])[1:-1]]
+        for ln in table[2:]:
+            cells = [c.strip().replace("\\|", "|") for c in split.split(ln)[1:-1]]
+            rows.append(dict(zip(keys, cells)))
+    sections: dict[str, str] = {}
+    current: str | None = None
+    for ln in lines[how_at + 1:]:
+        if ln.startswith("### "):
+            current = ln[4:].strip()
+            sections[current] = ""
+        elif current is not None:
+            sections[current] += ln + "\n"
+    return {"header": header, "rows": rows,
+            "sections": {k: v.strip("\n") for k, v in sections.items()}}
+
+
+def _part_order(*names: Sequence[str]) -> list[str]:
+    seen = [p for p in PARTS if any(p in n for n in names)]
+    for group in names:
+        seen += [p for p in group if p not in seen]
+    return seen
+
+
+def merge_markdown(existing: str, fresh: str, parts_run: Sequence[str]) -> str:
+    """`fresh` (a file rendered for `parts_run` only) merged into `existing`: the re-run parts' rows
+    and sections replace theirs, every other part keeps its rows and section as they were; the
+    header is the fresh one, its Parts line listing every part in the file."""
+    old, new = parse_markdown(existing), parse_markdown(fresh)
+    if old is None or new is None:
+        return fresh
+    old_parts = [r.get("part", "") for r in old["rows"]] + list(old["sections"])
+    kept = [p for p in dict.fromkeys(old_parts) if p and p not in parts_run]
+    order = _part_order(kept, list(parts_run))
+    rows = []
+    for part in order:
+        source = new if part in parts_run else old
+        rows += [r for r in source["rows"] if r.get("part") == part]
+    header = []
+    for ln in new["header"]:
+        if ln.startswith("- **Parts:**"):
+            ln = (f"- **Parts:** {', '.join(order)}" +
+                  (f" — this time only {', '.join(parts_run)} was re-run (`--only`); the other parts' figures "
+                   "are from earlier runs, each section says when" if kept else ""))
+        elif ln.startswith("- **Date:**") and kept:
+            ln += f" (of {', '.join(parts_run)})"
+        header.append(ln)
+    columns = [(k, k) for k in ("part", "measure", "value", "unit", "note")]
+    out = header + ["", "## Results", "", format_table(rows, columns), "", "## How each part was measured", ""]
+    old_date = next((ln.split(":**", 1)[1].strip() for ln in old["header"] if ln.startswith("- **Date:**")), "")
+    for part in order:
+        body = (new if part in parts_run else old)["sections"].get(part)
+        if body is None:
+            continue
+        if part not in parts_run and old_date and not re.search(r"^Measured ", body, re.M):
+            body += f"\n\nMeasured {re.sub(r' [(]of .*[)]$', '', old_date)} (the run that wrote the whole file)."
+        out += [f"### {part}", "", body, ""]
+    return "\n".join(out)
 
 
 # The 25 ACLED sub-event types with their event types (docs/ontology.md); the unit test checks
@@ -796,9 +895,517 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
                         "database": first["database"], "postgres": first["postgres"]}}
 
 
+# ---------------------------------------------------------------- the scheduled pipeline under Airflow
+
+LATENCY_ITEMS = 20            # items published one by one while the feed is made due every cycle
+LATENCY_NATURAL_ITEMS = 6     # then a few more with the feed left on its interval_minutes: 1
+LATENCY_SPACING_S = (10.0, 20.0)
+LATENCY_ITEM_DEADLINE_S = 240  # an item not through by then counts as lost
+CELERY_ARTICLES = 300
+CELERY_VARIANT_DEADLINE_S = 900
+CELERY_PART_BUDGET_S = 1500    # the LocalExecutor comparison runs only while the part is under this
+TERMINAL = ("loaded", "quarantined", "duplicate")
+REDIS = ("127.0.0.1", 6379)
+
+
+def worker_hostname() -> str:
+    """`[core] hostname_callable` of the benchmark's Celery workers: both run on this machine, so each
+    reports its own name (EVENTWIRE_BENCH_WORKER_NAME) as the task instance's hostname."""
+    import socket
+
+    return os.environ.get("EVENTWIRE_BENCH_WORKER_NAME") or socket.getfqdn()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _redis_unreachable() -> str | None:
+    import socket
+
+    try:
+        with socket.create_connection(REDIS, timeout=2) as sock:
+            sock.sendall(b"PING\r\n")
+            reply = sock.recv(64)
+    except OSError as exc:
+        return f"Redis is not reachable on {REDIS[0]}:{REDIS[1]} ({exc})"
+    return None if reply.startswith(b"+PONG") else f"Redis on {REDIS[0]}:{REDIS[1]} did not answer PING ({reply!r})"
+
+
+@contextlib.contextmanager
+def pg_server() -> Iterator[tuple[str, str]]:
+    """(server URL, where): EVENTWIRE_DATABASE_URL's server when set, else an embedded pgserver in a
+    temporary directory, stopped and deleted afterwards."""
+    given = os.environ.get("EVENTWIRE_DATABASE_URL")
+    if given:
+        yield given, "server of EVENTWIRE_DATABASE_URL"
+        return
+    import pgserver
+
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-pg-"))
+    server = None
+    try:
+        server = pgserver.get_server(tmp, cleanup_mode="delete")
+        yield server.get_uri(), "embedded pgserver (temporary directory)"
+    finally:
+        if server is not None:
+            server.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def temp_database(server_url: str, template: str | None = None, prefix: str = "ew_bench") -> Iterator[tuple[str, str]]:
+    """A new database on `server_url` (optionally a copy of `template`); (url, name); dropped afterwards."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    try:
+        yield _with_db(server_url, name), name
+    finally:
+        with contextlib.suppress(Exception), psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class LiveWire:
+    """A local RSS wire whose items are published while it runs: `publish(items)` adds their pages and
+    puts them at the top of /feed.xml, returning the wall-clock time they became visible."""
+
+    def __init__(self, routes: dict[str, tuple[bytes, str]], base: str):
+        self.routes, self.base, self.items = routes, base, []
+        self._write_feed()
+
+    def _write_feed(self) -> None:
+        self.routes["/feed.xml"] = (rss_feed(self.base, self.items[::-1]).encode("utf-8"),
+                                    "application/rss+xml; charset=utf-8")
+
+    def publish(self, items: Sequence[dict]) -> float:
+        for it in items:
+            self.routes[it["path"]] = (it["page"], "text/html; charset=utf-8")
+        self.items.extend(items)
+        self._write_feed()  # one dict assignment: a request sees the old feed or the new one
+        return time.time()
+
+
+def wire_items(articles: Sequence[dict], prefix: str) -> list[dict]:
+    """FA-KES articles as wire items: page bytes, path, guid, title, published, summary."""
+    out = []
+    for i, a in enumerate(articles):
+        title = " ".join(a["title"].split()) or f"FA-KES article {a['id']}"
+        out.append({"title": title, "path": f"/{prefix}/{i:04d}.html", "guid": f"{prefix}-{a['id']}-{i}",
+                    "published": a["published"], "summary": " ".join(a["text"].split()[:40]),
+                    "page": article_page(title, a["published"], split_paragraphs(a["text"])).encode("utf-8")})
+    return out
+
+
+def articles_with_events(articles: Sequence[dict], n: int, skip: int = 0) -> list[dict]:
+    """The first `n` FA-KES articles (after `skip`) in which the extractor finds an event, distinct texts
+    only (a repeated text would be a duplicate, never loaded)."""
+    from pipeline.clean import clean_text
+    from pipeline.extract import extract_events
+
+    chosen, seen = [], set()
+    for a in articles[skip:]:
+        key = " ".join(a["text"].split())[:500]
+        if key in seen or len(key) < 200:
+            continue
+        seen.add(key)
+        if extract_events(clean_text(a["text"]), a["published"]):
+            chosen.append(a)
+            if len(chosen) == n:
+                break
+    return chosen
+
+
+def _write_feeds_file(path: Path, url: str) -> Path:
+    path.write_text(f"- name: bench-live\n  url: \"{url}\"\n  enabled: true\n  interval_minutes: 1\n"
+                    "  alert_after_minutes: 1440\n", encoding="utf-8")
+    return path
+
+
+def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, 15)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, 9)  # the group too: task runners, Celery pool children
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
+def _wait(predicate: Callable[[], Any], timeout: float, what: str, check: Callable[[], None] | None = None,
+          every: float = 0.5) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check:
+            check()
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise TimeoutError(f"gave up after {timeout:.0f} s waiting for {what}")
+
+
+@contextlib.contextmanager
+def airflow_stack(server_url: str, eventwire_url: str, tmp: Path, pipeline_env: dict,
+                  metadata_template: str | None = None, celery_workers: int = 0) -> Iterator[dict]:
+    """pipeline/stack.py's stack (api-server, scheduler, dag-processor, triggerer, each a process group)
+    on free ports with AIRFLOW_HOME under `tmp`, its metadata in a temporary database on `server_url`
+    (a copy of `metadata_template` when given, already migrated). With `celery_workers`, CeleryExecutor
+    on the Redis at 127.0.0.1:6379 and that many `airflow celery worker` processes (concurrency 1, own
+    queue), as tests/dags/test_celery.py starts them. Yields {stack, metadata, workers, queue}; every
+    process is ended and the queue removed afterwards. The DAG is still paused."""
+    import psycopg
+
+    from pipeline import stack as st
+
+    with contextlib.ExitStack() as es:
+        meta_url, meta_name = es.enter_context(temp_database(server_url, metadata_template, "ew_bench_meta"))
+        home = tmp / f"airflow-{meta_name}"
+        cfg = st.StackConfig(eventwire_url=eventwire_url, metadata_url=st.sqlalchemy_url(meta_url), home=home,
+                             data_dir=tmp / "data", port=_free_port(), log_server_port=_free_port(),
+                             trigger_log_server_port=_free_port())
+        queue = None
+        extra = dict(pipeline_env, PYTHONPATH=str(REPO_ROOT), EVENTWIRE_FEEDS="")
+        if celery_workers:
+            queue = f"eventwire-bench-{uuid.uuid4().hex[:8]}"
+            extra.update({
+                "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
+                "AIRFLOW__CORE__HOSTNAME_CALLABLE": "pipeline.benchmark.worker_hostname",  # not __name__: -m runs this as __main__
+                "AIRFLOW__CELERY__BROKER_URL": f"redis://{REDIS[0]}:{REDIS[1]}/0",
+                "AIRFLOW__CELERY__RESULT_BACKEND": "db+" + cfg.metadata_url,
+                "AIRFLOW__CELERY__WORKER_CONCURRENCY": "1",
+                "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
+                "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
+            })
+            es.callback(_drop_queue, queue)
+        cfg.extra_env = extra
+        stack = st.Stack(cfg, out=sys.stderr)
+        if metadata_template:  # migrated and pools imported in the template: only the home is needed
+            cfg.home.mkdir(parents=True, exist_ok=True)
+            cfg.log_dir.mkdir(parents=True, exist_ok=True)
+            st._jwt_secret(cfg.home)
+            passwords = cfg.home / "simple_auth_manager_passwords.json"
+            passwords.write_text(json.dumps({cfg.user: cfg.password}) + "\n", encoding="utf-8")
+        else:
+            stack.prepare()
+        es.callback(stack.stop)
+        stack.start()
+        workers: dict[str, subprocess.Popen] = {}
+        env = st.stack_env(cfg)
+        for i in range(celery_workers):
+            name = f"worker-{chr(ord('a') + i)}"
+            with (cfg.log_dir / f"{name}.log").open("wb") as log:
+                workers[name] = subprocess.Popen(
+                    [st.airflow_executable(), "celery", "worker", "--celery-hostname", f"{name}@%h", "--queues", queue,
+                     "--concurrency", "1", "--skip-serve-logs"], env=dict(env, EVENTWIRE_BENCH_WORKER_NAME=name),
+                    cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                    start_new_session=True)
+            es.callback(_stop_group, workers[name])
+
+        def check() -> None:
+            try:
+                stack.check()
+            except st.ComponentDied as died:
+                print(f"--- last lines of {died.log_path}:\n{st.tail(died.log_path, 60)}", file=sys.stderr)
+                raise
+            dead = {n: p.returncode for n, p in workers.items() if p.poll() is not None}
+            if dead:
+                for n in dead:
+                    print(f"--- last lines of {n}:\n{st.tail(cfg.log_dir / f'{n}.log', 60)}", file=sys.stderr)
+                raise RuntimeError(f"celery workers exited: {dead}")
+
+        _wait(stack.api_ready, 240, "the api-server", check, every=1)
+        meta = es.enter_context(psycopg.connect(meta_url, autocommit=True))
+        for name in workers:
+            _wait(lambda n=name: " ready." in (cfg.log_dir / f"{n}.log").read_text(errors="replace"), 180,
+                  f"celery {name}", check)
+        _wait(lambda: meta.execute("SELECT 1 FROM dag WHERE dag_id = 'eventwire_ingest'").fetchone(), 240,
+              "the dag-processor to serialize eventwire_ingest", check)
+        yield {"stack": stack, "cfg": cfg, "metadata": meta, "metadata_url": meta_url, "workers": workers,
+               "queue": queue, "check": check}
+
+
+def _drop_queue(queue: str) -> None:
+    """Leave the shared Redis as found: the benchmark's queue keys go with it."""
+    with contextlib.suppress(Exception):
+        import redis
+
+        client = redis.Redis(host=REDIS[0], port=REDIS[1], socket_timeout=2)
+        client.delete(queue, *client.keys(f"*{queue}*"))
+
+
+def _migrated_template(server_url: str, tmp: Path, es: contextlib.ExitStack, metadata: bool) -> str:
+    """A database migrated once (eventwire's schema, or Airflow's metadata + pools) to copy per run."""
+    import psycopg
+
+    from pipeline import db
+    from pipeline import stack as st
+
+    url, name = es.enter_context(temp_database(server_url, prefix="ew_bench_tpl"))
+    if metadata:
+        cfg = st.StackConfig(eventwire_url=url, metadata_url=st.sqlalchemy_url(url), home=tmp / "airflow-template",
+                             data_dir=tmp / "data")
+        st.Stack(cfg, out=sys.stderr).prepare()
+    else:
+        with psycopg.connect(url, autocommit=True) as conn:
+            db.migrate(conn)
+    return name
+
+
+def _cycle_stats(conn, since: datetime) -> dict:
+    rows = conn.execute(
+        "SELECT started_at, finished_at, articles_in FROM eventwire.runs WHERE runner = 'airflow'"
+        " AND started_at >= %s AND finished_at IS NOT NULL ORDER BY started_at", (since,)).fetchall()
+    durations = [(f - s).total_seconds() for s, f, _ in rows]
+    busy = [(f - s).total_seconds() for s, f, n in rows if n]
+    idle = [(f - s).total_seconds() for s, f, n in rows if not n]
+    periods = [(b[0] - a[0]).total_seconds() for a, b in zip(rows, rows[1:])]
+    return {"all": durations, "with_articles": busy, "empty": idle, "start_to_start": periods}
+
+
+def bench_latency(shared: Path, quick: bool) -> dict:
+    import psycopg
+
+    from pipeline import db
+
+    fakes = read_fakes(shared)
+    n_forced = 4 if quick else LATENCY_ITEMS
+    n_natural = 2 if quick else LATENCY_NATURAL_ITEMS
+    chosen = articles_with_events(fakes, n_forced + n_natural + 1)
+    items = wire_items(chosen, "live")
+    seed_item, forced_items, natural_items = items[0], items[1:1 + n_forced], items[1 + n_forced:]
+    rng = random.Random(7)
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-latency-"))
+    routes: dict[str, tuple[bytes, str]] = {}
+    try:
+        with contextlib.ExitStack() as es:
+            server_url, where = es.enter_context(pg_server())
+            base = es.enter_context(serve(routes))
+            wire = LiveWire(routes, base)
+            wire.publish([seed_item])  # a first item, so the first cycles warm up on real work
+            url, _ = es.enter_context(temp_database(server_url))
+            conn = es.enter_context(psycopg.connect(url, autocommit=True))
+            db.migrate(conn)
+            pg_version = conn.execute("SHOW server_version").fetchone()[0]
+            feeds_file = _write_feeds_file(tmp / "feeds.yaml", f"{base}/feed.xml")
+            env = {"EVENTWIRE_FEEDS_FILE": str(feeds_file), "EVENTWIRE_BATCH_SIZE": "50"}
+            t_stack = time.monotonic()
+            af = es.enter_context(airflow_stack(server_url, url, tmp, env))
+            stack_s = time.monotonic() - t_stack
+            af["metadata"].execute("UPDATE dag SET is_paused = false WHERE dag_id = 'eventwire_ingest'")
+
+            def done_runs() -> int:
+                return conn.execute("SELECT count(*) FROM eventwire.runs WHERE runner = 'airflow'"
+                                    " AND finished_at IS NOT NULL").fetchone()[0]
+
+            # warm-up: the seed item through, and one more cycle after it
+            _wait(lambda: done_runs() >= 2 and conn.execute(
+                "SELECT status FROM eventwire.articles WHERE guid = %s", (seed_item["guid"],)).fetchone() in
+                  [(s,) for s in TERMINAL], 420, "the warm-up cycles", af["check"])
+            since = datetime.now(timezone.utc)
+
+            def measure(batch: list[dict], force_due: bool) -> dict[str, dict]:
+                seen: dict[str, dict] = {it["guid"]: {} for it in batch}
+                queue = list(batch)
+                next_at = time.monotonic() + 2
+                last_pub = None
+                while True:
+                    now = time.monotonic()
+                    if queue and now >= next_at:
+                        it = queue.pop(0)
+                        seen[it["guid"]]["published"] = wire.publish([it])
+                        last_pub = now
+                        next_at = now + rng.uniform(*LATENCY_SPACING_S)
+                    if force_due:  # the feed is due at every cycle's poll, not interval_minutes after the last
+                        conn.execute("UPDATE eventwire.feeds SET next_poll_at = now() WHERE next_poll_at > now()")
+                    pending = [g for g, s in seen.items() if "published" in s and "through" not in s]
+                    if pending:
+                        rows = conn.execute(
+                            "SELECT a.guid, a.status, (SELECT count(*) FROM eventwire.event_mentions m"
+                            " JOIN analytics.events e USING (event_id) WHERE m.article_id = a.article_id)"
+                            " FROM eventwire.articles a WHERE a.guid = ANY(%s)", (pending,)).fetchall()
+                        t = time.time()
+                        for guid, status, n_events in rows:
+                            s = seen[guid]
+                            s.setdefault("polled", t)
+                            s["status"] = status
+                            if n_events and "events" not in s:
+                                s["events"], s["n_events"] = t, n_events
+                            if status in TERMINAL:
+                                s["through"] = t
+                    if not queue and all("through" in s for s in seen.values()):
+                        break
+                    if not queue and last_pub is not None and now - last_pub > LATENCY_ITEM_DEADLINE_S:
+                        break
+                    af["check"]()
+                    time.sleep(0.5)
+                return seen
+
+            forced = measure(forced_items, force_due=True)
+            forced_cycles = _cycle_stats(conn, since)
+            since_natural = datetime.now(timezone.utc)
+            natural = measure(natural_items, force_due=False) if natural_items else {}
+            natural_cycles = _cycle_stats(conn, since_natural)
+            dag_runs = af["metadata"].execute(
+                "SELECT extract(epoch FROM end_date - start_date) FROM dag_run WHERE dag_id = 'eventwire_ingest'"
+                " AND state = 'success' AND end_date >= %s", (since,)).fetchall()
+            dag_run_s = [float(r[0]) for r in dag_runs if r[0] is not None]
+            statuses = dict(conn.execute("SELECT status, count(*) FROM eventwire.articles GROUP BY 1").fetchall())
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def lat(seen: dict, key: str) -> list[float]:
+        return [s[key] - s["published"] for s in seen.values() if key in s and "published" in s]
+
+    metrics = []
+    for label, seen, n_items in (("feed made due every cycle", forced, len(forced_items)),
+                                 ("feed on interval_minutes: 1", natural, len(natural_items))):
+        if not n_items:
+            continue
+        ev, through, polled = lat(seen, "events"), lat(seen, "through"), lat(seen, "polled")
+        lost = n_items - len(through)
+        metrics += [
+            _metric(f"publication → events in analytics.events, median ({label})", percentile(ev, 50), "s",
+                    f"{len(ev)} of {n_items} items yielded events"),
+            _metric(f"publication → events in analytics.events, p95 ({label})", percentile(ev, 95), "s",
+                    f"max {max(ev):.1f} s; target p95 < 60 s: " + ("met" if percentile(ev, 95) < 60 else "NOT met")
+                    if ev else ""),
+            _metric(f"publication → article loaded/quarantined, median / p95 ({label})",
+                    f"{percentile(through, 50):.1f} / {percentile(through, 95):.1f}" if through else None, "s",
+                    f"{len(through)} of {n_items} items through" + (f", {lost} not within "
+                                                                   f"{LATENCY_ITEM_DEADLINE_S} s" if lost else "")),
+            _metric(f"publication → article polled (row in eventwire.articles), median / p95 ({label})",
+                    f"{percentile(polled, 50):.1f} / {percentile(polled, 95):.1f}" if polled else None, "s",
+                    "the wait for the next poll"),
+        ]
+    for label, cyc in (("feed made due every cycle", forced_cycles), ("interval_minutes: 1", natural_cycles)):
+        metrics += [
+            _metric(f"cycle time (eventwire.runs started→finished), median / p95 / max ({label})",
+                    distribution(cyc["all"]), "s",
+                    f"with articles {distribution(cyc['with_articles'])}; empty {distribution(cyc['empty'])}"),
+            _metric(f"cycle start → next cycle start, median / p95 / max ({label})",
+                    distribution(cyc["start_to_start"]), "s", "includes Airflow scheduling between runs"),
+        ]
+    metrics += [
+        _metric("DAG run (dag_run start→end), median / p95 / max", distribution(dag_run_s), "s",
+                "all measured cycles; includes publish_events after finish_run"),
+        _metric("stack start-up (api-server healthy, DAG serialized)", stack_s, "s", "metadata DB migrated first"),
+    ]
+    return {"metrics": metrics,
+            "details": {"forced": forced, "natural": natural, "cycles_forced": forced_cycles,
+                        "cycles_natural": natural_cycles, "dag_run_s": dag_run_s, "article_status": statuses,
+                        "database": where, "postgres": pg_version}}
+
+
+def bench_celery(shared: Path, quick: bool) -> dict:
+    import psycopg
+
+    reason = _redis_unreachable()
+    if reason:
+        raise Skip(reason)
+    try:
+        import airflow.providers.celery  # noqa: F401
+    except ImportError as exc:
+        raise Skip(f"apache-airflow-providers-celery is not installed ({exc})") from exc
+    fakes = read_fakes(shared)
+    n = 60 if quick else CELERY_ARTICLES
+    items = wire_items(fakes[:n], "fakes")
+    started = time.monotonic()
+    tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-celery-"))
+    routes: dict[str, tuple[bytes, str]] = {}
+    runs: dict[str, dict] = {}
+    try:
+        with contextlib.ExitStack() as es:
+            server_url, where = es.enter_context(pg_server())
+            base = es.enter_context(serve(routes))
+            LiveWire(routes, base).publish(items)  # all at once
+            feeds_file = _write_feeds_file(tmp / "feeds.yaml", f"{base}/feed.xml")
+            env = {"EVENTWIRE_FEEDS_FILE": str(feeds_file), "EVENTWIRE_BATCH_SIZE": "50",
+                   "EVENTWIRE_PER_HOST_DELAY": "0"}
+            meta_tpl = _migrated_template(server_url, tmp, es, metadata=True)
+            data_tpl = _migrated_template(server_url, tmp, es, metadata=False)
+            pg_version = None
+            variants = [("Celery, 1 worker", 1), ("Celery, 2 workers", 2), ("LocalExecutor", 0)]
+            for label, workers in variants:
+                if workers == 0 and time.monotonic() - started > CELERY_PART_BUDGET_S:
+                    runs[label] = {"skipped": f"part already at {time.monotonic() - started:.0f} s"}
+                    continue
+                with contextlib.ExitStack() as run_es:
+                    url, _ = run_es.enter_context(temp_database(server_url, data_tpl))
+                    conn = run_es.enter_context(psycopg.connect(url, autocommit=True))
+                    pg_version = conn.execute("SHOW server_version").fetchone()[0]
+                    af = run_es.enter_context(airflow_stack(server_url, url, tmp, env, meta_tpl, workers))
+                    af["metadata"].execute("UPDATE dag SET is_paused = false WHERE dag_id = 'eventwire_ingest'")
+                    t_unpause = time.time()
+                    first = last = None
+                    counts: dict = {}
+                    deadline = time.monotonic() + CELERY_VARIANT_DEADLINE_S
+                    while time.monotonic() < deadline:
+                        counts = dict(conn.execute(
+                            "SELECT status, count(*) FROM eventwire.articles GROUP BY 1").fetchall())
+                        t = time.time()
+                        if counts and first is None:
+                            first = t
+                        if sum(counts.get(s, 0) for s in TERMINAL) >= n:
+                            last = t
+                            break
+                        af["check"]()
+                        time.sleep(0.5)
+                    if last is not None:  # the run log row is complete once finish_run has run
+                        with contextlib.suppress(TimeoutError):
+                            _wait(lambda: conn.execute("SELECT 1 FROM eventwire.runs WHERE articles_in > 0"
+                                                       " AND finished_at IS NOT NULL").fetchone(),
+                                  180, "the cycle's finish_run", af["check"])
+                    hosts = af["metadata"].execute(
+                        "SELECT hostname, count(*) FROM task_instance WHERE dag_id = 'eventwire_ingest'"
+                        " AND state = 'success' GROUP BY 1 ORDER BY 1").fetchall()
+                    cycle = conn.execute(
+                        "SELECT extract(epoch FROM finished_at - started_at), articles_in, articles_loaded,"
+                        " articles_quarantined, events_loaded FROM eventwire.runs WHERE articles_in > 0"
+                        " ORDER BY started_at").fetchall()
+                    events = conn.execute("SELECT count(*) FROM analytics.events").fetchone()[0]
+                runs[label] = {"workers": workers, "first_poll_after_unpause_s": (first - t_unpause) if first else None,
+                               "seconds": (last - first) if first and last else None, "statuses": counts,
+                               "tasks_by_host": [list(h) for h in hosts], "cycles": [list(c) for c in cycle],
+                               "events": events}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    metrics = []
+    for label, r in runs.items():
+        if "skipped" in r:
+            metrics.append(_metric(f"articles/min, {label}", None, "articles/min", f"not run: {r['skipped']}"))
+            continue
+        through = sum(r["statuses"].get(s, 0) for s in TERMINAL)
+        hosts = ", ".join(f"{h} {c}" for h, c in r["tasks_by_host"])
+        metrics.append(_metric(
+            f"articles/min, first poll → all loaded/quarantined, {label}",
+            n / r["seconds"] * 60 if r["seconds"] else None, "articles/min",
+            (f"{n} articles in {r['seconds']:.0f} s" if r["seconds"] else
+             f"only {through} of {n} through within {CELERY_VARIANT_DEADLINE_S} s")
+            + "".join(f"; its cycle (start_run → finish_run) {c[0]:.0f} s for {c[1]} articles" for c in r["cycles"])
+            + f"; statuses {r['statuses']}"
+            + (f"; successful tasks by host: {hosts}" if r["workers"] else "")))
+    one, two = runs.get("Celery, 1 worker", {}), runs.get("Celery, 2 workers", {})
+    if one.get("seconds") and two.get("seconds"):
+        metrics.append(_metric("speed-up, 2 workers over 1", one["seconds"] / two["seconds"], "×",
+                               "same articles, same machine (2 cores shared with PostgreSQL and Airflow)"))
+    return {"metrics": metrics, "details": {"articles": n, "runs": runs, "database": where, "postgres": pg_version}}
+
+
 BENCHES: dict[str, Callable[[Path, bool], dict]] = {
     "extract": bench_extract, "clean": bench_clean, "load": bench_load,
-    "validate": bench_validate, "pipeline": bench_pipeline,
+    "validate": bench_validate, "pipeline": bench_pipeline, "latency": bench_latency, "celery": bench_celery,
 }
 
 
@@ -825,12 +1432,23 @@ def run_part_subprocess(part: str, shared: Path, quick: bool) -> dict:
         cmd.append("--quick")
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, text=True)
     try:
-        proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, text=True,
-                              timeout=PART_TIMEOUT_S)
+        stdout, _ = proc.communicate(timeout=PART_TIMEOUT_S)
     except subprocess.TimeoutExpired:
+        proc.terminate()  # SIGTERM: the part's finally blocks stop its Airflow processes and drop its databases
+        try:
+            proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
         return {"part": part, "status": "error", "reason": f"timed out after {PART_TIMEOUT_S} s", "metrics": []}
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    except BaseException:
+        proc.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.communicate(timeout=120)
+        raise
+    lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
         return {"part": part, "status": "error", "metrics": [],
                 "reason": f"exit code {proc.returncode} after {time.perf_counter() - started:.0f} s (see stderr above)"}
@@ -931,6 +1549,42 @@ _HOW = {
         "(`per_host_delay`, default 0.5 s between request starts) caps fetching at ~120 pages/min; a "
         "second run on a fresh database with `per_host_delay=0` shows what the processing itself "
         "sustains (a feed list spread over many hosts behaves like that one)."),
+    "latency": (
+        "The real scheduled pipeline: pipeline/stack.py's `Stack` (api-server, scheduler, dag-processor, "
+        "triggerer, each its own process group; LocalExecutor; `stack_env` as `make airflow` sets it) on "
+        "free ports, AIRFLOW_HOME and EVENTWIRE_DATA_DIR in a temporary directory, eventwire's data and "
+        "Airflow's metadata in two temporary databases on an embedded pgserver; only `eventwire_ingest` "
+        "is unpaused (by SQL on the metadata `dag` table; rollup and reprocess stay paused). The feed "
+        "list is a temporary YAML (`EVENTWIRE_FEEDS_FILE`) with one feed, a live RSS wire served by a "
+        "`ThreadingHTTPServer` thread of the benchmark process, `interval_minutes: 1` (the smallest "
+        "value: an integer ≥ 1), `EVENTWIRE_BATCH_SIZE=50`, per-host delay as configured (one item per "
+        "poll, so it does not matter). Items are FA-KES articles in which `extract_events` finds an "
+        "event (distinct texts), each with its own HTML page; after a seed item and two warm-up cycles "
+        "they are put at the top of the feed one at a time, 10–20 s apart (seeded random spacing, so it "
+        "does not lock to the cycle). Latency = from the moment an item is in the feed to the moment "
+        "the benchmark, polling PostgreSQL every 0.5 s, sees its events in `analytics.events` (joined "
+        "through `eventwire.event_mentions`), and separately its article reaching loaded/quarantined/"
+        "duplicate. **First phase: the benchmark sets the feed's `next_poll_at` to now() every 0.5 s "
+        "(`UPDATE eventwire.feeds`), so the feed is due at every cycle's poll** — that measures the "
+        "pipeline's own latency (wait for the next cycle's poll + one cycle). Second phase: the feed "
+        "left on `interval_minutes: 1`, as an operator would run it, which adds up to 60 s (30 s on "
+        "average) of waiting for the feed to be due. Cycle times are `finished_at − started_at` of "
+        "the `eventwire.runs` rows written by the DAG runs during each phase (start_run → finish_run), "
+        "start-to-start the gap between consecutive runs' `started_at`; DAG run times from the metadata "
+        "`dag_run` table."),
+    "celery": (
+        "The same stack with `AIRFLOW__CORE__EXECUTOR=CeleryExecutor`, Redis on 127.0.0.1:6379 as "
+        "broker, the metadata database as result backend, and one or two `airflow celery worker "
+        "--concurrency 1` processes on a queue of their own (as tests/dags/test_celery.py starts them, "
+        "incl. `hostname_callable` so each worker reports its own name); then, for comparison, the "
+        "LocalExecutor stack (parallelism 8). The first 300 FA-KES articles (a fixed subset: all 804 "
+        "three times over would not fit the time box) are all in the feed before the DAG is unpaused; "
+        "`EVENTWIRE_PER_HOST_DELAY=0` (all pages come from one local host), `EVENTWIRE_BATCH_SIZE=50`, "
+        "pools from dags/pools.json. Each variant gets a fresh eventwire database and a fresh metadata "
+        "database (copies of templates migrated once) and a freshly started stack. Articles/min = "
+        "articles / (time the benchmark, polling every 0.5 s, first sees article rows (the first poll) → "
+        "time every article is loaded, quarantined or duplicate). The machine has 2 cores shared by "
+        "PostgreSQL, the Airflow services, the workers' task processes and the wire."),
 }
 
 
@@ -943,7 +1597,8 @@ def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str])
         "# Benchmarks",
         "",
         "Measured by `make bench` (`python -m pipeline.benchmark --shared ../shared`); this file is "
-        "rewritten by that command, so edit `pipeline/benchmark.py`, not the figures.",
+        "rewritten by that command (`--only PART` replaces just that part's rows and section), so edit "
+        "`pipeline/benchmark.py`, not the figures.",
         "",
         f"- **Date:** {machine['date']}",
         f"- **Command:** `python -m pipeline.benchmark {' '.join(argv)}`".rstrip(),
@@ -965,13 +1620,15 @@ def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str])
         lines.append(f"### {r['part']}")
         lines.append("")
         lines.append(_HOW[r["part"]])
+        lines += ["", f"Measured {machine['date']}" + (f", git {machine['commit']}" if machine.get("commit") else "")
+                  + (f", {r['seconds']:.0f} s for this part" if r.get("seconds") else "") + "."]
         if r.get("loadavg_before"):
             lines += ["", f"Load average (1/5/15 min) before / after this part: "
                       f"{' '.join(f'{x:.1f}' for x in r['loadavg_before'])} / "
                       f"{' '.join(f'{x:.1f}' for x in r['loadavg_after'])} (on {machine['nproc']} CPUs)."]
         if r.get("status") != "ok":
             lines += ["", f"**{r['status']}:** {r.get('reason', '')}"]
-        elif r["part"] == "load":
+        elif r["part"] == "load" and r["details"].get("chunked"):
             d = r["details"]
             lines += ["", f"{d['rows']:,} rows, {d['distinct_event_keys']:,} distinct exact event keys "
                       "(before `load_events` merges near-duplicates across places/dates). Seconds per "
@@ -981,8 +1638,20 @@ def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str])
             rej = {k: v for k, v in r["details"].items() if isinstance(v, dict) and v.get("rejected")}
             if rej:
                 lines += ["", f"Rejected rows (the synthetic rows are meant to be valid): `{json.dumps(rej, default=str)[:600]}`"]
+        elif r["part"] == "latency" and r["details"].get("forced") is not None:
+            d = r["details"]
+            for label, key in (("feed made due every cycle", "forced"), ("interval_minutes: 1", "natural")):
+                per = [f"{s['events'] - s['published']:.0f}" if "events" in s else
+                       f"({s['through'] - s['published']:.0f}, no event)" if "through" in s else "lost"
+                       for s in d[key].values() if "published" in s]
+                if per:
+                    lines += ["", f"Seconds from publication to events, item by item ({label}): {', '.join(per)}."]
+            lines += ["", f"Article statuses at the end: {d['article_status']}."]
+        elif r["part"] == "celery":
+            for label, run in r["details"].get("runs", {}).items():
+                lines += ["", f"{label}: `{json.dumps(run, default=str)[:900]}`"]
         elif r["part"] == "pipeline":
-            for label, run in r["details"]["runs"].items():
+            for label, run in r["details"].get("runs", {}).items():
                 lines += ["", f"Run log row (`eventwire.runs`), {label}:", "", "```",
                           json.dumps(run["run"], default=str), "```"]
         lines.append("")
@@ -1037,7 +1706,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_table(table_rows(results)))
     if not args.quick:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(render_markdown(results, machine, argv), encoding="utf-8")
+        text = render_markdown(results, machine, argv)
+        if args.only and set(parts) != set(PARTS) and args.output.exists():
+            # --only: replace just these parts' rows and sections, keep every other part's figures
+            text = merge_markdown(args.output.read_text(encoding="utf-8"), text, parts)
+        args.output.write_text(text, encoding="utf-8")
         print(f"\nwrote {args.output}")
     return 1 if any(r["status"] == "error" for r in results) else 0
 

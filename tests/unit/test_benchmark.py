@@ -85,3 +85,59 @@ def test_fakes_dates_and_wire_pages():
     assert parsed.entries[0].link == "http://127.0.0.1:1/a.html"
     assert parsed.entries[0].title == "T & U"
     assert parsed.entries[0].published_parsed[:3] == (2017, 4, 5)
+
+
+@pytest.mark.parametrize("values, pct, expected", [
+    ([3.0, 1.0, 2.0], 50, 2.0), ([1.0, 2.0, 3.0, 4.0], 50, 2.5), ([10.0], 95, 10.0),
+    (list(range(1, 21)), 95, 19.05), ([1.0, 2.0], 0, 1.0), ([1.0, 2.0], 100, 2.0),
+])
+def test_percentile_interpolates_between_ranks(values, pct, expected):
+    assert benchmark.percentile(values, pct) == pytest.approx(expected)
+
+
+def test_percentile_of_nothing_is_nan_and_distribution_says_so():
+    import math
+
+    assert math.isnan(benchmark.percentile([], 50))
+    assert benchmark.distribution([]) == "–"
+    assert benchmark.distribution([1.0, 2.0, 3.0]) == "2.0 / 2.9 / 3.0 (n=3)"
+
+
+MACHINE = {"date": "2026-01-01 00:00 UTC", "cpu_model": "Test CPU", "nproc": 2, "cpu_count": 2, "ram_gib": 8.0,
+           "python": "3.11", "platform": "Linux", "commit": "abc1234", "versions": {}}
+
+
+def _result(part: str, measure: str, value, note: str = "") -> dict:
+    return {"part": part, "status": "ok", "seconds": 1.0, "details": {},
+            "metrics": [{"measure": measure, "value": value, "unit": "u", "note": note}]}
+
+
+def test_only_a_part_replaces_its_rows_and_keeps_the_others():
+    whole = benchmark.render_markdown([_result("extract", "rate", 111.0, "a|b"), _result("load", "rows/s", 214.0),
+                                       _result("validate", "secs", 1.98)], MACHINE, [])
+    fresh = benchmark.render_markdown([_result("load", "rows/s", 9876.0, "now linear")],
+                                      dict(MACHINE, date="2026-02-02 00:00 UTC"), ["--only", "load"])
+    merged = benchmark.merge_markdown(whole, fresh, ["load"])
+    parsed = benchmark.parse_markdown(merged)
+    assert [r["part"] for r in parsed["rows"]] == ["extract", "load", "validate"]
+    assert [r["value"] for r in parsed["rows"]] == ["111", "9,876", "1.98"]
+    assert parsed["rows"][0]["note"] == "a|b" and parsed["rows"][1]["note"] == "now linear"
+    assert list(parsed["sections"]) == ["extract", "load", "validate"]
+    assert "2026-02-02" in parsed["sections"]["load"] and "2026-01-01" in parsed["sections"]["extract"]
+    assert "- **Parts:** extract, load, validate" in merged
+    # a merged file merges again the same way (the parts not re-run are kept verbatim)
+    again = benchmark.parse_markdown(benchmark.merge_markdown(merged, fresh, ["load"]))
+    assert again["rows"] == parsed["rows"] and again["sections"] == parsed["sections"]
+
+
+def test_merge_adds_a_new_part_in_part_order_and_falls_back_on_foreign_text():
+    whole = benchmark.render_markdown([_result("extract", "rate", 1.0), _result("pipeline", "apm", 2.0)], MACHINE, [])
+    fresh = benchmark.render_markdown([_result("latency", "p95", 30.0)], MACHINE, ["--only", "latency"])
+    merged = benchmark.parse_markdown(benchmark.merge_markdown(whole, fresh, ["latency"]))
+    assert [r["part"] for r in merged["rows"]] == ["extract", "pipeline", "latency"]
+    assert benchmark.merge_markdown("# something else\n", fresh, ["latency"]) == fresh
+
+
+def test_the_celery_workers_report_their_own_hostname(monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_BENCH_WORKER_NAME", "worker-b")
+    assert benchmark.worker_hostname() == "worker-b"
