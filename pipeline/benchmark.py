@@ -217,35 +217,8 @@ def merge_markdown(existing: str, fresh: str, parts_run: Sequence[str]) -> str:
     return "\n".join(out)
 
 
-# The 25 ACLED sub-event types with their event types (docs/ontology.md); the unit test checks
-# this copy against pipeline.validate.events, which is not imported here (it pulls in GX).
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
+from pipeline.ontology import SUB_EVENT_TYPES  # noqa: E402  (no GX import: cheap in the harness process)
+
 _PLACES = [  # name, admin1, lat, lon (all inside Syria)
     ("Aleppo", "Aleppo", 36.20, 37.16), ("Homs", "Homs", 34.73, 36.72), ("Hama", "Hama", 35.13, 36.75),
     ("Idlib", "Idlib", 35.93, 36.63), ("Raqqa", "Ar-Raqqa", 35.95, 39.01),
