@@ -27,6 +27,7 @@ def withdraw(conn: psycopg.Connection, article_ids: list[int], run_id: str) -> d
         affected = [r[0] for r in conn.execute(
             "SELECT DISTINCT event_id FROM eventwire.event_mentions WHERE article_id = ANY(%s)", (article_ids,))]
         conn.execute("DELETE FROM eventwire.event_mentions WHERE article_id = ANY(%s)", (article_ids,))
+        conn.execute("DELETE FROM eventwire.mention_sources WHERE article_id = ANY(%s)", (article_ids,))
         load.refresh_counts(conn, affected)
         conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = ANY(%s)", (article_ids,))
         released = conn.execute(

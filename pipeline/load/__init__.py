@@ -149,6 +149,14 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
         (run_id,),
     )
     stats.mentions_inserted = mentions.rowcount
+    conn.execute(
+        """
+        INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
+        SELECT DISTINCT s.article_id, s.own_key, e.event_id
+        FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+        """
+    )
 
     # Counts follow from the mentions; fatalities take the most conservative reading reported.
     touched = [r[0] for r in conn.execute(
@@ -160,15 +168,15 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
 def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
-    First the rows loaded before (their mention remembers the row's own key: a reload changes
-    nothing), then live events (never one this article already supports: two places in one article
+    First the rows loaded before (eventwire.mention_sources remembers each row's own key: a reload
+    changes nothing), then live events (never one this article already supports: two places in one article
     are two events), then earlier rows of the same batch from other articles.
     """
     conn.execute(
         """
         UPDATE stage_events s SET event_key = e.event_key
-        FROM eventwire.event_mentions m JOIN eventwire.events e USING (event_id)
-        WHERE m.article_id = s.article_id AND m.source_key = s.own_key AND e.deleted_at IS NULL
+        FROM eventwire.mention_sources ms JOIN eventwire.events e USING (event_id)
+        WHERE ms.article_id = s.article_id AND ms.source_key = s.own_key AND e.deleted_at IS NULL
         """
     )
     def known(by: str, order: str) -> str:

@@ -226,3 +226,18 @@ def test_dyads_pair_the_sides_in_either_order(conn):
                  actor2_name="Military Forces of Syria", actor2_inter=1)])
     assert conn.execute("SELECT side_a, side_b, interaction, events, fatalities FROM analytics.dyads").fetchall() == [
         ("Military Forces of Syria", "Opposition rebels", 12, 2, 8)]
+
+
+def test_reload_is_a_no_op_when_two_rows_of_one_article_merged_into_one_event(conn):
+    y = _article(conn, "http://127.0.0.1/y", "Outlet Y")
+    x = _article(conn, "http://127.0.0.1/x", "Outlet X")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(y, 1, location_name="Flita", latitude=33.99, longitude=36.53)])
+    # Article X reports it twice, under two spellings close by: both rows are that one event.
+    rows = [_row(x, 2, location_name="Fulaita", latitude=33.995, longitude=36.52),
+            _row(x, 3, location_name="Falita", latitude=33.985, longitude=36.535)]
+    for _ in range(3):
+        with conn.transaction():
+            load.load_events(conn, "r1", rows)
+    assert conn.execute("SELECT count(*), sum(num_articles) FROM eventwire.events").fetchone() == (1, 2)
