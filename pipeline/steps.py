@@ -11,10 +11,9 @@ import json
 import logging
 import time
 from dataclasses import asdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import psycopg
-from psycopg.rows import dict_row
 
 from pipeline import clean, extract, load, validate
 from pipeline.clean import dedup
