@@ -1,8 +1,6 @@
 """Page and feed fetching against misbehaving servers on 127.0.0.1: each failure is data, not an exception."""
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -10,21 +8,20 @@ from pipeline.config import Settings
 from pipeline.fetch.feeds import poll_feed
 from pipeline.fetch.http import make_client
 from pipeline.fetch.pages import fetch_page
+from tests.httpserver import QuietHandler, serve
 
 pytestmark = pytest.mark.integration
 
 PAGE = b"<html><head><meta charset='utf-8'></head><body><p>" + "Qusayr – Ḥoms".encode() + b"</p></body></html>"
 
 
-class MisbehavingHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
+class MisbehavingHandler(QuietHandler):
     def do_GET(self):  # noqa: N802
         if self.path == "/slow":
             time.sleep(1.5)
-            self._send(200, "text/html", PAGE)
+            self.send(200, "text/html", PAGE)
         elif self.path == "/error":
-            self._send(500, "text/html", b"<h1>Server error</h1>")
+            self.send(500, "text/html", b"<h1>Server error</h1>")
         elif self.path == "/huge-streamed":
             # no Content-Length: only the streaming counter can stop this one
             self.send_response(200)
@@ -38,7 +35,7 @@ class MisbehavingHandler(BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
         elif self.path == "/huge-declared":
-            self._send(200, "text/html", b"<p>" + b"y" * 300_000 + b"</p>")
+            self.send(200, "text/html", b"<p>" + b"y" * 300_000 + b"</p>")
         elif self.path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop-b" if self.path == "/loop-a" else "/loop-a")
@@ -50,35 +47,19 @@ class MisbehavingHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif self.path == "/page":
-            self._send(200, "text/html; charset=utf-8", PAGE)
+            self.send(200, "text/html; charset=utf-8", PAGE)
         elif self.path == "/json":
-            self._send(200, "application/json", b'{"not": "html"}')
+            self.send(200, "application/json", b'{"not": "html"}')
         elif self.path == "/untyped":
-            self._send(200, None, PAGE)
+            self.send(200, None, PAGE)
         else:
-            self._send(404, "text/html", b"not found")
-
-    def _send(self, status, content_type, body):
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+            self.send(404, "text/html", b"not found")
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), MisbehavingHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(MisbehavingHandler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 @pytest.fixture()

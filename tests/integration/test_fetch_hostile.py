@@ -6,7 +6,6 @@ Each must end as data (a page, a failed fetch with its reason), quickly, without
 import gzip
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -16,6 +15,7 @@ from pipeline.fetch import crawl
 from pipeline.fetch.feeds import poll_feed
 from pipeline.fetch.http import make_client
 from pipeline.fetch.pages import fetch_page
+from tests.httpserver import QuietHandler, serve
 
 pytestmark = pytest.mark.integration
 
@@ -36,8 +36,7 @@ def _feed(n: int) -> bytes:
 BIG_FEED = _feed(FEED_ITEMS)
 
 
-class HostileHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class HostileHandler(QuietHandler):
     in_flight = 0
     peak = 0
     lock = threading.Lock()
@@ -45,11 +44,11 @@ class HostileHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
         path = self.path
         if path == "/robots.txt":
-            self._send(200, "text/plain", b"User-agent: eventwire\nDisallow: /private/\n\nUser-agent: *\nDisallow:\n")
+            self.send(200, "text/plain", b"User-agent: eventwire\nDisallow: /private/\n\nUser-agent: *\nDisallow:\n")
         elif path == "/bomb":
-            self._send(200, "text/html", BOMB, {"Content-Encoding": "gzip"})
+            self.send(200, "text/html", BOMB, {"Content-Encoding": "gzip"})
         elif path == "/feed-bomb":
-            self._send(200, "application/rss+xml", BOMB, {"Content-Encoding": "gzip"})
+            self.send(200, "application/rss+xml", BOMB, {"Content-Encoding": "gzip"})
         elif path == "/trickle":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -63,18 +62,18 @@ class HostileHandler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         elif path == "/feed-10k":
-            self._send(200, "application/rss+xml", BIG_FEED)
+            self.send(200, "application/rss+xml", BIG_FEED)
         elif path == "/arabic":
             body = f"<html><head><title>حلب</title></head><body><p>{ARABIC}</p></body></html>".encode("cp1256")
-            self._send(200, "text/html; charset=windows-1256", body)
+            self.send(200, "text/html; charset=windows-1256", body)
         elif path == "/arabic-meta":
             body = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
                     f"</head><body><p>{ARABIC}</p></body></html>").encode("cp1256")
-            self._send(200, "text/html", body)
+            self.send(200, "text/html", body)
         elif path == "/sjis":
             body = (f'<html><head><meta charset="Shift_JIS"></head><body><p>{JAPANESE}</p></body></html>'
                     ).encode("shift_jis")
-            self._send(200, "text/html", body)
+            self.send(200, "text/html", body)
         elif path.startswith("/slow-page/"):
             with HostileHandler.lock:
                 HostileHandler.in_flight += 1
@@ -82,37 +81,17 @@ class HostileHandler(BaseHTTPRequestHandler):
             time.sleep(0.05)
             with HostileHandler.lock:
                 HostileHandler.in_flight -= 1
-            self._send(200, "text/html; charset=utf-8", f"<html><body><p>page {path}</p></body></html>".encode())
+            self.send(200, "text/html; charset=utf-8", f"<html><body><p>page {path}</p></body></html>".encode())
         elif path.startswith("/private/"):
-            self._send(200, "text/html", b"<html><body>secret</body></html>")
+            self.send(200, "text/html", b"<html><body>secret</body></html>")
         else:
-            self._send(404, "text/html", b"not found")
-
-    def _send(self, status, content_type, body, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, *args):
-        pass
+            self.send(404, "text/html", b"not found")
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(HostileHandler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 @pytest.fixture()
