@@ -87,20 +87,16 @@ _CLEANED = "status NOT IN ('new', 'fetched', 'fetch_failed')"
 def find_original(conn: psycopg.Connection, article_id: int, canonical: str | None,
                   content_hash: str | None, signature: list[int] | None) -> Duplicate | None:
     """The earliest cleaned article this one duplicates, or None. Call inside the DEDUP_LOCK."""
-    if canonical:
+    # exact copies first: the same canonical URL, then the same cleaned text (columns are fixed names)
+    for column, value in (("canonical_url", canonical), ("content_hash", content_hash)):
+        if not value:
+            continue
         row = conn.execute(
             f"SELECT coalesce(duplicate_of, article_id) AS root FROM eventwire.articles"
-            f" WHERE canonical_url = %s AND article_id <> %s AND {_CLEANED} ORDER BY root LIMIT 1",
-            (canonical, article_id)).fetchone()
+            f" WHERE {column} = %s AND article_id <> %s AND {_CLEANED} ORDER BY root LIMIT 1",
+            (value, article_id)).fetchone()
         if row and row[0] != article_id:
-            return Duplicate(row[0], "canonical_url")
-    if content_hash:
-        row = conn.execute(
-            f"SELECT coalesce(duplicate_of, article_id) AS root FROM eventwire.articles"
-            f" WHERE content_hash = %s AND article_id <> %s AND {_CLEANED} ORDER BY root LIMIT 1",
-            (content_hash, article_id)).fetchone()
-        if row and row[0] != article_id:
-            return Duplicate(row[0], "content_hash")
+            return Duplicate(row[0], column)
     if signature:
         candidates = conn.execute(
             """

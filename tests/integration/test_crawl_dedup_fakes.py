@@ -23,7 +23,8 @@ def test_fakes_near_duplicates_through_the_database(conn):
     assert len(rows) == 804
     conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('fakes')")
     with conn.cursor() as cur:
-        cur.executemany("INSERT INTO eventwire.articles (url, status, text, first_run_id) VALUES (%s, 'fetched', %s, 'fakes')",
+        cur.executemany("INSERT INTO eventwire.articles (url, status, text, first_run_id, last_run_id)"
+                        " VALUES (%s, 'fetched', %s, 'fakes', 'fakes')",
                         [(f"https://fakes.example/{r['unit_id']}/{n}", r["article_content"]) for n, r in enumerate(rows)])
     articles = conn.execute("SELECT article_id, text FROM eventwire.articles ORDER BY article_id").fetchall()
 
