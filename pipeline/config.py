@@ -71,29 +71,17 @@ class Settings:
         )
 
     def feed_list(self) -> list[dict]:
-        """The feeds to poll: EVENTWIRE_FEEDS when set, else the enabled entries of feeds_file."""
-        if self.feeds:
-            return [{"name": url, "url": url, "enabled": True, "interval_minutes": 15} for url in self.feeds]
-        import yaml
+        """The feeds to poll: EVENTWIRE_FEEDS when set, else the enabled entries of feeds_file
+        (interval in seconds; entries on the bundled wire are skipped when it is not running)."""
+        from pipeline.fetch.feeds import DEFAULT_INTERVAL_SECONDS, WIRE_PLACEHOLDER, load_feed_list
 
+        if self.feeds:
+            return [{"name": url, "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
+                    for url in self.feeds]
         if not self.feeds_file.exists():
             raise FileNotFoundError(f"feed list {self.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")
-        entries = yaml.safe_load(self.feeds_file.read_text(encoding="utf-8")) or []
-        if isinstance(entries, dict):
-            entries = entries.get("feeds", [])
-        out = []
-        for entry in entries:
-            if not isinstance(entry, dict) or not entry.get("url"):
-                raise ValueError(f"{self.feeds_file}: every feed needs a url, got {entry!r}")
-            if not entry.get("enabled", True):
-                continue
-            url = str(entry["url"])
-            if "{wire}" in url:
-                if not self.wire_url:
-                    continue  # the bundled wire is not running in this process: nothing to poll there
-                url = url.replace("{wire}", self.wire_url.rstrip("/"))
-            out.append(dict(entry, url=url))
-        return out
+        feeds = load_feed_list(self.feeds_file, wire_base=self.wire_url, enabled_only=True)
+        return [f for f in feeds if WIRE_PLACEHOLDER not in f["url"]]
 
     @classmethod
     def describe(cls) -> str:

@@ -22,7 +22,7 @@ def health_report(conn: psycopg.Connection, runs: int = 10, events: int = 10, to
         " (SELECT count(*) FROM eventwire.runs) AS runs_total"
     ).fetchone()
     feeds = cur.execute(
-        "SELECT name, url, enabled, interval_minutes, last_polled_at, last_success_at, last_new_item_at,"
+        "SELECT name, url, enabled, interval_seconds, last_polled_at, last_success_at, last_new_item_at,"
         " consecutive_failures, last_error, next_poll_at, articles FROM analytics.feed_health ORDER BY name"
     ).fetchall()
     recent = cur.execute(
@@ -98,6 +98,14 @@ def _table(table_id: str, headers: list[str], rows: list[str], empty: str) -> st
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _every(seconds: int) -> str:
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} h"
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds} s"
+
+
 def render_html(report: dict, *, data_docs: dict[str, str] | None = None, json_url: str = "health",
                 generated_at: datetime | None = None) -> str:
     """The "eventwire health" page: plain server-rendered HTML; every number carries `data-metric`
@@ -114,7 +122,7 @@ def render_html(report: dict, *, data_docs: dict[str, str] | None = None, json_u
         feed_rows.append(
             f'<tr data-feed="{html.escape(f["name"])}"><td>{html.escape(f["name"])}<br><span class="muted">'
             f'{html.escape(f["url"])}</span></td><td>{state}</td>'
-            + _cell(f["last_success_at"]) + _cell(f["last_new_item_at"])
+            + _cell(_every(f["interval_seconds"]), attrs=' data-field="interval"') + _cell(f["last_success_at"]) + _cell(f["last_new_item_at"])
             + _cell(f["consecutive_failures"], num=True, attrs=' data-field="consecutive_failures"')
             + _cell(f["next_poll_at"]) + _cell(f["articles"], num=True) + _cell(f["last_error"]) + "</tr>")
 
@@ -167,7 +175,7 @@ def render_html(report: dict, *, data_docs: dict[str, str] | None = None, json_u
 {"".join(alerts)}
 <dl class="totals" id="totals">{totals}</dl>
 <h2>Feeds</h2>
-{_table("feeds", ["feed", "state", "last success", "last new item", "failures in a row", "next poll", "articles", "last error"], feed_rows, "no feeds configured yet")}
+{_table("feeds", ["feed", "state", "polled every", "last success", "last new item", "failures in a row", "next poll", "articles", "last error"], feed_rows, "no feeds configured yet")}
 <h2>Last runs</h2>
 {_table("runs", ["run", "status", "started", "seconds", "articles in", "loaded", "quarantined", "events in", "loaded", "quarantined", "events/s", "error"], run_rows, "no runs yet")}
 <h2>Quarantine</h2>

@@ -55,20 +55,23 @@ def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> Non
 
 def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) -> dict:
     """Close the run and record what came in and where it went: in = loaded + quarantined."""
-    counts = conn.execute(
+    articles = conn.execute(
         """
-        SELECT
-          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s) AS articles_in,
-          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND status IN ('loaded', 'duplicate')) AS articles_loaded,
-          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND status IN ('quarantined', 'fetch_failed')) AS articles_quarantined,
-          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND http_status IS NOT NULL AND fetch_error IS NULL) AS pages_fetched,
-          (SELECT count(*) FROM eventwire.articles WHERE coalesce(last_run_id, first_run_id) = %(r)s AND fetch_error IS NOT NULL) AS pages_failed,
-          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s) AS events_in,
-          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'loaded') AS events_loaded,
-          (SELECT count(*) FROM eventwire.event_candidates WHERE run_id = %(r)s AND status = 'quarantined') AS events_quarantined
+        SELECT count(*),
+               count(*) FILTER (WHERE status IN ('loaded', 'duplicate')),
+               count(*) FILTER (WHERE status IN ('quarantined', 'fetch_failed')),
+               count(*) FILTER (WHERE http_status IS NOT NULL AND fetch_error IS NULL),
+               count(*) FILTER (WHERE fetch_error IS NOT NULL)
+        FROM eventwire.articles WHERE last_run_id = %s
         """,
-        {"r": run_id},
+        (run_id,),
     ).fetchone()
+    events = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE status = 'loaded'), count(*) FILTER (WHERE status = 'quarantined')"
+        " FROM eventwire.event_candidates WHERE run_id = %s",
+        (run_id,),
+    ).fetchone()
+    counts = (*articles, *events)
     names = ["articles_in", "articles_loaded", "articles_quarantined", "pages_fetched",
              "pages_failed", "events_in", "events_loaded", "events_quarantined"]
     summary = dict(zip(names, counts))
@@ -98,14 +101,21 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
     for feed in feed_list:
         conn.execute(
             """
-            INSERT INTO eventwire.feeds (name, url, enabled, interval_minutes, alert_after_minutes)
-            VALUES (%(name)s, %(url)s, %(enabled)s, %(interval_minutes)s, %(alert_after_minutes)s)
+            INSERT INTO eventwire.feeds (name, url, enabled, interval_seconds, alert_after_minutes)
+            VALUES (%(name)s, %(url)s, %(enabled)s, %(interval_seconds)s, %(alert_after_minutes)s)
             ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled,
-                interval_minutes = EXCLUDED.interval_minutes, alert_after_minutes = EXCLUDED.alert_after_minutes
+                interval_seconds = EXCLUDED.interval_seconds, alert_after_minutes = EXCLUDED.alert_after_minutes,
+                -- a shortened interval takes effect now rather than once the old one has run out;
+                -- a feed in backoff keeps its later next_poll_at
+                next_poll_at = CASE WHEN EXCLUDED.interval_seconds < eventwire.feeds.interval_seconds
+                                      AND eventwire.feeds.consecutive_failures = 0
+                    THEN least(eventwire.feeds.next_poll_at, coalesce(eventwire.feeds.last_polled_at, now())
+                               + make_interval(secs => EXCLUDED.interval_seconds))
+                    ELSE eventwire.feeds.next_poll_at END
             """,
             {"name": feed.get("name") or feed["url"], "url": feed["url"],
-             "enabled": feed.get("enabled", True), "interval_minutes": int(feed.get("interval_minutes") or 15),
-             "alert_after_minutes": int(feed.get("alert_after_minutes") or 360)},
+             "enabled": feed.get("enabled", True), "interval_seconds": feedmod.interval_seconds(feed, feed["url"]),
+             "alert_after_minutes": int(feed.get("alert_after_minutes") or feedmod.DEFAULT_ALERT_AFTER_MINUTES)},
         )
     return len(feed_list)
 
@@ -113,7 +123,7 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
 def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force: bool = False) -> list[int]:
     """Poll every enabled feed that is due; insert new items as articles; return their ids."""
     due = conn.execute(
-        "SELECT feed_id, name, url, etag, last_modified, interval_minutes, consecutive_failures"
+        "SELECT feed_id, name, url, etag, last_modified, interval_seconds, consecutive_failures"
         " FROM eventwire.feeds WHERE enabled AND (%s OR next_poll_at <= now()) ORDER BY feed_id",
         (force,),
     ).fetchall()
@@ -126,10 +136,10 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
             polled += 1
             if result.status == "failed":
                 failed += 1
-                backoff = min(interval * 2 ** (failures + 1), 24 * 60)
+                backoff = min(interval * 2 ** (failures + 1), 24 * 3600)
                 conn.execute(
                     "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
-                    " last_error = %s, next_poll_at = now() + make_interval(mins => %s) WHERE feed_id = %s",
+                    " last_error = %s, next_poll_at = now() + make_interval(secs => %s) WHERE feed_id = %s",
                     (result.error, backoff, feed_id),
                 )
                 log.warning("feed %s failed: %s", name, result.error)
@@ -141,12 +151,13 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 with conn.transaction(), conn.cursor() as cur:
                     cur.executemany(
                         """
-                        INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, first_run_id)
-                        VALUES (%s, %s, %s, %s, %s, %s, %s)
+                        INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published,
+                                                        first_run_id, last_run_id)
+                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
                         ON CONFLICT (url) DO NOTHING RETURNING article_id
                         """,
                         [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
-                          _as_date(item.published), run_id) for item in result.items],
+                          _as_date(item.published), run_id, run_id) for item in result.items],
                         returning=True,
                     )
                     while True:
@@ -158,7 +169,7 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 "UPDATE eventwire.feeds SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,"
                 " last_error = NULL, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
                 " last_new_item_at = CASE WHEN %s THEN now() ELSE last_new_item_at END,"
-                " next_poll_at = now() + make_interval(mins => interval_minutes) WHERE feed_id = %s",
+                " next_poll_at = now() + make_interval(secs => interval_seconds) WHERE feed_id = %s",
                 (result.etag, result.modified, bool(fresh), feed_id),
             )
             log.info("feed %s: %s, %d items, %d new, %.2fs", name, result.status, len(result.items),

@@ -22,7 +22,8 @@ import yaml
 from pipeline.fetch.http import BodyError, BodyTooLarge, decompress_bounded, read_body
 
 DEFAULT_MAX_FEED_BYTES = 20_000_000
-DEFAULT_INTERVAL_MINUTES = 30
+DEFAULT_INTERVAL_SECONDS = 15 * 60
+DEFAULT_ALERT_AFTER_MINUTES = 360
 WIRE_PLACEHOLDER = "{wire}"
 # bounds the whole download, as for pages: a trickling feed must not hold a worker forever
 TOTAL_TIME_FACTOR = 3.0
@@ -193,8 +194,31 @@ def _parse_raw_date(raw: str) -> datetime | None:
     return value
 
 
+def interval_seconds(entry: dict, where: str = "feed") -> int:
+    """A feed entry's poll interval in seconds, from `interval_seconds` or `interval_minutes` (not both).
+
+    Raises ValueError on anything that is not a positive number: a typo in feeds.yaml must stop the
+    run, not silently poll a feed every second or never.
+    """
+    given = {k: entry[k] for k in ("interval_seconds", "interval_minutes") if entry.get(k) is not None}
+    if len(given) > 1:
+        raise ValueError(f"{where}: give interval_seconds or interval_minutes, not both")
+    if not given:
+        return DEFAULT_INTERVAL_SECONDS
+    (key, value), = given.items()
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: {key} must be a number, got {value!r}") from None
+    seconds = round(number * (60 if key == "interval_minutes" else 1))
+    if isinstance(value, bool) or seconds < 1:
+        raise ValueError(f"{where}: {key} must be a positive number, got {value!r}")
+    return seconds
+
+
 def load_feed_list(path: str | Path, wire_base: str | None = None, enabled_only: bool = False) -> list[dict]:
-    """Read `feeds.yaml`: a list of {name, url, enabled, interval_minutes}, defaults filled in.
+    """Read `feeds.yaml`: a list of {name, url, enabled, interval_seconds | interval_minutes,
+    alert_after_minutes}; returns entries with defaults filled in and the interval in seconds.
 
     `wire_base` replaces a `{wire}` placeholder in urls (the local news wire's base URL); entries
     that still hold the placeholder are returned unchanged, so the caller can see them.
@@ -208,14 +232,19 @@ def load_feed_list(path: str | Path, wire_base: str | None = None, enabled_only:
     for index, entry in enumerate(raw):
         if not isinstance(entry, dict) or not entry.get("url"):
             raise ValueError(f"{path}: feed #{index + 1} needs at least a 'url'")
+        where = f"{path}: feed #{index + 1}"
         url = str(entry["url"]).strip()
         if wire_base is not None:
             url = url.replace(WIRE_PLACEHOLDER, wire_base.rstrip("/"))
+        alert_after = entry.get("alert_after_minutes", DEFAULT_ALERT_AFTER_MINUTES)
+        if isinstance(alert_after, bool) or not isinstance(alert_after, int) or alert_after < 1:
+            raise ValueError(f"{where}: alert_after_minutes must be a whole number of minutes >= 1, got {alert_after!r}")
         feed = {
             "name": str(entry.get("name") or url),
             "url": url,
             "enabled": bool(entry.get("enabled", True)),
-            "interval_minutes": int(entry.get("interval_minutes") or DEFAULT_INTERVAL_MINUTES),
+            "interval_seconds": interval_seconds(entry, where),
+            "alert_after_minutes": alert_after,
         }
         if enabled_only and not feed["enabled"]:
             continue

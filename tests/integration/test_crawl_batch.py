@@ -5,15 +5,14 @@ reason, and one article reached through many URLs (or republished with small edi
 import dataclasses
 import gzip
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from pipeline import steps
 from pipeline.config import REPO_ROOT, Settings
 from pipeline.fetch.wire import load_seed_articles, render_article_page, serve_wire
+from tests.httpserver import QuietHandler, serve
 
 pytestmark = pytest.mark.integration
 
@@ -30,26 +29,24 @@ def _page(i: int) -> bytes:
             f"<body><article><h1>Report {i} from {place}</h1>{paragraphs}</article></body></html>").encode()
 
 
-class MixedHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
+class MixedHandler(QuietHandler):
     def do_GET(self):  # noqa: N802
         path = self.path
         if path == "/robots.txt":
-            self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
+            self.send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
         elif path.startswith("/good/"):
-            self._send(200, "text/html; charset=utf-8", _page(int(path.rsplit("/", 1)[1])))
+            self.send(200, "text/html; charset=utf-8", _page(int(path.rsplit("/", 1)[1])))
         elif path == "/bad-feed":
-            self._send(200, "application/rss+xml",
+            self.send(200, "application/rss+xml",
                        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>cut')
         elif path == "/error":
-            self._send(500, "text/html", b"<h1>boom</h1>")
+            self.send(500, "text/html", b"<h1>boom</h1>")
         elif path == "/json":
-            self._send(200, "application/json", b"{}")
+            self.send(200, "application/json", b"{}")
         elif path == "/bomb":
-            self._send(200, "text/html", gzip.compress(b"\0" * 20_000_000), {"Content-Encoding": "gzip"})
+            self.send(200, "text/html", gzip.compress(b"\0" * 20_000_000), {"Content-Encoding": "gzip"})
         elif path == "/empty":
-            self._send(200, "text/html", b"")
+            self.send(200, "text/html", b"")
         elif path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop-b" if path == "/loop-a" else "/loop-a")
@@ -68,39 +65,19 @@ class MixedHandler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         else:
-            self._send(404, "text/html", b"not found")
-
-    def _send(self, status, content_type, body, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, *args):
-        pass
+            self.send(404, "text/html", b"not found")
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), MixedHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_address[1]
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(MixedHandler) as httpd:
+        yield httpd.server_address[1]
 
 
 def _add_articles(conn, run_id, urls):
     steps.start_run(conn, run_id)
-    return [conn.execute("INSERT INTO eventwire.articles (url, first_run_id) VALUES (%s, %s) RETURNING article_id",
-                         (url, run_id)).fetchone()[0] for url in urls]
+    return [conn.execute("INSERT INTO eventwire.articles (url, first_run_id, last_run_id) VALUES (%s, %s, %s)"
+                         " RETURNING article_id", (url, run_id, run_id)).fetchone()[0] for url in urls]
 
 
 def test_fetch_batch_over_good_and_bad_urls_loses_nothing(server, conn):
@@ -222,3 +199,28 @@ def test_unchanged_feed_costs_a_304_and_inserts_nothing(conn):
         second = steps.poll_feeds(conn, Settings(http_timeout=2.0), "run-304", force=True)
     assert len(first) == len(wire.articles) and second == []
     assert conn.execute("SELECT etag IS NOT NULL, consecutive_failures FROM eventwire.feeds").fetchone() == (True, 0)
+
+
+def _due_in(conn, name: str) -> float:
+    return conn.execute("SELECT extract(epoch FROM next_poll_at - now())::float8 FROM eventwire.feeds WHERE name = %s",
+                        (name,)).fetchone()[0]
+
+
+def test_poll_intervals_are_seconds_and_a_shortened_interval_applies_at_once(server, conn):
+    with serve_wire(SEEDS_DIR) as wire:
+        steps.start_run(conn, "run-interval")
+        feeds = [{"name": "wire", "url": wire.feed_url, "interval_seconds": 20},
+                 {"name": "bad", "url": f"http://127.0.0.1:{server}/bad-feed", "interval_minutes": 1}]
+        steps.sync_feeds(conn, feeds)
+        steps.poll_feeds(conn, Settings(http_timeout=2.0), "run-interval", force=True)
+        assert 15 < _due_in(conn, "wire") <= 20        # polled: due again 20 s later, not a minute
+        assert 110 < _due_in(conn, "bad") <= 120       # failed once: 60 s doubled
+
+        # the operator shortens both intervals in feeds.yaml; the next sync applies the new one to
+        # the healthy feed at once, while the failing feed keeps its backoff
+        conn.execute("UPDATE eventwire.feeds SET next_poll_at = now() + interval '1 hour' WHERE name = 'wire'")
+        steps.sync_feeds(conn, [dict(feeds[0], interval_seconds=5),
+                                {"name": "bad", "url": feeds[1]["url"], "interval_seconds": 10}])
+        assert _due_in(conn, "wire") <= 5
+        assert _due_in(conn, "bad") > 100
+        assert conn.execute("SELECT interval_seconds FROM analytics.feed_health ORDER BY name").fetchall() == [(10,), (5,)]

@@ -19,7 +19,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -30,6 +30,7 @@ from pipeline import db, extract, steps
 from pipeline.config import Settings
 from pipeline.fetch.wire import serve_wire
 from tests.conftest import REPO, _with_db
+from tests.httpserver import QuietHandler, serve
 
 pytestmark = pytest.mark.integration
 
@@ -44,7 +45,7 @@ def _settings(tmp_path: Path, **over) -> Settings:
 
 
 def _feeds(*urls: str) -> list[dict]:
-    return [{"name": f"feed-{i}", "url": url, "enabled": True, "interval_minutes": 15} for i, url in enumerate(urls)]
+    return [{"name": f"feed-{i}", "url": url, "enabled": True, "interval_seconds": 900} for i, url in enumerate(urls)]
 
 
 def _wait_for(predicate, timeout: float, what: str):
@@ -196,60 +197,42 @@ def test_postgres_restart_mid_load_leaves_no_partial_batch_and_the_retry_loads_i
 
 # ---------------------------------------------------------------- 2. a feed that fails, then recovers
 
-class FlakyFeedHandler(BaseHTTPRequestHandler):
+class FlakyFeedHandler(QuietHandler):
     """Serves the wire's feed, or fails the way `server.mode` says: 500, hang, garbage."""
 
-    protocol_version = "HTTP/1.1"
     server: "FlakyFeedServer"
 
     def do_GET(self):  # noqa: N802
         mode = self.server.mode
         if mode == "500":
-            self._send(500, "text/html", b"<h1>Internal Server Error</h1>")
+            self.send(500, "text/html", b"<h1>Internal Server Error</h1>")
         elif mode == "hang":
             self.server.release.wait(10)  # far longer than the client waits
-            self._send(200, "application/rss+xml", self.server.feed)
+            self.send(200, "application/rss+xml", self.server.feed)
         elif mode == "garbage":
-            self._send(200, "application/rss+xml", random.Random(7).randbytes(4096))
+            self.send(200, "application/rss+xml", random.Random(7).randbytes(4096))
         else:
-            self._send(200, "application/rss+xml; charset=utf-8", self.server.feed)
-
-    def _send(self, status, content_type, body):
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, *args):
-        pass
+            self.send(200, "application/rss+xml; charset=utf-8", self.server.feed)
 
 
 class FlakyFeedServer(ThreadingHTTPServer):
-    daemon_threads = True
     mode = "ok"
     feed = b""
 
-    def __init__(self, feed: bytes):
-        super().__init__(("127.0.0.1", 0), FlakyFeedHandler)
-        self.feed = feed
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.release = threading.Event()
+
+    def shutdown(self):
+        self.release.set()  # let a handler hanging in "hang" mode finish, so shutdown does not wait on it
+        super().shutdown()
 
 
 @contextmanager
 def _flaky_feed(feed: bytes):
-    httpd = FlakyFeedServer(feed)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(FlakyFeedHandler, FlakyFeedServer) as httpd:
+        httpd.feed = feed
         yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}/feed.xml"
-    finally:
-        httpd.release.set()
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def _feed_state(conn):
@@ -363,11 +346,9 @@ def test_extract_killed_mid_batch_is_redone_without_duplicates(conn, db_url, tmp
 
 # ---------------------------------------------------------------- 4. the same run started twice at once
 
-class TwoFeedsHandler(BaseHTTPRequestHandler):
+class TwoFeedsHandler(QuietHandler):
     """Two feeds carrying the same stories (two outlets); each run's poll of one of them is slowed, so the
     two concurrent runs split the articles between them instead of one run taking everything."""
-
-    protocol_version = "HTTP/1.1"
 
     def do_GET(self):  # noqa: N802
         agent = self.headers.get("User-Agent", "")
@@ -375,19 +356,7 @@ class TwoFeedsHandler(BaseHTTPRequestHandler):
         delay = self.server.delays.get((name, agent.rsplit(" ", 1)[-1]), 0)
         time.sleep(delay)
         body = self.server.feeds.get(name)
-        status = 200 if body else 404
-        body = body or b"not found"
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, *args):
-        pass
+        self.send(200 if body else 404, "application/rss+xml; charset=utf-8", body or b"not found")
 
 
 def _run_concurrently(url: str, settings_by_run: dict[str, Settings], feeds: list[dict]) -> dict:
@@ -420,14 +389,12 @@ def _outcome(conn):
 
 def test_the_same_run_started_twice_at_once_loads_everything_once(pg_server_url, template_db, tmp_path):
     with serve_wire(SEEDS, extra_pages=GALLERY) as outlet_a, serve_wire(SEEDS) as outlet_b:
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), TwoFeedsHandler)
-        httpd.daemon_threads = True
-        httpd.feeds = {"a.xml": httpx.get(outlet_a.feed_url).content, "b.xml": httpx.get(outlet_b.feed_url).content}
-        httpd.delays = {}
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        feeds = _feeds(base + "/a.xml", base + "/b.xml")
-        try:
+        with serve(TwoFeedsHandler) as httpd:
+            httpd.feeds = {"a.xml": httpx.get(outlet_a.feed_url).content,
+                           "b.xml": httpx.get(outlet_b.feed_url).content}
+            httpd.delays = {}
+            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            feeds = _feeds(base + "/a.xml", base + "/b.xml")
             with _fresh_database(pg_server_url, template_db) as url, psycopg.connect(url, autocommit=True) as conn:
                 one = _settings(tmp_path / "ref", user_agent="eventwire-test run-one")
                 steps.run_all(conn, one, "reference", feeds, force=True)
@@ -444,9 +411,6 @@ def test_the_same_run_started_twice_at_once_loads_everything_once(pg_server_url,
                 outcome = _outcome(conn)
                 per_run = dict(conn.execute("SELECT run_id, articles_new FROM eventwire.runs").fetchall())
                 _assert_every_row_accounted(conn)
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
 
     assert per_run == {"run-one": 6, "run-two": 5}  # the articles really were split between the runs
     assert sum(r["articles_in"] for r in results.values()) == counts["articles"] == counts["urls"] == 11

@@ -34,7 +34,7 @@ def ran_db(pg_server_url, template_db, tmp_path_factory):
     with serve_wire(REPO / "seeds", extra_pages={MISSING_PAGE: (404, "text/html", "gone")}) as wire, \
             psycopg.connect(url, autocommit=True) as conn:
         settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=25)
-        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_minutes": 15}]
+        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_seconds": 900}]
         summary = steps.run_all(conn, settings, "run-health", feeds, force=True)
     assert summary["status"] == "success"
     yield url

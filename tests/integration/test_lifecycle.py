@@ -53,7 +53,7 @@ def wired(conn, tmp_path_factory):
 
     with serve_wire(REPO / "seeds", extra_pages={LATE_PAGE: (404, "text/html", "not yet")}) as wire:
         settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=3)
-        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_minutes": 15}]
+        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_seconds": 900}]
         summary = steps.run_all(conn, settings, "run-1", feeds, force=True)
         yield wire, settings, feeds, summary
 

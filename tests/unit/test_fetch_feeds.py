@@ -107,10 +107,35 @@ def test_load_feed_list_fills_defaults_and_substitutes_the_wire(tmp_path):
     path.write_text("- name: wire\n  url: '{wire}/feed.xml'\n- url: https://example.com/rss\n  enabled: false\n")
     feeds = load_feed_list(path, wire_base="http://127.0.0.1:9999/")
     assert feeds == [
-        {"name": "wire", "url": "http://127.0.0.1:9999/feed.xml", "enabled": True, "interval_minutes": 30},
-        {"name": "https://example.com/rss", "url": "https://example.com/rss", "enabled": False, "interval_minutes": 30},
+        {"name": "wire", "url": "http://127.0.0.1:9999/feed.xml", "enabled": True, "interval_seconds": 900,
+         "alert_after_minutes": 360},
+        {"name": "https://example.com/rss", "url": "https://example.com/rss", "enabled": False,
+         "interval_seconds": 900, "alert_after_minutes": 360},
     ]
     assert [f["name"] for f in load_feed_list(path, enabled_only=True)] == ["wire"]
+
+
+def test_feed_intervals_are_read_in_seconds_or_minutes(tmp_path):
+    path = tmp_path / "feeds.yaml"
+    path.write_text("- url: http://a/rss\n  interval_seconds: 15\n- url: http://b/rss\n  interval_minutes: 2\n"
+                    "- url: http://c/rss\n  interval_minutes: 0.5\n")
+    assert [f["interval_seconds"] for f in load_feed_list(path)] == [15, 120, 30]
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("interval_seconds: 0", "positive"),
+    ("interval_minutes: -1", "positive"),
+    ("interval_seconds: soon", "must be a number"),
+    ("interval_seconds: true", "positive"),
+    ("interval_seconds: 10\n  interval_minutes: 1", "not both"),
+    ("alert_after_minutes: 0", "alert_after_minutes"),
+])
+def test_bad_feed_intervals_stop_the_run_with_the_feed_named(tmp_path, entry, message):
+    path = tmp_path / "feeds.yaml"
+    path.write_text(f"- url: http://ok/rss\n- url: http://bad/rss\n  {entry}\n")
+    with pytest.raises(ValueError, match=message) as excinfo:
+        load_feed_list(path)
+    assert "feed #2" in str(excinfo.value)
 
 
 def test_load_feed_list_rejects_entries_without_url(tmp_path):
@@ -124,6 +149,7 @@ def test_repository_feeds_yaml_enables_only_the_local_wire():
     feeds = load_feed_list(REPO_ROOT / "feeds.yaml")
     enabled = [f for f in feeds if f["enabled"]]
     assert [f["url"] for f in enabled] == ["{wire}/feed.xml"]
+    assert enabled[0]["interval_seconds"] < 60  # the latency target needs sub-minute polling
     assert len(feeds) > len(enabled)
 
 
