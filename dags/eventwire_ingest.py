@@ -6,7 +6,8 @@ articles, codes ACLED-style events, validates them with Great Expectations and l
 PostgreSQL. The middle steps are mapped over batches of articles (never over single articles: the
 mapping limit is 1024). Each task reads its input from Postgres and writes its output back, so any
 task can be retried on its own. The DAG runs `@continuous` (one run at a time, the next starts when
-the last ends), so a new article is queryable within one cycle.
+the last ends), so a new article is queryable within one cycle; when no feed is due yet, `poll_feeds`
+waits for the next one (up to EVENTWIRE_IDLE_WAIT_SECONDS) rather than ending the cycle empty.
 
 **What to watch:**
 - `finish_run` fails when rows went missing (in ≠ loaded + quarantined): look at `analytics.runs`.
@@ -98,9 +99,11 @@ def eventwire_ingest():
 
     @step()
     def poll_feeds(run: str) -> list[list[int]]:
-        """Poll the feeds that are due; new items become articles, in batches of one host each."""
+        """Poll the feeds that are due (waiting up to EVENTWIRE_IDLE_WAIT_SECONDS for one when none is yet);
+        new items become articles, in batches of one host each."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
+            steps.wait_for_due_feed(conn, settings.idle_wait_seconds)
             ids = steps.poll_feeds(conn, settings, run)
             return steps.host_batches(conn, ids, settings.batch_size)
 

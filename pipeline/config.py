@@ -34,6 +34,10 @@ class Settings:
     cycle_deadline_minutes: int = field(
         default=10, metadata={"env": "CYCLE_DEADLINE_MINUTES",
                               "help": "an ingest cycle running longer raises a cycle_late alert; 0 = no deadline"})
+    idle_wait_seconds: float = field(
+        default=30.0, metadata={"env": "IDLE_WAIT_SECONDS",
+                                "help": "when no feed is due yet, a cycle waits up to this long for the next one instead of "
+                                        "ending empty (an idle @continuous DAG then runs a cycle per feed interval, not back to back)"})
     batch_size: int = field(
         default=25, metadata={"env": "BATCH_SIZE", "help": "articles per mapped task / load transaction"})
     http_timeout: float = field(
@@ -61,6 +65,7 @@ class Settings:
             feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
             wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
             cycle_deadline_minutes=int(_env("CYCLE_DEADLINE_MINUTES", "10")),
+            idle_wait_seconds=float(_env("IDLE_WAIT_SECONDS", "30")),
             batch_size=int(_env("BATCH_SIZE", "25")),
             http_timeout=float(_env("HTTP_TIMEOUT", "10")),
             max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),

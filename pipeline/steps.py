@@ -120,6 +120,26 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
     return len(feed_list)
 
 
+def wait_for_due_feed(conn: psycopg.Connection, max_wait: float, poll_every: float = 1.0) -> float:
+    """Sleep until an enabled feed is due, for at most `max_wait` seconds; return the seconds waited.
+
+    Without it a continuous DAG whose feeds are all waiting out their interval runs empty cycles
+    back to back (a few seconds of work every few seconds). The due time is read again every
+    `poll_every` seconds, so a feed made due meanwhile (a new feed, an operator's UPDATE) ends the wait.
+    """
+    started = time.monotonic()
+    while True:
+        left = conn.execute(
+            "SELECT extract(epoch FROM min(next_poll_at) - clock_timestamp())::float8 FROM eventwire.feeds WHERE enabled"
+        ).fetchone()[0]
+        waited = time.monotonic() - started
+        if left is None or left <= 0 or waited >= max_wait:
+            if waited >= 1:
+                log.info("waited %.1f s for a feed to be due", waited)
+            return waited
+        time.sleep(max(0.05, min(left, poll_every, max_wait - waited)))
+
+
 def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force: bool = False) -> list[int]:
     """Poll every enabled feed that is due; insert new items as articles; return their ids."""
     due = conn.execute(

@@ -85,11 +85,16 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
     if parts:
         return min(parts, key=lambda m: abs(m.start - t.start))
     if best.place.kind == "town" and best.place.latitude is not None:
-        # "In Baghdad, a bomb went off in the district of Sadr City": the finer place inside the city
+        # "In Baghdad, a bomb went off in the district of Sadr City", "the district of Alwaer in Homs":
+        # the finer place inside the city. A smaller place merely nearby counts only when it follows the
+        # city or is attached to it ("X in Y", "X north of Y"): "The villages of Flita and Ras al-Maara
+        # were the latest targets ... after troops captured the town of Yabroud" is Yabroud.
+        def nearer(m) -> bool:
+            return m.start > best.end or best.start - m.end <= 40
         inner = [m for m in usable if m is not best and m.role == "locative" and m.place.kind == "town"
                  and clause.start <= m.start < clause.end and m.place.latitude is not None
                  and (m.place.parent and norm_place(m.place.parent) == norm_place(best.place.canonical or best.place.name)
-                      or (m.place.population < best.place.population and m.place.admin1 == best.place.admin1
+                      or (m.place.population < best.place.population and m.place.admin1 == best.place.admin1 and nearer(m)
                           and abs(m.place.latitude - best.place.latitude) < 0.15 and abs(m.place.longitude - best.place.longitude) < 0.15))]
         if inner:
             best = inner[0]
@@ -325,8 +330,12 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             anaphor = re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
                 or re.search(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", s.text[max(0, t.start - 30):t.start], re.I)
             if anaphor and (mention is None or mention.role != "locative" or abs(mention.start - t.start) > 60):
+                # "its outskirts", and "In Aleppo, barrel bombs ... targeted neighborhoods of the city": the
+                # place this sentence has already named, not the one the previous sentence ended on ("the
+                # town" after "Speaking to ARA News in Damascus, ..." still means the town before)
                 its = re.search(r"\bits\s+outskirts\b", s.text[t.end:t.end + 40])
-                earlier = [m for m in s.places if m.end <= t.start and m.role == "locative" and m.place.kind == "town"] if its else []
+                own = its or re.search(r"\bcity\b", anaphor.group(0), re.I)
+                earlier = [m for m in s.places if m.end <= t.start and m.role == "locative" and m.place.kind == "town"] if own else []
                 if earlier:
                     mention = earlier[-1]
                 elif last_place is not None:

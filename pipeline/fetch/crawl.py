@@ -57,12 +57,6 @@ class HostThrottle:
             semaphore.release()
 
 
-def robots_refusal(url: str) -> pages.PageResult:
-    parts = urlsplit(url)
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    return pages.PageResult(url, None, None, None, None, f"robots.txt disallows {path}")
-
-
 def fetch_one(client: httpx.Client, url: str, max_bytes: int, throttle: HostThrottle,
               robots: RobotsCache | None) -> pages.PageResult:
     """robots.txt check, then a throttled `fetch_page`; any surprise becomes an error result."""
@@ -72,7 +66,7 @@ def fetch_one(client: httpx.Client, url: str, max_bytes: int, throttle: HostThro
         crawl_delay = None
         if robots is not None:
             if not robots.allows(url):
-                return robots_refusal(url)
+                return pages.PageResult(url, None, None, None, None, robots.refusal(url))
             crawl_delay = robots.crawl_delay(url)
             if crawl_delay and crawl_delay > MAX_CRAWL_DELAY:
                 log.warning("%s asks for Crawl-delay %s s; using %s s", origin_of(url), crawl_delay, MAX_CRAWL_DELAY)

@@ -1,7 +1,10 @@
 """robots.txt: fetched once per host through our own client (so timeouts and size caps apply), then obeyed.
 
-Status conventions follow RFC 9309: 401/403 = everything disallowed; any other 4xx, or a server we
-cannot reach at all, = no rules. Rules are matched with our User-Agent by `urllib.robotparser`.
+Status conventions follow RFC 9309: a 5xx means the rules are undefined, so everything is disallowed
+for this crawl (RFC 9309 2.3.1.4; the next batch asks again); 401/403 = everything disallowed (stricter
+than the RFC, as most crawlers are); any other 4xx, or a server we cannot reach at all, = no rules (the
+page fetch then fails with its own precise reason). Rules are matched with our User-Agent by
+`urllib.robotparser`.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def fetch_rules(client: httpx.Client, origin: str, deadline_factor: float = 3.0)
     try:
         with client.stream("GET", url) as response:
             status = response.status_code
-            if status in (401, 403):
+            if status in (401, 403) or status >= 500:
                 return RobotsRules(origin, f"HTTP {status}", disallow_all=True)
             if status >= 400:
                 return RobotsRules(origin, f"HTTP {status}", allow_all=True)
@@ -100,6 +103,15 @@ class RobotsCache:
 
     def allows(self, url: str) -> bool:
         return self.rules_for(url).allows(url, self.user_agent)
+
+    def refusal(self, url: str) -> str:
+        """Why `url` may not be fetched, for the quarantine reason."""
+        rules = self.rules_for(url)
+        parts = urlsplit(url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if rules.disallow_all and rules.parser is None:
+            return f"robots.txt answered {rules.source}: the whole host is off limits for now"
+        return f"robots.txt disallows {path}"
 
     def crawl_delay(self, url: str) -> float | None:
         return self.rules_for(url).crawl_delay(self.user_agent)

@@ -5,8 +5,10 @@ reason, and one article reached through many URLs (or republished with small edi
 import dataclasses
 import gzip
 import socket
+import threading
 import time
 
+import psycopg
 import pytest
 
 from pipeline import steps
@@ -224,3 +226,22 @@ def test_poll_intervals_are_seconds_and_a_shortened_interval_applies_at_once(ser
         assert _due_in(conn, "wire") <= 5
         assert _due_in(conn, "bad") > 100
         assert conn.execute("SELECT interval_seconds FROM analytics.feed_health ORDER BY name").fetchall() == [(10,), (5,)]
+
+
+def test_an_idle_cycle_waits_for_the_next_due_feed_and_no_longer(conn, db_url):
+    assert steps.wait_for_due_feed(conn, 5) == 0          # no feeds at all: nothing to wait for
+    steps.sync_feeds(conn, [{"name": "later", "url": "http://127.0.0.1:9/feed.xml", "interval_seconds": 60}])
+    assert steps.wait_for_due_feed(conn, 5) < 0.5         # a new feed is due at once
+
+    conn.execute("UPDATE eventwire.feeds SET next_poll_at = now() + interval '2 seconds'")
+    assert 1.5 <= steps.wait_for_due_feed(conn, 10) < 6   # waits until it is due, not the whole 10 s
+
+    conn.execute("UPDATE eventwire.feeds SET next_poll_at = now() + interval '1 hour'")
+    assert 0.9 <= steps.wait_for_due_feed(conn, 1.0) < 3  # never past max_wait
+
+    def operator_makes_it_due():
+        time.sleep(1.0)
+        with psycopg.connect(db_url, autocommit=True) as other:
+            other.execute("UPDATE eventwire.feeds SET next_poll_at = now()")
+    threading.Thread(target=operator_makes_it_due, daemon=True).start()
+    assert 0.9 <= steps.wait_for_due_feed(conn, 30) < 6   # a feed made due meanwhile ends the wait

@@ -120,6 +120,21 @@ def test_finer_place_inside_a_city_wins():
     assert event["location"]["name"] == "Sadr City" and event["location"]["admin1"] == "Baghdad"
 
 
+def test_a_nearby_village_named_earlier_does_not_take_the_towns_event():
+    text = ("On Saturday, government forces captured two villages near Yabroud. The villages of Sahel and Flita "
+            "were the latest targets of a government offensive in the Qalamoun region after troops captured the "
+            "town of Yabroud earlier this month.")
+    places = sorted((e["location"]["name"], e["event_date"]) for e in extract_events(text, PUB))
+    assert places == [("Flita", "2016-04-09"), ("Sahel", "2016-04-09"), ("Yabroud", "2016-04-06")]
+
+
+def test_the_city_means_the_city_this_sentence_named_and_keeps_its_toll():
+    text = ("Helicopters dropped two barrel bombs on the town of Darayya, activists said. In Homs, helicopter-dropped "
+            "barrel bombs and government artillery fire targeted neighborhoods of the city, killing at least three people.")
+    tolls = {e["location"]["name"]: e["fatalities"] for e in extract_events(text, PUB)}
+    assert tolls == {"Daraya": None, "Homs": {"low": 3, "best": 3, "high": 3}}
+
+
 def test_settlement_missing_from_the_gazetteer_is_kept_by_name():
     text = ("Fighting continued in Hama province on Sunday. "
             "On Monday, rebels captured the village of Tal Mraq after heavy clashes with the army.")

@@ -55,7 +55,8 @@ def test_rules_for_our_user_agent_are_applied():
     assert rules.crawl_delay(UA) == 2.0
 
 
-@pytest.mark.parametrize("status, allowed", [(404, True), (410, True), (401, False), (403, False)])
+@pytest.mark.parametrize("status, allowed", [(404, True), (410, True), (401, False), (403, False),
+                                             (500, False), (503, False)])
 def test_robots_status_conventions(status, allowed):
     handler, _ = _robots_served(status)
     with _client(handler) as client:
@@ -96,6 +97,16 @@ def test_disallowed_page_is_a_failed_fetch_with_the_path():
     assert results[1].html is None
     assert results[2].ok
     assert "/private/leak.html" not in calls
+
+
+def test_robots_server_error_keeps_the_whole_host_off_limits_with_the_reason():
+    handler, calls = _robots_served(503)
+    settings = Settings(per_host_delay=0, fetch_workers=2)
+    jobs = [(1, "https://news.example/a.html"), (2, "https://news.example/b.html")]
+    with _client(handler) as client:
+        results = dict(crawl.fetch_pages(client, jobs, settings))
+    assert {r.error for r in results.values()} == {"robots.txt answered HTTP 503: the whole host is off limits for now"}
+    assert calls == ["/robots.txt"]  # asked once, and no page requested
 
 
 def test_throttle_spaces_request_starts_per_host():
