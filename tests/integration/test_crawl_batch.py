@@ -229,7 +229,7 @@ def test_poll_intervals_are_seconds_and_a_shortened_interval_applies_at_once(ser
 
 
 def test_an_idle_cycle_waits_for_the_next_due_feed_and_no_longer(conn, db_url):
-    assert steps.wait_for_due_feed(conn, 5) == 0          # no feeds at all: nothing to wait for
+    assert steps.wait_for_due_feed(conn, 5) < 0.5         # no feeds at all: nothing to wait for
     steps.sync_feeds(conn, [{"name": "later", "url": "http://127.0.0.1:9/feed.xml", "interval_seconds": 60}])
     assert steps.wait_for_due_feed(conn, 5) < 0.5         # a new feed is due at once
 
