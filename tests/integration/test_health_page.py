@@ -93,7 +93,8 @@ def test_report_names_the_failing_expectation_and_the_feed_state(ran):
     [top] = report["top_expectations"]
     assert top["kind"] == "article" and top["rows"] == 1 and top["expectation"]
     [feed] = report["feeds"]
-    assert feed["name"] == "wire" and feed["consecutive_failures"] == 0
+    assert feed["name"] == "wire" and feed["consecutive_failures"] == 0 and feed["interval_seconds"] == 900
+    assert 'data-field="interval">15 min</td>' in render_html(report, data_docs={})
     assert feed["last_success_at"] is not None and feed["last_new_item_at"] is not None and feed["articles"] == 6
     newest_ids = [e["event_id"] for e in report["newest_events"]]
     assert len(newest_ids) == 10 and len(set(newest_ids)) == 10

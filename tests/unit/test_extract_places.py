@@ -36,6 +36,12 @@ def test_alias_spelling_maps_to_the_canonical_place():
     assert m.place.name == "Kasab" and m.place.admin1 == "Latakia"
 
 
+def test_one_q_raqa_is_raqqa_with_its_country():
+    # a place without a country fails validation: a common spelling must not send events to quarantine
+    [m] = find_places("The rest of the dead in the raids on the city of Raqa were fighters.")
+    assert (m.place.name, m.place.country_code, m.place.geo_precision) == ("Raqqa", "SY", 1)
+
+
 def test_named_region_has_region_precision():
     [m] = find_places("Jets struck hideouts across the Qalamoun region.")
     assert m.place.name == "Qalamoun" and m.place.geo_precision == 3
