@@ -97,6 +97,9 @@ def event_key(row: dict) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
+MERGE_LOCK = 4242004  # pg_advisory_xact_lock key: one batch at a time merges and inserts events
+
+
 def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> LoadStats:
     """Upsert flat event rows and their mentions; the caller owns the transaction."""
     stats = LoadStats(rows_in=len(rows))
@@ -117,6 +120,9 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
                  " ON stage_events (sub_event_type, event_date, latitude, longitude)")
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
     conn.execute("ANALYZE stage_events")
+    # Loads take turns from here to their commit: two batches loading at once would each miss the
+    # other's uncommitted events and insert the same real event twice under different keys.
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
     _merge_with_known_events(conn)
     insert_cols = ", ".join(EVENT_COLUMNS)
     # Several mentions of one event in a batch: keep the most confident as the event's values.

@@ -241,3 +241,32 @@ def test_reload_is_a_no_op_when_two_rows_of_one_article_merged_into_one_event(co
         with conn.transaction():
             load.load_events(conn, "r1", rows)
     assert conn.execute("SELECT count(*), sum(num_articles) FROM eventwire.events").fetchone() == (1, 2)
+
+
+def test_two_batches_loading_at_once_still_merge_one_real_event(conn, db_url):
+    """Two load tasks in parallel (the load pool has two slots): the second must see the first's event."""
+    import threading
+
+    a1 = _article(conn, "http://127.0.0.1/a1", "Outlet A")
+    a2 = _article(conn, "http://127.0.0.1/b2", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    flita = dict(location_name="Flita", latitude=33.99, longitude=36.53, sub_event_type="Government regains territory")
+    fulaita = dict(flita, location_name="Fulaita", latitude=33.995, longitude=36.52)
+    second_done = threading.Event()
+    second_stats = {}
+
+    def second_loader():
+        with psycopg.connect(db_url, autocommit=True) as other, other.transaction():
+            second_stats["stats"] = load.load_events(other, "r1", [_row(a2, 2, **fulaita)])
+        second_done.set()
+
+    with conn.transaction():
+        first = load.load_events(conn, "r1", [_row(a1, 1, **flita)])
+        thread = threading.Thread(target=second_loader, daemon=True)
+        thread.start()
+        # the second batch waits for this one to commit instead of inserting a second "Flita" event
+        assert not second_done.wait(1.5)
+    thread.join(timeout=30)
+    assert second_done.is_set()
+    assert (first.events_inserted, second_stats["stats"].events_inserted) == (1, 0)
+    assert conn.execute("SELECT location_name, num_articles FROM eventwire.events").fetchall() == [("Flita", 2)]
