@@ -218,6 +218,7 @@ def merge_markdown(existing: str, fresh: str, parts_run: Sequence[str]) -> str:
 
 
 from pipeline.ontology import SUB_EVENT_TYPES  # noqa: E402  (no GX import: cheap in the harness process)
+from pipeline.db import temp_database, with_dbname  # noqa: E402
 
 _PLACES = [  # name, admin1, lat, lon (all inside Syria)
     ("Aleppo", "Aleppo", 36.20, 37.16), ("Homs", "Homs", 34.73, 36.72), ("Hama", "Hama", 35.13, 36.75),
@@ -395,45 +396,12 @@ def serve(routes: dict[str, tuple[bytes, str]]) -> Iterator[str]:
         server.server_close()
 
 
-def _with_db(url: str, dbname: str) -> str:
-    import psycopg
-
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    return psycopg.conninfo.make_conninfo(**info)
-
-
 @contextlib.contextmanager
 def fresh_database() -> Iterator[tuple[str, str]]:
     """A new, empty database; yields (url, where). On EVENTWIRE_DATABASE_URL's server when set,
     else on an embedded pgserver in a temporary directory; dropped / deleted afterwards."""
-    import psycopg
-
-    given = os.environ.get("EVENTWIRE_DATABASE_URL")
-    tmp: Path | None = None
-    server = None
-    if given:
-        server_url, where = given, "server of EVENTWIRE_DATABASE_URL"
-    else:
-        import pgserver
-
-        tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-pg-"))
-        server = pgserver.get_server(tmp, cleanup_mode="delete")
-        server_url, where = server.get_uri(), "embedded pgserver (temporary directory)"
-    name = f"ew_bench_{uuid.uuid4().hex[:10]}"
-    try:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield _with_db(server_url, name), where
-        finally:
-            with psycopg.connect(server_url, autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        if server is not None:
-            server.cleanup()
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+    with pg_server() as (server_url, where), temp_database(server_url, prefix="ew_bench") as (url, _):
+        yield url, where
 
 
 def _metric(measure: str, value: Any, unit: str = "", note: str = "") -> dict:
@@ -638,8 +606,19 @@ def bench_load(shared: Path, quick: bool) -> dict:
                     break
             return time.perf_counter() - started, done, per, results
 
+        def load_as_one_batch(batch: list[dict]) -> tuple[Any, float]:
+            """load_events on the whole list in one transaction under the statement_timeout;
+            (stats, seconds), stats None when it was cancelled."""
+            t0 = time.perf_counter()
+            try:
+                with conn.transaction():
+                    conn.execute(f"SET LOCAL statement_timeout = '{one_batch_timeout}s'")
+                    return load.load_events(conn, run_id, batch), time.perf_counter() - t0
+            except psycopg.errors.QueryCanceled:
+                return None, time.perf_counter() - t0
+
         def reset() -> None:
-            conn.execute("TRUNCATE eventwire.event_mentions, eventwire.events, bench_copy")
+            conn.execute("TRUNCATE eventwire.mention_sources, eventwire.event_mentions, eventwire.events, bench_copy")
             conn.execute("VACUUM ANALYZE eventwire.events")
             conn.execute("VACUUM ANALYZE eventwire.event_mentions")
 
@@ -693,16 +672,12 @@ def bench_load(shared: Path, quick: bool) -> dict:
                               "merged_into_earlier": sum(r.events_updated for r in res_first)}
 
         # The same rows again as ONE batch (tables already hold them): the re-load path at scale.
-        t0 = time.perf_counter()
-        try:
-            with conn.transaction():
-                conn.execute(f"SET LOCAL statement_timeout = '{one_batch_timeout}s'")
-                res = load.load_events(conn, run_id, loaded)
-            one_again_s = time.perf_counter() - t0
+        res, one_again_s = load_as_one_batch(loaded)
+        if res is not None:
             metrics.append(_metric(f"load_events, same {len(loaded):,} rows again as one batch",
                                    len(loaded) / one_again_s, "rows/s",
                                    f"idempotent: {res.events_inserted:,} events / {res.mentions_inserted:,} mentions inserted"))
-        except psycopg.errors.QueryCanceled:
+        else:
             metrics.append(_metric(f"load_events, same {len(loaded):,} rows again as one batch", None, "rows/s",
                                    f"did not finish: hit the {one_batch_timeout} s statement_timeout"))
 
@@ -710,17 +685,12 @@ def bench_load(shared: Path, quick: bool) -> dict:
         reset()
         copy1_s, _, _, _ = timed(plain_copy, rows, total)
         metrics.append(_metric(f"plain COPY into unlogged table (one {total:,}-row batch)", total / copy1_s, "rows/s"))
-        t0 = time.perf_counter()
-        try:
-            with conn.transaction():
-                conn.execute(f"SET LOCAL statement_timeout = '{one_batch_timeout}s'")
-                res = load.load_events(conn, run_id, rows)
-            one_s = time.perf_counter() - t0
+        res, one_s = load_as_one_batch(rows)
+        if res is not None:
             metrics.append(_metric(f"load_events, first load (one {total:,}-row batch)", total / one_s, "rows/s",
                                    f"{res.events_inserted:,} events inserted in {one_s:.0f} s"))
             details["one_batch_s"] = one_s
-        except psycopg.errors.QueryCanceled:
-            one_s = time.perf_counter() - t0
+        else:
             guess = (scale[sizes[-1]] * (total / sizes[-1]) ** exponent) if exponent else None
             metrics.append(_metric(f"load_events, first load (one {total:,}-row batch)", None, "rows/s",
                                    f"did not finish: a statement hit the {one_batch_timeout} s statement_timeout "
@@ -927,21 +897,6 @@ def pg_server() -> Iterator[tuple[str, str]]:
         if server is not None:
             server.cleanup()
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def temp_database(server_url: str, template: str | None = None, prefix: str = "ew_bench") -> Iterator[tuple[str, str]]:
-    """A new database on `server_url` (optionally a copy of `template`); (url, name); dropped afterwards."""
-    import psycopg
-
-    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-    try:
-        yield _with_db(server_url, name), name
-    finally:
-        with contextlib.suppress(Exception), psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class LiveWire:
@@ -1177,7 +1132,7 @@ def bench_latency(shared: Path, quick: bool) -> dict:
             base = es.enter_context(serve(routes))
             wire = LiveWire(routes, base)
             wire.publish([seed_item])  # a first item, so the first cycles warm up on real work
-            url, _ = es.enter_context(temp_database(server_url))
+            url, _ = es.enter_context(temp_database(server_url, prefix="ew_bench"))
             conn = es.enter_context(psycopg.connect(url, autocommit=True))
             db.migrate(conn)
             pg_version = conn.execute("SHOW server_version").fetchone()[0]
@@ -1330,7 +1285,7 @@ def bench_celery(shared: Path, quick: bool) -> dict:
                     runs[label] = {"skipped": f"part already at {time.monotonic() - started:.0f} s"}
                     continue
                 with contextlib.ExitStack() as run_es:
-                    url, _ = run_es.enter_context(temp_database(server_url, data_tpl))
+                    url, _ = run_es.enter_context(temp_database(server_url, data_tpl, "ew_bench"))
                     conn = run_es.enter_context(psycopg.connect(url, autocommit=True))
                     pg_version = conn.execute("SHOW server_version").fetchone()[0]
                     af = run_es.enter_context(airflow_stack(server_url, url, tmp, env, meta_tpl, workers))
