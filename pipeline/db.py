@@ -6,8 +6,11 @@ is started under `<data_dir>/pg` and left running, so Airflow tasks in other pro
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -38,6 +41,27 @@ def stop_embedded(pgdata: Path) -> bool:
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
     server.cleanup()
     return True
+
+
+def with_dbname(url: str, dbname: str) -> str:
+    """The same server and credentials as `url` (a URL or a key=value conninfo), another database."""
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["dbname"] = dbname
+    return psycopg.conninfo.make_conninfo(**info)
+
+
+@contextlib.contextmanager
+def temp_database(server_url: str, template: str | None = None, prefix: str = "ew_tmp") -> Iterator[tuple[str, str]]:
+    """A new database on the server of `server_url` (a copy of `template` when given); yields
+    (url, name) and drops it afterwards, even when other sessions are still connected."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    try:
+        yield with_dbname(server_url, name), name
+    finally:
+        with contextlib.suppress(psycopg.Error), psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def database_url(settings: Settings) -> str:

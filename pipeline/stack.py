@@ -26,17 +26,11 @@ import psycopg
 import psycopg.sql
 
 from pipeline.config import REPO_ROOT, Settings
+from pipeline.db import with_dbname
 
 COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer")
 DEFAULT_USER, DEFAULT_PASSWORD = "admin", "admin"
 POOLS_FILE = REPO_ROOT / "dags" / "pools.json"
-
-
-def with_dbname(url: str, dbname: str) -> str:
-    """The same server and credentials as `url` (a URL or a key=value conninfo), another database."""
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    return psycopg.conninfo.make_conninfo(**info)
 
 
 def sqlalchemy_url(url: str) -> str:

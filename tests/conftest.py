@@ -8,7 +8,6 @@ import logging
 import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 import psycopg
@@ -25,12 +24,6 @@ def pytest_collection_modifyitems(config, items):
     unmarked = [item.nodeid for item in items if not KINDS & {m.name for m in item.iter_markers()}]
     if unmarked:
         raise pytest.UsageError("tests must be marked unit, integration, dags or e2e: " + ", ".join(unmarked))
-
-
-def _with_db(url: str, dbname: str) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    return psycopg.conninfo.make_conninfo(**info)
 
 
 @pytest.fixture(scope="session")
@@ -56,25 +49,19 @@ def template_db(pg_server_url):
     """A migrated database that each test's database is cloned from (CREATE DATABASE ... TEMPLATE)."""
     from pipeline import db
 
-    name = f"ew_tpl_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    with psycopg.connect(_with_db(pg_server_url, name), autocommit=True) as conn:
-        db.migrate(conn)
-    yield name
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with db.temp_database(pg_server_url, prefix="ew_tpl") as (url, name):
+        with psycopg.connect(url, autocommit=True) as conn:
+            db.migrate(conn)
+        yield name
 
 
 @pytest.fixture
 def db_url(pg_server_url, template_db):
     """A fresh, migrated database for one test; dropped afterwards."""
-    name = f"ew_t_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
-    yield _with_db(pg_server_url, name)
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    from pipeline.db import temp_database
+
+    with temp_database(pg_server_url, template_db, "ew_t") as (url, _):
+        yield url
 
 
 @pytest.fixture

@@ -48,3 +48,8 @@ def serve(handler_cls: type[BaseHTTPRequestHandler],
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def base_url(httpd: ThreadingHTTPServer) -> str:
+    """http://127.0.0.1:<port> of a server started by `serve`."""
+    return f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -16,12 +16,13 @@ import sys
 import tempfile
 import time
 import uuid
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from pipeline.db import temp_database
 from pipeline.fetch.wire import serve_wire
 
 pytestmark = pytest.mark.dags
@@ -71,20 +72,6 @@ def _sqlalchemy_url(conninfo: str, scheme: str) -> str:
     auth = quote(info.get("user") or "postgres") + (":" + quote(info["password"]) if info.get("password") else "")
     query = urlencode({k: info[k] for k in ("host", "port") if info.get(k)})
     return f"{scheme}{auth}@/{quote(info['dbname'])}?{query}"
-
-
-@contextmanager
-def _database(pg_server_url: str, template: str | None = None):
-    from tests.conftest import _with_db
-
-    name = f"ew_celery_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-    try:
-        yield _with_db(pg_server_url, name)
-    finally:
-        with psycopg.connect(pg_server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Processes:
@@ -174,9 +161,9 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
     port = _free_port()
     with ExitStack() as stack:
         wire = stack.enter_context(serve_wire(REPO / "seeds", extra_pages=BAD_PAGES))
-        metadata = stack.enter_context(_database(pg_server_url))
-        celery_db = stack.enter_context(_database(pg_server_url, template_db))
-        reference_db = stack.enter_context(_database(pg_server_url, template_db))
+        metadata, _ = stack.enter_context(temp_database(pg_server_url, prefix="ew_celery"))
+        celery_db, _ = stack.enter_context(temp_database(pg_server_url, template_db, "ew_celery"))
+        reference_db, _ = stack.enter_context(temp_database(pg_server_url, template_db, "ew_celery"))
         pipeline_env = {"EVENTWIRE_FEEDS": wire.feed_url, "EVENTWIRE_BATCH_SIZE": BATCH_SIZE,
                         "EVENTWIRE_PER_HOST_DELAY": "0", "EVENTWIRE_CYCLE_DEADLINE_MINUTES": "0"}
 

@@ -37,16 +37,11 @@ def _norm(name: str) -> str:
 @pytest.fixture(scope="module")
 def dag_run(airflow_env, pg_server_url, template_db, tmp_path_factory):
     """Run the DAG twice over the wire (plus two bad items) into one fresh database."""
-    import uuid
+    from pipeline.db import temp_database
 
-    from tests.conftest import _with_db
-
-    name = f"ew_dag_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
-    url = _with_db(pg_server_url, name)
     seeds = Path(__file__).resolve().parents[2] / "seeds"
-    with serve_wire(seeds, extra_pages=BAD_PAGES) as wire:
+    with temp_database(pg_server_url, template_db, "ew_dag") as (url, _), \
+            serve_wire(seeds, extra_pages=BAD_PAGES) as wire:
         env = dict(airflow_env, EVENTWIRE_DATABASE_URL=url, EVENTWIRE_FEEDS=wire.feed_url,
                    EVENTWIRE_DATA_DIR=str(tmp_path_factory.mktemp("data")))
         first = _dags_test(env)
@@ -57,9 +52,7 @@ def dag_run(airflow_env, pg_server_url, template_db, tmp_path_factory):
             ).fetchone()
             conn.execute("UPDATE eventwire.feeds SET next_poll_at = now()")  # make the feed due again
         second = _dags_test(env)
-    yield {"url": url, "first": first, "second": second, "counts_after_first": counts_after_first}
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        yield {"url": url, "first": first, "second": second, "counts_after_first": counts_after_first}
 
 
 def test_dag_run_succeeds(dag_run):

@@ -16,7 +16,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.conftest import REPO, _with_db
+from pipeline.db import with_dbname
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.e2e
 
@@ -59,7 +60,7 @@ def stack(pg_server_url, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("eventwire-data")
     wire = serve_wire(REPO / "seeds", host="127.0.0.1", port=0)
     cfg = StackConfig(
-        eventwire_url=_with_db(pg_server_url, data_db), metadata_url=sqlalchemy_url(_with_db(pg_server_url, meta_db)),
+        eventwire_url=with_dbname(pg_server_url, data_db), metadata_url=sqlalchemy_url(with_dbname(pg_server_url, meta_db)),
         home=data_dir / "airflow-stack", data_dir=data_dir, port=_free_port(), wire_url=wire.base_url,
         scheduled_runs=False, log_server_port=_free_port(), trigger_log_server_port=_free_port(),
         extra_env={"EVENTWIRE_FEEDS": "", "EVENTWIRE_FEEDS_FILE": str(REPO / "feeds.yaml")},

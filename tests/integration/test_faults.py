@@ -16,7 +16,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import replace
 from http.server import ThreadingHTTPServer
@@ -29,8 +28,8 @@ import pytest
 from pipeline import db, extract, steps
 from pipeline.config import Settings
 from pipeline.fetch.wire import serve_wire
-from tests.conftest import REPO, _with_db
-from tests.httpserver import QuietHandler, serve
+from tests.conftest import REPO
+from tests.httpserver import QuietHandler, base_url, serve
 
 pytestmark = pytest.mark.integration
 
@@ -102,18 +101,6 @@ def _assert_every_row_accounted(conn: psycopg.Connection) -> None:
     # no event mentioned twice by one article, no event without a mention
     assert conn.execute("SELECT count(*) FROM eventwire.events e WHERE NOT EXISTS"
                         " (SELECT 1 FROM eventwire.event_mentions m WHERE m.event_id = e.event_id)").fetchone()[0] == 0
-
-
-@contextmanager
-def _fresh_database(pg_server_url: str, template_db: str):
-    name = f"ew_fault_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
-    try:
-        yield _with_db(pg_server_url, name)
-    finally:
-        with psycopg.connect(pg_server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # ---------------------------------------------------------------- 1. PostgreSQL restarted mid-load
@@ -232,7 +219,7 @@ class FlakyFeedServer(ThreadingHTTPServer):
 def _flaky_feed(feed: bytes):
     with serve(FlakyFeedHandler, FlakyFeedServer) as httpd:
         httpd.feed = feed
-        yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}/feed.xml"
+        yield httpd, base_url(httpd) + "/feed.xml"
 
 
 def _feed_state(conn):
@@ -393,9 +380,9 @@ def test_the_same_run_started_twice_at_once_loads_everything_once(pg_server_url,
             httpd.feeds = {"a.xml": httpx.get(outlet_a.feed_url).content,
                            "b.xml": httpx.get(outlet_b.feed_url).content}
             httpd.delays = {}
-            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            base = base_url(httpd)
             feeds = _feeds(base + "/a.xml", base + "/b.xml")
-            with _fresh_database(pg_server_url, template_db) as url, psycopg.connect(url, autocommit=True) as conn:
+            with db.temp_database(pg_server_url, template_db, "ew_fault") as (url, _), psycopg.connect(url, autocommit=True) as conn:
                 one = _settings(tmp_path / "ref", user_agent="eventwire-test run-one")
                 steps.run_all(conn, one, "reference", feeds, force=True)
                 reference = _outcome(conn)
@@ -404,7 +391,7 @@ def test_the_same_run_started_twice_at_once_loads_everything_once(pg_server_url,
             httpd.delays = {("a.xml", "run-two"): 0.5, ("b.xml", "run-one"): 1.5}
             settings = {"run-one": _settings(tmp_path / "1", user_agent="eventwire-test run-one"),
                         "run-two": _settings(tmp_path / "2", user_agent="eventwire-test run-two")}
-            with _fresh_database(pg_server_url, template_db) as url, psycopg.connect(url, autocommit=True) as conn:
+            with db.temp_database(pg_server_url, template_db, "ew_fault") as (url, _), psycopg.connect(url, autocommit=True) as conn:
                 results = _run_concurrently(url, settings, feeds)
                 assert not [r for r in results.values() if isinstance(r, BaseException)], results
                 counts = _table_counts(conn)

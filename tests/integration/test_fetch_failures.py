@@ -8,7 +8,7 @@ from pipeline.config import Settings
 from pipeline.fetch.feeds import poll_feed
 from pipeline.fetch.http import make_client
 from pipeline.fetch.pages import fetch_page
-from tests.httpserver import QuietHandler, serve
+from tests.httpserver import QuietHandler, base_url, serve
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +59,7 @@ class MisbehavingHandler(QuietHandler):
 @pytest.fixture(scope="module")
 def server():
     with serve(MisbehavingHandler) as httpd:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield base_url(httpd)
 
 
 @pytest.fixture()

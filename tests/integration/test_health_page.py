@@ -5,7 +5,6 @@ reasons and newest events match the database, and the HTML carries them in stabl
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -14,6 +13,7 @@ import pytest
 
 from pipeline import steps
 from pipeline.config import Settings
+from pipeline.db import temp_database
 from pipeline.fetch.wire import serve_wire
 from pipeline.health import health_report, render_html
 
@@ -25,21 +25,16 @@ MISSING_PAGE = "/articles/zz-missing.html"
 @pytest.fixture(scope="module")
 def ran_db(pg_server_url, template_db, tmp_path_factory):
     """One real run, shared by the read-only tests below: its database's URL."""
-    from tests.conftest import REPO, _with_db
+    from tests.conftest import REPO
 
-    name = f"ew_health_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
-    url = _with_db(pg_server_url, name)
-    with serve_wire(REPO / "seeds", extra_pages={MISSING_PAGE: (404, "text/html", "gone")}) as wire, \
-            psycopg.connect(url, autocommit=True) as conn:
-        settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=25)
-        feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_seconds": 900}]
-        summary = steps.run_all(conn, settings, "run-health", feeds, force=True)
-    assert summary["status"] == "success"
-    yield url
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with temp_database(pg_server_url, template_db, "ew_health") as (url, _):
+        with serve_wire(REPO / "seeds", extra_pages={MISSING_PAGE: (404, "text/html", "gone")}) as wire, \
+                psycopg.connect(url, autocommit=True) as conn:
+            settings = replace(Settings.from_env(), database_url=None, data_dir=tmp_path_factory.mktemp("d"), batch_size=25)
+            feeds = [{"name": "wire", "url": wire.feed_url, "enabled": True, "interval_seconds": 900}]
+            summary = steps.run_all(conn, settings, "run-health", feeds, force=True)
+        assert summary["status"] == "success"
+        yield url
 
 
 @pytest.fixture

@@ -31,19 +31,13 @@ LATE_HTML = ("<html><head><title>Clashes in Rankous</title></head><body><article
 @pytest.fixture(scope="module")
 def conn(pg_server_url, template_db):
     """One database for the module: the tests below build on each other's state, in file order."""
-    import uuid
-
     import psycopg
 
-    from tests.conftest import _with_db
+    from pipeline.db import temp_database
 
-    name = f"ew_life_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
-    with psycopg.connect(_with_db(pg_server_url, name), autocommit=True) as connection:
+    with temp_database(pg_server_url, template_db, "ew_life") as (url, _), \
+            psycopg.connect(url, autocommit=True) as connection:
         yield connection
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
