@@ -46,6 +46,17 @@ def write_seed_inputs(shared: Path, out: Path) -> int:
     return len(gold["articles"])
 
 
+def write_world_inputs(articles: Path, out: Path) -> int:
+    """The world development set with only the fields `eventwire extract` takes (no country hint)."""
+    n = 0
+    with articles.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
+        for line in src:
+            art = json.loads(line)
+            fh.write(json.dumps({k: art.get(k) for k in ("id", "text", "published", "title")}) + "\n")
+            n += 1
+    return n
+
+
 def write_snippet_inputs(tsv: Path, out: Path) -> int:
     n = 0
     with tsv.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
@@ -72,14 +83,14 @@ def write_page_inputs(aeb: Path, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(REPO_ROOT.parent / "shared"), help="the shared material (default ../shared)")
-    parser.add_argument("--only", choices=["seeds", "snippets", "text"], action="append",
+    parser.add_argument("--only", choices=["seeds", "world", "snippets", "text"], action="append",
                         help="run only these parts (repeatable)")
     args = parser.parse_args(argv)
     shared = Path(args.shared).resolve()
     if not (shared / "eval").is_dir():
         print(f"make eval: the shared material is not at {shared} (expected ../shared beside the repo); nothing to score.")
         return 2
-    parts = args.only or ["seeds", "snippets", "text"]
+    parts = args.only or ["seeds", "world", "snippets", "text"]
     tmp = Path(tempfile.mkdtemp(prefix="eventwire-eval-"))
     results = {}
     if "seeds" in parts:
@@ -88,6 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         out = _score(shared / "eval" / "score_events.py", str(shared / "eval" / "seeds-gold.json"), str(tmp / "seeds.out.jsonl"))
         print(f"== seeds ({n} articles, {secs:.1f}s)\n{out}\n")
         results["seeds"] = out.splitlines()[-1]
+    if "world" in parts:
+        world = shared / "eval" / "world-dev"
+        n = write_world_inputs(world / "articles.jsonl", tmp / "world.in.jsonl")
+        secs = _run_cli("extract", tmp / "world.in.jsonl", tmp / "world.out.jsonl")
+        out = _score(shared / "eval" / "score_events.py", str(world / "gold.json"), str(tmp / "world.out.jsonl"))
+        print(f"== world-dev ({n} articles, {secs:.1f}s)\n{out}\n")
+        results["world-dev"] = out.splitlines()[-1] if out else ""
     if "snippets" in parts:
         tsv = shared / "corpora" / "case2021-task2-dev.tsv"
         n = write_snippet_inputs(tsv, tmp / "snippets.in.jsonl")
