@@ -24,10 +24,14 @@ class Actor:
     side: str = "none"            # government | opposition | none
     foreign_inter: int | None = None
     aerial: bool = False
+    home: str | None = None           # ISO code of the country a group comes from (Hezbollah: LB)
+    home_inter: int | None = None     # its inter code at home (Hezbollah in Lebanon: 3, abroad: 8)
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
-            return self.name.replace("{country}", country) if country else self.name.replace(" of {country}", "").replace("{country}", "")
+            if country:
+                return self.name.replace("{country}", country)
+            return self.name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
         return self.name
 
 
@@ -52,6 +56,20 @@ class ActorLexicon:
     by_alias: dict[str, Actor]
     nationalities: dict[str, str]
     cues: dict
+    country_names: dict[str, str]          # ISO code -> the name used in actor names ("Myanmar")
+    country_agent: re.Pattern | None       # "Israel launched", "Russia bombed": a state acting
+    state: Actor | None                    # the generic state forces entry
+
+
+_COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
+                        r"shelled|shells|attacked|attacks|fired|fires|pounded|pounds|raided|raids|invaded|invades|"
+                        r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|sent\s+(?:troops|forces|jets|warplanes))")
+
+
+def _data_rows(path: Path):
+    """CSV rows of a reviewed data file whose header lines start with '#'."""
+    with open(path, encoding="utf-8") as fh:
+        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +78,22 @@ def load_lexicon() -> ActorLexicon:
         entries = yaml.safe_load(fh)["actors"]
     with open(DATA / "cues.yaml", encoding="utf-8") as fh:
         cues = _compile_cues(yaml.safe_load(fh))
-    nationalities = {}
-    with open(DATA / "nationalities.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            nationalities[row["word"].lower()] = row["country_code"]
+    nationalities: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    names: list[str] = []
+    for row in _data_rows(DATA / "nationalities.csv"):
+        nationalities[row["word"].lower()] = row["country_code"]
+        if row.get("form") == "name":
+            country_names.setdefault(row["country_code"], row["word"])
+            names.append(row["word"])
     by_alias: dict[str, Actor] = {}
     cased_aliases: list[str] = []
+    state = None
     for e in entries:
-        actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)))
+        actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
+                      e.get("home"), e.get("home_inter"))
+        if state is None and actor.name == "Military Forces of {country}" and not actor.aerial:
+            state = actor
         for alias in e["aliases"]:
             alias = str(alias)
             if e.get("cased"):
@@ -83,7 +109,11 @@ def load_lexicon() -> ActorLexicon:
     cased = None
     if cased_aliases:
         cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])")
-    return ActorLexicon(pattern, cased, by_alias, nationalities, cues)
+    # A country's name as the subject of a military verb is its armed forces ("Israel launched an air
+    # strike", "Russia bombed"); the country code rides on the mention.
+    country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
+                               r"allegedly|on\s+\w+day))*\s+" + _COUNTRY_AGENT_VERBS + r"\b") if names else None
+    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state)
 
 
 class Cue:
@@ -154,9 +184,17 @@ def find_actors(text: str) -> list[ActorMention]:
         nat = m.group("nat")
         cc = None
         if nat:
-            cc = lex.nationalities.get(nat.lower().removeprefix("pro-"))
+            cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
+    if lex.country_agent is not None and lex.state is not None:
+        for m in lex.country_agent.finditer(text.lower()):
+            start, end = m.span("nat")
+            if any(a.start <= start < a.end for a in found) or not text[start].isupper():
+                continue
+            if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
+                continue      # "fighting in Syria hit ...": a place, not the state
+            found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.cased:
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):

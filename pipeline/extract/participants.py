@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorMention
+from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .places import load_gazetteer
 from .sentences import Span
@@ -16,19 +16,42 @@ from .triggers import Trigger
 
 
 def country_name(cc: str | None) -> str | None:
+    """The country's name as actor names carry it ("Military Forces of Myanmar", "Protesters (Myanmar)")."""
     if not cc:
         return None
+    name = load_lexicon().country_names.get(cc)
+    if name:
+        return name
     c = load_gazetteer().countries.get(cc)
     return c.name if c else None
 
 
 def actor_dict(a: ActorMention, event_cc: str | None) -> dict:
+    """ACLED name and inter code of a mention at an event in country `event_cc`.
+
+    A state's forces abroad are external forces (8); a group with a home country (Hezbollah) takes
+    its home code there and its foreign code elsewhere."""
     cc = a.country_code
     inter = a.actor.inter
     if a.actor.foreign_inter and cc and event_cc and cc != event_cc:
         inter = a.actor.foreign_inter
+    if a.actor.home and event_cc:
+        if event_cc == a.actor.home and a.actor.home_inter:
+            inter = a.actor.home_inter
+        elif event_cc != a.actor.home and a.actor.foreign_inter:
+            inter = a.actor.foreign_inter
+    if a.actor.name in _CROWDS:
+        return crowd(a.actor.name, country_name(cc or event_cc), inter)
     name = a.actor.named(country_name(cc or event_cc))
     return {"name": name, "inter": inter}
+
+
+_CROWDS = ("Protesters", "Rioters", "Civilians")
+
+
+def crowd(kind: str, country: str | None, inter: int) -> dict:
+    """Protesters, rioters and civilians in ACLED's style: the country in parentheses."""
+    return {"name": f"{kind} ({country})" if country else kind, "inter": inter}
 
 
 def side_of(a: ActorMention | None) -> str:
@@ -116,7 +139,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     state = {"name": f"Military Forces of {country}" if country else "State forces", "inter": 1}
     police = {"name": f"Police Forces of {country}" if country else "Police Forces", "inter": 1}
     rebels = {"name": "Opposition rebels", "inter": 2}
-    civilians = {"name": "Civilians", "inter": 7}
+    civilians = crowd("Civilians", country, 7)
+    protesters = crowd("Protesters", country, 6)
+    rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
     if sub in BATTLE_LIKE:
         if a1 is None and a2 is None:
@@ -148,16 +173,16 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a2 is None or a2["inter"] != 7:
             a2 = civilians
     elif sub == "Peaceful protest":
-        a1 = a1 if a1 and a1["inter"] == 6 else {"name": "Protesters", "inter": 6}
+        a1 = a1 if a1 and a1["inter"] == 6 else protesters
         a2 = None
     elif sub in ("Protest with intervention", "Excessive force against protesters"):
         forces = a1 if a1 and a1["inter"] == 1 else (a2 if a2 and a2["inter"] == 1 else police)
-        a1, a2 = {"name": "Protesters", "inter": 6}, forces
+        a1, a2 = (a1 if a1 and a1["inter"] == 6 else a2 if a2 and a2["inter"] == 6 else protesters), forces
     elif sub == "Violent demonstration":
         opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)
-        a1, a2 = {"name": "Rioters", "inter": 5}, opponent
+        a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
-        a1 = {"name": "Rioters", "inter": 5}
+        a1 = a1 if a1 and a1["inter"] == 5 else rioters
         a2 = a2 if a2 and a2["inter"] != 5 else civilians
     elif sub == "Arrests":
         if a1 is None or a1["inter"] not in (1, 8):
