@@ -1,7 +1,7 @@
 """Who acts in a sentence: actor mentions with ACLED inter codes, sides and roles.
 
 A mention is a main participant, an associated force ("backed by Hezbollah") or only a source
-("a government official said"); the dictionary lives in data/actors.yaml and data/nationalities.csv.
+("a government official said"); the dictionary lives in data/actors.yaml, data/armed_groups.yaml and data/nationalities.csv.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
+ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,10 @@ def _data_rows(path: Path):
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
-    with open(DATA / "actors.yaml", encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh)["actors"]
+    entries = []
+    for name in ACTOR_FILES:
+        with open(DATA / name, encoding="utf-8") as fh:
+            entries += yaml.safe_load(fh)["actors"]
     with open(DATA / "cues.yaml", encoding="utf-8") as fh:
         cues = _compile_cues(yaml.safe_load(fh))
     nationalities: dict[str, str] = {}
