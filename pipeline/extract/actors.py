@@ -256,3 +256,44 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     if role == "main" and re.search(r"\b(?:pro|anti)-$", before):
         role = "attributive"
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Meanwhile|Earlier),?\s+)?(?P<pro>They|The\s+group)\s+"
+                              r"(?:(?:also|then|later|reportedly|allegedly|had|have|have\s+also|had\s+also)\s+)*(?=[a-z]+ed\b|[a-z]+ew\b|set\b|hit\b|shot\b|struck\b|fought\b|took\b|seized\b)")
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\S+\s+)?$", re.I)
+
+
+def resolve_references(sentences) -> None:
+    """Actors a sentence names only by reference, resolved from the sentences before it (in place).
+
+    "They also attacked the terminal": the armed actor the previous sentences named. "The aircraft
+    fired two missiles" after "a US drone strike": the unqualified aircraft are that country's.
+    """
+    lex = load_lexicon()
+    last_armed: ActorMention | None = None
+    aerial_cc: str | None = None
+    for s in sentences:
+        if s.triggers:
+            m = _PRONOUN_SUBJECT.match(s.text)
+            if m and last_armed is not None and not any(a.start <= m.start("pro") < a.end for a in s.actors):
+                ref = ActorMention(last_armed.actor, m.start("pro"), m.end("pro"), m.group("pro"), last_armed.country_code)
+                s.actors = sorted(s.actors + [_with_role(s.text, ref, lex.cues)], key=lambda a: a.start)
+            for i, a in enumerate(s.actors):
+                if a.actor.aerial and a.country_code is None and aerial_cc and _DEFINITE.search(s.text[max(0, a.start - 30):a.start]):
+                    s.actors[i] = ActorMention(a.actor, a.start, a.end, a.text, aerial_cc, a.role)
+        mentions = s.actors if s.triggers else (find_actors(s.text) if _PRONOUN_SUBJECT.match(_next_text(sentences, s)) else [])
+        armed = [a for a in mentions if a.role == "main" and a.actor.inter in (1, 2, 3, 4, 8)]
+        if armed:
+            last_armed = armed[0]
+        elif mentions or s.triggers:
+            last_armed = None if any(a.role == "main" for a in mentions) else last_armed
+        qualified = {a.country_code for a in s.actors if a.actor.aerial and a.country_code}
+        if len(qualified) == 1:
+            aerial_cc = qualified.pop()
+        elif len(qualified) > 1:
+            aerial_cc = None
+
+
+def _next_text(sentences, s) -> str:
+    i = s.index + 1
+    return sentences[i].text if i < len(sentences) else ""

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from .actors import find_actors
+from .actors import find_actors, resolve_references
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
@@ -227,6 +227,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
         places = find_places(s, gz, masked)
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
+    resolve_references(sentences)      # "They attacked ...", "the aircraft": actors named by reference (actors.py)
     context = (title or "") + "\n" + text
     surnames = {m.group(1) for m in _PERSON.finditer(text)}
     for s in sentences:

@@ -80,8 +80,11 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     for m in re.finditer(r"\b(?:pitt(?:ing|ed)|between)\b", text[clause.start:clause.end]):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
+    inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
     if by and not pitting and t.start < by[0].start:
         actor1 = by[0]
+    elif inside and not pitting:
+        actor1 = inside[0]       # "a suicide bomber blew himself up": the trigger names its own agent
     elif t.type == "territory" and re.search(r"\bfell\b", t.text):
         after = [a for a in pool if a.start >= t.end and not re.search(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, a.start - 30):a.start])]
         actor1 = after[0] if after else None
@@ -126,8 +129,26 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
         actor2 = None
+    if actor2 is None and (actor1 is None or actor1.actor.inter not in (1, 8)):
+        actor2 = _targeted_force(s, t, clause)
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
+
+
+_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|camps?|barracks|convoy|vehicles?|"
+                         r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
+_AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
+                      r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
+
+
+def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | None:
+    """The security force whose post, convoy or station an attack hit ("a car bomb exploded outside a
+    police headquarters"): ACLED codes the force as the target."""
+    for a in s.actors:
+        if a.role == "attributive" and a.is_state and clause.start <= a.start < clause.end and a.start >= t.end - 1 \
+                and _FORCE_SITE.match(s.text[a.end:a.end + 20]) and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start]):
+            return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, "main")
+    return None
 
 
 def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
@@ -144,6 +165,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
     if sub in BATTLE_LIKE:
+        if a1 is not None and a1["inter"] == 7:
+            a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
         if a1 is None and a2 is None:
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
