@@ -60,6 +60,8 @@ class ActorLexicon:
     country_names: dict[str, str]          # ISO code -> the name used in actor names ("Myanmar")
     country_agent: re.Pattern | None       # "Israel launched", "Russia bombed": a state acting
     state: Actor | None                    # the generic state forces entry
+    state_air: Actor | None                # ... and its air arm
+    national_strike: re.Pattern | None     # "Israeli airstrikes", "Russian shelling": a state's fire
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -91,12 +93,15 @@ def load_lexicon() -> ActorLexicon:
             names.append(row["word"])
     by_alias: dict[str, Actor] = {}
     cased_aliases: list[str] = []
-    state = None
+    state = state_air = None
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
                       e.get("home"), e.get("home_inter"))
-        if state is None and actor.name == "Military Forces of {country}" and not actor.aerial:
-            state = actor
+        if actor.name == "Military Forces of {country}":
+            if actor.aerial and state_air is None:
+                state_air = actor
+            elif not actor.aerial and state is None:
+                state = actor
         for alias in e["aliases"]:
             alias = str(alias)
             if e.get("cased"):
@@ -116,7 +121,12 @@ def load_lexicon() -> ActorLexicon:
     # strike", "Russia bombed"); the country code rides on the mention.
     country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
                                r"allegedly|on\s+\w+day))*\s+" + _COUNTRY_AGENT_VERBS + r"\b") if names else None
-    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state)
+    # A nationality before the name of a state's kind of fire: "Israeli airstrikes", "Russian shelling".
+    # (Not rockets or mortars: armed groups fire those too.)
+    national_strike = re.compile(r"(?<![\w-])(?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
+                                 r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
+                                 r"strikes|raids)\b")
+    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air, national_strike)
 
 
 class Cue:
@@ -198,6 +208,13 @@ def find_actors(text: str) -> list[ActorMention]:
             if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
+    if lex.national_strike is not None and lex.state is not None:
+        for m in lex.national_strike.finditer(text.lower()):
+            start, end = m.span("nat")
+            if any(a.start <= start < a.end for a in found) or not text[start].isupper():
+                continue
+            actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
+            found.append(ActorMention(actor, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.cased:
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):

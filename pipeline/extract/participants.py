@@ -81,6 +81,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
+    # the subject of a passive verb is the one acted on: "three policemen were killed by a roadside bomb"
+    patients = [a for a in pool if a.end <= t.start + len(t.text) and _PASSIVE_AFTER.match(text[a.end:a.end + 60])]
     if by and not pitting and t.start < by[0].start:
         actor1 = by[0]
     elif inside and not pitting:
@@ -95,7 +97,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if subj:
                 actor1 = subj[0]
         if actor1 is None:
-            before = [a for a in pool if a.end <= t.start]
+            before = [a for a in pool if a.end <= t.start and a not in patients]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
             if subjects:
                 actor1 = subjects[-1]
@@ -123,13 +125,15 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
+    if actor2 is None and patients and patients[0] is not actor1:
+        actor2 = patients[0]
     if actor1 is None:
-        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7]
+        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients]
         if rest:
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
         actor2 = None
-    if actor2 is None and (actor1 is None or actor1.actor.inter not in (1, 8)):
+    if actor2 is None and (actor1 is None or not actor1.is_state):
         actor2 = _targeted_force(s, t, clause)
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
@@ -141,12 +145,20 @@ _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|h
                       r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
 
 
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
+                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
+
+
 def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | None:
     """The security force whose post, convoy or station an attack hit ("a car bomb exploded outside a
     police headquarters"): ACLED codes the force as the target."""
     for a in s.actors:
-        if a.role == "attributive" and a.is_state and clause.start <= a.start < clause.end and a.start >= t.end - 1 \
-                and _FORCE_SITE.match(s.text[a.end:a.end + 20]) and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start]):
+        if a.role != "attributive" or not a.is_state or not (clause.start <= a.start < clause.end) \
+                or not _FORCE_SITE.match(s.text[a.end:a.end + 20]):
+            continue
+        if (a.start >= t.end - 1 and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start])) \
+                or (a.end <= t.start and _PASSIVE_AFTER.match(s.text[a.end:a.end + 60])):
             return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, "main")
     return None
 
