@@ -129,12 +129,16 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         actor2 = patients[0]
     if actor1 is None:
         rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients]
-        if rest:
+        if rest and a_victim(rest[0], text) and rest[0].start > t.start:
+            actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
+        elif rest:
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
         actor2 = None
-    if actor2 is None and (actor1 is None or not actor1.is_state):
-        actor2 = _targeted_force(s, t, clause)
+    if (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
+            and (actor1 is None or not actor1.is_state):
+        # "a car bomb exploded outside a police headquarters, wounding 19 people": the police were the target
+        actor2 = _targeted_force(s, t, clause) or actor2
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
 
@@ -148,6 +152,9 @@ _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|h
 _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+(?:\w+ly\s+)?"
                             r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
                             r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
+
+
+_GENERIC_PEOPLE = re.compile(r"people|persons|others|passers-by")
 
 
 def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | None:
@@ -191,7 +198,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is not None and a1["inter"] in (5, 6, 7):
             a1 = None
         if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is not None \
-                and _victim(actor1, sentence_text):
+                and a_victim(actor1, sentence_text):
             a1, a2 = None, a1      # "a car bomb ... killing two policemen": the police are the target
         if a1 is None:
             a1 = unidentified
@@ -234,7 +241,7 @@ _ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 
-def _victim(actor: ActorMention, sentence_text: str) -> bool:
+def a_victim(actor: ActorMention, sentence_text: str) -> bool:
     """An actor named as the target of a bombing ("killing two policemen", "targeting soldiers")."""
     return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+(?:\S+\s+){0,3}$",
                           sentence_text[max(0, actor.start - 60):actor.start], re.I))
