@@ -116,7 +116,9 @@ def load_lexicon() -> ActorLexicon:
     pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
     cased = None
     if cased_aliases:
-        cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])")
+        # an acronym that names a document format or a gadget is not a group ("a PDF file")
+        cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])"
+                           r"(?!\s+(?:file|files|document|documents|format|version|copy|copies)\b)")
     # A country's name as the subject of a military verb is its armed forces ("Israel launched an air
     # strike", "Russia bombed"); the country code rides on the mention.
     country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"

@@ -1,0 +1,144 @@
+"""Actors beyond Syria: country words for every state, named armed groups of today's wars, crowds in
+ACLED's style, and who did what to whom read from the sentence's structure (all sentences written for
+these tests)."""
+
+import csv
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.extract.actors import DATA, find_actors, load_lexicon
+
+pytestmark = pytest.mark.unit
+
+
+def _only(text, published="2024-03-04"):
+    events = extract_events(text, published)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_country_words_cover_every_state():
+    with open(DATA / "nationalities.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    named = {r["country_code"] for r in rows if r["form"] == "name"}
+    # 193 UN member states plus Palestine, Kosovo, Taiwan, Western Sahara (and Hong Kong)
+    assert len(named) >= 197
+    assert {"PS", "XK", "TW", "EH", "SS", "TL", "ER"} <= named
+    assert all(len(r["country_code"]) == 2 and r["country_code"].isupper() for r in rows)
+    words = [r["word"].lower() for r in rows]
+    assert len(words) == len(set(words)), "a country word maps to one country only"
+
+
+@pytest.mark.parametrize("phrase, code, name", [
+    ("Burkinabe soldiers", "BF", "Military Forces of Burkina Faso"),
+    ("Congolese army", "CD", "Military Forces of Democratic Republic of the Congo"),
+    ("Sri Lankan military", "LK", "Military Forces of Sri Lanka"),
+    ("Afghan police", "AF", "Police Forces of Afghanistan"),
+    ("Myanmar security forces", "MM", "Military Forces of Myanmar"),
+    ("Nigerien troops", "NE", "Military Forces of Niger"),
+    ("Nigerian troops", "NG", "Military Forces of Nigeria"),
+    ("South Sudanese soldiers", "SS", "Military Forces of South Sudan"),
+])
+def test_nationality_adjectives_name_the_state_forces(phrase, code, name):
+    [a] = find_actors(f"{phrase} moved into the district.")
+    assert a.country_code == code
+    assert a.actor.named(load_lexicon().country_names[code]) == name
+
+
+def test_acronyms_that_are_words_match_only_in_their_case():
+    assert [a.actor.name for a in find_actors("ADF rebels raided a village.")] == ["ADF"]
+    assert [a.actor.name for a in find_actors("Fano fighters entered the town.")] == ["Fano"]
+    assert find_actors("They read a PDF file about the saf fano.") == []
+    # "car bombers" is not a country's air force
+    assert all(a.country_code is None for a in find_actors("The car bombers escaped."))
+
+
+def test_named_groups_of_current_wars_carry_their_inter_codes():
+    got = {a.actor.name: a.actor.inter for a in find_actors(
+        "ISWAP, JNIM, M23, the Rapid Support Forces, the Sinaloa Cartel and Wagner mercenaries were named.")}
+    assert got == {"Islamic State West Africa Province": 2, "JNIM": 2, "M23": 2, "Rapid Support Forces": 2,
+                   "Sinaloa Cartel": 3, "Wagner Group": 8}
+
+
+def test_foreign_jets_are_external_forces():
+    event = _only("Israeli jets struck a house in Khan Younis on Sunday, killing five people.")
+    assert event["actor1"] == {"name": "Military Forces of Israel", "inter": 8}
+    assert event["interaction"] == 78
+
+
+def test_a_country_that_strikes_is_its_military():
+    event = _only("Russia launched a missile strike on Kharkiv on Monday, killing four people.")
+    assert event["actor1"] == {"name": "Military Forces of Russia", "inter": 8}
+
+
+def test_a_nationality_before_airstrikes_names_who_struck():
+    event = _only("Israeli airstrikes hit Hezbollah positions in Nabatieh on Monday.")
+    assert event["actor1"]["name"] == "Military Forces of Israel"
+    assert event["actor2"] == {"name": "Hezbollah", "inter": 3}      # a militia at home, external in Syria
+    assert event["interaction"] == 38
+
+
+def test_forces_firing_on_protesters_is_16_with_the_country_in_parentheses():
+    event = _only("Security forces in Myanmar opened fire on protesters in Mandalay on Sunday, killing at least 18 people.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert event["actor1"] == {"name": "Protesters (Myanmar)", "inter": 6}
+    assert event["actor2"]["name"] == "Military Forces of Myanmar"
+    assert event["interaction"] == 16
+
+
+def test_rioters_carry_their_country():
+    event = _only("Rioters looted shops and set cars on fire in Manchester on Monday night.", "2011-08-10")
+    assert event["actor1"] == {"name": "Rioters (United Kingdom)", "inter": 5}
+
+
+def test_passive_agent_acts_on_the_subject():
+    event = _only("Burkinabe soldiers were ambushed by JNIM militants near Djibo on Friday.")
+    assert event["actor1"] == {"name": "JNIM", "inter": 2}
+    assert event["actor2"] == {"name": "Military Forces of Burkina Faso", "inter": 1}
+
+
+def test_subject_of_a_passive_killing_is_the_target():
+    event = _only("Three Afghan policemen were killed by a roadside bomb in Kandahar on Monday.")
+    assert event["actor1"]["inter"] == 3
+    assert event["actor2"] == {"name": "Police Forces of Afghanistan", "inter": 1}
+    assert event["interaction"] == 13
+
+
+def test_an_attacked_police_station_makes_the_police_the_target():
+    event = _only("A police station in Peshawar was attacked by TTP militants on Monday.")
+    assert event["actor1"] == {"name": "TTP", "inter": 2}
+    assert event["actor2"] == {"name": "Police Forces of Pakistan", "inter": 1}
+
+
+def test_bomb_outside_a_police_post_targets_the_police():
+    event = _only("A car bomb exploded outside a police post in Kirkuk on Monday, wounding 12 people.")
+    assert event["interaction"] == 13
+
+
+def test_the_suicide_bomber_is_the_attacker_not_the_convoy():
+    event = _only("A suicide bomber blew himself up next to a NATO convoy in Kabul on Monday, wounding three soldiers.")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["actor2"] == {"name": "NATO", "inter": 8}
+
+
+def test_they_refers_to_the_armed_group_just_named():
+    text = ("Al-Shabaab fighters overran an army base near Baidoa on Monday. "
+            "They also attacked a police post in Mogadishu on Tuesday.")
+    events = extract_events(text, "2024-03-05")
+    second = [e for e in events if e["location"]["name"] == "Mogadishu"]
+    assert second and second[0]["actor1"] == {"name": "Al Shabaab", "inter": 2}
+    assert second[0]["actor2"] == {"name": "Police Forces of Somalia", "inter": 1}
+
+
+def test_the_aircraft_keep_the_nationality_given_before():
+    text = ("A US drone strike killed three militants in North Waziristan on Thursday. "
+            "The unmanned aircraft fired two missiles at a house in Miran Shah.")
+    events = extract_events(text, "2024-03-08")
+    assert events and all(e["actor1"]["name"] == "Military Forces of United States" for e in events)
+
+
+def test_bystanders_are_never_a_side_of_a_battle():
+    event = _only("Thousands of civilians were displaced by heavy fighting near Rutshuru on Friday.")
+    assert event["sub_event_type"] == "Armed clash"
+    assert 7 not in (event["actor1"]["inter"], (event["actor2"] or {}).get("inter"))
