@@ -97,7 +97,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if subj:
                 actor1 = subj[0]
         if actor1 is None:
-            before = [a for a in pool if a.end <= t.start and a not in patients]
+            # neither the subject of a passive verb nor one just named as killed or hit ("a bombing that
+            # killed a police officer, and a mortar attack ...") is the agent of a later trigger
+            before = [a for a in pool if a.end <= t.start and a not in patients and not a_victim(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
             if subjects:
                 actor1 = subjects[-1]
@@ -129,8 +131,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         actor2 = patients[0]
     if actor1 is None:
         rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients]
-        if rest and a_victim(rest[0], text) and rest[0].start > t.start:
-            actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
+        if rest and a_victim(rest[0], text):
+            if rest[0].start > t.start:
+                actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
         elif rest:
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
