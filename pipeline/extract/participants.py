@@ -99,7 +99,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if actor1 is None:
             # neither the subject of a passive verb nor one just named as killed or hit ("a bombing that
             # killed a police officer, and a mortar attack ...") is the agent of a later trigger
-            before = [a for a in pool if a.end <= t.start and a not in patients and not a_victim(a, text)]
+            before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
             if subjects:
                 actor1 = subjects[-1]
@@ -127,11 +127,11 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
-    if actor2 is None and patients and patients[0] is not actor1:
-        actor2 = patients[0]
+    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end):
+        actor2 = patients[0]     # the passive subject is hit more directly than those named after the trigger
     if actor1 is None:
         rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients]
-        if rest and a_victim(rest[0], text):
+        if rest and _named_as_hit(rest[0], text):
             if rest[0].start > t.start:
                 actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
         elif rest:
@@ -152,7 +152,8 @@ _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|h
                       r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
 
 
-_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+(?:\w+ly\s+)?"
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
+                            r"(?:(?:\w+ly|also|all|both|later|then|again|since|reportedly|allegedly)\s+){0,2}"
                             r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
                             r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
 
@@ -201,7 +202,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is not None and a1["inter"] in (5, 6, 7):
             a1 = None
         if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is not None \
-                and a_victim(actor1, sentence_text):
+                and _victim(actor1, sentence_text):
             a1, a2 = None, a1      # "a car bomb ... killing two policemen": the police are the target
         if a1 is None:
             a1 = unidentified
@@ -244,7 +245,18 @@ _ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 
-def a_victim(actor: ActorMention, sentence_text: str) -> bool:
+_HIT_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
+                         r"(?:(?:at\s+least|more\s+than|some|about|nearly|up\s+to|a|an|the|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I)
+
+
+def _named_as_hit(actor: ActorMention, text: str) -> bool:
+    """An actor named as the object of a killing or targeting verb ("killed at least one police officer")."""
+    return bool(_HIT_BEFORE.search(text[max(0, actor.start - 60):actor.start]))
+
+
+def _victim(actor: ActorMention, sentence_text: str) -> bool:
     """An actor named as the target of a bombing ("killing two policemen", "targeting soldiers")."""
-    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+(?:\S+\s+){0,3}$",
+    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+"
+                          r"(?:(?!(?:in|by|from|during|after|when|while)\b)\S+\s+){0,3}$",
                           sentence_text[max(0, actor.start - 60):actor.start], re.I))
