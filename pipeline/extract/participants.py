@@ -130,7 +130,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end):
         actor2 = patients[0]     # the passive subject is hit more directly than those named after the trigger
     if actor1 is None:
-        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients]
+        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients
+                and not (a.start > t.end and _OWNED_BY.search(text[max(t.end, a.start - 40):a.start]))]
         if rest and _named_as_hit(rest[0], text):
             if rest[0].start > t.start:
                 actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
@@ -158,6 +159,8 @@ _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have
                             r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
 
 
+# "a stronghold of the regime", "a city held by": an actor named after the trigger as an owner, not an agent
+_OWNED_BY = re.compile(r"\b(?:of|in|from|to|for|held\s+by|controlled\s+by)\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
 _GENERIC_PEOPLE = re.compile(r"people|persons|others|passers-by")
 
 
