@@ -27,6 +27,7 @@ class Actor:
     aerial: bool = False
     home: str | None = None           # ISO code of the country a group comes from (Hezbollah: LB)
     home_inter: int | None = None     # its inter code at home (Hezbollah in Lebanon: 3, abroad: 8)
+    allies: tuple = ()                # countries whose forces it fights beside (Hezbollah: SY, IR, RU, LB)
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
@@ -96,7 +97,7 @@ def load_lexicon() -> ActorLexicon:
     state = state_air = None
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
-                      e.get("home"), e.get("home_inter"))
+                      e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())))
         if actor.name == "Military Forces of {country}":
             if actor.aerial and state_air is None:
                 state_air = actor

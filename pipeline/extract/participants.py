@@ -65,6 +65,19 @@ _OBJECT_BEFORE = re.compile(
     r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I)
 
 
+def allied(a: ActorMention, b: ActorMention) -> bool:
+    """Two actors on the government's side of the same war: the Syrian army and Hezbollah, not Israeli
+    jets and Hezbollah. A group's `allies` (country codes) says whose forces it fights beside; a state
+    force of a known country outside that list is not its ally."""
+    if not (a.actor.side == b.actor.side == "government"):
+        return False
+    for group, other in ((a, b), (b, a)):
+        if group.actor.allies and other.country_code and "{country}" in other.actor.name \
+                and other.country_code not in group.actor.allies:
+            return False
+    return True
+
+
 def pick_actors(s: Sentence, t: Trigger, clause: Span):
     """actor1 (agent), actor2 (other side / target) and their associates for one trigger."""
     mains = [a for a in s.actors if a.role == "main"]
@@ -115,7 +128,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     if actor2 is None:
         others = [a for a in pool if a is not actor1 and a.start >= t.start and (actor1 is None or a.start > actor1.start)]
         if actor1 is not None:
-            others = [a for a in others if not (a.actor.side == actor1.actor.side == "government")
+            others = [a for a in others if not allied(a, actor1)
                       and a.actor.name != actor1.actor.name
                       and not re.fullmatch(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}",
                                            text[actor1.end:a.start])]
@@ -123,7 +136,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if actor2 is None:
                 objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
                            and _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                           and not (a.actor.side == actor1.actor.side == "government") and a.actor.name != actor1.actor.name]
+                           and not allied(a, actor1) and a.actor.name != actor1.actor.name]
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
@@ -196,7 +209,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is None and a2 is None:
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
-            a1 = rebels if a2["inter"] == 1 else state
+            a1 = rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state
         if a2 is None or a2["inter"] == 7:
             # the other side of a battle is the opposing camp, never the bystanders
             government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1

@@ -142,3 +142,17 @@ def test_bystanders_are_never_a_side_of_a_battle():
     event = _only("Thousands of civilians were displaced by heavy fighting near Rutshuru on Friday.")
     assert event["sub_event_type"] == "Armed clash"
     assert 7 not in (event["actor1"]["inter"], (event["actor2"] or {}).get("inter"))
+
+
+def test_a_government_ally_killed_in_clashes_fought_the_rebels():
+    event = _only("Four Hezbollah fighters were killed in clashes near Aleppo on Monday.", "2016-06-14")
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["actor2"] == {"name": "Hezbollah", "inter": 8}
+    assert event["actor1"]["inter"] == 2
+
+
+def test_an_owner_named_after_the_bombing_is_not_the_bomber():
+    event = _only("At least 30 people were killed in a bomb attack outside Tartus, a stronghold of the army, on Monday.",
+                  "2016-09-05")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["interaction"] == 37
