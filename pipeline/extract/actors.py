@@ -63,6 +63,7 @@ class ActorLexicon:
     state: Actor | None                    # the generic state forces entry
     state_air: Actor | None                # ... and its air arm
     national_strike: re.Pattern | None     # "Israeli airstrikes", "Russian shelling": a state's fire
+    country_by: re.Pattern | None          # "a drone strike by Turkey": the state as passive agent
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -122,6 +123,8 @@ def load_lexicon() -> ActorLexicon:
                            r"(?!\s+(?:file|files|document|documents|format|version|copy|copies)\b)")
     # A country's name as the subject of a military verb is its armed forces ("Israel launched an air
     # strike", "Russia bombed"); the country code rides on the mention.
+    country_by = re.compile(r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|shelling|bombardments?|bombings?|offensive|"
+                            r"operations?|incursions?|invasion)\s+(?:\w+\s+)?by\s+(?P<nat>" + trie_regex(names) + r")(?![\w-])") if names else None
     country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
                                r"allegedly|on\s+\w+day))*\s+" + _COUNTRY_AGENT_VERBS + r"\b") if names else None
     # A nationality before the name of a state's kind of fire: "Israeli airstrikes", "Russian shelling".
@@ -129,7 +132,8 @@ def load_lexicon() -> ActorLexicon:
     national_strike = re.compile(r"(?<![\w-])(?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|raids)\b")
-    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air, national_strike)
+    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
+                        national_strike, country_by)
 
 
 class Cue:
@@ -203,6 +207,11 @@ def find_actors(text: str) -> list[ActorMention]:
             cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
+    if lex.country_by is not None and lex.state is not None:
+        for m in lex.country_by.finditer(text.lower()):
+            start, end = m.span("nat")
+            if not any(a.start <= start < a.end for a in found) and text[start].isupper():
+                found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.country_agent is not None and lex.state is not None:
         for m in lex.country_agent.finditer(text.lower()):
             start, end = m.span("nat")
@@ -254,7 +263,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     role = "main"
     if re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
         role = "source"
-    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I):
+    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I) \
+            and not _CLAIMED_DEED.match(after):
         role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
     elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
         role = "source"
@@ -278,6 +288,9 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 
 
+# "X claimed an attack", "X claimed the bombing": X did it (a claim of responsibility, not a report)
+_CLAIMED_DEED = re.compile(r"^\s+claimed\s+(?:responsibility|credit|(?:an?|the)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|"
+                           r"assault|raid|ambush|killings?|strikes?|blasts?|explosions?|abductions?|kidnappings?))\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Meanwhile|Earlier),?\s+)?(?P<pro>They|The\s+group)\s+"
                               r"(?:(?:also|then|later|reportedly|allegedly|had|have|have\s+also|had\s+also)\s+)*(?=[a-z]+ed\b|[a-z]+ew\b|set\b|hit\b|shot\b|struck\b|fought\b|took\b|seized\b)")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\S+\s+)?$", re.I)

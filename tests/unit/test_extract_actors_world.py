@@ -156,3 +156,15 @@ def test_an_owner_named_after_the_bombing_is_not_the_bomber():
                   "2016-09-05")
     assert event["actor1"]["name"] == "Unidentified armed group"
     assert event["interaction"] == 37
+
+
+def test_a_state_named_as_passive_agent_of_a_strike():
+    event = _only("A drone strike by Turkey killed two PKK militants near Sinjar on Tuesday.")
+    assert event["actor1"] == {"name": "Military Forces of Turkey", "inter": 8}
+    assert event["actor2"] == {"name": "PKK", "inter": 2}
+
+
+def test_a_group_that_claims_an_attack_carried_it_out():
+    event = _only("Al-Shabaab claimed an attack on a Kenyan army base in Lamu on Monday.")
+    assert event["actor1"] == {"name": "Al Shabaab", "inter": 2}
+    assert event["actor2"] == {"name": "Military Forces of Kenya", "inter": 1}
