@@ -50,6 +50,7 @@ def test_acronyms_that_are_words_match_only_in_their_case():
     assert [a.actor.name for a in find_actors("ADF rebels raided a village.")] == ["ADF"]
     assert [a.actor.name for a in find_actors("Fano fighters entered the town.")] == ["Fano"]
     assert find_actors("They read a PDF file about the saf fano.") == []
+    assert find_actors("Talks may mend ties; the party wants an Islamic state in the south.") == []
     # "car bombers" is not a country's air force
     assert all(a.country_code is None for a in find_actors("The car bombers escaped."))
 
