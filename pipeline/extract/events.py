@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from .actors import find_actors, resolve_references
+from .actors import find_actors
+from .actors import resolve_references      # actors named by reference across sentences (actors.py)
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of

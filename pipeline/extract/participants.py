@@ -152,10 +152,13 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
         actor2 = None
-    if (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
+    site = _targeted_force(s, t, clause)
+    if site is not None and actor1 is not None and actor1.actor.name == site.actor.name and site.start > t.end:
+        actor1 = None       # "police arrested 90 people during attacks on three police stations": not the attackers
+    if site is not None and (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
             and (actor1 is None or not actor1.is_state):
         # "a car bomb exploded outside a police headquarters, wounding 19 people": the police were the target
-        actor2 = _targeted_force(s, t, clause) or actor2
+        actor2 = site
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
 
