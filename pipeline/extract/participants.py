@@ -176,7 +176,8 @@ _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have
 
 
 # "a stronghold of the regime", "a city held by": an actor named after the trigger as an owner, not an agent
-_OWNED_BY = re.compile(r"\b(?:of|in|from|to|for|held\s+by|controlled\s+by)\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+_OWNED_BY = re.compile(r"\b(?:of|in|from|to|for|(?:held|controlled|used|run|manned|patrolled|guarded|operated|owned|frequented)\s+by)"
+                       r"\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
 _GENERIC_PEOPLE = re.compile(r"people|persons|others|passers-by")
 
 
@@ -227,6 +228,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = unidentified
         if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
             a2 = state
+        if a2 is None and a1["inter"] in (2, 3, 4) and _INFRASTRUCTURE.search(clause_text) \
+                and not _CIVILIAN_WORDS.search(clause_text) and not _HARMED.search(clause_text):
+            return a1, None         # "blew up pipelines": a sabotage with no one named as harmed
         if a2 is None:
             if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
                 a2 = civilians
@@ -245,6 +249,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1, a2 = (a1 if a1 and a1["inter"] == 6 else a2 if a2 and a2["inter"] == 6 else protesters), forces
     elif sub == "Violent demonstration":
         opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)
+        if opponent is None and _CLASH.search(clause_text) and not _RIVALS.search(clause_text):
+            opponent = police       # protesters who clash with no one named clash with the police
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
         a1 = a1 if a1 and a1["inter"] == 5 else rioters
@@ -260,6 +266,12 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
+_RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
+_INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?)|power\s+(?:lines?|pylons?|"
+                             r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
+                             r"railways?|bridges?|gas\s+lines?)\b", re.I)
+_HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
 _ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I)
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 

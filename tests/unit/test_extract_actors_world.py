@@ -169,3 +169,28 @@ def test_a_group_that_claims_an_attack_carried_it_out():
     event = _only("Al-Shabaab claimed an attack on a Kenyan army base in Lamu on Monday.")
     assert event["actor1"] == {"name": "Al Shabaab", "inter": 2}
     assert event["actor2"] == {"name": "Military Forces of Kenya", "inter": 1}
+
+
+def test_protesters_who_clash_with_no_one_named_clash_with_the_police():
+    event = _only("Protesters clashed in central Nairobi on Tuesday.")
+    assert event["sub_event_type"] == "Violent demonstration"
+    assert event["interaction"] == 15
+    assert event["actor2"] == {"name": "Police Forces of Kenya", "inter": 1}
+
+
+def test_blowing_up_a_pipeline_harms_no_one_named():
+    event = _only("A bomb planted by ISWAP militants exploded on an oil pipeline near Maiduguri on Tuesday.")
+    assert event["actor1"]["name"] == "Islamic State West Africa Province"
+    assert event["actor2"] is None and event["interaction"] == 20
+
+
+def test_forces_who_use_a_road_did_not_mine_it():
+    event = _only("Four civilians were killed when their car hit a mine on a road used by NATO troops near Kandahar on Monday.")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["interaction"] == 37
+
+
+def test_elders_who_sign_an_agreement_are_civilians():
+    text = "British troops signed an agreement with tribal elders in Musa Qala on Monday."
+    events = [e for e in extract_events(text, "2006-10-02") if e["sub_event_type"] == "Agreement"]
+    assert events and events[0]["actor2"]["inter"] == 7
