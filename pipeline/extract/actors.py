@@ -28,6 +28,7 @@ class Actor:
     home: str | None = None           # ISO code of the country a group comes from (Hezbollah: LB)
     home_inter: int | None = None     # its inter code at home (Hezbollah in Lebanon: 3, abroad: 8)
     allies: tuple = ()                # countries whose forces it fights beside (Hezbollah: SY, IR, RU, LB)
+    needs_country: bool = False       # a title ("President") names a state only with its country word
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
@@ -98,7 +99,7 @@ def load_lexicon() -> ActorLexicon:
     state = state_air = None
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
-                      e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())))
+                      e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())), bool(e.get("needs_country", False)))
         if actor.name == "Military Forces of {country}":
             if actor.aerial and state_air is None:
                 state_air = actor
@@ -205,6 +206,8 @@ def find_actors(text: str) -> list[ActorMention]:
         cc = None
         if nat:
             cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
+        if actor.needs_country and cc is None:
+            continue
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
     if lex.country_by is not None and lex.state is not None:
@@ -261,7 +264,9 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     before = text[max(0, a.start - 60):a.start]
     after = text[a.end:a.end + 40]
     role = "main"
-    if re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
+    if a.actor.needs_country and _TITLE_SPEAKS.match(after):
+        role = "source"          # "South Sudanese President Salva Kiir said": a speaker
+    elif re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
         role = "source"
     elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I) \
             and not _CLAIMED_DEED.match(after):
@@ -288,6 +293,9 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 
 
+# a title, a name, a verb of speech: "Syrian President Bashar al-Assad told ..."
+_TITLE_SPEAKS = re.compile(r"^\s+(?:(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}-[A-Z][\w'\u2019-]*|bin|ibn|de|da|van|von|al|el)\s+){1,5}(?:has\s+|had\s+)?(?:said|says|told|tells|announced|stated|added|"
+                           r"warned|accused|called|urged|condemned|vowed|declared|insisted|denied|claimed|described|blamed)\b")
 # "X claimed an attack", "X claimed the bombing": X did it (a claim of responsibility, not a report)
 _CLAIMED_DEED = re.compile(r"^\s+claimed\s+(?:responsibility|credit|(?:an?|the)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|"
                            r"assault|raid|ambush|killings?|strikes?|blasts?|explosions?|abductions?|kidnappings?))\b", re.I)

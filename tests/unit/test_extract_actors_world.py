@@ -194,3 +194,12 @@ def test_elders_who_sign_an_agreement_are_civilians():
     text = "British troops signed an agreement with tribal elders in Musa Qala on Monday."
     events = [e for e in extract_events(text, "2006-10-02") if e["sub_event_type"] == "Agreement"]
     assert events and events[0]["actor2"]["inter"] == 7
+
+
+def test_a_head_of_government_with_a_country_word_is_the_government():
+    [gov, rebels] = find_actors("The Sudanese President and rebels signed a ceasefire.")
+    assert (gov.actor.named("Sudan"), gov.actor.inter, gov.role) == ("Government of Sudan", 1, "main")
+    assert rebels.actor.inter == 2
+    assert find_actors("The President visited the market.") == []
+    [speaker, _] = find_actors("Iraqi Prime Minister Haider al-Abadi said the army had won.")
+    assert speaker.role == "source"
