@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import find_actors
-from .actors import resolve_references      # actors named by reference across sentences (actors.py)
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
@@ -23,6 +22,7 @@ from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
+from .actors import resolve_references      # actors named by reference across sentences (actors.py)
 
 _NON_VIOLENT_WEAK = {"Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Arrests",
                      "Agreement"}
