@@ -237,6 +237,7 @@ def find_actors(text: str) -> list[ActorMention]:
             found.append(ActorMention(lex.by_alias["\x00" + m.group("alias")], m.start(), m.end(), m.group(0)))
     found.sort(key=lambda a: a.start)
     found = _merge_appositives(text, found)
+    found = _share_nationality(text, found)
     return [_with_role(text, a, lex.cues) for a in found]
 
 
@@ -260,6 +261,22 @@ def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMentio
     return out
 
 
+def _share_nationality(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """'Russian aircraft including helicopter gunships', 'Israeli tanks and bulldozers': a state force
+    listed right after one with a country word belongs to the same country."""
+    out: list[ActorMention] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if prev is not None and a.country_code is None and prev.country_code and "{country}" in a.actor.name \
+                and "{country}" in prev.actor.name and _LISTED.fullmatch(text[prev.end:a.start]):
+            a = ActorMention(a.actor, a.start, a.end, a.text, prev.country_code, a.role)
+        out.append(a)
+    return out
+
+
+_LISTED = re.compile(r"\s*(?:,\s*)?(?:including|and|as\s+well\s+as|along\s+with|with|or)?\s*(?:its\s+|their\s+|the\s+)?", re.I)
+
+
 def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     before = text[max(0, a.start - 60):a.start]
     after = text[a.end:a.end + 40]
@@ -273,6 +290,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
     elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
         role = "source"
+    elif _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
+        role = "source"          # "..., the military said." / "..., police said Thursday": who reports it
     elif cues["source_after"].match(after) or cues["source_before"].search(before):
         # "rebels said they captured": a fighting group that speaks about its own action stays main
         if a.actor.inter in (6, 7) or re.match(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", after, re.I) \
@@ -296,6 +315,9 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
 # a title, a name, a verb of speech: "Syrian President Bashar al-Assad told ..."
 _TITLE_SPEAKS = re.compile(r"^\s+(?:(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}-[A-Z][\w'\u2019-]*|bin|ibn|de|da|van|von|al|el)\s+){1,5}(?:has\s+|had\s+)?(?:said|says|told|tells|announced|stated|added|"
                            r"warned|accused|called|urged|condemned|vowed|declared|insisted|denied|claimed|described|blamed)\b")
+_ATTRIBUTION_TAIL = re.compile(r"[,\u2014]\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,3}$")
+_SAID_AT_END = re.compile(r"^\s+(?:said|says|reported|reports|added|claimed|announced|stated)\b(?:\s+(?:on\s+)?\w+day)?"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:[.,;]|$)")
 # "X claimed an attack", "X claimed the bombing": X did it (a claim of responsibility, not a report)
 _CLAIMED_DEED = re.compile(r"^\s+claimed\s+(?:responsibility|credit|(?:an?|the)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|"
                            r"assault|raid|ambush|killings?|strikes?|blasts?|explosions?|abductions?|kidnappings?))\b", re.I)

@@ -203,3 +203,26 @@ def test_a_head_of_government_with_a_country_word_is_the_government():
     assert find_actors("The President visited the market.") == []
     [speaker, _] = find_actors("Iraqi Prime Minister Haider al-Abadi said the army had won.")
     assert speaker.role == "source"
+
+
+def test_who_reports_at_the_end_of_the_sentence_is_a_source():
+    roles = [(a.text, a.role) for a in find_actors(
+        "Separatist guerrillas wounded two British soldiers in a bomb attack on Thursday, police said.")]
+    assert roles == [("guerrillas", "main"), ("British soldiers", "main"), ("police", "source")]
+    event = _only("Separatist guerrillas wounded two British soldiers in a bomb attack in Belfast on Thursday, police said.",
+                  "1991-05-03")
+    assert event["actor2"]["name"] == "Military Forces of United Kingdom"
+
+
+def test_a_force_listed_after_a_national_one_shares_its_country():
+    [jets, gunships, _] = find_actors("Russian jets including helicopter gunships killed 30 villagers.")
+    assert jets.country_code == gunships.country_code == "RU"
+    [tanks] = find_actors("Israeli tanks fired shells at the camp.")
+    assert tanks.country_code == "IL" and tanks.actor.inter == 1
+    assert find_actors("Two fuel tanks exploded.") == []
+
+
+def test_servicemen_killed_by_a_bomb_are_its_target():
+    event = _only("Three US servicemen were killed by a roadside bomb outside Basra on Monday.", "2007-03-05")
+    assert event["actor2"] == {"name": "Military Forces of United States", "inter": 8}
+    assert event["interaction"] == 38
