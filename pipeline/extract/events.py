@@ -40,6 +40,15 @@ _PLACE_OBJECT = re.compile(
     r"localities|settlements?|farms?|points?|strongholds?|headquarters|barracks|border|island|port|oil\s+fields?|"
     r"dam|villages|sites?|tribal\s+areas|parts)\b", re.I)
 
+# "gunmen seized them", "captured nine foreign workers": people taken, not a place (an abduction)
+_PERSON_OBJECT = re.compile(
+    r"^\s*(?:(?:the|a|an|some|several|at\s+least|more\s+than|dozens\s+of|scores\s+of|hundreds\s+of|\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|[a-z]+(?:ese|ian|ish|an|i)|foreign|local|female|male|young)\s+){0,4}?"
+    r"(?:them|him|her|foreigners?|hostages?|workers?|civilians?|passengers?|tourists?|journalists?|reporters?|villagers|"
+    r"students?|schoolgirls?|schoolchildren|girls?|boys?|women|children|men|people|nationals|employees|crew(?:\s+members)?|"
+    r"sailors|missionaries|priests?|nuns?|engineers?|contractors?|doctors?|nurses?|teachers?|businessm[ae]n|traders?|"
+    r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
+    re.I)
 _ANAPHOR_PLURAL = re.compile(r"\b(?:the|two|three|four|both|these|those)\s+(?:\w+\s+)?(?:villages|towns|areas|localities|districts|neighbou?rhoods)\b", re.I)
 _ANAPHOR_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|hamlet)\b|\bits\s+outskirts\b|\bthere\b", re.I)
 _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|\b(?:withdrew|withdrawn|pulled\s+out|retreated|handed\s+over|evacuated)\b", re.I)
@@ -261,6 +270,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
+    if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \
+            and re.search(r"[a-z,;]\s+[A-Z][\w'-]+\s+$", s.text[max(0, t.start - 30):t.start]):
+        return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
     if re.search(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
@@ -315,6 +327,9 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             clause = clause_of(s, t.start)
+            if t.type == "territory" and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb)", t.text) \
+                    and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
+                t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
