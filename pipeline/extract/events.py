@@ -213,6 +213,35 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
+_PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
+                            r"sit-ins?|opposition\s+supporters)\b", re.I)
+_RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
+                         r"(?!\s+(?:police|squad|gear|control))", re.I)
+# organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
+_ARMED_INTER = (2, 3, 4, 8)
+
+
+def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> str | None:
+    """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
+
+    News about protests writes "the clashes", "attacks on police stations", "gangs attempted to
+    break into": ACLED codes these as Violent demonstration (demonstrators) or Mob violence (a crowd
+    with no demonstration), not as a battle between armed organised groups.
+    """
+    if sub not in ("Armed clash", "Attack"):
+        return sub
+    mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
+    if any(a.actor.inter in _ARMED_INTER for a in mains):
+        return sub
+    if any(a.actor.inter == 1 and not a.actor.name.startswith("Police") for a in mains):
+        return sub
+    if _PROTEST_FRAME.search(neighbours):
+        return "Violent demonstration"
+    if _RIOT_FRAME.search(neighbours):
+        return "Mob violence"
+    return sub
+
+
 def analyse(text: str, published: str | None = None, title: str | None = None) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
     pub = parse_published(published)
@@ -336,6 +365,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             lo, hi = max(0, s.index - 2), s.index + 3
             neighbours = " ".join(x.text for x in sentences[lo:hi])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
+            sub = _riot_frame(sub, s, clause, neighbours)
             if sub is None or blocked_by_context(s, sub, t):
                 continue
             if sub == "Peaceful protest" and actor1 is not None and actor1.end <= t.start and actor1.actor.inter in (1, 2, 3, 8) and \
