@@ -221,6 +221,10 @@ _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?
 _ARMED_INTER = (2, 3, 4, 8)
 
 
+def _violent_trigger(t: Trigger) -> bool:
+    return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
+
+
 def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> str | None:
     """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
 
@@ -349,9 +353,12 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     last_group: list[Place] = []
     for s in sentences:
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
-        strong_exists = any(not t.weak for t in s.triggers)
+        # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
+        # family reports it: an arrest does not explain "attacks on police stations" in its sentence
+        strong_violent = any(not t.weak and _violent_trigger(t) for t in s.triggers)
+        strong_other = any(not t.weak and not _violent_trigger(t) for t in s.triggers)
         for t in s.triggers:
-            if t.weak and strong_exists:
+            if t.weak and (strong_violent if _violent_trigger(t) else strong_other):
                 continue
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
