@@ -221,6 +221,25 @@ _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?
 _ARMED_INTER = (2, 3, 4, 8)
 
 
+# the nouns by which a later sentence refers back to an event of each sub-event type
+_FOLLOW_UP_NOUNS = {
+    "Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
+    "Shelling/artillery/missile attack": "shelling|bombardment|rockets?|shells?|attack",
+    "Remote explosive/landmine/IED": "attack|blast|explosion|bombing",
+    "Suicide bomb": "attack|blast|explosion|bombing",
+    "Attack": "attack|shooting|massacre|killings?",
+    "Armed clash": "attack|assault|ambush|clashes|fighting|battle|offensive",
+    "Agreement": "agreement|deal|accord|pact|truce|cease-?fire|talks",
+    "Arrests": "arrests?|detentions?|suspects?|detainees|raids?",
+    "Abduction/forced disappearance": "kidnapp\\w+|abduct\\w+|hostages?|captives?|victims",
+    "Peaceful protest": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Protest with intervention": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Excessive force against protesters": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Violent demonstration": "protests?|demonstrations?|riots?|clashes|violence|protesters|demonstrators|rioters",
+    "Mob violence": "riots?|violence|mobs?|attacks?|rioters",
+}
+
+
 def _violent_trigger(t: Trigger) -> bool:
     return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
 
@@ -412,16 +431,13 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                     place, place_explicit = last_place, True
             if t.needs_place_object and place is None and not _PLACE_OBJECT.match(s.text[t.end:t.end + 80]):
                 continue
-            if place is None and not snippet and sub in VIOLENT_TYPES:
-                # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ..."
-                family = {"Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
-                          "Shelling/artillery/missile attack": "shelling|bombardment|rockets?|shells?|attack",
-                          "Remote explosive/landmine/IED": "attack|blast|explosion|bombing",
-                          "Suicide bomb": "attack|blast|explosion|bombing",
-                          "Attack": "attack|shooting|massacre|killings?",
-                          }.get(sub, "attack|assault|ambush|clashes|fighting|battle|offensive")
-                for nxt in sentences[s.index + 1:s.index + 2]:
-                    if re.match(r"\s*\W?(?:The|That|This)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text):
+            if (place is None or place.kind == "country") and not snippet:
+                # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ...",
+                # "... signed a cease-fire. The agreement was reached in Khartoum": the next sentence,
+                # speaking of the same event by its noun, says where
+                family = _FOLLOW_UP_NOUNS.get(sub, _FOLLOW_UP_NOUNS["Armed clash"] if sub in VIOLENT_TYPES else None)
+                for nxt in sentences[s.index + 1:s.index + 2] if family else []:
+                    if re.match(r"\s*\W?(?:The|That|This|These|Those)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text):
                         near = [m for m in nxt.places if m.role in ("locative", "near") and m.place.kind != "country"]
                         if near:
                             place, place_explicit = near[0].place, True
