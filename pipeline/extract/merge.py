@@ -85,7 +85,22 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
                 continue
-            if not snippet:
+            host = _same_event_located(c, expanded)
+            if host is not None or not snippet:
+                if host is not None:
+                    # "The group says the police made the arrests on Friday": the date of the event
+                    # another sentence locates
+                    if c.date_explicit and not host.date_explicit:
+                        host.day, host.precision, host.date_explicit = c.day, c.precision, True
+                    if host.fatalities is None and c.fatalities is not None:
+                        host.fatalities = c.fatalities
+                    if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
+                            PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
+                        host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
+                    host.confidence = max(host.confidence, c.confidence)
+                    if host.actor2 is None and c.actor1 and c.actor1 != host.actor1 and c.actor1.get("inter") == 1 \
+                            and (host.actor1 or {}).get("inter") in (5, 6):
+                        host.actor2 = c.actor1      # the police that broke up the demonstration
                 continue
         merged = False
         for e in events:
@@ -127,6 +142,25 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 continue
         out.append(e)
     return out
+
+
+def _same_event_located(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The located candidate of the article that reports the same event as the unlocated `c`.
+
+    Same sub-event type (a demonstration: any protest type), within three sentences, and not on
+    another day; the nearest one wins.
+    """
+    def same_kind(x: Candidate) -> bool:
+        if c.sub_event_type in PROTEST_FAMILY or c.sub_event_type in ("Violent demonstration", "Mob violence"):
+            return x.sub_event_type in PROTEST_FAMILY or x.sub_event_type in ("Violent demonstration", "Mob violence")
+        return x.sub_event_type == c.sub_event_type
+
+    pool = [x for x in cands if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
+            and abs(x.sentence.index - c.sentence.index) <= 3
+            and (not c.date_explicit or not x.date_explicit or x.day == c.day)]
+    if not pool:
+        return None
+    return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
 
 
 def _part_of(part, city) -> bool:
