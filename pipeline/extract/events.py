@@ -29,6 +29,7 @@ _NORMALISE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2019": "'", "\u2
                             "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 
 _AERIAL = re.compile(r"\b(?:air|aerial|aircraft|warplanes?|jets?|helicopters?|choppers?|drones?|barrel\s+bombs?|air\s*strikes?|airstrikes?|air\s+force|sorties|bombing\s+raids?)\b", re.I)
+_PLANTED = re.compile(r"\b(?:car|roadside|truck|parcel|suicide)\s+bomb|\b(?:ieds?|explosive\s+devices?|blasts?|explosions?|exploded|detonated|went\s+off)\b", re.I)
 _GROUND_FIRE = re.compile(r"\b(?:artillery|mortars?|rockets?|shells?|shelling|tanks?|missiles?|grad|katyushas?|howitzers?)\b", re.I)
 _WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|explosives?|firearms|guns|rifles|pistols|grenades|rockets|missiles|mines|bombs|cartridges|drugs|vehicles?|tanks?|materiel|equipment|documents|cash|money|shipments?|boats?|ships?|cargo)\b", re.I)
 _PLACE_OBJECT = re.compile(
@@ -172,6 +173,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
         if re.match(r"bomb(?:ed|ing|ings)", t.text, re.I):
+            # "Tuesday's bombing" in a story of car bombs and blasts is that explosion again
+            if _PLANTED.search(neighbours) and not _AERIAL.search(neighbours):
+                return "Remote explosive/landmine/IED"
             return "Air/drone strike"
         if _AERIAL.search(neighbours) and not _GROUND_FIRE.search(neighbours):
             return "Air/drone strike"
