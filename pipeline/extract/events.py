@@ -15,7 +15,7 @@ from datetime import date
 from .actors import find_actors
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash
 from .numbers import fatalities as count_deaths
 from .participants import actor_dict, default_actors, pick_actors, side_of
@@ -402,7 +402,8 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                     not any(a.actor.inter in (5, 6) for a in s.actors if a.role == "main"):
                 continue      # armed men at a rally or parade are not protesters
             mention = _select_place(s, t, clause, snippet)
-            anaphor = re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
+            anaphor = re.match(r"^\W*(?:in|at|near)\s+the\s+same\s+(?:town|village|city|district|area|province|region|neighbou?rhood)\b", s.text, re.I) \
+                or re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
                 or re.search(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", s.text[max(0, t.start - 30):t.start], re.I)
             if anaphor and (mention is None or mention.role != "locative" or abs(mention.start - t.start) > 60):
                 # "its outskirts", and "In Aleppo, barrel bombs ... targeted neighborhoods of the city": the
@@ -499,8 +500,9 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and re.search(r"\b(?:killed|dead|died)\b", s.text):
             deaths = count_deaths(s.text)
-            if deaths:
+            if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
+                # (not "Thirteen people were killed in other incidents")
                 recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths

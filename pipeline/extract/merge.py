@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .document import BATTLE_LIKE, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
+from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 
 
 def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
@@ -155,6 +155,8 @@ def _same_event_located(c: Candidate, cands: list[Candidate]) -> Candidate | Non
             return x.sub_event_type in PROTEST_FAMILY or x.sub_event_type in ("Violent demonstration", "Mob violence")
         return x.sub_event_type == c.sub_event_type
 
+    if OTHER_EVENT.search(c.sentence.text):
+        return None
     pool = [x for x in cands if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
             and abs(x.sentence.index - c.sentence.index) <= 3
             and (not c.date_explicit or not x.date_explicit or x.day == c.day)]
