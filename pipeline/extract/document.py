@@ -62,6 +62,7 @@ class Candidate:
     fatalities: int | None
     confidence: float
     extra_places: list[Place] = field(default_factory=list)
+    place_carried: bool = False     # the place was not named with the event but carried over from before
     mentions: set = field(default_factory=set)
 
 

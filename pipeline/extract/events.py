@@ -184,6 +184,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _AERIAL.search(neighbours) and not _GROUND_FIRE.search(window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
+    if cand_type in ("attack", "Attack") and _AERIAL.search(text[max(clause.start, t.start - 60):t.start]) \
+            and not re.search(r"\b(?:air\s*ports?|airbase|air\s+base)\b", text[max(clause.start, t.start - 60):t.start], re.I):
+        return "Air/drone strike"     # "used helicopters to fire on rebel positions": the weapon flies
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
@@ -225,6 +228,10 @@ _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?
 _ARMED_INTER = (2, 3, 4, 8)
 
 
+# a site inside the place the story is about: "around the presidential palace", "part of the market"
+_LOCAL_SITE = re.compile(
+    r"\b(?:the|its)\s+(?:\S+\s+)?(?:market|marketplace|palace|city\s+cent(?:re|er)|town\s+cent(?:re|er)|streets?|square|"
+    r"airport|hospital|compound|neighbou?rhoods?|outskirts|suburbs?|old\s+city|downtown|capital|city|town|village|district)\b", re.I)
 # the nouns by which a later sentence refers back to an event of each sub-event type
 _FOLLOW_UP_NOUNS = {
     "Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
@@ -373,6 +380,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     default_day, default_precision = default_date(pub)
     candidates: list[Candidate] = []
     last_place: Place | None = None
+    last_place_at = -1
     last_group: list[Place] = []
     for s in sentences:
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
@@ -447,6 +455,15 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                         if near:
                             place, place_explicit = near[0].place, True
                         break
+            carried = False
+            if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
+                    and not t.weak and _LOCAL_SITE.search(s.text[clause.start:clause.end]) \
+                    and not OTHER_EVENT.search(s.text[:max(0, t.start)]) \
+                    and not any(m.place.kind == "country" and m.place.country_code != last_place.country_code
+                                for m in s.places if m.role in ("locative", "near")):
+                # news keeps to the place it last named until it names another ("Part of the market was
+                # looted" after the paragraph on the capital): the event is there, as far as we can tell
+                place, carried = last_place, True
             dexpr = _select_date(s, t, clause)
             if dexpr is not None and dexpr.is_background(pub):
                 continue
@@ -480,11 +497,13 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                 - 0.04 * (t.start / max(1, len(s.text)))
             if t.type in ("territory",) and actor1 is None:
                 conf -= 0.05
+            if carried:
+                conf -= 0.1
             candidates.append(Candidate(sub, s, t, place, place_explicit, day, precision, explicit, a1,
                                         assoc_names, a2, [], deaths, round(max(0.05, min(0.99, conf)), 3),
-                                        extra_places=extra))
+                                        extra_places=extra, place_carried=carried))
         if town_mentions:
-            last_place = town_mentions[-1].place
+            last_place, last_place_at = town_mentions[-1].place, s.index
             group = _enumeration(s)
             if len(group) >= 2:
                 last_group = group

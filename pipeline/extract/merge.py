@@ -74,6 +74,11 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     events: list[Candidate] = []
     for c in expanded:
         located = c.place is not None and c.place.kind != "country"
+        if c.place_carried:
+            host = _same_event_located(c, expanded)
+            if host is not None:
+                _join_unlocated(host, c)
+                continue
         if not located:
             # a follow-up sentence ("10 rebels were killed in the attack"): its deaths go to the event it continues
             target = _recent_event(events, c, lookback=10) if c.sub_event_type in VIOLENT_TYPES else None
@@ -88,19 +93,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             host = _same_event_located(c, expanded)
             if host is not None or not snippet:
                 if host is not None:
-                    # "The group says the police made the arrests on Friday": the date of the event
-                    # another sentence locates
-                    if c.date_explicit and not host.date_explicit:
-                        host.day, host.precision, host.date_explicit = c.day, c.precision, True
-                    if host.fatalities is None and c.fatalities is not None:
-                        host.fatalities = c.fatalities
-                    if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
-                            PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
-                        host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
-                    host.confidence = max(host.confidence, c.confidence)
-                    if host.actor2 is None and c.actor1 and c.actor1 != host.actor1 and c.actor1.get("inter") == 1 \
-                            and (host.actor1 or {}).get("inter") in (5, 6):
-                        host.actor2 = c.actor1      # the police that broke up the demonstration
+                    _join_unlocated(host, c)
                 continue
         merged = False
         for e in events:
@@ -144,6 +137,25 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     return out
 
 
+def _join_unlocated(host: Candidate, c: Candidate) -> None:
+    """What a mention that does not say where adds to the located mention of the same event.
+
+    "The group says the police made the arrests on Friday": the date; a toll; the police side of
+    a demonstration; the most specific protest type.
+    """
+    if c.date_explicit and not host.date_explicit:
+        host.day, host.precision, host.date_explicit = c.day, c.precision, True
+    if host.fatalities is None and c.fatalities is not None:
+        host.fatalities = c.fatalities
+    if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
+            PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
+        host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
+    host.confidence = max(host.confidence, c.confidence)
+    if host.actor2 is None and c.actor1 and c.actor1 != host.actor1 and c.actor1.get("inter") == 1 \
+            and (host.actor1 or {}).get("inter") in (5, 6):
+        host.actor2 = c.actor1      # the police that broke up the demonstration
+
+
 def _same_event_located(c: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The located candidate of the article that reports the same event as the unlocated `c`.
 
@@ -158,6 +170,7 @@ def _same_event_located(c: Candidate, cands: list[Candidate]) -> Candidate | Non
     if OTHER_EVENT.search(c.sentence.text):
         return None
     pool = [x for x in cands if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
+            and not x.place_carried
             and abs(x.sentence.index - c.sentence.index) <= 3
             and (not c.date_explicit or not x.date_explicit or x.day == c.day)]
     if not pool:
