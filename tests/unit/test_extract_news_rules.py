@@ -1,0 +1,120 @@
+"""How world news writes events: the rules that are not about one region's vocabulary.
+
+Each sentence is written for the test (none is taken from an evaluation corpus); places are capitals
+and large cities so that the rules, not the gazetteer, are what is tested.
+"""
+
+import pytest
+
+from pipeline.extract import extract_events
+
+pytestmark = pytest.mark.unit
+
+PUB = "2019-03-06"   # a Wednesday
+
+
+def _types(text: str, pub: str = PUB) -> list[tuple[str, str | None]]:
+    return [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, pub)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A car bombing near a busy market in Baghdad killed five people on Tuesday.",
+    "Police said a roadside bombing in Kabul killed two officers on Tuesday.",
+    "Three farmers died when their tractor hit a landmine outside Kandahar on Tuesday.",
+    "Militants blew up a gas pipeline near Port Harcourt on Tuesday.",
+])
+def test_planted_explosives_are_remote_explosives(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Remote explosive/landmine/IED"]
+
+
+def test_people_seized_are_an_abduction_not_a_territory_change():
+    events = extract_events("Gunmen seized six engineers on Tuesday near the city of Kaduna.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+    assert events[0]["actor2"]["inter"] == 7
+
+
+def test_a_place_seized_is_still_a_territory_change():
+    [event] = extract_events("Rebels seized the town of Goma on Tuesday after heavy fighting.", PUB)
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_company_name_is_not_a_trigger():
+    events = extract_events("Workers at the Royal Dutch Shell terminal in Lagos walked out on Tuesday.", PUB)
+    assert "Shelling/artillery/missile attack" not in [e["sub_event_type"] for e in events]
+
+
+def test_clashes_in_a_protest_story_are_a_violent_demonstration():
+    text = ("Thousands of opposition supporters rallied in Nairobi on Tuesday to demand new elections. "
+            "The clashes, which broke out in central Nairobi, left one policeman dead.")
+    types = [t for t, _ in _types(text)]
+    assert "Armed clash" not in types
+    assert "Violent demonstration" in types
+
+
+def test_attacks_in_a_riot_story_with_no_armed_group_are_mob_violence():
+    text = ("Rioting spread across the country for a third night. "
+            "In Leeds, gangs attempted to break into shops on Tuesday.")
+    assert ("Mob violence", "Leeds") in _types(text)
+
+
+def test_fighting_between_armed_groups_stays_a_battle_in_a_protest_story():
+    text = ("Protesters marched in Baghdad on Tuesday. "
+            "Separately, the army clashed with Islamic State fighters near Mosul on Tuesday.")
+    assert ("Armed clash", "Mosul") in _types(text)
+
+
+def test_an_arrest_does_not_hide_the_attacks_its_sentence_reports():
+    text = "In Manchester, police arrested 40 people on Tuesday during attacks on two police stations by rioters."
+    types = {t for t, _ in _types(text)}
+    assert "Arrests" in types and types - {"Arrests"}
+
+
+def test_the_next_sentence_that_names_the_event_gives_its_place():
+    text = ("The government and the rebels signed a ceasefire agreement on Tuesday. "
+            "The agreement was reached after talks in Addis Ababa.")
+    assert _types(text) == [("Agreement", "Addis Ababa")]
+
+
+def test_an_unlocated_mention_gives_its_date_to_the_located_one():
+    text = ("Police have arrested 18 members of the banned movement in Cairo, the group says. "
+            "The group says the police made the arrests on Monday.")
+    [event] = extract_events(text, PUB)
+    assert event["sub_event_type"] == "Arrests" and event["event_date"] == "2019-03-04"
+
+
+def test_a_toll_for_other_incidents_is_not_the_last_events_toll():
+    text = ("A suicide bomber blew himself up next to an army convoy in Kabul on Tuesday. "
+            "Nine people were killed in other incidents across the country.")
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"] is None
+
+
+def test_the_same_district_is_the_place_named_before():
+    text = ("Two civilians were killed when their car hit a landmine in Kandahar on Tuesday. "
+            "In the same district, troops announced an agreement with tribal elders on Tuesday.")
+    assert ("Agreement", "Kandahar") in _types(text)
+
+
+def test_a_site_of_the_city_the_story_is_about_is_in_that_city():
+    text = ("The capital has been tense for weeks. "   # four sentences: an article, not a snippet
+            "Rebels attacked the capital, Khartoum, on Tuesday. "
+            "Residents fled as fighting continued. "
+            "Much of the central market was burned down and then looted on Tuesday.")
+    assert ("Looting/property destruction", "Khartoum") in _types(text)
+
+
+def test_helicopters_firing_on_positions_are_an_air_strike():
+    text = ("The capital has been tense for weeks. Rebels entered the city of Mogadishu on Tuesday. "
+            "Residents fled. "
+            "The army used helicopters to fire on rebel positions around the presidential palace on Tuesday.")
+    assert ("Air/drone strike", "Mogadishu") in _types(text)
+
+
+def test_an_attack_someone_aims_to_end_is_not_an_event():
+    text = "In Kabul, officials announced a deal with tribal elders aimed at ending Taliban attacks on Tuesday."
+    assert "Armed clash" not in [t for t, _ in _types(text)] and "Attack" not in [t for t, _ in _types(text)]
+
+
+def test_a_bombing_cell_is_not_a_bombing():
+    text = "Troops killed four militants on Tuesday in a raid on a suspected bombing cell in Mosul."
+    assert [t for t, _ in _types(text)] == ["Armed clash"]
