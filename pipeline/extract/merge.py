@@ -6,6 +6,7 @@ a takeover absorbing its fighting, one protest type per place) and attaches foll
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -97,8 +98,14 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 continue
         merged = False
         for e in events:
-            if e.sub_event_type != c.sub_event_type or place_key(e.place) != place_key(c.place):
+            if e.sub_event_type != c.sub_event_type:
                 continue
+            if place_key(e.place) != place_key(c.place):
+                if not _same_spot_retold(e, c):
+                    continue
+                if c.place.population and (not e.place.population or c.place.population < e.place.population) \
+                        or not c.place.population and e.place.population:
+                    e.place = c.place       # "a market in Baghdad" then "the bombing in the Hurriyah district"
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
                 if c.date_explicit and not e.date_explicit:
                     e.day, e.precision, e.date_explicit = c.day, c.precision, True
@@ -176,6 +183,28 @@ def _same_event_located(c: Candidate, cands: list[Candidate]) -> Candidate | Non
     if not pool:
         return None
     return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
+
+
+def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
+    """The same event told again a sentence or two later with a finer or coarser place name.
+
+    Two mentions of one type, within two sentences, in a city and a place less than 15 km from it,
+    one of them undated: "a car bomb ... at a market in Baghdad" and "Tuesday's bombing in the Hurriyah district".
+    """
+    a, b = e.place, c.place
+    if a is None or b is None or a.latitude is None or b.latitude is None or a.kind != "town" or b.kind != "town":
+        return False
+    if a.country_code != b.country_code or c.sentence.index - max(e.mentions) > 2:
+        return False
+    if max(a.population, b.population) < 100_000:
+        return False        # only a city has districts that news names instead of the city
+    if c.date_explicit and e.date_explicit and c.day != e.day:
+        return False
+    if OTHER_EVENT.search(c.sentence.text):
+        return False
+    dlat = (a.latitude - b.latitude) * 111.0
+    dlon = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians(a.latitude))
+    return math.hypot(dlat, dlon) < 15.0
 
 
 def _part_of(part, city) -> bool:

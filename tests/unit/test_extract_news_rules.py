@@ -118,3 +118,12 @@ def test_an_attack_someone_aims_to_end_is_not_an_event():
 def test_a_bombing_cell_is_not_a_bombing():
     text = "Troops killed four militants on Tuesday in a raid on a suspected bombing cell in Mosul."
     assert [t for t, _ in _types(text)] == ["Armed clash"]
+
+
+def test_a_bombing_retold_with_the_district_of_the_city_is_one_event():
+    text = ("Officials say a car bomb has killed 30 people at a market in Baghdad. "
+            "Tuesday's bombing in the Karrada district of Baghdad was the deadliest this year. "
+            "The blast destroyed several shops. Police cordoned off the area.")
+    events = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert len(events) == 1
+    assert events[0]["event_date"] == "2019-03-05" and events[0]["fatalities"]["best"] == 30
