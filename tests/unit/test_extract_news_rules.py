@@ -127,3 +127,9 @@ def test_a_bombing_retold_with_the_district_of_the_city_is_one_event():
     events = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert len(events) == 1
     assert events[0]["event_date"] == "2019-03-05" and events[0]["fatalities"]["best"] == 30
+
+
+def test_last_month_named_is_background():
+    text = ("Police in Mumbai said the trial continues for the suspect in last April's bomb attacks on the city's "
+            "railway stations.")
+    assert extract_events(text, "2019-09-06") == []
