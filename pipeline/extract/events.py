@@ -17,7 +17,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash
-from .numbers import fatalities as count_deaths
+from .numbers import fatalities as count_deaths, subset_toll
 from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
@@ -472,7 +472,9 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             else:
                 day, precision, explicit = default_day, default_precision, False
             clause_text = s.text[clause.start:clause.end]
-            deaths = count_deaths(clause_text)
+            deaths = subset_toll(s.text[clause.start:t.start])
+            if deaths is None:
+                deaths = count_deaths(clause_text)
             if deaths is None and len(s.triggers) == 1:
                 deaths = count_deaths(s.text)
             if sub not in VIOLENT_TYPES:

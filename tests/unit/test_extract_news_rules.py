@@ -133,3 +133,15 @@ def test_last_month_named_is_background():
     text = ("Police in Mumbai said the trial continues for the suspect in last April's bomb attacks on the city's "
             "railway stations.")
     assert extract_events(text, "2019-09-06") == []
+
+
+def test_a_named_victim_shot_dead_is_one_death():
+    [event] = extract_events("A radio reporter (Ahmed Salim) was shot dead outside his home in Mosul on Tuesday.", PUB)
+    assert event["fatalities"]["best"] == 1
+
+
+def test_the_part_of_a_toll_an_event_caused_is_its_own():
+    text = ("The army announced the deaths of nine soldiers on Tuesday, including five in a roadside bombing "
+            "in Kandahar.")
+    [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert event["fatalities"]["best"] == 5
