@@ -251,6 +251,17 @@ _FOLLOW_UP_NOUNS = {
 }
 
 
+def _focus(candidates: list[Candidate], s: Sentence, last_place: Place | None) -> Place | None:
+    """What "the town" or "there" refers to: the town of the event the previous sentence reported.
+
+    "captured the town of Jowhar, 90 km north of the capital Mogadishu. ... took the town after two
+    hours of fighting": the story's focus is the event's place, not the last town it mentioned.
+    """
+    prev = [c for c in candidates if s.index - c.sentence.index == 1 and c.place is not None
+            and c.place.kind == "town" and c.place_explicit and not c.place_carried]
+    return prev[0].place if prev else last_place
+
+
 def _violent_trigger(t: Trigger) -> bool:
     return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
 
@@ -422,8 +433,8 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                 earlier = [m for m in s.places if m.end <= t.start and m.role == "locative" and m.place.kind == "town"] if own else []
                 if earlier:
                     mention = earlier[-1]
-                elif last_place is not None:
-                    mention = Mention(last_place, t.start, t.start, "", "locative")
+                elif _focus(candidates, s, last_place) is not None:
+                    mention = Mention(_focus(candidates, s, last_place), t.start, t.start, "", "locative")
             place = mention.place if mention else None
             if mention is not None and mention.role == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)      # "north of the capital": near the town
@@ -431,7 +442,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             extra: list[Place] = []
             # "captured two villages ... The villages of Flita and Ras al-Maara": forward/back reference
             if t.type in ("territory", "Armed clash", "advance") and (place is None or place.kind == "country" or mention.role != "locative"):
-                obj = s.text[t.end:t.end + 60]
+                obj = s.text[t.start:t.end + 60]   # the trigger may hold the object ("took the town")
                 nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
                 if _ANAPHOR_PLURAL.search(obj) or _ANAPHOR_PLURAL.search(s.text[clause.start:clause.end]):
                     group = []
@@ -441,7 +452,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                     if group:
                         place, extra, place_explicit = group[0], group[1:], True
                 elif _ANAPHOR_SINGULAR.search(obj) and last_place is not None and place is None:
-                    place, place_explicit = last_place, True
+                    place, place_explicit = _focus(candidates, s, last_place), True
             if t.needs_place_object and place is None and not _PLACE_OBJECT.match(s.text[t.end:t.end + 80]):
                 continue
             if (place is None or place.kind == "country") and not snippet:
@@ -463,7 +474,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                                 for m in s.places if m.role in ("locative", "near")):
                 # news keeps to the place it last named until it names another ("Part of the market was
                 # looted" after the paragraph on the capital): the event is there, as far as we can tell
-                place, carried = last_place, True
+                place, carried = _focus(candidates, s, last_place), True
             dexpr = _select_date(s, t, clause)
             if dexpr is not None and dexpr.is_background(pub):
                 continue

@@ -145,3 +145,12 @@ def test_the_part_of_a_toll_an_event_caused_is_its_own():
             "in Kandahar.")
     [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert event["fatalities"]["best"] == 5
+
+
+def test_the_town_is_the_town_of_the_event_just_reported():
+    text = ("Witnesses say insurgents have captured the town of Baidoa, 240 km west of the capital of Mogadishu. "
+            "The rebels took the town after three hours of fighting on Monday. "
+            "Residents fled. Shops stayed closed.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events] == \
+        [("Non-state actor overtakes territory", "Baidoa", "2019-03-04")]
