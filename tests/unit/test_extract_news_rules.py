@@ -154,3 +154,13 @@ def test_the_town_is_the_town_of_the_event_just_reported():
     events = extract_events(text, PUB)
     assert [(e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events] == \
         [("Non-state actor overtakes territory", "Baidoa", "2019-03-04")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels demanded a ceasefire with government forces in Darfur on Tuesday.",
+    "The president rejected a proposal for a truce with the rebels in Kinshasa on Tuesday.",
+    "Officials in Kabul warned of attacks on polling stations on Tuesday.",
+    "The council proposed an exchange of prisoners between the two militias in Tripoli on Tuesday.",
+])
+def test_what_is_demanded_rejected_or_proposed_is_not_an_event(sentence):
+    assert extract_events(sentence, PUB) == []
