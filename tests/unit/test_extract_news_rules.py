@@ -164,3 +164,16 @@ def test_the_town_is_the_town_of_the_event_just_reported():
 ])
 def test_what_is_demanded_rejected_or_proposed_is_not_an_event(sentence):
     assert extract_events(sentence, PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 300 teachers began a hunger strike outside parliament in Nairobi on Tuesday to demand back pay.",
+    "Dock workers in Mombasa went on strike on Tuesday over unpaid wages.",
+])
+def test_strikes_are_protests(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Peaceful protest"]
+
+
+def test_an_attempted_assassination_is_an_attack():
+    text = "Gunmen attempted to assassinate the mayor of Kandahar on Tuesday."
+    assert [t for t, _ in _types(text)] == ["Attack"]
