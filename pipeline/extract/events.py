@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import find_actors
+from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
@@ -204,7 +205,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
-def analyse(text: str, published: str | None = None, title: str | None = None) -> tuple[list[Sentence], date | None]:
+def analyse(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
     pub = parse_published(published)
     gz = load_gazetteer()
@@ -212,9 +214,10 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
     doc = text.translate(_NORMALISE)
     spans = split_sentences(text)
     texts = [doc[sp.start:sp.end] for sp in spans]
-    all_triggers = [find_triggers(s) for s in texts]
+    all_triggers = [deadline.check("triggers", i, len(texts)) or find_triggers(s) for i, s in enumerate(texts)]
     near_event = {i + d for i, t in enumerate(all_triggers) if t for d in range(-3, 2)}
     for i, sp in enumerate(spans):
+        deadline.check("analysis", i, len(spans))
         s = texts[i]
         triggers = all_triggers[i]
         if not triggers:
@@ -290,9 +293,14 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     return False
 
 
-def extract(text: str, published: str | None = None, title: str | None = None) -> list[Candidate]:
-    """Event candidates of the article, merged to one per (sub-event type, place, day)."""
-    sentences, pub = analyse(text, published, title)
+def extract(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> list[Candidate]:
+    """Event candidates of the article, merged to one per (sub-event type, place, day).
+
+    `deadline.check` runs between sentences: past the article's time budget it raises
+    ExtractionBudgetExceeded (budget.py).
+    """
+    sentences, pub = analyse(text, published, title, deadline)
     snippet = len(sentences) <= 3
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
@@ -307,6 +315,8 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     last_place: Place | None = None
     last_group: list[Place] = []
     for s in sentences:
+        deadline.check("events", s.index, len(sentences))
+        first_here = len(candidates)
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
         strong_exists = any(not t.weak for t in s.triggers)
         for t in s.triggers:
@@ -393,7 +403,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                                  s.text[max(0, t.start - 30):t.end + 30], re.I)
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported
-                prior = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
+                prior = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
                 if prior:
                     a1, a2 = prior[-1].actor1, prior[-1].actor2
             assoc_names = []
@@ -415,24 +425,35 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             group = _enumeration(s)
             if len(group) >= 2:
                 last_group = group
-        prefer_air_over_shelling(candidates, s)
-        one_protest_per_place(candidates, s)
-        territory_absorbs_clash(candidates, s)
+        here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
+        prefer_air_over_shelling(here, s)
+        one_protest_per_place(here, s)
+        territory_absorbs_clash(here, s)
+        candidates[first_here:] = here
         if "attribution" in s.blocked:
             # "The Islamic State group claimed responsibility for the attack.": who did the event just reported
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                              and a.start < s.blocked["attribution"].start), None)
-            recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
             if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and re.search(r"\b(?:killed|dead|died)\b", s.text):
             deaths = count_deaths(s.text)
             if deaths:
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
-                recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)
+
+
+def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
+    """The candidates of `s` and the `back` sentences before it: a tail of the list, which stays in
+    sentence order, so finding them does not walk the whole article (linear time in text length)."""
+    i = len(candidates)
+    while i > 0 and s.index - candidates[i - 1].sentence.index <= back:
+        i -= 1
+    return candidates[i:]
 
 
 def _enumeration(s: Sentence) -> list[Place]:

@@ -72,11 +72,17 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         for p in c.extra_places:
             expanded.append(replace(c, place=p, extra_places=[]))
     events: list[Candidate] = []
+    # indexes of `events` so that each candidate looks only at its own kind of event and at events
+    # mentioned in the last sentences, not at the whole article (linear time in text length)
+    same_kind: dict[tuple[str, str], list[Candidate]] = {}
+    by_last_mention: dict[int, list[Candidate]] = {}
+    position: dict[int, int] = {}
     for c in expanded:
         located = c.place is not None and c.place.kind != "country"
         if not located:
             # a follow-up sentence ("10 rebels were killed in the attack"): its deaths go to the event it continues
-            target = _recent_event(events, c, lookback=10) if c.sub_event_type in VIOLENT_TYPES else None
+            target = _recent_event(events, c, lookback=10, index=(by_last_mention, position)) \
+                if c.sub_event_type in VIOLENT_TYPES else None
             related = target is not None and (
                 target.sub_event_type == c.sub_event_type
                 or (target.sub_event_type in BATTLE_LIKE and c.sub_event_type in BATTLE_LIKE)
@@ -88,9 +94,8 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             if not snippet:
                 continue
         merged = False
-        for e in events:
-            if e.sub_event_type != c.sub_event_type or place_key(e.place) != place_key(c.place):
-                continue
+        key = (c.sub_event_type, place_key(c.place))
+        for e in same_kind.get(key, ()):
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
                 if c.date_explicit and not e.date_explicit:
                     e.day, e.precision, e.date_explicit = c.day, c.precision, True
@@ -107,11 +112,15 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         e.assoc1.append(n)
                 e.confidence = max(e.confidence, c.confidence)
                 e.mentions.add(c.sentence.index)
+                by_last_mention.setdefault(c.sentence.index, []).append(e)
                 merged = True
                 break
         if not merged:
             c.mentions = {c.sentence.index}
+            position[id(c)] = len(events)
             events.append(c)
+            same_kind.setdefault(key, []).append(c)
+            by_last_mention.setdefault(c.sentence.index, []).append(c)
     # a lede's region-level summary of an event the body gives precisely
     out = []
     for e in events:
@@ -136,9 +145,17 @@ def _part_of(part, city) -> bool:
         and place_key(part) == place_key(city)
 
 
-def _recent_event(events: list[Candidate], c: Candidate, lookback: int) -> Candidate | None:
-    pool = [e for e in events if 0 <= c.sentence.index - max(e.mentions) <= lookback and e.sub_event_type in VIOLENT_TYPES]
-    pool.sort(key=lambda e: max(e.mentions))
+def _recent_event(events: list[Candidate], c: Candidate, lookback: int, index=None) -> Candidate | None:
+    if index is None:
+        pool = [e for e in events if 0 <= c.sentence.index - max(e.mentions) <= lookback and e.sub_event_type in VIOLENT_TYPES]
+        pool.sort(key=lambda e: max(e.mentions))
+    else:
+        # the same pool from consolidate's index: events by the sentence of their latest mention,
+        # in the order of `events` among equals (what the stable sort above gives)
+        by_last_mention, position = index
+        found = {id(e): e for i in range(c.sentence.index - lookback, c.sentence.index + 1)
+                 for e in by_last_mention.get(i, ()) if max(e.mentions) == i and e.sub_event_type in VIOLENT_TYPES}
+        pool = sorted(found.values(), key=lambda e: (max(e.mentions), position[id(e)]))
     if not pool:
         return None
     same = [e for e in pool if e.sub_event_type == c.sub_event_type or
