@@ -8,7 +8,7 @@ threads, so it is safe inside Airflow tasks and in any thread.
 
 from __future__ import annotations
 
-import time
+from time import perf_counter as _clock     # module-level, so tests can give it a fake clock
 
 
 class ExtractionBudgetExceeded(Exception):
@@ -34,10 +34,10 @@ class Deadline:
     def __init__(self, seconds: float | None, text_length: int = 0):
         self.seconds = seconds if seconds and seconds > 0 else None
         self.text_length = text_length
-        self.expires = time.perf_counter() + self.seconds if self.seconds is not None else None
+        self.expires = _clock() + self.seconds if self.seconds is not None else None
 
     def check(self, stage: str, done: int, total: int) -> None:
-        if self.expires is not None and time.perf_counter() > self.expires:
+        if self.expires is not None and _clock() > self.expires:
             raise ExtractionBudgetExceeded(self.seconds, stage, done, total, self.text_length)
 
 
