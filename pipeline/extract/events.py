@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import find_actors
+from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
@@ -257,7 +258,7 @@ def _focus(candidates: list[Candidate], s: Sentence, last_place: Place | None) -
     "captured the town of Jowhar, 90 km north of the capital Mogadishu. ... took the town after two
     hours of fighting": the story's focus is the event's place, not the last town it mentioned.
     """
-    prev = [c for c in candidates if s.index - c.sentence.index == 1 and c.place is not None
+    prev = [c for c in _recent(candidates, s, back=1) if s.index - c.sentence.index == 1 and c.place is not None
             and c.place.kind == "town" and c.place_explicit and not c.place_carried]
     return prev[0].place if prev else last_place
 
@@ -287,7 +288,8 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> 
     return sub
 
 
-def analyse(text: str, published: str | None = None, title: str | None = None) -> tuple[list[Sentence], date | None]:
+def analyse(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
     pub = parse_published(published)
     gz = load_gazetteer()
@@ -295,9 +297,10 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
     doc = text.translate(_NORMALISE)
     spans = split_sentences(text)
     texts = [doc[sp.start:sp.end] for sp in spans]
-    all_triggers = [find_triggers(s) for s in texts]
+    all_triggers = [deadline.check("triggers", i, len(texts)) or find_triggers(s) for i, s in enumerate(texts)]
     near_event = {i + d for i, t in enumerate(all_triggers) if t for d in range(-3, 2)}
     for i, sp in enumerate(spans):
+        deadline.check("analysis", i, len(spans))
         s = texts[i]
         triggers = all_triggers[i]
         if not triggers:
@@ -376,9 +379,14 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     return False
 
 
-def extract(text: str, published: str | None = None, title: str | None = None) -> list[Candidate]:
-    """Event candidates of the article, merged to one per (sub-event type, place, day)."""
-    sentences, pub = analyse(text, published, title)
+def extract(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> list[Candidate]:
+    """Event candidates of the article, merged to one per (sub-event type, place, day).
+
+    `deadline.check` runs between sentences: past the article's time budget it raises
+    ExtractionBudgetExceeded (budget.py).
+    """
+    sentences, pub = analyse(text, published, title, deadline)
     snippet = len(sentences) <= 3
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
@@ -394,6 +402,8 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     last_place_at = -1
     last_group: list[Place] = []
     for s in sentences:
+        deadline.check("events", s.index, len(sentences))
+        first_here = len(candidates)
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
         # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
         # family reports it: an arrest does not explain "attacks on police stations" in its sentence
@@ -496,7 +506,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                                  s.text[max(0, t.start - 30):t.end + 30], re.I)
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported
-                prior = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
+                prior = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
                 if prior:
                     a1, a2 = prior[-1].actor1, prior[-1].actor2
             assoc_names = []
@@ -520,14 +530,16 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             group = _enumeration(s)
             if len(group) >= 2:
                 last_group = group
-        prefer_air_over_shelling(candidates, s)
-        one_protest_per_place(candidates, s)
-        territory_absorbs_clash(candidates, s)
+        here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
+        prefer_air_over_shelling(here, s)
+        one_protest_per_place(here, s)
+        territory_absorbs_clash(here, s)
+        candidates[first_here:] = here
         if "attribution" in s.blocked:
             # "The Islamic State group claimed responsibility for the attack.": who did the event just reported
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                              and a.start < s.blocked["attribution"].start), None)
-            recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
             if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and re.search(r"\b(?:killed|dead|died)\b", s.text):
@@ -535,10 +547,19 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
                 # (not "Thirteen people were killed in other incidents")
-                recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)
+
+
+def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
+    """The candidates of `s` and the `back` sentences before it: a tail of the list, which stays in
+    sentence order, so finding them does not walk the whole article (linear time in text length)."""
+    i = len(candidates)
+    while i > 0 and s.index - candidates[i - 1].sentence.index <= back:
+        i -= 1
+    return candidates[i:]
 
 
 def _enumeration(s: Sentence) -> list[Place]:
