@@ -252,6 +252,13 @@ _FOLLOW_UP_NOUNS = {
 }
 
 
+_ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers|guards?|militants?|"
+                            r"fighters?|rebels?|insurgents?|gunmen|militiamen)\s+(?:\S+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+"
+                            r"(?:\S+\s+)?(?:killed|shot|slain)\b", re.I)
+# fighting at close range: the events whose dead are the armed men a follow-up sentence counts
+_ASSAULTS = {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
+
+
 def _focus(candidates: list[Candidate], s: Sentence, last_place: Place | None) -> Place | None:
     """What "the town" or "there" refers to: the town of the event the previous sentence reported.
 
@@ -548,6 +555,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
                 # (not "Thirteen people were killed in other incidents")
                 recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                if _ARMED_VICTIMS.search(s.text):
+                    # "They said five soldiers were killed.": the assault, not the pipeline they blew up
+                    recent = [c for c in recent if c.sub_event_type in _ASSAULTS] or recent
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)

@@ -177,3 +177,11 @@ def test_strikes_are_protests(sentence):
 def test_an_attempted_assassination_is_an_attack():
     text = "Gunmen attempted to assassinate the mayor of Kandahar on Tuesday."
     assert [t for t, _ in _types(text)] == ["Attack"]
+
+
+def test_soldiers_killed_afterwards_died_in_the_assault_not_the_sabotage():
+    text = ("Militants attacked an army checkpoint and blew up a pipeline near the city of Warri on Tuesday. "
+            "They said four soldiers were killed. The army did not comment. Residents fled.")
+    deaths = {e["sub_event_type"]: (e["fatalities"] or {}).get("best") for e in extract_events(text, PUB)}
+    assert deaths.get("Remote explosive/landmine/IED") is None
+    assert 4 in deaths.values()
