@@ -354,6 +354,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
+    if surface in ("March", "MARCH") and (t.start > 0 or re.match(r"\s*\d", s.text[t.end:t.end + 3])):
+        return True   # "On March 17", "In March": the month, not a protest march
     if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \
             and re.search(r"[a-z,;]\s+[A-Z][\w'-]+\s+$", s.text[max(0, t.start - 30):t.start]):
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name

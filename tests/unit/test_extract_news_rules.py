@@ -185,3 +185,8 @@ def test_soldiers_killed_afterwards_died_in_the_assault_not_the_sabotage():
     deaths = {e["sub_event_type"]: (e["fatalities"] or {}).get("best") for e in extract_events(text, PUB)}
     assert deaths.get("Remote explosive/landmine/IED") is None
     assert 4 in deaths.values()
+
+
+def test_the_month_of_march_is_not_a_protest_march():
+    text = "On March 17 two car bombs exploded near a cemetery in Damascus, killing 40 people."
+    assert [t for t, _ in _types(text)] == ["Remote explosive/landmine/IED"]
