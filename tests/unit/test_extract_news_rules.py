@@ -190,3 +190,8 @@ def test_soldiers_killed_afterwards_died_in_the_assault_not_the_sabotage():
 def test_the_month_of_march_is_not_a_protest_march():
     text = "On March 3 two car bombs exploded near a cemetery in Damascus, killing 40 people."
     assert [t for t, _ in _types(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_denied_attack_is_not_an_event():
+    text = "The government and its allies deny the army carried out any such chemical attack on Douma."
+    assert extract_events(text, PUB) == []
