@@ -421,6 +421,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         for t in s.triggers:
             if t.weak and (strong_violent if _violent_trigger(t) else strong_other):
                 continue
+            if t.weak and re.match(r"raids?$", t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
+                                                               for x in s.triggers if not x.weak):
+                continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             clause = clause_of(s, t.start)
@@ -434,6 +437,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             neighbours = " ".join(x.text for x in sentences[lo:hi])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
             sub = _riot_frame(sub, s, clause, neighbours)
+            if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
+                    and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb|round)", t.text):
+                sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             if sub is None or blocked_by_context(s, sub, t):
                 continue
             if sub == "Peaceful protest" and actor1 is not None and actor1.end <= t.start and actor1.actor.inter in (1, 2, 3, 8) and \

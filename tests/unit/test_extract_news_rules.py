@@ -195,3 +195,10 @@ def test_the_month_of_march_is_not_a_protest_march():
 def test_a_denied_attack_is_not_an_event():
     text = "The government and its allies deny the army carried out any such chemical attack on Douma."
     assert extract_events(text, PUB) == []
+
+
+def test_people_taken_by_state_forces_are_arrested_and_by_gunmen_abducted():
+    by_army = "Soldiers have taken dozens of villagers in a series of raids near the city of Kaduna on Tuesday."
+    by_gunmen = "Gunmen have taken dozens of villagers in a series of raids near the city of Kaduna on Tuesday."
+    assert [t for t, _ in _types(by_army)] == ["Arrests"]
+    assert [t for t, _ in _types(by_gunmen)] == ["Abduction/forced disappearance"]
