@@ -202,3 +202,12 @@ def test_people_taken_by_state_forces_are_arrested_and_by_gunmen_abducted():
     by_gunmen = "Gunmen have taken dozens of villagers in a series of raids near the city of Kaduna on Tuesday."
     assert [t for t, _ in _types(by_army)] == ["Arrests"]
     assert [t for t, _ in _types(by_gunmen)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2014, Boko Haram fighters abducted 276 schoolgirls from the town of Chibok.",
+    "Residents still remember the 1988 chemical attack on Halabja, which killed 5,000 people.",
+    "Islamic State fighters captured Mosul four years ago.",
+])
+def test_history_is_not_todays_news(sentence):
+    assert extract_events(sentence, "2018-05-10") == []
