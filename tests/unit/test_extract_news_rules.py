@@ -211,3 +211,9 @@ def test_people_taken_by_state_forces_are_arrested_and_by_gunmen_abducted():
 ])
 def test_history_is_not_todays_news(sentence):
     assert extract_events(sentence, "2018-05-10") == []
+
+
+def test_a_pluperfect_dated_this_week_is_news():
+    text = ("Thousands of monks marched through Yangon on Sunday. Police watched. Shops closed. "
+            "On Saturday, the monks had paraded past police barricades in Yangon.")
+    assert {e["event_date"] for e in extract_events(text, "2007-09-23")} == {"2007-09-23", "2007-09-22"}
