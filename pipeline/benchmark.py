@@ -37,10 +37,12 @@ from typing import Any, Callable, Iterator, Sequence
 log = logging.getLogger("pipeline.benchmark")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("extract", "clean", "load", "validate", "pipeline", "latency", "celery")
+PARTS = ("extract", "extract-scaling", "clean", "load", "validate", "pipeline", "latency", "celery")
 FAKES_CSV = "corpora/fakes-articles.csv"
 AEB_HTML = "corpora/aeb/html"
 EXTRACT_TARGET_PER_S = 100.0
+SCALING_TARGET_S = 5.0          # issue 10: any article of up to 5 MB in at most this long
+SCALING_SIZES = {"run_on": 26_000, "large": 5_000_000}
 CLEAN_MAX_EXTRA_COST = 0.10
 PART_TIMEOUT_S = 3600
 
@@ -308,6 +310,27 @@ def synthetic_events(article_ids: Sequence[int], rows_per_article: int = 10, see
     return rows, texts, published
 
 
+def run_on_text(texts: Sequence[str], size: int) -> str:
+    """Run-on text of `size` characters: articles joined with their sentence-ending punctuation removed."""
+    out, n, i = [], 0, 0
+    while n < size and texts:
+        piece = re.sub(r"[.!?]", "", texts[i % len(texts)])
+        out.append(piece)
+        n += len(piece) + 1
+        i += 1
+    return " ".join(out)[:size]
+
+
+def concatenated_text(texts: Sequence[str], size: int) -> str:
+    """About `size` characters of whole articles, one paragraph each (the last one cut at `size`)."""
+    out, n, i = [], 0, 0
+    while n < size and texts:
+        out.append(texts[i % len(texts)])
+        n += len(out[-1]) + 2
+        i += 1
+    return "\n\n".join(out)[:size]
+
+
 def split_paragraphs(text: str, sentences_per_paragraph: int = 3) -> list[str]:
     """FA-KES articles are one blob; a wire page wants paragraphs."""
     sentences = [s for s in re.split(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])", " ".join(text.split())) if s]
@@ -462,6 +485,61 @@ def bench_extract(shared: Path, quick: bool) -> dict:
                     "events": raw_events, "events_after_clean_text": cleaned_events,
                     "rss_after_warmup_mb": rss_base},
     }
+
+
+def bench_extract_scaling(shared: Path, quick: bool) -> dict:
+    """Time in text length: run-on text, a 5 MB text and a 5 MB page through clean, one core each."""
+    articles = read_fakes(shared)
+    cpu = pin_to_one_core()
+    from pipeline.clean import clean_html
+    from pipeline.config import Settings
+    from pipeline.extract import ExtractionBudgetExceeded, extract_events
+
+    texts = [a["text"] for a in articles]
+    published = "2017-04-05"
+    extract_events(texts[0], published)          # warm-up: dictionaries, gazetteer
+    large = 500_000 if quick else SCALING_SIZES["large"]
+    cases = [("run-on text (no sentence ends)", run_on_text(texts, SCALING_SIZES["run_on"])),
+             ("run-on text joined by commas",
+              run_on_text([re.sub(r"[.!?](?=\s)", ",", t) for t in texts], SCALING_SIZES["run_on"])),
+             ("FA-KES articles concatenated, 1/10 size", concatenated_text(texts, large // 10)),
+             ("FA-KES articles concatenated", concatenated_text(texts, large))]
+    page = article_page("A very long page", published, split_paragraphs(cases[-1][1], 6))
+    started = time.perf_counter()
+    cleaned = clean_html(page)["text"] or ""
+    clean_s = time.perf_counter() - started
+    cases.append((f"{len(page) / 1e6:.1f} MB HTML page after clean_html", cleaned))
+
+    metrics, details = [], {"cpu": cpu, "cases": {}}
+    per_mb = {}
+    for label, text in cases:
+        t0, c0 = time.perf_counter(), time.process_time()
+        events = extract_events(text, published)
+        wall, cpu_s = time.perf_counter() - t0, time.process_time() - c0
+        mb = len(text) / 1e6
+        per_mb[label] = cpu_s / mb if mb else None
+        # judged on CPU time: on a shared machine the wall time also counts other processes' turns
+        met = "met" if cpu_s <= SCALING_TARGET_S else "NOT met"
+        metrics.append(_metric(f"extract_events, {label} ({len(text):,} chars)", wall, "s",
+                               f"{cpu_s:.1f} s CPU, {len(events)} events, {cpu_s / mb:.1f} s CPU per MB; "
+                               f"target ≤ {SCALING_TARGET_S:.0f} s (CPU): {met}"))
+        details["cases"][label] = {"chars": len(text), "wall_s": wall, "cpu_s": cpu_s, "events": len(events),
+                                   "peak_rss_mb": peak_rss_mb()}
+    small, big = per_mb[cases[2][0]], per_mb[cases[3][0]]
+    metrics.append(_metric("CPU seconds per MB, full size / 1/10 size", big / small if small else None, "",
+                           "≈ 1 when time is linear in text length"))
+    metrics.append(_metric("clean_html of that page", clean_s, "s", f"{len(page):,} bytes of HTML → {len(cleaned):,} characters"))
+    budget = Settings().extract_budget_seconds
+    t0 = time.perf_counter()
+    try:
+        extract_events(cases[3][1], published, budget_seconds=budget)
+        outcome = "finished within the budget"
+    except ExtractionBudgetExceeded as exc:
+        outcome = f"stopped: {exc}"
+    metrics.append(_metric(f"same text with the default budget ({budget:g} s)", time.perf_counter() - t0, "s", outcome))
+    metrics.append(_metric("peak RSS after these cases", peak_rss_mb(), "MB"))
+    details["budget_outcome"] = outcome
+    return {"metrics": metrics, "details": details}
 
 
 def _pct(values: Sequence[float], pct: float) -> float:
@@ -1348,7 +1426,7 @@ def bench_celery(shared: Path, quick: bool) -> dict:
 
 
 BENCHES: dict[str, Callable[[Path, bool], dict]] = {
-    "extract": bench_extract, "clean": bench_clean, "load": bench_load,
+    "extract": bench_extract, "extract-scaling": bench_extract_scaling, "clean": bench_clean, "load": bench_load,
     "validate": bench_validate, "pipeline": bench_pipeline, "latency": bench_latency, "celery": bench_celery,
 }
 
@@ -1455,6 +1533,16 @@ _HOW = {
         "`pipeline.clean.clean_text` applied first (what `eventwire extract` does); the two passes "
         "alternate twice and the faster of each counts. Peak RSS is "
         "`ru_maxrss` of that subprocess after the first pass."),
+    "extract-scaling": (
+        "Time against text length (issue 10: any article up to 5 MB in ≤ 5 s), in a subprocess pinned to one CPU, "
+        "after a one-article warm-up; texts built in memory from the FA-KES articles (nothing stored): 26 kB of "
+        "run-on text (articles joined with every . ! ? removed), the same with sentence ends turned into commas, "
+        "whole articles concatenated as paragraphs to 500 kB and to 5 MB, and the 5 MB text as one HTML page "
+        "(`article_page`, 6 sentences per paragraph) through `pipeline.clean.clean_html` (what `eventwire clean` "
+        "does) then extracted. Each `extract_events(text, published)` is timed once, wall (`perf_counter`) and "
+        "CPU (`process_time`); the ratio of CPU seconds per MB at 5 MB and at 500 kB shows whether time is linear. "
+        "Then the 5 MB text once more with the default `EVENTWIRE_EXTRACT_BUDGET_SECONDS`: the time until it "
+        "finishes or the budget stops it."),
     "clean": (
         "The AEB pages decoded once with `pipeline.fetch.pages.decode_html`, then "
         "`pipeline.clean.clean_html(html)` and plain `trafilatura.extract(html)` each over all pages, "

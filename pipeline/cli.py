@@ -100,7 +100,13 @@ def _jsonl_command(args, handle) -> int:
 
 def cmd_extract(args) -> int:
     from pipeline.clean import clean_text
-    from pipeline.extract import extract_events
+    from pipeline.extract import ExtractionBudgetExceeded, extract_events
+
+    try:
+        budget = Settings.from_env().extract_budget_seconds
+    except ValueError as exc:
+        print(f"eventwire: bad setting: {exc}", file=sys.stderr)
+        return 2
 
     def handle(rec: dict) -> dict:
         text = rec.get("text")
@@ -117,7 +123,11 @@ def cmd_extract(args) -> int:
             except ValueError:
                 raise ValueError(f"'published' is not a date: {published!r}") from None
         cleaned = clean_text(text)
-        return {"id": rec["id"], "events": extract_events(cleaned, published, rec.get("title"))}
+        try:
+            events = extract_events(cleaned, published, rec.get("title"), budget_seconds=budget)
+        except ExtractionBudgetExceeded as exc:      # an error line like any other; the run goes on
+            raise ValueError(str(exc)) from None
+        return {"id": rec["id"], "events": events}
 
     return _jsonl_command(args, handle)
 

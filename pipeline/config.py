@@ -44,6 +44,10 @@ class Settings:
         default=10.0, metadata={"env": "HTTP_TIMEOUT", "help": "connect/read timeout for feeds and pages, seconds"})
     max_page_bytes: int = field(
         default=5_000_000, metadata={"env": "MAX_PAGE_BYTES", "help": "pages larger than this are refused"})
+    extract_budget_seconds: float = field(
+        default=10.0, metadata={"env": "EXTRACT_BUDGET_SECONDS",
+                                "help": "time allowed to extract one article; past it the article is quarantined with the "
+                                        "reason (`eventwire extract`: an error line); 0 = no limit"})
     fetch_workers: int = field(
         default=8, metadata={"env": "FETCH_WORKERS", "help": "pages fetched in parallel per batch (threads)"})
     per_host_concurrency: int = field(
@@ -69,6 +73,7 @@ class Settings:
             batch_size=int(_env("BATCH_SIZE", "25")),
             http_timeout=float(_env("HTTP_TIMEOUT", "10")),
             max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
+            extract_budget_seconds=float(_env("EXTRACT_BUDGET_SECONDS", "10")),
             fetch_workers=int(_env("FETCH_WORKERS", "8")),
             per_host_concurrency=int(_env("PER_HOST_CONCURRENCY", "2")),
             per_host_delay=float(_env("PER_HOST_DELAY", "0.5")),

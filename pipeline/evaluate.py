@@ -37,6 +37,27 @@ def _score(script: Path, *args: str) -> str:
     return (done.stdout + done.stderr).strip()
 
 
+def confidence_report(script: Path, gold: Path, predictions: Path, thresholds=(0.7, 0.9)) -> str:
+    """Precision of the events at or above each confidence threshold (what an analyst's filter keeps)."""
+    parts = []
+    for thr in thresholds:
+        kept = predictions.with_suffix(f".conf{thr}.jsonl")
+        with predictions.open(encoding="utf-8") as src, kept.open("w", encoding="utf-8") as dst:
+            for line in src:
+                rec = json.loads(line)
+                if "events" in rec:
+                    rec["events"] = [e for e in rec["events"] if (e.get("confidence") or 0) >= thr]
+                dst.write(json.dumps(rec) + "\n")
+        done = subprocess.run([sys.executable, str(script), str(gold), str(kept), "--json"], capture_output=True, text=True)
+        try:
+            r = json.loads(done.stdout)
+        except json.JSONDecodeError:
+            parts.append(f">={thr}: scorer failed")
+            continue
+        parts.append(f"confidence>={thr}: P={r['precision']} R={r['recall']} (tp={r['tp']} fp={r['fp']})")
+    return "; ".join(parts)
+
+
 def write_seed_inputs(shared: Path, out: Path) -> int:
     gold = json.loads((shared / "eval" / "seeds-gold.json").read_text(encoding="utf-8"))
     with out.open("w", encoding="utf-8") as fh:
@@ -104,8 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         n = write_world_inputs(world / "articles.jsonl", tmp / "world.in.jsonl")
         secs = _run_cli("extract", tmp / "world.in.jsonl", tmp / "world.out.jsonl")
         out = _score(shared / "eval" / "score_events.py", str(world / "gold.json"), str(tmp / "world.out.jsonl"))
-        print(f"== world-dev ({n} articles, {secs:.1f}s)\n{out}\n")
+        conf = confidence_report(shared / "eval" / "score_events.py", world / "gold.json", tmp / "world.out.jsonl")
+        print(f"== world-dev ({n} articles, {secs:.1f}s)\n{out}\n{conf}\n")
         results["world-dev"] = out.splitlines()[-1] if out else ""
+        results["world-dev by confidence"] = conf
     if "snippets" in parts:
         tsv = shared / "corpora" / "case2021-task2-dev.tsv"
         n = write_snippet_inputs(tsv, tmp / "snippets.in.jsonl")

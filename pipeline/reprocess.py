@@ -74,7 +74,7 @@ def reprocess(conn: psycopg.Connection, settings: Settings, run_id: str, *, sinc
             stored = [r[0] for r in conn.execute(
                 "SELECT article_id FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'fetched'", (batch,))]
             cleaned = steps.clean_batch(conn, sorted(set(fetched) | set(stored)), run_id)
-            extracted = steps.extract_batch(conn, cleaned, run_id)
+            extracted = steps.extract_batch(conn, cleaned, run_id, settings.extract_budget_seconds)
             validated = steps.validate_batch(conn, extracted, run_id)
             steps.load_batch(conn, validated, run_id)
             totals["events_deleted"] += retire_orphans(conn, undone["events_touched"],

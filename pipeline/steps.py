@@ -306,16 +306,28 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
 
 # ---------------------------------------------------------------- extract
 
-def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[int]:
-    """Code events from each cleaned article; they wait in event_candidates for validation."""
+def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_seconds: float | None = None) -> list[int]:
+    """Code events from each cleaned article; they wait in event_candidates for validation.
+
+    An article whose extraction runs past `budget_seconds` (default: the extract_budget_seconds
+    setting) is quarantined with the reason instead, and the batch goes on.
+    """
+    if budget_seconds is None:
+        budget_seconds = Settings.from_env().extract_budget_seconds
     rows = conn.execute(
         # No publication date anywhere: the day we first saw the article bounds it (news is found fresh).
         "SELECT article_id, text, coalesce(published, feed_published, created_at::date), title FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'cleaned' ORDER BY article_id", (ids,)
     ).fetchall()
-    done, total = [], 0
+    done, total, over_budget = [], 0, 0
     for article_id, text, published, title in rows:
-        records = extract.extract_events(text or "", published.isoformat() if published else None, title) if text else []
+        try:
+            records = extract.extract_events(text or "", published.isoformat() if published else None, title,
+                                             budget_seconds=budget_seconds) if text else []
+        except extract.ExtractionBudgetExceeded as exc:
+            over_budget += 1
+            _quarantine_over_budget(conn, run_id, article_id, exc)
+            continue
         with conn.transaction():
             conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
             for ordinal, record in enumerate(records):
@@ -331,8 +343,31 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list
             )
         total += len(records)
         done.append(article_id)
-    log.info("extracted %d events from %d articles", total, len(done))
+    log.info("extracted %d events from %d articles%s", total, len(done),
+             f"; {over_budget} quarantined over the time budget" if over_budget else "")
     return done
+
+
+def _quarantine_over_budget(conn: psycopg.Connection, run_id: str, article_id: int,
+                            exc: extract.ExtractionBudgetExceeded) -> None:
+    """An article whose extraction ran out of time: no candidates, status quarantined, the reason kept."""
+    with conn.transaction():
+        conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')",
+                     (article_id,))
+        payload = conn.execute(
+            "SELECT url, title, published::text, length(text) AS text_length FROM eventwire.articles WHERE article_id = %s",
+            (article_id,),
+        ).fetchone()
+        load.quarantine_rows(conn, run_id, "article", [{
+            "row_key": f"article:{article_id}", "article_id": article_id,
+            "payload": dict(zip(["url", "title", "published", "text_length"], payload)),
+            "reasons": [{"expectation": "extract_time_budget", "column": "text", "detail": str(exc)}],
+        }])
+        conn.execute(
+            "UPDATE eventwire.articles SET status = 'quarantined', extractor_version = %s, extracted_at = now(),"
+            " updated_at = now() WHERE article_id = %s", (extract.EXTRACTOR_VERSION, article_id),
+        )
+    log.warning("article %s quarantined: %s", article_id, exc)
 
 
 # ---------------------------------------------------------------- validate
@@ -466,7 +501,7 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
         for n, batch in enumerate(parts, 1):
             fetched = fetch_batch(conn, settings, batch, run_id)
             cleaned = clean_batch(conn, fetched, run_id)
-            extracted = extract_batch(conn, cleaned, run_id)
+            extracted = extract_batch(conn, cleaned, run_id, settings.extract_budget_seconds)
             validated = validate_batch(conn, extracted, run_id, settings.data_dir / "data_docs")
             load_batch(conn, validated, run_id)
             if progress:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .budget import Deadline, ExtractionBudgetExceeded
 from .events import Candidate, extract
 from .triggers import event_type_of
 
-__all__ = ["EXTRACTOR_VERSION", "extract_events"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractionBudgetExceeded", "extract_events"]
 
 _CODE_VERSION = "1.0"
 _DATA = Path(__file__).resolve().parent / "data"
@@ -63,17 +64,32 @@ def _record(c: Candidate) -> dict:
     }
 
 
-def extract_events(text: str, published: str | None = None, title: str | None = None) -> list[dict]:
+def _load_tables() -> None:
+    from .actors import load_lexicon
+    from .places import load_gazetteer
+    from .triggers import load_rules, prefix_index
+
+    load_gazetteer(), load_lexicon(), load_rules(), prefix_index()
+
+
+def extract_events(text: str, published: str | None = None, title: str | None = None,
+                   budget_seconds: float | None = None) -> list[dict]:
     """EventRecords for the events `text` reports, in order of appearance.
 
     `published` (YYYY-MM-DD or ISO datetime) anchors relative dates; without it an event the text
     does not date has `event_date` and `date_precision` null (unknown, never a guess). Evidence
     offsets index into `text` as given.
+
+    `budget_seconds` (None or 0: none) bounds the time spent on this article: past it,
+    ExtractionBudgetExceeded is raised (checked between sentences, so it overruns by at most one
+    sentence's work).
     """
     if not text or not text.strip():
         return []
     records = []
-    for c in sorted(extract(text, published, title), key=lambda c: (c.sentence.span.start, c.trigger.start)):
+    _load_tables()      # once per process, and not charged to the first article's budget
+    deadline = Deadline(budget_seconds, len(text))
+    for c in sorted(extract(text, published, title, deadline), key=lambda c: (c.sentence.span.start, c.trigger.start)):
         rec = _record(c)
         rec["evidence"]["sentence"] = text[c.sentence.span.start:c.sentence.span.end]
         if not published and not c.date_explicit:

@@ -41,6 +41,9 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before) and \
                         re.search(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.I):
                     continue      # "said it had seized": reported speech, not background
+            if kind == "background" and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before) and pub is not None \
+                    and any(d.day is not None and d.precision == 1 and 0 <= (pub - d.day).days <= 7 for d in s.dates):
+                continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news
             if kind == "background" and re.search(r"\b(?:has|have)\s+(?:been\s+)?$", before, re.I) and t.type not in ("territory",):
                 continue      # present perfect of an ongoing event ("have been pounding") is current
             if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and re.search(r"\bto\s+(?:\w+\s+)?$", before):

@@ -24,9 +24,9 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("mdy", re.compile(r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:[,.]?\s+(?P<y>(?:19|20)\d\d))?")),
-    ("my", re.compile(r"\b(?:in|since|during|of|from|until|by|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(r"\b(?:in|since|during|of|from|until|by|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("mdy", re.compile(r"\b" + _MON + r"(?:\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:[,.]?\s+(?P<y>(?:19|20)\d\d))?")),
+    ("my", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late|last|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("year", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b")),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|on\s+the\s+day|in\s+the\s+(?:last|past)\s+24\s+hours|overnight)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night|the\s+previous\s+day|the\s+day\s+before)\b", re.I)),

@@ -6,6 +6,7 @@ what a sentence, a clause and a candidate event are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,8 @@ REMOTE = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artil
           "Remote explosive/landmine/IED", "Grenade"}
 VIOLENT_TYPES = BATTLE_LIKE | REMOTE | {"Attack", "Excessive force against protesters", "Violent demonstration",
                                        "Mob violence"}
+# a sentence that says it reports another event than the one before ("Elsewhere, ...", "in other incidents")
+OTHER_EVENT = re.compile(r"\b(?:other|another|separate(?:ly)?|elsewhere|in\s+all|in\s+total|altogether|overall)\b", re.I)
 # the protest sub-types, most specific first: a demonstration is coded once, by what happened at it
 PROTEST_FAMILY = ["Excessive force against protesters", "Violent demonstration", "Protest with intervention",
                   "Peaceful protest"]
@@ -59,6 +62,7 @@ class Candidate:
     fatalities: int | None
     confidence: float
     extra_places: list[Place] = field(default_factory=list)
+    place_carried: bool = False     # the place was not named with the event but carried over from before
     mentions: set = field(default_factory=set)
 
 

@@ -13,11 +13,12 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import find_actors
+from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash
-from .numbers import fatalities as count_deaths
+from .numbers import fatalities as count_deaths, subset_toll
 from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
@@ -30,6 +31,7 @@ _NORMALISE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2019": "'", "\u2
                             "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 
 _AERIAL = re.compile(r"\b(?:air|aerial|aircraft|warplanes?|jets?|helicopters?|choppers?|drones?|barrel\s+bombs?|air\s*strikes?|airstrikes?|air\s+force|sorties|bombing\s+raids?)\b", re.I)
+_PLANTED = re.compile(r"\b(?:car|roadside|truck|parcel|suicide)\s+bomb|\b(?:ieds?|explosive\s+devices?|blasts?|explosions?|exploded|detonated|went\s+off)\b", re.I)
 _GROUND_FIRE = re.compile(r"\b(?:artillery|mortars?|rockets?|shells?|shelling|tanks?|missiles?|grad|katyushas?|howitzers?)\b", re.I)
 _WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|explosives?|firearms|guns|rifles|pistols|grenades|rockets|missiles|mines|bombs|cartridges|drugs|vehicles?|tanks?|materiel|equipment|documents|cash|money|shipments?|boats?|ships?|cargo)\b", re.I)
 _PLACE_OBJECT = re.compile(
@@ -41,6 +43,15 @@ _PLACE_OBJECT = re.compile(
     r"localities|settlements?|farms?|points?|strongholds?|headquarters|barracks|border|island|port|oil\s+fields?|"
     r"dam|villages|sites?|tribal\s+areas|parts)\b", re.I)
 
+# "gunmen seized them", "captured nine foreign workers": people taken, not a place (an abduction)
+_PERSON_OBJECT = re.compile(
+    r"^\s*(?:(?:the|a|an|some|several|at\s+least|more\s+than|dozens\s+of|scores\s+of|hundreds\s+of|\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|[a-z]+(?:ese|ian|ish|an|i)|foreign|local|female|male|young)\s+){0,4}?"
+    r"(?:them|him|her|foreigners?|hostages?|workers?|civilians?|passengers?|tourists?|journalists?|reporters?|villagers|"
+    r"students?|schoolgirls?|schoolchildren|girls?|boys?|women|children|men|people|nationals|employees|crew(?:\s+members)?|"
+    r"sailors|missionaries|priests?|nuns?|engineers?|contractors?|doctors?|nurses?|teachers?|businessm[ae]n|traders?|"
+    r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
+    re.I)
 _ANAPHOR_PLURAL = re.compile(r"\b(?:the|two|three|four|both|these|those)\s+(?:\w+\s+)?(?:villages|towns|areas|localities|districts|neighbou?rhoods)\b", re.I)
 _ANAPHOR_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|hamlet)\b|\bits\s+outskirts\b|\bthere\b", re.I)
 _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|\b(?:withdrew|withdrawn|pulled\s+out|retreated|handed\s+over|evacuated)\b", re.I)
@@ -164,6 +175,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
         if re.match(r"bomb(?:ed|ing|ings)", t.text, re.I):
+            # "Tuesday's bombing" in a story of car bombs and blasts is that explosion again
+            if _PLANTED.search(neighbours) and not _AERIAL.search(neighbours):
+                return "Remote explosive/landmine/IED"
             return "Air/drone strike"
         if _AERIAL.search(neighbours) and not _GROUND_FIRE.search(neighbours):
             return "Air/drone strike"
@@ -172,6 +186,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _AERIAL.search(neighbours) and not _GROUND_FIRE.search(window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
+    if cand_type in ("attack", "Attack") and _AERIAL.search(text[max(clause.start, t.start - 60):t.start]) \
+            and not re.search(r"\b(?:air\s*ports?|airbase|air\s+base)\b", text[max(clause.start, t.start - 60):t.start], re.I):
+        return "Air/drone strike"     # "used helicopters to fire on rebel positions": the weapon flies
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
@@ -205,7 +222,82 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
-def analyse(text: str, published: str | None = None, title: str | None = None) -> tuple[list[Sentence], date | None]:
+_PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
+                            r"sit-ins?|opposition\s+supporters)\b", re.I)
+_RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
+                         r"(?!\s+(?:police|squad|gear|control))", re.I)
+# organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
+_ARMED_INTER = (2, 3, 4, 8)
+
+
+# a site inside the place the story is about: "around the presidential palace", "part of the market"
+_LOCAL_SITE = re.compile(
+    r"\b(?:the|its)\s+(?:\S+\s+)?(?:market|marketplace|palace|city\s+cent(?:re|er)|town\s+cent(?:re|er)|streets?|square|"
+    r"airport|hospital|compound|neighbou?rhoods?|outskirts|suburbs?|old\s+city|downtown|capital|city|town|village|district)\b", re.I)
+# the nouns by which a later sentence refers back to an event of each sub-event type
+_FOLLOW_UP_NOUNS = {
+    "Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
+    "Shelling/artillery/missile attack": "shelling|bombardment|rockets?|shells?|attack",
+    "Remote explosive/landmine/IED": "attack|blast|explosion|bombing",
+    "Suicide bomb": "attack|blast|explosion|bombing",
+    "Attack": "attack|shooting|massacre|killings?",
+    "Armed clash": "attack|assault|ambush|clashes|fighting|battle|offensive",
+    "Agreement": "agreement|deal|accord|pact|truce|cease-?fire|talks",
+    "Arrests": "arrests?|detentions?|suspects?|detainees|raids?",
+    "Abduction/forced disappearance": "kidnapp\\w+|abduct\\w+|hostages?|captives?|victims",
+    "Peaceful protest": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Protest with intervention": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Excessive force against protesters": "protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|protesters|demonstrators",
+    "Violent demonstration": "protests?|demonstrations?|riots?|clashes|violence|protesters|demonstrators|rioters",
+    "Mob violence": "riots?|violence|mobs?|attacks?|rioters",
+}
+
+
+_ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers|guards?|militants?|"
+                            r"fighters?|rebels?|insurgents?|gunmen|militiamen)\s+(?:\S+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+"
+                            r"(?:\S+\s+)?(?:killed|shot|slain)\b", re.I)
+# fighting at close range: the events whose dead are the armed men a follow-up sentence counts
+_ASSAULTS = {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _focus(candidates: list[Candidate], s: Sentence, last_place: Place | None) -> Place | None:
+    """What "the town" or "there" refers to: the town of the event the previous sentence reported.
+
+    "captured the town of Jowhar, 90 km north of the capital Mogadishu. ... took the town after two
+    hours of fighting": the story's focus is the event's place, not the last town it mentioned.
+    """
+    prev = [c for c in _recent(candidates, s, back=1) if s.index - c.sentence.index == 1 and c.place is not None
+            and c.place.kind == "town" and c.place_explicit and not c.place_carried]
+    return prev[0].place if prev else last_place
+
+
+def _violent_trigger(t: Trigger) -> bool:
+    return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
+
+
+def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> str | None:
+    """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
+
+    News about protests writes "the clashes", "attacks on police stations", "gangs attempted to
+    break into": ACLED codes these as Violent demonstration (demonstrators) or Mob violence (a crowd
+    with no demonstration), not as a battle between armed organised groups.
+    """
+    if sub not in ("Armed clash", "Attack"):
+        return sub
+    mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
+    if any(a.actor.inter in _ARMED_INTER for a in mains):
+        return sub
+    if any(a.actor.inter == 1 and not a.actor.name.startswith("Police") for a in mains):
+        return sub
+    if _PROTEST_FRAME.search(neighbours):
+        return "Violent demonstration"
+    if _RIOT_FRAME.search(neighbours):
+        return "Mob violence"
+    return sub
+
+
+def analyse(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
     pub = parse_published(published)
     gz = load_gazetteer()
@@ -213,9 +305,10 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
     doc = text.translate(_NORMALISE)
     spans = split_sentences(text)
     texts = [doc[sp.start:sp.end] for sp in spans]
-    all_triggers = [find_triggers(s) for s in texts]
+    all_triggers = [deadline.check("triggers", i, len(texts)) or find_triggers(s) for i, s in enumerate(texts)]
     near_event = {i + d for i, t in enumerate(all_triggers) if t for d in range(-3, 2)}
     for i, sp in enumerate(spans):
+        deadline.check("analysis", i, len(spans))
         s = texts[i]
         triggers = all_triggers[i]
         if not triggers:
@@ -263,6 +356,11 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
+    if surface in ("March", "MARCH") and (t.start > 0 or re.match(r"\s*\d", s.text[t.end:t.end + 3])):
+        return True   # "On March 17", "In March": the month, not a protest march
+    if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \
+            and re.search(r"[a-z,;]\s+[A-Z][\w'-]+\s+$", s.text[max(0, t.start - 30):t.start]):
+        return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
     if re.search(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
@@ -292,9 +390,14 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     return False
 
 
-def extract(text: str, published: str | None = None, title: str | None = None) -> list[Candidate]:
-    """Event candidates of the article, merged to one per (sub-event type, place, day)."""
-    sentences, pub = analyse(text, published, title)
+def extract(text: str, published: str | None = None, title: str | None = None,
+            deadline: Deadline = NO_DEADLINE) -> list[Candidate]:
+    """Event candidates of the article, merged to one per (sub-event type, place, day).
+
+    `deadline.check` runs between sentences: past the article's time budget it raises
+    ExtractionBudgetExceeded (budget.py).
+    """
+    sentences, pub = analyse(text, published, title, deadline)
     snippet = len(sentences) <= 3
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
@@ -307,29 +410,46 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     default_day, default_precision = default_date(pub)
     candidates: list[Candidate] = []
     last_place: Place | None = None
+    last_place_at = -1
     last_group: list[Place] = []
     for s in sentences:
+        deadline.check("events", s.index, len(sentences))
+        first_here = len(candidates)
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
-        strong_exists = any(not t.weak for t in s.triggers)
+        # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
+        # family reports it: an arrest does not explain "attacks on police stations" in its sentence
+        strong_violent = any(not t.weak and _violent_trigger(t) for t in s.triggers)
+        strong_other = any(not t.weak and not _violent_trigger(t) for t in s.triggers)
         for t in s.triggers:
-            if t.weak and strong_exists:
+            if t.weak and (strong_violent if _violent_trigger(t) else strong_other):
                 continue
+            if t.weak and re.match(r"raids?$", t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
+                                                               for x in s.triggers if not x.weak):
+                continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             clause = clause_of(s, t.start)
+            if t.type == "territory" and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb)", t.text) \
+                    and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
+                t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             lo, hi = max(0, s.index - 2), s.index + 3
             neighbours = " ".join(x.text for x in sentences[lo:hi])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
+            sub = _riot_frame(sub, s, clause, neighbours)
+            if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
+                    and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb|round)", t.text):
+                sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             if sub is None or blocked_by_context(s, sub, t):
                 continue
             if sub == "Peaceful protest" and actor1 is not None and actor1.end <= t.start and actor1.actor.inter in (1, 2, 3, 8) and \
                     not any(a.actor.inter in (5, 6) for a in s.actors if a.role == "main"):
                 continue      # armed men at a rally or parade are not protesters
             mention = _select_place(s, t, clause, snippet)
-            anaphor = re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
+            anaphor = re.match(r"^\W*(?:in|at|near)\s+the\s+same\s+(?:town|village|city|district|area|province|region|neighbou?rhood)\b", s.text, re.I) \
+                or re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
                 or re.search(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", s.text[max(0, t.start - 30):t.start], re.I)
             if anaphor and (mention is None or mention.role != "locative" or abs(mention.start - t.start) > 60):
                 # "its outskirts", and "In Aleppo, barrel bombs ... targeted neighborhoods of the city": the
@@ -340,8 +460,8 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                 earlier = [m for m in s.places if m.end <= t.start and m.role == "locative" and m.place.kind == "town"] if own else []
                 if earlier:
                     mention = earlier[-1]
-                elif last_place is not None:
-                    mention = Mention(last_place, t.start, t.start, "", "locative")
+                elif _focus(candidates, s, last_place) is not None:
+                    mention = Mention(_focus(candidates, s, last_place), t.start, t.start, "", "locative")
             place = mention.place if mention else None
             if mention is not None and mention.role == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)      # "north of the capital": near the town
@@ -349,7 +469,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             extra: list[Place] = []
             # "captured two villages ... The villages of Flita and Ras al-Maara": forward/back reference
             if t.type in ("territory", "Armed clash", "advance") and (place is None or place.kind == "country" or mention.role != "locative"):
-                obj = s.text[t.end:t.end + 60]
+                obj = s.text[t.start:t.end + 60]   # the trigger may hold the object ("took the town")
                 nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
                 if _ANAPHOR_PLURAL.search(obj) or _ANAPHOR_PLURAL.search(s.text[clause.start:clause.end]):
                     group = []
@@ -359,23 +479,29 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                     if group:
                         place, extra, place_explicit = group[0], group[1:], True
                 elif _ANAPHOR_SINGULAR.search(obj) and last_place is not None and place is None:
-                    place, place_explicit = last_place, True
+                    place, place_explicit = _focus(candidates, s, last_place), True
             if t.needs_place_object and place is None and not _PLACE_OBJECT.match(s.text[t.end:t.end + 80]):
                 continue
-            if place is None and not snippet and sub in VIOLENT_TYPES:
-                # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ..."
-                family = {"Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
-                          "Shelling/artillery/missile attack": "shelling|bombardment|rockets?|shells?|attack",
-                          "Remote explosive/landmine/IED": "attack|blast|explosion|bombing",
-                          "Suicide bomb": "attack|blast|explosion|bombing",
-                          "Attack": "attack|shooting|massacre|killings?",
-                          }.get(sub, "attack|assault|ambush|clashes|fighting|battle|offensive")
-                for nxt in sentences[s.index + 1:s.index + 2]:
-                    if re.match(r"\s*\W?(?:The|That|This)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text):
+            if (place is None or place.kind == "country") and not snippet:
+                # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ...",
+                # "... signed a cease-fire. The agreement was reached in Khartoum": the next sentence,
+                # speaking of the same event by its noun, says where
+                family = _FOLLOW_UP_NOUNS.get(sub, _FOLLOW_UP_NOUNS["Armed clash"] if sub in VIOLENT_TYPES else None)
+                for nxt in sentences[s.index + 1:s.index + 2] if family else []:
+                    if re.match(r"\s*\W?(?:The|That|This|These|Those)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text):
                         near = [m for m in nxt.places if m.role in ("locative", "near") and m.place.kind != "country"]
                         if near:
                             place, place_explicit = near[0].place, True
                         break
+            carried = False
+            if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
+                    and not t.weak and _LOCAL_SITE.search(s.text[clause.start:clause.end]) \
+                    and not OTHER_EVENT.search(s.text[:max(0, t.start)]) \
+                    and not any(m.place.kind == "country" and m.place.country_code != last_place.country_code
+                                for m in s.places if m.role in ("locative", "near")):
+                # news keeps to the place it last named until it names another ("Part of the market was
+                # looted" after the paragraph on the capital): the event is there, as far as we can tell
+                place, carried = _focus(candidates, s, last_place), True
             dexpr = _select_date(s, t, clause)
             if dexpr is not None and dexpr.is_background(pub):
                 continue
@@ -384,7 +510,9 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
             else:
                 day, precision, explicit = default_day, default_precision, False
             clause_text = s.text[clause.start:clause.end]
-            deaths = count_deaths(clause_text)
+            deaths = subset_toll(s.text[clause.start:t.start])
+            if deaths is None:
+                deaths = count_deaths(clause_text)
             if deaths is None and len(s.triggers) == 1:
                 deaths = count_deaths(s.text)
             if sub not in VIOLENT_TYPES:
@@ -395,7 +523,7 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                                  s.text[max(0, t.start - 30):t.end + 30], re.I)
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported
-                prior = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
+                prior = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
                 if prior:
                     a1, a2 = prior[-1].actor1, prior[-1].actor2
             assoc_names = []
@@ -409,32 +537,49 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
                 - 0.04 * (t.start / max(1, len(s.text)))
             if t.type in ("territory",) and actor1 is None:
                 conf -= 0.05
+            if carried:
+                conf -= 0.1
             candidates.append(Candidate(sub, s, t, place, place_explicit, day, precision, explicit, a1,
                                         assoc_names, a2, [], deaths, round(max(0.05, min(0.99, conf)), 3),
-                                        extra_places=extra))
+                                        extra_places=extra, place_carried=carried))
         if town_mentions:
-            last_place = town_mentions[-1].place
+            last_place, last_place_at = town_mentions[-1].place, s.index
             group = _enumeration(s)
             if len(group) >= 2:
                 last_group = group
-        prefer_air_over_shelling(candidates, s)
-        one_protest_per_place(candidates, s)
-        territory_absorbs_clash(candidates, s)
+        here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
+        prefer_air_over_shelling(here, s)
+        one_protest_per_place(here, s)
+        territory_absorbs_clash(here, s)
+        candidates[first_here:] = here
         if "attribution" in s.blocked:
             # "The Islamic State group claimed responsibility for the attack.": who did the event just reported
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                              and a.start < s.blocked["attribution"].start), None)
-            recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
             if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and re.search(r"\b(?:killed|dead|died)\b", s.text):
             deaths = count_deaths(s.text)
-            if deaths:
+            if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
-                recent = [c for c in candidates if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                # (not "Thirteen people were killed in other incidents")
+                recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                if _ARMED_VICTIMS.search(s.text):
+                    # "They said five soldiers were killed.": the assault, not the pipeline they blew up
+                    recent = [c for c in recent if c.sub_event_type in _ASSAULTS] or recent
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)
+
+
+def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
+    """The candidates of `s` and the `back` sentences before it: a tail of the list, which stays in
+    sentence order, so finding them does not walk the whole article (linear time in text length)."""
+    i = len(candidates)
+    while i > 0 and s.index - candidates[i - 1].sentence.index <= back:
+        i -= 1
+    return candidates[i:]
 
 
 def _enumeration(s: Sentence) -> list[Place]:

@@ -6,10 +6,11 @@ a takeover absorbing its fighting, one protest type per place) and attaches foll
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
-from .document import BATTLE_LIKE, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
+from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 
 
 def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
@@ -72,11 +73,25 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         for p in c.extra_places:
             expanded.append(replace(c, place=p, extra_places=[]))
     events: list[Candidate] = []
+    # indexes of `events` so that each candidate looks only at its own kind of event and at events
+    # mentioned in the last sentences, not at the whole article (linear time in text length)
+    same_kind: dict[tuple[str, str], list[Candidate]] = {}
+    by_last_mention: dict[int, list[Candidate]] = {}
+    position: dict[int, int] = {}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in expanded:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
     for c in expanded:
         located = c.place is not None and c.place.kind != "country"
+        if c.place_carried:
+            host = _same_event_located(c, by_sentence)
+            if host is not None:
+                _join_unlocated(host, c)
+                continue
         if not located:
             # a follow-up sentence ("10 rebels were killed in the attack"): its deaths go to the event it continues
-            target = _recent_event(events, c, lookback=10) if c.sub_event_type in VIOLENT_TYPES else None
+            target = _recent_event(events, c, lookback=10, index=(by_last_mention, position)) \
+                if c.sub_event_type in VIOLENT_TYPES else None
             related = target is not None and (
                 target.sub_event_type == c.sub_event_type
                 or (target.sub_event_type in BATTLE_LIKE and c.sub_event_type in BATTLE_LIKE)
@@ -85,13 +100,23 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
                 continue
-            if not snippet:
+            host = _same_event_located(c, by_sentence)
+            if host is not None or not snippet:
+                if host is not None:
+                    _join_unlocated(host, c)
                 continue
         merged = False
-        for e in events:
-            if e.sub_event_type != c.sub_event_type or place_key(e.place) != place_key(c.place):
-                continue
+        key = (c.sub_event_type, place_key(c.place))
+        pool = list(same_kind.get(key, ()))
+        retold = [e for i in range(c.sentence.index - 2, c.sentence.index + 1) for e in by_last_mention.get(i, ())
+                  if e.sub_event_type == c.sub_event_type and place_key(e.place) != key[1] and _same_spot_retold(e, c)]
+        for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
+                if place_key(e.place) != key[1]:
+                    if c.place.population and (not e.place.population or c.place.population < e.place.population) \
+                            or not c.place.population and e.place.population:
+                        e.place = c.place       # "a market in Baghdad" then "the bombing in the Hurriyah district"
+                    same_kind.setdefault(key, []).append(e)
                 if c.date_explicit and not e.date_explicit:
                     e.day, e.precision, e.date_explicit = c.day, c.precision, True
                 if e.fatalities is None and c.fatalities is not None:
@@ -107,11 +132,15 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         e.assoc1.append(n)
                 e.confidence = max(e.confidence, c.confidence)
                 e.mentions.add(c.sentence.index)
+                by_last_mention.setdefault(c.sentence.index, []).append(e)
                 merged = True
                 break
         if not merged:
             c.mentions = {c.sentence.index}
+            position[id(c)] = len(events)
             events.append(c)
+            same_kind.setdefault(key, []).append(c)
+            by_last_mention.setdefault(c.sentence.index, []).append(c)
     # a lede's region-level summary of an event the body gives precisely
     out = []
     for e in events:
@@ -129,6 +158,70 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     return out
 
 
+def _join_unlocated(host: Candidate, c: Candidate) -> None:
+    """What a mention that does not say where adds to the located mention of the same event.
+
+    "The group says the police made the arrests on Friday": the date; a toll; the police side of
+    a demonstration; the most specific protest type.
+    """
+    if c.date_explicit and not host.date_explicit:
+        host.day, host.precision, host.date_explicit = c.day, c.precision, True
+    if host.fatalities is None and c.fatalities is not None:
+        host.fatalities = c.fatalities
+    if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
+            PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
+        host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
+    host.confidence = max(host.confidence, c.confidence)
+    if host.actor2 is None and c.actor1 and c.actor1 != host.actor1 and c.actor1.get("inter") == 1 \
+            and (host.actor1 or {}).get("inter") in (5, 6):
+        host.actor2 = c.actor1      # the police that broke up the demonstration
+
+
+def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -> Candidate | None:
+    """The located candidate of the article that reports the same event as the unlocated `c`.
+
+    Same sub-event type (a demonstration: any protest type), within three sentences, and not on
+    another day; the nearest one wins.
+    """
+    def same_kind(x: Candidate) -> bool:
+        if c.sub_event_type in PROTEST_FAMILY or c.sub_event_type in ("Violent demonstration", "Mob violence"):
+            return x.sub_event_type in PROTEST_FAMILY or x.sub_event_type in ("Violent demonstration", "Mob violence")
+        return x.sub_event_type == c.sub_event_type
+
+    if OTHER_EVENT.search(c.sentence.text):
+        return None
+    near = [x for i in range(c.sentence.index - 3, c.sentence.index + 4) for x in by_sentence.get(i, ())]
+    pool = [x for x in near if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
+            and not x.place_carried
+            and abs(x.sentence.index - c.sentence.index) <= 3
+            and (not c.date_explicit or not x.date_explicit or x.day == c.day)]
+    if not pool:
+        return None
+    return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
+
+
+def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
+    """The same event told again a sentence or two later with a finer or coarser place name.
+
+    Two mentions of one type, within two sentences, in a city and a place less than 15 km from it,
+    one of them undated: "a car bomb ... at a market in Baghdad" and "Tuesday's bombing in the Hurriyah district".
+    """
+    a, b = e.place, c.place
+    if a is None or b is None or a.latitude is None or b.latitude is None or a.kind != "town" or b.kind != "town":
+        return False
+    if a.country_code != b.country_code or c.sentence.index - max(e.mentions) > 2:
+        return False
+    if max(a.population, b.population) < 100_000:
+        return False        # only a city has districts that news names instead of the city
+    if c.date_explicit and e.date_explicit and c.day != e.day:
+        return False
+    if OTHER_EVENT.search(c.sentence.text):
+        return False
+    dlat = (a.latitude - b.latitude) * 111.0
+    dlon = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians(a.latitude))
+    return math.hypot(dlat, dlon) < 15.0
+
+
 def _part_of(part, city) -> bool:
     """A named district ("Jobar") of the city another mention gives ("Damascus"), located as precisely."""
     return bool(part.parent) and not city.parent and city.kind == "town" and part.kind == "town" \
@@ -136,9 +229,17 @@ def _part_of(part, city) -> bool:
         and place_key(part) == place_key(city)
 
 
-def _recent_event(events: list[Candidate], c: Candidate, lookback: int) -> Candidate | None:
-    pool = [e for e in events if 0 <= c.sentence.index - max(e.mentions) <= lookback and e.sub_event_type in VIOLENT_TYPES]
-    pool.sort(key=lambda e: max(e.mentions))
+def _recent_event(events: list[Candidate], c: Candidate, lookback: int, index=None) -> Candidate | None:
+    if index is None:
+        pool = [e for e in events if 0 <= c.sentence.index - max(e.mentions) <= lookback and e.sub_event_type in VIOLENT_TYPES]
+        pool.sort(key=lambda e: max(e.mentions))
+    else:
+        # the same pool from consolidate's index: events by the sentence of their latest mention,
+        # in the order of `events` among equals (what the stable sort above gives)
+        by_last_mention, position = index
+        found = {id(e): e for i in range(c.sentence.index - lookback, c.sentence.index + 1)
+                 for e in by_last_mention.get(i, ()) if max(e.mentions) == i and e.sub_event_type in VIOLENT_TYPES}
+        pool = sorted(found.values(), key=lambda e: (max(e.mentions), position[id(e)]))
     if not pool:
         return None
     same = [e for e in pool if e.sub_event_type == c.sub_event_type or

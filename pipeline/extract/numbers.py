@@ -129,6 +129,19 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
 _CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt", re.I)
 
 
+_SUBSET_TOLL = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?(?P<n>\d+|" + _NUM_WORD +
+                          r")\s+(?:[\w'\u2019-]+\s+){0,2}?(?:(?:who\s+(?:were|was)\s+)?(?:killed\s+)?(?:in|by|from)\s+)(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+
+
+def subset_toll(before: str) -> int | None:
+    """'seven troops died, including four in a roadside bombing': the part of a toll that is this event's.
+
+    `before` is the text just before the event's trigger word.
+    """
+    m = _SUBSET_TOLL.search(before[-90:])
+    return parse_number(m["n"]) if m else None
+
+
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -195,7 +208,8 @@ def fatalities(text: str) -> int | None:
         by_verb[cs] = by_verb.get(cs, 0) + val
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
-        m = re.search(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|protester|commander|leader|official|resident|villager|farmer|teacher)\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed)\b", text, re.I)
+        m = re.search(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher)"
+                      r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", text, re.I)
         if m:
             return 1
         return None

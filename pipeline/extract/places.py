@@ -571,17 +571,25 @@ def _role(text: str, start: int, end: int) -> str:
     return "locative"
 
 
+def _hint_in(hint: str, low_text: str, seen: dict[str, bool]) -> bool:
+    if hint not in seen:
+        seen[hint] = hint.lower() in low_text
+    return seen[hint]
+
+
 def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
     """Re-resolve ambiguous names with the whole article: hint words, provinces of other places."""
     gz = load_gazetteer()
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
+    low = context_text.lower()
+    hint_in_text: dict[str, bool] = {}     # each hint looked up once per article, not per mention
     out = []
     for m in mentions:
         cands = gz.lookup(m.surface)
         if len(cands) > 1 and m.place.kind not in ("region", "province", "country") and not m.place.parent \
                 and m.host is None:     # a part named with its city was resolved by the city
             def score(p: Place) -> tuple:
-                hints = sum(1 for h in p.context if h.lower() in context_text.lower())
+                hints = sum(1 for h in p.context if _hint_in(h, low, hint_in_text))
                 return (hints, p.admin1 in admin1s, p.curated, p.country_code in ("SY", "IQ", "LB"), p.population)
             best = max(cands, key=score)
             if best.key != m.place.key and best.kind == m.place.kind:

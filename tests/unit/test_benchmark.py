@@ -141,3 +141,12 @@ def test_merge_adds_a_new_part_in_part_order_and_falls_back_on_foreign_text():
 def test_the_celery_workers_report_their_own_hostname(monkeypatch):
     monkeypatch.setenv("EVENTWIRE_BENCH_WORKER_NAME", "worker-b")
     assert benchmark.worker_hostname() == "worker-b"
+
+
+def test_scaling_inputs_have_the_asked_size_and_shape():
+    texts = ["Troops shelled the town. Two people died! Was it the army? Nobody said.", "Rebels fired rockets."]
+    run_on = benchmark.run_on_text(texts, 500)
+    assert len(run_on) == 500 and not set(".!?") & set(run_on)
+    joined = benchmark.concatenated_text(texts, 1000)
+    assert len(joined) == 1000 and joined.startswith(texts[0] + "\n\n" + texts[1] + "\n\n")
+    assert "extract-scaling" in benchmark.PARTS and "extract-scaling" in benchmark.BENCHES

@@ -1,0 +1,219 @@
+"""How world news writes events: the rules that are not about one region's vocabulary.
+
+Each sentence is written for the test (none is taken from an evaluation corpus); places are capitals
+and large cities so that the rules, not the gazetteer, are what is tested.
+"""
+
+import pytest
+
+from pipeline.extract import extract_events
+
+pytestmark = pytest.mark.unit
+
+PUB = "2019-03-06"   # a Wednesday
+
+
+def _types(text: str, pub: str = PUB) -> list[tuple[str, str | None]]:
+    return [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, pub)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A car bombing near a busy market in Baghdad killed five people on Tuesday.",
+    "Police said a roadside bombing in Kabul killed two officers on Tuesday.",
+    "Three farmers died when their tractor hit a landmine outside Kandahar on Tuesday.",
+    "Militants blew up a gas pipeline near Port Harcourt on Tuesday.",
+])
+def test_planted_explosives_are_remote_explosives(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Remote explosive/landmine/IED"]
+
+
+def test_people_seized_are_an_abduction_not_a_territory_change():
+    events = extract_events("Gunmen seized six engineers on Tuesday near the city of Kaduna.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+    assert events[0]["actor2"]["inter"] == 7
+
+
+def test_a_place_seized_is_still_a_territory_change():
+    [event] = extract_events("Rebels seized the town of Goma on Tuesday after heavy fighting.", PUB)
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_company_name_is_not_a_trigger():
+    events = extract_events("Workers at the Royal Dutch Shell terminal in Lagos walked out on Tuesday.", PUB)
+    assert "Shelling/artillery/missile attack" not in [e["sub_event_type"] for e in events]
+
+
+def test_clashes_in_a_protest_story_are_a_violent_demonstration():
+    text = ("Thousands of opposition supporters rallied in Nairobi on Tuesday to demand new elections. "
+            "The clashes, which broke out in central Nairobi, left one policeman dead.")
+    types = [t for t, _ in _types(text)]
+    assert "Armed clash" not in types
+    assert "Violent demonstration" in types
+
+
+def test_attacks_in_a_riot_story_with_no_armed_group_are_mob_violence():
+    text = ("Rioting spread across the country for a third night. "
+            "In Leeds, gangs attempted to break into shops on Tuesday.")
+    assert ("Mob violence", "Leeds") in _types(text)
+
+
+def test_fighting_between_armed_groups_stays_a_battle_in_a_protest_story():
+    text = ("Protesters marched in Baghdad on Tuesday. "
+            "Separately, the army clashed with Islamic State fighters near Mosul on Tuesday.")
+    assert ("Armed clash", "Mosul") in _types(text)
+
+
+def test_an_arrest_does_not_hide_the_attacks_its_sentence_reports():
+    text = "In Manchester, police arrested 40 people on Tuesday during attacks on two police stations by rioters."
+    types = {t for t, _ in _types(text)}
+    assert "Arrests" in types and types - {"Arrests"}
+
+
+def test_the_next_sentence_that_names_the_event_gives_its_place():
+    text = ("The government and the rebels signed a ceasefire agreement on Tuesday. "
+            "The agreement was reached after talks in Addis Ababa.")
+    assert _types(text) == [("Agreement", "Addis Ababa")]
+
+
+def test_an_unlocated_mention_gives_its_date_to_the_located_one():
+    text = ("Police have arrested 18 members of the banned movement in Cairo, the group says. "
+            "The group says the police made the arrests on Monday.")
+    [event] = extract_events(text, PUB)
+    assert event["sub_event_type"] == "Arrests" and event["event_date"] == "2019-03-04"
+
+
+def test_a_toll_for_other_incidents_is_not_the_last_events_toll():
+    text = ("A suicide bomber blew himself up next to an army convoy in Kabul on Tuesday. "
+            "Nine people were killed in other incidents across the country.")
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"] is None
+
+
+def test_the_same_district_is_the_place_named_before():
+    text = ("Two civilians were killed when their car hit a landmine in Kandahar on Tuesday. "
+            "In the same district, troops announced an agreement with tribal elders on Tuesday.")
+    assert ("Agreement", "Kandahar") in _types(text)
+
+
+def test_a_site_of_the_city_the_story_is_about_is_in_that_city():
+    text = ("The capital has been tense for weeks. "   # four sentences: an article, not a snippet
+            "Rebels attacked the capital, Khartoum, on Tuesday. "
+            "Residents fled as fighting continued. "
+            "Much of the central market was burned down and then looted on Tuesday.")
+    assert ("Looting/property destruction", "Khartoum") in _types(text)
+
+
+def test_helicopters_firing_on_positions_are_an_air_strike():
+    text = ("The capital has been tense for weeks. Rebels entered the city of Mogadishu on Tuesday. "
+            "Residents fled. "
+            "The army used helicopters to fire on rebel positions around the presidential palace on Tuesday.")
+    assert ("Air/drone strike", "Mogadishu") in _types(text)
+
+
+def test_an_attack_someone_aims_to_end_is_not_an_event():
+    text = "In Kabul, officials announced a deal with tribal elders aimed at ending Taliban attacks on Tuesday."
+    assert "Armed clash" not in [t for t, _ in _types(text)] and "Attack" not in [t for t, _ in _types(text)]
+
+
+def test_a_bombing_cell_is_not_a_bombing():
+    text = "Troops killed four militants on Tuesday in a raid on a suspected bombing cell in Mosul."
+    assert [t for t, _ in _types(text)] == ["Armed clash"]
+
+
+def test_a_bombing_retold_with_the_district_of_the_city_is_one_event():
+    text = ("Officials say a car bomb has killed 30 people at a market in Baghdad. "
+            "Tuesday's bombing in the Karrada district of Baghdad was the deadliest this year. "
+            "The blast destroyed several shops. Police cordoned off the area.")
+    events = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert len(events) == 1
+    assert events[0]["event_date"] == "2019-03-05" and events[0]["fatalities"]["best"] == 30
+
+
+def test_last_month_named_is_background():
+    text = ("Police in Mumbai said the trial continues for the suspect in last April's bomb attacks on the city's "
+            "railway stations.")
+    assert extract_events(text, "2019-09-06") == []
+
+
+def test_a_named_victim_shot_dead_is_one_death():
+    [event] = extract_events("A radio reporter (Ahmed Salim) was shot dead outside his home in Mosul on Tuesday.", PUB)
+    assert event["fatalities"]["best"] == 1
+
+
+def test_the_part_of_a_toll_an_event_caused_is_its_own():
+    text = ("The army announced the deaths of nine soldiers on Tuesday, including five in a roadside bombing "
+            "in Kandahar.")
+    [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert event["fatalities"]["best"] == 5
+
+
+def test_the_town_is_the_town_of_the_event_just_reported():
+    text = ("Witnesses say insurgents have captured the town of Baidoa, 240 km west of the capital of Mogadishu. "
+            "The rebels took the town after three hours of fighting on Monday. "
+            "Residents fled. Shops stayed closed.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events] == \
+        [("Non-state actor overtakes territory", "Baidoa", "2019-03-04")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels demanded a ceasefire with government forces in Darfur on Tuesday.",
+    "The president rejected a proposal for a truce with the rebels in Kinshasa on Tuesday.",
+    "Officials in Kabul warned of attacks on polling stations on Tuesday.",
+    "The council proposed an exchange of prisoners between the two militias in Tripoli on Tuesday.",
+])
+def test_what_is_demanded_rejected_or_proposed_is_not_an_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 300 teachers began a hunger strike outside parliament in Nairobi on Tuesday to demand back pay.",
+    "Dock workers in Mombasa went on strike on Tuesday over unpaid wages.",
+])
+def test_strikes_are_protests(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Peaceful protest"]
+
+
+def test_an_attempted_assassination_is_an_attack():
+    text = "Gunmen attempted to assassinate the mayor of Kandahar on Tuesday."
+    assert [t for t, _ in _types(text)] == ["Attack"]
+
+
+def test_soldiers_killed_afterwards_died_in_the_assault_not_the_sabotage():
+    text = ("Militants attacked an army checkpoint and blew up a pipeline near the city of Warri on Tuesday. "
+            "They said four soldiers were killed. The army did not comment. Residents fled.")
+    deaths = {e["sub_event_type"]: (e["fatalities"] or {}).get("best") for e in extract_events(text, PUB)}
+    assert deaths.get("Remote explosive/landmine/IED") is None
+    assert 4 in deaths.values()
+
+
+def test_the_month_of_march_is_not_a_protest_march():
+    text = "On March 3 two car bombs exploded near a cemetery in Damascus, killing 40 people."
+    assert [t for t, _ in _types(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_denied_attack_is_not_an_event():
+    text = "The government and its allies deny the army carried out any such chemical attack on Douma."
+    assert extract_events(text, PUB) == []
+
+
+def test_people_taken_by_state_forces_are_arrested_and_by_gunmen_abducted():
+    by_army = "Soldiers have taken dozens of villagers in a series of raids near the city of Kaduna on Tuesday."
+    by_gunmen = "Gunmen have taken dozens of villagers in a series of raids near the city of Kaduna on Tuesday."
+    assert [t for t, _ in _types(by_army)] == ["Arrests"]
+    assert [t for t, _ in _types(by_gunmen)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2014, Boko Haram fighters abducted 276 schoolgirls from the town of Chibok.",
+    "Residents still remember the 1988 chemical attack on Halabja, which killed 5,000 people.",
+    "Islamic State fighters captured Mosul four years ago.",
+])
+def test_history_is_not_todays_news(sentence):
+    assert extract_events(sentence, "2018-05-10") == []
+
+
+def test_a_pluperfect_dated_this_week_is_news():
+    text = ("Thousands of monks marched through Yangon on Sunday. Police watched. Shops closed. "
+            "On Saturday, the monks had paraded past police barricades in Yangon.")
+    assert {e["event_date"] for e in extract_events(text, "2007-09-23")} == {"2007-09-23", "2007-09-22"}
