@@ -1,7 +1,7 @@
 """Who acts in a sentence: actor mentions with ACLED inter codes, sides and roles.
 
 A mention is a main participant, an associated force ("backed by Hezbollah") or only a source
-("a government official said"); the dictionary lives in data/actors.yaml and data/nationalities.csv.
+("a government official said"); the dictionary lives in data/actors.yaml, data/armed_groups.yaml and data/nationalities.csv.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
+ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,16 @@ class Actor:
     side: str = "none"            # government | opposition | none
     foreign_inter: int | None = None
     aerial: bool = False
+    home: str | None = None           # ISO code of the country a group comes from (Hezbollah: LB)
+    home_inter: int | None = None     # its inter code at home (Hezbollah in Lebanon: 3, abroad: 8)
+    allies: tuple = ()                # countries whose forces it fights beside (Hezbollah: SY, IR, RU, LB)
+    needs_country: bool = False       # a title ("President") names a state only with its country word
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
-            return self.name.replace("{country}", country) if country else self.name.replace(" of {country}", "").replace("{country}", "")
+            if country:
+                return self.name.replace("{country}", country)
+            return self.name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
         return self.name
 
 
@@ -52,22 +59,52 @@ class ActorLexicon:
     by_alias: dict[str, Actor]
     nationalities: dict[str, str]
     cues: dict
+    country_names: dict[str, str]          # ISO code -> the name used in actor names ("Myanmar")
+    country_agent: re.Pattern | None       # "Israel launched", "Russia bombed": a state acting
+    state: Actor | None                    # the generic state forces entry
+    state_air: Actor | None                # ... and its air arm
+    national_strike: re.Pattern | None     # "Israeli airstrikes", "Russian shelling": a state's fire
+    country_by: re.Pattern | None          # "a drone strike by Turkey": the state as passive agent
+
+
+_COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
+                        r"shelled|shells|attacked|attacks|fired|fires|pounded|pounds|raided|raids|invaded|invades|"
+                        r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|sent\s+(?:troops|forces|jets|warplanes))")
+
+
+def _data_rows(path: Path):
+    """CSV rows of a reviewed data file whose header lines start with '#'."""
+    with open(path, encoding="utf-8") as fh:
+        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
-    with open(DATA / "actors.yaml", encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh)["actors"]
+    entries = []
+    for name in ACTOR_FILES:
+        with open(DATA / name, encoding="utf-8") as fh:
+            entries += yaml.safe_load(fh)["actors"]
     with open(DATA / "cues.yaml", encoding="utf-8") as fh:
         cues = _compile_cues(yaml.safe_load(fh))
-    nationalities = {}
-    with open(DATA / "nationalities.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            nationalities[row["word"].lower()] = row["country_code"]
+    nationalities: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    names: list[str] = []
+    for row in _data_rows(DATA / "nationalities.csv"):
+        nationalities[row["word"].lower()] = row["country_code"]
+        if row.get("form") == "name":
+            country_names.setdefault(row["country_code"], row["word"])
+            names.append(row["word"])
     by_alias: dict[str, Actor] = {}
     cased_aliases: list[str] = []
+    state = state_air = None
     for e in entries:
-        actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)))
+        actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
+                      e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())), bool(e.get("needs_country", False)))
+        if actor.name == "Military Forces of {country}":
+            if actor.aerial and state_air is None:
+                state_air = actor
+            elif not actor.aerial and state is None:
+                state = actor
         for alias in e["aliases"]:
             alias = str(alias)
             if e.get("cased"):
@@ -82,8 +119,22 @@ def load_lexicon() -> ActorLexicon:
     pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
     cased = None
     if cased_aliases:
-        cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])")
-    return ActorLexicon(pattern, cased, by_alias, nationalities, cues)
+        # an acronym that names a document format or a gadget is not a group ("a PDF file")
+        cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])"
+                           r"(?!\s+(?:file|files|document|documents|format|version|copy|copies)\b)")
+    # A country's name as the subject of a military verb is its armed forces ("Israel launched an air
+    # strike", "Russia bombed"); the country code rides on the mention.
+    country_by = re.compile(r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|shelling|bombardments?|bombings?|offensive|"
+                            r"operations?|incursions?|invasion)\s+(?:\w+\s+)?by\s+(?P<nat>" + trie_regex(names) + r")(?![\w-])") if names else None
+    country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
+                               r"allegedly|on\s+\w+day))*\s+" + _COUNTRY_AGENT_VERBS + r"\b") if names else None
+    # A nationality before the name of a state's kind of fire: "Israeli airstrikes", "Russian shelling".
+    # (Not rockets or mortars: armed groups fire those too.)
+    national_strike = re.compile(r"(?<![\w-])(?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
+                                 r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
+                                 r"strikes|raids)\b")
+    return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
+                        national_strike, country_by)
 
 
 class Cue:
@@ -154,9 +205,31 @@ def find_actors(text: str) -> list[ActorMention]:
         nat = m.group("nat")
         cc = None
         if nat:
-            cc = lex.nationalities.get(nat.lower().removeprefix("pro-"))
+            cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
+        if actor.needs_country and cc is None:
+            continue
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
+    if lex.country_by is not None and lex.state is not None:
+        for m in lex.country_by.finditer(text.lower()):
+            start, end = m.span("nat")
+            if not any(a.start <= start < a.end for a in found) and text[start].isupper():
+                found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
+    if lex.country_agent is not None and lex.state is not None:
+        for m in lex.country_agent.finditer(text.lower()):
+            start, end = m.span("nat")
+            if any(a.start <= start < a.end for a in found) or not text[start].isupper():
+                continue
+            if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
+                continue      # "fighting in Syria hit ...": a place, not the state
+            found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
+    if lex.national_strike is not None and lex.state is not None:
+        for m in lex.national_strike.finditer(text.lower()):
+            start, end = m.span("nat")
+            if any(a.start <= start < a.end for a in found) or not text[start].isupper():
+                continue
+            actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
+            found.append(ActorMention(actor, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.cased:
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):
@@ -164,6 +237,7 @@ def find_actors(text: str) -> list[ActorMention]:
             found.append(ActorMention(lex.by_alias["\x00" + m.group("alias")], m.start(), m.end(), m.group(0)))
     found.sort(key=lambda a: a.start)
     found = _merge_appositives(text, found)
+    found = _share_nationality(text, found)
     return [_with_role(text, a, lex.cues) for a in found]
 
 
@@ -187,16 +261,37 @@ def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMentio
     return out
 
 
+def _share_nationality(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """'Russian aircraft including helicopter gunships', 'Israeli tanks and bulldozers': a state force
+    listed right after one with a country word belongs to the same country."""
+    out: list[ActorMention] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if prev is not None and a.country_code is None and prev.country_code and "{country}" in a.actor.name \
+                and "{country}" in prev.actor.name and _LISTED.fullmatch(text[prev.end:a.start]):
+            a = ActorMention(a.actor, a.start, a.end, a.text, prev.country_code, a.role)
+        out.append(a)
+    return out
+
+
+_LISTED = re.compile(r"\s*(?:,\s*)?(?:including|and|as\s+well\s+as|along\s+with|with|or)?\s*(?:its\s+|their\s+|the\s+)?", re.I)
+
+
 def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     before = text[max(0, a.start - 60):a.start]
     after = text[a.end:a.end + 40]
     role = "main"
-    if re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
+    if a.actor.needs_country and _TITLE_SPEAKS.match(after):
+        role = "source"          # "South Sudanese President Salva Kiir said": a speaker
+    elif re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
         role = "source"
-    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I):
+    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I) \
+            and not _CLAIMED_DEED.match(after):
         role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
     elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
         role = "source"
+    elif _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
+        role = "source"          # "..., the military said." / "..., police said Thursday": who reports it
     elif cues["source_after"].match(after) or cues["source_before"].search(before):
         # "rebels said they captured": a fighting group that speaks about its own action stays main
         if a.actor.inter in (6, 7) or re.match(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", after, re.I) \
@@ -215,3 +310,53 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     if role == "main" and re.search(r"\b(?:pro|anti)-$", before):
         role = "attributive"
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
+
+
+# a title, a name, a verb of speech: "Syrian President Bashar al-Assad told ..."
+_TITLE_SPEAKS = re.compile(r"^\s+(?:(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}-[A-Z][\w'\u2019-]*|bin|ibn|de|da|van|von|al|el)\s+){1,5}(?:has\s+|had\s+)?(?:said|says|told|tells|announced|stated|added|"
+                           r"warned|accused|called|urged|condemned|vowed|declared|insisted|denied|claimed|described|blamed)\b")
+_ATTRIBUTION_TAIL = re.compile(r"[,\u2014]\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,3}$")
+_SAID_AT_END = re.compile(r"^\s+(?:said|says|reported|reports|added|claimed|announced|stated)\b(?:\s+(?:on\s+)?\w+day)?"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:[.,;]|$)")
+# "X claimed an attack", "X claimed the bombing": X did it (a claim of responsibility, not a report)
+_CLAIMED_DEED = re.compile(r"^\s+claimed\s+(?:responsibility|credit|(?:an?|the)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|"
+                           r"assault|raid|ambush|killings?|strikes?|blasts?|explosions?|abductions?|kidnappings?))\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Meanwhile|Earlier),?\s+)?(?P<pro>They|The\s+group)\s+"
+                              r"(?:(?:also|then|later|reportedly|allegedly|had|have|have\s+also|had\s+also)\s+)*(?=[a-z]+ed\b|[a-z]+ew\b|set\b|hit\b|shot\b|struck\b|fought\b|took\b|seized\b)")
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\S+\s+)?$", re.I)
+
+
+def resolve_references(sentences) -> None:
+    """Actors a sentence names only by reference, resolved from the sentences before it (in place).
+
+    "They also attacked the terminal": the armed actor the previous sentences named. "The aircraft
+    fired two missiles" after "a US drone strike": the unqualified aircraft are that country's.
+    """
+    lex = load_lexicon()
+    last_armed: ActorMention | None = None
+    aerial_cc: str | None = None
+    for s in sentences:
+        if s.triggers:
+            m = _PRONOUN_SUBJECT.match(s.text)
+            if m and last_armed is not None and not any(a.start <= m.start("pro") < a.end for a in s.actors):
+                ref = ActorMention(last_armed.actor, m.start("pro"), m.end("pro"), m.group("pro"), last_armed.country_code)
+                s.actors = sorted(s.actors + [_with_role(s.text, ref, lex.cues)], key=lambda a: a.start)
+            for i, a in enumerate(s.actors):
+                if a.actor.aerial and a.country_code is None and aerial_cc and _DEFINITE.search(s.text[max(0, a.start - 30):a.start]):
+                    s.actors[i] = ActorMention(a.actor, a.start, a.end, a.text, aerial_cc, a.role)
+        mentions = s.actors if s.triggers else (find_actors(s.text) if _PRONOUN_SUBJECT.match(_next_text(sentences, s)) else [])
+        armed = [a for a in mentions if a.role == "main" and a.actor.inter in (1, 2, 3, 4, 8)]
+        if armed:
+            last_armed = armed[0]
+        elif mentions or s.triggers:
+            last_armed = None if any(a.role == "main" for a in mentions) else last_armed
+        qualified = {a.country_code for a in s.actors if a.actor.aerial and a.country_code}
+        if len(qualified) == 1:
+            aerial_cc = qualified.pop()
+        elif len(qualified) > 1:
+            aerial_cc = None
+
+
+def _next_text(sentences, s) -> str:
+    i = s.index + 1
+    return sentences[i].text if i < len(sentences) else ""

@@ -23,6 +23,7 @@ from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
+from .actors import resolve_references      # actors named by reference across sentences (actors.py)
 
 _NON_VIOLENT_WEAK = {"Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Arrests",
                      "Agreement"}
@@ -320,6 +321,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         places = find_places(s, gz, masked)
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
+    resolve_references(sentences)      # "They attacked ...", "the aircraft": actors named by reference (actors.py)
     context = (title or "") + "\n" + text
     surnames = {m.group(1) for m in _PERSON.finditer(text)}
     for s in sentences:

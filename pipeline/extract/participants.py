@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorMention
+from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .places import load_gazetteer
 from .sentences import Span
@@ -16,19 +16,42 @@ from .triggers import Trigger
 
 
 def country_name(cc: str | None) -> str | None:
+    """The country's name as actor names carry it ("Military Forces of Myanmar", "Protesters (Myanmar)")."""
     if not cc:
         return None
+    name = load_lexicon().country_names.get(cc)
+    if name:
+        return name
     c = load_gazetteer().countries.get(cc)
     return c.name if c else None
 
 
 def actor_dict(a: ActorMention, event_cc: str | None) -> dict:
+    """ACLED name and inter code of a mention at an event in country `event_cc`.
+
+    A state's forces abroad are external forces (8); a group with a home country (Hezbollah) takes
+    its home code there and its foreign code elsewhere."""
     cc = a.country_code
     inter = a.actor.inter
     if a.actor.foreign_inter and cc and event_cc and cc != event_cc:
         inter = a.actor.foreign_inter
+    if a.actor.home and event_cc:
+        if event_cc == a.actor.home and a.actor.home_inter:
+            inter = a.actor.home_inter
+        elif event_cc != a.actor.home and a.actor.foreign_inter:
+            inter = a.actor.foreign_inter
+    if a.actor.name in _CROWDS:
+        return crowd(a.actor.name, country_name(cc or event_cc), inter)
     name = a.actor.named(country_name(cc or event_cc))
     return {"name": name, "inter": inter}
+
+
+_CROWDS = ("Protesters", "Rioters", "Civilians")
+
+
+def crowd(kind: str, country: str | None, inter: int) -> dict:
+    """Protesters, rioters and civilians in ACLED's style: the country in parentheses."""
+    return {"name": f"{kind} ({country})" if country else kind, "inter": inter}
 
 
 def side_of(a: ActorMention | None) -> str:
@@ -40,6 +63,19 @@ _OBJECT_BEFORE = re.compile(
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
     r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I)
+
+
+def allied(a: ActorMention, b: ActorMention) -> bool:
+    """Two actors on the government's side of the same war: the Syrian army and Hezbollah, not Israeli
+    jets and Hezbollah. A group's `allies` (country codes) says whose forces it fights beside; a state
+    force of a known country outside that list is not its ally."""
+    if not (a.actor.side == b.actor.side == "government"):
+        return False
+    for group, other in ((a, b), (b, a)):
+        if group.actor.allies and other.country_code and "{country}" in other.actor.name \
+                and other.country_code not in group.actor.allies:
+            return False
+    return True
 
 
 def pick_actors(s: Sentence, t: Trigger, clause: Span):
@@ -57,8 +93,13 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     for m in re.finditer(r"\b(?:pitt(?:ing|ed)|between)\b", text[clause.start:clause.end]):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
+    inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
+    # the subject of a passive verb is the one acted on: "three policemen were killed by a roadside bomb"
+    patients = [a for a in pool if a.end <= t.start + len(t.text) and _PASSIVE_AFTER.match(text[a.end:a.end + 60])]
     if by and not pitting and t.start < by[0].start:
         actor1 = by[0]
+    elif inside and not pitting:
+        actor1 = inside[0]       # "a suicide bomber blew himself up": the trigger names its own agent
     elif t.type == "territory" and re.search(r"\bfell\b", t.text):
         after = [a for a in pool if a.start >= t.end and not re.search(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, a.start - 30):a.start])]
         actor1 = after[0] if after else None
@@ -69,7 +110,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if subj:
                 actor1 = subj[0]
         if actor1 is None:
-            before = [a for a in pool if a.end <= t.start]
+            # neither the subject of a passive verb nor one just named as killed or hit ("a bombing that
+            # killed a police officer, and a mortar attack ...") is the agent of a later trigger
+            before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
             if subjects:
                 actor1 = subjects[-1]
@@ -85,7 +128,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     if actor2 is None:
         others = [a for a in pool if a is not actor1 and a.start >= t.start and (actor1 is None or a.start > actor1.start)]
         if actor1 is not None:
-            others = [a for a in others if not (a.actor.side == actor1.actor.side == "government")
+            others = [a for a in others if not allied(a, actor1)
                       and a.actor.name != actor1.actor.name
                       and not re.fullmatch(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}",
                                            text[actor1.end:a.start])]
@@ -93,18 +136,62 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if actor2 is None:
                 objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
                            and _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                           and not (a.actor.side == actor1.actor.side == "government") and a.actor.name != actor1.actor.name]
+                           and not allied(a, actor1) and a.actor.name != actor1.actor.name]
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
+    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end):
+        actor2 = patients[0]     # the passive subject is hit more directly than those named after the trigger
     if actor1 is None:
-        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7]
-        if rest:
+        rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients
+                and not (a.start > t.end and _OWNED_BY.search(text[max(t.end, a.start - 40):a.start]))]
+        if rest and _named_as_hit(rest[0], text):
+            if rest[0].start > t.start:
+                actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
+        elif rest:
             actor1 = rest[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
         actor2 = None
+    site = _targeted_force(s, t, clause)
+    if site is not None and actor1 is not None and actor1.actor.name == site.actor.name and site.start > t.end:
+        actor1 = None       # "police arrested 90 people during attacks on three police stations": not the attackers
+    if site is not None and (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
+            and (actor1 is None or not actor1.is_state):
+        # "a car bomb exploded outside a police headquarters, wounding 19 people": the police were the target
+        actor2 = site
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
+
+
+_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|camps?|barracks|convoy|vehicles?|"
+                         r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
+_AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
+                      r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
+
+
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
+                            r"(?:(?:\w+ly|also|all|both|later|then|again|since|reportedly|allegedly)\s+){0,2}"
+                            r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
+                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
+
+
+# "a stronghold of the regime", "a city held by": an actor named after the trigger as an owner, not an agent
+_OWNED_BY = re.compile(r"\b(?:of|in|from|to|for|(?:held|controlled|used|run|manned|patrolled|guarded|operated|owned|frequented)\s+by)"
+                       r"\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+_GENERIC_PEOPLE = re.compile(r"people|persons|others|passers-by")
+
+
+def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | None:
+    """The security force whose post, convoy or station an attack hit ("a car bomb exploded outside a
+    police headquarters"): ACLED codes the force as the target."""
+    for a in s.actors:
+        if a.role != "attributive" or not a.is_state or not (clause.start <= a.start < clause.end) \
+                or not _FORCE_SITE.match(s.text[a.end:a.end + 20]):
+            continue
+        if (a.start >= t.end - 1 and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start])) \
+                or (a.end <= t.start and _PASSIVE_AFTER.match(s.text[a.end:a.end + 60])):
+            return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, "main")
+    return None
 
 
 def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
@@ -116,13 +203,17 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     state = {"name": f"Military Forces of {country}" if country else "State forces", "inter": 1}
     police = {"name": f"Police Forces of {country}" if country else "Police Forces", "inter": 1}
     rebels = {"name": "Opposition rebels", "inter": 2}
-    civilians = {"name": "Civilians", "inter": 7}
+    civilians = crowd("Civilians", country, 7)
+    protesters = crowd("Protesters", country, 6)
+    rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
     if sub in BATTLE_LIKE:
+        if a1 is not None and a1["inter"] == 7:
+            a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
         if a1 is None and a2 is None:
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
-            a1 = rebels if a2["inter"] == 1 else state
+            a1 = rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state
         if a2 is None or a2["inter"] == 7:
             # the other side of a battle is the opposing camp, never the bystanders
             government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1
@@ -137,6 +228,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = unidentified
         if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
             a2 = state
+        if a2 is None and a1["inter"] in (2, 3, 4) and _INFRASTRUCTURE.search(clause_text) \
+                and not _CIVILIAN_WORDS.search(clause_text) and not _HARMED.search(clause_text):
+            return a1, None         # "blew up pipelines": a sabotage with no one named as harmed
         if a2 is None:
             if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
                 a2 = civilians
@@ -148,16 +242,18 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a2 is None or a2["inter"] != 7:
             a2 = civilians
     elif sub == "Peaceful protest":
-        a1 = a1 if a1 and a1["inter"] == 6 else {"name": "Protesters", "inter": 6}
+        a1 = a1 if a1 and a1["inter"] == 6 else protesters
         a2 = None
     elif sub in ("Protest with intervention", "Excessive force against protesters"):
         forces = a1 if a1 and a1["inter"] == 1 else (a2 if a2 and a2["inter"] == 1 else police)
-        a1, a2 = {"name": "Protesters", "inter": 6}, forces
+        a1, a2 = (a1 if a1 and a1["inter"] == 6 else a2 if a2 and a2["inter"] == 6 else protesters), forces
     elif sub == "Violent demonstration":
         opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)
-        a1, a2 = {"name": "Rioters", "inter": 5}, opponent
+        if opponent is None and _CLASH.search(clause_text) and not _RIVALS.search(clause_text):
+            opponent = police       # protesters who clash with no one named clash with the police
+        a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
-        a1 = {"name": "Rioters", "inter": 5}
+        a1 = a1 if a1 and a1["inter"] == 5 else rioters
         a2 = a2 if a2 and a2["inter"] != 5 else civilians
     elif sub == "Arrests":
         if a1 is None or a1["inter"] not in (1, 8):
@@ -170,11 +266,28 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
+_RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
+_INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?)|power\s+(?:lines?|pylons?|"
+                             r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
+                             r"railways?|bridges?|gas\s+lines?)\b", re.I)
+_HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
 _ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I)
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 
+_HIT_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
+                         r"(?:(?:at\s+least|more\s+than|some|about|nearly|up\s+to|a|an|the|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I)
+
+
+def _named_as_hit(actor: ActorMention, text: str) -> bool:
+    """An actor named as the object of a killing or targeting verb ("killed at least one police officer")."""
+    return bool(_HIT_BEFORE.search(text[max(0, actor.start - 60):actor.start]))
+
+
 def _victim(actor: ActorMention, sentence_text: str) -> bool:
     """An actor named as the target of a bombing ("killing two policemen", "targeting soldiers")."""
-    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+(?:\S+\s+){0,3}$",
+    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+"
+                          r"(?:(?!(?:in|by|from|during|after|when|while)\b)\S+\s+){0,3}$",
                           sentence_text[max(0, actor.start - 60):actor.start], re.I))

@@ -1,0 +1,228 @@
+"""Actors beyond Syria: country words for every state, named armed groups of today's wars, crowds in
+ACLED's style, and who did what to whom read from the sentence's structure (all sentences written for
+these tests)."""
+
+import csv
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.extract.actors import DATA, find_actors, load_lexicon
+
+pytestmark = pytest.mark.unit
+
+
+def _only(text, published="2024-03-04"):
+    events = extract_events(text, published)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_country_words_cover_every_state():
+    with open(DATA / "nationalities.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    named = {r["country_code"] for r in rows if r["form"] == "name"}
+    # 193 UN member states plus Palestine, Kosovo, Taiwan, Western Sahara (and Hong Kong)
+    assert len(named) >= 197
+    assert {"PS", "XK", "TW", "EH", "SS", "TL", "ER"} <= named
+    assert all(len(r["country_code"]) == 2 and r["country_code"].isupper() for r in rows)
+    words = [r["word"].lower() for r in rows]
+    assert len(words) == len(set(words)), "a country word maps to one country only"
+
+
+@pytest.mark.parametrize("phrase, code, name", [
+    ("Burkinabe soldiers", "BF", "Military Forces of Burkina Faso"),
+    ("Congolese army", "CD", "Military Forces of Democratic Republic of the Congo"),
+    ("Sri Lankan military", "LK", "Military Forces of Sri Lanka"),
+    ("Afghan police", "AF", "Police Forces of Afghanistan"),
+    ("Myanmar security forces", "MM", "Military Forces of Myanmar"),
+    ("Nigerien troops", "NE", "Military Forces of Niger"),
+    ("Nigerian troops", "NG", "Military Forces of Nigeria"),
+    ("South Sudanese soldiers", "SS", "Military Forces of South Sudan"),
+])
+def test_nationality_adjectives_name_the_state_forces(phrase, code, name):
+    [a] = find_actors(f"{phrase} moved into the district.")
+    assert a.country_code == code
+    assert a.actor.named(load_lexicon().country_names[code]) == name
+
+
+def test_acronyms_that_are_words_match_only_in_their_case():
+    assert [a.actor.name for a in find_actors("ADF rebels raided a village.")] == ["ADF"]
+    assert [a.actor.name for a in find_actors("Fano fighters entered the town.")] == ["Fano"]
+    assert find_actors("They read a PDF file about the saf fano.") == []
+    assert find_actors("Talks may mend ties; the party wants an Islamic state in the south.") == []
+    # "car bombers" is not a country's air force
+    assert all(a.country_code is None for a in find_actors("The car bombers escaped."))
+
+
+def test_named_groups_of_current_wars_carry_their_inter_codes():
+    got = {a.actor.name: a.actor.inter for a in find_actors(
+        "ISWAP, JNIM, M23, the Rapid Support Forces, the Sinaloa Cartel and Wagner mercenaries were named.")}
+    assert got == {"Islamic State West Africa Province": 2, "JNIM": 2, "M23": 2, "Rapid Support Forces": 2,
+                   "Sinaloa Cartel": 3, "Wagner Group": 8}
+
+
+def test_foreign_jets_are_external_forces():
+    event = _only("Israeli jets struck a house in Khan Younis on Sunday, killing five people.")
+    assert event["actor1"] == {"name": "Military Forces of Israel", "inter": 8}
+    assert event["interaction"] == 78
+
+
+def test_a_country_that_strikes_is_its_military():
+    event = _only("Russia launched a missile strike on Kharkiv on Monday, killing four people.")
+    assert event["actor1"] == {"name": "Military Forces of Russia", "inter": 8}
+
+
+def test_a_nationality_before_airstrikes_names_who_struck():
+    event = _only("Israeli airstrikes hit Hezbollah positions in Nabatieh on Monday.")
+    assert event["actor1"]["name"] == "Military Forces of Israel"
+    assert event["actor2"] == {"name": "Hezbollah", "inter": 3}      # a militia at home, external in Syria
+    assert event["interaction"] == 38
+
+
+def test_forces_firing_on_protesters_is_16_with_the_country_in_parentheses():
+    event = _only("Security forces in Myanmar opened fire on protesters in Mandalay on Sunday, killing at least 18 people.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert event["actor1"] == {"name": "Protesters (Myanmar)", "inter": 6}
+    assert event["actor2"]["name"] == "Military Forces of Myanmar"
+    assert event["interaction"] == 16
+
+
+def test_rioters_carry_their_country():
+    event = _only("Rioters looted shops and set cars on fire in Manchester on Monday night.", "2011-08-10")
+    assert event["actor1"] == {"name": "Rioters (United Kingdom)", "inter": 5}
+
+
+def test_passive_agent_acts_on_the_subject():
+    event = _only("Burkinabe soldiers were ambushed by JNIM militants near Djibo on Friday.")
+    assert event["actor1"] == {"name": "JNIM", "inter": 2}
+    assert event["actor2"] == {"name": "Military Forces of Burkina Faso", "inter": 1}
+
+
+def test_subject_of_a_passive_killing_is_the_target():
+    event = _only("Three Afghan policemen were killed by a roadside bomb in Kandahar on Monday.")
+    assert event["actor1"]["inter"] == 3
+    assert event["actor2"] == {"name": "Police Forces of Afghanistan", "inter": 1}
+    assert event["interaction"] == 13
+
+
+def test_an_attacked_police_station_makes_the_police_the_target():
+    event = _only("A police station in Peshawar was attacked by TTP militants on Monday.")
+    assert event["actor1"] == {"name": "TTP", "inter": 2}
+    assert event["actor2"] == {"name": "Police Forces of Pakistan", "inter": 1}
+
+
+def test_bomb_outside_a_police_post_targets_the_police():
+    event = _only("A car bomb exploded outside a police post in Kirkuk on Monday, wounding 12 people.")
+    assert event["interaction"] == 13
+
+
+def test_the_suicide_bomber_is_the_attacker_not_the_convoy():
+    event = _only("A suicide bomber blew himself up next to a NATO convoy in Kabul on Monday, wounding three soldiers.")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["actor2"] == {"name": "NATO", "inter": 8}
+
+
+def test_they_refers_to_the_armed_group_just_named():
+    text = ("Al-Shabaab fighters overran an army base near Baidoa on Monday. "
+            "They also attacked a police post in Mogadishu on Tuesday.")
+    events = extract_events(text, "2024-03-05")
+    second = [e for e in events if e["location"]["name"] == "Mogadishu"]
+    assert second and second[0]["actor1"] == {"name": "Al Shabaab", "inter": 2}
+    assert second[0]["actor2"] == {"name": "Police Forces of Somalia", "inter": 1}
+
+
+def test_the_aircraft_keep_the_nationality_given_before():
+    text = ("A US drone strike killed three militants in North Waziristan on Thursday. "
+            "The unmanned aircraft fired two missiles at a house in Miran Shah.")
+    events = extract_events(text, "2024-03-08")
+    assert events and all(e["actor1"]["name"] == "Military Forces of United States" for e in events)
+
+
+def test_bystanders_are_never_a_side_of_a_battle():
+    event = _only("Thousands of civilians were displaced by heavy fighting near Rutshuru on Friday.")
+    assert event["sub_event_type"] == "Armed clash"
+    assert 7 not in (event["actor1"]["inter"], (event["actor2"] or {}).get("inter"))
+
+
+def test_a_government_ally_killed_in_clashes_fought_the_rebels():
+    event = _only("Four Hezbollah fighters were killed in clashes near Aleppo on Monday.", "2016-06-14")
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["actor2"] == {"name": "Hezbollah", "inter": 8}
+    assert event["actor1"]["inter"] == 2
+
+
+def test_an_owner_named_after_the_bombing_is_not_the_bomber():
+    event = _only("At least 30 people were killed in a bomb attack outside Tartus, a stronghold of the army, on Monday.",
+                  "2016-09-05")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["interaction"] == 37
+
+
+def test_a_state_named_as_passive_agent_of_a_strike():
+    event = _only("A drone strike by Turkey killed two PKK militants near Sinjar on Tuesday.")
+    assert event["actor1"] == {"name": "Military Forces of Turkey", "inter": 8}
+    assert event["actor2"] == {"name": "PKK", "inter": 2}
+
+
+def test_a_group_that_claims_an_attack_carried_it_out():
+    event = _only("Al-Shabaab claimed an attack on a Kenyan army base in Lamu on Monday.")
+    assert event["actor1"] == {"name": "Al Shabaab", "inter": 2}
+    assert event["actor2"] == {"name": "Military Forces of Kenya", "inter": 1}
+
+
+def test_protesters_who_clash_with_no_one_named_clash_with_the_police():
+    event = _only("Protesters clashed in central Nairobi on Tuesday.")
+    assert event["sub_event_type"] == "Violent demonstration"
+    assert event["interaction"] == 15
+    assert event["actor2"] == {"name": "Police Forces of Kenya", "inter": 1}
+
+
+def test_blowing_up_a_pipeline_harms_no_one_named():
+    event = _only("A bomb planted by ISWAP militants exploded on an oil pipeline near Maiduguri on Tuesday.")
+    assert event["actor1"]["name"] == "Islamic State West Africa Province"
+    assert event["actor2"] is None and event["interaction"] == 20
+
+
+def test_forces_who_use_a_road_did_not_mine_it():
+    event = _only("Four civilians were killed when their car hit a mine on a road used by NATO troops near Kandahar on Monday.")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+    assert event["interaction"] == 37
+
+
+def test_elders_who_sign_an_agreement_are_civilians():
+    text = "British troops signed an agreement with tribal elders in Musa Qala on Monday."
+    events = [e for e in extract_events(text, "2006-10-02") if e["sub_event_type"] == "Agreement"]
+    assert events and events[0]["actor2"]["inter"] == 7
+
+
+def test_a_head_of_government_with_a_country_word_is_the_government():
+    [gov, rebels] = find_actors("The Sudanese President and rebels signed a ceasefire.")
+    assert (gov.actor.named("Sudan"), gov.actor.inter, gov.role) == ("Government of Sudan", 1, "main")
+    assert rebels.actor.inter == 2
+    assert find_actors("The President visited the market.") == []
+    [speaker, _] = find_actors("Iraqi Prime Minister Haider al-Abadi said the army had won.")
+    assert speaker.role == "source"
+
+
+def test_who_reports_at_the_end_of_the_sentence_is_a_source():
+    roles = [(a.text, a.role) for a in find_actors(
+        "Separatist guerrillas wounded two British soldiers in a bomb attack on Thursday, police said.")]
+    assert roles == [("guerrillas", "main"), ("British soldiers", "main"), ("police", "source")]
+    event = _only("Separatist guerrillas wounded two British soldiers in a bomb attack in Belfast on Thursday, police said.",
+                  "1991-05-03")
+    assert event["actor2"]["name"] == "Military Forces of United Kingdom"
+
+
+def test_a_force_listed_after_a_national_one_shares_its_country():
+    [jets, gunships, _] = find_actors("Russian jets including helicopter gunships killed 30 villagers.")
+    assert jets.country_code == gunships.country_code == "RU"
+    [tanks] = find_actors("Israeli tanks fired shells at the camp.")
+    assert tanks.country_code == "IL" and tanks.actor.inter == 1
+    assert find_actors("Two fuel tanks exploded.") == []
+
+
+def test_servicemen_killed_by_a_bomb_are_its_target():
+    event = _only("Three US servicemen were killed by a roadside bomb outside Basra on Monday.", "2007-03-05")
+    assert event["actor2"] == {"name": "Military Forces of United States", "inter": 8}
+    assert event["interaction"] == 38
