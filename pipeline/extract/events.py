@@ -217,7 +217,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and re.search(r"\b(?:protest|demonstrat|rally|march)", ctext, re.I) \
             and not re.search(r"\b(?:anticipation\s+of|ahead\s+of|before|planned|upcoming|run-up\s+to)\s+(?:\S+\s+){0,3}(?:protest|demonstration|rall|march|gathering)", ctext, re.I):
         return "Protest with intervention"
-    if cand_type == "Attack" and re.search(r"\b(?:protesters|demonstrators|protest|demonstration)\b", ctext, re.I):
+    if cand_type == "Attack" and re.search(r"\b(?:protesters|demonstrators|protests?|demonstrations?)\b", ctext, re.I):
         return "Excessive force against protesters"
     return cand_type
 

@@ -217,3 +217,9 @@ def test_a_pluperfect_dated_this_week_is_news():
     text = ("Thousands of monks marched through Yangon on Sunday. Police watched. Shops closed. "
             "On Saturday, the monks had paraded past police barricades in Yangon.")
     assert {e["event_date"] for e in extract_events(text, "2007-09-23")} == {"2007-09-23", "2007-09-22"}
+
+
+def test_firing_on_protests_is_excessive_force():
+    text = "Security forces in Myanmar opened fire on protests in Yangon on Tuesday, killing at least 18 people."
+    [event] = extract_events(text, PUB)
+    assert event["sub_event_type"] == "Excessive force against protesters" and event["interaction"] == 16
