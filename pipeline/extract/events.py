@@ -17,7 +17,8 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
-from .merge import consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash
+from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
+                    transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, subset_toll
 from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
@@ -551,6 +552,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         prefer_air_over_shelling(here, s)
         one_protest_per_place(here, s)
         territory_absorbs_clash(here, s)
+        transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here
         if "attribution" in s.blocked:
             # "The Islamic State group claimed responsibility for the attack.": who did the event just reported

@@ -47,6 +47,16 @@ def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
     cands[:] = [c for c in cands if id(c) not in ids]
 
 
+def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
+    """'troops withdrew from Kidal without a fight, handing control to ...': one transfer, not also a
+    change to the group's activity."""
+    here = [c for c in cands if c.sentence is s]
+    moved = {place_key(c.place) for c in here if c.sub_event_type == "Non-violent transfer of territory"}
+    drop = {id(c) for c in here if c.sub_event_type == "Change to group/activity" and place_key(c.place) in moved}
+    if drop:
+        cands[:] = [c for c in cands if id(c) not in drop]
+
+
 def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
     """A demonstration is coded once, by what happened at it: excessive force > riot > intervention > peaceful."""
     here = [c for c in cands if c.sentence is s and c.sub_event_type in PROTEST_FAMILY]

@@ -223,3 +223,8 @@ def test_firing_on_protests_is_excessive_force():
     text = "Security forces in Myanmar opened fire on protests in Yangon on Tuesday, killing at least 18 people."
     [event] = extract_events(text, PUB)
     assert event["sub_event_type"] == "Excessive force against protesters" and event["interaction"] == 16
+
+
+def test_a_withdrawal_that_hands_over_a_town_is_one_transfer():
+    text = "Government troops withdrew from the town of Kidal without a fight on Tuesday, handing control to separatists."
+    assert [t for t, _ in _types(text)] == ["Non-violent transfer of territory"]
