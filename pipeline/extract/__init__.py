@@ -81,8 +81,8 @@ def extract_events(text: str, published: str | None = None, title: str | None = 
     offsets index into `text` as given.
 
     `budget_seconds` (None or 0: none) bounds the time spent on this article: past it,
-    ExtractionBudgetExceeded is raised (checked between sentences, so it overruns by at most one
-    sentence's work).
+    ExtractionBudgetExceeded is raised (checked between sentences in each pass over the article;
+    what runs once per article between the passes is linear and short).
     """
     if not text or not text.strip():
         return []

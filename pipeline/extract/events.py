@@ -343,6 +343,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     for s in sentences:
         if not s.triggers:
             continue
+        deadline.check("toponyms", s.index, len(sentences))
         local = [m.place for m in s.places if m.place.kind in ("town", "region", "province") and m.place.latitude is not None
                  and m.role in ("locative", "near")]
         extra = unknown_toponyms(s.text, s.places, [(a.start, a.end) for a in s.actors], local[0] if local else article_ctx)
