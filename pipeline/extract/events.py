@@ -235,7 +235,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
     if all_mentions:
         resolved = iter(disambiguate(all_mentions, context))
         for s in sentences:
-            s.places = [next(resolved) for _ in s.places]
+            s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
     # settlements the gazetteer lacks, placed near the article's known places
     towns = [m.place for s in sentences for m in s.places if m.place.kind in ("town", "region", "province") and m.role == "locative"
              and m.place.latitude is not None]
