@@ -31,7 +31,7 @@ WELL_KNOWN_POPULATION = 250_000
 WORLD_CITY_POPULATION = 1_000_000
 
 _ARTICLE = re.compile(r"^(al|el|ar|as|ash|at|ad|an|az|ed|es|et)[\s\-'\u2019]+")
-_CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ed", "es", "de", "del", "la",
+_CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ez", "ed", "es", "de", "del", "la",
                "le", "bin", "ibn", "abu", "of", "upon", "du", "da", "dos", "das", "do", "y", "sur", "am"}
 # Capitalised words that GeoNames knows as places but that in news copy almost never are.
 _NOT_PLACES = {
@@ -70,6 +70,7 @@ _NOT_PLACES = {
     "federal", "metropolitan", "autonomous", "special", "western area", "eastern area",
     # seats of government named as institutions ("the White House said")
     "whitehouse", "kremlin", "pentagon", "elysee", "downingstreet",
+    "qaeda", "qaida", "qaedas",
 }
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|outside|around|across|toward|towards|inside|on|over|"
@@ -156,6 +157,7 @@ class Gazetteer:
     admin1: dict[tuple[str, str], Place] = field(default_factory=dict)
     regions: dict[str, list[Place]] = field(default_factory=dict)      # admin1 by name key
     districts: dict[str, list[Place]] = field(default_factory=dict)    # admin2 by name key
+    typed: dict[str, list[Place]] = field(default_factory=dict)        # admin1 by a name that needs its type word
     neighbours: dict[str, frozenset] = field(default_factory=dict)
     capitals: set[int] = field(default_factory=set)
     country_keys: set[str] = field(default_factory=set)
@@ -180,13 +182,11 @@ class Gazetteer:
             return []
         hits = self.exact.get(k)
         regions = self.regions.get(k)
+        if not hits and len(k) >= 5:
+            hits = self.fuzzy.get(fuzzy_key(surface))
         if hits:
             return hits + regions if regions else hits
-        if regions:
-            return regions
-        if len(k) >= 5:
-            return self.fuzzy.get(fuzzy_key(surface), [])
-        return []
+        return regions or []
 
     def well_known(self, place: Place) -> bool:
         """A country, an admin1 region, a reviewed place, a capital or a big city."""
@@ -238,10 +238,11 @@ def _read_gazetteer() -> Gazetteer:
             curated[f"{row['country_code']}.{row['admin1_code']}"] = row
     admin1_names: dict[str, str] = {}
     admin2_names: dict[str, str] = {}
-    for _, level, code, gid, name, lat, lon, keys in admin_rows:
+    for _, level, code, gid, name, lat, lon, keys, typed in admin_rows:
         cc = code[:2]
         row = curated.get(code) if level == "1" else None
         aliases = keys.split("|") if keys else []
+        typed_keys = set(typed.split("|")) - _NOT_PLACES if typed else set()
         if row:
             name, lat, lon = row["name"], row["latitude"], row["longitude"]
             aliases += [norm_place(a) for a in [row["name"]] + (row["aliases"] or "").split("|") if a]
@@ -252,12 +253,15 @@ def _read_gazetteer() -> Gazetteer:
             for k in set(aliases) - _NOT_PLACES:
                 gz.admin1[(cc, k)] = place
                 gz.regions.setdefault(k, []).append(place)
+            for k in typed_keys:
+                gz.admin1[(cc, k)] = place
+                gz.typed.setdefault(k, []).append(place)
         else:
             a1 = admin1_names.get(code.rsplit(".", 1)[0])
             admin2_names[code] = name
             place = Place(name, a1, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
                           kind="province", admin2=name, level=2)
-            for k in set(aliases) - _NOT_PLACES:
+            for k in (set(aliases) - _NOT_PLACES) | typed_keys:
                 gz.districts.setdefault(k, []).append(place)
     for code, row in curated.items():          # reviewed provinces GeoNames lacks
         if code not in admin1_names:
@@ -325,7 +329,7 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
 
 _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
-    r"|(?:al|el|ar|as|ash|at|ad|an|az|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
+    r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
 _DIRECTION = re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"central|rural|north|south|east|west)\s+$", re.I)
@@ -376,7 +380,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             surface = text[start:end]
             cands = gz.lookup(surface)
             if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
-                cands = gz.districts.get(norm_place(surface), [])     # "Mullaitivu district": an admin2 region
+                key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
+                cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
             if cands:
@@ -392,7 +397,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             continue
         if j < n and _starts_name(text, end, words[j]) and (
                 not (cands[0].curated or cands[0].population >= 100000 or cands[0].kind in ("country", "province"))
-                or _SETTLEMENT_OF.search(text[max(0, start - 40):start]) or _TITLE_BEFORE.search(text[max(0, start - 30):start])):
+                or _SETTLEMENT_OF.search(text[max(0, start - 40):start]) or _TITLE_BEFORE.search(text[max(0, start - 30):start])
+                or _SETTLEMENT_AFTER.match(text[words[j][1]:words[j][1] + 25])):
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
@@ -603,7 +609,7 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     if typed:
         second = re.fullmatch(_ADMIN2_WORDS, typed.group("w"), re.I) is not None
         key = norm_place(text[start:end])
-        level1 = [p for p in cands if p.kind == "province"]
+        level1 = [p for p in cands if p.kind == "province"] + [p for p in gz.typed.get(key, []) if p not in cands]
         level2 = gz.districts.get(key, [])
         for group in ((level2, level1) if second else (level1, level2)):
             if group:
@@ -614,6 +620,7 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     best = towns[0]
     provinces = [p for p in cands if p.kind == "province"]
     if provinces and best.kind == "town" and not best.curated and best.population < WELL_KNOWN_POPULATION \
+            and not any(t.country_code == provinces[0].country_code for t in towns) \
             and not _SETTLEMENT_AFTER.match(after) and not re.search(r"\b(?:town|city|village)\s+of\s+(?:the\s+)?$", before, re.I):
         # a bare name that is an admin1 region and only a small town: the region ("fighting in Diyala")
         return provinces[0]
@@ -624,6 +631,8 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
     """Whether the text frames the name as a place: a locative word before it, a place-type word
     around it, a dateline, "Town, Country", a direction ("northern X"), or the next item of a list
     of places. Well-known places (countries, admin1 regions, capitals, big cities) need no cue."""
+    if not text[:start].strip(" \"'\u201c(") and end - start <= 4 and place.kind == "town":
+        return False     # "Can you ...", "Son ...": a short word capitalised because it opens the sentence
     if gz.well_known(place):
         return True
     before = text[max(0, start - 60):start]
@@ -649,7 +658,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry|"
-                          r"allies|backers|patrons|embassy|based|headquartered)\s+in\s+(?:the\s+)?$")
+                          r"allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
@@ -675,27 +684,29 @@ def _role(text: str, start: int, end: int) -> str:
     return "locative"
 
 
-def article_countries(mentions: list[Mention], gz: Gazetteer | None = None) -> tuple[set[str], set[str]]:
-    """The countries an article is about, and the others it names.
+def article_countries(mentions: list[Mention], gz: Gazetteer | None = None) -> tuple[list[str], set[str]]:
+    """The countries an article is about (most-voted first), and the others it names.
 
-    Each mention of a country, a reviewed place or a well-known place (admin1 region, capital, big
-    city) is a vote, a dateline three; the article is about the countries with at least half the
-    votes of the first ("Syria" named ten times, "Russia" twice: the article is about Syria)."""
+    A country's name is a vote, a dateline three, a reviewed place one; the article is about the
+    countries with at least half the votes of the first ("Syria" named ten times, "Russia" twice:
+    the article is about Syria). Only an article that names no country is placed by its well-known
+    towns (capitals, big cities)."""
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
     for m in mentions:
         p = m.place
-        if not p.country_code:
-            continue
-        if m.role == "dateline":
-            votes[p.country_code] += 3
-        elif p.kind == "country" or p.curated or (m.cued and gz.well_known(p)):
-            votes[p.country_code] += 0.5 if m.role in ("attributive", "source") else 1
+        if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
+            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source") else 1
     if not votes:
-        return set(), set()
-    top = votes.most_common(1)[0][1]
-    main = {cc for cc, n in votes.items() if n >= top / 2}
-    return main, set(votes) - main
+        for m in mentions:
+            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and gz.well_known(m.place):
+                votes[m.place.country_code] += 1
+    if not votes:
+        return [], set()
+    ranked = votes.most_common()
+    top = ranked[0][1]
+    main = [cc for cc, n in ranked if n >= top / 2]
+    return main, set(votes) - set(main)
 
 
 def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | None]:
@@ -708,39 +719,52 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     here leaves the event to the article's region or country, never to a same-named town elsewhere.
     """
     gz = load_gazetteer()
-    ctx, named = article_countries(mentions, gz)
-    near = set().union(named, *(gz.neighbours.get(cc, frozenset()) for cc in ctx)) if ctx else set()
+    main, named = article_countries(mentions, gz)
+    ctx = set(main)
+    near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
+    first = main[0] if main else None
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
     low = context_text.lower()
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
-        if p.kind == "country" or m.host is not None or (p.curated and p.kind != "province"):
-            out.append(m)      # a country; a part named with its city (resolved by the city); reviewed
+        if p.kind == "country":
+            if ctx and p.country_code not in ctx | near and not m.framed and m.role == "locative":
+                m = replace(m, role="attributive")     # "US Arab partners": a far country is a place where the text puts something in it
+            out.append(m)
+            continue
+        if m.host is not None or p.parent:
+            out.append(m)      # a part named with its city (resolved by the city)
             continue
         if p.kind == "province":
             key = norm_place(m.surface)
-            pool = gz.regions.get(key, []) if p.level == 1 else gz.districts.get(key, [])
+            pool = gz.regions.get(key, []) + gz.typed.get(key, []) if p.level == 1 else gz.districts.get(key, [])
             cands = [c for c in pool if c.level == p.level] or [p]
-        elif p.kind == "town" and not p.parent:
-            cands = [c for c in gz.lookup(m.surface) if c.kind == "town"] or [p]
+        elif p.kind == "town" or (p.curated and p.kind == "region"):
+            cands = [c for c in gz.lookup(m.surface) if c.kind == p.kind] or [p]
         else:
             cands = [p]         # "northern X" and other regions made from a town keep their town
 
         def score(c: Place) -> tuple:
             hints = sum(1 for h in c.context if h.lower() in low)
             return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
-        inside = [c for c in cands if c.country_code in ctx]
-        beside = [c for c in cands if c.country_code in near]
-        if inside:
+        inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
+        big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
+        foreign = [c for c in big if c.country_code != first and c.country_code in ctx | named]
+        if foreign and p.kind == "town":
+            # the capital of another country the article names: "Washington is leading", "backed by
+            # Moscow" speak of its government; only "in Moscow" is the city (never a namesake town)
+            best = max(foreign, key=score) if m.framed else None
+        elif inside:
             best = max(inside, key=score)
         elif not ctx:
             best = max(cands, key=score) if m.cued else None
-        elif m.cued and beside:
-            best = max(beside, key=score)
-        elif m.framed and any(c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION for c in cands):
-            # "talks in Geneva": a world city stands where the text puts something in it
-            best = max((c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION), key=score)
+        elif big and not m.framed:
+            best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
+        elif m.cued and (beside := [c for c in cands if c.country_code in near]):
+            best = max(beside, key=score)       # a town of a neighbouring country ("the Turkish town of Kilis")
+        elif m.framed and (beside := [c for c in cands if c.country_code in named] + big):
+            best = max(beside, key=score)       # "in Brussels", "in the Egyptian city of X": where the text puts it
         else:
             best = None
         if best is None:
