@@ -67,7 +67,7 @@ def display_name(name: str, aliases: list[str]) -> str:
         if a.isascii() and not _TYPE_PREFIX.match(a):
             return bare(a) or a
     from unidecode import unidecode
-    return unidecode(shown)
+    return unidecode(shown.replace("\u0259", "a").replace("\u018f", "A"))
 
 
 def keys_of(names) -> list[str]:

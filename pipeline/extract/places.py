@@ -384,6 +384,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
+            elif cands and cands[0].kind == "country" and len(surface) <= 4 and not surface.replace(".", "").isupper() \
+                    and norm_place(surface) != norm_place(cands[0].name):
+                cands = []      # "Car bombs": the acronym of a country ("CAR") only in capitals
             if cands:
                 found = (j, start, end, surface, cands)
                 break
@@ -589,6 +592,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|
                            r"Commander|Governor|Mayor|Brigadier|Spokesman|spokesman|spokeswoman|envoy|Envoy|Pope|Ayatollah|"
                            r"Senator|Sen\.?|Rep\.?|Judge|Chief|Director|activist|journalist|photographer|correspondent|"
                            r"leader|commander|chief|president|minister|official|director)\s+$")
+_OPENER = re.compile(r"(?:^|[.!?:][\"'\u201d\u2019]?)\s*[\"'\u201c(]?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)")
 # a capital standing for its government: "Moscow denied", "Washington has said"
 _METONYM_AFTER = re.compile(
@@ -611,6 +615,11 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
         key = norm_place(text[start:end])
         level1 = [p for p in cands if p.kind == "province"] + [p for p in gz.typed.get(key, []) if p not in cands]
         level2 = gz.districts.get(key, [])
+        if second and level2:
+            # "Dikwa local government area": a district named after its seat is placed at the town
+            seat = [p for p in cands if p.kind == "town" and p.country_code == level2[0].country_code]
+            if seat:
+                return seat[0]
         for group in ((level2, level1) if second else (level1, level2)):
             if group:
                 return group[0]
@@ -631,7 +640,7 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
     """Whether the text frames the name as a place: a locative word before it, a place-type word
     around it, a dateline, "Town, Country", a direction ("northern X"), or the next item of a list
     of places. Well-known places (countries, admin1 regions, capitals, big cities) need no cue."""
-    if not text[:start].strip(" \"'\u201c(") and end - start <= 4 and place.kind == "town":
+    if end - start <= 4 and place.kind == "town" and _OPENER.search(text[:start]):
         return False     # "Can you ...", "Son ...": a short word capitalised because it opens the sentence
     if gz.well_known(place):
         return True
@@ -699,7 +708,7 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None) -> t
             votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source") else 1
     if not votes:
         for m in mentions:
-            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and gz.well_known(m.place):
+            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place):
                 votes[m.place.country_code] += 1
     if not votes:
         return [], set()
@@ -759,10 +768,10 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             best = max(inside, key=score)
         elif not ctx:
             best = max(cands, key=score) if m.cued else None
-        elif big and not m.framed:
-            best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
         elif m.cued and (beside := [c for c in cands if c.country_code in near]):
             best = max(beside, key=score)       # a town of a neighbouring country ("the Turkish town of Kilis")
+        elif big and not m.framed:
+            best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
         elif m.framed and (beside := [c for c in cands if c.country_code in named] + big):
             best = max(beside, key=score)       # "in Brussels", "in the Egyptian city of X": where the text puts it
         else:
