@@ -30,7 +30,7 @@ from pipeline.extract.places import GAZETTEER_FILE, REGION_COUNTRIES, _NOT_PLACE
 WORLD_MIN_POPULATION = 5000
 REGION_MIN_POPULATION = 500
 # alternate spellings for every city this large (smaller ones outside the region: name only)
-ALT_NAMES_POPULATION = 100_000
+ALT_NAMES_POPULATION = 15_000
 _TYPE_WORDS = (r"governorate|province|region|state|district|department|county|municipality|prefecture|oblast|"
                r"division|emirate|parish|territory|canton|krai|kray|okrug|republic|wilayah|wilaya|vilayet|"
                r"muhafazah|qada|qadaa|mudiriyah|sub-district|subdistrict|city|zone|area|commune|city of")

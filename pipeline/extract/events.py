@@ -19,7 +19,7 @@ from .document import VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash
 from .numbers import fatalities as count_deaths
 from .participants import actor_dict, default_actors, pick_actors, side_of
-from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 
@@ -243,7 +243,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None) -
         admin_counts = Counter(p.admin1 for p in towns)
         article_ctx = max(towns, key=lambda p: admin_counts[p.admin1])
     else:
-        article_ctx = None
+        article_ctx = article_country([m for s in sentences for m in s.places])   # geography: the article's country
     for s in sentences:
         if not s.triggers:
             continue

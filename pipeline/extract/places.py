@@ -361,7 +361,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked):
             i += 1
             continue
-        if (i > 0 and _continues_name(text, words[i - 1], s0)) or w0.lower() in _RUN_BREAKERS:
+        if (i > 0 and _continues_name(text, words[i - 1], s0)) or (w0.lower() in _RUN_BREAKERS and not _compass_name(text, words, i, gz)):
             i += 1
             continue
         found = None
@@ -384,6 +384,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
+            elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
+                cands = [c for c in cands if gz.well_known(c)]     # "NATO", "SANA": acronyms; "HOMS": a dateline
             elif cands and cands[0].kind == "country" and len(surface) <= 4 and not surface.replace(".", "").isupper() \
                     and norm_place(surface) != norm_place(cands[0].name):
                 cands = []      # "Car bombs": the acronym of a country ("CAR") only in capitals
@@ -412,6 +414,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         if place is not None:
             cued = _cued(text, start, end, place, gz, out[-1] if out else None)
             role = _role(text, start, end)
+            if role == "attributive" and place.kind == "town" and re.match(r"\s+police\b", text[end:end + 10], re.I):
+                role = "locative"        # "Cairo police detained ...": a city's police act in the city
             if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
                     and _METONYM_AFTER.match(text[end:end + 40]):
                 role = "attributive"     # "Moscow denied", "Washington has said": the government, not the city
@@ -552,6 +556,14 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
                 "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
 
 
+def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
+    """ "North Kivu", "South Waziristan": a compass word that is part of a region's name."""
+    if not words[i][2][:1].isupper() or i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
+        return False
+    key = norm_place(text[words[i][0]:words[i + 1][1]])
+    return key in gz.regions or key in gz.typed or key in gz.districts or key in gz.exact
+
+
 def _starts_name(text: str, end: int, nxt: tuple[int, int, str]) -> bool:
     ns, ne, nw = nxt
     return not text[end:ns].strip() and nw[:1].isupper() and nw.lower() not in _PLACE_WORDS \
@@ -577,7 +589,7 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 # "Helmand province", "Mullaitivu district", "the province of Idlib": a region's type word
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
-_TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
+_TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _TYPE_BEFORE = re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I)
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
@@ -718,6 +730,13 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None) -> t
     return main, set(votes) - set(main)
 
 
+def article_country(mentions: list[Mention]) -> Place | None:
+    """The country an article is mostly about, as a place (geo_precision 3): where a settlement the
+    gazetteer lacks goes when the article names no town to put it near."""
+    main, _ = article_countries(mentions)
+    return load_gazetteer().countries.get(main[0]) if main else None
+
+
 def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | None]:
     """Re-resolve every mention with the whole article; None where no place is left.
 
@@ -742,8 +761,8 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
                 m = replace(m, role="attributive")     # "US Arab partners": a far country is a place where the text puts something in it
             out.append(m)
             continue
-        if m.host is not None or p.parent:
-            out.append(m)      # a part named with its city (resolved by the city)
+        if m.host is not None or (p.parent and p.curated):
+            out.append(m)      # a part named with its city (resolved by the city); a reviewed district
             continue
         if p.kind == "province":
             key = norm_place(m.surface)
@@ -772,8 +791,8 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             best = max(beside, key=score)       # a town of a neighbouring country ("the Turkish town of Kilis")
         elif big and not m.framed:
             best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
-        elif m.framed and (beside := [c for c in cands if c.country_code in named] + big):
-            best = max(beside, key=score)       # "in Brussels", "in the Egyptian city of X": where the text puts it
+        elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
+            best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
         else:
             best = None
         if best is None:
@@ -796,6 +815,11 @@ _UNKNOWN_TOPONYM = re.compile(
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
 
+_INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university", "parliament", "assembly", "commission",
+                 "agency", "bank", "party", "committee", "office", "department", "directorate", "command", "brigade",
+                 "front", "movement", "forces", "guard", "hospital", "school", "mosque", "church", "prison", "company",
+                 "corporation", "group", "observatory", "network", "organization", "organisation", "union", "tv",
+                 "television", "radio", "news", "press", "post", "times", "journal"}
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
@@ -832,8 +856,9 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             start, end = m.start(group), m.start(group) + len(name)
             if any(k.start < end and start < k.end for k in known + out) or any(a < end and start < b for a, b in masked):
                 continue
-            if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
-                continue
+            if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
+                    or name.split()[-1].lower() in _INSTITUTIONS:
+                continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
             if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
             ctx = owner.place if owner is not None else context
@@ -857,7 +882,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             # "Dikwa local government area of Borno State": a name for a province is no finer than its towns
             province_like = name.split()[-1].lower() in ("state", "province", "governorate", "region", "county")
             place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
-                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 3 if province_like else 2,
+                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 3 if province_like or (ctx is not None and ctx.kind == "country") else 2,
                           kind="region" if province_like else "town", parent=parent)
             role = _role(text, start, end)
             if host_span is not None and host_span[0] < start:

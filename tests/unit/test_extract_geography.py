@@ -33,9 +33,22 @@ def test_admin1_regions_of_any_country_resolve_at_region_precision(sentence, adm
 
 
 def test_admin2_district_resolves_with_its_admin1():
+    [m] = find_places("A drone struck a compound in the North Waziristan tribal district.")
+    assert m.place.kind == "province" and m.place.level == 2 and m.place.country_code == "PK"
+    assert m.place.admin2 == "North Waziristan" and m.place.admin1 and m.place.geo_precision == 3
+
+
+def test_district_named_after_its_seat_is_the_town():
     [m] = find_places("Shelling was reported across Mullaitivu district.")
-    assert m.place.kind == "province" and m.place.level == 2 and m.place.country_code == "LK"
-    assert m.place.admin2 and m.place.admin1 and m.place.geo_precision == 3
+    assert (m.place.kind, m.place.country_code, m.place.geo_precision) == ("town", "LK", 1)
+    assert m.place.admin1 and m.place.admin2
+
+
+def test_city_police_act_in_their_city():
+    [m] = [m for m in find_places("Cairo police detained dozens of marchers on Thursday.") if m.surface == "Cairo"]
+    assert m.role == "locative"
+    [g] = [m for m in find_places("The Baghdad government condemned the raid.") if m.surface == "Baghdad"]
+    assert g.role == "attributive"
 
 
 def test_towns_carry_admin2_but_the_record_does_not():
