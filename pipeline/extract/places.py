@@ -147,6 +147,7 @@ class Mention:
     host: tuple[int, int] | None = None   # span of the city/province this place is named as part of
     cued: bool = True        # the text frames it as a place (or it is well known); else only the article's countries admit it
     framed: bool = False     # a locative preposition stands right before it ("in X", "near the city of X")
+    cued_locative: bool = False   # a locative word or verb stands before it ("outskirts of X", "shelled X")
 
 
 @dataclass
@@ -439,7 +440,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             elif place.kind == "region" and not place.curated and surface.strip():
                 place = replace(place, name=surface)
             out.append(Mention(place, start, end, surface, role, cued=cued,
-                               framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None))
+                               framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
+                               cued_locative=_LOCATIVE.search(text[max(0, start - 60):start]) is not None))
         i = j
     return _districts_of_cities(text, out, gz)
 
@@ -556,9 +558,12 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
                 "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
 
 
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
 def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
     """ "North Kivu", "South Waziristan": a compass word that is part of a region's name."""
-    if not words[i][2][:1].isupper() or i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
+    if words[i][2] not in _COMPASS or i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
         return False
     key = norm_place(text[words[i][0]:words[i + 1][1]])
     return key in gz.regions or key in gz.typed or key in gz.districts or key in gz.exact
@@ -734,7 +739,7 @@ def article_country(mentions: list[Mention]) -> Place | None:
     """The country an article is mostly about, as a place (geo_precision 3): where a settlement the
     gazetteer lacks goes when the article names no town to put it near."""
     main, _ = article_countries(mentions)
-    return load_gazetteer().countries.get(main[0]) if main else None
+    return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
 
 
 def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | None]:
@@ -778,7 +783,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
         inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
         big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
-        foreign = [c for c in big if c.country_code != first and c.country_code in ctx | named]
+        foreign = [c for c in big if c.country_code in named or (c.country_code in ctx and c.country_code != first and not m.cued_locative)]
         if foreign and p.kind == "town":
             # the capital of another country the article names: "Washington is leading", "backed by
             # Moscow" speak of its government; only "in Moscow" is the city (never a namesake town)
