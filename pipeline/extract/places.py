@@ -441,7 +441,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 place = replace(place, name=surface)
             out.append(Mention(place, start, end, surface, role, cued=cued,
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
-                               cued_locative=_LOCATIVE.search(text[max(0, start - 60):start]) is not None))
+                               cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
     return _districts_of_cities(text, out, gz)
 
@@ -559,6 +559,12 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
 
 
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
+def _strict_locative(before: str) -> bool:
+    """A locative word or verb before a name, but not a bare "and"/"of"/"to"/"from" ("Washington and Moscow")."""
+    m = _LOCATIVE.search(before)
+    return m is not None and re.match(r"(?:and|of|to|from)\b", m.group(0), re.I) is None
 
 
 def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
