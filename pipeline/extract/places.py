@@ -408,8 +408,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison)\b", text[end:end + 14]):
-            i = j        # "Iskandaron Street", "Baghdad Hotel": a landmark named after a place
+        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
+                    r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b", text[end:end + 14]):
+            i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
@@ -790,6 +791,10 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
         inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
         big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
         foreign = [c for c in big if c.country_code in named or (c.country_code in ctx and c.country_code != first and not m.cued_locative)]
+        if big and inside and p.kind == "town" and not any(gz.well_known(c) for c in inside) \
+                and max(c.population for c in inside) * 50 < max(c.population for c in big):
+            inside = []      # "Moscow": the capital, never a namesake village of the article's country
+            foreign = foreign or big
         if foreign and p.kind == "town":
             # the capital of another country the article names: "Washington is leading", "backed by
             # Moscow" speak of its government; only "in Moscow" is the city (never a namesake town)

@@ -145,3 +145,13 @@ def test_gazetteer_header_names_source_and_licence():
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as fh:
         header = "".join(next(fh) for _ in range(3))
     assert "GeoNames" in header and "CC BY 4.0" in header
+
+
+def test_capital_beats_a_small_namesake_of_the_article_country():
+    text = ("The United States and its allies struck targets in Syria. Later, delegates gathered for "
+            "talks in Moscow, officials in the United States said.")
+    assert ("Moscow", "RU") in [(r[0], r[3]) for r in _resolved(text)]
+
+
+def test_newspaper_named_after_a_city_is_not_a_place():
+    assert _surfaces("He wrote an op-ed in the Washington Post about the war in Syria.") == ["Syria"]
