@@ -717,19 +717,43 @@ def _role(text: str, start: int, end: int) -> str:
     return "locative"
 
 
-def article_countries(mentions: list[Mention], gz: Gazetteer | None = None) -> tuple[list[str], set[str]]:
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
+    """Nationality words ("Syrian", "Iraqi") and their countries, from the actors' reviewed table."""
+    path = DATA / "nationalities.csv"
+    words: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
+                if word[:1].isupper() and len(cc) == 2:
+                    words[word] = cc
+    if not words:
+        return None, {}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"), words
+
+
+def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
+                      text: str | None = None) -> tuple[list[str], set[str]]:
     """The countries an article is about (most-voted first), and the others it names.
 
     A country's name is a vote, a dateline three, a reviewed place one; the article is about the
     countries with at least half the votes of the first ("Syria" named ten times, "Russia" twice:
-    the article is about Syria). Only an article that names no country is placed by its well-known
-    towns (capitals, big cities)."""
+    the article is about Syria). Nationality words of `text` ("Syrian troops") add half a vote each,
+    two at most. Only an article that names no country is placed by its well-known towns."""
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
     for m in mentions:
         p = m.place
         if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
             votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source") else 1
+    pattern, words = _demonyms()
+    if text and pattern is not None:
+        # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country
+        said = Counter(words[w] for w in pattern.findall(text))
+        for cc, n in said.items():
+            votes[cc] += min(2.0, 0.5 * n)
     if not votes:
         for m in mentions:
             if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place):
@@ -759,7 +783,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     here leaves the event to the article's region or country, never to a same-named town elsewhere.
     """
     gz = load_gazetteer()
-    main, named = article_countries(mentions, gz)
+    main, named = article_countries(mentions, gz, context_text)
     ctx = set(main)
     near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
     first = main[0] if main else None
@@ -790,7 +814,8 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
         inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
         big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
-        foreign = [c for c in big if c.country_code in named or (c.country_code in ctx and c.country_code != first and not m.cued_locative)]
+        foreign = [c for c in big if c.geonameid in gz.capitals and (
+            c.country_code in named or (c.country_code in ctx and c.country_code != first and not m.cued_locative))]
         if big and inside and p.kind == "town" and not any(gz.well_known(c) for c in inside) \
                 and max(c.population for c in inside) * 50 < max(c.population for c in big):
             inside = []      # "Moscow": the capital, never a namesake village of the article's country

@@ -155,3 +155,11 @@ def test_capital_beats_a_small_namesake_of_the_article_country():
 
 def test_newspaper_named_after_a_city_is_not_a_place():
     assert _surfaces("He wrote an op-ed in the Washington Post about the war in Syria.") == ["Syria"]
+
+
+def test_nationality_words_vote_for_the_article_country():
+    text = "Syrian troops and Syrian militias shelled the town. Russia said Russia's jets flew."
+    main, _ = article_countries(find_places(text), None, text)
+    assert "SY" in main and "RU" in main
+    main, _ = article_countries(find_places(text), None, None)
+    assert main == ["RU"]
