@@ -751,7 +751,7 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     pattern, words = _demonyms()
     if text and pattern is not None:
         # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country
-        said = Counter(words[w] for w in pattern.findall(text))
+        said = Counter(words[w] for w in pattern.findall(text) if norm_place(w) not in gz.country_keys)
         for cc, n in said.items():
             votes[cc] += min(2.0, 0.5 * n)
     if not votes:
