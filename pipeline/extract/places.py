@@ -347,8 +347,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         possessive = w.endswith(("'s", "\u2019s"))
         if possessive:
             w = w[:-2]          # "Deraa's Tal Jammou": the possessive is not part of the name
-        elif w.endswith("s") and len(w) > 4 and norm_place(w[:-1]) in gz.country_keys:
-            w, possessive = w[:-1], True      # "Syrias Aleppo": a possessive whose apostrophe was lost
+        elif w.endswith("s") and len(w) > 4 and w[0].isupper() and _lost_apostrophe(w, gz, text[m.start() + len(w):m.start() + len(w) + 3]):
+            w, possessive = w[:-1], True      # "Syrias Aleppo", "Aleppos Ansari": a possessive whose apostrophe was lost
         if w:
             words.append((m.start(), m.start() + len(w), w))
             if possessive:
@@ -560,6 +560,18 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
 
 
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
+def _lost_apostrophe(w: str, gz: Gazetteer, after: str) -> bool:
+    """ "Syrias", "Aleppos Ansari": a country, or a well-known place followed by a name, with an 's'
+    glued on; never a word that is a name itself ("Hamas")."""
+    stem = norm_place(w[:-1])
+    if stem in gz.country_keys:
+        return True
+    if not re.match(r"\s[A-Z]", after) or norm_place(w) in _NOT_PLACES or norm_place(w) in gz.exact \
+            or norm_place(w) in gz.regions:
+        return False
+    return any(gz.well_known(p) for p in gz.exact.get(stem, []) + gz.regions.get(stem, []))
 
 
 def _strict_locative(before: str) -> bool:

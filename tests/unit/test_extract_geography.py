@@ -163,3 +163,8 @@ def test_nationality_words_vote_for_the_article_country():
     assert "SY" in main and "RU" in main
     main, _ = article_countries(find_places(text), None, None)
     assert main == ["RU"]
+
+
+def test_lost_apostrophe_of_a_city_but_not_a_name_ending_in_s():
+    assert [m.place.name for m in find_places("Gunmen stormed Aleppos Ansari district at night.")][:1] == ["Aleppo"]
+    assert "Hama" not in [m.place.name for m in find_places("Jets hit two Hamas Government buildings.")]
