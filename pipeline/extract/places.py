@@ -359,7 +359,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
     while i < n:
         s0, e0, w0 = words[i]
         lead = w0.split("-")[0].lower()
-        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked):
+        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked) \
+                or _COMPOUND_ADJ.search(w0):
             i += 1
             continue
         if (i > 0 and _continues_name(text, words[i - 1], s0)) or (w0.lower() in _RUN_BREAKERS and not _compass_name(text, words, i, gz)):
@@ -559,6 +560,10 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
                 "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
 
 
+# "Kurdish-held", "Western-backed", "Iranian-made": a compound adjective, never a place's name
+_COMPOUND_ADJ = re.compile(r"-(?:held|backed|led|controlled|based|allied|run|born|linked|affiliated|dominated|majority|"
+                           r"populated|speaking|style|bound|owned|made|funded|sponsored|aligned|leaning|supported|"
+                           r"occupied|besieged|administered|built|trained|armed|inspired)$", re.I)
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
@@ -600,8 +605,8 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
     gap = text[pe:start]
     if gap.strip() or not pw[:1].isupper():
         return False
-    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")):
-        return False
+    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or _COMPOUND_ADJ.search(pw):
+        return False        # "Kurdish-held Afrin": the adjective does not make Afrin part of a name
     if pw.isupper() and len(pw) > 1:
         return False       # "BEIRUT", acronyms
     # sentence-initial capitalised function word
@@ -682,7 +687,8 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
         return True
     before = text[max(0, start - 60):start]
     after = text[end:end + 40]
-    if _LOCATIVE.search(before) or _DIRECTION.search(before[-20:]):
+    bare_before = re.sub(r"[\w'\u2019]+-[\w-]+\s+$", "", before)     # "in rebel-held X", "in Kurdish-held X"
+    if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
         return True
     if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before):
         return True
@@ -910,7 +916,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if any(k.start < end and start < k.end for k in known + out) or any(a < end and start < b for a, b in masked):
                 continue
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
-                    or name.split()[-1].lower() in _INSTITUTIONS:
+                    or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
             if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name

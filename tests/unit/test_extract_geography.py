@@ -168,3 +168,8 @@ def test_nationality_words_vote_for_the_article_country():
 def test_lost_apostrophe_of_a_city_but_not_a_name_ending_in_s():
     assert [m.place.name for m in find_places("Gunmen stormed Aleppos Ansari district at night.")][:1] == ["Aleppo"]
     assert "Hama" not in [m.place.name for m in find_places("Jets hit two Hamas Government buildings.")]
+
+
+def test_compound_adjective_before_a_town_keeps_the_town_and_its_cue():
+    [m] = find_places("Shells fell in Kurdish-held Afrin overnight.")
+    assert m.surface == "Afrin" and m.cued and m.place.country_code == "SY"
