@@ -15,7 +15,7 @@ import gzip
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -204,6 +204,17 @@ _COUNTRY_EXTRA = {
 }
 
 
+_PLACE_DEFAULTS = {f.name: f.default for f in fields(Place) if f.default is not MISSING}
+
+
+def _quick_place(name, admin1, country, country_code, latitude, longitude, geonameid, geo_precision, **rest) -> Place:
+    """A Place without the frozen dataclass' per-field __init__ (the gazetteer makes 110k of them)."""
+    p = object.__new__(Place)
+    p.__dict__.update(_PLACE_DEFAULTS, name=name, admin1=admin1, country=country, country_code=country_code,
+                      latitude=latitude, longitude=longitude, geonameid=geonameid, geo_precision=geo_precision, **rest)
+    return p
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process from data/gazetteer.tsv.gz (tools/build_gazetteer.py)."""
@@ -260,8 +271,8 @@ def _read_gazetteer() -> Gazetteer:
         else:
             a1 = admin1_names.get(code.rsplit(".", 1)[0])
             admin2_names[code] = name
-            place = Place(name, a1, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
-                          kind="province", admin2=name, level=2)
+            place = _quick_place(name, a1, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
+                                 kind="province", admin2=name, level=2)
             for k in (set(aliases) - _NOT_PLACES) | typed_keys:
                 gz.districts.setdefault(k, []).append(place)
     for code, row in curated.items():          # reviewed provinces GeoNames lacks
@@ -276,8 +287,8 @@ def _read_gazetteer() -> Gazetteer:
     by_id: dict[int, Place] = {}
     exact, fuzzy = gz.exact, gz.fuzzy
     for _, gid, name, cc, a1, a2, lat, lon, pop, keys, fkeys in city_rows:
-        place = Place(name, admin1_names.get(f"{cc}.{a1}"), country_names.get(cc), cc, float(lat), float(lon),
-                      int(gid), 1, population=int(pop), admin2=admin2_names.get(f"{cc}.{a1}.{a2}") if a2 else None)
+        place = _quick_place(name, admin1_names.get(f"{cc}.{a1}"), country_names.get(cc), cc, float(lat), float(lon),
+                             int(gid), 1, population=int(pop), admin2=admin2_names.get(f"{cc}.{a1}.{a2}") if a2 else None)
         by_id[place.geonameid] = place
         for k in keys.split("|") if keys else ():
             exact.setdefault(k, []).append(place)
