@@ -21,7 +21,7 @@ from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling
                     transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, subset_toll
 from .participants import actor_dict, default_actors, pick_actors, side_of
-from .places import Mention, Place, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 from .actors import resolve_references      # actors named by reference across sentences (actors.py)
@@ -331,7 +331,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     if all_mentions:
         resolved = iter(disambiguate(all_mentions, context))
         for s in sentences:
-            s.places = [next(resolved) for _ in s.places]
+            s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
     # settlements the gazetteer lacks, placed near the article's known places
     towns = [m.place for s in sentences for m in s.places if m.place.kind in ("town", "region", "province") and m.role == "locative"
              and m.place.latitude is not None]
@@ -339,7 +339,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         admin_counts = Counter(p.admin1 for p in towns)
         article_ctx = max(towns, key=lambda p: admin_counts[p.admin1])
     else:
-        article_ctx = None
+        article_ctx = article_country([m for s in sentences for m in s.places])   # geography: the article's country
     for s in sentences:
         if not s.triggers:
             continue

