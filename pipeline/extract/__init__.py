@@ -24,7 +24,7 @@ def _version() -> str:
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
     files = [p for p in sorted(here.glob("*.py")) if p.name != "evaluate.py"]
-    files += [p for p in sorted(_DATA.glob("*")) if p.is_file() and p.suffix in (".yaml", ".csv")]
+    files += [p for p in sorted(_DATA.glob("*")) if p.is_file() and p.suffix in (".yaml", ".csv", ".gz")]
     for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())

@@ -753,7 +753,7 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
     words: dict[str, str] = {}
     if path.exists():
         with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
                 word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
                 if word[:1].isupper() and len(cc) == 2:
                     words[word] = cc
