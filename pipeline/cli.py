@@ -431,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quarantine", help="list quarantined rows with their reasons, or retry them after a fix",
                        description="`list` shows held-back rows and the failed expectations; `retry` re-codes their "
                                    "articles with the current code: rows that now pass load, the rest stay quarantined.")
-    p.add_argument("quarantine_command", choices=["list", "retry"])
+    p.add_argument("quarantine_command", choices=["list", "retry"], help="list or retry")
     p.add_argument("--kind", choices=["article", "event"], help="only this kind of row")
     p.add_argument("--id", type=int, action="append", help="quarantine id to retry (repeatable; default: all)")
     p.add_argument("--all", action="store_true", help="list: include released rows")
