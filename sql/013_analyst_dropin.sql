@@ -320,7 +320,8 @@ INSERT INTO eventwire.countries (iso2, iso3, iso_numeric, name, acled_region) VA
 -- END countries
 
 -- The native view, unchanged up to updated_at (CREATE OR REPLACE keeps comments and grants), then
--- the fields an ACLED user expects. Outlets and evidence come from the mentions of each event.
+-- the fields an ACLED user expects. Outlets and evidence come from the mentions of each event, as
+-- subqueries in the select list: a query that does not read those columns does not compute them.
 CREATE OR REPLACE VIEW analytics.events AS
 SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.sub_event_type,
        e.actor1_name AS actor1, e.actor1_inter AS inter1, e.assoc_actor1,
@@ -334,26 +335,22 @@ SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.sub_event_typ
        d.disorder_type,
        CASE WHEN e.actor2_inter = 7 THEN 'Civilian targeting' ELSE '' END AS civilian_targeting,
        c.iso3::text AS iso3, c.iso_numeric::integer AS iso, c.acled_region AS region, e.admin2,
-       coalesce(src.source, '') AS source, coalesce(src.source_scale, '') AS source_scale,
-       coalesce(ev.notes, '') AS notes,
+       coalesce((SELECT string_agg(DISTINCT coalesce(a.source, substring(a.url FROM '://([^/]+)')), '; '
+                                   ORDER BY coalesce(a.source, substring(a.url FROM '://([^/]+)')))
+                 FROM eventwire.event_mentions m JOIN eventwire.articles a ON a.article_id = m.article_id
+                 WHERE m.event_id = e.event_id), '') AS source,
+       coalesce((SELECT string_agg(DISTINCT s.source_scale, '-' ORDER BY s.source_scale)
+                 FROM eventwire.event_mentions m JOIN eventwire.articles a ON a.article_id = m.article_id
+                 JOIN eventwire.outlet_scales s ON s.outlet = coalesce(a.source, substring(a.url FROM '://([^/]+)'))
+                 WHERE m.event_id = e.event_id), '') AS source_scale,
+       coalesce((SELECT string_agg(x.sentence, ' ' ORDER BY x.first_article)
+                 FROM (SELECT regexp_replace(btrim(m.sentence), '\s+', ' ', 'g') AS sentence,
+                              min(m.article_id) AS first_article
+                       FROM eventwire.event_mentions m WHERE m.event_id = e.event_id GROUP BY 1) x), '') AS notes,
        extract(epoch FROM e.updated_at)::bigint AS "timestamp"
 FROM eventwire.events e
 LEFT JOIN eventwire.countries c ON c.iso2 = e.country_code
 LEFT JOIN eventwire.acled_disorder_types d ON d.sub_event_type = e.sub_event_type
-LEFT JOIN LATERAL (
-    SELECT string_agg(DISTINCT o.outlet, '; ' ORDER BY o.outlet) AS source,
-           string_agg(DISTINCT s.source_scale, '-' ORDER BY s.source_scale) AS source_scale
-    FROM eventwire.event_mentions m
-    JOIN eventwire.articles a ON a.article_id = m.article_id
-    CROSS JOIN LATERAL (SELECT coalesce(a.source, substring(a.url FROM '://([^/]+)')) AS outlet) o
-    LEFT JOIN eventwire.outlet_scales s ON s.outlet = o.outlet
-    WHERE m.event_id = e.event_id
-) src ON true
-LEFT JOIN LATERAL (
-    SELECT string_agg(x.sentence, ' ' ORDER BY x.first_article) AS notes
-    FROM (SELECT regexp_replace(btrim(m.sentence), '\s+', ' ', 'g') AS sentence, min(m.article_id) AS first_article
-          FROM eventwire.event_mentions m WHERE m.event_id = e.event_id GROUP BY 1) x
-) ev ON true
 WHERE e.deleted_at IS NULL;
 COMMENT ON COLUMN analytics.events.num_mentions IS 'Mention rows behind the event: eventwire keeps one evidence sentence per reporting article, so this equals num_articles (GDELT''s NumMentions, which counts every mention in a document, has no equivalent here).';
 COMMENT ON COLUMN analytics.events.confidence IS 'Highest extractor confidence over the mentions, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 92 % of the time (22 of 24) and >= 0.9 100 % (12 of 12); lower values are less certain, and unseen text may do worse than a development set.';
