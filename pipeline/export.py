@@ -84,7 +84,8 @@ def export_query(columns: str) -> psycopg.sql.Composed:
     select = psycopg.sql.SQL(", ").join(
         psycopg.sql.SQL(c.expr + " AS {}").format(psycopg.sql.Identifier(c.name)) if c.expr
         else psycopg.sql.Identifier(c.name) for c in cols)
-    order = "event_date, event_id" if columns == "native" else "event_date, event_id_cnty"
+    # ACLED's ids are the ISO3 prefix + event_id: order by the number, not the text (SYR10 after SYR9)
+    order = "event_date, event_id" if columns == "native" else "event_date, substring(event_id_cnty FROM 4)::bigint"
     return psycopg.sql.SQL("SELECT {} FROM {} v WHERE event_date >= %(since)s AND event_date <= %(until)s ORDER BY {}").format(
         select, psycopg.sql.SQL(view), psycopg.sql.SQL(order))
 

@@ -264,7 +264,10 @@ def test_since_and_until_select_by_event_date(seeded, sconn, tmp_path):
     assert n == sconn.execute("SELECT count(*) FROM analytics.events WHERE event_date BETWEEN '2014-03-29'"
                               " AND '2014-03-31'").fetchone()[0] > 0
     with (tmp_path / "w.csv").open() as fh:
-        assert {r["event_date"] for r in csv.DictReader(fh)} <= {"2014-03-29", "2014-03-30", "2014-03-31"}
+        rows = list(csv.DictReader(fh))
+    assert {r["event_date"] for r in rows} <= {"2014-03-29", "2014-03-30", "2014-03-31"}
+    keys = [(r["event_date"], int(r["event_id_cnty"][3:])) for r in rows]
+    assert keys == sorted(keys)  # by date, then by the id's number
 
 
 def test_event_id_cnty_is_stable_across_reprocessing(seeded, sconn, tmp_path):
