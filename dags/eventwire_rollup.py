@@ -4,7 +4,8 @@
 Scheduled on the `eventwire_events` asset that each ingest cycle publishes when it loaded
 something (at most once every few minutes: Airflow queues asset events). Writes the events of the
 last 30 days, by event date, as CSV and Parquet under `<data_dir>/exports/`, the way ACLED and GDELT
-publish files, and records the counts the ingest cycle attached to the asset.
+publish files, all events as CSV in eventwire's columns and in ACLED's (`acled-all.csv`), and records
+the counts the ingest cycle attached to the asset.
 
 **What to watch:** the export row count should grow with the event table; a failure here never
 affects ingestion.
@@ -37,7 +38,8 @@ WINDOW_DAYS = 30
     doc_md=__doc__,
 )
 def eventwire_rollup():
-    @task(doc_md="Write the last 30 days of events (by event date) as CSV and Parquet under <data_dir>/exports.")
+    @task(doc_md="Write the last 30 days of events (by event date) as CSV and Parquet under <data_dir>/exports, "
+                 "and all events as CSV in eventwire's and ACLED's columns.")
     def export_recent(*, triggering_asset_events=None) -> dict:
         settings = Settings.from_env()
         out = settings.data_dir / "exports"
@@ -48,6 +50,7 @@ def eventwire_rollup():
             for fmt in ("csv", "parquet"):
                 written[fmt] = export_events(conn, out / f"events-last-{WINDOW_DAYS}d.{fmt}", fmt, since=since)
             written["all_csv"] = export_events(conn, out / "events-all.csv", "csv")
+            written["acled_csv"] = export_events(conn, out / "acled-all.csv", "csv", columns="acled")
         cycles = [e.extra for e in (triggering_asset_events or {}).get(EVENTS, [])]
         return {"rows": written, "ingest_cycles": cycles}
 

@@ -339,14 +339,41 @@ def cmd_reprocess(args, settings: Settings) -> int:
     return 0 if result["status"] == "success" else 1
 
 
+def export_target(args) -> tuple[str, Path]:
+    """The format and file of `eventwire export`, checked before anything is read; ValueError says why not."""
+    from pipeline.export import FORMATS
+
+    if args.since and args.until and args.since > args.until:
+        raise ValueError(f"--since {args.since} is after --until {args.until}")
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else None
+    fmt = args.format or (suffix if suffix in FORMATS else "csv")
+    out = Path(args.output or f"eventwire-{'acled' if args.columns == 'acled' else 'events'}.{fmt}")
+    if out.suffix.lower() != f".{fmt}":
+        raise ValueError(f"--output {out} does not end in .{fmt} (the format is {fmt}; pass --format or rename)")
+    if not out.parent.is_dir():
+        raise ValueError(f"folder {out.parent} does not exist")
+    if out.exists() and not args.force:
+        raise ValueError(f"{out} exists; pass --force to overwrite it")
+    return fmt, out
+
+
 def cmd_export(args, settings: Settings) -> int:
     from pipeline import db
     from pipeline.export import export_events
 
-    out = Path(args.output or f"eventwire-events.{args.format}")
-    with db.connect(settings, autocommit=True) as conn:
-        n = export_events(conn, out, args.format, since=args.since, until=args.until)
-    print(f"wrote {n} events to {out}")
+    try:
+        fmt, out = export_target(args)
+    except ValueError as exc:
+        print(f"eventwire export: {exc}", file=sys.stderr)
+        return 2
+    partial = out.with_name(out.name + ".partial")
+    try:
+        with db.connect(settings, autocommit=True) as conn:
+            n = export_events(conn, partial, fmt, since=args.since, until=args.until, columns=args.columns)
+        partial.replace(out)  # a reader never sees a half-written file
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"wrote {n} events to {out} ({fmt}, {args.columns} columns)")
     return 0
 
 
@@ -381,8 +408,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--input", required=True, help="JSON Lines file, or - for stdin")
         p.add_argument("--output", required=True, help="JSON Lines file, or - for stdout")
 
-    p = sub.add_parser("db", help="database: migrate the schema, print the URL, stop the embedded server")
-    p.add_argument("db_command", choices=["migrate", "url", "stop"])
+    p = sub.add_parser("db", help="database: migrate the schema, print the URL, stop the embedded server",
+                       description="migrate: apply the sql/ migrations not yet applied (safe to repeat). "
+                                   "url: print the database URL (EVENTWIRE_DATABASE_URL, else the embedded server "
+                                   "under EVENTWIRE_DATA_DIR/pg, started if needed). stop: stop the embedded server.")
+    p.add_argument("db_command", choices=["migrate", "url", "stop"], help="migrate, url or stop")
 
     p = sub.add_parser("run", help="run the pipeline once over the feeds (by default the bundled corpus through Airflow)",
                        description="Start the local news wire over --seeds (unless EVENTWIRE_FEEDS is set), "
@@ -394,12 +424,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wire-port", type=int, default=8765,
                    help="port for the local wire (default 8765; fixed, because article URLs include it)")
 
-    sub.add_parser("summary", help="print what is in the database: last run, events by type, quarantine")
+    sub.add_parser("summary", help="print what is in the database: last run, events by type, quarantine",
+                   description="Print the last run's accounting (in = loaded + quarantined), the totals, events by "
+                               "type, the main quarantine reasons and a psql line to look for yourself.")
 
     p = sub.add_parser("quarantine", help="list quarantined rows with their reasons, or retry them after a fix",
                        description="`list` shows held-back rows and the failed expectations; `retry` re-codes their "
                                    "articles with the current code: rows that now pass load, the rest stay quarantined.")
-    p.add_argument("quarantine_command", choices=["list", "retry"])
+    p.add_argument("quarantine_command", choices=["list", "retry"], help="list or retry")
     p.add_argument("--kind", choices=["article", "event"], help="only this kind of row")
     p.add_argument("--id", type=int, action="append", help="quarantine id to retry (repeatable; default: all)")
     p.add_argument("--all", action="store_true", help="list: include released rows")
@@ -411,18 +443,41 @@ def build_parser() -> argparse.ArgumentParser:
                                    "analytics.deletions). Nothing is refetched or loaded twice.")
     p.add_argument("--since", type=_date_arg, required=True, help="YYYY-MM-DD: articles published on/after this day")
 
-    p = sub.add_parser("export", help="write events to CSV or Parquet (what analytics.events shows)")
-    p.add_argument("--format", choices=["csv", "parquet"], default="csv")
-    p.add_argument("--since", type=_date_arg, help="first event date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date_arg, help="last event date (YYYY-MM-DD)")
-    p.add_argument("--output", help="file to write (default eventwire-events.<format>)")
+    p = sub.add_parser(
+        "export", help="write events to CSV or Parquet, in eventwire's columns or ACLED's",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write the events (what analytics.events or analytics.acled_events shows) to a file.\n\n"
+                    "--columns native: analytics.events plus source_urls; acled: ACLED's columns, names and\n"
+                    "order (text inter1/inter2/interaction labels, fatalities 0 when unknown, event_id_cnty).\n"
+                    "Multi-value cells (assoc_actor*, source, source_urls) are separated by \"; \".\n"
+                    "Types: Parquet has int64 counts (read back by pandas as Int64), float64, date and UTC\n"
+                    "timestamps, also when empty; CSV has ISO 8601 dates and timestamps with their offset\n"
+                    "(read it with pandas.read_csv(f, dtype_backend=\"numpy_nullable\") for Int64 counts).\n"
+                    "Exit 2 on a usage error (bad dates, --since after --until, wrong suffix, missing folder,\n"
+                    "existing file without --force).")
+    p.add_argument("--format", choices=["csv", "parquet"],
+                   help="file format (default: from the --output suffix, else csv); must match the suffix")
+    p.add_argument("--columns", choices=["native", "acled"], default="native",
+                   help="native (default): eventwire's columns; acled: ACLED's columns and conventions")
+    p.add_argument("--since", type=_date_arg, help="first event date, YYYY-MM-DD (inclusive)")
+    p.add_argument("--until", type=_date_arg, help="last event date, YYYY-MM-DD (inclusive)")
+    p.add_argument("--output", help="file to write, ending in .csv or .parquet "
+                                    "(default eventwire-events.<format>, or eventwire-acled.<format>)")
+    p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
 
-    p = sub.add_parser("wire", help="serve the bundled corpus as a local news wire (RSS + article pages)")
-    p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
+    p = sub.add_parser("wire", help="serve the bundled corpus as a local news wire (RSS + article pages)",
+                       description="Serve the articles of --seeds as an RSS feed (/feed.xml) and news pages until "
+                                   "Ctrl-C; point EVENTWIRE_FEEDS at the feed URL it prints.")
+    p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"), help="folder of the corpus (default: seeds/)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
 
-    sub.add_parser("settings", help="print the EVENTWIRE_* settings with their defaults")
+    p = sub.add_parser("settings", help="print the effective EVENTWIRE_* settings and where each came from",
+                       description="Print each EVENTWIRE_* setting as this shell would run it: its value and "
+                                   "whether it came from the environment (env) or the built-in default; the "
+                                   "database password is shown as ***. --defaults prints the table of defaults "
+                                   "and meanings (as in the README).")
+    p.add_argument("--defaults", action="store_true", help="print the defaults and meanings as a Markdown table")
     return parser
 
 
@@ -439,7 +494,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "clean":
         return cmd_clean(args)
     if args.command == "settings":
-        print(Settings.describe())
+        if args.defaults:
+            print(Settings.describe())
+            return 0
+        try:
+            print(Settings.describe_effective())
+        except ValueError as exc:
+            print(f"eventwire: bad setting: {exc}", file=sys.stderr)
+            return 2
         return 0
     try:
         settings = Settings.from_env()

@@ -7,6 +7,7 @@ and the code cannot drift apart: `Settings.describe()` prints that table.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -94,12 +95,46 @@ class Settings:
         return [f for f in feeds if WIRE_PLACEHOLDER not in f["url"]]
 
     @classmethod
+    def effective(cls) -> list[dict]:
+        """Each setting's value as this process sees it, and where it came from (env or default);
+        secrets (a password in the database URL) are redacted."""
+        current = cls.from_env()
+        rows = []
+        for f in fields(cls):
+            var = f"EVENTWIRE_{f.metadata['env']}"
+            value = getattr(current, f.name)
+            if isinstance(value, tuple):
+                value = ",".join(value)
+            value = "" if value is None else str(value)
+            if f.name == "database_url":
+                value = redact_url(value)
+            rows.append({"variable": var, "value": value, "from": "env" if os.environ.get(var) else "default",
+                         "meaning": f.metadata["help"]})
+        return rows
+
+    @classmethod
+    def describe_effective(cls) -> str:
+        rows = cls.effective()
+        width = max(len(r["variable"]) for r in rows)
+        lines = [f"{'variable':<{width}}  from     value"]
+        for r in rows:
+            shown = r["value"] if r["value"] else "(unset)"
+            lines.append(f"{r['variable']:<{width}}  {r['from']:<7}  {shown}")
+        return "\n".join(lines)
+
+    @classmethod
     def describe(cls) -> str:
         rows = ["| variable | default | meaning |", "|---|---|---|"]
         for f in fields(cls):
             default = f.default if not isinstance(f.default, Path) else str(f.default).replace(str(REPO_ROOT), ".")
             rows.append(f"| `EVENTWIRE_{f.metadata['env']}` | `{default}` | {f.metadata['help']} |")
         return "\n".join(rows)
+
+
+def redact_url(url: str) -> str:
+    """A database URL or conninfo string with its password replaced by ***."""
+    url = re.sub(r"(://[^:/@?#]*:)[^@/?#]*@", r"\1***@", url)
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", url)
 
 
 # The asset each ingest cycle publishes and the rollup DAG is scheduled on (Asset(name=..., uri=...)).
