@@ -469,6 +469,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 place = replace(place, geo_precision=2)      # "north of the capital": near the town
             place_explicit = mention is not None
             extra: list[Place] = []
+            if mention is not None and mention.role == "locative" and not t.weak:
+                # "Birmingham, Liverpool and Nottingham also suffered a night of disorder": one event a town
+                extra = [m.place for m in _listed_with(s, mention)]
             # "captured two villages ... The villages of Flita and Ras al-Maara": forward/back reference
             if t.type in ("territory", "Armed clash", "advance") and (place is None or place.kind == "country" or mention.role != "locative"):
                 obj = s.text[t.start:t.end + 60]   # the trigger may hold the object ("took the town")
@@ -583,6 +586,31 @@ def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Can
     while i > 0 and s.index - candidates[i - 1].sentence.index <= back:
         i -= 1
     return candidates[i:]
+
+
+def _listed_with(s: Sentence, mention: Mention) -> list[Mention]:
+    """The other towns of a list ("A, B and C") that `mention` belongs to, in its sentence."""
+    towns = [m for m in s.places if m.place.kind == "town" and m.role == "locative" and m.place.latitude is not None
+             and not re.match(r"\s+(?:suburbs?|countryside|province|governorate|district|area|region|outskirts|city\s+cent)",
+                              s.text[m.end:m.end + 20], re.I)]     # "Damascus suburb" names a part, not the city
+    if mention not in towns:
+        return []
+    i = towns.index(mention)
+    joined = [re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[a.end:b.start]) is not None
+              for a, b in zip(towns, towns[1:])]
+    lo = i
+    while lo > 0 and joined[lo - 1]:
+        lo -= 1
+    hi = i
+    while hi < len(joined) and joined[hi]:
+        hi += 1
+    seen = {mention.place.key}
+    out = []
+    for m in towns[lo:hi + 1]:
+        if m.place.key not in seen:
+            seen.add(m.place.key)
+            out.append(m)
+    return out
 
 
 def _enumeration(s: Sentence) -> list[Place]:

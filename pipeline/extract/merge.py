@@ -79,9 +79,16 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     # expand multi-place events ("the villages of Flita and Ras al-Maara")
     expanded: list[Candidate] = []
     for c in cands:
-        expanded.append(c)
-        for p in c.extra_places:
-            expanded.append(replace(c, place=p, extra_places=[]))
+        if not c.extra_places:
+            expanded.append(c)
+            continue
+        # one event a place; a toll is not split among them: it stays with the place it names
+        # ("... with three confirmed fatalities in Birmingham"), else with the first
+        places = [c.place] + list(c.extra_places)
+        toll_at = _toll_place(c.sentence.text, places) if c.fatalities is not None else None
+        for i, p in enumerate(places):
+            keep = p is toll_at if toll_at is not None else i == 0
+            expanded.append(replace(c, place=p, extra_places=[], fatalities=c.fatalities if keep else None))
     events: list[Candidate] = []
     # indexes of `events` so that each candidate looks only at its own kind of event and at events
     # mentioned in the last sentences, not at the whole article (linear time in text length)
@@ -116,12 +123,15 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     _join_unlocated(host, c)
                 continue
         merged = False
-        key = (c.sub_event_type, place_key(c.place))
+        key = (_merge_kind(c.sub_event_type), place_key(c.place))
         pool = list(same_kind.get(key, ()))
         retold = [e for i in range(c.sentence.index - 2, c.sentence.index + 1) for e in by_last_mention.get(i, ())
                   if e.sub_event_type == c.sub_event_type and place_key(e.place) != key[1] and _same_spot_retold(e, c)]
         for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
+                if e.sub_event_type != c.sub_event_type and \
+                        _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
+                    e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                 if place_key(e.place) != key[1]:
                     if c.place.population and (not e.place.population or c.place.population < e.place.population) \
                             or not c.place.population and e.place.population:
@@ -166,6 +176,24 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 continue
         out.append(e)
     return out
+
+
+# A demonstration or riot is one event a place and day, coded by the most serious thing that happened
+_CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "Mob violence",
+                "Protest with intervention", "Peaceful protest"]
+
+
+def _merge_kind(sub: str) -> str:
+    """Sub-event types that mentions of one event may carry: the crowd types are one kind."""
+    return "crowd" if sub in _CROWD_ORDER else sub
+
+
+def _toll_place(text: str, places: list) -> object | None:
+    """The place a death toll names ("three fatalities in Birmingham"), among `places`."""
+    m = re.search(r"\b(?:killed|dead|deaths?|died|fatalities|lives)\b(?:\s+\S+){0,3}?\s+in\s+(?:the\s+)?(?P<name>[A-Z][\w'-]+)", text)
+    if not m:
+        return None
+    return next((p for p in places if p is not None and (p.name or "").split()[0] == m["name"]), None)
 
 
 def _join_unlocated(host: Candidate, c: Candidate) -> None:

@@ -109,7 +109,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue
         if re.match(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", after, re.I) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
-        if not (_person_follows(text, m.end()) or re.match(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", after, re.I)
+        if not (_person_follows(text, m.end()) or re.match(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:(?:confirmed|reported|known|civilian|military|further|more|additional|new)\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", after, re.I)
                 or re.match(r"^\s+of\s+(?:the\s+|them|those)", after, re.I)
                 or (re.search(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$",
                               text[max(0, m.start() - 30):m.start()], re.I)

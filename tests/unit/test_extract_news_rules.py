@@ -228,3 +228,26 @@ def test_firing_on_protests_is_excessive_force():
 def test_a_withdrawal_that_hands_over_a_town_is_one_transfer():
     text = "Government troops withdrew from the town of Kidal without a fight on Tuesday, handing control to separatists."
     assert [t for t, _ in _types(text)] == ["Non-violent transfer of territory"]
+
+
+def test_a_list_of_towns_is_one_event_a_town_and_the_toll_stays_where_it_is_named():
+    text = ("Rioting spread for a second night. Police were stretched. Shops closed early. "
+            "Leeds, Bristol and Sheffield also suffered a second night of disorder, with two confirmed fatalities in Leeds.")
+    events = {e["location"]["name"]: (e["fatalities"] or {}).get("best") for e in extract_events(text, PUB)}
+    assert events == {"Leeds": 2, "Bristol": None, "Sheffield": None}
+
+
+def test_a_city_suburb_is_not_listed_as_the_city():
+    text = "Troops advance in Qusayr and Damascus suburb. The army said it had taken new ground on Tuesday."
+    assert "Damascus" not in [loc for _, loc in _types(text)]
+
+
+def test_killed_in_combat_is_a_battle():
+    text = "The army said a soldier was killed in combat in Helmand province on Tuesday."
+    assert [t for t, _ in _types(text)] == ["Armed clash"]
+
+
+def test_one_demonstration_a_place_and_day_coded_by_the_worst_that_happened():
+    text = ("Thousands of students marched through Nairobi on Tuesday. Police watched from a distance. "
+            "Later on Tuesday, protesters in Nairobi threw stones at police and set cars ablaze.")
+    assert [t for t, _ in _types(text)] == ["Violent demonstration"]
