@@ -197,7 +197,8 @@ def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
     found: list[ActorMention] = []
-    for m in lex.pattern.finditer(text.lower()):
+    low = text.lower()
+    for m in lex.pattern.finditer(low):
         alias = m.group("alias")
         actor = lex.by_alias.get(re.sub(r"\s+", " ", alias.lower()))
         if actor is None:
@@ -211,12 +212,12 @@ def find_actors(text: str) -> list[ActorMention]:
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
     if lex.country_by is not None and lex.state is not None:
-        for m in lex.country_by.finditer(text.lower()):
+        for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.country_agent is not None and lex.state is not None:
-        for m in lex.country_agent.finditer(text.lower()):
+        for m in lex.country_agent.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
@@ -224,7 +225,7 @@ def find_actors(text: str) -> list[ActorMention]:
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.national_strike is not None and lex.state is not None:
-        for m in lex.national_strike.finditer(text.lower()):
+        for m in lex.national_strike.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue

@@ -230,12 +230,34 @@ def find_triggers(text: str) -> list[Trigger]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _blockers_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """As `_rules_by_head`, for the blockers."""
+    _, blockers = load_rules()
+    heads: dict[str, set[int]] = {}
+    indexed = set()
+    for i, b in enumerate(blockers):
+        prefixes = literal_prefixes(b.regex.pattern)
+        if prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in prefixes):
+            indexed.add(i)
+            for p in prefixes:
+                heads.setdefault(p[:3], set()).add(i)
+    return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+
+
 def active_blockers(text: str) -> list[Blocker]:
     _, blockers = load_rules()
     text = text.lower()
     found = []
-    for b in blockers:
-        m = b.regex.search(text)
+    heads, indexed = _blockers_by_head()
+    starts: dict[int, list[int]] = {}
+    for w in _WORD_START.finditer(text):
+        p = w.start()
+        for i in heads.get(text[p:p + 3], ()):
+            starts.setdefault(i, []).append(p)
+    for i, b in enumerate(blockers):
+        # the first match where a blocker's word can start is the first of a scan (`search`)
+        m = next(_matches_at(b.regex, text, starts.get(i, ())), None) if i in indexed else b.regex.search(text)
         if m:
             found.append(replace(b, start=m.start()))
     return found
