@@ -145,10 +145,18 @@ class Cue:
         self.regex = re.compile(pattern, re.I)
         prefixes = literal_prefixes(pattern, min_len=2)
         self.pre = re.compile(trie_regex({p.lower() for p in prefixes})) if prefixes else None
+        # Without an upper-case letter (outside escapes) or inline flags, the pattern matched without
+        # re.I on lower-cased ASCII text finds what re.I finds (same spans; ASCII keeps its length)
+        # and runs faster; the match's text is then lower-cased.
+        letters = re.sub(r"\\.", "", pattern)
+        self.folded = re.compile(pattern) if letters == letters.lower() and not re.search(r"\(\?[aiLmsux-]", pattern) else None
 
     def search(self, text: str):
-        if self.pre is not None and self.pre.search(text.lower()) is None:
+        low = text.lower()
+        if self.pre is not None and self.pre.search(low) is None:
             return None
+        if self.folded is not None and text.isascii():
+            return self.folded.search(low)
         return self.regex.search(text)
 
     def match(self, text: str):
