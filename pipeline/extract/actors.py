@@ -145,10 +145,18 @@ class Cue:
         self.regex = re.compile(pattern, re.I)
         prefixes = literal_prefixes(pattern, min_len=2)
         self.pre = re.compile(trie_regex({p.lower() for p in prefixes})) if prefixes else None
+        # Without an upper-case letter (outside escapes) or inline flags, the pattern matched without
+        # re.I on lower-cased ASCII text finds what re.I finds (same spans; ASCII keeps its length)
+        # and runs faster; the match's text is then lower-cased.
+        letters = re.sub(r"\\.", "", pattern)
+        self.folded = re.compile(pattern) if letters == letters.lower() and not re.search(r"\(\?[aiLmsux-]", pattern) else None
 
     def search(self, text: str):
-        if self.pre is not None and self.pre.search(text.lower()) is None:
+        low = text.lower()
+        if self.pre is not None and self.pre.search(low) is None:
             return None
+        if self.folded is not None and text.isascii():
+            return self.folded.search(low)
         return self.regex.search(text)
 
     def match(self, text: str):
@@ -197,7 +205,8 @@ def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
     found: list[ActorMention] = []
-    for m in lex.pattern.finditer(text.lower()):
+    low = text.lower()
+    for m in lex.pattern.finditer(low):
         alias = m.group("alias")
         actor = lex.by_alias.get(re.sub(r"\s+", " ", alias.lower()))
         if actor is None:
@@ -211,12 +220,12 @@ def find_actors(text: str) -> list[ActorMention]:
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
     if lex.country_by is not None and lex.state is not None:
-        for m in lex.country_by.finditer(text.lower()):
+        for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.country_agent is not None and lex.state is not None:
-        for m in lex.country_agent.finditer(text.lower()):
+        for m in lex.country_agent.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
@@ -224,7 +233,7 @@ def find_actors(text: str) -> list[ActorMention]:
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.national_strike is not None and lex.state is not None:
-        for m in lex.national_strike.finditer(text.lower()):
+        for m in lex.national_strike.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue

@@ -127,6 +127,7 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
 
 
 _CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt", re.I)
+_CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 
 _SUBSET_TOLL = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?(?P<n>\d+|" + _NUM_WORD +
@@ -149,7 +150,8 @@ def fatalities(text: str) -> int | None:
     Counts attach to the nearest casualty word; deaths named for several sides are summed, parts
     ("including six civilians") are not, and "killed or captured dozens" gives no count.
     """
-    if not _CASUALTY_HINT.search(text):
+    # on ASCII text the lower-cased match without re.I is the re.I match, and faster
+    if not (_CASUALTY_HINT_LOWER.search(text.lower()) if text.isascii() else _CASUALTY_HINT.search(text)):
         return None
     if _NO_DEATHS.search(text) and not re.search(r"\b(?:killed|dead|died)\b", text, re.I):
         return 0

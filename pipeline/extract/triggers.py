@@ -170,16 +170,53 @@ def _precheck(pattern: str) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
     return prefixes, re.compile("|".join(re.escape(p) for p in kept))
 
 
+_WORD_START = re.compile(r"[\w-]+")     # its matches start where a rule's `(?<![\w-])` can hold
+
+
+@lru_cache(maxsize=1)
+def _rules_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Rules by the first three characters of their literal starts (every start has three or more),
+    and the rules so indexed: those whose every start begins with a word character or '-'."""
+    rules, _ = load_rules()
+    heads: dict[str, set[int]] = {}
+    indexed = set()
+    for i, rule in enumerate(rules):
+        if rule.prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in rule.prefixes):
+            indexed.add(i)
+            for p in rule.prefixes:
+                heads.setdefault(p[:3], set()).add(i)
+    return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What `rx.finditer(text)` yields when every match begins at one of `starts` (ascending):
+    a match tried only there, the next one from where the last ended (no scan of the text)."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = rx.match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Trigger matches in a sentence; of overlapping matches the longest (then strongest) stays."""
     rules, _ = load_rules()
     text = text.lower()
     found: list[Trigger] = []
     possible = prefix_index().candidates(text)
+    # where each indexed rule can start: one pass over the words, not one scan of the text per rule
+    heads, indexed = _rules_by_head()
+    starts: dict[int, list[int]] = {}
+    for w in _WORD_START.finditer(text):
+        p = w.start()
+        for i in heads.get(text[p:p + 3], ()):
+            starts.setdefault(i, []).append(p)
     for i, rule in enumerate(rules):
         if i not in possible:
             continue
-        for m in rule.regex.finditer(text):
+        for m in (_matches_at(rule.regex, text, starts.get(i, ())) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
                                      rule.needs_place_object))
@@ -193,12 +230,34 @@ def find_triggers(text: str) -> list[Trigger]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _blockers_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """As `_rules_by_head`, for the blockers."""
+    _, blockers = load_rules()
+    heads: dict[str, set[int]] = {}
+    indexed = set()
+    for i, b in enumerate(blockers):
+        prefixes = literal_prefixes(b.regex.pattern)
+        if prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in prefixes):
+            indexed.add(i)
+            for p in prefixes:
+                heads.setdefault(p[:3], set()).add(i)
+    return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+
+
 def active_blockers(text: str) -> list[Blocker]:
     _, blockers = load_rules()
     text = text.lower()
     found = []
-    for b in blockers:
-        m = b.regex.search(text)
+    heads, indexed = _blockers_by_head()
+    starts: dict[int, list[int]] = {}
+    for w in _WORD_START.finditer(text):
+        p = w.start()
+        for i in heads.get(text[p:p + 3], ()):
+            starts.setdefault(i, []).append(p)
+    for i, b in enumerate(blockers):
+        # the first match where a blocker's word can start is the first of a scan (`search`)
+        m = next(_matches_at(b.regex, text, starts.get(i, ())), None) if i in indexed else b.regex.search(text)
         if m:
             found.append(replace(b, start=m.start()))
     return found
