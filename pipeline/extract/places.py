@@ -161,6 +161,7 @@ class Gazetteer:
     typed: dict[str, list[Place]] = field(default_factory=dict)        # admin1 by a name that needs its type word
     neighbours: dict[str, frozenset] = field(default_factory=dict)
     capitals: set[int] = field(default_factory=set)
+    capital_of: dict[str, Place] = field(default_factory=dict)     # ISO code -> its capital city
     country_keys: set[str] = field(default_factory=set)
     max_words: int = 5
 
@@ -301,6 +302,7 @@ def _read_gazetteer() -> Gazetteer:
         cap = next((p for p in gz.exact.get(norm_place(capital), []) if p.country_code == iso), None)
         if cap is not None:
             gz.capitals.add(cap.geonameid)
+            gz.capital_of[iso] = cap
         place = Place(name, None, name, iso, cap.latitude if cap else None, cap.longitude if cap else None,
                       int(gid), 3, kind="country")
         gz.countries[iso] = place
@@ -456,7 +458,43 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
-    return _districts_of_cities(text, out, gz)
+    return _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz)
+
+
+# "India's capital", "the Iraqi capital", "the capital of Chad": the country's capital city
+_CAPITAL_PHRASE = re.compile(r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['\u2019]s\s+capital"
+                             r"|the\s+(?P<adj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+capital"
+                             r"|the\s+capital\s+of\s+(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\b(?!\s*(?:,|of)?\s+(?:the\s+)?[A-Z])")
+
+
+def _capitals_named(text: str, out: list[Mention], gz: Gazetteer, masked) -> list[Mention]:
+    """Add the capital city a phrase names by its country ("Police in India's capital said ...").
+
+    Not when the city's own name follows ("the Chadian capital, N'Djamena", "Sudan's capital of
+    Khartoum"): that name is found as it is.
+    The country's own mention inside the phrase gives way to the city.
+    """
+    if "capital" not in text:
+        return out
+    _, demonyms = _demonyms()
+    for m in _CAPITAL_PHRASE.finditer(text):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        name = m["poss"] or m["of"] or m["adj"]
+        cc = demonyms.get(name) if m["adj"] else None
+        if cc is None:
+            country = next((p for p in gz.lookup(name) if p.kind == "country"), None)
+            cc = country.country_code if country else None
+        cap = gz.capital_of.get(cc) if cc else None
+        if cap is None:
+            continue
+        out = [x for x in out if not (m.start() <= x.start < m.end())]
+        out.append(Mention(replace(cap, geo_precision=1), m.start(), m.end(), m.group(0),
+                           _role(text, m.start(), m.end()), cued=True,
+                           framed=_PREP_BEFORE.search(text[max(0, m.start() - 50):m.start()]) is not None,
+                           cued_locative=_strict_locative(text[max(0, m.start() - 60):m.start()])))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 _PART_WORDS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?)"

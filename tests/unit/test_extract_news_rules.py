@@ -251,3 +251,21 @@ def test_one_demonstration_a_place_and_day_coded_by_the_worst_that_happened():
     text = ("Thousands of students marched through Nairobi on Tuesday. Police watched from a distance. "
             "Later on Tuesday, protesters in Nairobi threw stones at police and set cars ablaze.")
     assert [t for t, _ in _types(text)] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("sentence, city", [
+    ("A car bomb exploded in the Iraqi capital on Tuesday, killing five people.", "Baghdad"),
+    ("Police in Kenya's capital arrested 30 protesters on Tuesday.", "Nairobi"),
+])
+def test_a_country_s_capital_is_its_capital_city(sentence, city):
+    assert [loc for _, loc in _types(sentence)] == [city]
+
+
+def test_the_capital_followed_by_its_name_keeps_the_name():
+    text = "Rebels attacked the Chadian capital, N'Djamena, on Tuesday."
+    assert [loc for _, loc in _types(text)] == ["N'Djamena"]
+
+
+def test_an_attack_being_planned_is_not_an_event():
+    text = "Police in Mumbai said two men they arrested on Tuesday were planning an attack on the port."
+    assert [t for t, _ in _types(text)] == ["Arrests"]
