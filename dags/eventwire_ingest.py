@@ -21,6 +21,7 @@ waits for the next one (up to EVENTWIRE_IDLE_WAIT_SECONDS) rather than ending th
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pendulum
@@ -50,8 +51,21 @@ def cycle_deadline() -> DeadlineAlert | None:
     )
 
 
+def record_failure(context) -> None:
+    """A task failed for good (retries spent): note it on the run, so `finish_run` cannot call it a success."""
+    try:
+        task_id = context["ti"].task_id
+        exc = context.get("exception")
+        with _connect() as conn:
+            steps.record_task_failure(conn, context["run_id"], task_id,
+                                      f"{type(exc).__name__}: {exc}" if exc else "failed")
+    except Exception:  # the database may be what failed; the task's own log already says why
+        logging.getLogger(__name__).exception("could not record the task failure on the run")
+
+
 DEFAULT_ARGS = {
     "owner": "eventwire",
+    "on_failure_callback": record_failure,
     "retries": 3,
     "retry_delay": timedelta(seconds=15),
     "retry_exponential_backoff": True,

@@ -15,9 +15,10 @@ from datetime import date, datetime, timezone
 
 import psycopg
 
-from pipeline import clean, extract, load, validate
+from pipeline import alerts, clean, extract, load, safety, validate
 from pipeline.clean import dedup
 from pipeline.config import Settings
+from pipeline.safety import redact_url
 from pipeline.fetch import feeds as feedmod
 from pipeline.fetch import crawl, http, pages
 from pipeline.validate import articles as article_checks
@@ -31,16 +32,49 @@ def _now() -> datetime:
 
 
 def _as_date(value) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    """A publication date within sane bounds, or None (pipeline.safety.sane_date); never raises."""
+    return safety.sane_date(value)[0]
+
+
+# ---------------------------------------------------------------- row isolation
+
+def _connection_lost(conn: psycopg.Connection) -> bool:
+    return conn.closed or conn.broken
+
+
+def quarantine_article(conn: psycopg.Connection, run_id: str, article_id: int, step: str, detail: str,
+                       status: str = "quarantined") -> None:
+    """Record a failure ON the article: its status, a quarantine row with the reason, its candidates held.
+
+    Used when one article trips a step (a bug, an input no rule foresaw): it stops here, visibly,
+    and the rest of the batch goes on. `eventwire quarantine retry` re-codes it after a fix.
+    """
+    reason = [{"expectation": f"{step}_error", "column": None, "detail": detail}]
+    with conn.transaction():
+        row = conn.execute(
+            "UPDATE eventwire.articles SET status = %s, last_run_id = %s, updated_at = now(),"
+            " fetch_error = CASE WHEN %s = 'fetch_failed' THEN %s ELSE fetch_error END"
+            " WHERE article_id = %s RETURNING url",
+            (status, run_id, status, detail, article_id),
+        ).fetchone()
+        conn.execute(
+            "UPDATE eventwire.event_candidates SET status = 'quarantined',"
+            " reasons = coalesce(reasons, '[]'::jsonb) || %s::jsonb"
+            " WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')",
+            (json.dumps(reason), article_id),
+        )
+        load.quarantine_rows(conn, run_id, "article", [{
+            "row_key": f"article:{article_id}", "article_id": article_id,
+            "payload": {"url": row and row[0], "step": step}, "reasons": reason}])
+    log.warning("article %s quarantined at %s: %s", article_id, step, detail)
+
+
+def _isolated(conn: psycopg.Connection, run_id: str, article_id: int, step: str, exc: Exception) -> None:
+    """After `exc` in one article's step: re-raise if the database is gone, else quarantine the article."""
+    if _connection_lost(conn):
+        raise exc
+    log.exception("%s failed on article %s", step, article_id)
+    quarantine_article(conn, run_id, article_id, step, safety.describe_error(exc))
 
 
 # ---------------------------------------------------------------- run log
@@ -51,6 +85,12 @@ def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> Non
         " ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL, error = NULL",
         (run_id, runner),
     )
+
+
+def record_task_failure(conn: psycopg.Connection, run_id: str, task: str, error: str) -> None:
+    """Note on the run that one of its tasks failed for good, so `finish_run` cannot call it a success."""
+    conn.execute("UPDATE eventwire.runs SET error = concat_ws('; ', error, %s::text) WHERE run_id = %s",
+                 (safety.clean_str(f"task {task} failed: {error}", 1000), run_id))
 
 
 def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) -> dict:
@@ -75,6 +115,9 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
     names = ["articles_in", "articles_loaded", "articles_quarantined", "pages_fetched",
              "pages_failed", "events_in", "events_loaded", "events_quarantined"]
     summary = dict(zip(names, counts))
+    recorded = conn.execute("SELECT error FROM eventwire.runs WHERE run_id = %s", (run_id,)).fetchone()
+    if recorded and recorded[0] and not error:
+        error = recorded[0]  # a task failed (record_task_failure): the run is not a success
     unaccounted = (summary["articles_in"] - summary["articles_loaded"] - summary["articles_quarantined"]
                    + summary["events_in"] - summary["events_loaded"] - summary["events_quarantined"])
     status = "failed" if error or unaccounted else "success"
@@ -152,45 +195,33 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
     with http.make_client(settings) as client:
         for feed_id, name, url, etag, modified, interval, failures in due:
             started = time.monotonic()
-            result = feedmod.poll_feed(client, url, etag=etag, modified=modified)
             polled += 1
-            if result.status == "failed":
+            try:
+                result = feedmod.poll_feed(client, url, etag=etag, modified=modified)
+                if result.status == "failed":
+                    failed += 1
+                    _feed_failed(conn, feed_id, interval, failures, result.error)
+                    log.warning("feed %s failed: %s", name, result.error)
+                    continue
+                seen += len(result.items)
+                fresh, refused = _insert_items(conn, feed_id, name, result.items, run_id)
+            except Exception as exc:  # a bug or an input no rule foresaw: this feed fails, the others go on
+                if _connection_lost(conn):
+                    raise
                 failed += 1
-                backoff = min(interval * 2 ** (failures + 1), 24 * 3600)
-                conn.execute(
-                    "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
-                    " last_error = %s, next_poll_at = now() + make_interval(secs => %s) WHERE feed_id = %s",
-                    (result.error, backoff, feed_id),
-                )
-                log.warning("feed %s failed: %s", name, result.error)
+                error = f"internal error: {safety.describe_error(exc)}"
+                log.exception("feed %s", name)
+                _feed_failed(conn, feed_id, interval, failures, error)
+                alerts.raise_alert(conn, "feed_failing", name, f"{redact_url(url)}: {error}")
                 continue
-            fresh = []
-            seen += len(result.items)
-            if result.items:  # (a 304 has none)
-                # one pipelined round of inserts per feed: a 10,000-item feed must not cost 10,000 round trips
-                with conn.transaction(), conn.cursor() as cur:
-                    cur.executemany(
-                        """
-                        INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published,
-                                                        first_run_id, last_run_id)
-                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
-                        ON CONFLICT (url) DO NOTHING RETURNING article_id
-                        """,
-                        [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
-                          _as_date(item.published), run_id, run_id) for item in result.items],
-                        returning=True,
-                    )
-                    while True:
-                        fresh.extend(row[0] for row in cur.fetchall())
-                        if not cur.nextset():
-                            break
             new_ids.extend(fresh)
             conn.execute(
                 "UPDATE eventwire.feeds SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,"
-                " last_error = NULL, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
+                " last_error = %s, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
                 " last_new_item_at = CASE WHEN %s THEN now() ELSE last_new_item_at END,"
                 " next_poll_at = now() + make_interval(secs => interval_seconds) WHERE feed_id = %s",
-                (result.etag, result.modified, bool(fresh), feed_id),
+                (f"{refused} items could not be stored (see the log)" if refused else None,
+                 safety.clean_str(result.etag, 1000), safety.clean_str(result.modified, 1000), bool(fresh), feed_id),
             )
             log.info("feed %s: %s, %d items, %d new, %.2fs", name, result.status, len(result.items),
                      len(fresh), time.monotonic() - started)
@@ -200,6 +231,62 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
         (polled, failed, seen, len(new_ids), run_id),
     )
     return new_ids
+
+
+def _feed_failed(conn: psycopg.Connection, feed_id: int, interval: int, failures: int, error: str | None) -> None:
+    """A failed poll: count it, keep the reason, back off (the interval doubled per failure, up to a day)."""
+    backoff = min(interval * 2 ** (failures + 1), 24 * 3600)
+    conn.execute(
+        "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
+        " last_error = %s, next_poll_at = now() + make_interval(secs => %s) WHERE feed_id = %s",
+        (safety.clean_str(error, 1000), backoff, feed_id),
+    )
+
+
+_INSERT_ITEM = """
+    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, notes,
+                                    first_run_id, last_run_id)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+    ON CONFLICT ((eventwire.url_key(url))) DO NOTHING RETURNING article_id
+"""
+
+
+def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list, run_id: str) -> tuple[list[int], int]:
+    """Insert a feed's items as new articles; return (new ids, items that could not be stored).
+
+    One pipelined round per feed (a 10,000-item feed must not cost 10,000 round trips); if that
+    fails, item by item, so one item no rule foresaw costs only itself.
+    """
+    if not items:  # (a 304 has none)
+        return [], 0
+    params = [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
+               _as_date(item.published), list(item.notes) or None, run_id, run_id) for item in items]
+    fresh: list[int] = []
+    try:
+        with conn.transaction(), conn.cursor() as cur:
+            cur.executemany(_INSERT_ITEM, params, returning=True)
+            while True:
+                fresh.extend(row[0] for row in cur.fetchall())
+                if not cur.nextset():
+                    break
+        return fresh, 0
+    except psycopg.Error:
+        if _connection_lost(conn):
+            raise
+        log.warning("feed %s: inserting its items together failed; inserting them one by one", name)
+    fresh, refused = [], 0
+    for row in params:
+        try:
+            with conn.transaction():
+                got = conn.execute(_INSERT_ITEM, row).fetchone()
+            if got:
+                fresh.append(got[0])
+        except psycopg.Error as exc:
+            if _connection_lost(conn):
+                raise
+            refused += 1
+            log.warning("feed %s: item %s not stored: %s", name, redact_url(row[0])[:200], safety.describe_error(exc))
+    return fresh, refused
 
 
 def batches(ids: list[int], size: int) -> list[list[int]]:
@@ -234,34 +321,50 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
     ok: list[int] = []
     urls = dict(rows)
     started = time.monotonic()
+    # an address no one should fetch (too long, unparseable) is refused here, with the reason
+    refused = {article_id: safety.url_problem(url) for article_id, url in rows}
+    for article_id, reason in refused.items():
+        if reason:
+            _fetch_failed(conn, run_id, article_id, urls[article_id], None, f"refused: {reason}")
+    rows = [(article_id, url) for article_id, url in rows if not refused[article_id]]
     with http.make_client(settings) as client:
         # pages download on worker threads (robots.txt, per-host limits); the writes stay on this one
         for article_id, page in crawl.fetch_pages(client, rows, settings):
             url = urls[article_id]
-            if page.error or not page.html:
-                reason = page.error or "empty body"
-                with conn.transaction():
-                    conn.execute(
-                        "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
-                        " fetched_at = now(), updated_at = now() WHERE article_id = %s",
-                        (page.status_code, reason, article_id),
-                    )
-                    load.quarantine_rows(conn, run_id, "article", [{
-                        "row_key": f"article:{article_id}", "article_id": article_id,
-                        "payload": {"url": url, "status_code": page.status_code},
-                        "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
-                    }])
-                log.warning("fetch %s failed: %s", url, reason)
-                continue
-            conn.execute(
-                "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
-                " raw_html_gz = %s, fetched_at = now(), updated_at = now() WHERE article_id = %s",
-                (page.status_code, page.final_url, pages.page_canonical_url(page.html, page.final_url or url),
-                 gzip.compress(page.html.encode("utf-8")), article_id),
-            )
-            ok.append(article_id)
+            try:
+                if page.error or not page.html:
+                    _fetch_failed(conn, run_id, article_id, url, page.status_code, page.error or "empty body")
+                    continue
+                final_url = page.final_url if page.final_url and len(page.final_url) <= safety.MAX_URL_LENGTH else url
+                conn.execute(
+                    "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
+                    " raw_html_gz = %s, fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
+                    (page.status_code, final_url, pages.page_canonical_url(page.html, final_url),
+                     gzip.compress(page.html.encode("utf-8", errors="replace")), run_id, article_id),
+                )
+                ok.append(article_id)
+            except Exception as exc:
+                _isolated(conn, run_id, article_id, "fetch", exc)
     log.info("fetched %d of %d pages in %.1fs", len(ok), len(rows), time.monotonic() - started)
     return sorted(ok)
+
+
+def _fetch_failed(conn: psycopg.Connection, run_id: str, article_id: int, url: str, status_code: int | None,
+                  reason: str) -> None:
+    """A page that could not be had: status fetch_failed and a quarantine row with the reason."""
+    reason = safety.clean_str(redact_url(reason), 1000)
+    with conn.transaction():
+        conn.execute(
+            "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
+            " fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
+            (status_code, reason, run_id, article_id),
+        )
+        load.quarantine_rows(conn, run_id, "article", [{
+            "row_key": f"article:{article_id}", "article_id": article_id,
+            "payload": {"url": url[:safety.MAX_URL_LENGTH], "status_code": status_code},
+            "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
+        }])
+    log.warning("fetch %s failed: %s", redact_url(url)[:300], reason)
 
 
 # ---------------------------------------------------------------- clean
@@ -276,22 +379,32 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
     ).fetchall()
     done, duplicates = [], 0
     for article_id, raw, url, feed_published, feed_title, canonical in rows:
-        html = gzip.decompress(raw).decode("utf-8")
-        doc = clean.clean_html(html, url=url)
-        text = doc.get("text") or ""
-        text_hash = pages.content_hash(text) if text else None
-        signature = dedup.minhash(text)
-        with conn.transaction():
-            original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
-            conn.execute(
-                "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
-                " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
-                " duplicate_similarity = %s, cleaned_at = now(), updated_at = now() WHERE article_id = %s",
-                ("duplicate" if original else "cleaned", doc.get("title") or feed_title, doc.get("author"),
-                 _as_date(doc.get("published")) or feed_published, doc.get("language"), text,
-                 text_hash, original and original.original_id, original and original.kind,
-                 original and original.similarity, article_id),
-            )
+        try:
+            html = gzip.decompress(raw).decode("utf-8", errors="replace")
+            doc = clean.clean_html(html, url=url)
+            # impossible characters (NUL...) never reach a text column; titles and names are capped
+            text = safety.strip_impossible(doc.get("text") or "")
+            text_hash = pages.content_hash(text) if text else None
+            signature = dedup.minhash(text)
+            published, note = safety.sane_date(doc.get("published"))
+            with conn.transaction():
+                original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
+                conn.execute(
+                    "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
+                    " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
+                    " duplicate_similarity = %s, cleaned_at = now(), updated_at = now(), last_run_id = %s,"
+                    " notes = CASE WHEN %s::text IS NULL THEN notes ELSE array_append(notes, %s::text) END"
+                    " WHERE article_id = %s",
+                    ("duplicate" if original else "cleaned",
+                     safety.clean_str(doc.get("title"), safety.MAX_FIELD_LENGTH) or feed_title,
+                     safety.clean_str(doc.get("author"), safety.MAX_NAME_LENGTH),
+                     published or feed_published, safety.clean_str(doc.get("language"), 20), text,
+                     text_hash, original and original.original_id, original and original.kind,
+                     original and original.similarity, run_id, note, note, article_id),
+                )
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "clean", exc)
+            continue
         if original:
             duplicates += 1
             log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
@@ -315,20 +428,25 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> list
     ).fetchall()
     done, total = [], 0
     for article_id, text, published, title in rows:
-        records = extract.extract_events(text or "", published.isoformat() if published else None, title) if text else []
-        with conn.transaction():
-            conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
-            for ordinal, record in enumerate(records):
+        try:
+            records = extract.extract_events(text or "", published.isoformat() if published else None, title) if text else []
+            with conn.transaction():
+                conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
+                for ordinal, record in enumerate(records):
+                    conn.execute(
+                        "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
+                        " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
+                        " status = 'pending', reasons = NULL",
+                        (article_id, ordinal, run_id, json.dumps(safety.clean_json(record))),
+                    )
                 conn.execute(
-                    "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
-                    " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
-                    " status = 'pending', reasons = NULL",
-                    (article_id, ordinal, run_id, json.dumps(record)),
+                    "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
+                    " updated_at = now(), last_run_id = %s WHERE article_id = %s",
+                    (extract.EXTRACTOR_VERSION, run_id, article_id),
                 )
-            conn.execute(
-                "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
-                " updated_at = now() WHERE article_id = %s", (extract.EXTRACTOR_VERSION, article_id),
-            )
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "extract", exc)
+            continue
         total += len(records)
         done.append(article_id)
     log.info("extracted %d events from %d articles", total, len(done))
@@ -350,6 +468,29 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         return []
     names = ["id", "url", "title", "text", "published", "language", "source"]
     article_rows = [dict(zip(names, a)) for a in arts]
+    try:
+        _validate_rows(conn, article_rows, run_id, data_docs_dir)
+        return [a["id"] for a in article_rows]
+    except Exception as exc:
+        if _connection_lost(conn) or len(article_rows) == 1:
+            if len(article_rows) == 1 and not _connection_lost(conn):
+                _isolated(conn, run_id, article_rows[0]["id"], "validate", exc)
+                return []
+            raise
+        log.warning("validating the batch together failed (%s); validating its articles one by one",
+                    safety.describe_error(exc))
+    done = []
+    for row in article_rows:
+        try:
+            _validate_rows(conn, [row], run_id, data_docs_dir)
+            done.append(row["id"])
+        except Exception as exc:
+            _isolated(conn, run_id, row["id"], "validate", exc)
+    return done
+
+
+def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: str, data_docs_dir) -> None:
+    """The suites over these articles and their pending candidates; verdicts written in one transaction."""
     art_result = article_checks.validate_articles(
         article_rows, data_docs_dir=data_docs_dir / "articles" if data_docs_dir else None)
     bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
@@ -360,9 +501,15 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         ([a["id"] for a in article_rows],),
     ).fetchall()
     rows = []
+    too_long: dict[int, list] = {}
     for candidate_id, article_id, payload in cands:
         row = validate.flatten_event(payload, article_id)
         row["candidate_id"] = candidate_id
+        # a name no index can hold (a 5,000-letter "village") is refused here, with the reason
+        problems = safety.name_problems(row)
+        if problems:
+            too_long[candidate_id] = problems
+            continue
         rows.append(row)
     texts = {a["id"]: a["text"] or "" for a in article_rows}
     published = {a["id"]: a["published"] for a in article_rows}
@@ -371,6 +518,7 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
     verdicts: dict[int, list | None] = {r["candidate_id"]: None for r in ev_result.valid}
     for rej in ev_result.rejected:
         verdicts[rej["row"]["candidate_id"]] = rej["reasons"]
+    verdicts.update(too_long)
     with conn.transaction():
         for candidate_id, reasons in verdicts.items():
             conn.execute(
@@ -380,9 +528,9 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         for a in article_rows:
             reasons = bad_articles.get(a["id"])
             conn.execute(
-                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now()"
-                " WHERE article_id = %s",
-                (json.dumps(reasons, default=str) if reasons else None, a["id"]),
+                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now(),"
+                " last_run_id = %s WHERE article_id = %s",
+                (json.dumps(reasons, default=str) if reasons else None, run_id, a["id"]),
             )
             if reasons:
                 # An article that fails its suite takes its events down with it.
@@ -395,14 +543,41 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
     for warning in ev_result.stats.get("warnings", []):
         log.warning("batch check: %s", warning)
     log.info("validated %d articles (%d rejected), %d events (%d rejected)", len(article_rows),
-             len(bad_articles), len(rows), len(ev_result.rejected))
-    return [a["id"] for a in article_rows]
+             len(bad_articles), len(rows) + len(too_long), len(ev_result.rejected) + len(too_long))
 
 
 # ---------------------------------------------------------------- load
 
 def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
-    """COPY + upsert the valid events, quarantine the rest; one transaction for the whole batch."""
+    """COPY + upsert the valid events, quarantine the rest; one transaction for the whole batch.
+
+    If the batch's transaction fails for a reason other than a lost connection (a row no check
+    foresaw), it is rolled back and each article is loaded on its own: the one that fails again is
+    quarantined with the reason, the others load.
+    """
+    try:
+        return _load_articles(conn, ids, run_id)
+    except Exception as exc:
+        if _connection_lost(conn):
+            raise
+        log.warning("loading the batch together failed (%s); loading its articles one by one",
+                    safety.describe_error(exc))
+    waiting = [r[0] for r in conn.execute(
+        "SELECT article_id FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'validated'"
+        " ORDER BY article_id", (ids,))]
+    total: dict = {}
+    for article_id in waiting:
+        try:
+            part = _load_articles(conn, [article_id], run_id)
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "load", exc)
+            part = {"articles_quarantined": 1}
+        for key, value in part.items():
+            total[key] = total.get(key, 0) + value
+    return total or dict(asdict(load.LoadStats()), articles_quarantined=0)
+
+
+def _load_articles(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
     with conn.transaction():
         found = conn.execute(
             "SELECT article_id, validation_reasons FROM eventwire.articles WHERE article_id = ANY(%s)"
@@ -445,7 +620,7 @@ def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
         )
         conn.execute(
             "UPDATE eventwire.articles SET status = CASE WHEN article_id = ANY(%s) THEN 'quarantined' ELSE 'loaded' END,"
-            " updated_at = now() WHERE article_id = ANY(%s)", (list(bad_articles), arts),
+            " updated_at = now(), last_run_id = %s WHERE article_id = ANY(%s)", (list(bad_articles), run_id, arts),
         )
     result = asdict(stats)
     result["articles_quarantined"] = len(bad_articles)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import email.utils
+import logging
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -19,7 +20,10 @@ import feedparser
 import httpx
 import yaml
 
+from pipeline import safety
 from pipeline.fetch.http import BodyError, BodyTooLarge, decompress_bounded, read_body
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_FEED_BYTES = 20_000_000
 DEFAULT_INTERVAL_SECONDS = 15 * 60
@@ -39,6 +43,8 @@ class FeedItem:
     guid: str | None
     summary: str | None
     source: str | None = None  # the outlet, when an aggregator's item names it (RSS <source>)
+    # what was changed or refused on the way in (an impossible date dropped, a URL too long...)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,7 +125,7 @@ def parse_feed_bytes(data: bytes, url: str = "", response_headers: dict | None =
         detail = f": {reason}" if reason else ""
         return FeedResult(result_url, "failed", etag=etag, modified=modified,
                           error=f"not a feed (malformed or not RSS/Atom){detail}")
-    items = [item for item in (_to_item(entry) for entry in parsed.entries) if item is not None]
+    items = [item for item in (_safe_item(entry) for entry in parsed.entries) if item is not None]
     if not items and parsed.get("bozo"):
         # a well-formed feed may be empty; a broken one that yields nothing is a failed poll
         return FeedResult(result_url, "failed", etag=etag, modified=modified,
@@ -141,53 +147,85 @@ def _is_web_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+def _safe_item(entry: Any) -> FeedItem | None:
+    """`_to_item`, but an entry that trips it is skipped with a log line rather than failing the feed."""
+    try:
+        return _to_item(entry)
+    except Exception as exc:  # feedparser hands back odd shapes; one entry must not cost the feed
+        log.warning("feed entry skipped: %s", safety.describe_error(exc))
+        return None
+
+
 def _to_item(entry: Any) -> FeedItem | None:
-    url = (entry.get("link") or "").strip()
+    """One feed entry as a FeedItem, with every field made safe (see pipeline.safety)."""
+    url = safety.clean_str(entry.get("link") or "") or ""
     if not _is_web_url(url):
         # feedparser falls back to the id for `link`; an urn: id is no page to fetch
         url = ""
         for link in entry.get("links") or []:
-            if _is_web_url((link.get("href") or "").strip()):
-                url = link["href"].strip()
+            href = safety.clean_str(link.get("href") or "") or ""
+            if _is_web_url(href):
+                url = href
                 break
-    guid = entry.get("id") or None
+    guid = safety.clean_str(entry.get("id"), safety.MAX_FIELD_LENGTH) or None
     if not url and guid and _is_web_url(guid):
         url = guid
     if not url:
         return None
-    title = (entry.get("title") or "").strip() or None
-    summary = (entry.get("summary") or "").strip() or None
-    source = ((entry.get("source") or {}).get("title") or "").strip() or None
-    return FeedItem(url=url, title=title, published=_entry_date(entry), guid=guid, summary=summary, source=source)
+    notes = []
+    title = safety.clean_str(entry.get("title"), safety.MAX_FIELD_LENGTH) or None
+    summary = safety.clean_str(entry.get("summary"), 100_000) or None
+    source = safety.clean_str((entry.get("source") or {}).get("title"), safety.MAX_NAME_LENGTH) or None
+    published, note = _entry_date(entry)
+    if note:
+        notes.append(note)
+    # a URL that cannot be fetched (too long, unparseable) is still stored: the fetch step refuses
+    # it with the reason, so it is quarantined on its own row rather than dropped here
+    return FeedItem(url=url, title=title, published=published, guid=guid, summary=summary, source=source,
+                    notes=tuple(notes))
 
 
-def _entry_date(entry: Any) -> str | None:
-    """ISO-8601 publication time, keeping the publisher's offset when the raw string allows it."""
+def _entry_date(entry: Any) -> tuple[str | None, str | None]:
+    """(ISO-8601 publication time keeping the publisher's offset when the raw string allows it, note).
+
+    Never raises: a date outside sane bounds (year 0, year 9999, a century ago) is None with a note.
+    """
+    note = None
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         parsed = entry.get(f"{key}_parsed")
         if not raw and not parsed:
             continue
-        exact = _parse_raw_date(raw) if raw else None
+        exact = _parse_raw_date(raw) if isinstance(raw, str) and raw else None
+        try:
+            utc = (datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+                   if parsed is not None else None)
+        except (OverflowError, ValueError, TypeError, OSError):
+            utc, note = None, f"{key} date {str(raw)[:60]!r} out of range: ignored"
         if exact is not None:
+            exact, bad = safety.sane_datetime(exact)
             # trust the raw reading only where it agrees with feedparser's (UTC) reading
-            if parsed is None or abs(exact.timestamp() - calendar.timegm(parsed)) < 1:
-                return exact.isoformat()
-        if parsed is not None:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat()
-    return None
+            if exact is not None and (utc is None or abs(exact.timestamp() - utc.timestamp()) < 1):
+                return exact.isoformat(), None
+            note = note or bad
+        if utc is not None:
+            utc, bad = safety.sane_datetime(utc)
+            if utc is not None:
+                return utc.isoformat(), None
+            note = note or bad
+    return None, note
 
 
 def _parse_raw_date(raw: str) -> datetime | None:
     raw = raw.strip()
     try:
         value = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         value = None
     if value is None:
         try:
             value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
