@@ -217,9 +217,14 @@ def cmd_run(args, settings: Settings) -> int:
     try:
         if args.no_airflow:
             run_id = f"cli__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
-            with db.connect(url, autocommit=True) as conn:
-                steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
-                              progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+            try:
+                with db.connect(url, autocommit=True) as conn:
+                    steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
+                                  progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+            except KeyboardInterrupt:
+                print(f"eventwire run: interrupted; run {run_id} closed, the article in hand rolled back, "
+                      "the rest wait for the next `eventwire run`", file=sys.stderr)
+                return 130
             code = 0
         else:
             # A one-shot run polls every feed now; the scheduled DAG honours each feed's interval.

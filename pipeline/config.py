@@ -81,7 +81,14 @@ class Settings:
         from pipeline.fetch.feeds import DEFAULT_INTERVAL_SECONDS, WIRE_PLACEHOLDER, load_feed_list
 
         if self.feeds:
-            return [{"name": url, "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
+            from pipeline.fetch.feeds import FeedListError
+            from pipeline.safety import redact_url, url_problem
+
+            for url in self.feeds:
+                if url_problem(url):
+                    raise FeedListError(f"EVENTWIRE_FEEDS: {url[:100]!r}: {url_problem(url)}")
+            # the name is shown (alerts, health page): never the URL's password
+            return [{"name": redact_url(url), "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
                     for url in self.feeds]
         if not self.feeds_file.exists():
             raise FileNotFoundError(f"feed list {self.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")

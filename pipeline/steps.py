@@ -79,7 +79,20 @@ def _isolated(conn: psycopg.Connection, run_id: str, article_id: int, step: str,
 
 # ---------------------------------------------------------------- run log
 
+# pg_advisory_lock(RUN_LOCK, hashtext(run_id)) is held by the session of a run outside Airflow for as
+# long as it lives, so the next run can tell a live run from one whose process died (kill -9, crash).
+RUN_LOCK = 4242011
+# statuses an article waits in for the next step; every run takes what waits, oldest first
+WAITING = ("new", "fetched", "cleaned", "extracted", "validated")
+# at most this many batches of waiting articles per Airflow cycle (the mapped-task limit is 1024)
+MAX_BATCHES_PER_CYCLE = 40
+
+
 def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> None:
+    """Open the run log. A run outside Airflow takes its liveness lock first (see RUN_LOCK)."""
+    if runner != "airflow" and not conn.execute(
+            "SELECT pg_try_advisory_lock(%s, hashtext(%s))", (RUN_LOCK, run_id)).fetchone()[0]:
+        log.warning("run %s: another session holds its liveness lock (the same run id started twice?)", run_id)
     conn.execute(
         "INSERT INTO eventwire.runs (run_id, runner) VALUES (%s, %s)"
         " ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL, error = NULL",
@@ -93,7 +106,64 @@ def record_task_failure(conn: psycopg.Connection, run_id: str, task: str, error:
                  (safety.clean_str(f"task {task} failed: {error}", 1000), run_id))
 
 
-def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) -> dict:
+def _release_run_lock(conn: psycopg.Connection, run_id: str) -> None:
+    """Release every hold this session has on the run's liveness lock (none: nothing happens)."""
+    held = conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+                        " AND classid = %s AND objid = hashtext(%s)::oid AND objsubid = 2 AND granted",
+                        (RUN_LOCK, run_id)).fetchone()[0]
+    if held:
+        conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", (RUN_LOCK, run_id))
+
+
+def close_abandoned_runs(conn: psycopg.Connection, run_id: str, runner: str) -> list[str]:
+    """Close, as `abandoned` with their counts, the runs left `running` by a process that died.
+
+    A run outside Airflow is dead when nobody holds its liveness lock; an Airflow ingest run is dead
+    when another one starts (the DAG allows one active run). Their waiting articles are then free
+    for this run to take (`claim_waiting`).
+    """
+    closed = []
+    for other, other_runner in conn.execute(
+            "SELECT run_id, runner FROM eventwire.runs WHERE status = 'running' AND run_id <> %s ORDER BY started_at",
+            (run_id,)).fetchall():
+        if other_runner == "airflow":
+            if runner != "airflow":
+                continue  # a scheduler may be running it right now: not ours to judge
+        elif not conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", (RUN_LOCK, other)).fetchone()[0]:
+            continue  # its process holds the lock: alive
+        summary = finish_run(conn, other, error=f"abandoned: its process died; run {run_id} took over its waiting rows",
+                             status="abandoned")
+        if other_runner != "airflow":
+            _release_run_lock(conn, other)
+        log.warning("run %s was left running by a dead process: closed as abandoned (%s)", other,
+                    {k: summary[k] for k in ("articles_in", "articles_loaded", "articles_quarantined")})
+        closed.append(other)
+    return closed
+
+
+def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = ()) -> list[int]:
+    """Take up to `limit` articles waiting in any step's input status, oldest first, for this run.
+
+    Articles of another live run stay with it; those of finished, failed or abandoned runs (and of
+    this run) are taken, so nothing a dead run left half-way waits forever. `exclude`: ids this run
+    already tried (an article that stays waiting after its turn is not retried in a loop).
+    """
+    rows = conn.execute(
+        """
+        UPDATE eventwire.articles SET last_run_id = %(run)s WHERE article_id IN (
+            SELECT a.article_id FROM eventwire.articles a
+            WHERE a.status = ANY(%(waiting)s) AND NOT (a.article_id = ANY(%(exclude)s))
+              AND (a.last_run_id IS NULL OR a.last_run_id = %(run)s OR NOT EXISTS (
+                   SELECT 1 FROM eventwire.runs r WHERE r.run_id = a.last_run_id AND r.status = 'running'))
+            ORDER BY a.article_id LIMIT %(limit)s FOR UPDATE SKIP LOCKED)
+        RETURNING article_id
+        """,
+        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit},
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None, status: str | None = None) -> dict:
     """Close the run and record what came in and where it went: in = loaded + quarantined."""
     articles = conn.execute(
         """
@@ -115,12 +185,12 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
     names = ["articles_in", "articles_loaded", "articles_quarantined", "pages_fetched",
              "pages_failed", "events_in", "events_loaded", "events_quarantined"]
     summary = dict(zip(names, counts))
-    recorded = conn.execute("SELECT error FROM eventwire.runs WHERE run_id = %s", (run_id,)).fetchone()
+    recorded = conn.execute("SELECT error, runner FROM eventwire.runs WHERE run_id = %s", (run_id,)).fetchone()
     if recorded and recorded[0] and not error:
         error = recorded[0]  # a task failed (record_task_failure): the run is not a success
     unaccounted = (summary["articles_in"] - summary["articles_loaded"] - summary["articles_quarantined"]
                    + summary["events_in"] - summary["events_loaded"] - summary["events_quarantined"])
-    status = "failed" if error or unaccounted else "success"
+    status = status or ("failed" if error or unaccounted else "success")
     if unaccounted and not error:
         error = f"{unaccounted} rows neither loaded nor quarantined"
     conn.execute(
@@ -134,13 +204,18 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
         """,
         dict(summary, status=status, error=error, run_id=run_id),
     )
+    if status != "abandoned" and recorded and recorded[1] != "airflow":
+        _release_run_lock(conn, run_id)
     return dict(summary, status=status, error=error)
 
 
 # ---------------------------------------------------------------- fetch
 
 def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
-    """Make eventwire.feeds match the configured list (name, url, enabled, interval, alert_after_minutes)."""
+    """Make eventwire.feeds match the configured list (name, url, enabled, interval, alert_after_minutes).
+
+    Feeds in the table that the list disables or does not name any more are disabled, and their open
+    feed alerts resolved; naming a feed again enables it."""
     for feed in feed_list:
         conn.execute(
             """
@@ -160,6 +235,16 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
              "enabled": feed.get("enabled", True), "interval_seconds": feedmod.interval_seconds(feed, feed["url"]),
              "alert_after_minutes": int(feed.get("alert_after_minutes") or feedmod.DEFAULT_ALERT_AFTER_MINUTES)},
         )
+    # the list is the truth: a feed it disables or no longer names is not polled, and its alerts close
+    listed = [feed["url"] for feed in feed_list if feed.get("enabled", True)]
+    dropped = conn.execute(
+        "UPDATE eventwire.feeds SET enabled = false WHERE enabled AND NOT (url = ANY(%s)) RETURNING name",
+        (listed,)).fetchall()
+    off = [name for (name,) in conn.execute("SELECT name FROM eventwire.feeds WHERE NOT enabled")]
+    conn.execute("UPDATE eventwire.alerts SET resolved_at = now() WHERE resolved_at IS NULL"
+                 " AND kind IN ('feed_silent', 'feed_failing') AND subject = ANY(%s)", (off,))
+    if dropped:
+        log.info("feeds disabled (not enabled in the feed list): %s", ", ".join(n for (n,) in dropped))
     return len(feed_list)
 
 
@@ -632,21 +717,47 @@ def _load_articles(conn: psycopg.Connection, ids: list[int], run_id: str) -> dic
 
 def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list: list[dict],
             force: bool = False, progress=None) -> dict:
-    """The whole pipeline in this process, step by step (what the DAG does with one task per step)."""
+    """The whole pipeline in this process, step by step (what the DAG does with one task per step).
+
+    After polling, it takes every article waiting in any step (this run's new ones and whatever a
+    killed or failed run left), oldest first, a batch at a time; each step handles the batch's
+    articles that wait for it. Ctrl-C: the article in hand is rolled back, the run is closed as
+    failed ("interrupted") and KeyboardInterrupt goes on up; the next run resumes.
+    """
     start_run(conn, run_id, runner="cli")
-    sync_feeds(conn, feed_list)
     try:
-        ids = poll_feeds(conn, settings, run_id, force=force)
-        parts = host_batches(conn, ids, settings.batch_size)
-        for n, batch in enumerate(parts, 1):
-            fetched = fetch_batch(conn, settings, batch, run_id)
-            cleaned = clean_batch(conn, fetched, run_id)
-            extracted = extract_batch(conn, cleaned, run_id)
-            validated = validate_batch(conn, extracted, run_id, settings.data_dir / "data_docs")
-            load_batch(conn, validated, run_id)
+        close_abandoned_runs(conn, run_id, "cli")
+        sync_feeds(conn, feed_list)
+        poll_feeds(conn, settings, run_id, force=force)
+        waiting = conn.execute("SELECT count(*) FROM eventwire.articles WHERE status = ANY(%s)",
+                               (list(WAITING),)).fetchone()[0]
+        parts = -(-waiting // max(1, settings.batch_size))
+        tried: list[int] = []
+        n = 0
+        while batch := claim_waiting(conn, run_id, settings.batch_size, tried):
+            tried.extend(batch)
+            n += 1
+            fetch_batch(conn, settings, batch, run_id)
+            clean_batch(conn, batch, run_id)
+            extract_batch(conn, batch, run_id)
+            validate_batch(conn, batch, run_id, settings.data_dir / "data_docs")
+            load_batch(conn, batch, run_id)
             if progress:
-                progress(n, len(parts))
+                progress(n, max(n, parts))
+    except KeyboardInterrupt:
+        _close_interrupted(conn, run_id)
+        raise
     except Exception as exc:
-        finish_run(conn, run_id, error=f"{type(exc).__name__}: {exc}")
+        finish_run(conn, run_id, error=f"{type(exc).__name__}: {safety.redact_url(str(exc))}")
         raise
     return finish_run(conn, run_id)
+
+
+def _close_interrupted(conn: psycopg.Connection, run_id: str) -> None:
+    """After Ctrl-C: the open transaction (one article or one load batch) is rolled back; close the run."""
+    try:
+        if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            conn.rollback()
+        finish_run(conn, run_id, error="interrupted (Ctrl-C); the next run resumes its waiting articles")
+    except Exception:  # the connection may be mid-cancel; the next run closes this one as abandoned
+        log.warning("could not close interrupted run %s; the next run will", run_id)

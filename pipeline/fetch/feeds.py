@@ -254,36 +254,99 @@ def interval_seconds(entry: dict, where: str = "feed") -> int:
     return seconds
 
 
+FEED_KEYS = ("name", "url", "enabled", "interval_seconds", "interval_minutes", "alert_after_minutes")
+
+
+class FeedListError(ValueError):
+    """A mistake in the feed list, in one line naming the file, the feed and the key."""
+
+
+def _yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FeedListError(f"{path}: not valid YAML{where}: {problem}") from None
+    except UnicodeDecodeError as exc:
+        raise FeedListError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _unknown_key(where: str, key, allowed) -> FeedListError:
+    import difflib
+
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(allowed)})"
+    return FeedListError(f"{where}: unknown key {key!r}{hint}")
+
+
 def load_feed_list(path: str | Path, wire_base: str | None = None, enabled_only: bool = False) -> list[dict]:
     """Read `feeds.yaml`: a list of {name, url, enabled, interval_seconds | interval_minutes,
-    alert_after_minutes}; returns entries with defaults filled in and the interval in seconds.
+    alert_after_minutes} (or a mapping whose only key is `feeds:` holding that list); returns entries
+    with defaults filled in and the interval in seconds.
 
-    `wire_base` replaces a `{wire}` placeholder in urls (the local news wire's base URL); entries
-    that still hold the placeholder are returned unchanged, so the caller can see them.
+    The file is checked against that schema: unknown keys, wrong types (`enabled: "no"`), a mapping
+    without `feeds:`, duplicate names or URLs and YAML errors raise FeedListError, one line naming
+    the feed and key. `wire_base` replaces a `{wire}` placeholder in urls (the local news wire's base
+    URL); entries that still hold the placeholder are returned unchanged, so the caller can see them.
     """
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    path = Path(path)
+    raw = _yaml(path)
+    if raw is None:
+        raw = []
     if isinstance(raw, dict):
-        raw = raw.get("feeds") or []
+        extra = [k for k in raw if k != "feeds"]
+        if extra:
+            raise _unknown_key(f"{path}: top level", extra[0], ["feeds"])
+        if "feeds" not in raw:
+            raise FeedListError(f"{path}: a mapping needs a 'feeds:' key holding the list of feeds")
+        raw = raw["feeds"] if raw["feeds"] is not None else []
     if not isinstance(raw, list):
-        raise ValueError(f"{path}: expected a list of feeds, got {type(raw).__name__}")
-    feeds = []
+        raise FeedListError(f"{path}: expected a list of feeds, got {type(raw).__name__}")
+    feeds, seen_urls, seen_names = [], {}, {}
     for index, entry in enumerate(raw):
-        if not isinstance(entry, dict) or not entry.get("url"):
-            raise ValueError(f"{path}: feed #{index + 1} needs at least a 'url'")
         where = f"{path}: feed #{index + 1}"
-        url = str(entry["url"]).strip()
+        if not isinstance(entry, dict):
+            raise FeedListError(f"{where}: expected a mapping with at least a 'url', got {type(entry).__name__}")
+        if isinstance(entry.get("name"), str) and entry["name"].strip():
+            where += f" ({entry['name'].strip()[:80]})"
+        for key in entry:
+            if key not in FEED_KEYS:
+                raise _unknown_key(where, key, FEED_KEYS)
+        if not entry.get("url"):
+            raise FeedListError(f"{where}: needs at least a 'url'")
+        if not isinstance(entry["url"], str):
+            raise FeedListError(f"{where}: url must be text, got {entry['url']!r}")
+        name = entry.get("name")
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            raise FeedListError(f"{where}: name must be non-empty text, got {name!r}")
+        url = entry["url"].strip()
         if wire_base is not None:
             url = url.replace(WIRE_PLACEHOLDER, wire_base.rstrip("/"))
+        if WIRE_PLACEHOLDER not in url:
+            problem = safety.url_problem(url)
+            if problem:
+                raise FeedListError(f"{where}: url: {problem}")
+        enabled = entry.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise FeedListError(f"{where}: enabled must be true or false (unquoted), got {enabled!r}")
         alert_after = entry.get("alert_after_minutes", DEFAULT_ALERT_AFTER_MINUTES)
         if isinstance(alert_after, bool) or not isinstance(alert_after, int) or alert_after < 1:
-            raise ValueError(f"{where}: alert_after_minutes must be a whole number of minutes >= 1, got {alert_after!r}")
-        feed = {
-            "name": str(entry.get("name") or url),
-            "url": url,
-            "enabled": bool(entry.get("enabled", True)),
-            "interval_seconds": interval_seconds(entry, where),
-            "alert_after_minutes": alert_after,
-        }
+            raise FeedListError(f"{where}: alert_after_minutes must be a whole number of minutes >= 1, got {alert_after!r}")
+        try:
+            interval = interval_seconds(entry, where)
+        except ValueError as exc:
+            raise FeedListError(str(exc)) from None
+        name = (name or url).strip()
+        if len(name) > safety.MAX_NAME_LENGTH:
+            raise FeedListError(f"{where}: name longer than {safety.MAX_NAME_LENGTH} characters")
+        for seen, value, what in ((seen_urls, url, "url"), (seen_names, name, "name")):
+            if value in seen:
+                raise FeedListError(f"{where}: the same {what} as feed #{seen[value]}")
+            seen[value] = index + 1
+        feed = {"name": name, "url": url, "enabled": enabled, "interval_seconds": interval,
+                "alert_after_minutes": alert_after}
         if enabled_only and not feed["enabled"]:
             continue
         feeds.append(feed)
