@@ -57,6 +57,18 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
+        """Settings from the environment; a value that does not parse raises ValueError naming its variable."""
+        def number(name: str, default: str, kind=int, minimum: float | None = None):
+            raw = _env(name, default)
+            try:
+                value = kind(raw.strip())
+            except ValueError:
+                what = "a whole number" if kind is int else "a number"
+                raise ValueError(f"EVENTWIRE_{name}={raw!r} is not {what} (default {default})") from None
+            if minimum is not None and value < minimum:
+                raise ValueError(f"EVENTWIRE_{name}={raw!r} must be at least {minimum} (default {default})")
+            return value
+
         feeds = tuple(u.strip() for u in _env("FEEDS", "").split(",") if u.strip())
         return cls(
             database_url=os.environ.get("EVENTWIRE_DATABASE_URL") or None,
@@ -64,14 +76,14 @@ class Settings:
             feeds=feeds,
             feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
             wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
-            cycle_deadline_minutes=int(_env("CYCLE_DEADLINE_MINUTES", "10")),
-            idle_wait_seconds=float(_env("IDLE_WAIT_SECONDS", "30")),
-            batch_size=int(_env("BATCH_SIZE", "25")),
-            http_timeout=float(_env("HTTP_TIMEOUT", "10")),
-            max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
-            fetch_workers=int(_env("FETCH_WORKERS", "8")),
-            per_host_concurrency=int(_env("PER_HOST_CONCURRENCY", "2")),
-            per_host_delay=float(_env("PER_HOST_DELAY", "0.5")),
+            cycle_deadline_minutes=number("CYCLE_DEADLINE_MINUTES", "10", int, 0),
+            idle_wait_seconds=number("IDLE_WAIT_SECONDS", "30", float, 0),
+            batch_size=number("BATCH_SIZE", "25", int, 1),
+            http_timeout=number("HTTP_TIMEOUT", "10", float, 0.1),
+            max_page_bytes=number("MAX_PAGE_BYTES", "5000000", int, 1),
+            fetch_workers=number("FETCH_WORKERS", "8", int, 1),
+            per_host_concurrency=number("PER_HOST_CONCURRENCY", "2", int, 1),
+            per_host_delay=number("PER_HOST_DELAY", "0.5", float, 0),
             user_agent=_env("USER_AGENT", cls.user_agent),
         )
 

@@ -354,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nAirflow UI:   {cfg.base_url}/   (login {cfg.user} / {cfg.password})\n"
               f"health page:  {cfg.base_url}/eventwire/   (in the UI: Browse > eventwire health)\n"
               f"logs:         {cfg.log_dir}/<component>.log, task logs in {cfg.home / 'logs'}\n"
-              f"data:         {cfg.eventwire_url}\n"
+              f"data:         {redact_url(cfg.eventwire_url)}\n"
               f"The DAG starts paused: switch eventwire_ingest on, or trigger it. Ctrl-C stops everything.",
               flush=True)
         while True:

@@ -286,7 +286,7 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 if result.status == "failed":
                     failed += 1
                     _feed_failed(conn, feed_id, interval, failures, result.error)
-                    log.warning("feed %s failed: %s", name, result.error)
+                    log.warning("feed %s failed: %s", redact_url(name), redact_url(result.error))
                     continue
                 seen += len(result.items)
                 fresh, refused = _insert_items(conn, feed_id, name, result.items, run_id)
@@ -295,7 +295,7 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                     raise
                 failed += 1
                 error = f"internal error: {safety.describe_error(exc)}"
-                log.exception("feed %s", name)
+                log.exception("feed %s", redact_url(name))
                 _feed_failed(conn, feed_id, interval, failures, error)
                 alerts.raise_alert(conn, "feed_failing", name, f"{redact_url(url)}: {error}")
                 continue
@@ -308,7 +308,7 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 (f"{refused} items could not be stored (see the log)" if refused else None,
                  safety.clean_str(result.etag, 1000), safety.clean_str(result.modified, 1000), bool(fresh), feed_id),
             )
-            log.info("feed %s: %s, %d items, %d new, %.2fs", name, result.status, len(result.items),
+            log.info("feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
                      len(fresh), time.monotonic() - started)
     conn.execute(
         "UPDATE eventwire.runs SET feeds_polled = feeds_polled + %s, feeds_failed = feeds_failed + %s,"
@@ -358,7 +358,7 @@ def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list
     except psycopg.Error:
         if _connection_lost(conn):
             raise
-        log.warning("feed %s: inserting its items together failed; inserting them one by one", name)
+        log.warning("feed %s: inserting its items together failed; inserting them one by one", redact_url(name))
     fresh, refused = [], 0
     for row in params:
         try:
@@ -370,7 +370,7 @@ def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list
             if _connection_lost(conn):
                 raise
             refused += 1
-            log.warning("feed %s: item %s not stored: %s", name, redact_url(row[0])[:200], safety.describe_error(exc))
+            log.warning("feed %s: item %s not stored: %s", redact_url(name), redact_url(row[0])[:200], safety.describe_error(exc))
     return fresh, refused
 
 

@@ -7,14 +7,31 @@ body may grow to once decoded, so a gzip bomb costs at most `max_bytes` of memor
 
 from __future__ import annotations
 
+import logging
 import time
 import zlib
 
 import httpx
 
 from pipeline.config import Settings
+from pipeline.safety import redact_url
 
 MAX_REDIRECTS = 5
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a log record's message with URL passwords shown as *** (httpx logs every request URL)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact_url(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(RedactingFilter())
 
 
 def make_client(settings: Settings | None = None) -> httpx.Client:
