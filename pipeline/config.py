@@ -51,6 +51,11 @@ class Settings:
     per_host_delay: float = field(
         default=0.5, metadata={"env": "PER_HOST_DELAY",
                                "help": "minimum seconds between requests to one host (robots.txt Crawl-delay wins if larger)"})
+    allow_hosts: tuple[str, ...] = field(
+        default=(), metadata={"env": "ALLOW_HOSTS",
+                              "help": "comma-separated hosts, host:port, IPs or CIDR ranges the crawler may fetch although "
+                                      "they are not public (loopback, private, link-local...); the wire of EVENTWIRE_WIRE_URL "
+                                      "and the configured feeds' own origins are always allowed"})
     user_agent: str = field(
         default="eventwire/0.1 (+https://github.com/eventwire/eventwire; conflict-event research crawler)",
         metadata={"env": "USER_AGENT", "help": "User-Agent sent with every request"})
@@ -84,6 +89,7 @@ class Settings:
             fetch_workers=number("FETCH_WORKERS", "8", int, 1),
             per_host_concurrency=number("PER_HOST_CONCURRENCY", "2", int, 1),
             per_host_delay=number("PER_HOST_DELAY", "0.5", float, 0),
+            allow_hosts=tuple(h.strip() for h in _env("ALLOW_HOSTS", "").split(",") if h.strip()),
             user_agent=_env("USER_AGENT", cls.user_agent),
         )
 

@@ -21,6 +21,7 @@ import httpx
 import yaml
 
 from pipeline import safety
+from pipeline.fetch.guard import AddressRefused
 from pipeline.fetch.http import BodyError, BodyTooLarge, decompress_bounded, read_body
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ def poll_feed(client: httpx.Client, url: str, etag: str | None = None, modified:
                 resp_headers["content-type"] = response.headers["content-type"]
             new_etag = response.headers.get("etag")
             new_modified = response.headers.get("last-modified")
+    except AddressRefused as exc:
+        return FeedResult(url, "failed", etag=etag, modified=modified, error=str(exc))
     except httpx.TooManyRedirects as exc:
         return FeedResult(url, "failed", etag=etag, modified=modified, error=f"redirect loop: {exc}")
     except httpx.TimeoutException as exc:

@@ -21,6 +21,7 @@ import courlan
 import httpx
 
 from pipeline import safety
+from pipeline.fetch.guard import AddressRefused
 from pipeline.fetch.http import BodyError, read_body
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -69,6 +70,8 @@ def fetch_page(client: httpx.Client, url: str, max_bytes: int) -> PageResult:
                                   f"too large: Content-Length {declared} > {max_bytes} bytes")
             data = read_body(response, max_bytes, deadline)
     except BodyError as exc:
+        return PageResult(url, final_url, status, None, content_type, str(exc))
+    except AddressRefused as exc:
         return PageResult(url, final_url, status, None, content_type, str(exc))
     except httpx.TooManyRedirects as exc:
         return PageResult(url, final_url, status, None, content_type, f"redirect loop: {exc}")
