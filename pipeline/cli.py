@@ -397,6 +397,10 @@ def cmd_export(args, settings: Settings) -> int:
     from pipeline.export import export_events
 
     out = Path(args.output or f"eventwire-events.{args.format}")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; pass --force to overwrite it, or choose another --output")
+    if not out.resolve().parent.is_dir():
+        raise UsageError(f"folder {out.parent} does not exist (create it first)")
     with db.connect(settings, autocommit=True) as conn:
         n = export_events(conn, out, args.format, since=args.since, until=args.until)
     print(f"wrote {n} events to {out}")
@@ -471,6 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_date_arg, help="first event date (YYYY-MM-DD)")
     p.add_argument("--until", type=_date_arg, help="last event date (YYYY-MM-DD)")
     p.add_argument("--output", help="file to write (default eventwire-events.<format>)")
+    p.add_argument("--force", action="store_true", help="overwrite --output if it exists")
 
     p = sub.add_parser("wire", help="serve the bundled corpus as a local news wire (RSS + article pages)")
     p.add_argument("--seeds", default=str(REPO_ROOT / "seeds"))
