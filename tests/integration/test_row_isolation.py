@@ -75,7 +75,8 @@ def _hostile_feed(wire_feed: bytes, base: str) -> tuple[bytes, dict[str, bytes]]
 
 
 def _settings(tmp_path: Path) -> Settings:
-    return replace(Settings(), data_dir=tmp_path, http_timeout=2.0, per_host_delay=0.0)
+    # the wire's pages are another local origin than the hostile feed: allowed past the address guard explicitly
+    return replace(Settings(), data_dir=tmp_path, http_timeout=2.0, per_host_delay=0.0, allow_hosts=("127.0.0.1",))
 
 
 def _feeds(*urls: str) -> list[dict]:
