@@ -110,4 +110,21 @@ def migrate(conn: psycopg.Connection, directory: Path = MIGRATIONS_DIR) -> list[
             )
             applied.append(path.name)
             log.info("applied migration %s", path.name)
+    with conn.transaction():
+        conn.execute(_NO_TEMP_FOR_PUBLIC)
     return applied
+
+
+# Database-level grants are not copied by CREATE DATABASE ... TEMPLATE (nor by every restore), so
+# every migrate re-asserts this one (sql/013): no TEMP for PUBLIC, hence none for the analyst; the
+# pipeline's role keeps it for its staging tables. A role that may not change it just logs a notice.
+_NO_TEMP_FOR_PUBLIC = """
+DO $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'eventwire: cannot revoke TEMP on this database from PUBLIC (not its owner)';
+END
+$$
+"""
