@@ -192,8 +192,13 @@ def cmd_db(args, settings: Settings) -> int:
     elif args.db_command == "url":
         print(db.database_url(settings))
     elif args.db_command == "stop":
-        stopped = db.stop_embedded(settings.data_dir / "pg")
-        print("embedded PostgreSQL stopped" if stopped else "no embedded PostgreSQL running")
+        pgdata = settings.data_dir / "pg"
+        stale = (pgdata / "postmaster.pid").exists() and db.postmaster_pid(pgdata) is None
+        stopped = db.stop_embedded(pgdata)  # raises (exit 4, one line) if it will not stop
+        if stopped:
+            print(f"embedded PostgreSQL stopped (pid {stopped})")
+        else:
+            print("no embedded PostgreSQL running" + (" (a stale postmaster.pid was left by a killed run)" if stale else ""))
     return 0
 
 
