@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pipeline import clean, load, steps
+from pipeline import clean, steps
 from pipeline.config import Settings
 from pipeline.fetch import feeds as feedmod
 from pipeline.fetch.wire import serve_wire
