@@ -144,7 +144,7 @@ def migrate(conn: psycopg.Connection, directory: Path = MIGRATIONS_DIR) -> list[
 
 
 # Database-level grants are not copied by CREATE DATABASE ... TEMPLATE (nor by every restore), so
-# every migrate re-asserts this one (sql/013): no TEMP for PUBLIC, hence none for the analyst; the
+# every migrate re-asserts this one (sql/014): no TEMP for PUBLIC, hence none for the analyst; the
 # pipeline's role keeps it for its staging tables. A role that may not change it just logs a notice.
 _NO_TEMP_FOR_PUBLIC = """
 DO $$

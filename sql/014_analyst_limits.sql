@@ -1,4 +1,4 @@
--- 013: the read-only analyst cannot stall the pipeline (issue 11, finding 6). It could take the
+-- 014: the read-only analyst cannot stall the pipeline (issue 11, finding 6). It could take the
 -- pipeline's advisory locks (a run then hung), hold 97 of 100 connections, run without a statement
 -- timeout and create temp tables. Now: at most 10 connections, statements stop after a minute by
 -- default, temp files are capped (a setting only a superuser may change), no TEMP on the database
