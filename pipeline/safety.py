@@ -138,7 +138,7 @@ def describe_error(exc: BaseException, limit: int = 500) -> str:
 
 
 _PASSWORD_PARAM = re.compile(r"([?&](?:password|passwd|pwd|token|api_key|apikey)=)[^&\s#]*", re.IGNORECASE)
-_USERINFO = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)(?P<user>[^:@/\s]*):(?P<password>[^@/\s]*)@")
+_USERINFO = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)(?P<user>[^:@/\s]*):(?P<password>[^@/\s]+)@")
 
 
 def redact_url(text: str | None) -> str | None:

@@ -5,7 +5,7 @@
 CREATE FUNCTION eventwire.redact_url(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     RETURN regexp_replace(
-        regexp_replace(value, '([a-zA-Z][a-zA-Z0-9+.-]*://)([^:@/[:space:]]*):([^@/[:space:]]*)@', '\1\2:***@', 'g'),
+        regexp_replace(value, '([a-zA-Z][a-zA-Z0-9+.-]*://)([^:@/[:space:]]*):([^@/[:space:]]+)@', '\1\2:***@', 'g'),
         '([?&](password|passwd|pwd|token|api_key|apikey)=)[^&[:space:]#]*', '\1***', 'gi');
 COMMENT ON FUNCTION eventwire.redact_url(text) IS 'The text with every URL password shown as *** (user:***@, password=***).';
 

@@ -78,3 +78,7 @@ def test_name_problems_flag_long_names_only():
 ])
 def test_redact_url(text, shown):
     assert safety.redact_url(text) == shown
+
+
+def test_an_empty_password_is_not_shown_as_one():
+    assert safety.redact_url("postgresql://postgres:@/postgres?host=/tmp/pg") == "postgresql://postgres:@/postgres?host=/tmp/pg"
