@@ -39,6 +39,8 @@ eval: $(STAMP)  ## score against ../shared: seeds events, snippets, text extract
 bench: $(STAMP)  ## throughput and memory on the ../shared corpora; results go to docs/benchmarks.md
 	$(BIN)/python -m pipeline.benchmark --shared $(SHARED)
 
-clean-data:  ## stop the embedded Postgres and delete .data/
-	-$(BIN)/eventwire db stop
+clean-data:  ## stop the embedded Postgres and delete .data/ (refuses while a server still runs on it)
+	@if [ -x $(BIN)/eventwire ]; then $(BIN)/eventwire db stop || { echo "clean-data: PostgreSQL under .data/pg did not stop; .data/ kept"; exit 1; }; \
+	elif [ -f .data/pg/postmaster.pid ] && kill -0 "$$(head -1 .data/pg/postmaster.pid)" 2>/dev/null; then \
+	  echo "clean-data: PostgreSQL (pid $$(head -1 .data/pg/postmaster.pid)) still runs on .data/pg; stop it first"; exit 1; fi
 	rm -rf .data

@@ -21,6 +21,7 @@ waits for the next one (up to EVENTWIRE_IDLE_WAIT_SECONDS) rather than ending th
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pendulum
@@ -50,8 +51,21 @@ def cycle_deadline() -> DeadlineAlert | None:
     )
 
 
+def record_failure(context) -> None:
+    """A task failed for good (retries spent): note it on the run, so `finish_run` cannot call it a success."""
+    try:
+        task_id = context["ti"].task_id
+        exc = context.get("exception")
+        with _connect() as conn:
+            steps.record_task_failure(conn, context["run_id"], task_id,
+                                      f"{type(exc).__name__}: {exc}" if exc else "failed")
+    except Exception:  # the database may be what failed; the task's own log already says why
+        logging.getLogger(__name__).exception("could not record the task failure on the run")
+
+
 DEFAULT_ARGS = {
     "owner": "eventwire",
+    "on_failure_callback": record_failure,
     "retries": 3,
     "retry_delay": timedelta(seconds=15),
     "retry_exponential_backoff": True,
@@ -94,17 +108,20 @@ def eventwire_ingest():
         with db.connect(settings, autocommit=True) as conn:
             db.migrate(conn)
             steps.start_run(conn, _run_id(), runner="airflow")
+            steps.close_abandoned_runs(conn, _run_id(), "airflow")  # a cycle that died mid-way
             steps.sync_feeds(conn, feed_list)
         return _run_id()
 
     @step()
     def poll_feeds(run: str) -> list[list[int]]:
         """Poll the feeds that are due (waiting up to EVENTWIRE_IDLE_WAIT_SECONDS for one when none is yet);
-        new items become articles, in batches of one host each."""
+        new items become articles. Every article waiting in any step (new ones and those an earlier,
+        killed cycle left half-way), oldest first, goes on in batches of one host each."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
             steps.wait_for_due_feed(conn, settings.idle_wait_seconds)
-            ids = steps.poll_feeds(conn, settings, run)
+            steps.poll_feeds(conn, settings, run)
+            ids = steps.claim_waiting(conn, run, settings.batch_size * steps.MAX_BATCHES_PER_CYCLE)
             return steps.host_batches(conn, ids, settings.batch_size)
 
     @step()
@@ -118,26 +135,30 @@ def eventwire_ingest():
         """Download pages (robots.txt, per-host limits, timeouts, size limit); raw HTML kept gzipped; failures quarantined."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
-            return steps.fetch_batch(conn, settings, batch, _run_id())
+            steps.fetch_batch(conn, settings, batch, _run_id())
+        return batch  # the whole batch goes on: each step takes the articles waiting for it
 
     @step()
     def clean(batch: list[int]) -> list[int]:
         """Main text and metadata with trafilatura, the residual clean-up, and duplicate detection."""
         with _connect() as conn:
-            return steps.clean_batch(conn, batch, _run_id())
+            steps.clean_batch(conn, batch, _run_id())
+        return batch
 
     @step(pool="eventwire_extract")
     def extract(batch: list[int]) -> list[int]:
         """Code ACLED events from each article's text; they wait as candidates."""
         with _connect() as conn:
-            return steps.extract_batch(conn, batch, _run_id())
+            steps.extract_batch(conn, batch, _run_id())
+        return batch
 
     @step(pool="eventwire_extract")
     def validate(batch: list[int]) -> list[int]:
         """Great Expectations suites over the batch's articles and events; Data Docs under <data_dir>/data_docs."""
         settings = Settings.from_env()
         with db.connect(settings, autocommit=True) as conn:
-            return steps.validate_batch(conn, batch, _run_id(), settings.data_dir / "data_docs")
+            steps.validate_batch(conn, batch, _run_id(), settings.data_dir / "data_docs")
+        return batch
 
     @step(pool="eventwire_load")
     def load(batch: list[int]) -> dict:

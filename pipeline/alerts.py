@@ -16,6 +16,9 @@ FAILING_AFTER = 3  # failed polls in a row before a feed is reported as failing
 
 
 def raise_alert(conn: psycopg.Connection, kind: str, subject: str, message: str) -> None:
+    from pipeline.safety import redact_url
+
+    message = redact_url(message)  # a feed URL's password never shows (the view hides it in subjects too)
     conn.execute(
         """
         INSERT INTO eventwire.alerts (kind, subject, message) VALUES (%s, %s, %s)
@@ -24,7 +27,7 @@ def raise_alert(conn: psycopg.Connection, kind: str, subject: str, message: str)
         """,
         (kind, subject, message),
     )
-    log.warning("ALERT %s %s: %s", kind, subject, message)
+    log.warning("ALERT %s %s: %s", kind, redact_url(subject), message)
 
 
 def resolve_alerts(conn: psycopg.Connection, kind: str, open_subjects: set[str]) -> int:

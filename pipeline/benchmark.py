@@ -590,7 +590,7 @@ def bench_clean(shared: Path, quick: bool) -> dict:
     empty = sum(1 for d in docs if not clean_html(d)["text"])
 
     routes = {f"/p/{stem}.html": (body, "text/html") for stem, body in pages}
-    settings = Settings()
+    settings = Settings(allow_hosts=("127.0.0.1",))  # its test servers are local: allowed explicitly
     fetched = failed = 0
     with serve(routes) as base, make_client(settings) as client:
         fetch_page(client, f"{base}/p/{pages[0][0]}.html", settings.max_page_bytes)  # connection warm-up

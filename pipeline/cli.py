@@ -31,6 +31,11 @@ def _quiet_libraries() -> None:
 
 
 @contextmanager
+def _stdin_bytes():
+    yield sys.stdin.buffer
+
+
+@contextmanager
 def _open(path: str, mode: str):
     if path == "-":
         yield sys.stdin if "r" in mode else sys.stdout
@@ -64,31 +69,80 @@ class _Progress:
         print(f"{self.label}: {done} lines in {secs:.1f}s", file=sys.stderr)
 
 
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2), in one line saying what to do."""
+
+
+def _has_surrogate(value) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
+def _read_record(raw: bytes, lineno: int):
+    """One input line as a JSON object (or raise ValueError saying what is wrong with it)."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"line {lineno}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {lineno}: not JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError(f"line {lineno}: not JSON (nested too deeply)") from None
+    if not isinstance(rec, dict):
+        raise ValueError(f"line {lineno}: line is not a JSON object")
+    return rec
+
+
 def _jsonl_command(args, handle) -> int:
-    """Shared loop of `extract` and `clean`: one output line per input line, errors as lines."""
+    """Shared loop of `extract` and `clean`: one output line per input line, errors as lines.
+
+    Any bad line (not UTF-8, not JSON, nested too deeply, a lone surrogate, a bad field, or a
+    record the step trips on) becomes `{"id", "error"}` and the run goes on."""
     total = None
     if args.input != "-":
-        with open(args.input, "rb") as fh:
-            total = sum(1 for line in fh if line.strip())
+        try:
+            with open(args.input, "rb") as fh:
+                total = sum(1 for line in fh if line.strip())
+        except FileNotFoundError:
+            raise UsageError(f"input file {args.input} not found (give an existing file, or - for stdin)") from None
+        except IsADirectoryError:
+            raise UsageError(f"input {args.input} is a folder, not a JSON Lines file") from None
+    if args.output != "-" and not Path(args.output).resolve().parent.is_dir():
+        raise UsageError(f"output folder {Path(args.output).parent} does not exist (create it first)")
     progress = _Progress(args.command, total)
     errors = done = 0
-    with _open(args.input, "r") as src, _open(args.output, "w") as dst:
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
+    src_cm = open(args.input, "rb") if args.input != "-" else _stdin_bytes()
+    with src_cm as src, _open(args.output, "w") as dst:
+        for lineno, raw in enumerate(src, 1):
+            if not raw.strip():
                 continue
             rec_id = None
             try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("line is not a JSON object")
+                rec = _read_record(raw, lineno)
                 rec_id = rec.get("id")
+                if _has_surrogate(rec):
+                    rec_id = rec_id if not _has_surrogate(rec_id) else None
+                    raise ValueError("text contains a lone surrogate (such as \\ud800): not valid Unicode")
                 if rec_id is None:
                     raise ValueError("missing 'id'")
                 out = handle(rec)
-            except json.JSONDecodeError as exc:
-                out, errors = {"id": None, "error": f"line {lineno}: not JSON ({exc.msg})"}, errors + 1
-            except (ValueError, TypeError) as exc:
+            except ValueError as exc:
+                message = str(exc) if str(exc).startswith(f"line {lineno}:") else f"line {lineno}: {exc}"
+                out, errors = {"id": rec_id, "error": message}, errors + 1
+            except TypeError as exc:
                 out, errors = {"id": rec_id, "error": f"line {lineno}: {exc}"}, errors + 1
+            except RecursionError:
+                out, errors = {"id": rec_id, "error": f"line {lineno}: input nested too deeply"}, errors + 1
+            except Exception as exc:  # a record the step trips on costs that line, not the file
+                log.debug("line %d", lineno, exc_info=True)
+                out, errors = {"id": rec_id, "error": f"line {lineno}: internal error: {type(exc).__name__}: {exc}"}, errors + 1
             dst.write(json.dumps(out, ensure_ascii=False) + "\n")
             done += 1
             progress(done)
@@ -148,8 +202,13 @@ def cmd_db(args, settings: Settings) -> int:
     elif args.db_command == "url":
         print(db.database_url(settings))
     elif args.db_command == "stop":
-        stopped = db.stop_embedded(settings.data_dir / "pg")
-        print("embedded PostgreSQL stopped" if stopped else "no embedded PostgreSQL running")
+        pgdata = settings.data_dir / "pg"
+        stale = (pgdata / "postmaster.pid").exists() and db.postmaster_pid(pgdata) is None
+        stopped = db.stop_embedded(pgdata)  # raises (exit 4, one line) if it will not stop
+        if stopped:
+            print(f"embedded PostgreSQL stopped (pid {stopped})")
+        else:
+            print("no embedded PostgreSQL running" + (" (a stale postmaster.pid was left by a killed run)" if stale else ""))
     return 0
 
 
@@ -227,9 +286,14 @@ def cmd_run(args, settings: Settings) -> int:
     try:
         if args.no_airflow:
             run_id = f"cli__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
-            with db.connect(url, autocommit=True) as conn:
-                steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
-                              progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+            try:
+                with db.connect(url, autocommit=True) as conn:
+                    steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
+                                  progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
+            except KeyboardInterrupt:
+                print(f"eventwire run: interrupted; run {run_id} closed, the article in hand rolled back, "
+                      "the rest wait for the next `eventwire run`", file=sys.stderr)
+                return 130
             code = 0
         else:
             # A one-shot run polls every feed now; the scheduled DAG honours each feed's interval.
@@ -245,7 +309,11 @@ def cmd_run(args, settings: Settings) -> int:
 
 
 def summary_text(conn, url: str) -> str:
-    """What landed: the last run's accounting, totals, events by type, quarantine reasons, how to look."""
+    """What landed: the last run's accounting, totals, events by type, quarantine reasons, how to look.
+
+    The database URL is shown with its password as *** (the operator has it; a screen or log should not)."""
+    from pipeline.safety import redact_url
+
     lines = []
     last = conn.execute(
         "SELECT run_id, status, articles_new, articles_in, articles_loaded, articles_quarantined,"
@@ -274,7 +342,7 @@ def summary_text(conn, url: str) -> str:
         lines.append("quarantined, by reason:")
         lines.extend(f"  {n:4d}  {kind}: {exp}{' (' + col + ')' if col else ''}" for kind, exp, col, n in reasons)
     lines.append("look for yourself:")
-    lines.append(f"  psql \"{url}\" -c 'SELECT event_date, sub_event_type, location, fatalities FROM analytics.events ORDER BY event_date'")
+    lines.append(f"  psql \"{redact_url(url)}\" -c 'SELECT event_date, sub_event_type, location, fatalities FROM analytics.events ORDER BY event_date'")
     return "\n".join(lines)
 
 
@@ -397,6 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(see `eventwire settings`).",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback of an error (also EVENTWIRE_DEBUG=1)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     for name, helptext in (
@@ -482,13 +552,65 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse, run the command, and turn every error into one line that says what to do.
+
+    Exit codes: 0 all good; 1 some input lines had errors (extract/clean) or the run failed;
+    2 a usage or configuration mistake; 3 the database is unreachable or not migrated; 4 an internal
+    error (a bug: `--debug` or EVENTWIRE_DEBUG=1 shows the traceback); 130 interrupted.
+    """
     import warnings
 
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")  # platformdirs, via pgserver: not ours to fix
     args = build_parser().parse_args(argv)
+    debug = args.debug or os.environ.get("EVENTWIRE_DEBUG", "").strip().lower() in ("1", "true", "yes")
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     _quiet_libraries()
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print(f"eventwire {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 (this is the one place that turns errors into a line)
+        code, message = explain_error(exc)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        print(f"eventwire {args.command}: {message}", file=sys.stderr)
+        return code
+
+
+def explain_error(exc: BaseException) -> tuple[int, str]:
+    """(exit code, one line saying what went wrong and what to do), with no password in it."""
+    import psycopg
+
+    from pipeline.fetch.feeds import FeedListError
+    from pipeline.safety import redact_url
+
+    first = redact_url(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    if isinstance(exc, UsageError):
+        return 2, first
+    if isinstance(exc, FeedListError):
+        return 2, f"feed list: {first}"
+    if isinstance(exc, (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName,
+                        psycopg.errors.UndefinedFunction, psycopg.errors.UndefinedColumn)):
+        return 3, f"the database is not migrated ({first}); run `eventwire db migrate`"
+    if isinstance(exc, psycopg.OperationalError):
+        return 3, (f"cannot use the database ({first}); check EVENTWIRE_DATABASE_URL, or unset it to use the "
+                   "embedded server under EVENTWIRE_DATA_DIR")
+    if isinstance(exc, FileNotFoundError):
+        return 2, f"{exc.filename or first} not found: {exc.strerror or first}"
+    if isinstance(exc, PermissionError):
+        return 2, f"permission denied: {exc.filename or first}"
+    if isinstance(exc, OSError) and exc.errno in (98, 48):  # EADDRINUSE (Linux, macOS)
+        return 2, f"the port is in use ({first}); stop what uses it or choose another port (--port / --wire-port)"
+    if isinstance(exc, ValueError) and first.startswith("EVENTWIRE_"):
+        return 2, f"bad setting: {first}"
+    return 4, f"internal error: {type(exc).__name__}: {first} (run again with --debug for the traceback)"
+
+
+def _dispatch(args) -> int:
     if args.command == "extract":
         return cmd_extract(args)
     if args.command == "clean":
@@ -503,11 +625,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"eventwire: bad setting: {exc}", file=sys.stderr)
             return 2
         return 0
-    try:
-        settings = Settings.from_env()
-    except ValueError as exc:
-        print(f"eventwire: bad setting: {exc}", file=sys.stderr)
-        return 2
+    settings = Settings.from_env()
     handlers = {"db": cmd_db, "run": cmd_run, "summary": cmd_summary, "wire": cmd_wire,
                 "quarantine": cmd_quarantine, "reprocess": cmd_reprocess, "export": cmd_export}
     return handlers[args.command](args, settings)

@@ -56,12 +56,29 @@ class Settings:
     per_host_delay: float = field(
         default=0.5, metadata={"env": "PER_HOST_DELAY",
                                "help": "minimum seconds between requests to one host (robots.txt Crawl-delay wins if larger)"})
+    allow_hosts: tuple[str, ...] = field(
+        default=(), metadata={"env": "ALLOW_HOSTS",
+                              "help": "comma-separated hosts, host:port, IPs or CIDR ranges the crawler may fetch although "
+                                      "they are not public (loopback, private, link-local...); the wire of EVENTWIRE_WIRE_URL "
+                                      "and the configured feeds' own origins are always allowed"})
     user_agent: str = field(
         default="eventwire/0.1 (+https://github.com/eventwire/eventwire; conflict-event research crawler)",
         metadata={"env": "USER_AGENT", "help": "User-Agent sent with every request"})
 
     @classmethod
     def from_env(cls) -> "Settings":
+        """Settings from the environment; a value that does not parse raises ValueError naming its variable."""
+        def number(name: str, default: str, kind=int, minimum: float | None = None):
+            raw = _env(name, default)
+            try:
+                value = kind(raw.strip())
+            except ValueError:
+                what = "a whole number" if kind is int else "a number"
+                raise ValueError(f"EVENTWIRE_{name}={raw!r} is not {what} (default {default})") from None
+            if minimum is not None and value < minimum:
+                raise ValueError(f"EVENTWIRE_{name}={raw!r} must be at least {minimum} (default {default})")
+            return value
+
         feeds = tuple(u.strip() for u in _env("FEEDS", "").split(",") if u.strip())
         return cls(
             database_url=os.environ.get("EVENTWIRE_DATABASE_URL") or None,
@@ -69,15 +86,16 @@ class Settings:
             feeds=feeds,
             feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
             wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
-            cycle_deadline_minutes=int(_env("CYCLE_DEADLINE_MINUTES", "10")),
-            idle_wait_seconds=float(_env("IDLE_WAIT_SECONDS", "30")),
-            batch_size=int(_env("BATCH_SIZE", "25")),
-            http_timeout=float(_env("HTTP_TIMEOUT", "10")),
-            max_page_bytes=int(_env("MAX_PAGE_BYTES", "5000000")),
-            extract_budget_seconds=float(_env("EXTRACT_BUDGET_SECONDS", "10")),
-            fetch_workers=int(_env("FETCH_WORKERS", "8")),
-            per_host_concurrency=int(_env("PER_HOST_CONCURRENCY", "2")),
-            per_host_delay=float(_env("PER_HOST_DELAY", "0.5")),
+            cycle_deadline_minutes=number("CYCLE_DEADLINE_MINUTES", "10", int, 0),
+            idle_wait_seconds=number("IDLE_WAIT_SECONDS", "30", float, 0),
+            batch_size=number("BATCH_SIZE", "25", int, 1),
+            http_timeout=number("HTTP_TIMEOUT", "10", float, 0.1),
+            max_page_bytes=number("MAX_PAGE_BYTES", "5000000", int, 1),
+            extract_budget_seconds=number("EXTRACT_BUDGET_SECONDS", "10", float, 0),
+            fetch_workers=number("FETCH_WORKERS", "8", int, 1),
+            per_host_concurrency=number("PER_HOST_CONCURRENCY", "2", int, 1),
+            per_host_delay=number("PER_HOST_DELAY", "0.5", float, 0),
+            allow_hosts=tuple(h.strip() for h in _env("ALLOW_HOSTS", "").split(",") if h.strip()),
             user_agent=_env("USER_AGENT", cls.user_agent),
         )
 
@@ -87,7 +105,14 @@ class Settings:
         from pipeline.fetch.feeds import DEFAULT_INTERVAL_SECONDS, WIRE_PLACEHOLDER, load_feed_list
 
         if self.feeds:
-            return [{"name": url, "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
+            from pipeline.fetch.feeds import FeedListError
+            from pipeline.safety import redact_url, url_problem
+
+            for url in self.feeds:
+                if url_problem(url):
+                    raise FeedListError(f"EVENTWIRE_FEEDS: {url[:100]!r}: {url_problem(url)}")
+            # the name is shown (alerts, health page): never the URL's password
+            return [{"name": redact_url(url), "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
                     for url in self.feeds]
         if not self.feeds_file.exists():
             raise FileNotFoundError(f"feed list {self.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")

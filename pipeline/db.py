@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -32,15 +33,42 @@ def embedded_url(pgdata: Path) -> str:
     return server.get_uri()
 
 
-def stop_embedded(pgdata: Path) -> bool:
-    """Stop the embedded server if one runs under `pgdata`; True when one was stopped."""
-    if not (pgdata / "postmaster.pid").exists():
-        return False
-    import pgserver
+def postmaster_pid(pgdata: Path) -> int | None:
+    """PID of the postmaster serving `pgdata` if it is alive; None when none runs (a stale
+    postmaster.pid, left by a killed run, does not count)."""
+    try:
+        pid = int((pgdata / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid  # alive, another user's
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists() and b"postgres" not in cmdline.read_bytes():
+        return None  # the pid was reused by something else: the file is stale
+    return pid
 
-    server = pgserver.get_server(pgdata, cleanup_mode="stop")
-    server.cleanup()
-    return True
+
+def stop_embedded(pgdata: Path, timeout: float = 60.0) -> int | None:
+    """Stop the embedded server under `pgdata` by signalling its postmaster (a fast shutdown), whoever
+    started it; wait until it is gone. Returns the pid stopped, None when none was running; raises
+    RuntimeError if it is still running after `timeout` seconds."""
+    import signal
+    import time
+
+    pid = postmaster_pid(pgdata)
+    if pid is None:
+        return None
+    os.kill(pid, signal.SIGINT)  # PostgreSQL's "fast" shutdown: sessions end, the data is flushed
+    deadline = time.monotonic() + timeout
+    while postmaster_pid(pgdata) == pid:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"PostgreSQL (pid {pid}) under {pgdata} did not stop within {timeout:.0f} s")
+        time.sleep(0.1)
+    return pid
 
 
 def with_dbname(url: str, dbname: str) -> str:
@@ -110,4 +138,21 @@ def migrate(conn: psycopg.Connection, directory: Path = MIGRATIONS_DIR) -> list[
             )
             applied.append(path.name)
             log.info("applied migration %s", path.name)
+    with conn.transaction():
+        conn.execute(_NO_TEMP_FOR_PUBLIC)
     return applied
+
+
+# Database-level grants are not copied by CREATE DATABASE ... TEMPLATE (nor by every restore), so
+# every migrate re-asserts this one (sql/014): no TEMP for PUBLIC, hence none for the analyst; the
+# pipeline's role keeps it for its staging tables. A role that may not change it just logs a notice.
+_NO_TEMP_FOR_PUBLIC = """
+DO $$
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'eventwire: cannot revoke TEMP on this database from PUBLIC (not its owner)';
+END
+$$
+"""

@@ -67,8 +67,8 @@ def reprocess(conn: psycopg.Connection, settings: Settings, run_id: str, *, sinc
     try:
         parts = steps.batches(article_ids, settings.batch_size)
         for n, batch in enumerate(parts, 1):
+            before = _snapshot(conn, batch)
             undone = withdraw(conn, batch, run_id)
-            totals["events_touched"] += len(undone["events_touched"])
             totals["quarantine_released"] += undone["quarantine_released"]
             fetched = steps.fetch_batch(conn, settings, batch, run_id)  # only those never fetched
             stored = [r[0] for r in conn.execute(
@@ -79,6 +79,7 @@ def reprocess(conn: psycopg.Connection, settings: Settings, run_id: str, *, sinc
             steps.load_batch(conn, validated, run_id)
             totals["events_deleted"] += retire_orphans(conn, undone["events_touched"],
                                                        f"no article supports it after reprocessing in {run_id}")
+            totals["events_touched"] += _keep_unchanged(conn, batch, before)
             if progress:
                 progress(n, len(parts))
         conn.execute("UPDATE eventwire.runs SET articles_reprocessed = %s WHERE run_id = %s", (len(article_ids), run_id))
@@ -86,6 +87,38 @@ def reprocess(conn: psycopg.Connection, settings: Settings, run_id: str, *, sinc
         steps.finish_run(conn, run_id, error=f"{type(exc).__name__}: {exc}")
         raise
     return dict(totals, **steps.finish_run(conn, run_id))
+
+
+def _snapshot(conn: psycopg.Connection, article_ids: list[int]) -> dict:
+    """The events and mentions these articles support, as they are before reprocessing."""
+    mentions = {(r[0], r[1]): (r[2], r[3], r[4]) for r in conn.execute(
+        "SELECT event_id, article_id, to_jsonb(m) - 'first_seen_at' - 'run_id', first_seen_at, run_id"
+        " FROM eventwire.event_mentions m WHERE article_id = ANY(%s)", (article_ids,))}
+    events = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT event_id, to_jsonb(e) - 'updated_at', updated_at FROM eventwire.events e WHERE event_id = ANY(%s)",
+        (sorted({event_id for event_id, _ in mentions}),))}
+    return {"mentions": mentions, "events": events}
+
+
+def _keep_unchanged(conn: psycopg.Connection, article_ids: list[int], before: dict) -> int:
+    """Give back their old timestamps to the mentions and events reprocessing left as they were;
+    return how many events really changed (revised, withdrawn or new), so the count means something."""
+    with conn.transaction():
+        for (event_id, article_id), (old, first_seen, old_run) in before["mentions"].items():
+            conn.execute(
+                "UPDATE eventwire.event_mentions m SET first_seen_at = %s, run_id = %s"
+                " WHERE event_id = %s AND article_id = %s AND to_jsonb(m) - 'first_seen_at' - 'run_id' = %s::jsonb",
+                (first_seen, old_run, event_id, article_id, json.dumps(old)))
+        now_ids = {r[0] for r in conn.execute(
+            "SELECT DISTINCT event_id FROM eventwire.event_mentions WHERE article_id = ANY(%s)", (article_ids,))}
+        revised = 0
+        for event_id in sorted(now_ids | set(before["events"])):
+            old = before["events"].get(event_id)
+            kept = old is not None and conn.execute(
+                "UPDATE eventwire.events e SET updated_at = %s WHERE event_id = %s"
+                " AND to_jsonb(e) - 'updated_at' = %s::jsonb", (old[1], event_id, json.dumps(old[0]))).rowcount
+            revised += 0 if kept else 1
+    return revised
 
 
 def list_quarantine(conn: psycopg.Connection, kind: str | None = None, include_released: bool = False,

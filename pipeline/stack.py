@@ -27,6 +27,7 @@ import psycopg.sql
 
 from pipeline.config import REPO_ROOT, Settings
 from pipeline.db import with_dbname
+from pipeline.safety import redact_url
 
 COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer")
 DEFAULT_USER, DEFAULT_PASSWORD = "admin", "admin"
@@ -162,9 +163,11 @@ def stack_commands(cfg: StackConfig) -> dict[str, list[str]]:
     airflow = airflow_executable()
     return {
         "api-server": [airflow, "api-server", "--host", cfg.host, "--port", str(cfg.port), "--workers", "1"],
-        "scheduler": [airflow, "scheduler"],
+        # no task-log servers: Airflow binds them to every interface (0.0.0.0/::) with no setting to
+        # change it; on one machine the api-server reads the task logs from the shared log folder
+        "scheduler": [airflow, "scheduler", "--skip-serve-logs"],
         "dag-processor": [airflow, "dag-processor"],
-        "triggerer": [airflow, "triggerer"],
+        "triggerer": [airflow, "triggerer", "--skip-serve-logs"],
     }
 
 
@@ -309,11 +312,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--airflow-db", default="airflow", help="database for Airflow's metadata (default airflow)")
     args = parser.parse_args(argv)
 
+    from pipeline import db
     from pipeline.cli import _quiet_libraries
-    from pipeline.fetch.wire import serve_wire
 
     _quiet_libraries()
     settings = Settings.from_env()
+
+    # the embedded PostgreSQL is stopped on the way out if this command started it
+    pgdata = settings.data_dir / "pg"
+    own_postgres = settings.database_url is None and db.postmaster_pid(pgdata) is None
+    try:
+        return _run_stack(args, settings)
+    finally:
+        if own_postgres and db.postmaster_pid(pgdata):
+            db.stop_embedded(pgdata)
+            print("postgres: the embedded server this command started is stopped", flush=True)
+
+
+def _run_stack(args, settings: Settings) -> int:
+    """Databases, the wire, the four components until Ctrl-C or a component dies; everything stopped after."""
+    from pipeline.fetch.wire import serve_wire
+
     cfg = default_config(settings, port=args.port, airflow_db=args.airflow_db)
     applied = prepare_databases(cfg, args.airflow_db)
     if applied:
@@ -354,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nAirflow UI:   {cfg.base_url}/   (login {cfg.user} / {cfg.password})\n"
               f"health page:  {cfg.base_url}/eventwire/   (in the UI: Browse > eventwire health)\n"
               f"logs:         {cfg.log_dir}/<component>.log, task logs in {cfg.home / 'logs'}\n"
-              f"data:         {cfg.eventwire_url}\n"
+              f"data:         {redact_url(cfg.eventwire_url)}\n"
               f"The DAG starts paused: switch eventwire_ingest on, or trigger it. Ctrl-C stops everything.",
               flush=True)
         while True:

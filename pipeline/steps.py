@@ -15,9 +15,10 @@ from datetime import date, datetime, timezone
 
 import psycopg
 
-from pipeline import clean, extract, load, validate
+from pipeline import alerts, clean, extract, load, safety, validate
 from pipeline.clean import dedup
 from pipeline.config import Settings
+from pipeline.safety import redact_url
 from pipeline.fetch import feeds as feedmod
 from pipeline.fetch import crawl, http, pages
 from pipeline.validate import articles as article_checks
@@ -31,21 +32,67 @@ def _now() -> datetime:
 
 
 def _as_date(value) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    """A publication date within sane bounds, or None (pipeline.safety.sane_date); never raises."""
+    return safety.sane_date(value)[0]
+
+
+# ---------------------------------------------------------------- row isolation
+
+def _connection_lost(conn: psycopg.Connection) -> bool:
+    return conn.closed or conn.broken
+
+
+def quarantine_article(conn: psycopg.Connection, run_id: str, article_id: int, step: str, detail: str,
+                       status: str = "quarantined") -> None:
+    """Record a failure ON the article: its status, a quarantine row with the reason, its candidates held.
+
+    Used when one article trips a step (a bug, an input no rule foresaw): it stops here, visibly,
+    and the rest of the batch goes on. `eventwire quarantine retry` re-codes it after a fix.
+    """
+    reason = [{"expectation": f"{step}_error", "column": None, "detail": detail}]
+    with conn.transaction():
+        row = conn.execute(
+            "UPDATE eventwire.articles SET status = %s, last_run_id = %s, updated_at = now(),"
+            " fetch_error = CASE WHEN %s = 'fetch_failed' THEN %s ELSE fetch_error END"
+            " WHERE article_id = %s RETURNING url",
+            (status, run_id, status, detail, article_id),
+        ).fetchone()
+        conn.execute(
+            "UPDATE eventwire.event_candidates SET status = 'quarantined',"
+            " reasons = coalesce(reasons, '[]'::jsonb) || %s::jsonb"
+            " WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')",
+            (json.dumps(reason), article_id),
+        )
+        load.quarantine_rows(conn, run_id, "article", [{
+            "row_key": f"article:{article_id}", "article_id": article_id,
+            "payload": {"url": row and row[0], "step": step}, "reasons": reason}])
+    log.warning("article %s quarantined at %s: %s", article_id, step, detail)
+
+
+def _isolated(conn: psycopg.Connection, run_id: str, article_id: int, step: str, exc: Exception) -> None:
+    """After `exc` in one article's step: re-raise if the database is gone, else quarantine the article."""
+    if _connection_lost(conn):
+        raise exc
+    log.exception("%s failed on article %s", step, article_id)
+    quarantine_article(conn, run_id, article_id, step, safety.describe_error(exc))
 
 
 # ---------------------------------------------------------------- run log
 
+# pg_advisory_lock(RUN_LOCK, hashtext(run_id)) is held by the session of a run outside Airflow for as
+# long as it lives, so the next run can tell a live run from one whose process died (kill -9, crash).
+RUN_LOCK = 4242011
+# statuses an article waits in for the next step; every run takes what waits, oldest first
+WAITING = ("new", "fetched", "cleaned", "extracted", "validated")
+# at most this many batches of waiting articles per Airflow cycle (the mapped-task limit is 1024)
+MAX_BATCHES_PER_CYCLE = 40
+
+
 def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> None:
+    """Open the run log. A run outside Airflow takes its liveness lock first (see RUN_LOCK)."""
+    if runner != "airflow" and not conn.execute(
+            "SELECT pg_try_advisory_lock(%s, hashtext(%s))", (RUN_LOCK, run_id)).fetchone()[0]:
+        log.warning("run %s: another session holds its liveness lock (the same run id started twice?)", run_id)
     conn.execute(
         "INSERT INTO eventwire.runs (run_id, runner) VALUES (%s, %s)"
         " ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL, error = NULL",
@@ -53,7 +100,70 @@ def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> Non
     )
 
 
-def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) -> dict:
+def record_task_failure(conn: psycopg.Connection, run_id: str, task: str, error: str) -> None:
+    """Note on the run that one of its tasks failed for good, so `finish_run` cannot call it a success."""
+    conn.execute("UPDATE eventwire.runs SET error = concat_ws('; ', error, %s::text) WHERE run_id = %s",
+                 (safety.clean_str(f"task {task} failed: {error}", 1000), run_id))
+
+
+def _release_run_lock(conn: psycopg.Connection, run_id: str) -> None:
+    """Release every hold this session has on the run's liveness lock (none: nothing happens)."""
+    held = conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+                        " AND classid = %s AND objid = hashtext(%s)::oid AND objsubid = 2 AND granted",
+                        (RUN_LOCK, run_id)).fetchone()[0]
+    if held:
+        conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", (RUN_LOCK, run_id))
+
+
+def close_abandoned_runs(conn: psycopg.Connection, run_id: str, runner: str) -> list[str]:
+    """Close, as `abandoned` with their counts, the runs left `running` by a process that died.
+
+    A run outside Airflow is dead when nobody holds its liveness lock; an Airflow ingest run is dead
+    when another one starts (the DAG allows one active run). Their waiting articles are then free
+    for this run to take (`claim_waiting`).
+    """
+    closed = []
+    for other, other_runner in conn.execute(
+            "SELECT run_id, runner FROM eventwire.runs WHERE status = 'running' AND run_id <> %s ORDER BY started_at",
+            (run_id,)).fetchall():
+        if other_runner == "airflow":
+            if runner != "airflow":
+                continue  # a scheduler may be running it right now: not ours to judge
+        elif not conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", (RUN_LOCK, other)).fetchone()[0]:
+            continue  # its process holds the lock: alive
+        summary = finish_run(conn, other, error=f"abandoned: its process died; run {run_id} took over its waiting rows",
+                             status="abandoned")
+        if other_runner != "airflow":
+            _release_run_lock(conn, other)
+        log.warning("run %s was left running by a dead process: closed as abandoned (%s)", other,
+                    {k: summary[k] for k in ("articles_in", "articles_loaded", "articles_quarantined")})
+        closed.append(other)
+    return closed
+
+
+def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = ()) -> list[int]:
+    """Take up to `limit` articles waiting in any step's input status, oldest first, for this run.
+
+    Articles of another live run stay with it; those of finished, failed or abandoned runs (and of
+    this run) are taken, so nothing a dead run left half-way waits forever. `exclude`: ids this run
+    already tried (an article that stays waiting after its turn is not retried in a loop).
+    """
+    rows = conn.execute(
+        """
+        UPDATE eventwire.articles SET last_run_id = %(run)s WHERE article_id IN (
+            SELECT a.article_id FROM eventwire.articles a
+            WHERE a.status = ANY(%(waiting)s) AND NOT (a.article_id = ANY(%(exclude)s))
+              AND (a.last_run_id IS NULL OR a.last_run_id = %(run)s OR NOT EXISTS (
+                   SELECT 1 FROM eventwire.runs r WHERE r.run_id = a.last_run_id AND r.status = 'running'))
+            ORDER BY a.article_id LIMIT %(limit)s FOR UPDATE SKIP LOCKED)
+        RETURNING article_id
+        """,
+        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit},
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None, status: str | None = None) -> dict:
     """Close the run and record what came in and where it went: in = loaded + quarantined."""
     articles = conn.execute(
         """
@@ -75,9 +185,12 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
     names = ["articles_in", "articles_loaded", "articles_quarantined", "pages_fetched",
              "pages_failed", "events_in", "events_loaded", "events_quarantined"]
     summary = dict(zip(names, counts))
+    recorded = conn.execute("SELECT error, runner FROM eventwire.runs WHERE run_id = %s", (run_id,)).fetchone()
+    if recorded and recorded[0] and not error:
+        error = recorded[0]  # a task failed (record_task_failure): the run is not a success
     unaccounted = (summary["articles_in"] - summary["articles_loaded"] - summary["articles_quarantined"]
                    + summary["events_in"] - summary["events_loaded"] - summary["events_quarantined"])
-    status = "failed" if error or unaccounted else "success"
+    status = status or ("failed" if error or unaccounted else "success")
     if unaccounted and not error:
         error = f"{unaccounted} rows neither loaded nor quarantined"
     conn.execute(
@@ -91,13 +204,18 @@ def finish_run(conn: psycopg.Connection, run_id: str, error: str | None = None) 
         """,
         dict(summary, status=status, error=error, run_id=run_id),
     )
+    if status != "abandoned" and recorded and recorded[1] != "airflow":
+        _release_run_lock(conn, run_id)
     return dict(summary, status=status, error=error)
 
 
 # ---------------------------------------------------------------- fetch
 
 def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
-    """Make eventwire.feeds match the configured list (name, url, enabled, interval, alert_after_minutes)."""
+    """Make eventwire.feeds match the configured list (name, url, enabled, interval, alert_after_minutes).
+
+    Feeds in the table that the list disables or does not name any more are disabled, and their open
+    feed alerts resolved; naming a feed again enables it."""
     for feed in feed_list:
         conn.execute(
             """
@@ -117,6 +235,16 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
              "enabled": feed.get("enabled", True), "interval_seconds": feedmod.interval_seconds(feed, feed["url"]),
              "alert_after_minutes": int(feed.get("alert_after_minutes") or feedmod.DEFAULT_ALERT_AFTER_MINUTES)},
         )
+    # the list is the truth: a feed it disables or no longer names is not polled, and its alerts close
+    listed = [feed["url"] for feed in feed_list if feed.get("enabled", True)]
+    dropped = conn.execute(
+        "UPDATE eventwire.feeds SET enabled = false WHERE enabled AND NOT (url = ANY(%s)) RETURNING name",
+        (listed,)).fetchall()
+    off = [name for (name,) in conn.execute("SELECT name FROM eventwire.feeds WHERE NOT enabled")]
+    conn.execute("UPDATE eventwire.alerts SET resolved_at = now() WHERE resolved_at IS NULL"
+                 " AND kind IN ('feed_silent', 'feed_failing') AND subject = ANY(%s)", (off,))
+    if dropped:
+        log.info("feeds disabled (not enabled in the feed list): %s", ", ".join(n for (n,) in dropped))
     return len(feed_list)
 
 
@@ -149,50 +277,40 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
     ).fetchall()
     new_ids: list[int] = []
     polled = failed = seen = 0
-    with http.make_client(settings) as client:
+    # a configured feed's own origin is allowed by the operator's choice (a feed on a private host);
+    # its items' links are checked like any other
+    with http.make_client(settings, allow=_feed_origins(conn)) as client:
         for feed_id, name, url, etag, modified, interval, failures in due:
             started = time.monotonic()
-            result = feedmod.poll_feed(client, url, etag=etag, modified=modified)
             polled += 1
-            if result.status == "failed":
+            try:
+                result = feedmod.poll_feed(client, url, etag=etag, modified=modified)
+                if result.status == "failed":
+                    failed += 1
+                    _feed_failed(conn, feed_id, interval, failures, result.error)
+                    log.warning("feed %s failed: %s", redact_url(name), redact_url(result.error))
+                    continue
+                seen += len(result.items)
+                fresh, refused = _insert_items(conn, feed_id, name, result.items, run_id)
+            except Exception as exc:  # a bug or an input no rule foresaw: this feed fails, the others go on
+                if _connection_lost(conn):
+                    raise
                 failed += 1
-                backoff = min(interval * 2 ** (failures + 1), 24 * 3600)
-                conn.execute(
-                    "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
-                    " last_error = %s, next_poll_at = now() + make_interval(secs => %s) WHERE feed_id = %s",
-                    (result.error, backoff, feed_id),
-                )
-                log.warning("feed %s failed: %s", name, result.error)
+                error = f"internal error: {safety.describe_error(exc)}"
+                log.exception("feed %s", redact_url(name))
+                _feed_failed(conn, feed_id, interval, failures, error)
+                alerts.raise_alert(conn, "feed_failing", name, f"{redact_url(url)}: {error}")
                 continue
-            fresh = []
-            seen += len(result.items)
-            if result.items:  # (a 304 has none)
-                # one pipelined round of inserts per feed: a 10,000-item feed must not cost 10,000 round trips
-                with conn.transaction(), conn.cursor() as cur:
-                    cur.executemany(
-                        """
-                        INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published,
-                                                        first_run_id, last_run_id)
-                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
-                        ON CONFLICT (url) DO NOTHING RETURNING article_id
-                        """,
-                        [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
-                          _as_date(item.published), run_id, run_id) for item in result.items],
-                        returning=True,
-                    )
-                    while True:
-                        fresh.extend(row[0] for row in cur.fetchall())
-                        if not cur.nextset():
-                            break
             new_ids.extend(fresh)
             conn.execute(
                 "UPDATE eventwire.feeds SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0,"
-                " last_error = NULL, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
+                " last_error = %s, etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified),"
                 " last_new_item_at = CASE WHEN %s THEN now() ELSE last_new_item_at END,"
                 " next_poll_at = now() + make_interval(secs => interval_seconds) WHERE feed_id = %s",
-                (result.etag, result.modified, bool(fresh), feed_id),
+                (f"{refused} items could not be stored (see the log)" if refused else None,
+                 safety.clean_str(result.etag, 1000), safety.clean_str(result.modified, 1000), bool(fresh), feed_id),
             )
-            log.info("feed %s: %s, %d items, %d new, %.2fs", name, result.status, len(result.items),
+            log.info("feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
                      len(fresh), time.monotonic() - started)
     conn.execute(
         "UPDATE eventwire.runs SET feeds_polled = feeds_polled + %s, feeds_failed = feeds_failed + %s,"
@@ -200,6 +318,69 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
         (polled, failed, seen, len(new_ids), run_id),
     )
     return new_ids
+
+
+def _feed_origins(conn: psycopg.Connection) -> list[str]:
+    """host:port of every enabled feed: the addresses the operator chose, allowed past the address guard."""
+    from pipeline.fetch.guard import origin
+
+    return sorted({o for (url,) in conn.execute("SELECT url FROM eventwire.feeds WHERE enabled") if (o := origin(url))})
+
+
+def _feed_failed(conn: psycopg.Connection, feed_id: int, interval: int, failures: int, error: str | None) -> None:
+    """A failed poll: count it, keep the reason, back off (the interval doubled per failure, up to a day)."""
+    backoff = min(interval * 2 ** (failures + 1), 24 * 3600)
+    conn.execute(
+        "UPDATE eventwire.feeds SET last_polled_at = now(), consecutive_failures = consecutive_failures + 1,"
+        " last_error = %s, next_poll_at = now() + make_interval(secs => %s) WHERE feed_id = %s",
+        (safety.clean_str(error, 1000), backoff, feed_id),
+    )
+
+
+_INSERT_ITEM = """
+    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, notes,
+                                    first_run_id, last_run_id)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+    ON CONFLICT ((eventwire.url_key(url))) DO NOTHING RETURNING article_id
+"""
+
+
+def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list, run_id: str) -> tuple[list[int], int]:
+    """Insert a feed's items as new articles; return (new ids, items that could not be stored).
+
+    One pipelined round per feed (a 10,000-item feed must not cost 10,000 round trips); if that
+    fails, item by item, so one item no rule foresaw costs only itself.
+    """
+    if not items:  # (a 304 has none)
+        return [], 0
+    params = [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
+               _as_date(item.published), list(item.notes) or None, run_id, run_id) for item in items]
+    fresh: list[int] = []
+    try:
+        with conn.transaction(), conn.cursor() as cur:
+            cur.executemany(_INSERT_ITEM, params, returning=True)
+            while True:
+                fresh.extend(row[0] for row in cur.fetchall())
+                if not cur.nextset():
+                    break
+        return fresh, 0
+    except psycopg.Error:
+        if _connection_lost(conn):
+            raise
+        log.warning("feed %s: inserting its items together failed; inserting them one by one", redact_url(name))
+    fresh, refused = [], 0
+    for row in params:
+        try:
+            with conn.transaction():
+                got = conn.execute(_INSERT_ITEM, row).fetchone()
+            if got:
+                fresh.append(got[0])
+        except psycopg.Error as exc:
+            if _connection_lost(conn):
+                raise
+            refused += 1
+            log.warning("feed %s: item %s not stored: %s", redact_url(name), redact_url(row[0])[:200], safety.describe_error(exc))
+    return fresh, refused
 
 
 def batches(ids: list[int], size: int) -> list[list[int]]:
@@ -234,34 +415,50 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
     ok: list[int] = []
     urls = dict(rows)
     started = time.monotonic()
-    with http.make_client(settings) as client:
+    # an address no one should fetch (too long, unparseable) is refused here, with the reason
+    refused = {article_id: safety.url_problem(url) for article_id, url in rows}
+    for article_id, reason in refused.items():
+        if reason:
+            _fetch_failed(conn, run_id, article_id, urls[article_id], None, f"refused: {reason}")
+    rows = [(article_id, url) for article_id, url in rows if not refused[article_id]]
+    with http.make_client(settings, allow=_feed_origins(conn)) as client:
         # pages download on worker threads (robots.txt, per-host limits); the writes stay on this one
         for article_id, page in crawl.fetch_pages(client, rows, settings):
             url = urls[article_id]
-            if page.error or not page.html:
-                reason = page.error or "empty body"
-                with conn.transaction():
-                    conn.execute(
-                        "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
-                        " fetched_at = now(), updated_at = now() WHERE article_id = %s",
-                        (page.status_code, reason, article_id),
-                    )
-                    load.quarantine_rows(conn, run_id, "article", [{
-                        "row_key": f"article:{article_id}", "article_id": article_id,
-                        "payload": {"url": url, "status_code": page.status_code},
-                        "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
-                    }])
-                log.warning("fetch %s failed: %s", url, reason)
-                continue
-            conn.execute(
-                "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
-                " raw_html_gz = %s, fetched_at = now(), updated_at = now() WHERE article_id = %s",
-                (page.status_code, page.final_url, pages.page_canonical_url(page.html, page.final_url or url),
-                 gzip.compress(page.html.encode("utf-8")), article_id),
-            )
-            ok.append(article_id)
+            try:
+                if page.error or not page.html:
+                    _fetch_failed(conn, run_id, article_id, url, page.status_code, page.error or "empty body")
+                    continue
+                final_url = page.final_url if page.final_url and len(page.final_url) <= safety.MAX_URL_LENGTH else url
+                conn.execute(
+                    "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
+                    " raw_html_gz = %s, fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
+                    (page.status_code, final_url, pages.page_canonical_url(page.html, final_url),
+                     gzip.compress(page.html.encode("utf-8", errors="replace")), run_id, article_id),
+                )
+                ok.append(article_id)
+            except Exception as exc:
+                _isolated(conn, run_id, article_id, "fetch", exc)
     log.info("fetched %d of %d pages in %.1fs", len(ok), len(rows), time.monotonic() - started)
     return sorted(ok)
+
+
+def _fetch_failed(conn: psycopg.Connection, run_id: str, article_id: int, url: str, status_code: int | None,
+                  reason: str) -> None:
+    """A page that could not be had: status fetch_failed and a quarantine row with the reason."""
+    reason = safety.clean_str(redact_url(reason), 1000)
+    with conn.transaction():
+        conn.execute(
+            "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
+            " fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
+            (status_code, reason, run_id, article_id),
+        )
+        load.quarantine_rows(conn, run_id, "article", [{
+            "row_key": f"article:{article_id}", "article_id": article_id,
+            "payload": {"url": url[:safety.MAX_URL_LENGTH], "status_code": status_code},
+            "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
+        }])
+    log.warning("fetch %s failed: %s", redact_url(url)[:300], reason)
 
 
 # ---------------------------------------------------------------- clean
@@ -276,22 +473,32 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
     ).fetchall()
     done, duplicates = [], 0
     for article_id, raw, url, feed_published, feed_title, canonical in rows:
-        html = gzip.decompress(raw).decode("utf-8")
-        doc = clean.clean_html(html, url=url)
-        text = doc.get("text") or ""
-        text_hash = pages.content_hash(text) if text else None
-        signature = dedup.minhash(text)
-        with conn.transaction():
-            original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
-            conn.execute(
-                "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
-                " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
-                " duplicate_similarity = %s, cleaned_at = now(), updated_at = now() WHERE article_id = %s",
-                ("duplicate" if original else "cleaned", doc.get("title") or feed_title, doc.get("author"),
-                 _as_date(doc.get("published")) or feed_published, doc.get("language"), text,
-                 text_hash, original and original.original_id, original and original.kind,
-                 original and original.similarity, article_id),
-            )
+        try:
+            html = gzip.decompress(raw).decode("utf-8", errors="replace")
+            doc = clean.clean_html(html, url=url)
+            # impossible characters (NUL...) never reach a text column; titles and names are capped
+            text = safety.strip_impossible(doc.get("text") or "")
+            text_hash = pages.content_hash(text) if text else None
+            signature = dedup.minhash(text)
+            published, note = safety.sane_date(doc.get("published"))
+            with conn.transaction():
+                original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
+                conn.execute(
+                    "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
+                    " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
+                    " duplicate_similarity = %s, cleaned_at = now(), updated_at = now(), last_run_id = %s,"
+                    " notes = CASE WHEN %s::text IS NULL THEN notes ELSE array_append(notes, %s::text) END"
+                    " WHERE article_id = %s",
+                    ("duplicate" if original else "cleaned",
+                     safety.clean_str(doc.get("title"), safety.MAX_FIELD_LENGTH) or feed_title,
+                     safety.clean_str(doc.get("author"), safety.MAX_NAME_LENGTH),
+                     published or feed_published, safety.clean_str(doc.get("language"), 20), text,
+                     text_hash, original and original.original_id, original and original.kind,
+                     original and original.similarity, run_id, note, note, article_id),
+                )
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "clean", exc)
+            continue
         if original:
             duplicates += 1
             log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
@@ -328,19 +535,27 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
             over_budget += 1
             _quarantine_over_budget(conn, run_id, article_id, exc)
             continue
-        with conn.transaction():
-            conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
-            for ordinal, record in enumerate(records):
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "extract", exc)
+            continue
+        try:
+            with conn.transaction():
+                conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
+                for ordinal, record in enumerate(records):
+                    conn.execute(
+                        "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
+                        " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
+                        " status = 'pending', reasons = NULL",
+                        (article_id, ordinal, run_id, json.dumps(safety.clean_json(record))),
+                    )
                 conn.execute(
-                    "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
-                    " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
-                    " status = 'pending', reasons = NULL",
-                    (article_id, ordinal, run_id, json.dumps(record)),
+                    "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
+                    " updated_at = now(), last_run_id = %s WHERE article_id = %s",
+                    (extract.EXTRACTOR_VERSION, run_id, article_id),
                 )
-            conn.execute(
-                "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
-                " updated_at = now() WHERE article_id = %s", (extract.EXTRACTOR_VERSION, article_id),
-            )
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "extract", exc)
+            continue
         total += len(records)
         done.append(article_id)
     log.info("extracted %d events from %d articles%s", total, len(done),
@@ -385,6 +600,29 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         return []
     names = ["id", "url", "title", "text", "published", "language", "source"]
     article_rows = [dict(zip(names, a)) for a in arts]
+    try:
+        _validate_rows(conn, article_rows, run_id, data_docs_dir)
+        return [a["id"] for a in article_rows]
+    except Exception as exc:
+        if _connection_lost(conn) or len(article_rows) == 1:
+            if len(article_rows) == 1 and not _connection_lost(conn):
+                _isolated(conn, run_id, article_rows[0]["id"], "validate", exc)
+                return []
+            raise
+        log.warning("validating the batch together failed (%s); validating its articles one by one",
+                    safety.describe_error(exc))
+    done = []
+    for row in article_rows:
+        try:
+            _validate_rows(conn, [row], run_id, data_docs_dir)
+            done.append(row["id"])
+        except Exception as exc:
+            _isolated(conn, run_id, row["id"], "validate", exc)
+    return done
+
+
+def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: str, data_docs_dir) -> None:
+    """The suites over these articles and their pending candidates; verdicts written in one transaction."""
     art_result = article_checks.validate_articles(
         article_rows, data_docs_dir=data_docs_dir / "articles" if data_docs_dir else None)
     bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
@@ -395,9 +633,15 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         ([a["id"] for a in article_rows],),
     ).fetchall()
     rows = []
+    too_long: dict[int, list] = {}
     for candidate_id, article_id, payload in cands:
         row = validate.flatten_event(payload, article_id)
         row["candidate_id"] = candidate_id
+        # a name no index can hold (a 5,000-letter "village") is refused here, with the reason
+        problems = safety.name_problems(row)
+        if problems:
+            too_long[candidate_id] = problems
+            continue
         rows.append(row)
     texts = {a["id"]: a["text"] or "" for a in article_rows}
     published = {a["id"]: a["published"] for a in article_rows}
@@ -406,6 +650,7 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
     verdicts: dict[int, list | None] = {r["candidate_id"]: None for r in ev_result.valid}
     for rej in ev_result.rejected:
         verdicts[rej["row"]["candidate_id"]] = rej["reasons"]
+    verdicts.update(too_long)
     with conn.transaction():
         for candidate_id, reasons in verdicts.items():
             conn.execute(
@@ -415,9 +660,9 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         for a in article_rows:
             reasons = bad_articles.get(a["id"])
             conn.execute(
-                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now()"
-                " WHERE article_id = %s",
-                (json.dumps(reasons, default=str) if reasons else None, a["id"]),
+                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now(),"
+                " last_run_id = %s WHERE article_id = %s",
+                (json.dumps(reasons, default=str) if reasons else None, run_id, a["id"]),
             )
             if reasons:
                 # An article that fails its suite takes its events down with it.
@@ -430,14 +675,41 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
     for warning in ev_result.stats.get("warnings", []):
         log.warning("batch check: %s", warning)
     log.info("validated %d articles (%d rejected), %d events (%d rejected)", len(article_rows),
-             len(bad_articles), len(rows), len(ev_result.rejected))
-    return [a["id"] for a in article_rows]
+             len(bad_articles), len(rows) + len(too_long), len(ev_result.rejected) + len(too_long))
 
 
 # ---------------------------------------------------------------- load
 
 def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
-    """COPY + upsert the valid events, quarantine the rest; one transaction for the whole batch."""
+    """COPY + upsert the valid events, quarantine the rest; one transaction for the whole batch.
+
+    If the batch's transaction fails for a reason other than a lost connection (a row no check
+    foresaw), it is rolled back and each article is loaded on its own: the one that fails again is
+    quarantined with the reason, the others load.
+    """
+    try:
+        return _load_articles(conn, ids, run_id)
+    except Exception as exc:
+        if _connection_lost(conn):
+            raise
+        log.warning("loading the batch together failed (%s); loading its articles one by one",
+                    safety.describe_error(exc))
+    waiting = [r[0] for r in conn.execute(
+        "SELECT article_id FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'validated'"
+        " ORDER BY article_id", (ids,))]
+    total: dict = {}
+    for article_id in waiting:
+        try:
+            part = _load_articles(conn, [article_id], run_id)
+        except Exception as exc:
+            _isolated(conn, run_id, article_id, "load", exc)
+            part = {"articles_quarantined": 1}
+        for key, value in part.items():
+            total[key] = total.get(key, 0) + value
+    return total or dict(asdict(load.LoadStats()), articles_quarantined=0)
+
+
+def _load_articles(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
     with conn.transaction():
         found = conn.execute(
             "SELECT article_id, validation_reasons FROM eventwire.articles WHERE article_id = ANY(%s)"
@@ -480,7 +752,7 @@ def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
         )
         conn.execute(
             "UPDATE eventwire.articles SET status = CASE WHEN article_id = ANY(%s) THEN 'quarantined' ELSE 'loaded' END,"
-            " updated_at = now() WHERE article_id = ANY(%s)", (list(bad_articles), arts),
+            " updated_at = now(), last_run_id = %s WHERE article_id = ANY(%s)", (list(bad_articles), run_id, arts),
         )
     result = asdict(stats)
     result["articles_quarantined"] = len(bad_articles)
@@ -492,21 +764,47 @@ def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
 
 def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list: list[dict],
             force: bool = False, progress=None) -> dict:
-    """The whole pipeline in this process, step by step (what the DAG does with one task per step)."""
+    """The whole pipeline in this process, step by step (what the DAG does with one task per step).
+
+    After polling, it takes every article waiting in any step (this run's new ones and whatever a
+    killed or failed run left), oldest first, a batch at a time; each step handles the batch's
+    articles that wait for it. Ctrl-C: the article in hand is rolled back, the run is closed as
+    failed ("interrupted") and KeyboardInterrupt goes on up; the next run resumes.
+    """
     start_run(conn, run_id, runner="cli")
-    sync_feeds(conn, feed_list)
     try:
-        ids = poll_feeds(conn, settings, run_id, force=force)
-        parts = host_batches(conn, ids, settings.batch_size)
-        for n, batch in enumerate(parts, 1):
-            fetched = fetch_batch(conn, settings, batch, run_id)
-            cleaned = clean_batch(conn, fetched, run_id)
-            extracted = extract_batch(conn, cleaned, run_id, settings.extract_budget_seconds)
-            validated = validate_batch(conn, extracted, run_id, settings.data_dir / "data_docs")
-            load_batch(conn, validated, run_id)
+        close_abandoned_runs(conn, run_id, "cli")
+        sync_feeds(conn, feed_list)
+        poll_feeds(conn, settings, run_id, force=force)
+        waiting = conn.execute("SELECT count(*) FROM eventwire.articles WHERE status = ANY(%s)",
+                               (list(WAITING),)).fetchone()[0]
+        parts = -(-waiting // max(1, settings.batch_size))
+        tried: list[int] = []
+        n = 0
+        while batch := claim_waiting(conn, run_id, settings.batch_size, tried):
+            tried.extend(batch)
+            n += 1
+            fetch_batch(conn, settings, batch, run_id)
+            clean_batch(conn, batch, run_id)
+            extract_batch(conn, batch, run_id, settings.extract_budget_seconds)
+            validate_batch(conn, batch, run_id, settings.data_dir / "data_docs")
+            load_batch(conn, batch, run_id)
             if progress:
-                progress(n, len(parts))
+                progress(n, max(n, parts))
+    except KeyboardInterrupt:
+        _close_interrupted(conn, run_id)
+        raise
     except Exception as exc:
-        finish_run(conn, run_id, error=f"{type(exc).__name__}: {exc}")
+        finish_run(conn, run_id, error=f"{type(exc).__name__}: {safety.redact_url(str(exc))}")
         raise
     return finish_run(conn, run_id)
+
+
+def _close_interrupted(conn: psycopg.Connection, run_id: str) -> None:
+    """After Ctrl-C: the open transaction (one article or one load batch) is rolled back; close the run."""
+    try:
+        if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            conn.rollback()
+        finish_run(conn, run_id, error="interrupted (Ctrl-C); the next run resumes its waiting articles")
+    except Exception:  # the connection may be mid-cancel; the next run closes this one as abandoned
+        log.warning("could not close interrupted run %s; the next run will", run_id)

@@ -7,21 +7,46 @@ body may grow to once decoded, so a gzip bomb costs at most `max_bytes` of memor
 
 from __future__ import annotations
 
+import logging
 import time
 import zlib
 
 import httpx
 
 from pipeline.config import Settings
+from pipeline.safety import redact_url
 
 MAX_REDIRECTS = 5
 
 
-def make_client(settings: Settings | None = None) -> httpx.Client:
-    """An `httpx.Client` with connect/read timeouts, a descriptive UA and at most 5 redirects."""
+class RedactingFilter(logging.Filter):
+    """Rewrites a log record's message with URL passwords shown as *** (httpx logs every request URL)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact_url(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(RedactingFilter())
+
+
+def make_client(settings: Settings | None = None, allow: tuple | list = ()) -> httpx.Client:
+    """An `httpx.Client` with connect/read timeouts, a descriptive UA, at most 5 redirects, and the
+    address guard (pipeline.fetch.guard): non-public addresses are refused on every hop unless
+    allowed (EVENTWIRE_ALLOW_HOSTS, the wire's origin, and the `allow` entries given here)."""
+    from pipeline.fetch.guard import AddressGuard, GuardedTransport, origin
+
     settings = settings or Settings()
     timeout = httpx.Timeout(settings.http_timeout, connect=settings.http_timeout)
+    entries = [*settings.allow_hosts, *allow]
+    if settings.wire_url and origin(settings.wire_url):
+        entries.append(origin(settings.wire_url))
     return httpx.Client(
+        transport=GuardedTransport(AddressGuard(entries)),
         timeout=timeout,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,

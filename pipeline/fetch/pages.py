@@ -20,6 +20,8 @@ import charset_normalizer
 import courlan
 import httpx
 
+from pipeline import safety
+from pipeline.fetch.guard import AddressRefused
 from pipeline.fetch.http import BodyError, read_body
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -68,6 +70,8 @@ def fetch_page(client: httpx.Client, url: str, max_bytes: int) -> PageResult:
                                   f"too large: Content-Length {declared} > {max_bytes} bytes")
             data = read_body(response, max_bytes, deadline)
     except BodyError as exc:
+        return PageResult(url, final_url, status, None, content_type, str(exc))
+    except AddressRefused as exc:
         return PageResult(url, final_url, status, None, content_type, str(exc))
     except httpx.TooManyRedirects as exc:
         return PageResult(url, final_url, status, None, content_type, f"redirect loop: {exc}")
@@ -135,8 +139,11 @@ def canonical_url(url: str) -> str:
         normalised = courlan.normalize_url(url)
     except (ValueError, AttributeError, TypeError):
         normalised = url
-    parts = urlsplit(normalised)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    try:
+        parts = urlsplit(normalised)
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+    except ValueError:  # e.g. an unclosed IPv6 bracket: keep the URL as given, minus its fragment
+        return url.split("#", 1)[0]
 
 
 def content_hash(text: str) -> str:
@@ -171,7 +178,12 @@ def page_canonical_url(html: str | None, base_url: str) -> str:
     for candidate in (found.get("canonical"), found.get("og")):
         if not candidate or not candidate.strip():
             continue
-        absolute = urljoin(base_url, htmlmod.unescape(candidate.strip()))
+        try:
+            absolute = urljoin(base_url, htmlmod.unescape(candidate.strip()))
+        except ValueError:  # an unparseable href (http://[::1/story) is no canonical
+            continue
+        if safety.url_problem(absolute):  # too long, unparseable, not http(s): ignored
+            continue
         parts = urlsplit(absolute)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             continue

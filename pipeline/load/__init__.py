@@ -112,7 +112,8 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
         for row in rows:
             key = event_key(row)
-            full = dict(row, event_key=key, own_key=key, place_key=_place_key(row.get("location_name")))
+            # capped: an index entry cannot hold an arbitrarily long name (validation refuses those first)
+            full = dict(row, event_key=key, own_key=key, place_key=_place_key(row.get("location_name"))[:200])
             copy.write_row([full.get(c) if c not in ("assoc_actor1", "assoc_actor2")
                             else list(full.get(c) or []) for c in names])
 

@@ -4,6 +4,7 @@ others wait on declares a healthcheck."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -38,9 +39,22 @@ def test_compose_accepts_the_file():
     if command is None:
         pytest.skip("neither `docker compose` nor `docker-compose` is installed: cannot validate docker-compose.yml "
                     "(Debian: apt-get install docker-compose)")
+    env = {**os.environ, "AIRFLOW_JWT_SECRET": "a-test-secret-0123456789abcdef"}
     done = subprocess.run([*command, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, f"{' '.join(command)} config -q rejected docker-compose.yml:\n{done.stderr}"
+    # without the secret it refuses to start (issue 11, finding 8): no known default signs tokens
+    env.pop("AIRFLOW_JWT_SECRET")
+    refused = subprocess.run([*command, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=REPO,
+                             capture_output=True, text=True, timeout=120, env=env)
+    assert refused.returncode != 0 and "AIRFLOW_JWT_SECRET" in refused.stderr
+
+
+def test_compose_has_no_known_jwt_secret():
+    services = yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))["services"]
+    secrets = [str(s.get("environment", {}).get("AIRFLOW__API_AUTH__JWT_SECRET", ""))
+               for s in services.values() if isinstance(s.get("environment"), dict)]
+    assert secrets and all(":?" in value for value in secrets if value)
 
 
 def test_every_service_others_depend_on_has_a_healthcheck():

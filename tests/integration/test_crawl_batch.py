@@ -18,6 +18,9 @@ from tests.httpserver import QuietHandler, serve
 
 pytestmark = pytest.mark.integration
 
+# the test servers listen on 127.0.0.1, which the address guard refuses unless allowed explicitly
+LOCAL = ("127.0.0.1",)
+
 SEEDS_DIR = REPO_ROOT / "seeds"
 TOPICS = ["Aleppo", "Idlib", "Homs", "Daraa", "Raqqa", "Hama", "Deir ez-Zor", "Latakia"]
 
@@ -98,7 +101,7 @@ def test_fetch_batch_over_good_and_bad_urls_loses_nothing(server, conn):
     good = [f"{base}/good/{i}" for i in range(6)] + [f"{other}/good/{i}" for i in range(6, 10)]
     ids = _add_articles(conn, "run-mixed", good + list(bad))
     by_url = dict(zip(good + list(bad), ids))
-    settings = Settings(http_timeout=0.3, max_page_bytes=1_000_000, per_host_delay=0.01)
+    settings = Settings(allow_hosts=LOCAL, http_timeout=0.3, max_page_bytes=1_000_000, per_host_delay=0.01)
 
     fetched = steps.fetch_batch(conn, settings, ids, "run-mixed")
 
@@ -123,7 +126,7 @@ def test_fetch_rate_with_per_host_limits(server, conn):
     urls = [f"http://127.0.0.1:{server}/good/{i}" for i in range(6)] + \
            [f"http://localhost:{server}/good/{i}" for i in range(6, 12)]
     ids = _add_articles(conn, "run-rate", urls)
-    settings = Settings(http_timeout=2.0)
+    settings = Settings(allow_hosts=LOCAL, http_timeout=2.0)
     started = time.monotonic()
     assert len(steps.fetch_batch(conn, settings, ids, "run-rate")) == 12
     elapsed = time.monotonic() - started
@@ -160,7 +163,7 @@ def test_one_story_many_urls_is_extracted_once(conn):
         own_url: (200, "text/html; charset=utf-8", same_text),
         edited.path: (200, "text/html; charset=utf-8", render_article_page(edited, base)),
     }) as wire:
-        settings = Settings(http_timeout=2.0, per_host_delay=0.0)
+        settings = Settings(allow_hosts=LOCAL, http_timeout=2.0, per_host_delay=0.0)
         summary = steps.run_all(conn, settings, "run-dedup", [{"name": "wire", "url": wire.feed_url}], force=True)
 
     rows = {url.rsplit("/", 1)[1]: (article_id, status, dup_of, kind) for url, article_id, status, dup_of, kind in
@@ -185,7 +188,7 @@ def test_one_story_many_urls_is_extracted_once(conn):
 def test_malformed_feed_is_a_failed_poll_with_the_reason(server, conn):
     steps.start_run(conn, "run-feeds")
     steps.sync_feeds(conn, [{"name": "bad", "url": f"http://127.0.0.1:{server}/bad-feed"}])
-    assert steps.poll_feeds(conn, Settings(http_timeout=1.0), "run-feeds", force=True) == []
+    assert steps.poll_feeds(conn, Settings(allow_hosts=LOCAL, http_timeout=1.0), "run-feeds", force=True) == []
     error, failures, next_in = conn.execute(
         "SELECT last_error, consecutive_failures, next_poll_at - now() FROM eventwire.feeds").fetchone()
     assert error.startswith("malformed feed:") and failures == 1
@@ -197,8 +200,8 @@ def test_unchanged_feed_costs_a_304_and_inserts_nothing(conn):
     with serve_wire(SEEDS_DIR) as wire:
         steps.start_run(conn, "run-304")
         steps.sync_feeds(conn, [{"name": "wire", "url": wire.feed_url}])
-        first = steps.poll_feeds(conn, Settings(http_timeout=2.0), "run-304", force=True)
-        second = steps.poll_feeds(conn, Settings(http_timeout=2.0), "run-304", force=True)
+        first = steps.poll_feeds(conn, Settings(allow_hosts=LOCAL, http_timeout=2.0), "run-304", force=True)
+        second = steps.poll_feeds(conn, Settings(allow_hosts=LOCAL, http_timeout=2.0), "run-304", force=True)
     assert len(first) == len(wire.articles) and second == []
     assert conn.execute("SELECT etag IS NOT NULL, consecutive_failures FROM eventwire.feeds").fetchone() == (True, 0)
 
@@ -214,7 +217,7 @@ def test_poll_intervals_are_seconds_and_a_shortened_interval_applies_at_once(ser
         feeds = [{"name": "wire", "url": wire.feed_url, "interval_seconds": 20},
                  {"name": "bad", "url": f"http://127.0.0.1:{server}/bad-feed", "interval_minutes": 1}]
         steps.sync_feeds(conn, feeds)
-        steps.poll_feeds(conn, Settings(http_timeout=2.0), "run-interval", force=True)
+        steps.poll_feeds(conn, Settings(allow_hosts=LOCAL, http_timeout=2.0), "run-interval", force=True)
         assert 15 < _due_in(conn, "wire") <= 20        # polled: due again 20 s later, not a minute
         assert 110 < _due_in(conn, "bad") <= 120       # failed once: 60 s doubled
 

@@ -19,6 +19,9 @@ from tests.httpserver import QuietHandler, base_url, serve
 
 pytestmark = pytest.mark.integration
 
+# the test servers listen on 127.0.0.1, which the address guard refuses unless allowed explicitly
+LOCAL = ("127.0.0.1",)
+
 BOMB = gzip.compress(b"<html><body>" + b"\0" * 200_000_000, compresslevel=9)
 ARABIC = "قصفت الطائرات الحربية مدينة حلب صباح الأحد وقتل عشرة مدنيين بينهم أطفال"
 JAPANESE = "シリア北部アレッポで空爆、民間人十人が死亡したと監視団体が発表した"
@@ -96,7 +99,7 @@ def server():
 
 @pytest.fixture()
 def client():
-    with make_client(Settings(http_timeout=0.3)) as http:
+    with make_client(Settings(allow_hosts=LOCAL, http_timeout=0.3)) as http:
         yield http
 
 
@@ -132,7 +135,7 @@ def test_trickling_feed_is_a_failed_poll(server, client):
 
 
 def test_feed_with_ten_thousand_items_parses_and_is_inserted(server, conn):
-    settings = Settings(http_timeout=2.0)
+    settings = Settings(allow_hosts=LOCAL, http_timeout=2.0)
     steps.start_run(conn, "run-10k")
     steps.sync_feeds(conn, [{"name": "big", "url": server + "/feed-10k"}])
     started = time.monotonic()
@@ -159,7 +162,7 @@ def test_foreign_encodings_are_decoded(server, client, path, expected):
 
 
 def test_robots_disallowed_page_is_refused_without_requesting_it(server):
-    settings = Settings(http_timeout=1.0, per_host_delay=0)
+    settings = Settings(allow_hosts=LOCAL, http_timeout=1.0, per_host_delay=0)
     with make_client(settings) as http:
         results = dict(crawl.fetch_pages(http, [(1, server + "/private/x.html"), (2, server + "/arabic")], settings))
     assert results[1].error == "robots.txt disallows /private/x.html" and results[1].status_code is None
@@ -168,7 +171,7 @@ def test_robots_disallowed_page_is_refused_without_requesting_it(server):
 
 def test_per_host_concurrency_and_delay_are_respected(server):
     HostileHandler.peak = 0
-    settings = Settings(http_timeout=2.0, fetch_workers=8, per_host_concurrency=2, per_host_delay=0.01)
+    settings = Settings(allow_hosts=LOCAL, http_timeout=2.0, fetch_workers=8, per_host_concurrency=2, per_host_delay=0.01)
     jobs = [(i, f"{server}/slow-page/{i}") for i in range(20)]
     started = time.monotonic()
     with make_client(settings) as http:

@@ -117,3 +117,43 @@ def test_export_writes_what_the_view_shows(conn, wired, tmp_path):
     table = pq.read_table(tmp_path / "e.parquet")
     assert n_parquet == table.num_rows == n_view
     assert str(table.schema.field("event_date").type) == "date32[day]"
+
+
+def test_reprocessing_again_with_nothing_changed_touches_nothing(conn, wired):
+    """Finding 9 of issue 11: an unchanged reprocess revises no event and rewrites no timestamp."""
+    _, settings, _, _ = wired
+    reprocess(conn, settings, "reprocess-a", since=date(2013, 1, 1))
+    stamps = conn.execute("SELECT (SELECT array_agg(updated_at ORDER BY event_id) FROM eventwire.events),"
+                          " (SELECT array_agg(first_seen_at ORDER BY event_id, article_id) FROM eventwire.event_mentions)"
+                          ).fetchone()
+    again = reprocess(conn, settings, "reprocess-b", since=date(2013, 1, 1))
+    assert again["status"] == "success" and again["events_touched"] == 0 and again["events_deleted"] == 0
+    assert conn.execute("SELECT (SELECT array_agg(updated_at ORDER BY event_id) FROM eventwire.events),"
+                        " (SELECT array_agg(first_seen_at ORDER BY event_id, article_id) FROM eventwire.event_mentions)"
+                        ).fetchone() == stamps
+
+
+def test_export_refuses_to_overwrite_without_force(conn, wired, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    out = tmp_path / "events.csv"
+    out.write_text("an analyst's edited copy\n")
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")},
+           "PYTHONPATH": str(REPO), "EVENTWIRE_DATABASE_URL": conn.info.dsn}
+
+    def export(*extra):
+        return subprocess.run([sys.executable, "-m", "pipeline.cli", "export", "--output", *extra], cwd=REPO,
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    refused = export(str(out))
+    assert refused.returncode == 2 and "pass --force" in refused.stderr and "Traceback" not in refused.stderr
+    assert out.read_text() == "an analyst's edited copy\n"
+    missing = export(str(tmp_path / "no" / "such.csv"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    forced = export(str(out), "--force")
+    assert forced.returncode == 0, forced.stderr[-2000:]
+    assert out.read_text().startswith("event_id") or "," in out.read_text().splitlines()[0]

@@ -15,6 +15,9 @@ from pipeline.fetch.wire import serve_wire
 
 pytestmark = pytest.mark.integration
 
+# the test servers listen on 127.0.0.1, which the address guard refuses unless allowed explicitly
+LOCAL = ("127.0.0.1",)
+
 SEEDS_DIR = REPO_ROOT / "seeds"
 GOLD_FILE = Path(os.environ.get("EVENTWIRE_SHARED_DIR", REPO_ROOT.parent / "shared")) / "eval" / "seeds-gold.json"
 SEED_INDEX = json.loads((SEEDS_DIR / "seeds.json").read_text())
@@ -31,7 +34,7 @@ def wire():
 
 @pytest.fixture()
 def client():
-    with make_client(Settings(http_timeout=2.0)) as http:
+    with make_client(Settings(allow_hosts=LOCAL, http_timeout=2.0)) as http:
         yield http
 
 

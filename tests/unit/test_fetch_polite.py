@@ -19,6 +19,9 @@ from pipeline.fetch.robots import RobotsCache, fetch_rules
 
 pytestmark = pytest.mark.unit
 
+# the test servers listen on 127.0.0.1, which the address guard refuses unless allowed explicitly
+LOCAL = ("127.0.0.1",)
+
 UA = Settings().user_agent
 ROBOTS = b"""User-agent: eventwire
 Disallow: /private/
@@ -89,7 +92,7 @@ def test_robots_is_fetched_once_per_host_across_threads():
 
 def test_disallowed_page_is_a_failed_fetch_with_the_path():
     handler, calls = _robots_served(200, ROBOTS)
-    settings = Settings(per_host_delay=0, fetch_workers=2)
+    settings = Settings(allow_hosts=LOCAL, per_host_delay=0, fetch_workers=2)
     jobs = [(1, "https://news.example/private/leak.html?id=3"), (2, "https://news.example/world/ok.html")]
     with _client(handler) as client:
         results = dict(crawl.fetch_pages(client, jobs, settings))
@@ -101,7 +104,7 @@ def test_disallowed_page_is_a_failed_fetch_with_the_path():
 
 def test_robots_server_error_keeps_the_whole_host_off_limits_with_the_reason():
     handler, calls = _robots_served(503)
-    settings = Settings(per_host_delay=0, fetch_workers=2)
+    settings = Settings(allow_hosts=LOCAL, per_host_delay=0, fetch_workers=2)
     jobs = [(1, "https://news.example/a.html"), (2, "https://news.example/b.html")]
     with _client(handler) as client:
         results = dict(crawl.fetch_pages(client, jobs, settings))
@@ -150,7 +153,7 @@ def test_throttle_caps_requests_in_flight_per_host():
 def test_crawl_delay_larger_than_setting_is_honoured():
     # urllib.robotparser reads whole seconds only
     handler, _ = _robots_served(200, b"User-agent: *\nCrawl-delay: 1\n")
-    settings = Settings(per_host_delay=0.01, fetch_workers=4, per_host_concurrency=4)
+    settings = Settings(allow_hosts=LOCAL, per_host_delay=0.01, fetch_workers=4, per_host_concurrency=4)
     jobs = [(i, f"https://slow.example/{i}.html") for i in range(2)]
     started = time.monotonic()
     with _client(handler) as client:

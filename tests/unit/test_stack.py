@@ -60,6 +60,9 @@ def test_the_four_components_run_from_this_venv(tmp_path):
     assert tuple(commands) == COMPONENTS
     assert all(cmd[0] == str(Path(sys.executable).with_name("airflow")) for cmd in commands.values())
     assert commands["api-server"][1:] == ["api-server", "--host", "127.0.0.1", "--port", "8123", "--workers", "1"]
+    # Airflow's task-log servers would listen on every interface: they are not started (issue 11, finding 8)
+    assert commands["scheduler"][1:] == ["scheduler", "--skip-serve-logs"]
+    assert commands["triggerer"][1:] == ["triggerer", "--skip-serve-logs"]
 
 
 def test_the_stack_module_does_not_import_airflow():
