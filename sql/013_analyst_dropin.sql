@@ -335,8 +335,8 @@ SELECT e.event_id, e.event_date, e.date_precision, e.event_type, e.sub_event_typ
        d.disorder_type,
        CASE WHEN e.actor2_inter = 7 THEN 'Civilian targeting' ELSE '' END AS civilian_targeting,
        c.iso3::text AS iso3, c.iso_numeric::integer AS iso, c.acled_region AS region, e.admin2,
-       coalesce((SELECT string_agg(DISTINCT coalesce(a.source, substring(a.url FROM '://([^/]+)')), '; '
-                                   ORDER BY coalesce(a.source, substring(a.url FROM '://([^/]+)')))
+       coalesce((SELECT string_agg(DISTINCT eventwire.redact_url(coalesce(a.source, substring(a.url FROM '://([^/]+)'))), '; '
+                                   ORDER BY eventwire.redact_url(coalesce(a.source, substring(a.url FROM '://([^/]+)'))))
                  FROM eventwire.event_mentions m JOIN eventwire.articles a ON a.article_id = m.article_id
                  WHERE m.event_id = e.event_id), '') AS source,
        coalesce((SELECT string_agg(DISTINCT s.source_scale, '-' ORDER BY s.source_scale)
@@ -423,7 +423,7 @@ COMMENT ON COLUMN analytics.acled_events."timestamp" IS 'Unix time (seconds, UTC
 CREATE VIEW analytics.gdelt_mentions AS
 SELECT m.event_id AS globaleventid, ev.event_id_cnty, ev.event_date AS eventtimedate,
        coalesce(a.fetched_at, m.first_seen_at) AS mentiontimedate, 1 AS mentiontype,
-       coalesce(a.source, substring(a.url FROM '://([^/]+)')) AS mentionsourcename, a.url AS mentionidentifier,
+       eventwire.redact_url(coalesce(a.source, substring(a.url FROM '://([^/]+)'))) AS mentionsourcename, eventwire.redact_url(a.url) AS mentionidentifier,
        1 + (SELECT count(*) FROM regexp_matches(left(coalesce(a.text, ''), m.start_offset),
                                                 '[.!?]["'')\]”’]*\s+|\n\s*', 'g'))::integer AS sentenceid,
        m.start_offset, m.end_offset, m.confidence, length(a.text) AS mentiondoclen, m.article_id

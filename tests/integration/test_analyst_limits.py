@@ -25,14 +25,17 @@ def _as_analyst(db_url: str) -> psycopg.Connection:
     "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql RETURN 1",
     "SET temp_file_limit = -1",
     "SELECT * FROM analytics.events FOR UPDATE",
+    "SELECT * FROM analytics.event_mentions FOR UPDATE",
 ])
 def test_the_analyst_is_refused(db_url, conn, statement):
     from pipeline import db
 
     db.migrate(conn)  # what every run does first: re-asserts the database-level grants a template copy loses
     with _as_analyst(db_url) as analyst:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        # refused for want of privilege; a view with an outer join refuses row locks before privileges are checked
+        with pytest.raises((psycopg.errors.InsufficientPrivilege, psycopg.errors.FeatureNotSupported)):
             analyst.execute(statement)
+        analyst.rollback()
         assert analyst.execute("SELECT count(*) FROM analytics.events").fetchone() == (0,)  # reading still works
 
 
