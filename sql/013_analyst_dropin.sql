@@ -353,7 +353,7 @@ LEFT JOIN eventwire.countries c ON c.iso2 = e.country_code
 LEFT JOIN eventwire.acled_disorder_types d ON d.sub_event_type = e.sub_event_type
 WHERE e.deleted_at IS NULL;
 COMMENT ON COLUMN analytics.events.num_mentions IS 'Mention rows behind the event: eventwire keeps one evidence sentence per reporting article, so this equals num_articles (GDELT''s NumMentions, which counts every mention in a document, has no equivalent here).';
-COMMENT ON COLUMN analytics.events.confidence IS 'Highest extractor confidence over the mentions, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 89 % of the time (25 of 28) and >= 0.9 100 % (12 of 12); lower values are less certain, and unseen text may do worse than a development set.';
+COMMENT ON COLUMN analytics.events.confidence IS 'Highest extractor confidence over the mentions, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 90 % of the time (26 of 29) and >= 0.9 100 % (12 of 12); lower values are less certain, and unseen text may do worse than a development set.';
 COMMENT ON COLUMN analytics.events.event_id_cnty IS 'ACLED-style id: ISO 3166 alpha-3 of the country and event_id (e.g. SYR1234); stable across re-runs and reprocessing; XXX when the country is unknown.';
 COMMENT ON COLUMN analytics.events.year IS 'Year of event_date.';
 COMMENT ON COLUMN analytics.events.disorder_type IS 'ACLED disorder type of the sub-event type: Political violence, Demonstrations, Strategic developments, or "Political violence; Demonstrations" (Excessive force against protesters, Mob violence).';
@@ -441,10 +441,10 @@ COMMENT ON COLUMN analytics.gdelt_mentions.mentionidentifier IS 'URL of the arti
 COMMENT ON COLUMN analytics.gdelt_mentions.sentenceid IS 'Number of the evidence sentence in the cleaned text, from 1, counted at sentence-ending punctuation and line breaks (abbreviations can make it a little high).';
 COMMENT ON COLUMN analytics.gdelt_mentions.start_offset IS 'Character offset of the evidence sentence in the cleaned text.';
 COMMENT ON COLUMN analytics.gdelt_mentions.end_offset IS 'End offset (exclusive) of the evidence sentence.';
-COMMENT ON COLUMN analytics.gdelt_mentions.confidence IS 'Extractor confidence for this mention, 0..1 (GDELT gives percent): a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 89 % of the time (25 of 28) and >= 0.9 100 % (12 of 12); lower values are less certain.';
+COMMENT ON COLUMN analytics.gdelt_mentions.confidence IS 'Extractor confidence for this mention, 0..1 (GDELT gives percent): a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 90 % of the time (26 of 29) and >= 0.9 100 % (12 of 12); lower values are less certain.';
 COMMENT ON COLUMN analytics.gdelt_mentions.mentiondoclen IS 'Length of the cleaned article text, characters.';
 COMMENT ON COLUMN analytics.gdelt_mentions.article_id IS 'The article (analytics.event_mentions.article_id).';
 
-COMMENT ON COLUMN analytics.event_mentions.confidence IS 'Extractor confidence for this mention, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 89 % of the time (25 of 28) and >= 0.9 100 % (12 of 12); lower values are less certain.';
+COMMENT ON COLUMN analytics.event_mentions.confidence IS 'Extractor confidence for this mention, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 90 % of the time (26 of 29) and >= 0.9 100 % (12 of 12); lower values are less certain.';
 
 GRANT SELECT ON analytics.events, analytics.acled_events, analytics.gdelt_mentions TO eventwire_analyst;

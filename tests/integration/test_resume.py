@@ -163,3 +163,47 @@ def test_a_live_run_is_not_taken_for_dead(conn, db_url):
         time.sleep(0.05)
     assert steps.close_abandoned_runs(conn, "next", "cli") == ["alive"]  # its session is gone
     assert conn.execute("SELECT status FROM eventwire.runs WHERE run_id = 'alive'").fetchone() == ("abandoned",)
+
+
+def _interrupt_run_at(url: str, feed_url: str, data_dir: Path, target: str, nth: int) -> int:
+    """Fork a run that receives a real SIGINT (what Ctrl-C sends) on the n-th call of `target`; return
+    the child's exit code (130 when run_all let KeyboardInterrupt go on up, as the CLI expects)."""
+    from pipeline import extract, load
+
+    module_name, attr = target.split(".")
+    module = {"extract": extract, "load": load, "steps": steps}[module_name]
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        code = 3
+        try:
+            real, calls = getattr(module, attr), [0]
+
+            def interrupted(*args, **kwargs):
+                calls[0] += 1
+                if calls[0] == nth:
+                    os.kill(os.getpid(), signal.SIGINT)    # Python raises KeyboardInterrupt right here
+                return real(*args, **kwargs)
+
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            setattr(module, attr, interrupted)
+            with psycopg.connect(url, autocommit=True, application_name="ew-victim") as conn:
+                steps.run_all(conn, _settings(data_dir), "victim", _feeds(feed_url), force=True)
+            code = 0
+        except KeyboardInterrupt:
+            code = 130
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+@pytest.mark.parametrize("target, nth", [("extract.extract_events", 4), ("load.load_events", 2)])
+def test_ctrl_c_closes_the_run_and_the_next_run_resumes(target, nth, wire, reference, db_url, conn, tmp_path):
+    assert _interrupt_run_at(db_url, wire.feed_url, tmp_path, target, nth) == 130
+    status, error = conn.execute("SELECT status, error FROM eventwire.runs WHERE run_id = 'victim'").fetchone()
+    assert status == "failed" and "interrupted" in error     # closed at once, not left 'running'
+
+    resumed = steps.run_all(conn, _settings(tmp_path), "resume", _feeds(wire.feed_url), force=True)
+    assert resumed["status"] == "success", resumed
+    assert_every_article_accounted(conn)
+    assert _outcome(conn) == reference
