@@ -8,6 +8,7 @@ import pytest
 
 from pipeline import steps
 from pipeline.extract import budget as budget_mod
+from tests.fakeclock import FakeClock
 
 pytestmark = pytest.mark.integration
 
@@ -17,14 +18,6 @@ SHORT = ("Government troops shelled the town of Kafranbel on Tuesday, killing fo
          "Aid workers said they expected more people to leave the area in the coming days.")
 LONG = " ".join(f"Police arrested {n} men in the town of Kafranbel on Tuesday." for n in range(2, 300))
 
-
-class FakeClock:
-    def __init__(self, step: float):
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def test_article_over_the_extract_budget_is_quarantined_with_the_reason(conn, monkeypatch):

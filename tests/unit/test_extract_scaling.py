@@ -13,6 +13,7 @@ from pipeline.extract import ExtractionBudgetExceeded, extract_events
 from pipeline.extract import budget as budget_mod
 from pipeline.extract.budget import Deadline
 from pipeline.extract.sentences import MAX_SENTENCE_CHARS, _split_sentences, split_sentences
+from tests.fakeclock import FakeClock
 
 pytestmark = pytest.mark.unit
 
@@ -25,16 +26,6 @@ REPORT = (
 )
 CLAUSE = "the convoy moved slowly along the river road, past the old mill and the empty school"
 
-
-class FakeClock:
-    """A clock that advances `step` seconds per call: budgets expire after a known number of checks."""
-
-    def __init__(self, step: float):
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
 
 
 def _key(e: dict) -> tuple:
