@@ -297,7 +297,7 @@ def synthetic_events(article_ids: Sequence[int], rows_per_article: int = 10, see
                 "actor1_name": name1, "actor1_inter": inter1, "assoc_actor1": [],
                 "actor2_name": name2 if two_sided else None, "actor2_inter": inter2 if two_sided else None,
                 "assoc_actor2": [], "interaction": codes[0] * 10 + codes[1],
-                "location_name": place, "admin1": admin1, "country": "Syria", "country_code": "SY",
+                "location_name": place, "admin1": admin1, "admin2": None, "country": "Syria", "country_code": "SY",
                 "latitude": round(lat + rng.uniform(-0.05, 0.05), 4),
                 "longitude": round(lon + rng.uniform(-0.05, 0.05), 4),
                 "geonameid": None, "geo_precision": rng.choice((1, 2)),

@@ -17,6 +17,7 @@ import psycopg
 
 from pipeline import alerts, clean, extract, load, safety, validate
 from pipeline.clean import dedup
+from pipeline.extract.places import admin2_of
 from pipeline.config import Settings
 from pipeline.safety import redact_url
 from pipeline.fetch import feeds as feedmod
@@ -531,6 +532,9 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
         try:
             records = extract.extract_events(text or "", published.isoformat() if published else None, title,
                                              budget_seconds=budget_seconds) if text else []
+            for record in records:      # the district, for the database (the CLI record has no admin2)
+                location = record.get("location") or {}
+                location["admin2"] = admin2_of(location.get("geonameid"))
         except extract.ExtractionBudgetExceeded as exc:
             over_budget += 1
             _quarantine_over_budget(conn, run_id, article_id, exc)

@@ -361,7 +361,7 @@ COMMENT ON COLUMN analytics.events.civilian_targeting IS '"Civilian targeting" w
 COMMENT ON COLUMN analytics.events.iso3 IS 'ISO 3166 alpha-3 of the country (from country_code).';
 COMMENT ON COLUMN analytics.events.iso IS 'ISO 3166 numeric code of the country (ACLED''s iso column); NULL when unknown.';
 COMMENT ON COLUMN analytics.events.region IS 'ACLED region of the country (Middle East, Northern Africa, ...).';
-COMMENT ON COLUMN analytics.events.admin2 IS 'Second-level administrative division (district); NULL: the extractor does not code it yet.';
+COMMENT ON COLUMN analytics.events.admin2 IS 'Second-level administrative division (district) from GeoNames, for events placed at a town GeoNames knows; NULL otherwise (regions, reviewed places without a GeoNames id).';
 COMMENT ON COLUMN analytics.events.source IS 'Outlets that reported the event, alphabetical, separated by "; ".';
 COMMENT ON COLUMN analytics.events.source_scale IS 'ACLED source scale of those outlets, joined by "-" (e.g. National-International); empty unless eventwire.outlet_scales names them.';
 COMMENT ON COLUMN analytics.events.notes IS 'The evidence sentence of each reporting article (distinct, first report first), separated by a space.';
@@ -407,7 +407,7 @@ COMMENT ON COLUMN analytics.acled_events.iso IS 'ISO 3166 numeric code of the co
 COMMENT ON COLUMN analytics.acled_events.region IS 'ACLED region of the country.';
 COMMENT ON COLUMN analytics.acled_events.country IS 'Country where the event happened.';
 COMMENT ON COLUMN analytics.acled_events.admin1 IS 'First-level administrative division (province/governorate); empty when unknown.';
-COMMENT ON COLUMN analytics.acled_events.admin2 IS 'Second-level division; empty (not coded yet).';
+COMMENT ON COLUMN analytics.acled_events.admin2 IS 'Second-level division from GeoNames; empty when unknown (regions, reviewed places).';
 COMMENT ON COLUMN analytics.acled_events.admin3 IS 'Third-level division; empty (not coded).';
 COMMENT ON COLUMN analytics.acled_events.location IS 'Place name at the finest level the text supports.';
 COMMENT ON COLUMN analytics.acled_events.latitude IS 'WGS84 latitude of the location.';

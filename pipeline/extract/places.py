@@ -162,6 +162,7 @@ class Gazetteer:
     neighbours: dict[str, frozenset] = field(default_factory=dict)
     capitals: set[int] = field(default_factory=set)
     capital_of: dict[str, Place] = field(default_factory=dict)     # ISO code -> its capital city
+    by_id: dict[int, Place] = field(default_factory=dict)          # GeoNames id -> town
     country_keys: set[str] = field(default_factory=set)
     max_words: int = 5
 
@@ -214,6 +215,18 @@ def _quick_place(name, admin1, country, country_code, latitude, longitude, geona
     p.__dict__.update(_PLACE_DEFAULTS, name=name, admin1=admin1, country=country, country_code=country_code,
                       latitude=latitude, longitude=longitude, geonameid=geonameid, geo_precision=geo_precision, **rest)
     return p
+
+
+def admin2_of(geonameid: int | None) -> str | None:
+    """GeoNames' second-level division of a town, by its GeoNames id (None when unknown).
+
+    The database carries it (analytics.events.admin2, ACLED's admin2); the `eventwire extract`
+    record does not, as docs/event-record.md fixes that record's fields.
+    """
+    if not geonameid:
+        return None
+    place = load_gazetteer().by_id.get(int(geonameid))
+    return place.admin2 if place is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +323,7 @@ def _read_gazetteer() -> Gazetteer:
             k = norm_place(surface)
             gz.country_keys.add(k)
             gz.exact[k] = [place] + [p for p in gz.exact.get(k, []) if p.kind == "country"]
+    gz.by_id = by_id
     _load_aliases(gz, by_id, country_names)
     return gz
 

@@ -22,7 +22,7 @@ STAGE_COLUMNS: list[tuple[str, str]] = [
     ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
     ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
     ("assoc_actor2", "text[]"), ("interaction", "smallint"), ("location_name", "text"),
-    ("admin1", "text"), ("country", "text"), ("country_code", "text"), ("latitude", "float8"),
+    ("admin1", "text"), ("admin2", "text"), ("country", "text"), ("country_code", "text"), ("latitude", "float8"),
     ("longitude", "float8"), ("geonameid", "bigint"), ("geo_precision", "smallint"),
     ("fatalities_low", "integer"), ("fatalities_best", "integer"), ("fatalities_high", "integer"),
     ("evidence_sentence", "text"), ("evidence_start", "integer"), ("evidence_end", "integer"),

@@ -25,7 +25,7 @@ ROW_ID = "_row_id"
 EVENT_COLUMNS: tuple[str, ...] = (
     "article_id", "event_type", "sub_event_type", "event_date", "date_precision",
     "actor1_name", "actor1_inter", "assoc_actor1", "actor2_name", "actor2_inter", "assoc_actor2",
-    "interaction", "location_name", "admin1", "country", "country_code", "latitude", "longitude",
+    "interaction", "location_name", "admin1", "admin2", "country", "country_code", "latitude", "longitude",
     "geonameid", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
     "evidence_sentence", "evidence_start", "evidence_end", "confidence", "extractor_version",
 )
@@ -64,6 +64,7 @@ def flatten_event(record: dict, article_id: Any) -> dict:
         "interaction": record.get("interaction"),
         "location_name": location.get("name"),
         "admin1": location.get("admin1"),
+        "admin2": location.get("admin2"),     # added by the pipeline's extract step (not in the CLI record)
         "country": location.get("country"),
         "country_code": location.get("country_code"),
         "latitude": location.get("latitude"),

@@ -38,7 +38,7 @@ INT_COLUMNS = ("date_precision", "actor1_inter", "actor2_inter", "interaction", 
                "evidence_start", "evidence_end")
 FLOAT_COLUMNS = ("latitude", "longitude", "confidence")
 STR_COLUMNS = ("event_type", "sub_event_type", "actor1_name", "actor2_name", "location_name",
-               "admin1", "country", "country_code", "evidence_sentence", "extractor_version")
+               "admin1", "admin2", "country", "country_code", "evidence_sentence", "extractor_version")
 LIST_COLUMNS = ("assoc_actor1", "assoc_actor2")
 
 EARLIEST_EVENT_DATE = date(1990, 1, 1)

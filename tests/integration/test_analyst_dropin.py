@@ -95,6 +95,28 @@ def test_acled_conventions_hold_on_every_row(sconn):
         assert source and notes
 
 
+def test_admin2_comes_from_geonames_through_the_pipeline(conn):
+    """GeoNames gives Syria's towns no districts, so this uses an article written for the test."""
+    from pipeline import steps
+    from pipeline.extract.places import admin2_of
+
+    run_id = "admin2-test"
+    steps.start_run(conn, run_id)
+    text = ("Gunmen killed 15 villagers in an attack on the city of Jos on Tuesday, police said. "
+            "Residents fled to nearby towns. Shops stayed closed. The army sent troops to the area. "
+            "Local leaders called for calm and asked the government to protect the villages.")
+    (article_id,) = conn.execute(
+        "INSERT INTO eventwire.articles (url, status, title, source, language, text, published, first_run_id, last_run_id)"
+        " VALUES ('http://a.example/jos', 'cleaned', 'Gunmen kill 15 in Jos', 'Example News', 'en', %s, '2019-03-06', %s, %s)"
+        " RETURNING article_id", (text, run_id, run_id)).fetchone()
+    extracted = steps.extract_batch(conn, [article_id], run_id)
+    steps.load_batch(conn, steps.validate_batch(conn, extracted, run_id), run_id)
+    rows = conn.execute("SELECT location, geonameid, admin2 FROM analytics.events").fetchall()
+    assert rows and all(admin2 == admin2_of(gid) for _, gid, admin2 in rows)
+    assert ("Jos", "Jos North") in [(loc, admin2) for loc, _, admin2 in rows]
+    assert conn.execute("SELECT admin2 FROM analytics.acled_events").fetchall() == [("Jos North",)]
+
+
 def test_disorder_type_of_protests_and_mob_violence_follows_the_codebook(sconn):
     got = dict(sconn.execute("SELECT sub_event_type, disorder_type FROM eventwire.acled_disorder_types").fetchall())
     assert got["Excessive force against protesters"] == got["Mob violence"] == "Political violence; Demonstrations"
