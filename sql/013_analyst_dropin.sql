@@ -365,7 +365,7 @@ COMMENT ON COLUMN analytics.events.admin2 IS 'Second-level administrative divisi
 COMMENT ON COLUMN analytics.events.source IS 'Outlets that reported the event, alphabetical, separated by "; ".';
 COMMENT ON COLUMN analytics.events.source_scale IS 'ACLED source scale of those outlets, joined by "-" (e.g. National-International); empty unless eventwire.outlet_scales names them.';
 COMMENT ON COLUMN analytics.events.notes IS 'The evidence sentence of each reporting article (distinct, first report first), separated by a space.';
-COMMENT ON COLUMN analytics.events."timestamp" IS 'Unix time (seconds, UTC) of updated_at, as ACLED''s timestamp: when eventwire last rewrote the row (a new mention, a revised count; a reprocess rewrites it even when nothing changed).';
+COMMENT ON COLUMN analytics.events."timestamp" IS 'Unix time (seconds, UTC) of updated_at, as ACLED''s timestamp: when the row last changed (a new mention, a revised field); a reprocess that changes nothing leaves it as it was.';
 
 CREATE VIEW analytics.acled_events AS
 SELECT ev.event_id_cnty, ev.event_date, ev.year, ev.date_precision AS time_precision, ev.disorder_type,
@@ -418,7 +418,7 @@ COMMENT ON COLUMN analytics.acled_events.source_scale IS 'ACLED source scale of 
 COMMENT ON COLUMN analytics.acled_events.notes IS 'The evidence sentence of each reporting article, first report first.';
 COMMENT ON COLUMN analytics.acled_events.fatalities IS 'Best (conservative) death count; 0 when no report gives one, as ACLED (tags then says fatalities=not reported).';
 COMMENT ON COLUMN analytics.acled_events.tags IS '"fatalities=not reported" when no report gave a death count (fatalities is then 0), else empty.';
-COMMENT ON COLUMN analytics.acled_events."timestamp" IS 'Unix time (seconds, UTC) when eventwire last rewrote the row (a reprocess rewrites it even when nothing changed).';
+COMMENT ON COLUMN analytics.acled_events."timestamp" IS 'Unix time (seconds, UTC) when the row last changed (a new mention, a revised field); a reprocess that changes nothing leaves it as it was.';
 
 CREATE VIEW analytics.gdelt_mentions AS
 SELECT m.event_id AS globaleventid, ev.event_id_cnty, ev.event_date AS eventtimedate,
