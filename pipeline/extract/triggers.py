@@ -178,14 +178,29 @@ def _rules_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
     """Rules by the first three characters of their literal starts (every start has three or more),
     and the rules so indexed: those whose every start begins with a word character or '-'."""
     rules, _ = load_rules()
+    return _head_index(rule.prefixes for rule in rules)
+
+
+def _head_index(all_prefixes) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Pattern numbers by the first three characters of their literal starts, and the patterns indexed."""
     heads: dict[str, set[int]] = {}
     indexed = set()
-    for i, rule in enumerate(rules):
-        if rule.prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in rule.prefixes):
+    for i, prefixes in enumerate(all_prefixes):
+        if prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in prefixes):
             indexed.add(i)
-            for p in rule.prefixes:
+            for p in prefixes:
                 heads.setdefault(p[:3], set()).add(i)
     return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+
+
+def _starts_by_pattern(text: str, heads: dict[str, tuple[int, ...]]) -> dict[int, list[int]]:
+    """Where each indexed pattern can start in `text`: one pass over the words, not one scan per pattern."""
+    starts: dict[int, list[int]] = {}
+    for w in _WORD_START.finditer(text):
+        p = w.start()
+        for i in heads.get(text[p:p + 3], ()):
+            starts.setdefault(i, []).append(p)
+    return starts
 
 
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]):
@@ -206,13 +221,8 @@ def find_triggers(text: str) -> list[Trigger]:
     text = text.lower()
     found: list[Trigger] = []
     possible = prefix_index().candidates(text)
-    # where each indexed rule can start: one pass over the words, not one scan of the text per rule
     heads, indexed = _rules_by_head()
-    starts: dict[int, list[int]] = {}
-    for w in _WORD_START.finditer(text):
-        p = w.start()
-        for i in heads.get(text[p:p + 3], ()):
-            starts.setdefault(i, []).append(p)
+    starts = _starts_by_pattern(text, heads)
     for i, rule in enumerate(rules):
         if i not in possible:
             continue
@@ -234,15 +244,7 @@ def find_triggers(text: str) -> list[Trigger]:
 def _blockers_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
     """As `_rules_by_head`, for the blockers."""
     _, blockers = load_rules()
-    heads: dict[str, set[int]] = {}
-    indexed = set()
-    for i, b in enumerate(blockers):
-        prefixes = literal_prefixes(b.regex.pattern)
-        if prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in prefixes):
-            indexed.add(i)
-            for p in prefixes:
-                heads.setdefault(p[:3], set()).add(i)
-    return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+    return _head_index(literal_prefixes(b.regex.pattern) for b in blockers)
 
 
 def active_blockers(text: str) -> list[Blocker]:
@@ -250,11 +252,7 @@ def active_blockers(text: str) -> list[Blocker]:
     text = text.lower()
     found = []
     heads, indexed = _blockers_by_head()
-    starts: dict[int, list[int]] = {}
-    for w in _WORD_START.finditer(text):
-        p = w.start()
-        for i in heads.get(text[p:p + 3], ()):
-            starts.setdefault(i, []).append(p)
+    starts = _starts_by_pattern(text, heads)
     for i, b in enumerate(blockers):
         # the first match where a blocker's word can start is the first of a scan (`search`)
         m = next(_matches_at(b.regex, text, starts.get(i, ())), None) if i in indexed else b.regex.search(text)
