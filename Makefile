@@ -31,13 +31,13 @@ test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit
 
 airflow: $(STAMP)  ## Airflow UI + scheduler on the embedded Postgres, DAG and "eventwire health" page, until Ctrl-C (AIRFLOW_ARGS="--port 8081 --no-wire")
-	$(BIN)/python -m pipeline.stack $(AIRFLOW_ARGS)
+	$(BIN)/python -m tools.stack $(AIRFLOW_ARGS)
 
 eval: $(STAMP)  ## score against ../shared: seeds events, snippets, text extraction
-	$(BIN)/python -m pipeline.evaluate --shared $(SHARED)
+	$(BIN)/python -m tools.evaluate --shared $(SHARED)
 
 bench: $(STAMP)  ## throughput and memory on the ../shared corpora; results go to docs/benchmarks.md
-	$(BIN)/python -m pipeline.benchmark --shared $(SHARED)
+	$(BIN)/python -m tools.benchmark --shared $(SHARED)
 
 clean-data:  ## stop the embedded Postgres and delete .data/ (refuses while a server still runs on it)
 	@if [ -x $(BIN)/eventwire ]; then $(BIN)/eventwire db stop || { echo "clean-data: PostgreSQL under .data/pg did not stop; .data/ kept"; exit 1; }; \

@@ -29,6 +29,7 @@ from airflow.sdk import Asset, AsyncCallback, DeadlineAlert, DeadlineReference, 
 from airflow.sdk.exceptions import AirflowSkipException
 
 from pipeline import alerts, db, steps
+from pipeline.fetch.feeds import configured_feeds
 from pipeline.config import EVENTS_ASSET_NAME, EVENTS_ASSET_URI, Settings
 
 EVENTS = Asset(name=EVENTS_ASSET_NAME, uri=EVENTS_ASSET_URI)
@@ -104,7 +105,7 @@ def eventwire_ingest():
     def start_run() -> str:
         """Open the run log and make eventwire.feeds match the feed list; a bad feed list fails fast."""
         settings = Settings.from_env()
-        feed_list = settings.feed_list()  # raises on a malformed feeds.yaml: no point retrying
+        feed_list = configured_feeds(settings)  # raises on a malformed feeds.yaml: no point retrying
         with db.connect(settings, autocommit=True) as conn:
             db.migrate(conn)
             steps.start_run(conn, _run_id(), runner="airflow")

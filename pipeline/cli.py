@@ -266,6 +266,7 @@ def cmd_run(args, settings: Settings) -> int:
     from dataclasses import replace
 
     from pipeline import db, steps
+    from pipeline.fetch.feeds import configured_feeds
     from pipeline.fetch.wire import serve_wire
 
     url = db.database_url(settings)
@@ -288,7 +289,7 @@ def cmd_run(args, settings: Settings) -> int:
             run_id = f"cli__{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
             try:
                 with db.connect(url, autocommit=True) as conn:
-                    steps.run_all(conn, settings, run_id, settings.feed_list(), force=True,
+                    steps.run_all(conn, settings, run_id, configured_feeds(settings), force=True,
                                   progress=lambda n, total: print(f"batch {n}/{total} done", file=sys.stderr))
             except KeyboardInterrupt:
                 print(f"eventwire run: interrupted; run {run_id} closed, the article in hand rolled back, "

@@ -99,26 +99,6 @@ class Settings:
             user_agent=_env("USER_AGENT", cls.user_agent),
         )
 
-    def feed_list(self) -> list[dict]:
-        """The feeds to poll: EVENTWIRE_FEEDS when set, else the enabled entries of feeds_file
-        (interval in seconds; entries on the bundled wire are skipped when it is not running)."""
-        from pipeline.fetch.feeds import DEFAULT_INTERVAL_SECONDS, WIRE_PLACEHOLDER, load_feed_list
-
-        if self.feeds:
-            from pipeline.fetch.feeds import FeedListError
-            from pipeline.safety import redact_url, url_problem
-
-            for url in self.feeds:
-                if url_problem(url):
-                    raise FeedListError(f"EVENTWIRE_FEEDS: {url[:100]!r}: {url_problem(url)}")
-            # the name is shown (alerts, health page): never the URL's password
-            return [{"name": redact_url(url), "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
-                    for url in self.feeds]
-        if not self.feeds_file.exists():
-            raise FileNotFoundError(f"feed list {self.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")
-        feeds = load_feed_list(self.feeds_file, wire_base=self.wire_url, enabled_only=True)
-        return [f for f in feeds if WIRE_PLACEHOLDER not in f["url"]]
-
     @classmethod
     def effective(cls) -> list[dict]:
         """Each setting's value as this process sees it, and where it came from (env or default);

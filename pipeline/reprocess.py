@@ -12,7 +12,8 @@ from datetime import date
 
 import psycopg
 
-from pipeline import load, steps
+from pipeline import steps
+from pipeline.load import postgres as load
 from pipeline.config import Settings
 
 

@@ -15,7 +15,9 @@ from datetime import date, datetime, timezone
 
 import psycopg
 
-from pipeline import alerts, clean, extract, load, safety, validate
+from pipeline import alerts, clean, extract, safety
+from pipeline.load import postgres as load
+from pipeline.validate import suite as validate
 from pipeline.clean import dedup
 from pipeline.extract.places import admin2_of
 from pipeline.config import Settings

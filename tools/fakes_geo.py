@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.benchmark import read_fakes
+from tools.benchmark import read_fakes
 
 NEIGHBOURS = {"SY", "LB", "IQ", "JO", "TR", "IL", "PS"}
 

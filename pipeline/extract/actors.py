@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.extract.patterns import literal_prefixes, trie_regex
+
 DATA = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
 
@@ -141,7 +143,6 @@ class Cue:
     """A cue pattern with a cheap literal pre-check (most windows hold none of its key words)."""
 
     def __init__(self, pattern: str):
-        from .triggers import literal_prefixes
         self.regex = re.compile(pattern, re.I)
         prefixes = literal_prefixes(pattern, min_len=2)
         self.pre = re.compile(trie_regex({p.lower() for p in prefixes})) if prefixes else None
@@ -161,33 +162,6 @@ class Cue:
 
     def match(self, text: str):
         return self.regex.match(text)
-
-
-def trie_regex(words) -> str:
-    """One regular expression for many phrases, factored by common prefixes (fast in `re`).
-
-    Longer phrases are tried before their prefixes, as in a longest-first alternation; spaces
-    inside a phrase match any run of whitespace.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in " ".join(w.lower().split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(piece + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return emit(trie)
 
 
 def _compile_cues(raw: dict) -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.extract.patterns import literal_prefixes, trie_regex
 from pipeline.ontology import SUB_EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -29,58 +30,6 @@ class TriggerRule:
     needs_place_object: bool
     prefixes: tuple[str, ...] | None = None   # literal starts of every match: a cheap pre-check
     precheck: re.Pattern | None = None
-
-
-def literal_prefixes(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
-    """Literal strings one of which starts every match of `pattern` (None when they cannot be told).
-
-    Walks the standard library's parse of the pattern; optional parts branch the prefix set.
-    """
-    from re import _constants as C, _parser as P  # the stdlib's own regex parser
-
-    limit = 400
-
-    def seq(items: list, i: int) -> list[tuple[str, bool]]:
-        if i == len(items):
-            return [("", True)]
-        op, av = items[i]
-        if op is C.LITERAL:
-            return [(chr(av) + s, c) for s, c in seq(items, i + 1)]
-        if op is C.IN and all(o is C.LITERAL for o, _ in av):
-            rest = seq(items, i + 1)
-            return [(chr(v) + s, c) for _, v in av for s, c in rest]
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            return seq(items, i + 1)
-        if op is C.SUBPATTERN:
-            return join(seq(list(av[-1]), 0), items, i)
-        if op is C.BRANCH:
-            return join([x for b in av[1] for x in seq(list(b), 0)], items, i)
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            lo, hi, body = av
-            once = join(seq(list(body), 0), items, i) if hi == 1 else [(s, False) for s, _ in seq(list(body), 0)]
-            return once + (seq(items, i + 1) if lo == 0 else [])
-        return [("", False)]
-
-    def join(heads: list[tuple[str, bool]], items: list, i: int) -> list[tuple[str, bool]]:
-        out = []
-        rest = None
-        for h, complete in heads:
-            if complete:
-                rest = rest if rest is not None else seq(items, i + 1)
-                out.extend((h + s, c) for s, c in rest)
-            else:
-                out.append((h, False))
-            if len(out) > limit:
-                raise OverflowError
-        return out
-
-    try:
-        found = {s for s, _ in seq(list(P.parse(pattern)), 0)}
-    except (OverflowError, RecursionError, Exception):  # noqa: BLE001 - no pre-check then
-        return None
-    if not found or any(len(p) < min_len for p in found):
-        return None
-    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)
@@ -134,7 +83,6 @@ def prefix_index() -> PrefixIndex:
             continue
         for p in rule.prefixes:
             by_prefix.setdefault(p, set()).add(i)
-    from .actors import trie_regex
     return PrefixIndex(re.compile(r"(?<![\w-])(?:" + trie_regex(by_prefix) + ")"),
                        {p: frozenset(v) for p, v in by_prefix.items()}, frozenset(always))
 

@@ -21,6 +21,7 @@ import httpx
 import yaml
 
 from pipeline import safety
+from pipeline.config import Settings
 from pipeline.fetch.guard import AddressRefused
 from pipeline.fetch.http import BodyError, BodyTooLarge, decompress_bounded, read_body
 
@@ -354,3 +355,19 @@ def load_feed_list(path: str | Path, wire_base: str | None = None, enabled_only:
             continue
         feeds.append(feed)
     return feeds
+
+
+def configured_feeds(settings: Settings) -> list[dict]:
+    """The feeds to poll: EVENTWIRE_FEEDS when set, else the enabled entries of feeds_file
+    (interval in seconds; entries on the bundled wire are skipped when it is not running)."""
+    if settings.feeds:
+        for url in settings.feeds:
+            if safety.url_problem(url):
+                raise FeedListError(f"EVENTWIRE_FEEDS: {url[:100]!r}: {safety.url_problem(url)}")
+        # the name is shown (alerts, health page): never the URL's password
+        return [{"name": safety.redact_url(url), "url": url, "enabled": True, "interval_seconds": DEFAULT_INTERVAL_SECONDS}
+                for url in settings.feeds]
+    if not settings.feeds_file.exists():
+        raise FileNotFoundError(f"feed list {settings.feeds_file} not found (set EVENTWIRE_FEEDS_FILE or EVENTWIRE_FEEDS)")
+    feeds = load_feed_list(settings.feeds_file, wire_base=settings.wire_url, enabled_only=True)
+    return [f for f in feeds if WIRE_PLACEHOLDER not in f["url"]]

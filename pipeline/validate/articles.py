@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.validate import (
+from pipeline.validate.suite import (
     ARTICLE_COLUMNS, ROW_ID, ValidationResult, empty_result, expect, gx_context, run_suite,
     split_rows)
 

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from pipeline.validate import (
+from pipeline.validate.suite import (
     EVENT_COLUMNS, ROW_ID, ValidationResult, empty_result, expect, gx_context, run_suite, split_rows)
 from pipeline.ontology import EVENT_TYPES, SUB_EVENT_TYPES
 from pipeline.validate.articles import parse_published

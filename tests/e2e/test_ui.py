@@ -1,7 +1,7 @@
 """The operator's path through the real Airflow UI, in headless Chromium: sign in, open the
 eventwire_ingest DAG, trigger it with the UI's Trigger button, wait for the run to succeed, then read
 the "eventwire health" page (through the UI's nav and directly) and check its numbers against the
-database. The stack is `pipeline.stack` on free ports, with fresh databases for eventwire and Airflow.
+database. The stack is `tools.stack` on free ports, with fresh databases for eventwire and Airflow.
 Screenshots go to test-artifacts/e2e/."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def stack(pg_server_url, tmp_path_factory):
     """Airflow (api-server, scheduler, dag-processor, triggerer) on a free port, the local wire on another,
     eventwire's data and Airflow's metadata in two fresh databases; everything stopped and dropped after."""
     from pipeline.fetch.wire import serve_wire
-    from pipeline.stack import Stack, StackConfig, prepare_databases, sqlalchemy_url
+    from tools.stack import Stack, StackConfig, prepare_databases, sqlalchemy_url
 
     data_db, meta_db = f"ew_e2e_{uuid.uuid4().hex[:8]}", f"ew_e2e_af_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(pg_server_url, autocommit=True) as admin:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from pipeline import db, load
+from pipeline import db
+from pipeline.load import postgres as load
 
 pytestmark = pytest.mark.integration
 

@@ -33,7 +33,8 @@ GALLERY = {"/articles/photo-gallery.html": (200, "text/html; charset=utf-8",
 def _victim(url: str, feed_url: str, data_dir: Path, target: str, nth: int) -> None:
     """In a forked child: `run_all` with one function replaced by one that SIGKILLs the process on its
     n-th call (the child has everything imported already, so a trial costs only the run itself)."""
-    from pipeline import clean, extract, load
+    from pipeline import clean, extract
+    from pipeline.load import postgres as load
     from pipeline.clean import dedup
     from pipeline.fetch import feeds as feedmod, pages
     from pipeline.validate import articles as article_checks
@@ -168,7 +169,8 @@ def test_a_live_run_is_not_taken_for_dead(conn, db_url):
 def _interrupt_run_at(url: str, feed_url: str, data_dir: Path, target: str, nth: int) -> int:
     """Fork a run that receives a real SIGINT (what Ctrl-C sends) on the n-th call of `target`; return
     the child's exit code (130 when run_all let KeyboardInterrupt go on up, as the CLI expects)."""
-    from pipeline import extract, load
+    from pipeline import extract
+    from pipeline.load import postgres as load
 
     module_name, attr = target.split(".")
     module = {"extract": extract, "load": load, "steps": steps}[module_name]

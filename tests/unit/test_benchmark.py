@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import benchmark
+from tools import benchmark
 
 pytestmark = pytest.mark.unit
 
@@ -21,7 +21,7 @@ def test_synthetic_evidence_offsets_slice_the_text_exactly():
 
 
 def test_synthetic_rows_are_deterministic_and_mostly_distinct_events():
-    from pipeline.load import event_key
+    from pipeline.load.postgres import event_key
 
     first = benchmark.synthetic_events(range(1000), 10, seed=1)
     again = benchmark.synthetic_events(range(1000), 10, seed=1)
@@ -32,7 +32,8 @@ def test_synthetic_rows_are_deterministic_and_mostly_distinct_events():
 
 
 def test_synthetic_rows_respect_the_event_rules():
-    from pipeline.validate import EVENT_COLUMNS, events
+    from pipeline.validate import events
+    from pipeline.validate.suite import EVENT_COLUMNS
 
     assert benchmark.SUB_EVENT_TYPES == events.SUB_EVENT_TYPES
     rows, _, published = benchmark.synthetic_events(range(50), 10, seed=2)

@@ -4,7 +4,7 @@ names the file, the feed and the key, instead of being ignored or read the wrong
 import pytest
 
 from pipeline.config import Settings
-from pipeline.fetch.feeds import FeedListError, load_feed_list
+from pipeline.fetch.feeds import FeedListError, configured_feeds, load_feed_list
 
 pytestmark = pytest.mark.unit
 
@@ -56,7 +56,7 @@ def test_an_empty_file_is_no_feeds(tmp_path):
 
 def test_feed_urls_from_the_environment_are_checked_and_named_without_their_password():
     with pytest.raises(FeedListError, match="EVENTWIRE_FEEDS: 'http://\\[::1/rss': unparseable URL"):
-        Settings(feeds=("http://[::1/rss",)).feed_list()
-    feeds = Settings(feeds=("http://reader:hunter2@news.example/rss",)).feed_list()
+        configured_feeds(Settings(feeds=("http://[::1/rss",)))
+    feeds = configured_feeds(Settings(feeds=("http://reader:hunter2@news.example/rss",)))
     assert feeds[0]["name"] == "http://reader:***@news.example/rss"
     assert feeds[0]["url"] == "http://reader:hunter2@news.example/rss"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stack import COMPONENTS, StackConfig, sqlalchemy_url, stack_commands, stack_env, with_dbname
+from tools.stack import COMPONENTS, StackConfig, sqlalchemy_url, stack_commands, stack_env, with_dbname
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.unit
@@ -66,7 +66,7 @@ def test_the_four_components_run_from_this_venv(tmp_path):
 
 
 def test_the_stack_module_does_not_import_airflow():
-    probe = "import sys, pipeline.stack; print(sorted(m for m in sys.modules if m.split('.')[0] == 'airflow'))"
+    probe = "import sys, tools.stack; print(sorted(m for m in sys.modules if m.split('.')[0] == 'airflow'))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

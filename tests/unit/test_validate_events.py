@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from pipeline.validate import EVENT_COLUMNS, flatten_event
+from pipeline.validate.suite import EVENT_COLUMNS, flatten_event
 from pipeline.validate.events import DATA_DIR, SUB_EVENT_TYPES, bbox_for, validate_events
 
 pytestmark = pytest.mark.unit

@@ -34,7 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-log = logging.getLogger("pipeline.benchmark")
+log = logging.getLogger("tools.benchmark")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("extract", "extract-scaling", "clean", "load", "validate", "pipeline", "latency", "celery")
@@ -631,7 +631,7 @@ LOAD_ONE_BATCH_TIMEOUT_S = 60  # statement_timeout for the one-big-batch first l
 
 def _stage_values(row: dict, names: Sequence[str]) -> list:
     """A flat row as load_events writes it to its staging table (same per-row Python work)."""
-    from pipeline import load
+    from pipeline.load import postgres as load
 
     full = dict(row, event_key=load.event_key(row))
     if "place_key" in names and hasattr(load, "_place_key"):
@@ -642,7 +642,8 @@ def _stage_values(row: dict, names: Sequence[str]) -> list:
 def bench_load(shared: Path, quick: bool) -> dict:
     import psycopg
 
-    from pipeline import db, load
+    from pipeline import db
+    from pipeline.load import postgres as load
 
     total = 10_000 if quick else 100_000
     chunk = 2_000 if quick else 5_000
@@ -1078,7 +1079,7 @@ def _wait(predicate: Callable[[], Any], timeout: float, what: str, check: Callab
 @contextlib.contextmanager
 def airflow_stack(server_url: str, eventwire_url: str, tmp: Path, pipeline_env: dict,
                   metadata_template: str | None = None, celery_workers: int = 0) -> Iterator[dict]:
-    """pipeline/stack.py's stack (api-server, scheduler, dag-processor, triggerer, each a process group)
+    """tools/stack.py's stack (api-server, scheduler, dag-processor, triggerer, each a process group)
     on free ports with AIRFLOW_HOME under `tmp`, its metadata in a temporary database on `server_url`
     (a copy of `metadata_template` when given, already migrated). With `celery_workers`, CeleryExecutor
     on the Redis at 127.0.0.1:6379 and that many `airflow celery worker` processes (concurrency 1, own
@@ -1086,7 +1087,7 @@ def airflow_stack(server_url: str, eventwire_url: str, tmp: Path, pipeline_env: 
     process is ended and the queue removed afterwards. The DAG is still paused."""
     import psycopg
 
-    from pipeline import stack as st
+    from tools import stack as st
 
     with contextlib.ExitStack() as es:
         meta_url, meta_name = es.enter_context(temp_database(server_url, metadata_template, "ew_bench_meta"))
@@ -1100,7 +1101,7 @@ def airflow_stack(server_url: str, eventwire_url: str, tmp: Path, pipeline_env: 
             queue = f"eventwire-bench-{uuid.uuid4().hex[:8]}"
             extra.update({
                 "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
-                "AIRFLOW__CORE__HOSTNAME_CALLABLE": "pipeline.benchmark.worker_hostname",  # not __name__: -m runs this as __main__
+                "AIRFLOW__CORE__HOSTNAME_CALLABLE": "tools.benchmark.worker_hostname",  # not __name__: -m runs this as __main__
                 "AIRFLOW__CELERY__BROKER_URL": f"redis://{REDIS[0]}:{REDIS[1]}/0",
                 "AIRFLOW__CELERY__RESULT_BACKEND": "db+" + cfg.metadata_url,
                 "AIRFLOW__CELERY__WORKER_CONCURRENCY": "1",
@@ -1169,7 +1170,7 @@ def _migrated_template(server_url: str, tmp: Path, es: contextlib.ExitStack, met
     import psycopg
 
     from pipeline import db
-    from pipeline import stack as st
+    from tools import stack as st
 
     url, name = es.enter_context(temp_database(server_url, prefix="ew_bench_tpl"))
     if metadata:
@@ -1453,7 +1454,7 @@ def run_part_here(part: str, shared: Path, quick: bool) -> dict:
 
 def run_part_subprocess(part: str, shared: Path, quick: bool) -> dict:
     """Each part in its own interpreter, so one part's memory and warm caches don't bleed into the next."""
-    cmd = [sys.executable, "-m", "pipeline.benchmark", "--shared", str(shared), "--only", part, "--json"]
+    cmd = [sys.executable, "-m", "tools.benchmark", "--shared", str(shared), "--only", part, "--json"]
     if quick:
         cmd.append("--quick")
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
@@ -1588,7 +1589,7 @@ _HOW = {
         "second run on a fresh database with `per_host_delay=0` shows what the processing itself "
         "sustains (a feed list spread over many hosts behaves like that one)."),
     "latency": (
-        "The real scheduled pipeline: pipeline/stack.py's `Stack` (api-server, scheduler, dag-processor, "
+        "The real scheduled pipeline: tools/stack.py's `Stack` (api-server, scheduler, dag-processor, "
         "triggerer, each its own process group; LocalExecutor; `stack_env` as `make airflow` sets it) on "
         "free ports, AIRFLOW_HOME and EVENTWIRE_DATA_DIR in a temporary directory, eventwire's data and "
         "Airflow's metadata in two temporary databases on an embedded pgserver; only `eventwire_ingest` "
@@ -1634,12 +1635,12 @@ def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str])
     lines = [
         "# Benchmarks",
         "",
-        "Measured by `make bench` (`python -m pipeline.benchmark --shared ../shared`); this file is "
+        "Measured by `make bench` (`python -m tools.benchmark --shared ../shared`); this file is "
         "rewritten by that command (`--only PART` replaces just that part's rows and section), so edit "
-        "`pipeline/benchmark.py`, not the figures.",
+        "`tools/benchmark.py`, not the figures.",
         "",
         f"- **Date:** {machine['date']}",
-        f"- **Command:** `python -m pipeline.benchmark {' '.join(argv)}`".rstrip(),
+        f"- **Command:** `python -m tools.benchmark {' '.join(argv)}`".rstrip(),
         f"- **Parts:** {', '.join(parts_run)}" + ("" if set(parts_run) == set(PARTS) else
                                                   " (a subset: the other parts were not run this time)"),
         f"- **Machine:** {machine['cpu_model']}, nproc {machine['nproc']} (of {machine['cpu_count']} CPUs), "
@@ -1699,7 +1700,7 @@ def render_markdown(results: Sequence[dict], machine: dict, argv: Sequence[str])
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="python -m pipeline.benchmark", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.benchmark", description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared",
                         help="the shared material (corpora/), default ../shared")
     parser.add_argument("--only", action="append", choices=PARTS, metavar="PART",

@@ -1,6 +1,6 @@
 """Score the extractor with the shared scorers: seed articles, CASE snippets, and throughput.
 
-Run `python -m pipeline.extract.evaluate [--shared DIR] [--clean]`; it writes JSONL predictions
+Run `python -m tools.evaluate_extract [--shared DIR] [--clean]`; it writes JSONL predictions
 to a temporary directory and prints the scorers' summary lines, so numbers match the outside checks.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import extract_events
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
+DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def load_scorer(shared: Path, name: str):

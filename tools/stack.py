@@ -303,7 +303,7 @@ def prepare_databases(cfg: StackConfig, airflow_db: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.stack",
+        prog="python -m tools.stack",
         description="Run Airflow (api-server, scheduler, dag-processor, triggerer; LocalExecutor) with eventwire's "
                     "DAG and health page on the embedded PostgreSQL, until Ctrl-C.")
     parser.add_argument("--port", type=int, default=8080, help="api-server port (default 8080)")

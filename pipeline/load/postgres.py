@@ -1,0 +1,329 @@
+"""Loading validated rows into PostgreSQL: COPY into a staging table, then one set-based upsert.
+
+One transaction per batch, so a crash mid-batch leaves the tables as they were; keys are
+natural (event_key, (event_id, article_id), (kind, row_key)), so loading a batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import psycopg
+
+# The flat event row, in COPY order (docs/architecture.md).
+STAGE_COLUMNS: list[tuple[str, str]] = [
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("own_key", "text"),
+    ("place_key", "text"),
+    ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
+    ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
+    ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
+    ("assoc_actor2", "text[]"), ("interaction", "smallint"), ("location_name", "text"),
+    ("admin1", "text"), ("admin2", "text"), ("country", "text"), ("country_code", "text"), ("latitude", "float8"),
+    ("longitude", "float8"), ("geonameid", "bigint"), ("geo_precision", "smallint"),
+    ("fatalities_low", "integer"), ("fatalities_best", "integer"), ("fatalities_high", "integer"),
+    ("evidence_sentence", "text"), ("evidence_start", "integer"), ("evidence_end", "integer"),
+    ("confidence", "real"), ("extractor_version", "text"),
+]
+EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
+                 ("candidate_id", "article_id", "own_key", "evidence_sentence", "evidence_start", "evidence_end")]
+
+MERGE_RADIUS_KM = 3.0
+MAX_WINDOW_DAYS = 31
+BOX_DEG = 0.05  # a coordinate box safely wider than MERGE_RADIUS_KM (0.05° ≥ 3.4 km of longitude up to 47° N/S)
+# How far apart two reports of one event may date it, by the coarser of their date precisions.
+DATE_WINDOW_SQL = "CASE greatest({a}.date_precision, {b}.date_precision) WHEN 1 THEN 1 WHEN 2 THEN 7 ELSE 31 END"
+KM_SQL = ("6371 * 2 * asin(sqrt(power(sin(radians({b}.latitude - {a}.latitude) / 2), 2)"
+          " + cos(radians({a}.latitude)) * cos(radians({b}.latitude))"
+          " * power(sin(radians({b}.longitude - {a}.longitude) / 2), 2)))")
+
+
+def _same_event_sql(a: str, b: str, by: str) -> str:
+    """SQL condition: rows `a` and `b` report the same real-world event (cross-article dedup).
+
+    Same sub-type; dates within the window their precisions allow; compatible actors (same inter
+    codes, either order, an unknown side matches); and, `by` "name", the same normalised place name,
+    or, `by` "distance", both placed finer than a region and within MERGE_RADIUS_KM. The two place
+    tests are separate lookups so each can use its own index (an OR of them uses neither).
+    """
+    window = DATE_WINDOW_SQL.format(a=a, b=b)
+    if by == "name":
+        place = f"{a}.place_key = {b}.place_key"
+    else:
+        place = f"""{a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
+            AND {a}.longitude BETWEEN {b}.longitude - {BOX_DEG} AND {b}.longitude + {BOX_DEG}
+            AND {a}.geo_precision < 3 AND {b}.geo_precision < 3
+            AND {KM_SQL.format(a=a, b=b)} <= {MERGE_RADIUS_KM}"""
+    return f"""
+        {a}.sub_event_type = {b}.sub_event_type
+        AND {a}.event_date BETWEEN {b}.event_date - {MAX_WINDOW_DAYS} AND {b}.event_date + {MAX_WINDOW_DAYS}
+        AND abs({a}.event_date - {b}.event_date) <= {window}
+        AND {place}
+        AND (({a}.actor1_inter IS NOT DISTINCT FROM {b}.actor1_inter
+              AND ({a}.actor2_inter IS NULL OR {b}.actor2_inter IS NULL OR {a}.actor2_inter = {b}.actor2_inter))
+             OR ({a}.actor1_inter = {b}.actor2_inter AND {a}.actor2_inter = {b}.actor1_inter))
+    """
+
+
+@dataclass
+class LoadStats:
+    rows_in: int = 0
+    events_inserted: int = 0
+    events_updated: int = 0
+    mentions_inserted: int = 0
+    quarantined: int = 0
+
+
+def _place_key(name: str | None) -> str:
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"^(al|el|ar|as|ash|at|ad|an|az)[\s\-']+", "", s.strip())
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def event_key(row: dict) -> str:
+    """Identity of a real-world event: sub-type, place, day and the sides' actor types.
+
+    The place is its GeoNames id when known, else its normalised name, so "al-Zabadani" and
+    "Zabadani" reported by two outlets on the same day are one event; state forces fighting rebels
+    and rebels shelling civilians at the same place and day are two.
+    """
+    place = f"g{row['geonameid']}" if row.get("geonameid") else "n" + _place_key(row.get("location_name"))
+    sides = "-".join(str(i) for i in sorted(i for i in (row.get("actor1_inter"), row.get("actor2_inter")) if i))
+    raw = f"{row['sub_event_type']}|{place}|{row['event_date']}|{sides}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+MERGE_LOCK = 4242004  # pg_advisory_xact_lock key: one batch at a time merges and inserts events
+
+
+def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> LoadStats:
+    """Upsert flat event rows and their mentions; the caller owns the transaction."""
+    stats = LoadStats(rows_in=len(rows))
+    if not rows:
+        return stats
+    cols = ", ".join(f"{c} {t}" for c, t in STAGE_COLUMNS)
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_events ({cols}) ON COMMIT DELETE ROWS")
+    conn.execute("TRUNCATE stage_events")
+    names = [c for c, _ in STAGE_COLUMNS]
+    with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            key = event_key(row)
+            # capped: an index entry cannot hold an arbitrarily long name (validation refuses those first)
+            full = dict(row, event_key=key, own_key=key, place_key=_place_key(row.get("location_name"))[:200])
+            copy.write_row([full.get(c) if c not in ("assoc_actor1", "assoc_actor2")
+                            else list(full.get(c) or []) for c in names])
+
+    conn.execute("CREATE INDEX IF NOT EXISTS stage_events_merge_idx"
+                 " ON stage_events (sub_event_type, event_date, latitude, longitude)")
+    conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
+    conn.execute("ANALYZE stage_events")
+    # Loads take turns from here to their commit: two batches loading at once would each miss the
+    # other's uncommitted events and insert the same real event twice under different keys.
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
+    _merge_with_known_events(conn)
+    insert_cols = ", ".join(EVENT_COLUMNS)
+    # Several mentions of one event in a batch: keep the most confident as the event's values.
+    result = conn.execute(
+        f"""
+        INSERT INTO eventwire.events ({insert_cols})
+        SELECT DISTINCT ON (event_key) {insert_cols}
+        FROM stage_events
+        ORDER BY event_key, confidence DESC NULLS LAST, candidate_id
+        ON CONFLICT (event_key) DO UPDATE SET
+            confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence),
+            deleted_at = NULL
+        RETURNING (xmax = 0) AS inserted
+        """
+    ).fetchall()
+    stats.events_inserted = sum(1 for (inserted,) in result if inserted)
+    stats.events_updated = len(result) - stats.events_inserted
+
+    mentions = conn.execute(
+        """
+        INSERT INTO eventwire.event_mentions
+            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id, source_key)
+        SELECT DISTINCT ON (e.event_id, s.article_id)
+               e.event_id, s.article_id, s.evidence_sentence, s.evidence_start, s.evidence_end,
+               s.confidence, s.fatalities_best, %s, s.own_key
+        FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ORDER BY e.event_id, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
+        ON CONFLICT (event_id, article_id) DO NOTHING
+        """,
+        (run_id,),
+    )
+    stats.mentions_inserted = mentions.rowcount
+    conn.execute(
+        """
+        INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
+        SELECT DISTINCT s.article_id, s.own_key, e.event_id
+        FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+        """
+    )
+
+    # Counts follow from the mentions; fatalities take the most conservative reading reported.
+    touched = [r[0] for r in conn.execute(
+        "SELECT DISTINCT e.event_id FROM eventwire.events e JOIN stage_events s USING (event_key)")]
+    refresh_counts(conn, touched)
+    return stats
+
+
+def _merge_with_known_events(conn: psycopg.Connection) -> None:
+    """Point staged rows at the event they report when it is already known under another key.
+
+    First the rows loaded before (eventwire.mention_sources remembers each row's own key: a reload
+    changes nothing), then live events (never one this article already supports: two places in one article
+    are two events), then earlier rows of the same batch from other articles.
+    """
+    conn.execute(
+        """
+        UPDATE stage_events s SET event_key = e.event_key
+        FROM eventwire.mention_sources ms JOIN eventwire.events e USING (event_id)
+        WHERE ms.article_id = s.article_id AND ms.source_key = s.own_key AND e.deleted_at IS NULL
+        """
+    )
+    def known(by: str, order: str) -> str:
+        return f"""(SELECT e.event_key FROM eventwire.events e
+                    WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
+                      AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
+                                      WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
+                    ORDER BY {order}, e.event_id LIMIT 1)"""
+
+    def earlier(by: str, order: str) -> str:
+        return f"""(SELECT s1.event_key FROM stage_events s1
+                    WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
+                      AND {_same_event_sql("s1", "s2", by)}
+                    ORDER BY {order}, s1.candidate_id LIMIT 1)"""
+
+    for candidate in (
+        f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"
+        f" {known('distance', KM_SQL.format(a='e', b='s2'))})",
+        f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
+        f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
+    ):
+        conn.execute(
+            f"""
+            UPDATE stage_events s SET event_key = m.event_key
+            FROM (
+                SELECT s2.candidate_id, {candidate} AS event_key
+                FROM stage_events s2
+                WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
+            ) m
+            WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
+            """
+        )
+
+
+ALIGN_MIN_SIMILARITY = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def align_sentence(sentence: str, candidates: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The candidate (start, end, text) most like `sentence` by word overlap (Jaccard), if close enough."""
+    target = _words(sentence)
+    best, best_score = None, ALIGN_MIN_SIMILARITY
+    for cand in candidates:
+        words = _words(cand[2])
+        union = target | words
+        score = len(target & words) / len(union) if union else 0.0
+        if score > best_score or (score == best_score and best is None and score > 0):
+            best, best_score = cand, score
+    return best
+
+
+def attach_duplicates(conn: psycopg.Connection, run_id: str | None, *, duplicate_ids: list[int] | None = None,
+                      original_ids: list[int] | None = None) -> int:
+    """A republished copy of a story is one more report of the original's events (one more source).
+
+    Each of the original's evidence sentences is aligned to the copy's most similar sentence (copy
+    editors change a verb or a title, rarely the facts); the mention carries the copy's own sentence
+    and offsets. A sentence the copy dropped or rewrote beyond recognition adds nothing.
+    """
+    from pipeline.extract.sentences import split_sentences
+
+    copies = conn.execute(
+        """
+        SELECT d.article_id, d.text, m.event_id, m.sentence, m.confidence, m.fatalities_best
+        FROM eventwire.articles d JOIN eventwire.event_mentions m ON m.article_id = d.duplicate_of
+        WHERE d.status = 'duplicate' AND d.text IS NOT NULL
+          AND (%(dups)s::bigint[] IS NULL OR d.article_id = ANY(%(dups)s))
+          AND (%(origs)s::bigint[] IS NULL OR d.duplicate_of = ANY(%(origs)s))
+          AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions x WHERE x.event_id = m.event_id AND x.article_id = d.article_id)
+        ORDER BY d.article_id, m.event_id
+        """,
+        {"dups": duplicate_ids, "origs": original_ids},
+    ).fetchall()
+    sentences: dict[int, list[tuple[int, int, str]]] = {}
+    rows = []
+    for article_id, text, event_id, sentence, confidence, fatalities in copies:
+        if article_id not in sentences:
+            sentences[article_id] = [(sp.start, sp.end, text[sp.start:sp.end]) for sp in split_sentences(text)]
+        match = align_sentence(sentence, sentences[article_id])
+        if match:
+            rows.append((event_id, article_id, match[2], match[0], match[1], confidence, fatalities, run_id))
+    if rows:
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
+                " confidence, fatalities_best, run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+                " ON CONFLICT (event_id, article_id) DO NOTHING", rows)
+    refresh_counts(conn, sorted({r[0] for r in rows}))
+    return len(rows)
+
+
+def refresh_counts(conn: psycopg.Connection, event_ids: list[int]) -> None:
+    """Recompute mention counts and the fatality reading of these events from their mentions.
+
+    Fatalities follow ACLED's conservative rule with updates: among the reports published on the
+    latest day that gave a count, the lowest is `best` (a later toll supersedes an earlier one);
+    `low`/`high` span every report, and each report's own figure stays on its mention (the history).
+    """
+    if not event_ids:
+        return
+    conn.execute(
+        """
+        UPDATE eventwire.events e SET
+            num_mentions = coalesce(m.n, 0), num_articles = coalesce(m.articles, 0),
+            num_sources = coalesce(m.sources, 0), fatalities_best = m.best, fatalities_low = m.low,
+            fatalities_high = m.high, updated_at = now()
+        FROM unnest(%s::bigint[]) AS ids(event_id)
+        LEFT JOIN (
+            SELECT m.event_id, count(*) AS n, count(DISTINCT m.article_id) AS articles,
+                   count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
+                   min(m.fatalities_best) AS low, max(m.fatalities_best) AS high,
+                   (array_agg(m.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
+                              m.fatalities_best) FILTER (WHERE m.fatalities_best IS NOT NULL))[1] AS best
+            FROM eventwire.event_mentions m JOIN eventwire.articles a USING (article_id)
+            WHERE m.event_id = ANY(%s) GROUP BY m.event_id
+        ) m USING (event_id)
+        WHERE e.event_id = ids.event_id
+        """,
+        (event_ids, event_ids),
+    )
+
+
+def quarantine_rows(conn: psycopg.Connection, run_id: str, kind: str, items: list[dict]) -> int:
+    """Hold back failing rows with their payload and reasons; `items`: row_key, article_id, payload, reasons."""
+    if not items:
+        return 0
+    with conn.cursor() as cur:
+        cur.executemany(
+            """
+            INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
+            VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)
+            ON CONFLICT (kind, row_key) DO UPDATE SET
+                payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
+                released_at = NULL
+            """,
+            [(kind, it["row_key"], it.get("article_id"), run_id,
+              json.dumps(it["payload"], default=str), json.dumps(it["reasons"], default=str))
+             for it in items],
+        )
+    return len(items)
