@@ -5,13 +5,14 @@ reasons and newest events match the database, and the HTML carries them in stabl
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from dataclasses import replace
 from html.parser import HTMLParser
 
 import psycopg
 import pytest
 
-from pipeline import steps
+from pipeline import alerts, steps
 from pipeline.config import Settings
 from pipeline.db import temp_database
 from pipeline.fetch.wire import serve_wire
@@ -121,3 +122,79 @@ def test_page_escapes_what_feeds_and_errors_bring(conn):
     assert re.search(r'id="failing-feeds"', page)
     assert 'data-metric="events_total">0<' in page
     assert "no Great Expectations Data Docs" in page
+
+
+def _feed(conn, name: str, **cols) -> None:
+    keys = ["name", "url", *cols]
+    conn.execute(f"INSERT INTO eventwire.feeds ({', '.join(keys)}) VALUES ({', '.join(['%s'] * len(keys))})",
+                 [name, f"http://127.0.0.1:9/{name}", *cols.values()])
+
+
+def test_feeds_show_backoff_overdue_and_silence_against_the_database_clock(conn):
+    """The operator's three blind spots: a feed in backoff, one whose next poll is long past, one silent."""
+    now = conn.execute("SELECT now()").fetchone()[0]
+    _feed(conn, "backing-off", interval_seconds=15, consecutive_failures=4, last_error="HTTP 503",
+          last_polled_at=now, next_poll_at=now + timedelta(minutes=8))
+    _feed(conn, "overdue", interval_seconds=15, last_success_at=now - timedelta(minutes=3),
+          last_polled_at=now - timedelta(minutes=3), next_poll_at=now - timedelta(minutes=2, seconds=45))
+    _feed(conn, "fresh", interval_seconds=60, last_success_at=now, last_polled_at=now, last_new_item_at=now,
+          next_poll_at=now + timedelta(seconds=40))
+    _feed(conn, "quiet", interval_seconds=60, last_success_at=now, last_polled_at=now,
+          next_poll_at=now + timedelta(seconds=40))
+    alerts.raise_alert(conn, "feed_silent", "quiet", "no new item for 400 min (expected within 360 min)")
+
+    report = health_report(conn)
+    states = {f["name"]: f for f in report["feeds"]}
+    assert states["backing-off"]["state"] == "failing" and states["backing-off"]["backoff_seconds"] == 480
+    assert states["overdue"]["state"] == "overdue" and 160 <= states["overdue"]["overdue_seconds"] <= 175
+    assert states["fresh"]["state"] == "ok" and states["fresh"]["overdue_seconds"] is None
+    assert states["quiet"]["state"] == "silent"
+    assert report["late_feeds"] == ["overdue", "quiet"]
+
+    page = render_html(report)
+    rows = {r["data-feed"]: r for r in _rows(page) if "data-feed" in r}
+    assert {name: r["data-state"] for name, r in rows.items()} == {
+        "backing-off": "failing", "overdue": "overdue", "fresh": "ok", "quiet": "silent"}
+    assert "failing, backing off 8 min" in page and "overdue by 3 min" in page
+    assert re.search(r'data-field="next_poll"><time [^>]*>in (3[0-9]|40) s</time>', page)
+    assert re.search(r'data-field="next_poll" class="warn"><time [^>]*>in 8 min</time>', page)
+
+
+def test_alerts_are_listed_open_first_and_the_page_reloads_itself(conn):
+    alerts.raise_alert(conn, "feed_failing", "wire", "http://127.0.0.1:9/rss: 3 failed polls in a row, last: HTTP 500")
+    alerts.raise_alert(conn, "cycle_late", "scheduled__x", "ingest cycle still running after 10 min")
+    alerts.resolve_alerts(conn, "cycle_late", set())
+
+    report = health_report(conn)
+    assert report["totals"]["alerts_open"] == 1
+    assert [(a["kind"], a["resolved_at"] is None) for a in report["alerts"]] == [("feed_failing", True), ("cycle_late", False)]
+    page = render_html(report, refresh_seconds=20)
+    listed = [(r["data-alert-kind"], r["data-open"]) for r in _rows(page) if "data-alert-kind" in r]
+    assert listed == [("feed_failing", "true"), ("cycle_late", "false")]
+    assert '<meta http-equiv="refresh" content="20">' in page
+    assert 'data-metric="alerts_open">1<' in page
+
+
+def test_runs_that_did_something_come_first_and_empty_runs_are_only_counted(conn):
+    conn.execute("INSERT INTO eventwire.runs (run_id, status, started_at, finished_at, articles_new, articles_in,"
+                 " articles_loaded) VALUES ('busy', 'success', now() - interval '10 min', now() - interval '9 min', 6, 6, 6)")
+    for i in range(5):
+        conn.execute("INSERT INTO eventwire.runs (run_id, status, started_at, finished_at) VALUES"
+                     " (%s, 'success', now() - make_interval(secs => %s), now())", (f"empty-{i}", 60 - i))
+    conn.execute("INSERT INTO eventwire.runs (run_id, status, started_at, error) VALUES"
+                 " ('broken', 'failed', now() - interval '20 min', 'fetch: task failed')")
+    conn.execute("INSERT INTO eventwire.articles (url, status) VALUES ('http://127.0.0.1:9/a', 'loaded')")
+
+    report = health_report(conn)
+    assert [r["run_id"] for r in report["runs"]] == ["busy", "broken"]
+    assert report["idle_runs"]["runs"] == 5
+    assert report["last_article_loaded_at"] is not None
+    page = render_html(report)
+    assert 'data-metric="idle_runs">5<' in page and "runs that found nothing new" in page
+    assert re.search(r'id="last-loaded">last article loaded <time [^>]*>(now|\d+ s ago)</time>', page)
+
+
+def _rows(page: str) -> list[dict]:
+    parsed = _Attrs()
+    parsed.feed(page)
+    return parsed.rows
