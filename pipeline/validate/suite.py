@@ -191,8 +191,11 @@ def run_suite(df: pd.DataFrame, suite, asset_name: str, rows: list[dict] | None 
 
     started = time.perf_counter()
     batch = _batch_definition(asset_name).get_batch(batch_parameters={"dataframe": df})
+    # COMPLETE for every unexpected row id; not the pandas "query" string GX builds beside it
+    # (about a sixth of a run's cost, and nothing here reads it)
     run = batch.validate(suite, result_format={
-        "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]})
+        "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID],
+        "return_unexpected_index_query": False})
     all_rows = [int(r) for r in df[ROW_ID]]
     reasons: dict[int, list[dict]] = {}
     warnings: list[dict] = []
