@@ -81,14 +81,15 @@ def publish(docs_dir: Path | str, run_name: str | None, results: Sequence, *,
     from great_expectations.core.run_identifier import RunIdentifier
 
     root = Path(docs_dir)
+    results = [r for r in results if r.run is not None]  # an empty batch validated nothing
+    if not results:
+        return root / INDEX
     validated_at = validated_at or datetime.now(timezone.utc)
     run_name = run_name or f"adhoc-{validated_at:%Y%m%dT%H%M%SZ}"
     folder = root / RUNS / run_folder(run_name)
     folder.mkdir(parents=True, exist_ok=True)
     summary = _read_json(folder / RUN_SUMMARY) or {"run_name": run_name, "validations": []}
     for result in results:
-        if result.run is None:  # an empty batch: nothing was validated
-            continue
         suite = result.stats.get("suite", "suite")
         stem = f"{validated_at:%Y%m%dT%H%M%S%f}-{suite}"
         gx_result = result.run.gx_result
