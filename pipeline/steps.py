@@ -25,6 +25,7 @@ from pipeline.safety import redact_url
 from pipeline.fetch import feeds as feedmod
 from pipeline.fetch import crawl, http, pages
 from pipeline.validate import articles as article_checks
+from pipeline.validate import docs as validation_docs
 from pipeline.validate import events as event_checks
 
 log = logging.getLogger(__name__)
@@ -593,10 +594,15 @@ def _quarantine_over_budget(conn: psycopg.Connection, run_id: str, article_id: i
 
 # ---------------------------------------------------------------- validate
 
-def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_docs_dir=None) -> list[int]:
-    """Run the article and event suites; mark each row valid or rejected with its failed expectations.
+def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_docs_dir=None, *,
+                   run_name: str | None = None) -> list[int]:
+    """Run the article and event suites over these articles (meant to be a whole cycle's: GX costs
+    mostly per run, not per row); mark each row valid or rejected with its failed expectations.
 
-    With `data_docs_dir`, GX Data Docs of this validation are written there for the operator.
+    One GX run per suite, verdicts written with a few set-based statements. If that fails for a
+    reason other than a lost connection, the articles are validated again in halves, down to the
+    one that fails, which is quarantined. With `data_docs_dir` the validations are added to the
+    offline Data Docs there (`validate.docs`) once, under `run_name` (default: `run_id`).
     """
     arts = conn.execute(
         "SELECT article_id AS id, url, title, text, published, language, source FROM eventwire.articles"
@@ -606,31 +612,34 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
         return []
     names = ["id", "url", "title", "text", "published", "language", "source"]
     article_rows = [dict(zip(names, a)) for a in arts]
-    try:
-        _validate_rows(conn, article_rows, run_id, data_docs_dir)
-        return [a["id"] for a in article_rows]
-    except Exception as exc:
-        if _connection_lost(conn) or len(article_rows) == 1:
-            if len(article_rows) == 1 and not _connection_lost(conn):
-                _isolated(conn, run_id, article_rows[0]["id"], "validate", exc)
-                return []
-            raise
-        log.warning("validating the batch together failed (%s); validating its articles one by one",
-                    safety.describe_error(exc))
-    done = []
-    for row in article_rows:
-        try:
-            _validate_rows(conn, [row], run_id, data_docs_dir)
-            done.append(row["id"])
-        except Exception as exc:
-            _isolated(conn, run_id, row["id"], "validate", exc)
+    results: list = []
+    done = _validate_in_halves(conn, article_rows, run_id, results)
+    if data_docs_dir is not None and results:
+        validation_docs.publish_or_warn(data_docs_dir, run_name or run_id, results)
     return done
 
 
-def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: str, data_docs_dir) -> None:
-    """The suites over these articles and their pending candidates; verdicts written in one transaction."""
-    art_result = article_checks.validate_articles(
-        article_rows, data_docs_dir=data_docs_dir / "articles" if data_docs_dir else None)
+def _validate_in_halves(conn: psycopg.Connection, article_rows: list[dict], run_id: str, results: list) -> list[int]:
+    try:
+        results.extend(_validate_rows(conn, article_rows, run_id))
+        return [a["id"] for a in article_rows]
+    except Exception as exc:
+        if _connection_lost(conn):
+            raise
+        if len(article_rows) == 1:
+            _isolated(conn, run_id, article_rows[0]["id"], "validate", exc)
+            return []
+        log.warning("validating %d articles together failed (%s); validating them in halves",
+                    len(article_rows), safety.describe_error(exc))
+    half = len(article_rows) // 2
+    return (_validate_in_halves(conn, article_rows[:half], run_id, results)
+            + _validate_in_halves(conn, article_rows[half:], run_id, results))
+
+
+def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: str) -> list:
+    """The suites over these articles and their pending candidates; verdicts written in one transaction.
+    Returns the two `ValidationResult`s (for the Data Docs)."""
+    art_result = article_checks.validate_articles(article_rows)
     bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
 
     cands = conn.execute(
@@ -651,37 +660,44 @@ def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: s
         rows.append(row)
     texts = {a["id"]: a["text"] or "" for a in article_rows}
     published = {a["id"]: a["published"] for a in article_rows}
-    ev_result = event_checks.validate_events(
-        rows, texts, published, data_docs_dir=data_docs_dir / "events" if data_docs_dir else None)
+    ev_result = event_checks.validate_events(rows, texts, published)
     verdicts: dict[int, list | None] = {r["candidate_id"]: None for r in ev_result.valid}
     for rej in ev_result.rejected:
         verdicts[rej["row"]["candidate_id"]] = rej["reasons"]
     verdicts.update(too_long)
+
+    def as_json(reasons):
+        return json.dumps(reasons, default=str) if reasons else None
+
     with conn.transaction():
-        for candidate_id, reasons in verdicts.items():
+        if verdicts:
             conn.execute(
-                "UPDATE eventwire.event_candidates SET status = %s, reasons = %s WHERE candidate_id = %s",
-                ("rejected" if reasons else "valid", json.dumps(reasons, default=str) if reasons else None, candidate_id),
+                "UPDATE eventwire.event_candidates c SET status = v.status, reasons = v.reasons::jsonb"
+                " FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS v(candidate_id, status, reasons)"
+                " WHERE c.candidate_id = v.candidate_id",
+                (list(verdicts), ["rejected" if r else "valid" for r in verdicts.values()],
+                 [as_json(r) for r in verdicts.values()]),
             )
-        for a in article_rows:
-            reasons = bad_articles.get(a["id"])
+        conn.execute(
+            "UPDATE eventwire.articles a SET status = 'validated', validation_reasons = v.reasons::jsonb,"
+            " updated_at = now(), last_run_id = %s"
+            " FROM unnest(%s::bigint[], %s::text[]) AS v(article_id, reasons) WHERE a.article_id = v.article_id",
+            (run_id, [a["id"] for a in article_rows], [as_json(bad_articles.get(a["id"])) for a in article_rows]),
+        )
+        if bad_articles:
+            # An article that fails its suite takes its events down with it.
             conn.execute(
-                "UPDATE eventwire.articles SET status = 'validated', validation_reasons = %s, updated_at = now(),"
-                " last_run_id = %s WHERE article_id = %s",
-                (json.dumps(reasons, default=str) if reasons else None, run_id, a["id"]),
+                "UPDATE eventwire.event_candidates SET status = 'rejected',"
+                " reasons = coalesce(reasons, '[]'::jsonb) || %s::jsonb"
+                " WHERE article_id = ANY(%s) AND status IN ('valid', 'rejected')",
+                (json.dumps([{"expectation": "article_failed_validation", "column": "article_id",
+                              "detail": "the article failed its own suite"}]), list(bad_articles)),
             )
-            if reasons:
-                # An article that fails its suite takes its events down with it.
-                conn.execute(
-                    "UPDATE eventwire.event_candidates SET status = 'rejected',"
-                    " reasons = coalesce(reasons, '[]'::jsonb) || %s::jsonb WHERE article_id = %s AND status IN ('valid', 'rejected')",
-                    (json.dumps([{"expectation": "article_failed_validation", "column": "article_id",
-                                  "detail": "the article failed its own suite"}]), a["id"]),
-                )
     for warning in ev_result.stats.get("warnings", []):
         log.warning("batch check: %s", warning)
     log.info("validated %d articles (%d rejected), %d events (%d rejected)", len(article_rows),
              len(bad_articles), len(rows) + len(too_long), len(ev_result.rejected) + len(too_long))
+    return [art_result, ev_result]
 
 
 # ---------------------------------------------------------------- load
@@ -773,8 +789,8 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
     """The whole pipeline in this process, step by step (what the DAG does with one task per step).
 
     After polling, it takes every article waiting in any step (this run's new ones and whatever a
-    killed or failed run left), oldest first, a batch at a time; each step handles the batch's
-    articles that wait for it. Ctrl-C: the article in hand is rolled back, the run is closed as
+    killed or failed run left), oldest first, a batch at a time through fetch, clean and extract;
+    then validates them all in one go and loads them a batch at a time. Ctrl-C: the article in hand is rolled back, the run is closed as
     failed ("interrupted") and KeyboardInterrupt goes on up; the next run resumes.
     """
     start_run(conn, run_id, runner="cli")
@@ -793,10 +809,12 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
             fetch_batch(conn, settings, batch, run_id)
             clean_batch(conn, batch, run_id)
             extract_batch(conn, batch, run_id, settings.extract_budget_seconds)
-            validate_batch(conn, batch, run_id, settings.data_dir / "data_docs")
-            load_batch(conn, batch, run_id)
             if progress:
                 progress(n, max(n, parts))
+        # one validation for the whole cycle, as in the DAG: Great Expectations costs per run, not per row
+        validate_batch(conn, tried, run_id, settings.data_dir / "data_docs")
+        for batch in batches(tried, settings.batch_size):
+            load_batch(conn, batch, run_id)
     except KeyboardInterrupt:
         _close_interrupted(conn, run_id)
         raise

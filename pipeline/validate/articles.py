@@ -6,12 +6,14 @@ rather than loaded, so the event tables never point at an article that cannot ba
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from pipeline.validate import docs
 from pipeline.validate.suite import (
     ARTICLE_COLUMNS, ROW_ID, ValidationResult, empty_result, expect, gx_context, run_suite,
     split_rows)
@@ -59,7 +61,10 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+@functools.lru_cache(maxsize=4)
 def build_article_suite(today: date):
+    """The suite for rows validated on `today`; built once per day and process (GX suites cost
+    milliseconds each, and the expectations are the same all day)."""
     import great_expectations as gx
     from great_expectations import expectations as gxe
 
@@ -87,14 +92,16 @@ def build_article_suite(today: date):
 
 
 def validate_articles(rows: list[dict], today: date | None = None, *,
-                      data_docs_dir: Path | None = None) -> ValidationResult:
+                      data_docs_dir: Path | None = None, run_name: str | None = None) -> ValidationResult:
     """Split article rows (`id, url, title, text, published, language, source`) into loadable
     rows and quarantined ones. `published` and `language` may be null. `today` (UTC by default)
-    bounds "not in the future"; `data_docs_dir` as in `validate_events`."""
+    bounds "not in the future"; `data_docs_dir` and `run_name` as in `validate_events`."""
     if not rows:
         return empty_result({"suite": "eventwire.articles"})
     frame = _frame(rows)
     today = today or datetime.now(timezone.utc).date()
-    suite = build_article_suite(today)
-    run = run_suite(frame, suite, "articles", rows)
-    return split_rows(rows, run, {"suite": "eventwire.articles"}, data_docs_dir)
+    run = run_suite(frame, build_article_suite(today), "articles", rows)
+    result = split_rows(rows, run, {"suite": "eventwire.articles"})
+    if data_docs_dir is not None:
+        result.stats["data_docs"] = docs.publish_or_warn(data_docs_dir, run_name, [result])
+    return result

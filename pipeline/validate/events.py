@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from pipeline.validate import docs
 from pipeline.validate.suite import (
     EVENT_COLUMNS, ROW_ID, ValidationResult, empty_result, expect, gx_context, run_suite, split_rows)
 from pipeline.ontology import EVENT_TYPES, SUB_EVENT_TYPES
@@ -228,7 +229,15 @@ def _frame(rows: list[dict], article_texts: Mapping[Any, str],
 
 
 def build_event_suite(present_columns: list[str], rows_in: int):
-    """The suite; row-level expectations reject, the batch-level ones (severity warning) warn."""
+    """The suite; row-level expectations reject, the batch-level ones (severity warning) warn.
+
+    It depends only on which columns are present and on whether the batch is big enough for the
+    share checks, so it is built once per process for each such shape."""
+    return _event_suite(tuple(present_columns), rows_in >= MIN_ROWS_FOR_SHARES)
+
+
+@functools.lru_cache(maxsize=8)
+def _event_suite(present_columns: tuple[str, ...], with_shares: bool):
     import great_expectations as gx
     from great_expectations import expectations as gxe
 
@@ -346,7 +355,7 @@ def build_event_suite(present_columns: list[str], rows_in: int):
     add(expect(gxe.ExpectColumnMaxToBeBetween, label="article_id", column="_events_in_article",
                max_value=MAX_EVENTS_PER_ARTICLE,
                detail=f"an article gave more than {MAX_EVENTS_PER_ARTICLE} events", **warn))
-    if rows_in >= MIN_ROWS_FOR_SHARES:
+    if with_shares:
         add(expect(gxe.ExpectColumnValuesToBeInSet, label="geo_precision", column="_coarse_location",
                    value_set=[False], mostly=1 - MAX_SHARE_COARSE_LOCATION,
                    detail=f"more than {MAX_SHARE_COARSE_LOCATION:.0%} of events placed only at region "
@@ -360,19 +369,23 @@ def build_event_suite(present_columns: list[str], rows_in: int):
 
 def validate_events(rows: list[dict], article_texts: Mapping[Any, str],
                     article_published: Mapping[Any, Any] | None = None, *,
-                    data_docs_dir: Path | None = None) -> ValidationResult:
+                    data_docs_dir: Path | None = None, run_name: str | None = None) -> ValidationResult:
     """Split flat event rows (see `flatten_event`) into loadable rows and quarantined ones.
 
     `article_texts` maps article_id to the cleaned text the evidence offsets point into; an
     event whose article text is not given is rejected. `article_published` (article_id to a
     date, datetime, ISO string or None) enables the "not after publication" check. With
-    `data_docs_dir` (e.g. `settings.data_dir / "data_docs"`) the run is also rendered as GX
-    Data Docs there and `stats["data_docs"]` holds the index URL.
+    `data_docs_dir` (e.g. `settings.data_dir / "data_docs"`) the run is also rendered there as
+    the offline Data Docs (`docs.publish`) under `run_name`, and `stats["data_docs"]` holds the
+    index's file URL. Verdicts do not depend on how rows are batched (only the batch-level
+    warnings do), so a whole cycle's rows go through one run.
     """
     if not rows:
         return empty_result({"suite": "eventwire.events"})
     frame = _frame(rows, article_texts or {}, article_published)
     present = [c for c in EVENT_COLUMNS if c in frame.columns]
-    suite = build_event_suite(present, len(rows))
-    run = run_suite(frame, suite, "events", rows)
-    return split_rows(rows, run, {"suite": "eventwire.events"}, data_docs_dir)
+    run = run_suite(frame, build_event_suite(present, len(rows)), "events", rows)
+    result = split_rows(rows, run, {"suite": "eventwire.events"})
+    if data_docs_dir is not None:
+        result.stats["data_docs"] = docs.publish_or_warn(data_docs_dir, run_name, [result])
+    return result

@@ -3,17 +3,17 @@ row goes to quarantine with the expectations it failed while the rest of its bat
 
 This module holds what the article and event suites share: the result type, the flat event row,
 one cached ephemeral GX context per process, and the runner that maps GX failures back to rows.
+GX's cost is mostly per run (about half a second of graph building whatever the row count), so
+callers validate a whole cycle's rows in one run per suite; `docs` renders the runs for operators.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import math
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import pandas as pd
@@ -40,6 +40,8 @@ class ValidationResult:
     valid: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    # GX's own result and what the Data Docs need (`docs.publish`); None for an empty batch
+    run: SuiteRun | None = field(default=None, repr=False, compare=False)
 
 
 def flatten_event(record: dict, article_id: Any) -> dict:
@@ -189,8 +191,11 @@ def run_suite(df: pd.DataFrame, suite, asset_name: str, rows: list[dict] | None 
 
     started = time.perf_counter()
     batch = _batch_definition(asset_name).get_batch(batch_parameters={"dataframe": df})
+    # COMPLETE for every unexpected row id; not the pandas "query" string GX builds beside it
+    # (about a sixth of a run's cost, and nothing here reads it)
     run = batch.validate(suite, result_format={
-        "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]})
+        "result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID],
+        "return_unexpected_index_query": False})
     all_rows = [int(r) for r in df[ROW_ID]]
     reasons: dict[int, list[dict]] = {}
     warnings: list[dict] = []
@@ -230,47 +235,9 @@ def run_suite(df: pd.DataFrame, suite, asset_name: str, rows: list[dict] | None 
                     gx_result=run, batch_id=batch.id)
 
 
-@functools.lru_cache(maxsize=None)
-def _data_docs_site(directory: str) -> str:
-    site_name = "eventwire_" + hashlib.sha1(directory.encode()).hexdigest()[:10]
-    gx_context().add_data_docs_site(site_name, {
-        "class_name": "SiteBuilder",
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": directory},
-    })
-    return site_name
-
-
-def publish_data_docs(run: SuiteRun, suite_name: str, directory) -> str:
-    """Render this run as GX Data Docs (static HTML) under `directory`; returns the index URL.
-
-    Costs a few tenths of a second. The result is dropped from the in-memory store afterwards,
-    so a long-running process does not accumulate results; pages already written stay on disk.
-    """
-    from great_expectations.core.run_identifier import RunIdentifier
-    from great_expectations.data_context.types.resource_identifiers import (
-        ExpectationSuiteIdentifier, ValidationResultIdentifier)
-
-    context = gx_context()
-    site_name = _data_docs_site(str(directory))
-    key = ValidationResultIdentifier(
-        expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite_name),
-        run_id=RunIdentifier(run_name=suite_name,
-                             run_time=datetime.now(timezone.utc)),
-        batch_identifier=run.batch_id)
-    store = context.validation_results_store
-    store.store_validation_results(run.gx_result, key)
-    try:
-        urls = context.build_data_docs(site_names=[site_name], resource_identifiers=[key])
-    finally:
-        store.remove_key(key)
-    return urls[site_name]
-
-
-def split_rows(rows: list[dict], run: SuiteRun, extra_stats: dict | None = None,
-               data_docs_dir=None) -> ValidationResult:
+def split_rows(rows: list[dict], run: SuiteRun, extra_stats: dict | None = None) -> ValidationResult:
     """Valid rows and quarantined rows (with their reasons) in input order, plus the stats."""
-    result = ValidationResult()
+    result = ValidationResult(run=run)
     by_expectation: dict[str, int] = {}
     for row_id, row in enumerate(rows):
         row_reasons = run.reasons.get(row_id)
@@ -291,13 +258,6 @@ def split_rows(rows: list[dict], run: SuiteRun, extra_stats: dict | None = None,
         "seconds": round(run.seconds, 4),
         **(extra_stats or {}),
     }
-    if data_docs_dir is not None:
-        try:
-            result.stats["data_docs"] = publish_data_docs(run, result.stats.get("suite", "suite"),
-                                                          data_docs_dir)
-        except Exception as exc:  # Data Docs are a convenience; they must never block a load.
-            log.warning("could not build GX Data Docs in %s: %s", data_docs_dir, exc)
-            result.stats["data_docs"] = None
     return result
 
 
@@ -309,5 +269,5 @@ def empty_result(extra_stats: dict | None = None) -> ValidationResult:
 
 __all__ = [
     "ARTICLE_COLUMNS", "EVENT_COLUMNS", "ROW_ID", "SuiteRun", "ValidationResult", "empty_result",
-    "expect", "flatten_event", "gx_context", "publish_data_docs", "run_suite", "split_rows",
+    "expect", "flatten_event", "gx_context", "run_suite", "split_rows",
 ]

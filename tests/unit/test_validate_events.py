@@ -233,15 +233,3 @@ def test_every_geonames_city_lies_in_its_country_box():
         if not (box.south <= city["latitude"] <= box.north and lon_ok):
             outside.append((city["countrycode"], city["name"]))
     assert outside == []
-
-
-def test_data_docs_are_written_when_asked(tmp_path):
-    bad = good_row(1, fatalities_low=9)
-
-    result = validate_events([good_row(1), bad], TEXTS, PUBLISHED, data_docs_dir=tmp_path / "data_docs")
-
-    assert result.stats["data_docs"] == f"file://{tmp_path / 'data_docs' / 'index.html'}"
-    assert (tmp_path / "data_docs" / "index.html").exists()
-    pages = list((tmp_path / "data_docs" / "validations").rglob("*.html"))
-    assert len(pages) == 1 and "fatalities_best" in pages[0].read_text()
-    assert result.stats["rejected"] == 1
