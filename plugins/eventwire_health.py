@@ -2,7 +2,7 @@
 
 Thin on purpose: it opens the eventwire database with the same settings as the DAG and shows
 `pipeline.health.health_report` as an HTML page (`/eventwire/`, linked in the UI's nav), as JSON
-(`/eventwire/health`), and serves the GX Data Docs under `/eventwire/data-docs/`. Every route asks
+(`/eventwire/health`), and serves the offline GX Data Docs under `/eventwire/data-docs/`. Every route asks
 for a signed-in Airflow user (the UI's session cookie or a bearer token from `/auth/token`).
 """
 
@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from pipeline import db
 from pipeline.config import Settings
 from pipeline.health import health_report, render_html
+from pipeline.validate import docs
 
 URL_PREFIX = "/eventwire"
 
@@ -40,14 +41,8 @@ def _data_docs_dir() -> Path:
 
 
 def _data_docs_pages() -> dict[str, str]:
-    """Label -> relative link of each Data Docs site validation has written (one per suite folder)."""
-    root = _data_docs_dir()
-    pages = {}
-    if (root / "index.html").exists():
-        pages["all"] = "data-docs/index.html"
-    for index in sorted(root.glob("*/index.html")):
-        pages[index.parent.name] = f"data-docs/{index.relative_to(root).as_posix()}"
-    return pages
+    """Label -> relative link of the offline Data Docs pages (the validations index and the newest run)."""
+    return {label: f"data-docs/{path}" for label, path in docs.links(_data_docs_dir()).items()}
 
 
 def _report() -> dict:
