@@ -8,7 +8,8 @@
    **no new items, no run.** The event's payload (feeds polled and failed, items seen, articles new)
    goes into the run's log.
 2. `claim_articles` opens the run log (`analytics.runs`) and takes every article waiting in any step
-   (the new ones and any a dead run left half-way), in batches of one host each.
+   (the new ones and any a dead run left half-way), in batches of one host each. A run triggered by
+   hand (Trigger button, `airflow dags test`) polls every feed itself first.
 3. `fetch_clean_extract` (one task per batch; the map index shows host and size) downloads the pages,
    extracts text and metadata, drops duplicates and codes ACLED events; its log ends with one line per
    stage: how many articles and how long.
@@ -129,8 +130,9 @@ def _flatten(batches: list[list[int]]) -> list[int]:
 def eventwire_ingest():
     @step(retries=0)
     def claim_articles(*, run_id=None, triggering_asset_events=None) -> list[list[int]]:
-        """Open the run log with what the feed watch saw, make eventwire.feeds match the feed list (a bad
-        list fails fast), and take every waiting article, oldest first, in batches of one host each."""
+        """Open the run log with what the feed watch saw (a run triggered by hand polls every feed itself),
+        make eventwire.feeds match the feed list (a bad list fails fast), and take every waiting article,
+        oldest first, in batches of one host each."""
         from pipeline import db, steps
         from pipeline.fetch.feeds import configured_feeds
 
@@ -142,8 +144,11 @@ def eventwire_ingest():
             steps.close_abandoned_runs(conn, run_id, "airflow")  # a cycle that died mid-way
             steps.sync_feeds(conn, feed_list)
             polls = [e.extra.get("payload") or {} for e in (triggering_asset_events or {}).get(NEW_ARTICLES, [])]
-            steps.record_polls(conn, run_id, {k: sum(int(p.get(k) or 0) for p in polls)
-                                              for k in ("feeds_polled", "feeds_failed", "items_seen", "articles_new")})
+            if polls:  # what the feed watch did since its last event
+                steps.record_polls(conn, run_id, {k: sum(int(p.get(k) or 0) for p in polls)
+                                                  for k in ("feeds_polled", "feeds_failed", "items_seen", "articles_new")})
+            else:  # triggered by hand (or `airflow dags test`): poll every feed now
+                steps.poll_feeds(conn, settings, run_id, force=True)
             ids = steps.claim_waiting(conn, run_id, settings.batch_size * steps.MAX_BATCHES_PER_CYCLE)
             size = max(settings.batch_size, math.ceil(len(ids) / TASKS_PER_CYCLE))
             batches = steps.host_batches(conn, ids, size)
