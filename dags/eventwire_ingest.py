@@ -32,8 +32,10 @@ them, so parsing this file stays cheap for every task process.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
+import resource
 import time
 from datetime import timedelta
 
@@ -100,9 +102,18 @@ DEFAULT_ARGS = {
 
 
 def step(**task_kwargs):
-    """`@task`, with the function's docstring as the task's doc in the UI (mapped tasks drop it otherwise)."""
+    """`@task`, with the function's docstring as the task's doc in the UI (mapped tasks drop it otherwise);
+    the task's log ends with the CPU its process used (start-up, parsing this file and the work)."""
     def wrap(fn):
-        return task(doc_md=fn.__doc__, **task_kwargs)(fn)
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                usage = resource.getrusage(resource.RUSAGE_SELF)
+                logging.getLogger(__name__).info("eventwire task CPU %.2f s (process total)",
+                                                 usage.ru_utime + usage.ru_stime)
+        return task(doc_md=fn.__doc__, **task_kwargs)(timed)
     return wrap
 
 

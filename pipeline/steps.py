@@ -354,8 +354,10 @@ def _poll_due_feeds(conn: psycopg.Connection, settings: Settings, run_id: str | 
                 (f"{refused} items could not be stored (see the log)" if refused else None,
                  safety.clean_str(result.etag, 1000), safety.clean_str(result.modified, 1000), bool(fresh), feed_id),
             )
-            log.info("feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
-                     len(fresh), time.monotonic() - started)
+            # the feed watch polls every few seconds: an unchanged feed is not worth an INFO line each time
+            log.log(logging.INFO if fresh or result.status != "not_modified" else logging.DEBUG,
+                    "feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
+                    len(fresh), time.monotonic() - started)
     return {"new_ids": new_ids, "feeds_polled": polled, "feeds_failed": failed, "items_seen": seen}
 
 

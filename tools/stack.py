@@ -291,6 +291,57 @@ class Stack:
         self._logs.clear()
 
 
+# The DAGs this repository ships and why `make airflow` switches each on (Airflow creates them paused).
+SHIPPED_DAGS = {
+    "eventwire_ingest": "runs only when the feed watcher (in the triggerer) stored new articles",
+    "eventwire_feeds": "every 5 minutes, one task per feed: red when a feed fails, falls silent or is overdue",
+    "eventwire_rollup": "after each ingest run that loaded events: CSV/Parquet exports under <data_dir>/exports",
+    "eventwire_reprocess": "nightly at 02:30 UTC: re-codes articles coded by an older extractor version",
+}
+
+
+class DagSwitch:
+    """Unpause the shipped DAGs through the REST API once the dag-processor has registered them.
+
+    `step()` is called from the stack's main loop until it returns True: a DAG not parsed yet (404)
+    is tried again on the next call; nothing blocks the loop for more than one request per DAG.
+    """
+
+    def __init__(self, cfg: StackConfig, dag_ids, out=sys.stdout):
+        self.cfg, self.out = cfg, out
+        self.pending = list(dag_ids)
+        self.token: str | None = None
+
+    def _request(self, method: str, path: str, body: dict) -> dict:
+        headers = {"Content-Type": "application/json"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        req = urllib.request.Request(f"{self.cfg.base_url}{path}", data=json.dumps(body).encode(), method=method,
+                                     headers=headers)
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return json.loads(resp.read() or b"{}")
+
+    def step(self) -> bool:
+        if not self.pending:
+            return True
+        try:
+            if not self.token:
+                self.token = self._request("POST", "/auth/token", {"username": self.cfg.user,
+                                                                     "password": self.cfg.password})["access_token"]
+            for dag_id in list(self.pending):
+                try:
+                    self._request("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
+                except urllib.error.HTTPError as exc:
+                    if exc.code == 404:
+                        continue  # not parsed yet
+                    raise
+                self.pending.remove(dag_id)
+                print(f"airflow: {dag_id} switched on ({SHIPPED_DAGS.get(dag_id, '')})", file=self.out, flush=True)
+        except (urllib.error.URLError, OSError, KeyError, ValueError) as exc:
+            print(f"airflow: could not switch the DAGs on yet ({exc}); trying again", file=self.out, flush=True)
+        return not self.pending
+
+
 def prepare_databases(cfg: StackConfig, airflow_db: str) -> list[str]:
     """Create Airflow's metadata database if needed and apply eventwire's migrations; return those applied."""
     from pipeline import db
@@ -310,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-wire", action="store_true", help="do not serve the bundled local wire on 127.0.0.1:8765")
     parser.add_argument("--wire-port", type=int, default=8765, help=argparse.SUPPRESS)
     parser.add_argument("--airflow-db", default="airflow", help="database for Airflow's metadata (default airflow)")
+    parser.add_argument("--keep-paused", action="store_true",
+                        help="leave the DAGs paused (default: switch every shipped DAG on once it is parsed)")
     args = parser.parse_args(argv)
 
     from pipeline import db
@@ -370,14 +423,19 @@ def _run_stack(args, settings: Settings) -> int:
         stack.prepare()
         stack.start()
         stack.wait_ready()
+        switch = None if args.keep_paused else DagSwitch(cfg, SHIPPED_DAGS)
+        dags = "\n".join(f"  {dag_id}: {why}" for dag_id, why in SHIPPED_DAGS.items())
         print(f"\nAirflow UI:   {cfg.base_url}/   (login {cfg.user} / {cfg.password})\n"
               f"health page:  {cfg.base_url}/eventwire/   (in the UI: Browse > eventwire health)\n"
               f"logs:         {cfg.log_dir}/<component>.log, task logs in {cfg.home / 'logs'}\n"
               f"data:         {redact_url(cfg.eventwire_url)}\n"
-              f"The DAG starts paused: switch eventwire_ingest on, or trigger it. Ctrl-C stops everything.",
+              f"DAGs ({'switched on as soon as they are parsed' if switch else 'left paused (--keep-paused): switch them on in the UI'}):\n"
+              f"{dags}\nCtrl-C stops everything.",
               flush=True)
         while True:
             stack.check()
+            if switch and switch.step():
+                switch = None
             time.sleep(2)
     except KeyboardInterrupt:
         print("\nstopping the Airflow stack...", flush=True)
