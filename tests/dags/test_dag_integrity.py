@@ -130,3 +130,10 @@ def test_stages_use_pools_that_the_pool_file_defines(dagbag):
     used = {t.partial_kwargs.get("pool") if t.is_mapped else t.pool for t in tasks}
     assert used == {"eventwire_extract", "eventwire_load"}
     assert used <= set(defined)
+
+
+def test_make_airflow_switches_on_and_explains_every_dag_it_ships(dagbag):
+    from tools.stack import SHIPPED_DAGS
+
+    assert set(SHIPPED_DAGS) == set(dagbag.dag_ids)
+    assert all(len(why) > 20 for why in SHIPPED_DAGS.values())
