@@ -37,7 +37,7 @@ import logging
 import math
 import resource
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pendulum
 from airflow.sdk import (Asset, AssetWatcher, AsyncCallback, DeadlineAlert, DeadlineReference, dag,
@@ -151,7 +151,11 @@ def _claim(conn, settings: Settings, feed_list: list[dict], run_id: str, polls: 
                                           for k in ("feeds_polled", "feeds_failed", "items_seen", "articles_new")})
     else:  # triggered by hand (or `airflow dags test`): poll every feed now
         steps.poll_feeds(conn, settings, run_id, force=True)
-    ids = steps.claim_waiting(conn, run_id, settings.batch_size * steps.MAX_BATCHES_PER_CYCLE)
+    # what the run's events announced (stored before the last of them fired); a later event's articles
+    # are left for the run it starts, so that run is not empty
+    until = max((p["polled_at"] for p in polls if p.get("polled_at")), default=None)
+    ids = steps.claim_waiting(conn, run_id, settings.batch_size * steps.MAX_BATCHES_PER_CYCLE,
+                              stored_until=datetime.fromisoformat(until) if until else None)
     size = max(settings.batch_size, math.ceil(len(ids) / TASKS_PER_CYCLE))
     batches = steps.host_batches(conn, ids, size)
     logging.getLogger(__name__).info("claimed %d articles in %d batches (%d watch events: %s)",

@@ -144,12 +144,15 @@ def close_abandoned_runs(conn: psycopg.Connection, run_id: str, runner: str) -> 
     return closed
 
 
-def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = ()) -> list[int]:
+def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = (),
+                  stored_until: datetime | None = None) -> list[int]:
     """Take up to `limit` articles waiting in any step's input status, oldest first, for this run.
 
     Articles of another live run stay with it; those of finished, failed or abandoned runs (and of
     this run) are taken, so nothing a dead run left half-way waits forever. `exclude`: ids this run
     already tried (an article that stays waiting after its turn is not retried in a loop).
+    `stored_until`: only articles stored by then (an event-driven run takes what its events
+    announced; what a later event announced is left for the run that event starts, so none runs empty).
     """
     rows = conn.execute(
         """
@@ -157,12 +160,13 @@ def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: li
         WHERE article_id IN (
             SELECT a.article_id FROM eventwire.articles a
             WHERE a.status = ANY(%(waiting)s) AND NOT (a.article_id = ANY(%(exclude)s))
+              AND (%(until)s::timestamptz IS NULL OR a.created_at <= %(until)s::timestamptz)
               AND (a.last_run_id IS NULL OR a.last_run_id = %(run)s OR NOT EXISTS (
                    SELECT 1 FROM eventwire.runs r WHERE r.run_id = a.last_run_id AND r.status = 'running'))
             ORDER BY a.article_id LIMIT %(limit)s FOR UPDATE SKIP LOCKED)
         RETURNING article_id
         """,
-        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit},
+        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit, "until": stored_until},
     ).fetchall()
     return sorted(r[0] for r in rows)
 

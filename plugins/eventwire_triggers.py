@@ -77,8 +77,9 @@ class NewArticlesTrigger(BaseEventTrigger):
             for key in COUNTS:
                 totals[key] += int(outcome.get(key) or 0)
             if outcome["articles_new"] or (first and outcome["waiting"]):
+                # polled_at: after the round stored its articles (the run claims what was stored by then)
                 payload = dict(totals, waiting=outcome["waiting"],
-                               polled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                               polled_at=datetime.now(timezone.utc).isoformat(timespec="microseconds"))
                 log.info("eventwire: %d new articles (%d waiting): firing", outcome["articles_new"], outcome["waiting"])
                 yield TriggerEvent(payload)
                 totals = dict.fromkeys(COUNTS, 0)

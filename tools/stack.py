@@ -9,6 +9,7 @@ AIRFLOW_HOME under `<data_dir>/airflow-stack`. This module never imports Airflow
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -98,15 +99,33 @@ class StackConfig:
         return self.home / "stack-logs"
 
 
-def _jwt_secret(home: Path) -> str:
-    """One secret shared by every component (tasks get tokens from the scheduler, the api-server checks
-    them), kept in AIRFLOW_HOME so a restart does not invalidate running sessions."""
-    path = home / "jwt_secret"
+def _kept_secret(home: Path, name: str, make) -> str:
+    """A secret kept in AIRFLOW_HOME/<name> (made once by `make()`), so every component and every restart
+    share it."""
+    path = home / name
     if not path.exists():
         home.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(64), encoding="utf-8")
+        path.write_text(make(), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
+
+
+def _configured_fernet_key(home: Path) -> str | None:
+    """The key an earlier stack's airflow.cfg holds (what its metadata was encrypted with), if any."""
+    import configparser
+
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(home / "airflow.cfg", encoding="utf-8")
+    return cfg.get("core", "fernet_key", fallback="").strip() or None
+
+
+def _jwt_secret(home: Path) -> str:
+    """One secret shared by every component (tasks get tokens from the scheduler, the api-server checks
+    them), kept in AIRFLOW_HOME so a restart does not invalidate running sessions. The Fernet key goes
+    with it: the asset watcher's trigger kwargs are stored encrypted by the dag-processor and read by
+    the triggerer, and components started at once would otherwise each generate their own key."""
+    _kept_secret(home, "fernet_key", lambda: _configured_fernet_key(home) or base64.urlsafe_b64encode(os.urandom(32)).decode())
+    return _kept_secret(home, "jwt_secret", lambda: secrets.token_urlsafe(64))
 
 
 def stack_env(cfg: StackConfig, base: dict | None = None) -> dict:
@@ -146,6 +165,9 @@ def stack_env(cfg: StackConfig, base: dict | None = None) -> dict:
     secret = cfg.home / "jwt_secret"
     if secret.exists():  # written by Stack.prepare()
         env["AIRFLOW__API_AUTH__JWT_SECRET"] = secret.read_text(encoding="utf-8").strip()
+    fernet = cfg.home / "fernet_key"
+    if fernet.exists():
+        env["AIRFLOW__CORE__FERNET_KEY"] = fernet.read_text(encoding="utf-8").strip()
     if cfg.wire_url:
         env["EVENTWIRE_WIRE_URL"] = cfg.wire_url
     else:

@@ -148,3 +148,21 @@ def test_a_failing_feed_is_a_red_task_while_the_other_is_green(feeds_dag_run):
 
     assert states.get(redact_url(feeds_dag_run["wire"])) == "success", states
     assert states.get(redact_url(feeds_dag_run["dead"])) == "failed", states
+
+
+def test_a_run_claims_what_its_event_announced_and_leaves_later_articles(watched):
+    from datetime import datetime
+
+    from pipeline import steps
+
+    url, wire = watched
+    event = asyncio.run(_next_event(_trigger()))
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("INSERT INTO eventwire.articles (url) VALUES (%s)", (f"{wire.base_url}/articles/later.html",))
+        conn.execute("INSERT INTO eventwire.runs (run_id, runner) VALUES ('r1', 'airflow'), ('r2', 'airflow')")
+        first = steps.claim_waiting(conn, "r1", 100, stored_until=datetime.fromisoformat(event.payload["polled_at"]))
+        conn.execute("UPDATE eventwire.articles SET status = 'loaded' WHERE article_id = ANY(%s)", (first,))
+        conn.execute("UPDATE eventwire.runs SET status = 'success' WHERE run_id = 'r1'")
+        later = steps.claim_waiting(conn, "r2", 100)
+        stored = conn.execute("SELECT count(*) FROM eventwire.articles").fetchone()[0]
+    assert len(first) == 5 and len(later) == 1 and stored == 6
