@@ -4,8 +4,9 @@
 The ingest DAG runs only when news arrives, so a feed that fails or falls silent never makes a run
 there. This small DAG is where it shows in Airflow:
 
-1. `watch_feeds` raises or resolves the `feed_failing` / `feed_silent` alerts (`analytics.alerts`,
-   the *eventwire health* page) and lists the enabled feeds.
+1. `watch_feeds` makes `eventwire.feeds` match the feed list (red when feeds.yaml is malformed),
+   raises or resolves the `feed_failing` / `feed_silent` alerts (`analytics.alerts`, the *eventwire
+   health* page) and lists the enabled feeds.
 2. `check_feed`, one task per feed (the map index is the feed's name), is **red** when that feed's
    last poll failed (backoff doubles its interval per failure), when it has had no new item for longer
    than its `alert_after_minutes`, or when its poll is overdue (nothing is polling: the triggerer is
@@ -45,12 +46,16 @@ def _connect():
     doc_md=__doc__,
 )
 def eventwire_feeds():
-    @task(doc_md="Raise or resolve feed alerts (failing repeatedly, silent too long); list the enabled feeds.")
+    @task(doc_md="Make eventwire.feeds match the feed list (red when the list is malformed), raise or resolve "
+                 "feed alerts (failing repeatedly, silent too long) and list the enabled feeds.")
     def watch_feeds() -> list[str]:
-        from pipeline import alerts, db
+        from pipeline import alerts, db, steps
+        from pipeline.fetch.feeds import configured_feeds
 
+        feed_list = configured_feeds(Settings.from_env())
         with _connect() as conn:
             db.migrate(conn)
+            steps.sync_feeds(conn, feed_list)
             outcome = alerts.watch_feeds(conn)
             names = [name for (name,) in conn.execute("SELECT name FROM eventwire.feeds WHERE enabled ORDER BY name")]
         print(f"alerts: {outcome}; enabled feeds: {names}")

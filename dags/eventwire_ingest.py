@@ -8,19 +8,20 @@
    **no new items, no run.** The event's payload (feeds polled and failed, items seen, articles new)
    goes into the run's log.
 2. `claim_articles` opens the run log (`analytics.runs`) and takes every article waiting in any step
-   (the new ones and any a dead run left half-way), in batches of one host each. A run triggered by
-   hand (Trigger button, `airflow dags test`) polls every feed itself first.
+   that was stored by the time its events fired (the new ones and any a dead run left half-way; later
+   ones wait for the run their own event starts), in at most 4 batches of one host each. A run
+   triggered by hand (Trigger button, `airflow dags test`) polls every feed itself first.
 3. `fetch_clean_extract` (one task per batch; the map index shows host and size) downloads the pages,
-   extracts text and metadata, drops duplicates and codes ACLED events; its log ends with one line per
-   stage: how many articles and how long.
+   extracts text and metadata, drops duplicates and codes ACLED events.
 4. `validate` checks all of the cycle's articles and events with Great Expectations in one call;
    failing rows are quarantined with their reasons, Data Docs under `<data_dir>/data_docs`.
 5. `load` COPYs and upserts the valid events in one transaction.
 6. `finish_run` closes the run log and fails when rows went missing (in ≠ loaded + quarantined);
    `publish_events` emits the `eventwire_events` asset for the rollup DAG when the cycle loaded events.
 
-Heavy libraries (trafilatura, Great Expectations, pandas) are imported only inside the tasks that use
-them, so parsing this file stays cheap for every task process.
+Every task's log has one line per stage ("eventwire stage fetch: 5 articles in, 5 out, 1.2 s, 0.1 s
+CPU") and ends with the CPU its process used. Heavy libraries (trafilatura, Great Expectations,
+pandas) are imported only inside the tasks, so parsing this file stays cheap for every task process.
 
 **What to watch:**
 - A failing or silent feed produces no run here: it shows as a red `check_feed` task (map index = the
