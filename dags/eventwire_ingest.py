@@ -131,7 +131,8 @@ def _stage(name: str, articles_in: int, work):
     against the task processes' whole CPU (the rest is fixed cost: start-up, parsing, imports)."""
     started, cpu = time.monotonic(), time.process_time()
     out = work()
-    figures = {"articles_in": articles_in, "articles_out": len(out) if isinstance(out, list) else None,
+    count = (sum(len(b) for b in out) if out and isinstance(out[0], list) else len(out)) if isinstance(out, list) else None
+    figures = {"articles_in": articles_in, "articles_out": count,
                "seconds": round(time.monotonic() - started, 2), "cpu_seconds": round(time.process_time() - cpu, 2)}
     logging.getLogger(__name__).info(
         "eventwire stage %s: %d articles in, %s out, %.2f s, %.2f s CPU", name, articles_in,
