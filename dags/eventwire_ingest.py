@@ -9,8 +9,9 @@
    goes into the run's log.
 2. `claim_articles` opens the run log (`analytics.runs`) and takes every article waiting in any step
    that was stored by the time its events fired (the new ones and any a dead run left half-way; later
-   ones wait for the run their own event starts), in at most 4 batches of one host each. A run
-   triggered by hand (Trigger button, `airflow dags test`) polls every feed itself first.
+   ones wait for the run their own event starts), in batches of one host each, a batch being at least
+   EVENTWIRE_BATCH_SIZE articles or a quarter of the cycle's (so one host's 804 articles make 4 tasks,
+   not 33). A run triggered by hand (Trigger button, `airflow dags test`) polls every feed itself first.
 3. `fetch_clean_extract` (one task per batch; the map index shows host and size) downloads the pages,
    extracts text and metadata, drops duplicates and codes ACLED events.
 4. `validate` checks all of the cycle's articles and events with Great Expectations in one call;
@@ -54,8 +55,9 @@ NEW_ARTICLES = Asset(
     uri="postgres://eventwire/eventwire/articles",
     watchers=[AssetWatcher(name="eventwire_feed_watch", trigger=NewArticlesTrigger())],
 )
-# a cycle's articles are spread over at most this many fetch_clean_extract tasks (more only when a
-# batch would exceed EVENTWIRE_BATCH_SIZE × this): a task process costs about 2 s of CPU to start
+# a host's articles in a cycle go to at most this many fetch_clean_extract tasks (batches are at least
+# EVENTWIRE_BATCH_SIZE): each task process costs about 0.7 s of CPU before its work (start-up, imports),
+# and 4 keep the extract pool's 2 slots busy while letting a retry redo a quarter
 TASKS_PER_CYCLE = 4
 
 
