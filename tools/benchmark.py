@@ -1201,7 +1201,9 @@ def _task_costs(conn, af: dict, since: datetime) -> list[dict]:
         "SELECT ti.run_id, ti.task_id, ti.map_index, ti.duration FROM task_instance ti JOIN dag_run r"
         " ON r.dag_id = ti.dag_id AND r.run_id = ti.run_id WHERE ti.dag_id = 'eventwire_ingest'"
         " AND r.start_date >= %s AND ti.duration IS NOT NULL", (since,)).fetchall()
-    articles = dict(conn.execute("SELECT run_id, articles_in FROM eventwire.runs WHERE runner = 'airflow'").fetchall())
+    # finished runs only: a run still going has articles_in 0 until its finish_run counts them
+    articles = dict(conn.execute("SELECT run_id, articles_in FROM eventwire.runs WHERE runner = 'airflow'"
+                                 " AND finished_at IS NOT NULL").fetchall())
     cpu: dict[tuple, float] = {}
     for path in (af["cfg"].home / "logs").rglob("*.log"):
         parts = {k: v for k, _, v in (p.partition("=") for p in path.parts) if v}
@@ -1214,6 +1216,8 @@ def _task_costs(conn, af: dict, since: datetime) -> list[dict]:
             cpu[(parts.get("run_id"), parts.get("task_id"), parts.get("map_index", "-1"), "work")] = sum(map(float, work))
     out: dict[str, dict] = {}
     for run_id, task_id, map_index, duration in rows:
+        if run_id not in articles:
+            continue
         c = out.setdefault(run_id, {"run_id": run_id, "articles_in": articles.get(run_id), "task_seconds": 0.0,
                                     "task_cpu": 0.0, "work_cpu": 0.0, "task_processes": 0, "tasks": {}})
         c["task_seconds"] += float(duration)
