@@ -145,24 +145,29 @@ def close_abandoned_runs(conn: psycopg.Connection, run_id: str, runner: str) -> 
     return closed
 
 
-def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = ()) -> list[int]:
+def claim_waiting(conn: psycopg.Connection, run_id: str, limit: int, exclude: list[int] | tuple = (),
+                  stored_until: datetime | None = None) -> list[int]:
     """Take up to `limit` articles waiting in any step's input status, oldest first, for this run.
 
     Articles of another live run stay with it; those of finished, failed or abandoned runs (and of
     this run) are taken, so nothing a dead run left half-way waits forever. `exclude`: ids this run
     already tried (an article that stays waiting after its turn is not retried in a loop).
+    `stored_until`: only articles stored by then (an event-driven run takes what its events
+    announced; what a later event announced is left for the run that event starts, so none runs empty).
     """
     rows = conn.execute(
         """
-        UPDATE eventwire.articles SET last_run_id = %(run)s WHERE article_id IN (
+        UPDATE eventwire.articles SET last_run_id = %(run)s, first_run_id = coalesce(first_run_id, %(run)s)
+        WHERE article_id IN (
             SELECT a.article_id FROM eventwire.articles a
             WHERE a.status = ANY(%(waiting)s) AND NOT (a.article_id = ANY(%(exclude)s))
+              AND (%(until)s::timestamptz IS NULL OR a.created_at <= %(until)s::timestamptz)
               AND (a.last_run_id IS NULL OR a.last_run_id = %(run)s OR NOT EXISTS (
                    SELECT 1 FROM eventwire.runs r WHERE r.run_id = a.last_run_id AND r.status = 'running'))
             ORDER BY a.article_id LIMIT %(limit)s FOR UPDATE SKIP LOCKED)
         RETURNING article_id
         """,
-        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit},
+        {"run": run_id, "waiting": list(WAITING), "exclude": list(exclude), "limit": limit, "until": stored_until},
     ).fetchall()
     return sorted(r[0] for r in rows)
 
@@ -274,6 +279,46 @@ def wait_for_due_feed(conn: psycopg.Connection, max_wait: float, poll_every: flo
 
 def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force: bool = False) -> list[int]:
     """Poll every enabled feed that is due; insert new items as articles; return their ids."""
+    outcome = _poll_due_feeds(conn, settings, run_id, force)
+    record_polls(conn, run_id, outcome)
+    return outcome["new_ids"]
+
+
+def record_polls(conn: psycopg.Connection, run_id: str, counts: dict) -> None:
+    """Add feed-poll counts (feeds_polled, feeds_failed, items_seen, articles_new) to the run's log."""
+    conn.execute(
+        "UPDATE eventwire.runs SET feeds_polled = feeds_polled + %s, feeds_failed = feeds_failed + %s,"
+        " items_seen = items_seen + %s, articles_new = articles_new + %s WHERE run_id = %s",
+        (int(counts.get("feeds_polled") or 0), int(counts.get("feeds_failed") or 0),
+         int(counts.get("items_seen") or 0), int(counts.get("articles_new") or len(counts.get("new_ids") or ())),
+         run_id),
+    )
+
+
+def poll_due(conn: psycopg.Connection, settings: Settings) -> dict:
+    """One round of the event-driven watch (the Airflow triggerer calls it between sleeps).
+
+    Polls the feeds that are due (conditional GET; per-feed interval, backoff after failures) and
+    inserts their new items as articles waiting for no run in particular: the next run claims them.
+    Returns the counts, the number of articles waiting unclaimed (new or left by a dead run) and the
+    seconds until the next feed is due (None: no enabled feed).
+    """
+    outcome = _poll_due_feeds(conn, settings, None, False)
+    waiting, next_in = conn.execute(
+        """
+        SELECT (SELECT count(*) FROM eventwire.articles a WHERE a.status = ANY(%s) AND NOT EXISTS (
+                    SELECT 1 FROM eventwire.runs r WHERE r.run_id = a.last_run_id AND r.status = 'running')),
+               (SELECT extract(epoch FROM min(next_poll_at) - clock_timestamp())::float8
+                FROM eventwire.feeds WHERE enabled)
+        """, (list(WAITING),)).fetchone()
+    outcome.update(articles_new=len(outcome["new_ids"]), waiting=waiting,
+                   next_poll_in=None if next_in is None else max(0.0, next_in))
+    return outcome
+
+
+def _poll_due_feeds(conn: psycopg.Connection, settings: Settings, run_id: str | None, force: bool) -> dict:
+    """Poll the due feeds (all enabled ones with `force`); new items become articles of `run_id` (None:
+    of no run yet). Returns new_ids, feeds_polled, feeds_failed, items_seen."""
     due = conn.execute(
         "SELECT feed_id, name, url, etag, last_modified, interval_seconds, consecutive_failures"
         " FROM eventwire.feeds WHERE enabled AND (%s OR next_poll_at <= now()) ORDER BY feed_id",
@@ -314,14 +359,44 @@ def poll_feeds(conn: psycopg.Connection, settings: Settings, run_id: str, force:
                 (f"{refused} items could not be stored (see the log)" if refused else None,
                  safety.clean_str(result.etag, 1000), safety.clean_str(result.modified, 1000), bool(fresh), feed_id),
             )
-            log.info("feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
-                     len(fresh), time.monotonic() - started)
-    conn.execute(
-        "UPDATE eventwire.runs SET feeds_polled = feeds_polled + %s, feeds_failed = feeds_failed + %s,"
-        " items_seen = items_seen + %s, articles_new = articles_new + %s WHERE run_id = %s",
-        (polled, failed, seen, len(new_ids), run_id),
-    )
-    return new_ids
+            # the feed watch polls every few seconds: an unchanged feed is not worth an INFO line each time
+            log.log(logging.INFO if fresh or result.status != "not_modified" else logging.DEBUG,
+                    "feed %s: %s, %d items, %d new, %.2fs", redact_url(name), result.status, len(result.items),
+                    len(fresh), time.monotonic() - started)
+    return {"new_ids": new_ids, "feeds_polled": polled, "feeds_failed": failed, "items_seen": seen}
+
+
+def feed_verdicts(conn: psycopg.Connection, overdue_grace_seconds: float = 60) -> list[dict]:
+    """Each enabled feed's state for an operator: name, problem (None when fine) and the facts behind it.
+
+    A problem is: its last poll failed (`failing`, with the count in a row and the error), it is past
+    its `alert_after_minutes` without a new item (`silent`), or its next poll is more than
+    max(interval, `overdue_grace_seconds`) in the past (`overdue`: nothing is polling, e.g. the
+    triggerer is down or the ingest DAG paused). The effective interval (backoff included) is shown.
+    """
+    rows = conn.execute(
+        """
+        SELECT name, consecutive_failures, last_error, interval_seconds, alert_after_minutes,
+               extract(epoch FROM clock_timestamp() - next_poll_at)::float8 AS late_seconds,
+               extract(epoch FROM clock_timestamp() - coalesce(last_new_item_at, last_success_at, last_polled_at))::float8 / 60
+                   AS quiet_minutes,
+               extract(epoch FROM next_poll_at - last_polled_at)::float8 AS effective_interval
+        FROM eventwire.feeds WHERE enabled ORDER BY name
+        """).fetchall()
+    out = []
+    for name, failures, error, interval, alert_after, late, quiet, effective in rows:
+        if failures:
+            problem = f"failing: {failures} failed polls in a row, last: {error}"
+        elif late is not None and late > max(interval, overdue_grace_seconds):
+            problem = f"overdue: its poll was due {late:.0f} s ago (is the triggerer running, the ingest DAG on?)"
+        elif quiet is not None and quiet > alert_after:
+            problem = f"silent: no new item for {quiet:.0f} min (expected within {alert_after} min)"
+        else:
+            problem = None
+        out.append({"name": name, "problem": problem, "consecutive_failures": failures,
+                    "interval_seconds": interval, "effective_interval_seconds": effective,
+                    "late_seconds": late, "quiet_minutes": quiet})
+    return out
 
 
 def _feed_origins(conn: psycopg.Connection) -> list[str]:
@@ -349,7 +424,7 @@ _INSERT_ITEM = """
 """
 
 
-def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list, run_id: str) -> tuple[list[int], int]:
+def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list, run_id: str | None) -> tuple[list[int], int]:
     """Insert a feed's items as new articles; return (new ids, items that could not be stored).
 
     One pipelined round per feed (a 10,000-item feed must not cost 10,000 round trips); if that

@@ -9,6 +9,7 @@ AIRFLOW_HOME under `<data_dir>/airflow-stack`. This module never imports Airflow
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -98,15 +99,33 @@ class StackConfig:
         return self.home / "stack-logs"
 
 
-def _jwt_secret(home: Path) -> str:
-    """One secret shared by every component (tasks get tokens from the scheduler, the api-server checks
-    them), kept in AIRFLOW_HOME so a restart does not invalidate running sessions."""
-    path = home / "jwt_secret"
+def _kept_secret(home: Path, name: str, make) -> str:
+    """A secret kept in AIRFLOW_HOME/<name> (made once by `make()`), so every component and every restart
+    share it."""
+    path = home / name
     if not path.exists():
         home.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(64), encoding="utf-8")
+        path.write_text(make(), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
+
+
+def _configured_fernet_key(home: Path) -> str | None:
+    """The key an earlier stack's airflow.cfg holds (what its metadata was encrypted with), if any."""
+    import configparser
+
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(home / "airflow.cfg", encoding="utf-8")
+    return cfg.get("core", "fernet_key", fallback="").strip() or None
+
+
+def _jwt_secret(home: Path) -> str:
+    """One secret shared by every component (tasks get tokens from the scheduler, the api-server checks
+    them), kept in AIRFLOW_HOME so a restart does not invalidate running sessions. The Fernet key goes
+    with it: the asset watcher's trigger kwargs are stored encrypted by the dag-processor and read by
+    the triggerer, and components started at once would otherwise each generate their own key."""
+    _kept_secret(home, "fernet_key", lambda: _configured_fernet_key(home) or base64.urlsafe_b64encode(os.urandom(32)).decode())
+    return _kept_secret(home, "jwt_secret", lambda: secrets.token_urlsafe(64))
 
 
 def stack_env(cfg: StackConfig, base: dict | None = None) -> dict:
@@ -146,6 +165,9 @@ def stack_env(cfg: StackConfig, base: dict | None = None) -> dict:
     secret = cfg.home / "jwt_secret"
     if secret.exists():  # written by Stack.prepare()
         env["AIRFLOW__API_AUTH__JWT_SECRET"] = secret.read_text(encoding="utf-8").strip()
+    fernet = cfg.home / "fernet_key"
+    if fernet.exists():
+        env["AIRFLOW__CORE__FERNET_KEY"] = fernet.read_text(encoding="utf-8").strip()
     if cfg.wire_url:
         env["EVENTWIRE_WIRE_URL"] = cfg.wire_url
     else:
@@ -291,6 +313,57 @@ class Stack:
         self._logs.clear()
 
 
+# The DAGs this repository ships and why `make airflow` switches each on (Airflow creates them paused).
+SHIPPED_DAGS = {
+    "eventwire_ingest": "runs only when the feed watcher (in the triggerer) stored new articles",
+    "eventwire_feeds": "every 5 minutes, one task per feed: red when a feed fails, falls silent or is overdue",
+    "eventwire_rollup": "after each ingest run that loaded events: CSV/Parquet exports under <data_dir>/exports",
+    "eventwire_reprocess": "nightly at 02:30 UTC: re-codes articles coded by an older extractor version",
+}
+
+
+class DagSwitch:
+    """Unpause the shipped DAGs through the REST API once the dag-processor has registered them.
+
+    `step()` is called from the stack's main loop until it returns True: a DAG not parsed yet (404)
+    is tried again on the next call; nothing blocks the loop for more than one request per DAG.
+    """
+
+    def __init__(self, cfg: StackConfig, dag_ids, out=sys.stdout):
+        self.cfg, self.out = cfg, out
+        self.pending = list(dag_ids)
+        self.token: str | None = None
+
+    def _request(self, method: str, path: str, body: dict) -> dict:
+        headers = {"Content-Type": "application/json"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        req = urllib.request.Request(f"{self.cfg.base_url}{path}", data=json.dumps(body).encode(), method=method,
+                                     headers=headers)
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return json.loads(resp.read() or b"{}")
+
+    def step(self) -> bool:
+        if not self.pending:
+            return True
+        try:
+            if not self.token:
+                self.token = self._request("POST", "/auth/token", {"username": self.cfg.user,
+                                                                     "password": self.cfg.password})["access_token"]
+            for dag_id in list(self.pending):
+                try:
+                    self._request("PATCH", f"/api/v2/dags/{dag_id}", {"is_paused": False})
+                except urllib.error.HTTPError as exc:
+                    if exc.code == 404:
+                        continue  # not parsed yet
+                    raise
+                self.pending.remove(dag_id)
+                print(f"airflow: {dag_id} switched on ({SHIPPED_DAGS.get(dag_id, '')})", file=self.out, flush=True)
+        except (urllib.error.URLError, OSError, KeyError, ValueError) as exc:
+            print(f"airflow: could not switch the DAGs on yet ({exc}); trying again", file=self.out, flush=True)
+        return not self.pending
+
+
 def prepare_databases(cfg: StackConfig, airflow_db: str) -> list[str]:
     """Create Airflow's metadata database if needed and apply eventwire's migrations; return those applied."""
     from pipeline import db
@@ -310,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-wire", action="store_true", help="do not serve the bundled local wire on 127.0.0.1:8765")
     parser.add_argument("--wire-port", type=int, default=8765, help=argparse.SUPPRESS)
     parser.add_argument("--airflow-db", default="airflow", help="database for Airflow's metadata (default airflow)")
+    parser.add_argument("--keep-paused", action="store_true",
+                        help="leave the DAGs paused (default: switch every shipped DAG on once it is parsed)")
     args = parser.parse_args(argv)
 
     from pipeline import db
@@ -370,14 +445,19 @@ def _run_stack(args, settings: Settings) -> int:
         stack.prepare()
         stack.start()
         stack.wait_ready()
+        switch = None if args.keep_paused else DagSwitch(cfg, SHIPPED_DAGS)
+        dags = "\n".join(f"  {dag_id}: {why}" for dag_id, why in SHIPPED_DAGS.items())
         print(f"\nAirflow UI:   {cfg.base_url}/   (login {cfg.user} / {cfg.password})\n"
               f"health page:  {cfg.base_url}/eventwire/   (in the UI: Browse > eventwire health)\n"
               f"logs:         {cfg.log_dir}/<component>.log, task logs in {cfg.home / 'logs'}\n"
               f"data:         {redact_url(cfg.eventwire_url)}\n"
-              f"The DAG starts paused: switch eventwire_ingest on, or trigger it. Ctrl-C stops everything.",
+              f"DAGs ({'switched on as soon as they are parsed' if switch else 'left paused (--keep-paused): switch them on in the UI'}):\n"
+              f"{dags}\nCtrl-C stops everything.",
               flush=True)
         while True:
             stack.check()
+            if switch and switch.step():
+                switch = None
             time.sleep(2)
     except KeyboardInterrupt:
         print("\nstopping the Airflow stack...", flush=True)

@@ -184,7 +184,7 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
             "PYTHONPATH": str(REPO),
             "AIRFLOW_HOME": str(home),
             "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
-            "AIRFLOW__CORE__PLUGINS_FOLDER": str(home / "plugins"),
+            "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO / "plugins"),  # the feed watcher's trigger class
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
             "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
@@ -218,6 +218,7 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
         procs.start("api-server", ["api-server", "--port", str(port)], env)
         procs.start("dag-processor", ["dag-processor"], env)
         procs.start("scheduler", ["scheduler"], env)
+        procs.start("triggerer", ["triggerer", "--skip-serve-logs"], env)  # runs the feed watcher
         for name in WORKERS:
             procs.start(name, ["celery", "worker", "--celery-hostname", f"{name}@%h", "--queues", queue,
                                "--concurrency", "1", "--skip-serve-logs"],
@@ -230,7 +231,9 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
             _wait_for(lambda: meta.execute("SELECT 1 FROM dag WHERE dag_id = 'eventwire_ingest'").fetchone(), 120,
                       "the dag-processor to serialize the DAG", procs)
             stack_seconds = time.monotonic() - started
-            meta.execute("UPDATE dag SET is_paused = false WHERE dag_id = 'eventwire_ingest'")  # @continuous: a run starts
+            # switched on, the DAG's asset watcher starts in the triggerer: its first poll stores the wire's
+            # items and fires, and that asset event starts the run (no run without new items)
+            meta.execute("UPDATE dag SET is_paused = false WHERE dag_id = 'eventwire_ingest'")
 
             def first_run_finished():
                 row = meta.execute("SELECT run_id, state FROM dag_run WHERE dag_id = 'eventwire_ingest'"
@@ -240,11 +243,12 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
             run_id, state = _wait_for(first_run_finished, RUN_DEADLINE, "the first DAG run to finish", procs)
             tasks = meta.execute("SELECT task_id, map_index, state, hostname, queue FROM task_instance"
                                  " WHERE dag_id = 'eventwire_ingest' AND run_id = %s", (run_id,)).fetchall()
+            run_type = meta.execute("SELECT run_type FROM dag_run WHERE run_id = %s", (run_id,)).fetchone()[0]
         run_seconds = time.monotonic() - started - stack_seconds
         logs = {n: procs.log(n)[-3000:] for n in procs.procs}
         assert reference.wait(timeout=300) == 0, (home / "reference.log").read_text()[-5000:]
         reference_seconds = time.monotonic() - started
-        yield {"state": state, "tasks": tasks, "queue": queue, "logs": logs,
+        yield {"state": state, "run_type": run_type, "tasks": tasks, "queue": queue, "logs": logs,
                "celery": _eventwire_outcome(celery_db), "reference": _eventwire_outcome(reference_db),
                "seconds": {"stack up": stack_seconds, "celery run": run_seconds, "reference done": reference_seconds}}
     shutil.rmtree(home, ignore_errors=True)
@@ -271,6 +275,7 @@ def test_celery_run_succeeds(celery_run):
     failed = [t for t in celery_run["tasks"] if t[2] not in ("success", "skipped")]
     assert celery_run["state"] == "success", (failed, celery_run["logs"])
     assert not failed
+    assert celery_run["run_type"] == "asset_triggered"  # started by the feed watcher's event
     print("timings (s):", {k: round(v) for k, v in celery_run["seconds"].items()})
 
 
@@ -278,7 +283,7 @@ def test_tasks_ran_on_both_workers(celery_run):
     hosts = {hostname for _, _, state, hostname, _ in celery_run["tasks"] if state == "success"}
     assert hosts == set(WORKERS), celery_run["tasks"]
     assert {queue for *_, queue in celery_run["tasks"]} == {celery_run["queue"]}
-    mapped = [t for t in celery_run["tasks"] if t[0] == "fetch"]
+    mapped = [t for t in celery_run["tasks"] if t[0] == "fetch_clean_extract"]
     assert len(mapped) == 3  # 7 articles in batches of 3
 
 
