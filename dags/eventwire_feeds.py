@@ -52,11 +52,12 @@ def eventwire_feeds():
         from pipeline import alerts, db, steps
         from pipeline.fetch.feeds import configured_feeds
 
-        feed_list = configured_feeds(Settings.from_env())
+        settings = Settings.from_env()
+        feed_list = configured_feeds(settings)
         with _connect() as conn:
             db.migrate(conn)
             steps.sync_feeds(conn, feed_list)
-            outcome = alerts.watch_feeds(conn)
+            outcome = alerts.watch_feeds(conn, settings.feed_failing_after)
             names = [name for (name,) in conn.execute("SELECT name FROM eventwire.feeds WHERE enabled ORDER BY name")]
         print(f"alerts: {outcome}; enabled feeds: {names}")
         return names

@@ -12,7 +12,7 @@ import psycopg
 
 log = logging.getLogger(__name__)
 
-FAILING_AFTER = 3  # failed polls in a row before a feed is reported as failing
+FAILING_AFTER = 3  # failed polls in a row before a feed is reported as failing (default of the setting)
 
 
 def raise_alert(conn: psycopg.Connection, kind: str, subject: str, message: str) -> None:
@@ -39,8 +39,9 @@ def resolve_alerts(conn: psycopg.Connection, kind: str, open_subjects: set[str])
     ).rowcount
 
 
-def watch_feeds(conn: psycopg.Connection) -> dict:
-    """Raise or resolve feed alerts: silent longer than its `alert_after_minutes`, or failing repeatedly."""
+def watch_feeds(conn: psycopg.Connection, failing_after: int = FAILING_AFTER) -> dict:
+    """Raise or resolve feed alerts: silent longer than its `alert_after_minutes`, or failing
+    `failing_after` polls in a row (Settings.feed_failing_after)."""
     silent = conn.execute(
         """
         SELECT name, url, alert_after_minutes,
@@ -52,7 +53,7 @@ def watch_feeds(conn: psycopg.Connection) -> dict:
     ).fetchall()
     failing = conn.execute(
         "SELECT name, url, consecutive_failures, last_error FROM eventwire.feeds"
-        " WHERE enabled AND consecutive_failures >= %s", (FAILING_AFTER,)
+        " WHERE enabled AND consecutive_failures >= %s", (failing_after,)
     ).fetchall()
     for name, url, after, quiet in silent:
         raise_alert(conn, "feed_silent", name,

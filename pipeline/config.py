@@ -35,10 +35,10 @@ class Settings:
     cycle_deadline_minutes: int = field(
         default=10, metadata={"env": "CYCLE_DEADLINE_MINUTES",
                               "help": "an ingest cycle running longer raises a cycle_late alert; 0 = no deadline"})
-    idle_wait_seconds: float = field(
-        default=30.0, metadata={"env": "IDLE_WAIT_SECONDS",
-                                "help": "when no feed is due yet, a cycle waits up to this long for the next one instead of "
-                                        "ending empty (an idle @continuous DAG then runs a cycle per feed interval, not back to back)"})
+    feed_failing_after: int = field(
+        default=3, metadata={"env": "FEED_FAILING_AFTER",
+                             "help": "failed polls in a row before a feed_failing alert is raised (the feed's check "
+                                     "task in eventwire_feeds is red from the first failure)"})
     batch_size: int = field(
         default=25, metadata={"env": "BATCH_SIZE", "help": "articles per mapped task / load transaction"})
     http_timeout: float = field(
@@ -87,7 +87,7 @@ class Settings:
             feeds_file=Path(_env("FEEDS_FILE", str(REPO_ROOT / "feeds.yaml"))),
             wire_url=os.environ.get("EVENTWIRE_WIRE_URL") or None,
             cycle_deadline_minutes=number("CYCLE_DEADLINE_MINUTES", "10", int, 0),
-            idle_wait_seconds=number("IDLE_WAIT_SECONDS", "30", float, 0),
+            feed_failing_after=number("FEED_FAILING_AFTER", "3", int, 1),
             batch_size=number("BATCH_SIZE", "25", int, 1),
             http_timeout=number("HTTP_TIMEOUT", "10", float, 0.1),
             max_page_bytes=number("MAX_PAGE_BYTES", "5000000", int, 1),
