@@ -26,6 +26,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = REPO / "test-artifacts" / "e2e"
 DAG_ID = "eventwire_ingest"
+FEEDS_DAG_ID = "eventwire_feeds"
+BROKEN_FEED, BROKEN_FEED_PATH = "broken-feed", "/broken-feed.xml"
 RUN_DEADLINE = 300  # seconds for the triggered run (about 70 s on a quiet machine, far more under load)
 
 if not CHROMIUM.exists():
@@ -58,12 +60,24 @@ def stack(pg_server_url, tmp_path_factory):
     with psycopg.connect(pg_server_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{data_db}"')
     data_dir = tmp_path_factory.mktemp("eventwire-data")
-    wire = serve_wire(REPO / "seeds", host="127.0.0.1", port=0)
+    wire = serve_wire(REPO / "seeds", host="127.0.0.1", port=0,
+                      extra_pages={BROKEN_FEED_PATH: (500, "text/plain", "feed generator down")})
+    feeds_file = data_dir / "feeds.yaml"  # the wire, and a feed of the same host that answers 500
+    feeds_file.write_text(f"""- name: local-wire
+  url: "{{wire}}/feed.xml"
+  enabled: true
+  interval_seconds: 5
+- name: {BROKEN_FEED}
+  url: "{{wire}}{BROKEN_FEED_PATH}"
+  enabled: true
+  interval_seconds: 5
+""")
     cfg = StackConfig(
         eventwire_url=with_dbname(pg_server_url, data_db), metadata_url=sqlalchemy_url(with_dbname(pg_server_url, meta_db)),
         home=data_dir / "airflow-stack", data_dir=data_dir, port=_free_port(), wire_url=wire.base_url,
         scheduled_runs=False, log_server_port=_free_port(), trigger_log_server_port=_free_port(),
-        extra_env={"EVENTWIRE_FEEDS": "", "EVENTWIRE_FEEDS_FILE": str(REPO / "feeds.yaml")},
+        # one failed poll is enough for the feed_failing alert, so the test need not wait for three
+        extra_env={"EVENTWIRE_FEEDS": "", "EVENTWIRE_FEEDS_FILE": str(feeds_file), "EVENTWIRE_FEED_FAILING_AFTER": "1"},
     )
     running = Stack(cfg, out=sys.stderr)
     try:
@@ -125,22 +139,27 @@ def _wait_for_dag(page, stack, deadline: float) -> None:
         time.sleep(2)
 
 
-def _wait_for_run(page, stack, deadline: float) -> dict:
-    """The manual run the UI created, once it has finished."""
+def _wait_for_run(page, stack, deadline: float, dag_id: str = DAG_ID) -> dict:
+    """The newest manual run of `dag_id`, once it has finished."""
     while True:
         stack.check()
-        runs = _api(page, stack, f"dags/{DAG_ID}/dagRuns?run_type=manual")["dag_runs"]
+        runs = _api(page, stack, f"dags/{dag_id}/dagRuns?run_type=manual&order_by=-run_after")["dag_runs"]
         if runs and runs[0]["state"] in ("success", "failed"):
             return runs[0]
         if time.monotonic() > deadline:
-            detail = _failure_details(page, stack, runs[0]["dag_run_id"]) if runs else "no manual run"
+            detail = _failure_details(page, stack, runs[0]["dag_run_id"], dag_id) if runs else "no manual run"
             pytest.fail(f"run not finished in {RUN_DEADLINE}s: {detail} (logs: {ARTIFACTS / 'airflow-logs'})")
         time.sleep(3)
 
 
-def _failure_details(page, stack, run_id: str) -> str:
-    tis = _api(page, stack, f"dags/{DAG_ID}/dagRuns/{run_id}/taskInstances")["task_instances"]
-    return "; ".join(f"{t['task_id']}[{t['map_index']}]={t['state']}" for t in tis)
+def _task_states(page, stack, run_id: str, dag_id: str = DAG_ID) -> dict:
+    """(task_id, rendered map index) -> state of a run's task instances."""
+    tis = _api(page, stack, f"dags/{dag_id}/dagRuns/{run_id}/taskInstances")["task_instances"]
+    return {(ti["task_id"], ti.get("rendered_map_index") or str(ti["map_index"])): ti["state"] for ti in tis}
+
+
+def _failure_details(page, stack, run_id: str, dag_id: str = DAG_ID) -> str:
+    return "; ".join(f"{task}[{index}]={state}" for (task, index), state in _task_states(page, stack, run_id, dag_id).items())
 
 
 def _db_counts(stack) -> dict:
@@ -228,3 +247,28 @@ def test_trigger_from_the_ui_and_read_the_health_page(stack, page):
     expect(page.locator("body")).to_contain_text(run["dag_run_id"])
     _shot(page, "07-data-docs-index")
     assert failed == [] and elsewhere == [], f"failed: {failed}; outside the machine: {elsewhere}"
+
+    # A failing feed: the ingest run polled it once (HTTP 500) and went on with the other. The feed
+    # checks run (every 5 minutes; here triggered through the API): the broken feed's task is red, the
+    # wire's green, the run is not green, and the health page shows the failing feed and lists its alert.
+    resp = page.request.patch(f"{base}/api/v2/dags/{FEEDS_DAG_ID}", data={"is_paused": False})
+    assert resp.ok, f"unpause {FEEDS_DAG_ID}: {resp.status} {resp.text()[:300]}"
+    resp = page.request.post(f"{base}/api/v2/dags/{FEEDS_DAG_ID}/dagRuns", data={"logical_date": None})
+    assert resp.ok, f"trigger {FEEDS_DAG_ID}: {resp.status} {resp.text()[:300]}"
+    checks = _wait_for_run(page, stack, time.monotonic() + RUN_DEADLINE, FEEDS_DAG_ID)
+    states = _task_states(page, stack, checks["dag_run_id"], FEEDS_DAG_ID)
+    assert states[("check_feed", BROKEN_FEED)] == "failed", states
+    assert states[("check_feed", "local-wire")] == "success", states
+    assert checks["state"] == "failed", checks
+    page.goto(f"{base}/dags/{FEEDS_DAG_ID}/runs/{checks['dag_run_id']}")
+    page.wait_for_load_state("networkidle")
+    _shot(page, "08-failing-feed-task")
+
+    page.goto(f"{base}/eventwire/")
+    expect(page.locator(f'tr[data-feed="{BROKEN_FEED}"]')).to_have_attribute("data-state", "failing")
+    expect(page.locator(f'tr[data-feed="{BROKEN_FEED}"] td').last).to_contain_text("500")
+    expect(page.locator("#failing-feeds")).to_contain_text(BROKEN_FEED)
+    alert = page.locator(f'#alerts tr[data-alert-kind="feed_failing"][data-alert-subject="{BROKEN_FEED}"]')
+    expect(alert).to_have_attribute("data-open", "true")
+    assert int(page.locator('[data-metric="alerts_open"]').inner_text()) >= 1
+    _shot(page, "09-health-failing-feed")
