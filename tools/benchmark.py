@@ -832,9 +832,9 @@ def bench_validate(shared: Path, quick: bool) -> dict:
 # ---------------------------------------------------------------- part 5: whole pipeline
 
 def bench_pipeline(shared: Path, quick: bool) -> dict:
-    import psycopg
-
     from pipeline import db, steps
+    from tools import sqlcount
+    from tools.sqlcount import CountingConnection
     from pipeline.config import Settings
 
     articles = read_fakes(shared)
@@ -851,14 +851,16 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
                       "published": a["published"], "summary": " ".join(a["text"].split()[:40])})
 
     step_time: dict[str, float] = {}
+    step_sql: dict[str, int] = {}
 
     def timed_step(name: str, fn: Callable) -> Callable:
-        def wrapper(*args, **kwargs):
-            t0 = time.perf_counter()
+        def wrapper(conn, *args, **kwargs):
+            t0, sql0 = time.perf_counter(), sqlcount.total(conn)
             try:
-                return fn(*args, **kwargs)
+                return fn(conn, *args, **kwargs)
             finally:
                 step_time[name] = step_time.get(name, 0.0) + time.perf_counter() - t0
+                step_sql[name] = step_sql.get(name, 0) + sqlcount.total(conn) - sql0
         return wrapper
 
     # run_all calls these through the module's globals, so wrapping them times each step
@@ -867,14 +869,19 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
 
     def one_run(base: str, overrides: dict) -> dict:
         step_time.clear()
-        with fresh_database() as (url, where), psycopg.connect(url, autocommit=True) as conn:
+        step_sql.clear()
+        with fresh_database() as (url, where), CountingConnection.connect(url, autocommit=True) as conn:
             db.migrate(conn)
+            conn.statements.clear()
+            cpu0 = time.process_time()
             settings = dataclasses.replace(Settings.from_env(), database_url=url, batch_size=50, **overrides)
             feed_list = [{"name": "fakes", "url": f"{base}/feed.xml", "enabled": True, "interval_seconds": 900}]
             run_id = f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
             started = time.perf_counter()
             summary = steps.run_all(conn, settings, run_id, feed_list, force=True)
             took = time.perf_counter() - started
+            cpu = time.process_time() - cpu0
+            statements = dict(conn.statements)
             cur = conn.execute("SELECT * FROM eventwire.runs WHERE run_id = %s", (run_id,))
             run_row = dict(zip([c.name for c in cur.description], cur.fetchone()))
             events, mentions = conn.execute("SELECT (SELECT count(*) FROM eventwire.events),"
@@ -882,7 +889,8 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
             quarantine = dict(conn.execute("SELECT kind, count(*) FROM eventwire.quarantine GROUP BY kind").fetchall())
             statuses = dict(conn.execute("SELECT status, count(*) FROM eventwire.articles GROUP BY 1").fetchall())
             pg_version = conn.execute("SHOW server_version").fetchone()[0]
-        return {"seconds": took, "summary": summary, "run": run_row, "step_seconds": dict(step_time),
+        return {"seconds": took, "cpu_seconds": cpu, "summary": summary, "run": run_row,
+                "step_seconds": dict(step_time), "step_statements": dict(step_sql), "statements": statements,
                 "events": events, "mentions": mentions, "quarantine": quarantine, "article_status": statuses,
                 "database": where, "postgres": pg_version,
                 "settings": {k: getattr(settings, k) for k in ("batch_size", "per_host_delay", "fetch_workers",
@@ -906,6 +914,14 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
                 _metric(f"run_all end to end, {label}", n / r["seconds"] * 60, "articles/min",
                         f"{n} FA-KES articles from one local RSS wire host, {r['seconds']:.0f} s wall; {cfg}"),
                 _metric(f"time in the steps ({label})", sum(r["step_seconds"].values()), "s", breakdown),
+                _metric(f"SQL statements sent ({label})", sum(r["statements"].values()), "statements",
+                        f"{sum(r['statements'].values()) / n:.1f} per article, counted client-side "
+                        f"(tools.sqlcount; executemany counts each parameter set); by step: "
+                        + ", ".join(f"{k.replace('_batch', '').replace('_feeds', '')} {v:,}"
+                                    for k, v in r["step_statements"].items())),
+                _metric(f"Python CPU time of the run ({label})", r["cpu_seconds"], "s",
+                        f"{n / r['cpu_seconds']:.1f} articles per CPU-second (this process; the server's CPU not "
+                        "included)" if r["cpu_seconds"] else ""),
                 _metric(f"events loaded, distinct events / mentions ({label})",
                         f"{r['events']:,} / {r['mentions']:,}", "",
                         f"run log events_loaded {r['run'].get('events_loaded')}, "

@@ -125,20 +125,9 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     # other's uncommitted events and insert the same real event twice under different keys.
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
     _merge_with_known_events(conn)
-    insert_cols = ", ".join(EVENT_COLUMNS)
-    # Several mentions of one event in a batch: keep the most confident as the event's values.
-    result = conn.execute(
-        f"""
-        INSERT INTO eventwire.events ({insert_cols})
-        SELECT DISTINCT ON (event_key) {insert_cols}
-        FROM stage_events
-        ORDER BY event_key, confidence DESC NULLS LAST, candidate_id
-        ON CONFLICT (event_key) DO UPDATE SET
-            confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence),
-            deleted_at = NULL
-        RETURNING (xmax = 0) AS inserted
-        """
-    ).fetchall()
+    # Several mentions of one event in a batch: keep the most confident as the event's values; the
+    # counts are computed here, from the event's mentions so far and the ones this batch adds.
+    result = conn.execute(_INSERT_EVENTS).fetchall()
     stats.events_inserted = sum(1 for (inserted,) in result if inserted)
     stats.events_updated = len(result) - stats.events_inserted
 
@@ -162,14 +151,51 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
         SELECT DISTINCT s.article_id, s.own_key, e.event_id
         FROM stage_events s JOIN eventwire.events e USING (event_key)
         ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+        WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
         """
     )
-
-    # Counts follow from the mentions; fatalities take the most conservative reading reported.
-    touched = [r[0] for r in conn.execute(
-        "SELECT DISTINCT e.event_id FROM eventwire.events e JOIN stage_events s USING (event_key)")]
-    refresh_counts(conn, touched)
     return stats
+
+
+# What refresh_counts computes, as columns of the insert: mentions, articles, sources, and fatalities
+# by ACLED's conservative rule (see refresh_counts), over the event's stored mentions plus the
+# batch's new ones (the row of each article that the mention insert below keeps).
+_COUNTED = {"num_mentions": "c.n", "num_articles": "c.articles", "num_sources": "c.sources",
+            "fatalities_low": "c.low", "fatalities_best": "c.best", "fatalities_high": "c.high"}
+_PLAIN = [c for c in EVENT_COLUMNS if c not in _COUNTED]
+_INSERT_EVENTS = f"""
+    WITH picked AS (
+        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
+        FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
+    ), reports AS (
+        SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
+        WHERE NOT EXISTS (SELECT 1 FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)
+                          WHERE e.event_key = p.event_key AND m.article_id = p.article_id)
+        UNION ALL
+        SELECT e.event_key, m.article_id, m.fatalities_best
+        FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)
+        WHERE e.event_key IN (SELECT event_key FROM picked)
+    ), c AS (
+        SELECT r.event_key, count(*) AS n, count(DISTINCT r.article_id) AS articles,
+               count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
+               min(r.fatalities_best) AS low, max(r.fatalities_best) AS high,
+               (array_agg(r.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
+                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best
+        FROM reports r JOIN eventwire.articles a USING (article_id) GROUP BY r.event_key
+    )
+    INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
+    SELECT DISTINCT ON (s.event_key) {", ".join([f"s.{c}" for c in _PLAIN] + list(_COUNTED.values()))}
+    FROM stage_events s JOIN c USING (event_key)
+    ORDER BY s.event_key, s.confidence DESC NULLS LAST, s.candidate_id
+    ON CONFLICT (event_key) DO UPDATE SET
+        confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence), deleted_at = NULL,
+        {", ".join(f"{c} = EXCLUDED.{c}" for c in _COUNTED)}, updated_at = now()
+    -- a re-load that changes nothing writes nothing (and keeps the event's updated_at)
+    WHERE (eventwire.events.confidence, eventwire.events.deleted_at, {", ".join(f"eventwire.events.{c}" for c in _COUNTED)})
+          IS DISTINCT FROM (GREATEST(eventwire.events.confidence, EXCLUDED.confidence), NULL,
+                            {", ".join(f"EXCLUDED.{c}" for c in _COUNTED)})
+    RETURNING (xmax = 0) AS inserted
+"""
 
 
 def _merge_with_known_events(conn: psycopg.Connection) -> None:
@@ -269,12 +295,13 @@ def attach_duplicates(conn: psycopg.Connection, run_id: str | None, *, duplicate
         if match:
             rows.append((event_id, article_id, match[2], match[0], match[1], confidence, fatalities, run_id))
     if rows:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
-                " confidence, fatalities_best, run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-                " ON CONFLICT (event_id, article_id) DO NOTHING", rows)
-    refresh_counts(conn, sorted({r[0] for r in rows}))
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))  # a load computes counts from mentions
+        conn.execute(
+            "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
+            " confidence, fatalities_best, run_id) SELECT *, %s FROM unnest(%s::bigint[], %s::bigint[], %s::text[],"
+            " %s::integer[], %s::integer[], %s::real[], %s::integer[])"
+            " ON CONFLICT (event_id, article_id) DO NOTHING", (run_id, *map(list, zip(*[r[:7] for r in rows]))))
+        refresh_counts(conn, sorted({r[0] for r in rows}))
     return len(rows)
 
 
@@ -313,17 +340,18 @@ def quarantine_rows(conn: psycopg.Connection, run_id: str, kind: str, items: lis
     """Hold back failing rows with their payload and reasons; `items`: row_key, article_id, payload, reasons."""
     if not items:
         return 0
-    with conn.cursor() as cur:
-        cur.executemany(
-            """
-            INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
-            VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)
-            ON CONFLICT (kind, row_key) DO UPDATE SET
-                payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
-                released_at = NULL
-            """,
-            [(kind, it["row_key"], it.get("article_id"), run_id,
-              json.dumps(it["payload"], default=str), json.dumps(it["reasons"], default=str))
-             for it in items],
-        )
+    latest = {it["row_key"]: it for it in items}  # one statement cannot upsert one key twice: the last wins
+    rows = list(latest.values())
+    conn.execute(
+        """
+        INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
+        SELECT %s, t.row_key, t.article_id, %s, t.payload::jsonb, t.reasons::jsonb
+        FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[]) AS t(row_key, article_id, payload, reasons)
+        ON CONFLICT (kind, row_key) DO UPDATE SET
+            payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
+            released_at = NULL
+        """,
+        (kind, run_id, [it["row_key"] for it in rows], [it.get("article_id") for it in rows],
+         [json.dumps(it["payload"], default=str) for it in rows], [json.dumps(it["reasons"], default=str) for it in rows]),
+    )
     return len(items)
