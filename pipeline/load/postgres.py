@@ -120,7 +120,8 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_merge_idx"
                  " ON stage_events (sub_event_type, event_date, latitude, longitude)")
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
-    conn.execute("ANALYZE stage_events")
+    conn.execute("ANALYZE stage_events (candidate_id, article_id, event_key, place_key, sub_event_type, event_date,"
+                 " latitude, longitude)")  # the columns the merge joins on
     # Loads take turns from here to their commit: two batches loading at once would each miss the
     # other's uncommitted events and insert the same real event twice under different keys.
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
@@ -131,29 +132,33 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     stats.events_inserted = sum(1 for (inserted,) in result if inserted)
     stats.events_updated = len(result) - stats.events_inserted
 
-    mentions = conn.execute(
+    # Each staged row's event, looked up once for both inserts: the mention (the article's most
+    # confident row of the event) and which event the row's own key went to (mention_sources).
+    stats.mentions_inserted = conn.execute(
         """
-        INSERT INTO eventwire.event_mentions
-            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id, source_key)
-        SELECT DISTINCT ON (e.event_id, s.article_id)
-               e.event_id, s.article_id, s.evidence_sentence, s.evidence_start, s.evidence_end,
-               s.confidence, s.fatalities_best, %s, s.own_key
-        FROM stage_events s JOIN eventwire.events e USING (event_key)
-        ORDER BY e.event_id, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
-        ON CONFLICT (event_id, article_id) DO NOTHING
+        WITH resolved AS MATERIALIZED (
+            SELECT s.*, e.event_id FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ), mentions AS (
+            INSERT INTO eventwire.event_mentions
+                (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id,
+                 source_key)
+            SELECT DISTINCT ON (event_id, article_id)
+                   event_id, article_id, evidence_sentence, evidence_start, evidence_end,
+                   confidence, fatalities_best, %s, own_key
+            FROM resolved
+            ORDER BY event_id, article_id, confidence DESC NULLS LAST, candidate_id
+            ON CONFLICT (event_id, article_id) DO NOTHING
+            RETURNING 1
+        ), sources AS (
+            INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
+            SELECT DISTINCT article_id, own_key, event_id FROM resolved
+            ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+            WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
+        )
+        SELECT count(*) FROM mentions
         """,
         (run_id,),
-    )
-    stats.mentions_inserted = mentions.rowcount
-    conn.execute(
-        """
-        INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
-        SELECT DISTINCT s.article_id, s.own_key, e.event_id
-        FROM stage_events s JOIN eventwire.events e USING (event_key)
-        ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
-        WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
-        """
-    )
+    ).fetchone()[0]
     return stats
 
 
@@ -167,14 +172,18 @@ _INSERT_EVENTS = f"""
     WITH picked AS (
         SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
         FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
+    ), known AS MATERIALIZED (  -- the batch's events that exist already (by key: an index lookup each)
+        SELECT e.event_id, e.event_key FROM eventwire.events e
+        WHERE e.event_key IN (SELECT event_key FROM picked)
+    ), stored AS MATERIALIZED (  -- their mentions so far (LATERAL, OFFSET 0: by index, event by event)
+        SELECT k.event_key, m.article_id, m.fatalities_best
+        FROM known k CROSS JOIN LATERAL (
+            SELECT article_id, fatalities_best FROM eventwire.event_mentions WHERE event_id = k.event_id OFFSET 0) m
     ), reports AS (
         SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
-        WHERE NOT EXISTS (SELECT 1 FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)
-                          WHERE e.event_key = p.event_key AND m.article_id = p.article_id)
+        WHERE NOT EXISTS (SELECT 1 FROM stored x WHERE x.event_key = p.event_key AND x.article_id = p.article_id)
         UNION ALL
-        SELECT e.event_key, m.article_id, m.fatalities_best
-        FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)
-        WHERE e.event_key IN (SELECT event_key FROM picked)
+        SELECT event_key, article_id, fatalities_best FROM stored
     ), c AS (
         SELECT r.event_key, count(*) AS n, count(DISTINCT r.article_id) AS articles,
                count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
@@ -210,6 +219,7 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         UPDATE stage_events s SET event_key = e.event_key
         FROM eventwire.mention_sources ms JOIN eventwire.events e USING (event_id)
         WHERE ms.article_id = s.article_id AND ms.source_key = s.own_key AND e.deleted_at IS NULL
+          AND s.event_key <> e.event_key
         """
     )
     def known(by: str, order: str) -> str:
@@ -231,14 +241,18 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
         f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
     ):
+        # materialized: the lookups run once, and only for rows whose key is not an event yet (a
+        # re-load has none), not again for each condition the planner would push them into
         conn.execute(
             f"""
-            UPDATE stage_events s SET event_key = m.event_key
-            FROM (
-                SELECT s2.candidate_id, {candidate} AS event_key
-                FROM stage_events s2
+            WITH fresh AS MATERIALIZED (
+                SELECT * FROM stage_events s2
                 WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
-            ) m
+            ), m AS MATERIALIZED (
+                SELECT s2.candidate_id, {candidate} AS event_key FROM fresh s2
+            )
+            UPDATE stage_events s SET event_key = m.event_key
+            FROM m
             WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
             """
         )
