@@ -246,7 +246,9 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         conn.execute(
             f"""
             WITH fresh AS MATERIALIZED (
-                SELECT * FROM stage_events s2
+                SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
+                       latitude, longitude, geo_precision, actor1_inter, actor2_inter
+                FROM stage_events s2
                 WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
             ), m AS MATERIALIZED (
                 SELECT s2.candidate_id, {candidate} AS event_key FROM fresh s2
