@@ -16,8 +16,8 @@ import psycopg
 
 # The flat event row, in COPY order (docs/architecture.md).
 STAGE_COLUMNS: list[tuple[str, str]] = [
-    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("own_key", "text"),
-    ("place_key", "text"),
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", 'text COLLATE "C"'),
+    ("own_key", 'text COLLATE "C"'), ("place_key", 'text COLLATE "C"'),
     ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
     ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
     ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
@@ -133,7 +133,8 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     stats.events_updated = len(result) - stats.events_inserted
 
     # Each staged row's event, looked up once for both inserts: the mention (the article's most
-    # confident row of the event) and which event the row's own key went to (mention_sources).
+    # confident row of the event) and, for a row merged into an event of another key, which event
+    # its own key went to (mention_sources; a re-load then finds the same event, see below).
     stats.mentions_inserted = conn.execute(
         """
         WITH resolved AS MATERIALIZED (
@@ -151,7 +152,10 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
             RETURNING 1
         ), sources AS (
             INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
-            SELECT DISTINCT article_id, own_key, event_id FROM resolved
+            SELECT DISTINCT article_id, own_key, event_id FROM resolved r
+            -- a row whose own key is its event's finds it by that key: only merged rows need remembering
+            WHERE r.own_key <> r.event_key OR EXISTS (
+                SELECT 1 FROM eventwire.mention_sources x WHERE x.article_id = r.article_id AND x.source_key = r.own_key)
             ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
             WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
         )
@@ -210,8 +214,8 @@ _INSERT_EVENTS = f"""
 def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
-    First the rows loaded before (eventwire.mention_sources remembers each row's own key: a reload
-    changes nothing), then live events (never one this article already supports: two places in one article
+    First the rows loaded before (eventwire.mention_sources remembers where each merged row's own
+    key went; an unmerged row's own key is its event's: a reload changes nothing), then live events (never one this article already supports: two places in one article
     are two events), then earlier rows of the same batch from other articles.
     """
     conn.execute(
