@@ -6,6 +6,7 @@ natural (event_key, (event_id, article_id), (kind, row_key)), so loading a batch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -77,6 +78,7 @@ class LoadStats:
     quarantined: int = 0
 
 
+@functools.lru_cache(maxsize=65536)  # a batch names the same few places over and over
 def _place_key(name: str | None) -> str:
     s = unicodedata.normalize("NFKD", name or "")
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
