@@ -485,8 +485,16 @@ def host_batches(conn: psycopg.Connection, ids: list[int], size: int) -> list[li
     return out
 
 
+# pages held in memory before their HTML is written (one statement per flush)
+FETCH_FLUSH_PAGES = 200
+
+
 def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], run_id: str) -> list[int]:
-    """Download each article's page; keep the raw HTML gzipped; failures are quarantined with the reason."""
+    """Download each article's page; keep the raw HTML gzipped; failures are quarantined with the reason.
+
+    Pages and failures are written a statement per kind for up to FETCH_FLUSH_PAGES pages, not one
+    per page; a write that fails falls back to page by page, the page that fails again quarantined.
+    """
     rows = conn.execute(
         "SELECT article_id, url FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'new'"
         " ORDER BY article_id", (ids,)
@@ -496,48 +504,83 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
     started = time.monotonic()
     # an address no one should fetch (too long, unparseable) is refused here, with the reason
     refused = {article_id: safety.url_problem(url) for article_id, url in rows}
-    for article_id, reason in refused.items():
-        if reason:
-            _fetch_failed(conn, run_id, article_id, urls[article_id], None, f"refused: {reason}")
+    _each_or_all(conn, run_id, "fetch", [_failure(article_id, urls[article_id], None, f"refused: {reason}")
+                                         for article_id, reason in refused.items() if reason],
+                 lambda part: _fetches_failed(conn, run_id, part))
     rows = [(article_id, url) for article_id, url in rows if not refused[article_id]]
+    fetched: list[dict] = []
+    failed: list[dict] = []
+
+    def flush() -> None:
+        _each_or_all(conn, run_id, "fetch", failed, lambda part: _fetches_failed(conn, run_id, part))
+        ok.extend(_each_or_all(conn, run_id, "fetch", fetched, lambda part: _store_pages(conn, part, run_id)))
+        fetched.clear()
+        failed.clear()
+
     with http.make_client(settings, allow=_feed_origins(conn)) as client:
         # pages download on worker threads (robots.txt, per-host limits); the writes stay on this one
         for article_id, page in crawl.fetch_pages(client, rows, settings):
             url = urls[article_id]
             try:
                 if page.error or not page.html:
-                    _fetch_failed(conn, run_id, article_id, url, page.status_code, page.error or "empty body")
+                    failed.append(_failure(article_id, url, page.status_code, page.error or "empty body"))
                     continue
                 final_url = page.final_url if page.final_url and len(page.final_url) <= safety.MAX_URL_LENGTH else url
-                conn.execute(
-                    "UPDATE eventwire.articles SET status = 'fetched', http_status = %s, final_url = %s, canonical_url = %s,"
-                    " raw_html_gz = %s, fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
-                    (page.status_code, final_url, pages.page_canonical_url(page.html, final_url),
-                     gzip.compress(page.html.encode("utf-8", errors="replace")), run_id, article_id),
-                )
-                ok.append(article_id)
+                fetched.append({"article_id": article_id, "http_status": page.status_code, "final_url": final_url,
+                                "canonical_url": pages.page_canonical_url(page.html, final_url),
+                                "raw_html_gz": gzip.compress(page.html.encode("utf-8", errors="replace"))})
             except Exception as exc:
                 _isolated(conn, run_id, article_id, "fetch", exc)
+            if len(fetched) + len(failed) >= FETCH_FLUSH_PAGES:
+                flush()
+    flush()
     log.info("fetched %d of %d pages in %.1fs", len(ok), len(rows), time.monotonic() - started)
     return sorted(ok)
+
+
+def _store_pages(conn: psycopg.Connection, items: list[dict], run_id: str) -> dict[int, bool]:
+    """The fetched pages' HTML and addresses, status 'fetched': one statement for all of them."""
+    conn.execute(
+        "UPDATE eventwire.articles a SET status = 'fetched', http_status = t.http_status, final_url = t.final_url,"
+        " canonical_url = t.canonical_url, raw_html_gz = t.raw_html_gz, fetched_at = now(), updated_at = now(),"
+        " last_run_id = %s"
+        " FROM unnest(%s::bigint[], %s::integer[], %s::text[], %s::text[], %s::bytea[])"
+        " AS t(article_id, http_status, final_url, canonical_url, raw_html_gz) WHERE a.article_id = t.article_id",
+        (run_id, *_columns(items, "article_id", "http_status", "final_url", "canonical_url", "raw_html_gz")),
+    )
+    return {item["article_id"]: True for item in items}
 
 
 def _fetch_failed(conn: psycopg.Connection, run_id: str, article_id: int, url: str, status_code: int | None,
                   reason: str) -> None:
     """A page that could not be had: status fetch_failed and a quarantine row with the reason."""
-    reason = safety.clean_str(redact_url(reason), 1000)
+    _fetches_failed(conn, run_id, [_failure(article_id, url, status_code, reason)])
+
+
+def _failure(article_id: int, url: str, status_code: int | None, reason: str) -> dict:
+    return {"article_id": article_id, "url": url, "status_code": status_code, "reason": reason}
+
+
+def _fetches_failed(conn: psycopg.Connection, run_id: str, items: list[dict]) -> dict:
+    """_fetch_failed for several pages (`_failure` dicts): one transaction, two statements."""
+    failures = [(i["article_id"], i["url"], i["status_code"], safety.clean_str(redact_url(i["reason"]), 1000))
+                for i in items]
     with conn.transaction():
         conn.execute(
-            "UPDATE eventwire.articles SET status = 'fetch_failed', http_status = %s, fetch_error = %s,"
-            " fetched_at = now(), updated_at = now(), last_run_id = %s WHERE article_id = %s",
-            (status_code, reason, run_id, article_id),
+            "UPDATE eventwire.articles a SET status = 'fetch_failed', http_status = t.http_status,"
+            " fetch_error = t.reason, fetched_at = now(), updated_at = now(), last_run_id = %s"
+            " FROM unnest(%s::bigint[], %s::integer[], %s::text[]) AS t(article_id, http_status, reason)"
+            " WHERE a.article_id = t.article_id",
+            (run_id, [f[0] for f in failures], [f[2] for f in failures], [f[3] for f in failures]),
         )
         load.quarantine_rows(conn, run_id, "article", [{
             "row_key": f"article:{article_id}", "article_id": article_id,
             "payload": {"url": url[:safety.MAX_URL_LENGTH], "status_code": status_code},
             "reasons": [{"expectation": "fetch_page", "column": "url", "detail": reason}],
-        }])
-    log.warning("fetch %s failed: %s", redact_url(url)[:300], reason)
+        } for article_id, url, status_code, reason in failures])
+    for _, url, _, reason in failures:
+        log.warning("fetch %s failed: %s", redact_url(url)[:300], reason)
+    return {}
 
 
 # ---------------------------------------------------------------- clean
@@ -545,49 +588,101 @@ def _fetch_failed(conn: psycopg.Connection, run_id: str, article_id: int, url: s
 def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = None) -> list[int]:
     """Text and metadata for each fetched page; a repeat of an earlier article becomes 'duplicate'.
 
+    The pages are cleaned one by one in Python (one that fails is quarantined, the others go on);
+    the verdicts and texts are written in one transaction of a few statements for the whole batch,
+    and if that fails, article by article, so the one that fails again costs only itself.
     Returns the ids that go on to extract (duplicates do not)."""
     rows = conn.execute(
         "SELECT article_id, raw_html_gz, final_url, feed_published, feed_title, canonical_url FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'fetched' ORDER BY article_id", (ids,)
     ).fetchall()
-    done, duplicates = [], 0
+    pages_done = []
     for article_id, raw, url, feed_published, feed_title, canonical in rows:
         try:
-            html = gzip.decompress(raw).decode("utf-8", errors="replace")
-            doc = clean.clean_html(html, url=url)
-            # impossible characters (NUL...) never reach a text column; titles and names are capped
-            text = safety.strip_impossible(doc.get("text") or "")
-            text_hash = pages.content_hash(text) if text else None
-            signature = dedup.minhash(text)
-            published, note = safety.sane_date(doc.get("published"))
-            with conn.transaction():
-                original = dedup.check_and_index(conn, article_id, canonical, text_hash, signature)
-                conn.execute(
-                    "UPDATE eventwire.articles SET status = %s, title = %s, author = %s, published = %s,"
-                    " language = %s, text = %s, content_hash = %s, duplicate_of = %s, duplicate_kind = %s,"
-                    " duplicate_similarity = %s, cleaned_at = now(), updated_at = now(), last_run_id = %s,"
-                    " notes = CASE WHEN %s::text IS NULL THEN notes ELSE array_append(notes, %s::text) END"
-                    " WHERE article_id = %s",
-                    ("duplicate" if original else "cleaned",
-                     safety.clean_str(doc.get("title"), safety.MAX_FIELD_LENGTH) or feed_title,
-                     safety.clean_str(doc.get("author"), safety.MAX_NAME_LENGTH),
-                     published or feed_published, safety.clean_str(doc.get("language"), 20), text,
-                     text_hash, original and original.original_id, original and original.kind,
-                     original and original.similarity, run_id, note, note, article_id),
-                )
+            pages_done.append(_clean_page(article_id, raw, url, feed_published, feed_title, canonical))
         except Exception as exc:
             _isolated(conn, run_id, article_id, "clean", exc)
-            continue
-        if original:
-            duplicates += 1
-            log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
-                     original.similarity)
-            with conn.transaction():  # the original may be loaded already: count this copy as a report of it
-                load.attach_duplicates(conn, run_id, duplicate_ids=[article_id])
-        else:
-            done.append(article_id)
-    log.info("cleaned %d articles, %d of them duplicates", len(rows), duplicates)
-    return done
+    verdicts = _each_or_all(conn, run_id, "clean", pages_done, lambda part: _store_cleaned(conn, part, run_id))
+    duplicates = sorted(article_id for article_id, original in verdicts.items() if original)
+    for article_id in duplicates:
+        original = verdicts[article_id]
+        log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
+                 original.similarity)
+    if duplicates:
+        with conn.transaction():  # an original may be loaded already: count each copy as a report of it
+            load.attach_duplicates(conn, run_id, duplicate_ids=duplicates)
+    log.info("cleaned %d articles, %d of them duplicates", len(rows), len(duplicates))
+    return sorted(article_id for article_id, original in verdicts.items() if not original)
+
+
+def _each_or_all(conn: psycopg.Connection, run_id: str | None, step: str, items: list[dict], store) -> dict:
+    """`store(items)` in one go; if that fails (not the connection), `store([item])` item by item, an
+    item that fails again quarantined with its reason. Returns the merged dicts `store` returned."""
+    if not items:
+        return {}
+    try:
+        return store(items)
+    except Exception as exc:
+        if _connection_lost(conn):
+            raise
+        log.warning("%s: writing the batch together failed (%s); writing its articles one by one", step,
+                    safety.describe_error(exc))
+    merged: dict = {}
+    for item in items:
+        try:
+            merged.update(store([item]))
+        except Exception as exc:
+            _isolated(conn, run_id, item["article_id"], step, exc)
+    return merged
+
+
+def _clean_page(article_id: int, raw: bytes, url: str | None, feed_published, feed_title: str | None,
+                canonical: str | None) -> dict:
+    """One fetched page cleaned in Python: the article's new column values (no database work)."""
+    html = gzip.decompress(raw).decode("utf-8", errors="replace")
+    doc = clean.clean_html(html, url=url)
+    # impossible characters (NUL...) never reach a text column; titles and names are capped
+    text = safety.strip_impossible(doc.get("text") or "")
+    published, note = safety.sane_date(doc.get("published"))
+    return {"article_id": article_id, "canonical": canonical, "text": text,
+            "content_hash": pages.content_hash(text) if text else None, "signature": dedup.minhash(text),
+            "title": safety.clean_str(doc.get("title"), safety.MAX_FIELD_LENGTH) or feed_title,
+            "author": safety.clean_str(doc.get("author"), safety.MAX_NAME_LENGTH),
+            "published": published or feed_published, "language": safety.clean_str(doc.get("language"), 20),
+            "note": note}
+
+
+def _columns(items: list[dict], *names: str) -> list[list]:
+    """The items' values as one list per name: the arrays an `unnest(...)` statement takes."""
+    return [[item[name] for item in items] for name in names]
+
+
+def _store_cleaned(conn: psycopg.Connection, items: list[dict], run_id: str | None) -> dict:
+    """Dedup verdicts and cleaned columns of these articles: one transaction, five statements."""
+    with conn.transaction():
+        verdicts = dedup.check_and_index_batch(conn, [
+            dedup.Cleaned(i["article_id"], i["canonical"], i["content_hash"], i["signature"]) for i in items])
+        found = [verdicts[i["article_id"]] for i in items]
+        conn.execute(
+            """
+            UPDATE eventwire.articles a SET status = t.status, title = t.title, author = t.author,
+                published = t.published, language = t.language, text = t.text, content_hash = t.content_hash,
+                duplicate_of = t.duplicate_of, duplicate_kind = t.duplicate_kind,
+                duplicate_similarity = t.duplicate_similarity, cleaned_at = now(), updated_at = now(),
+                last_run_id = %s,
+                notes = CASE WHEN t.note IS NULL THEN a.notes ELSE array_append(a.notes, t.note) END
+            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::date[], %s::text[], %s::text[],
+                        %s::text[], %s::bigint[], %s::text[], %s::real[], %s::text[])
+                 AS t(article_id, status, title, author, published, language, text, content_hash,
+                      duplicate_of, duplicate_kind, duplicate_similarity, note)
+            WHERE a.article_id = t.article_id
+            """,
+            (run_id, *_columns(items, "article_id"), ["duplicate" if o else "cleaned" for o in found],
+             *_columns(items, "title", "author", "published", "language", "text", "content_hash"),
+             [o and o.original_id for o in found], [o and o.kind for o in found],
+             [o and o.similarity for o in found], *_columns(items, "note")),
+        )
+    return verdicts
 
 
 # ---------------------------------------------------------------- extract
@@ -605,7 +700,7 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
         "SELECT article_id, text, coalesce(published, feed_published, created_at::date), title FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'cleaned' ORDER BY article_id", (ids,)
     ).fetchall()
-    done, total, over_budget = [], 0, 0
+    extracted, over_budget = [], 0
     for article_id, text, published, title in rows:
         try:
             records = extract.extract_events(text or "", published.isoformat() if published else None, title,
@@ -613,36 +708,45 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
             for record in records:      # the district, for the database (the CLI record has no admin2)
                 location = record.get("location") or {}
                 location["admin2"] = admin2_of(location.get("geonameid"))
+            extracted.append({"article_id": article_id,
+                              "payloads": [json.dumps(safety.clean_json(record)) for record in records]})
         except extract.ExtractionBudgetExceeded as exc:
             over_budget += 1
             _quarantine_over_budget(conn, run_id, article_id, exc)
-            continue
         except Exception as exc:
             _isolated(conn, run_id, article_id, "extract", exc)
-            continue
-        try:
-            with conn.transaction():
-                conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')", (article_id,))
-                for ordinal, record in enumerate(records):
-                    conn.execute(
-                        "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload) VALUES (%s, %s, %s, %s)"
-                        " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
-                        " status = 'pending', reasons = NULL",
-                        (article_id, ordinal, run_id, json.dumps(safety.clean_json(record))),
-                    )
-                conn.execute(
-                    "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
-                    " updated_at = now(), last_run_id = %s WHERE article_id = %s",
-                    (extract.EXTRACTOR_VERSION, run_id, article_id),
-                )
-        except Exception as exc:
-            _isolated(conn, run_id, article_id, "extract", exc)
-            continue
-        total += len(records)
-        done.append(article_id)
+    stored = _each_or_all(conn, run_id, "extract", extracted, lambda part: _store_candidates(conn, part, run_id))
+    done = sorted(stored)
+    total = sum(stored.values())
     log.info("extracted %d events from %d articles%s", total, len(done),
              f"; {over_budget} quarantined over the time budget" if over_budget else "")
     return done
+
+
+def _store_candidates(conn: psycopg.Connection, items: list[dict], run_id: str) -> dict[int, int]:
+    """The articles' new candidates (replacing their unvalidated ones) and status 'extracted': one
+    transaction, three statements. Returns {article_id: candidates stored}."""
+    ids = [item["article_id"] for item in items]
+    rows = [(item["article_id"], ordinal, payload) for item in items
+            for ordinal, payload in enumerate(item["payloads"])]
+    with conn.transaction():
+        conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = ANY(%s)"
+                     " AND status IN ('pending', 'valid', 'rejected')", (ids,))
+        if rows:
+            conn.execute(
+                "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload)"
+                " SELECT t.article_id, t.ordinal, %s, t.payload::jsonb"
+                " FROM unnest(%s::bigint[], %s::integer[], %s::text[]) AS t(article_id, ordinal, payload)"
+                " ON CONFLICT (article_id, ordinal) DO UPDATE SET payload = EXCLUDED.payload, run_id = EXCLUDED.run_id,"
+                " status = 'pending', reasons = NULL",
+                (run_id, *map(list, zip(*rows))),
+            )
+        conn.execute(
+            "UPDATE eventwire.articles SET status = 'extracted', extractor_version = %s, extracted_at = now(),"
+            " updated_at = now(), last_run_id = %s WHERE article_id = ANY(%s)",
+            (extract.EXTRACTOR_VERSION, run_id, ids),
+        )
+    return {item["article_id"]: len(item["payloads"]) for item in items}
 
 
 def _quarantine_over_budget(conn: psycopg.Connection, run_id: str, article_id: int,
@@ -833,16 +937,12 @@ def _load_articles(conn: psycopg.Connection, ids: list[int], run_id: str) -> dic
         stats = load.load_events(conn, run_id, valid_rows)
         stats.quarantined = load.quarantine_rows(conn, run_id, "event", rejected)
         stats.mentions_inserted += load.attach_duplicates(conn, run_id, original_ids=arts)
-        article_items = []
-        for article_id, reasons in bad_articles.items():
-            payload = conn.execute(
-                "SELECT url, title, published::text, length(text) AS text_length FROM eventwire.articles WHERE article_id = %s",
-                (article_id,),
-            ).fetchone()
-            article_items.append({"row_key": f"article:{article_id}", "article_id": article_id,
-                                  "payload": dict(zip(["url", "title", "published", "text_length"], payload)),
-                                  "reasons": reasons})
-        load.quarantine_rows(conn, run_id, "article", article_items)
+        payloads = {row[0]: dict(zip(["url", "title", "published", "text_length"], row[1:])) for row in conn.execute(
+            "SELECT article_id, url, title, published::text, length(text) AS text_length FROM eventwire.articles"
+            " WHERE article_id = ANY(%s)", (list(bad_articles),))} if bad_articles else {}
+        load.quarantine_rows(conn, run_id, "article", [
+            {"row_key": f"article:{article_id}", "article_id": article_id, "payload": payloads[article_id],
+             "reasons": reasons} for article_id, reasons in bad_articles.items()])
         conn.execute(
             "UPDATE eventwire.event_candidates SET status = CASE status WHEN 'valid' THEN 'loaded' ELSE 'quarantined' END"
             " WHERE article_id = ANY(%s) AND status IN ('valid', 'rejected')", (arts,),

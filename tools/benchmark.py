@@ -639,6 +639,17 @@ def _stage_values(row: dict, names: Sequence[str]) -> list:
     return [full.get(c) if c not in ("assoc_actor1", "assoc_actor2") else list(full.get(c) or []) for c in names]
 
 
+def _backend_cpu_s(conn) -> float | None:
+    """CPU seconds the server process of `conn` has used (user + system), from /proc: the server is
+    on this machine (the embedded one always is); None when it is not readable."""
+    try:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def bench_load(shared: Path, quick: bool) -> dict:
     import psycopg
 
@@ -676,9 +687,13 @@ def bench_load(shared: Path, quick: bool) -> dict:
             with conn.transaction():
                 return load.load_events(conn, run_id, batch)
 
+        cpu_used: dict[str, float | None] = {}
+
         def timed(fn: Callable[[list[dict]], Any], data: list[dict], size: int, budget_s: float | None = None
                   ) -> tuple[float, int, list[float], list[Any]]:
+            """(seconds, rows done, seconds per batch, results); cpu_used["last"]: client + server CPU s."""
             per, results, done = [], [], 0
+            cpu0, server0 = time.process_time(), _backend_cpu_s(conn)
             started = time.perf_counter()
             for i in range(0, len(data), size):
                 t0 = time.perf_counter()
@@ -687,7 +702,11 @@ def bench_load(shared: Path, quick: bool) -> dict:
                 done += len(data[i:i + size])
                 if budget_s is not None and time.perf_counter() - started > budget_s:
                     break
-            return time.perf_counter() - started, done, per, results
+            took = time.perf_counter() - started
+            server1 = _backend_cpu_s(conn)
+            cpu_used["last"] = (time.process_time() - cpu0 + server1 - server0
+                                if server0 is not None and server1 is not None else None)
+            return took, done, per, results
 
         def load_as_one_batch(batch: list[dict]) -> tuple[Any, float]:
             """load_events on the whole list in one transaction under the statement_timeout;
@@ -732,9 +751,11 @@ def bench_load(shared: Path, quick: bool) -> dict:
         reset()
         copy_s, copy_n, _, _ = timed(plain_copy, rows, chunk)
         first_s, first_n, per_first, res_first = timed(upsert, rows, chunk, budget)
+        first_cpu = cpu_used["last"]
         loaded = rows[:first_n]
         events_n, mentions_n = counts()
         again_s, again_n, per_again, res_again = timed(upsert, loaded, chunk, budget)
+        again_cpu = cpu_used["last"]
         label = f"{chunk:,}-row batches"
         cut = "" if first_n == total else f" (stopped after {first_n:,} rows: {budget} s budget)"
         metrics += [
@@ -746,13 +767,18 @@ def bench_load(shared: Path, quick: bool) -> dict:
             _metric(f"load_events, same rows again ({label})", again_n / again_s, "rows/s",
                     f"{again_n:,} rows in {again_s:.0f} s; idempotent re-load: {sum(r.events_inserted for r in res_again):,} events / "
                     f"{sum(r.mentions_inserted for r in res_again):,} mentions inserted"),
+            _metric(f"load_events, first load / same rows again, per CPU-second ({label})",
+                    f"{first_n / first_cpu:,.0f} / {again_n / again_cpu:,.0f}" if first_cpu and again_cpu else None,
+                    "rows/s", "rows over the CPU time of this process plus its PostgreSQL backend (/proc): "
+                              "less sensitive than wall time to other work on the machine"),
             _metric("first / last batch of the chunked first load",
                     f"{per_first[0]:.1f} / {per_first[-1]:.1f}", "s", "growth as the events table fills"),
         ]
         details["chunked"] = {"copy_s": copy_s, "load_s": first_s, "loaded_rows": first_n,
                               "reload_s": again_s, "events": events_n, "mentions": mentions_n,
                               "per_batch_s": per_first, "per_batch_reload_s": per_again,
-                              "merged_into_earlier": sum(r.events_updated for r in res_first)}
+                              "merged_into_earlier": sum(r.events_updated for r in res_first),
+                              "load_cpu_s": first_cpu, "reload_cpu_s": again_cpu}
 
         # The same rows again as ONE batch (tables already hold them): the re-load path at scale.
         res, one_again_s = load_as_one_batch(loaded)
@@ -873,9 +899,9 @@ def bench_validate(shared: Path, quick: bool) -> dict:
 # ---------------------------------------------------------------- part 5: whole pipeline
 
 def bench_pipeline(shared: Path, quick: bool) -> dict:
-    import psycopg
-
     from pipeline import db, steps
+    from tools import sqlcount
+    from tools.sqlcount import CountingConnection
     from pipeline.config import Settings
 
     articles = read_fakes(shared)
@@ -892,14 +918,16 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
                       "published": a["published"], "summary": " ".join(a["text"].split()[:40])})
 
     step_time: dict[str, float] = {}
+    step_sql: dict[str, int] = {}
 
     def timed_step(name: str, fn: Callable) -> Callable:
-        def wrapper(*args, **kwargs):
-            t0 = time.perf_counter()
+        def wrapper(conn, *args, **kwargs):
+            t0, sql0 = time.perf_counter(), sqlcount.total(conn)
             try:
-                return fn(*args, **kwargs)
+                return fn(conn, *args, **kwargs)
             finally:
                 step_time[name] = step_time.get(name, 0.0) + time.perf_counter() - t0
+                step_sql[name] = step_sql.get(name, 0) + sqlcount.total(conn) - sql0
         return wrapper
 
     # run_all calls these through the module's globals, so wrapping them times each step
@@ -908,14 +936,19 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
 
     def one_run(base: str, overrides: dict) -> dict:
         step_time.clear()
-        with fresh_database() as (url, where), psycopg.connect(url, autocommit=True) as conn:
+        step_sql.clear()
+        with fresh_database() as (url, where), CountingConnection.connect(url, autocommit=True) as conn:
             db.migrate(conn)
+            conn.statements.clear()
+            cpu0 = time.process_time()
             settings = dataclasses.replace(Settings.from_env(), database_url=url, batch_size=50, **overrides)
             feed_list = [{"name": "fakes", "url": f"{base}/feed.xml", "enabled": True, "interval_seconds": 900}]
             run_id = f"bench-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
             started = time.perf_counter()
             summary = steps.run_all(conn, settings, run_id, feed_list, force=True)
             took = time.perf_counter() - started
+            cpu = time.process_time() - cpu0
+            statements = dict(conn.statements)
             cur = conn.execute("SELECT * FROM eventwire.runs WHERE run_id = %s", (run_id,))
             run_row = dict(zip([c.name for c in cur.description], cur.fetchone()))
             events, mentions = conn.execute("SELECT (SELECT count(*) FROM eventwire.events),"
@@ -923,7 +956,8 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
             quarantine = dict(conn.execute("SELECT kind, count(*) FROM eventwire.quarantine GROUP BY kind").fetchall())
             statuses = dict(conn.execute("SELECT status, count(*) FROM eventwire.articles GROUP BY 1").fetchall())
             pg_version = conn.execute("SHOW server_version").fetchone()[0]
-        return {"seconds": took, "summary": summary, "run": run_row, "step_seconds": dict(step_time),
+        return {"seconds": took, "cpu_seconds": cpu, "summary": summary, "run": run_row,
+                "step_seconds": dict(step_time), "step_statements": dict(step_sql), "statements": statements,
                 "events": events, "mentions": mentions, "quarantine": quarantine, "article_status": statuses,
                 "database": where, "postgres": pg_version,
                 "settings": {k: getattr(settings, k) for k in ("batch_size", "per_host_delay", "fetch_workers",
@@ -947,6 +981,14 @@ def bench_pipeline(shared: Path, quick: bool) -> dict:
                 _metric(f"run_all end to end, {label}", n / r["seconds"] * 60, "articles/min",
                         f"{n} FA-KES articles from one local RSS wire host, {r['seconds']:.0f} s wall; {cfg}"),
                 _metric(f"time in the steps ({label})", sum(r["step_seconds"].values()), "s", breakdown),
+                _metric(f"SQL statements sent ({label})", sum(r["statements"].values()), "statements",
+                        f"{sum(r['statements'].values()) / n:.1f} per article, counted client-side "
+                        f"(tools.sqlcount; executemany counts each parameter set); by step: "
+                        + ", ".join(f"{k.replace('_batch', '').replace('_feeds', '')} {v:,}"
+                                    for k, v in r["step_statements"].items())),
+                _metric(f"Python CPU time of the run ({label})", r["cpu_seconds"], "s",
+                        f"{n / r['cpu_seconds']:.1f} articles per CPU-second (this process; the server's CPU not "
+                        "included)" if r["cpu_seconds"] else ""),
                 _metric(f"events loaded, distinct events / mentions ({label})",
                         f"{r['events']:,} / {r['mentions']:,}", "",
                         f"run log events_loaded {r['run'].get('events_loaded')}, "

@@ -80,62 +80,120 @@ class Duplicate:
     similarity: float = 1.0
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """What dedup needs of one cleaned article: its id, canonical URL, content hash and signature."""
+
+    article_id: int
+    canonical: str | None
+    content_hash: str | None
+    signature: list[int] | None
+
+
 # an article is a possible original once it has been cleaned (and was not refused at fetch)
-_CLEANED = "status NOT IN ('new', 'fetched', 'fetch_failed')"
+_CLEANED = "a.status NOT IN ('new', 'fetched', 'fetch_failed')"
+_EXACT = (("canonical_url", "canonical"), ("content_hash", "content_hash"))
 
 
-def find_original(conn: psycopg.Connection, article_id: int, canonical: str | None,
-                  content_hash: str | None, signature: list[int] | None) -> Duplicate | None:
-    """The earliest cleaned article this one duplicates, or None. Call inside the DEDUP_LOCK."""
-    # exact copies first: the same canonical URL, then the same cleaned text (columns are fixed names)
-    for column, value in (("canonical_url", canonical), ("content_hash", content_hash)):
-        if not value:
+def find_originals(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, Duplicate | None]:
+    """For each article of `batch`, the earliest cleaned article it duplicates, or None.
+
+    Two lookups for the whole batch (exact keys, then LSH band candidates) against what earlier
+    batches cleaned; within the batch, each article is compared with those before it, in id order,
+    as if they had been cleaned one by one. Call inside the DEDUP_LOCK.
+    """
+    batch = sorted(batch, key=lambda c: c.article_id)
+    ids = [c.article_id for c in batch]
+    # exact copies: the smallest root per article and test (columns are fixed names)
+    exact: dict[tuple[int, str], int] = {}
+    for column, attr in _EXACT:
+        keyed = [(c.article_id, getattr(c, attr)) for c in batch if getattr(c, attr)]
+        if not keyed:
             continue
-        row = conn.execute(
-            f"SELECT coalesce(duplicate_of, article_id) AS root FROM eventwire.articles"
-            f" WHERE {column} = %s AND article_id <> %s AND {_CLEANED} ORDER BY root LIMIT 1",
-            (value, article_id)).fetchone()
-        if row and row[0] != article_id:
-            return Duplicate(row[0], column)
-    if signature:
-        candidates = conn.execute(
+        exact.update(((article_id, column), root) for article_id, root in conn.execute(
+            f"SELECT t.article_id, min(coalesce(a.duplicate_of, a.article_id))"
+            f" FROM unnest(%s::bigint[], %s::text[]) AS t(article_id, value)"
+            f" JOIN eventwire.articles a ON a.{column} = t.value"
+            f" WHERE a.article_id <> ALL(%s) AND {_CLEANED}"
+            f" AND coalesce(a.duplicate_of, a.article_id) <> t.article_id GROUP BY t.article_id",
+            ([k for k, _ in keyed], [v for _, v in keyed], ids)))
+    bands = {c.article_id: band_keys(c.signature) for c in batch if c.signature}
+    near: dict[int, list[tuple[int, list[int]]]] = {}
+    if bands:
+        probes = [(article_id, key) for article_id, keys in bands.items() for key in keys]
+        for probe, root, other in conn.execute(
             """
-            SELECT a.article_id, coalesce(a.duplicate_of, a.article_id), a.minhash
-            FROM (SELECT article_id, count(*) AS shared FROM eventwire.article_bands
-                  WHERE band = ANY(%s) AND article_id <> %s GROUP BY article_id
-                  ORDER BY shared DESC, article_id LIMIT %s) b
+            SELECT b.probe, coalesce(a.duplicate_of, a.article_id), a.minhash
+            FROM (SELECT t.probe, ab.article_id,
+                         row_number() OVER (PARTITION BY t.probe ORDER BY count(*) DESC, ab.article_id) AS rank
+                  FROM unnest(%s::bigint[], %s::bigint[]) AS t(probe, band)
+                  JOIN eventwire.article_bands ab ON ab.band = t.band
+                  WHERE ab.article_id <> ALL(%s) GROUP BY t.probe, ab.article_id) b
             JOIN eventwire.articles a USING (article_id)
-            WHERE a.minhash IS NOT NULL
+            WHERE b.rank <= %s AND a.minhash IS NOT NULL
             """,
-            (band_keys(signature), article_id, MAX_CANDIDATES)).fetchall()
-        best: Duplicate | None = None
-        for _, root, other in candidates:
-            score = similarity(signature, other)
-            if score >= NEAR_DUP_THRESHOLD and root != article_id and (best is None or root < best.original_id):
-                best = Duplicate(root, "near_duplicate", round(score, 3))
-        return best
-    return None
+            ([p for p, _ in probes], [k for _, k in probes], ids, MAX_CANDIDATES)):
+            near.setdefault(probe, []).append((root, other))
+
+    verdicts: dict[int, Duplicate | None] = {}
+    roots: dict[int, int] = {}  # an earlier article of this batch -> the original it counts as
+    for c in batch:
+        verdict = None
+        for column, attr in _EXACT:
+            value = getattr(c, attr)
+            if not value:
+                continue
+            found = [roots[e.article_id] for e in batch[:len(roots)] if getattr(e, attr) == value]
+            if (c.article_id, column) in exact:
+                found.append(exact[(c.article_id, column)])
+            found = [root for root in found if root != c.article_id]
+            if found:
+                verdict = Duplicate(min(found), column)
+                break
+        if verdict is None and c.signature:
+            mine = set(bands[c.article_id])
+            others = near.get(c.article_id, []) + [
+                (roots[e.article_id], e.signature) for e in batch[:len(roots)]
+                if e.signature and mine.intersection(bands[e.article_id])]
+            for root, other in others:
+                score = similarity(c.signature, other)
+                if score >= NEAR_DUP_THRESHOLD and root != c.article_id and (
+                        verdict is None or root < verdict.original_id):
+                    verdict = Duplicate(root, "near_duplicate", round(score, 3))
+        verdicts[c.article_id] = verdict
+        roots[c.article_id] = verdict.original_id if verdict else c.article_id
+    return verdicts
+
+
+def check_and_index_batch(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, Duplicate | None]:
+    """The original each article repeats (or None), and their signatures indexed for those after them.
+
+    Call inside the transaction that also sets the articles' status, so the verdicts and the index
+    become visible together; the advisory lock makes concurrent clean tasks take turns.
+    """
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK,))
+    verdicts = find_originals(conn, batch)
+    store_signatures(conn, batch)
+    return verdicts
 
 
 def check_and_index(conn: psycopg.Connection, article_id: int, canonical: str | None,
                     content_hash: str | None, signature: list[int] | None) -> Duplicate | None:
-    """The original this article repeats (or None), and its signature indexed for those after it.
-
-    Call inside the transaction that also sets the article's status, so the verdict and the index
-    become visible together; the advisory lock makes concurrent clean tasks take turns.
-    """
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK,))
-    original = find_original(conn, article_id, canonical, content_hash, signature)
-    store_signature(conn, article_id, signature)
-    return original
+    """check_and_index_batch for one article."""
+    return check_and_index_batch(conn, [Cleaned(article_id, canonical, content_hash, signature)])[article_id]
 
 
-def store_signature(conn: psycopg.Connection, article_id: int, signature: list[int] | None) -> None:
-    """Index an article's signature so later articles find it (replacing any earlier bands)."""
-    conn.execute("UPDATE eventwire.articles SET minhash = %s WHERE article_id = %s", (signature, article_id))
-    conn.execute("DELETE FROM eventwire.article_bands WHERE article_id = %s", (article_id,))
-    if signature:
-        with conn.cursor() as cur:
-            cur.executemany("INSERT INTO eventwire.article_bands (band, article_id) VALUES (%s, %s)"
-                            " ON CONFLICT DO NOTHING",
-                            [(key, article_id) for key in band_keys(signature)])
+def store_signatures(conn: psycopg.Connection, batch: list[Cleaned]) -> None:
+    """Index the articles' signatures so later articles find them (replacing any earlier bands):
+    three statements whatever the batch's size."""
+    ids = [c.article_id for c in batch]
+    conn.execute(
+        "UPDATE eventwire.articles a SET minhash = t.minhash::integer[]"
+        " FROM unnest(%s::bigint[], %s::text[]) AS t(article_id, minhash) WHERE a.article_id = t.article_id",
+        (ids, ["{" + ",".join(map(str, c.signature)) + "}" if c.signature else None for c in batch]))
+    conn.execute("DELETE FROM eventwire.article_bands WHERE article_id = ANY(%s)", (ids,))
+    rows = [(key, c.article_id) for c in batch if c.signature for key in band_keys(c.signature)]
+    if rows:
+        conn.execute("INSERT INTO eventwire.article_bands (band, article_id)"
+                     " SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING",
+                     ([k for k, _ in rows], [a for _, a in rows]))

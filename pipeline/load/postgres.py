@@ -6,6 +6,7 @@ natural (event_key, (event_id, article_id), (kind, row_key)), so loading a batch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -16,8 +17,8 @@ import psycopg
 
 # The flat event row, in COPY order (docs/architecture.md).
 STAGE_COLUMNS: list[tuple[str, str]] = [
-    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", "text"), ("own_key", "text"),
-    ("place_key", "text"),
+    ("candidate_id", "bigint"), ("article_id", "bigint"), ("event_key", 'text COLLATE "C"'),
+    ("own_key", 'text COLLATE "C"'), ("place_key", 'text COLLATE "C"'),
     ("event_type", "text"), ("sub_event_type", "text"), ("event_date", "date"),
     ("date_precision", "smallint"), ("actor1_name", "text"), ("actor1_inter", "smallint"),
     ("assoc_actor1", "text[]"), ("actor2_name", "text"), ("actor2_inter", "smallint"),
@@ -77,6 +78,7 @@ class LoadStats:
     quarantined: int = 0
 
 
+@functools.lru_cache(maxsize=65536)  # a batch names the same few places over and over
 def _place_key(name: str | None) -> str:
     s = unicodedata.normalize("NFKD", name or "")
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -120,63 +122,102 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_merge_idx"
                  " ON stage_events (sub_event_type, event_date, latitude, longitude)")
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
-    conn.execute("ANALYZE stage_events")
+    conn.execute("ANALYZE stage_events (candidate_id, article_id, event_key, place_key, sub_event_type, event_date,"
+                 " latitude, longitude)")  # the columns the merge joins on
     # Loads take turns from here to their commit: two batches loading at once would each miss the
     # other's uncommitted events and insert the same real event twice under different keys.
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
     _merge_with_known_events(conn)
-    insert_cols = ", ".join(EVENT_COLUMNS)
-    # Several mentions of one event in a batch: keep the most confident as the event's values.
-    result = conn.execute(
-        f"""
-        INSERT INTO eventwire.events ({insert_cols})
-        SELECT DISTINCT ON (event_key) {insert_cols}
-        FROM stage_events
-        ORDER BY event_key, confidence DESC NULLS LAST, candidate_id
-        ON CONFLICT (event_key) DO UPDATE SET
-            confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence),
-            deleted_at = NULL
-        RETURNING (xmax = 0) AS inserted
-        """
-    ).fetchall()
+    # Several mentions of one event in a batch: keep the most confident as the event's values; the
+    # counts are computed here, from the event's mentions so far and the ones this batch adds.
+    result = conn.execute(_INSERT_EVENTS).fetchall()
     stats.events_inserted = sum(1 for (inserted,) in result if inserted)
     stats.events_updated = len(result) - stats.events_inserted
 
-    mentions = conn.execute(
+    # Each staged row's event, looked up once for both inserts: the mention (the article's most
+    # confident row of the event) and, for a row merged into an event of another key, which event
+    # its own key went to (mention_sources; a re-load then finds the same event, see below).
+    stats.mentions_inserted = conn.execute(
         """
-        INSERT INTO eventwire.event_mentions
-            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id, source_key)
-        SELECT DISTINCT ON (e.event_id, s.article_id)
-               e.event_id, s.article_id, s.evidence_sentence, s.evidence_start, s.evidence_end,
-               s.confidence, s.fatalities_best, %s, s.own_key
-        FROM stage_events s JOIN eventwire.events e USING (event_key)
-        ORDER BY e.event_id, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
-        ON CONFLICT (event_id, article_id) DO NOTHING
+        WITH resolved AS MATERIALIZED (
+            SELECT s.*, e.event_id FROM stage_events s JOIN eventwire.events e USING (event_key)
+        ), mentions AS (
+            INSERT INTO eventwire.event_mentions
+                (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id,
+                 source_key)
+            SELECT DISTINCT ON (event_id, article_id)
+                   event_id, article_id, evidence_sentence, evidence_start, evidence_end,
+                   confidence, fatalities_best, %s, own_key
+            FROM resolved
+            ORDER BY event_id, article_id, confidence DESC NULLS LAST, candidate_id
+            ON CONFLICT (event_id, article_id) DO NOTHING
+            RETURNING 1
+        ), sources AS (
+            INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
+            SELECT DISTINCT article_id, own_key, event_id FROM resolved r
+            -- a row whose own key is its event's finds it by that key: only merged rows need remembering
+            WHERE r.own_key <> r.event_key OR EXISTS (
+                SELECT 1 FROM eventwire.mention_sources x WHERE x.article_id = r.article_id AND x.source_key = r.own_key)
+            ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+            WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
+        )
+        SELECT count(*) FROM mentions
         """,
         (run_id,),
-    )
-    stats.mentions_inserted = mentions.rowcount
-    conn.execute(
-        """
-        INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
-        SELECT DISTINCT s.article_id, s.own_key, e.event_id
-        FROM stage_events s JOIN eventwire.events e USING (event_key)
-        ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
-        """
-    )
-
-    # Counts follow from the mentions; fatalities take the most conservative reading reported.
-    touched = [r[0] for r in conn.execute(
-        "SELECT DISTINCT e.event_id FROM eventwire.events e JOIN stage_events s USING (event_key)")]
-    refresh_counts(conn, touched)
+    ).fetchone()[0]
     return stats
+
+
+# What refresh_counts computes, as columns of the insert: mentions, articles, sources, and fatalities
+# by ACLED's conservative rule (see refresh_counts), over the event's stored mentions plus the
+# batch's new ones (the row of each article that the mention insert below keeps).
+_COUNTED = {"num_mentions": "c.n", "num_articles": "c.articles", "num_sources": "c.sources",
+            "fatalities_low": "c.low", "fatalities_best": "c.best", "fatalities_high": "c.high"}
+_PLAIN = [c for c in EVENT_COLUMNS if c not in _COUNTED]
+_INSERT_EVENTS = f"""
+    WITH picked AS (
+        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
+        FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
+    ), known AS MATERIALIZED (  -- the batch's events that exist already (by key: an index lookup each)
+        SELECT e.event_id, e.event_key FROM eventwire.events e
+        WHERE e.event_key IN (SELECT event_key FROM picked)
+    ), stored AS MATERIALIZED (  -- their mentions so far (LATERAL, OFFSET 0: by index, event by event)
+        SELECT k.event_key, m.article_id, m.fatalities_best
+        FROM known k CROSS JOIN LATERAL (
+            SELECT article_id, fatalities_best FROM eventwire.event_mentions WHERE event_id = k.event_id OFFSET 0) m
+    ), reports AS (
+        SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
+        WHERE NOT EXISTS (SELECT 1 FROM stored x WHERE x.event_key = p.event_key AND x.article_id = p.article_id)
+        UNION ALL
+        SELECT event_key, article_id, fatalities_best FROM stored
+    ), c AS (
+        SELECT r.event_key, count(*) AS n, count(DISTINCT r.article_id) AS articles,
+               count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
+               min(r.fatalities_best) AS low, max(r.fatalities_best) AS high,
+               (array_agg(r.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
+                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best
+        FROM reports r JOIN eventwire.articles a USING (article_id) GROUP BY r.event_key
+    )
+    INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
+    SELECT DISTINCT ON (s.event_key) {", ".join([f"s.{c}" for c in _PLAIN] + list(_COUNTED.values()))}
+    FROM stage_events s JOIN c USING (event_key)
+    ORDER BY s.event_key, s.confidence DESC NULLS LAST, s.candidate_id
+    ON CONFLICT (event_key) DO UPDATE SET
+        confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence), deleted_at = NULL,
+        {", ".join(f"{c} = EXCLUDED.{c}" for c in _COUNTED)}, updated_at = now()
+    -- a re-load that changes nothing writes nothing (and keeps the event's updated_at)
+    WHERE (eventwire.events.confidence, eventwire.events.deleted_at, {", ".join(f"eventwire.events.{c}" for c in _COUNTED)})
+          IS DISTINCT FROM (GREATEST(eventwire.events.confidence, EXCLUDED.confidence), NULL,
+                            {", ".join(f"EXCLUDED.{c}" for c in _COUNTED)})
+    RETURNING (xmax = 0) AS inserted
+"""
 
 
 def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
-    First the rows loaded before (eventwire.mention_sources remembers each row's own key: a reload
-    changes nothing), then live events (never one this article already supports: two places in one article
+    First the rows loaded before (eventwire.mention_sources remembers where each merged row's own
+    key went; an unmerged row's own key is its event's: a reload changes nothing), then live events (never one this article already supports: two places in one article
     are two events), then earlier rows of the same batch from other articles.
     """
     conn.execute(
@@ -184,6 +225,7 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         UPDATE stage_events s SET event_key = e.event_key
         FROM eventwire.mention_sources ms JOIN eventwire.events e USING (event_id)
         WHERE ms.article_id = s.article_id AND ms.source_key = s.own_key AND e.deleted_at IS NULL
+          AND s.event_key <> e.event_key
         """
     )
     def known(by: str, order: str) -> str:
@@ -205,14 +247,20 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
         f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
     ):
+        # materialized: the lookups run once, and only for rows whose key is not an event yet (a
+        # re-load has none), not again for each condition the planner would push them into
         conn.execute(
             f"""
-            UPDATE stage_events s SET event_key = m.event_key
-            FROM (
-                SELECT s2.candidate_id, {candidate} AS event_key
+            WITH fresh AS MATERIALIZED (
+                SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
+                       latitude, longitude, geo_precision, actor1_inter, actor2_inter
                 FROM stage_events s2
                 WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
-            ) m
+            ), m AS MATERIALIZED (
+                SELECT s2.candidate_id, {candidate} AS event_key FROM fresh s2
+            )
+            UPDATE stage_events s SET event_key = m.event_key
+            FROM m
             WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
             """
         )
@@ -269,12 +317,13 @@ def attach_duplicates(conn: psycopg.Connection, run_id: str | None, *, duplicate
         if match:
             rows.append((event_id, article_id, match[2], match[0], match[1], confidence, fatalities, run_id))
     if rows:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
-                " confidence, fatalities_best, run_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-                " ON CONFLICT (event_id, article_id) DO NOTHING", rows)
-    refresh_counts(conn, sorted({r[0] for r in rows}))
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))  # a load computes counts from mentions
+        conn.execute(
+            "INSERT INTO eventwire.event_mentions (event_id, article_id, sentence, start_offset, end_offset,"
+            " confidence, fatalities_best, run_id) SELECT *, %s FROM unnest(%s::bigint[], %s::bigint[], %s::text[],"
+            " %s::integer[], %s::integer[], %s::real[], %s::integer[])"
+            " ON CONFLICT (event_id, article_id) DO NOTHING", (run_id, *map(list, zip(*[r[:7] for r in rows]))))
+        refresh_counts(conn, sorted({r[0] for r in rows}))
     return len(rows)
 
 
@@ -313,17 +362,18 @@ def quarantine_rows(conn: psycopg.Connection, run_id: str, kind: str, items: lis
     """Hold back failing rows with their payload and reasons; `items`: row_key, article_id, payload, reasons."""
     if not items:
         return 0
-    with conn.cursor() as cur:
-        cur.executemany(
-            """
-            INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
-            VALUES (%s, %s, %s, %s, %s::jsonb, %s::jsonb)
-            ON CONFLICT (kind, row_key) DO UPDATE SET
-                payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
-                released_at = NULL
-            """,
-            [(kind, it["row_key"], it.get("article_id"), run_id,
-              json.dumps(it["payload"], default=str), json.dumps(it["reasons"], default=str))
-             for it in items],
-        )
+    latest = {it["row_key"]: it for it in items}  # one statement cannot upsert one key twice: the last wins
+    rows = list(latest.values())
+    conn.execute(
+        """
+        INSERT INTO eventwire.quarantine (kind, row_key, article_id, run_id, payload, reasons)
+        SELECT %s, t.row_key, t.article_id, %s, t.payload::jsonb, t.reasons::jsonb
+        FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[]) AS t(row_key, article_id, payload, reasons)
+        ON CONFLICT (kind, row_key) DO UPDATE SET
+            payload = EXCLUDED.payload, reasons = EXCLUDED.reasons, run_id = EXCLUDED.run_id,
+            released_at = NULL
+        """,
+        (kind, run_id, [it["row_key"] for it in rows], [it.get("article_id") for it in rows],
+         [json.dumps(it["payload"], default=str) for it in rows], [json.dumps(it["reasons"], default=str) for it in rows]),
+    )
     return len(items)

@@ -275,3 +275,55 @@ def test_two_batches_loading_at_once_still_merge_one_real_event(conn, db_url):
     assert second_done.is_set()
     assert (first.events_inserted, second_stats["stats"].events_inserted) == (1, 0)
     assert conn.execute("SELECT location_name, num_articles FROM eventwire.events").fetchall() == [("Flita", 2)]
+
+
+def _counts(conn) -> list[tuple]:
+    return conn.execute("SELECT event_key, num_mentions, num_articles, num_sources, fatalities_low, fatalities_best,"
+                        " fatalities_high FROM eventwire.events ORDER BY event_key").fetchall()
+
+
+def test_counts_computed_in_the_insert_are_what_the_mentions_say(conn):
+    """Reports of a few events spread over articles, outlets, days and batches (some merging into events
+    of earlier batches, some reloaded): the counts the insert writes equal a recount from the mentions."""
+    import random
+
+    rng = random.Random(12)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    articles = [conn.execute(
+        "INSERT INTO eventwire.articles (url, source, status, text, published) VALUES (%s, %s, 'validated', 'x',"
+        " %s) RETURNING article_id", (f"http://127.0.0.1/n{i}", f"Outlet {i % 4}", f"2014-06-{15 + i % 5}")
+    ).fetchone()[0] for i in range(24)]
+    places = [("Rankous", 33.75, 36.39), ("Yabroud", 34.03, 36.65), ("Douma", 33.57, 36.40)]
+    rows = []
+    for n, article_id in enumerate(articles):
+        for k, (place, lat, lon) in enumerate(rng.sample(places, 2)):
+            rows.append(_row(article_id, n * 10 + k, location_name=place, latitude=lat, longitude=lon,
+                             event_date=f"2014-06-{15 + rng.randrange(2)}", fatalities_best=rng.choice([None, 2, 5, 9]),
+                             confidence=rng.random()))
+    batches = [rows[:10], rows[10:25], rows[25:], rows[5:30]]  # the last one reloads rows already in
+    for batch in batches:
+        with conn.transaction():
+            load.load_events(conn, "r1", batch)
+    written = _counts(conn)
+    assert sum(r[1] for r in written) == conn.execute("SELECT count(*) FROM eventwire.event_mentions").fetchone()[0]
+    assert max(r[3] for r in written) == 4 and any(r[5] is not None for r in written)
+
+    load.refresh_counts(conn, [r[0] for r in conn.execute("SELECT event_id FROM eventwire.events")])
+    assert _counts(conn) == written
+
+
+def test_a_reload_writes_no_row(conn):
+    a1, a2 = _article(conn, "http://127.0.0.1/a1", "Outlet A"), _article(conn, "http://127.0.0.1/b1", "Outlet B")
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    rows = [_row(a1, 1), _row(a2, 2, fatalities_best=9), _row(a1, 3, sub_event_type="Air/drone strike")]
+    with conn.transaction():
+        load.load_events(conn, "r1", rows)
+    versions = "SELECT xmin::text FROM {} ORDER BY 1"
+    before = [conn.execute(versions.format(t)).fetchall()
+              for t in ("eventwire.events", "eventwire.event_mentions", "eventwire.mention_sources")]
+    with conn.transaction():
+        again = load.load_events(conn, "r1", rows)
+    after = [conn.execute(versions.format(t)).fetchall()
+             for t in ("eventwire.events", "eventwire.event_mentions", "eventwire.mention_sources")]
+    assert (again.events_inserted, again.events_updated, again.mentions_inserted) == (0, 0, 0)
+    assert after == before

@@ -288,8 +288,8 @@ def test_extract_killed_mid_batch_is_redone_without_duplicates(conn, db_url, tmp
         cleaned = steps.clean_batch(conn, steps.fetch_batch(conn, settings, ids, "run-kill"), "run-kill")
     assert len(cleaned) == 6
 
-    # The test's session holds the third article's row: the extract commits two articles, writes the
-    # third one's candidates and then waits on that row, mid-transaction, until it is killed.
+    # The test's session holds the third article's row: the extract codes all six articles, writes the
+    # batch's candidates in one transaction and then waits on that row, mid-transaction, until it is killed.
     holder = psycopg.connect(db_url)
     holder.execute("SELECT 1 FROM eventwire.articles WHERE article_id = %s FOR UPDATE", (cleaned[2],))
     victim = subprocess.Popen([sys.executable, "-c", VICTIM, db_url, json.dumps(cleaned), "run-kill"],
@@ -311,12 +311,12 @@ def test_extract_killed_mid_batch_is_redone_without_duplicates(conn, db_url, tmp
 
     statuses = dict(conn.execute("SELECT article_id, status FROM eventwire.articles WHERE article_id = ANY(%s)",
                                  (cleaned,)).fetchall())
-    assert [statuses[i] for i in cleaned] == ["extracted"] * 2 + ["cleaned"] * 4
+    assert [statuses[i] for i in cleaned] == ["cleaned"] * 6  # one transaction per batch: none half-done
     assert conn.execute("SELECT count(*) FROM eventwire.event_candidates WHERE article_id = ANY(%s)",
-                        (cleaned[2:],)).fetchone()[0] == 0  # the killed article's half-written candidates are gone
+                        (cleaned,)).fetchone()[0] == 0  # the killed batch's half-written candidates are gone
 
     redone = steps.extract_batch(conn, cleaned, "run-kill")  # Airflow's retry of the task
-    assert redone == cleaned[2:]
+    assert redone == cleaned
     steps.load_batch(conn, steps.validate_batch(conn, cleaned, "run-kill"), "run-kill")
     summary = steps.finish_run(conn, "run-kill")
     assert summary["status"] == "success" and summary["articles_in"] == 6

@@ -76,7 +76,7 @@ def _kill_run_at(url: str, feed_url: str, data_dir: Path, target: str, nth: int)
 # inside the load transaction twice, and after everything but closing the run.
 KILL_POINTS = [
     ("feedmod.poll_feed", 1), ("steps.claim_waiting", 1), ("pages.fetch_page", 3), ("clean.clean_html", 2),
-    ("dedup.check_and_index", 3), ("extract.extract_events", 4), ("article_checks.validate_articles", 1),
+    ("dedup.check_and_index_batch", 2), ("extract.extract_events", 4), ("article_checks.validate_articles", 1),
     ("load.load_events", 2), ("load.attach_duplicates", 2), ("steps.finish_run", 1),
 ]
 
