@@ -14,6 +14,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timezone
 
 import psycopg
+from psycopg.types.json import Jsonb
 
 from pipeline import alerts, clean, extract, safety
 from pipeline.load import postgres as load
@@ -424,25 +425,35 @@ _INSERT_ITEM = """
 """
 
 
+_INSERT_ITEMS = """
+    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, notes,
+                                    first_run_id, last_run_id)
+    SELECT i.url, %(feed)s, i.guid, i.source, i.title, i.published,
+           (SELECT array_agg(n) FROM jsonb_array_elements_text(i.notes) n), %(run)s, %(run)s
+    FROM unnest(%(url)s::text[], %(guid)s::text[], %(source)s::text[], %(title)s::text[], %(published)s::date[],
+                %(notes)s::jsonb[]) WITH ORDINALITY AS i (url, guid, source, title, published, notes, ord)
+    ORDER BY i.ord
+    ON CONFLICT ((eventwire.url_key(url))) DO NOTHING RETURNING article_id
+"""
+
+
 def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list, run_id: str | None) -> tuple[list[int], int]:
     """Insert a feed's items as new articles; return (new ids, items that could not be stored).
 
-    One pipelined round per feed (a 10,000-item feed must not cost 10,000 round trips); if that
-    fails, item by item, so one item no rule foresaw costs only itself.
+    One statement per feed (a 10,000-item feed must not cost 10,000 round trips); if the database
+    refuses it, item by item, so one item no rule foresaw costs only itself.
     """
     if not items:  # (a 304 has none)
         return [], 0
     params = [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
                _as_date(item.published), list(item.notes) or None, run_id, run_id) for item in items]
-    fresh: list[int] = []
     try:
-        with conn.transaction(), conn.cursor() as cur:
-            cur.executemany(_INSERT_ITEM, params, returning=True)
-            while True:
-                fresh.extend(row[0] for row in cur.fetchall())
-                if not cur.nextset():
-                    break
-        return fresh, 0
+        with conn.transaction():
+            rows = conn.execute(_INSERT_ITEMS, {
+                "feed": feed_id, "run": run_id, "url": [r[0] for r in params], "guid": [r[2] for r in params],
+                "source": [r[3] for r in params], "title": [r[4] for r in params], "published": [r[5] for r in params],
+                "notes": [Jsonb(r[6]) if r[6] else None for r in params]}).fetchall()
+        return sorted(row[0] for row in rows), 0
     except psycopg.Error:
         if _connection_lost(conn):
             raise
