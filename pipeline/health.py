@@ -84,7 +84,13 @@ def health_report(conn: psycopg.Connection, runs: int = 10, events: int = 10, to
         f"SELECT count(*) AS runs, max(started_at) AS last_started_at FROM (SELECT * FROM analytics.runs"
         f" ORDER BY started_at DESC LIMIT %s) r WHERE NOT ({busy})", (idle_runs,)
     ).fetchone()
+    stages: dict[str, list[dict]] = {}
+    for row in cur.execute(
+            "SELECT run_id, stage, tasks, articles_in, seconds, cpu_seconds FROM analytics.run_stages"
+            " WHERE run_id = ANY(%s) ORDER BY run_id, finished_at", ([r["run_id"] for r in recent],)):
+        stages.setdefault(row.pop("run_id"), []).append(row)
     for run in recent:
+        run["stages"] = stages.get(run["run_id"], [])
         secs = run["seconds"]
         run["articles_per_second"] = round(run["articles_in"] / secs, 3) if secs else None
         run["events_per_second"] = round(run["events_in"] / secs, 3) if secs else None
@@ -260,7 +266,10 @@ def render_html(report: dict, *, data_docs: dict[str, str] | None = None, json_u
             + _cell(r["articles_loaded"], num=True) + _cell(r["articles_quarantined"], num=True)
             + _cell(r["events_in"], num=True, attrs=' data-field="events_in"')
             + _cell(r["events_loaded"], num=True, attrs=' data-field="events_loaded"') + _cell(r["events_quarantined"], num=True)
-            + _cell(r["events_per_second"], num=True) + _cell(r["error"]) + "</tr>")
+            + _cell(r["events_per_second"], num=True)
+            + _cell(" · ".join(f'{s["stage"]} {s["seconds"]:.1f} s' for s in r.get("stages", [])) or None,
+                    attrs=' data-field="stages"')
+            + _cell(r["error"]) + "</tr>")
     idle = report.get("idle_runs") or {}
     idle_line = (f'<p id="idle-runs" class="muted">and <span data-metric="idle_runs">{idle["runs"]}</span> runs that '
                  f'found nothing new (last {html.escape(relative(idle["last_started_at"], now))})</p>'
@@ -311,7 +320,7 @@ def render_html(report: dict, *, data_docs: dict[str, str] | None = None, json_u
 <h2>Feeds</h2>
 {_table("feeds", ["feed", "state", "polled every", "next poll", "last poll", "last success", "last new item", "failures in a row", "articles", "last error"], feed_rows, "no feeds configured yet")}
 <h2>Runs that did something</h2>
-{_table("runs", ["run", "status", "started", "seconds", "articles in", "loaded", "quarantined", "events in", "loaded", "quarantined", "events/s", "error"], run_rows, "no runs with work yet")}
+{_table("runs", ["run", "status", "started", "seconds", "articles in", "loaded", "quarantined", "events in", "loaded", "quarantined", "events/s", "stages (wall)", "error"], run_rows, "no runs with work yet")}
 {idle_line}
 <h2>Quarantine</h2>
 <p id="quarantine-by-kind">held back: {kind_line}</p>

@@ -105,6 +105,35 @@ def start_run(conn: psycopg.Connection, run_id: str, runner: str = "cli") -> Non
     )
 
 
+def timed_stage(conn: psycopg.Connection, run_id: str, stage: str, articles_in: int, work, part: str = ""):
+    """Run one stage's work, log what it did ("eventwire stage NAME: N articles in, M out, wall, CPU") and
+    keep the same figures in eventwire.run_stages (analytics.run_stages); returns (result, figures).
+
+    `part` tells a mapped stage's batches apart; a retried task records its part again, replacing it.
+    A list result counts as the articles passed on (a list of batches by their articles)."""
+    started, cpu = time.monotonic(), time.process_time()
+    out = work()
+    count = None
+    if isinstance(out, list):
+        count = sum(len(b) for b in out) if out and isinstance(out[0], list) else len(out)
+    figures = {"articles_in": articles_in, "articles_out": count,
+               "seconds": round(time.monotonic() - started, 3), "cpu_seconds": round(time.process_time() - cpu, 3)}
+    log.info("eventwire stage %s: %d articles in, %s out, %.2f s, %.2f s CPU", stage, articles_in,
+             "-" if count is None else count, figures["seconds"], figures["cpu_seconds"])
+    try:
+        conn.execute(
+            "INSERT INTO eventwire.run_stages (run_id, stage, part, articles_in, articles_out, seconds, cpu_seconds)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (run_id, stage, part) DO UPDATE SET"
+            " articles_in = EXCLUDED.articles_in, articles_out = EXCLUDED.articles_out, seconds = EXCLUDED.seconds,"
+            " cpu_seconds = EXCLUDED.cpu_seconds, recorded_at = now()",
+            (run_id, stage, part, articles_in, count, figures["seconds"], figures["cpu_seconds"]))
+    except psycopg.Error as exc:  # the figures are a report: never the reason a stage's work is lost
+        if _connection_lost(conn):
+            raise
+        log.warning("run %s: could not record stage %s: %s", run_id, stage, safety.describe_error(exc))
+    return out, figures
+
+
 def record_task_failure(conn: psycopg.Connection, run_id: str, task: str, error: str) -> None:
     """Note on the run that one of its tasks failed for good, so `finish_run` cannot call it a success."""
     conn.execute("UPDATE eventwire.runs SET error = concat_ws('; ', error, %s::text) WHERE run_id = %s",
@@ -992,15 +1021,18 @@ def run_all(conn: psycopg.Connection, settings: Settings, run_id: str, feed_list
         while batch := claim_waiting(conn, run_id, settings.batch_size, tried):
             tried.extend(batch)
             n += 1
-            fetch_batch(conn, settings, batch, run_id)
-            clean_batch(conn, batch, run_id)
-            extract_batch(conn, batch, run_id, settings.extract_budget_seconds)
+            part = str(n)
+            timed_stage(conn, run_id, "fetch", len(batch), lambda: fetch_batch(conn, settings, batch, run_id), part)
+            timed_stage(conn, run_id, "clean", len(batch), lambda: clean_batch(conn, batch, run_id), part)
+            timed_stage(conn, run_id, "extract", len(batch),
+                        lambda: extract_batch(conn, batch, run_id, settings.extract_budget_seconds), part)
             if progress:
                 progress(n, max(n, parts))
         # one validation for the whole cycle, as in the DAG: Great Expectations costs per run, not per row
-        validate_batch(conn, tried, run_id, settings.data_dir / "data_docs")
-        for batch in batches(tried, settings.batch_size):
-            load_batch(conn, batch, run_id)
+        timed_stage(conn, run_id, "validate", len(tried),
+                    lambda: validate_batch(conn, tried, run_id, settings.data_dir / "data_docs"))
+        for n, batch in enumerate(batches(tried, settings.batch_size), 1):
+            timed_stage(conn, run_id, "load", len(batch), lambda: load_batch(conn, batch, run_id), str(n))
     except KeyboardInterrupt:
         _close_interrupted(conn, run_id)
         raise

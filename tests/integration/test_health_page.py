@@ -80,6 +80,11 @@ def test_report_totals_and_runs_match_the_database(ran):
     assert run["run_id"] == "run-health" and run["status"] == "success"
     assert (run["articles_in"], run["articles_loaded"], run["articles_quarantined"]) == (6, 5, 1)
     assert run["seconds"] > 0 and run["events_per_second"] == pytest.approx(run["events_in"] / run["seconds"], rel=1e-2)
+    stages = {s["stage"]: s for s in run["stages"]}  # what each stage did, from eventwire.run_stages
+    assert list(stages) == ["fetch", "clean", "extract", "validate", "load"]
+    assert stages["fetch"]["articles_in"] == 6 and stages["validate"]["tasks"] == 1
+    assert 0 < sum(s["seconds"] for s in stages.values()) <= run["seconds"]
+    assert 'data-field="stages">fetch ' in render_html(report)
     assert report["runs_with_missing_rows"] == []
 
 
