@@ -39,7 +39,8 @@ def test_compose_accepts_the_file():
     if command is None:
         pytest.skip("neither `docker compose` nor `docker-compose` is installed: cannot validate docker-compose.yml "
                     "(Debian: apt-get install docker-compose)")
-    env = {**os.environ, "AIRFLOW_JWT_SECRET": "a-test-secret-0123456789abcdef"}
+    env = {**os.environ, "AIRFLOW_JWT_SECRET": "a-test-secret-0123456789abcdef",
+           "AIRFLOW_FERNET_KEY": "ZmFrZS1mZXJuZXQta2V5LWZvci10aGUtdGVzdC0wMDA="}
     done = subprocess.run([*command, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=REPO,
                           capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, f"{' '.join(command)} config -q rejected docker-compose.yml:\n{done.stderr}"
@@ -48,6 +49,12 @@ def test_compose_accepts_the_file():
     refused = subprocess.run([*command, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=REPO,
                              capture_output=True, text=True, timeout=120, env=env)
     assert refused.returncode != 0 and "AIRFLOW_JWT_SECRET" in refused.stderr
+    # nor without a shared Fernet key: the triggerer must read what the dag-processor encrypted
+    env["AIRFLOW_JWT_SECRET"] = "a-test-secret-0123456789abcdef"
+    env.pop("AIRFLOW_FERNET_KEY")
+    refused = subprocess.run([*command, "-f", str(COMPOSE_FILE), "config", "-q"], cwd=REPO,
+                             capture_output=True, text=True, timeout=120, env=env)
+    assert refused.returncode != 0 and "AIRFLOW_FERNET_KEY" in refused.stderr
 
 
 def test_compose_has_no_known_jwt_secret():
