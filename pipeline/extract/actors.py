@@ -175,6 +175,20 @@ def _compile_cues(raw: dict) -> dict:
     return out
 
 
+# Words one of which every match of these patterns holds (load_lexicon): most sentences hold none,
+# and a scan of the text by the pattern costs far more than these substring tests.
+_COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing", "offensive", "operation", "incursion",
+                     "invasion")
+_AGENT_VERB_WORDS = ("launch", "carri", "conduct", "struck", "strike", "bomb", "shell", "attack", "fire", "pound", "raid",
+                     "invade", "target", "hit", "retaliat", "stormed", "deployed", "sent")
+_NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
+                          "strikes", "raids")
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
@@ -193,12 +207,12 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
-    if lex.country_by is not None and lex.state is not None:
+    if lex.country_by is not None and lex.state is not None and "by" in low and _holds_any(low, _COUNTRY_BY_WORDS):
         for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.country_agent is not None and lex.state is not None:
+    if lex.country_agent is not None and lex.state is not None and _holds_any(low, _AGENT_VERB_WORDS):
         for m in lex.country_agent.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
@@ -206,7 +220,7 @@ def find_actors(text: str) -> list[ActorMention]:
             if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.national_strike is not None and lex.state is not None:
+    if lex.national_strike is not None and lex.state is not None and _holds_any(low, _NATIONAL_STRIKE_WORDS):
         for m in lex.national_strike.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():

@@ -96,20 +96,26 @@ def _year_for(month: int, day: int, published: date | None) -> int:
 
 
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-# cheap tests on the lower-cased text that a pattern kind could match at all
+_DIGIT = re.compile(r"\d")
+# cheap tests that a pattern kind could match at all, on the lower-cased text (`low`), whether it
+# names a month (`month`) and whether it holds a digit (`digit`): each is implied by every match
 _NEEDS = {
-    "iso": lambda low: "-" in low and any(c.isdigit() for c in low),
-    "dmy": lambda low: bool(_MONTH_HINT.search(low)),
-    "mdy": lambda low: bool(_MONTH_HINT.search(low)),
-    "my": lambda low: bool(_MONTH_HINT.search(low)),
-    "year": lambda low: "19" in low or "20" in low,
-    "weekday": lambda low: "day" in low,
-    "weekend": lambda low: "weekend" in low,
-    "week": lambda low: "week" in low or "days" in low or "hours" in low,
-    "month": lambda low: "month" in low,
-    "lastmonth": lambda low: "month" in low,
-    "ago": lambda low: " ago" in low,
-    "lastyear": lambda low: "year" in low,
+    "iso": lambda low, month, digit: digit and "-" in low,
+    "dmy": lambda low, month, digit: month and digit,
+    "mdy": lambda low, month, digit: month and digit,
+    "my": lambda low, month, digit: month,
+    "year": lambda low, month, digit: "19" in low or "20" in low,
+    "weekday": lambda low, month, digit: "day" in low,
+    # (re.I reads "ı", "ſ" as "i", "s": text with such letters is always searched)
+    "today": lambda low, month, digit: not low.isascii() or any(w in low for w in ("day", "tonight", "morning", "afternoon",
+                                                                                   "evening", "hours", "overnight")),
+    "yesterday": lambda low, month, digit: not low.isascii() or "day" in low or "night" in low,
+    "weekend": lambda low, month, digit: "weekend" in low,
+    "week": lambda low, month, digit: "week" in low or "days" in low or "hours" in low,
+    "month": lambda low, month, digit: "month" in low,
+    "lastmonth": lambda low, month, digit: "month" in low,
+    "ago": lambda low, month, digit: " ago" in low,
+    "lastyear": lambda low, month, digit: "year" in low,
 }
 
 
@@ -119,9 +125,10 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
     taken: list[tuple[int, int]] = []
     low = text.lower()
     ascii_text = text.isascii()
+    month, digit = _MONTH_HINT.search(low) is not None, _DIGIT.search(low) is not None
     for kind, rx in _PATTERNS:
         need = _NEEDS.get(kind)
-        if need is not None and not need(low):
+        if need is not None and not need(low, month, digit):
             continue
         # a case-insensitive pattern (all in lower case) runs faster without re.I on the lower-cased
         # ASCII text, with the same spans; what _resolve reads of such a match it lower-cases anyway

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 
 
-def trie_regex(words) -> str:
+def trie_regex(words, exact: bool = False) -> str:
     """One regular expression for many phrases, factored by common prefixes (fast in `re`).
 
     Longer phrases are tried before their prefixes, as in a longest-first alternation; spaces
-    inside a phrase match any run of whitespace.
+    inside a phrase match any run of whitespace. `exact`: the phrases as they are (case kept, a
+    space matches one space), what an alternation of the escaped phrases matches.
     """
     trie: dict = {}
     for w in words:
         node = trie
-        for ch in " ".join(w.lower().split()):
+        for ch in (w if exact else " ".join(w.lower().split())):
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -24,7 +25,7 @@ def trie_regex(words) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
+            piece = r"\s+" if ch == " " and not exact else re.escape(ch)
             alts.append(piece + emit(node[ch]))
         if not alts:
             return ""

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.extract.patterns import trie_regex
+
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
@@ -386,8 +388,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
     while i < n:
         s0, e0, w0 = words[i]
         lead = w0.split("-")[0].lower()
-        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked) \
-                or _COMPOUND_ADJ.search(w0):
+        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or (masked and any(a <= s0 < b for a, b in masked)) \
+                or ("-" in w0 and _COMPOUND_ADJ.search(w0)):
             i += 1
             continue
         if (i > 0 and _continues_name(text, words[i - 1], s0)) or (w0.lower() in _RUN_BREAKERS and not _compass_name(text, words, i, gz)):
@@ -408,7 +410,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
-            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _type_before(text, start)):
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
@@ -668,7 +670,7 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
     gap = text[pe:start]
     if gap.strip() or not pw[:1].isupper():
         return False
-    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or _COMPOUND_ADJ.search(pw):
+    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or ("-" in pw and _COMPOUND_ADJ.search(pw)):
         return False        # "Kurdish-held Afrin": the adjective does not make Afrin part of a name
     if pw.isupper() and len(pw) > 1:
         return False       # "BEIRUT", acronyms
@@ -683,6 +685,14 @@ _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _TYPE_BEFORE = re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _type_before(text: str, start: int) -> re.Match | None:
+    """`_TYPE_BEFORE` in the 40 characters before `start`, searched only when they end in "of " or
+    "the " (which every match does): most names follow neither, and the search is the costly part."""
+    if start == 0 or not text[start - 1].isspace() or not text[max(0, start - 40):start].rstrip().lower().endswith(("of", "the")):
+        return None
+    return _TYPE_BEFORE.search(text[max(0, start - 40):start])
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
@@ -811,8 +821,8 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
                     words[word] = cc
     if not words:
         return None, {}
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"), words
+    # longest word first at each position, as a length-sorted alternation would (patterns.trie_regex)
+    return re.compile(r"(?<![\w-])(?:" + trie_regex(words, exact=True) + r")(?![\w-])"), words
 
 
 def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
@@ -870,6 +880,14 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     first = main[0] if main else None
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
     low = context_text.lower()
+    seen_hints: dict[str, bool] = {}
+
+    def hint_in_text(h: str) -> bool:
+        # each hint word is looked for in the article once, not once per mention (a long article has many)
+        found = seen_hints.get(h)
+        if found is None:
+            found = seen_hints[h] = h.lower() in low
+        return found
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
@@ -891,7 +909,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             cands = [p]         # "northern X" and other regions made from a town keep their town
 
         def score(c: Place) -> tuple:
-            hints = sum(1 for h in c.context if h.lower() in low)
+            hints = sum(1 for h in c.context if hint_in_text(h))
             return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
         inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
         big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
@@ -937,6 +955,17 @@ _UNKNOWN_TOPONYM = re.compile(
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
 
+# Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
+# (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
+_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s")
+_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|airport|base|outskirts|countryside)\s+of")
+
+
+def _may_frame_toponym(text: str) -> bool:
+    """False when no frame of an unknown toponym can be in `text` (a cheap necessary condition)."""
+    return any(w in text for w in _TOPONYM_WORDS) or ("of" in text and _TOPONYM_OF.search(text) is not None)
+
+
 _INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university", "parliament", "assembly", "commission",
                  "agency", "bank", "party", "committee", "office", "department", "directorate", "command", "brigade",
                  "front", "movement", "forces", "guard", "hospital", "school", "mosque", "church", "prison", "company",
@@ -954,6 +983,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     district of Damascus") is placed at that place instead, and a district "of" a known city counts
     as part of that city when events are merged.
     """
+    if not _may_frame_toponym(text):
+        return []
     out = []
     # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)

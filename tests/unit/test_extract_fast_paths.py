@@ -11,7 +11,7 @@ import re
 import pytest
 
 from pipeline.extract.actors import Cue, load_lexicon
-from pipeline.extract.triggers import _matches_at, active_blockers, find_triggers, load_rules, prefix_index
+from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
 
 pytestmark = pytest.mark.unit
 
@@ -29,14 +29,12 @@ SENTENCES = [
 
 
 def _plain_triggers(text: str):
-    """find_triggers as a scan of every candidate rule over the whole sentence."""
+    """find_triggers as a scan of every rule over the whole sentence."""
     rules, _ = load_rules()
     low = text.lower()
-    possible = prefix_index().candidates(low)
     found = []
-    for i, rule in enumerate(rules):
-        if i in possible:
-            found += [(rule.type, m.start(), m.end()) for m in rule.regex.finditer(low) if m.end() > m.start()]
+    for rule in rules:
+        found += [(rule.type, m.start(), m.end()) for m in rule.regex.finditer(low) if m.end() > m.start()]
     return found
 
 
