@@ -85,3 +85,24 @@ def literal_prefixes(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
     if not found or any(len(p) < min_len for p in found):
         return None
     return tuple(sorted(found))
+
+
+class TailPattern:
+    """A pattern for the text just before a word ("in the town of X"): every match ends at the end of
+    the window, with whitespace after one of `last_words`. `search` skips the costly scan of a window
+    that does not so end (most do not): the same result as `regex.search(window)`.
+
+    On ASCII text the last word is compared lower-cased, which is what re.I compares there; a window
+    with other characters is always searched ("ſ" is "s" to re.I, not to str.lower).
+    """
+
+    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...]):
+        self.regex = regex
+        self.last_words = last_words
+
+    def search(self, window: str) -> re.Match | None:
+        if not window[-1:].isspace():
+            return None
+        if window.isascii() and not window.rstrip().lower().endswith(self.last_words):
+            return None
+        return self.regex.search(window)

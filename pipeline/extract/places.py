@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.patterns import trie_regex
+from pipeline.extract.patterns import TailPattern, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
@@ -74,13 +74,17 @@ _NOT_PLACES = {
     "whitehouse", "kremlin", "pentagon", "elysee", "downingstreet",
     "qaeda", "qaida", "qaedas",
 }
-_LOCATIVE = re.compile(
+_LOCATIVE_WORDS = ("in", "at", "near", "of", "from", "to", "into", "outside", "around", "across", "toward", "towards",
+                   "inside", "on", "over", "through", "between", "and", "targeting", "hit", "struck", "shelled", "bombed",
+                   "stormed", "seized", "captured", "recaptured", "took", "entered", "attacked", "pounded", "retook",
+                   "liberated", "freed", "overran", "besieged", "capital", "the")     # the last words of its matches
+_LOCATIVE = TailPattern(re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|outside|around|across|toward|towards|inside|on|over|"
     r"through|between|and|targeting|hit|struck|shelled|bombed|stormed|seized|captured|recaptured|"
     r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
     r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
-    re.I)
+    re.I), _LOCATIVE_WORDS)
 
 PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
 
@@ -360,9 +364,9 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
 _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
     r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
-_DIRECTION = re.compile(
+_DIRECTION = TailPattern(re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"central|rural|north|south|east|west)\s+$", re.I)
+    r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"))
 
 
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -410,7 +414,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
-            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _type_before(text, start)):
+            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
@@ -684,21 +688,18 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
-_TYPE_BEFORE = re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I)
-
-
-def _type_before(text: str, start: int) -> re.Match | None:
-    """`_TYPE_BEFORE` in the 40 characters before `start`, searched only when they end in "of " or
-    "the " (which every match does): most names follow neither, and the search is the costly part."""
-    if start == 0 or not text[start - 1].isspace() or not text[max(0, start - 40):start].rstrip().lower().endswith(("of", "the")):
-        return None
-    return _TYPE_BEFORE.search(text[max(0, start - 40):start])
+_TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
+                           ("of", "the"))
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
-_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
-_PREP_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
-                          r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$", re.I)
+_SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
+                                         re.I), ("of", "the"))
+_PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
+                                      r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
+                                      re.I),
+                           ("in", "at", "near", "outside", "inside", "into", "across", "around", "over", "toward", "towards",
+                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"))
 _CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
 # "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|General|Gen\.?|Lt\.?|Col\.?|Colonel|Major|"
@@ -781,9 +782,10 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
-_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry|"
-                          r"allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$")
-_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$")
+_SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
+                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"))
+_BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
+                             ("with", "of", "the", "bordering", "borders"))
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
 

@@ -152,8 +152,14 @@ _CLAUSE = re.compile(
 )
 
 
+# one of these is in every match of _CLAUSE (", as" needs "," and "as"): a sentence with none is one clause
+_CLAUSE_WORDS = ("while", ";", "which", "but", "said", "reported", "added", "\u2014", "-")
+
+
 def split_clauses(sentence: str, offset: int = 0) -> list[Span]:
     """Rough clause spans (contrastive/concurrent connectives), offsets shifted by `offset`."""
+    if not any(w in sentence for w in _CLAUSE_WORDS) and not ("," in sentence and "as" in sentence):
+        return [Span(offset, offset + len(sentence))] if sentence else []
     out, last = [], 0
     for m in _CLAUSE.finditer(sentence):
         if m.start() > last:
