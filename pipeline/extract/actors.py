@@ -179,8 +179,9 @@ def _compile_cues(raw: dict) -> dict:
 # and a scan of the text by the pattern costs far more than these substring tests.
 _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing", "offensive", "operation", "incursion",
                      "invasion")
-_AGENT_VERB_WORDS = ("launch", "carri", "conduct", "struck", "strike", "bomb", "shell", "attack", "fire", "pound", "raid",
-                     "invade", "target", "hit", "retaliat", "stormed", "deployed", "sent")
+# ... and one of these verbs at a word start (after the country's name and a space) every match of country_agent
+_AGENT_VERB_START = re.compile(r"(?<![\w-])(?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
+                               r"target|hits?\b|retaliat|stormed|deployed|sent\s)")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strikes", "raids")
 
@@ -212,7 +213,7 @@ def find_actors(text: str) -> list[ActorMention]:
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.country_agent is not None and lex.state is not None and _holds_any(low, _AGENT_VERB_WORDS):
+    if lex.country_agent is not None and lex.state is not None and _AGENT_VERB_START.search(low):
         for m in lex.country_agent.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():

@@ -10,7 +10,14 @@ import re
 
 import pytest
 
-from pipeline.extract.actors import Cue, load_lexicon
+from pipeline.extract.actors import (_AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, _holds_any,
+                                     load_lexicon)
+from pipeline.extract.dates import _DIGIT, _MONTH_HINT, _NEEDS, _PATTERNS
+from pipeline.extract.patterns import TailPattern, trie_regex
+from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _PART_AFTER_HOST, _PREP_BEFORE, _SEAT_BEFORE,
+                                     _SETTLEMENT_OF, _TYPE_BEFORE, _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym,
+                                     unknown_toponyms)
+from pipeline.extract.sentences import _CLAUSE, Span, split_clauses
 from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
 
 pytestmark = pytest.mark.unit
@@ -104,3 +111,122 @@ def test_cue_with_capitals_keeps_case_insensitive_matching():
     cue = Cue(r"\bTV\s+said\b")
     assert cue.folded is None
     assert cue.search("the tv said") is not None
+
+
+# --- prefix tries, tail patterns and the necessary-word checks (sentences written for these tests)
+
+MORE_SENTENCES = [
+    "Two soldiers died in combat near Idlib as dock workers were on strike and marched to the port.",
+    "Rebels handed over control of the town without a fight, as the army's troops withdrew from the area after talks.",
+    "The Syrian army, backed by Russian warplanes, attacked the village of Kafr Nabl; Israel launched air strikes.",
+    "On 12 March 2016 the strike by Turkey hit the district of Afrin, officials said - no one was hurt.",
+    "It rained all day in the capital; the market reopened at noon, whereas the school stayed shut.",
+    "The UN's envoy, a Swedish diplomat, said tonight that the talks in Geneva would resume last week.",
+    "Tanks shelled Aleppo's Sakhour district and the Jobar neighbourhood of Damascus yesterday morning.",
+    "",
+]
+
+
+def test_exact_trie_is_a_longest_first_alternation():
+    words = ["South Sudanese", "Sudanese", "Sudan", "US", "U.S.", "Iraqi", "Iraq"]
+    rx = re.compile(r"(?<![\w-])(?:" + trie_regex(words, exact=True) + r")(?![\w-])")
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    text = "South Sudanese and Sudanese troops left Sudan; U.S. and US jets, Iraqi forces in Iraq, south  Sudanese, SUDAN."
+    assert rx.findall(text) == plain.findall(text)
+    assert rx.findall(text) == ["South Sudanese", "Sudanese", "Sudan", "U.S.", "US", "Iraqi", "Iraq", "Sudanese"]
+
+
+def test_demonyms_match_as_their_alternation():
+    rx, words = _demonyms()
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    for text in MORE_SENTENCES + SENTENCES:
+        assert rx.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize("window", [
+    "fighting in the ", "fighting in the town of ", "clashes in\n", "shelled ", "near the village", "a man from ",
+    "rebels took the city of ", "to the north of the capital ", "in northern ", "In The ", "IN ", "seized the ",
+    "in the  ", "the province of ", "the governorate of the ", "the border with ", "fighting IN Ünal ",
+    "fighting ınto ", "waſ in ", "", " ", "government in ", "officials in the ",
+])
+def test_tail_patterns_find_what_a_search_finds(window):
+    for tail in (_LOCATIVE, _DIRECTION, _TYPE_BEFORE, _SETTLEMENT_OF, _PREP_BEFORE, _SEAT_BEFORE, _BORDER_BEFORE):
+        fast, plain = tail.search(window), tail.regex.search(window)
+        assert (fast is None) == (plain is None), (tail.regex.pattern[:50], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+def test_tail_pattern_skips_windows_not_ending_in_its_words():
+    tail = TailPattern(re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I), ("in", "at", "the"))
+    assert tail.search("fighting in the ") is not None
+    assert tail.search("fighting IN ") is not None
+    assert tail.search("fighting in the") is None         # no whitespace after the word
+    assert tail.search("fighting within ") is None        # ends in "in", but the regex says no
+    assert tail.search("fighting near ") is None
+
+
+def test_two_letter_starts_are_indexed():
+    heads = _head_index([("in", "is"), ("clash",), ("-led",), None, ("a",)])
+    assert heads.indexed == frozenset({0, 1, 2})
+    text = "in combat, is it? clashes -led x-in in"
+    starts = _starts_by_pattern(text, heads)
+    assert starts[0] == [0, 11, 36]         # "in", "is", the last "in" (not "x-in": no word starts there)
+    assert starts[1] == [18]
+    assert starts[2] == [26]
+
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES)
+def test_more_triggers_are_those_of_a_full_scan(sentence):
+    test_triggers_are_those_of_a_full_scan(sentence)
+    test_blockers_are_those_of_a_search(sentence)
+
+
+def test_two_letter_rule_is_found():
+    found = {(t.type, t.text) for t in find_triggers("Two soldiers died in combat on Monday.")}
+    assert ("Armed clash", "in combat") in found
+
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES + SENTENCES)
+def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
+    lex = load_lexicon()
+    low = sentence.lower()
+    if lex.country_by.search(low):
+        assert "by" in low and _holds_any(low, _COUNTRY_BY_WORDS)
+    if lex.country_agent.search(low):
+        assert _AGENT_VERB_START.search(low)
+    if lex.national_strike.search(low):
+        assert _holds_any(low, _NATIONAL_STRIKE_WORDS)
+    if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
+        assert _may_frame_toponym(sentence)
+    month, digit = _MONTH_HINT.search(low) is not None, _DIGIT.search(low) is not None
+    for kind, rx in _PATTERNS:
+        if rx.search(sentence) and kind in _NEEDS:
+            assert _NEEDS[kind](low, month, digit), kind
+    # a sentence the clause check passes over has no clause boundary
+    assert split_clauses(sentence, 7) == [s for s in _plain_clauses(sentence, 7)]
+
+
+def _plain_clauses(sentence: str, offset: int):
+    out, last = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        if m.start() > last:
+            out.append(Span(offset + last, offset + m.start()))
+        last = m.end()
+    out.append(Span(offset + last, offset + len(sentence)))
+    return [s for s in out if s.end > s.start]
+
+
+def test_toponym_check_rules_out_plain_sentences():
+    assert not _may_frame_toponym("Rebels fired rockets at Aleppo on Monday.")
+    assert _may_frame_toponym("Rebels fired rockets at the village of Kafr Nabl.")
+    assert _may_frame_toponym("Rebels entered the outskirts of Kafr Nabl.")
+    assert unknown_toponyms("Rebels fired rockets at Aleppo on Monday.", [], [], None) == []
+
+
+def test_date_checks_let_exotic_letters_through():
+    # "ı" reads as "i" to re.I: such text is searched whatever the checks say
+    low = "they came last nıght"
+    assert _NEEDS["yesterday"](low, False, False)
+    assert _NEEDS["today"]("tonıght", False, False)
+    assert not _NEEDS["today"]("rebels fired rockets", False, False)
