@@ -160,6 +160,11 @@ def split_clauses(sentence: str, offset: int = 0) -> list[Span]:
     """Rough clause spans (contrastive/concurrent connectives), offsets shifted by `offset`."""
     if not any(w in sentence for w in _CLAUSE_WORDS) and not ("," in sentence and "as" in sentence):
         return [Span(offset, offset + len(sentence))] if sentence else []
+    return clause_scan(sentence, offset)
+
+
+def clause_scan(sentence: str, offset: int = 0) -> list[Span]:
+    """`split_clauses` by a scan of the whole sentence (what it does when a connective may be there)."""
     out, last = [], 0
     for m in _CLAUSE.finditer(sentence):
         if m.start() > last:

@@ -17,7 +17,7 @@ from pipeline.extract.patterns import TailPattern, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _PART_AFTER_HOST, _PREP_BEFORE, _SEAT_BEFORE,
                                      _SETTLEMENT_OF, _TYPE_BEFORE, _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym,
                                      unknown_toponyms)
-from pipeline.extract.sentences import _CLAUSE, Span, split_clauses
+from pipeline.extract.sentences import clause_scan, split_clauses
 from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
 
 pytestmark = pytest.mark.unit
@@ -204,17 +204,7 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
         if rx.search(sentence) and kind in _NEEDS:
             assert _NEEDS[kind](low, month, digit), kind
     # a sentence the clause check passes over has no clause boundary
-    assert split_clauses(sentence, 7) == [s for s in _plain_clauses(sentence, 7)]
-
-
-def _plain_clauses(sentence: str, offset: int):
-    out, last = [], 0
-    for m in _CLAUSE.finditer(sentence):
-        if m.start() > last:
-            out.append(Span(offset + last, offset + m.start()))
-        last = m.end()
-    out.append(Span(offset + last, offset + len(sentence)))
-    return [s for s in out if s.end > s.start]
+    assert split_clauses(sentence, 7) == clause_scan(sentence, 7)
 
 
 def test_toponym_check_rules_out_plain_sentences():
