@@ -281,14 +281,14 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     role = "main"
     if a.actor.needs_country and _TITLE_SPEAKS.match(after):
         role = "source"          # "South Sudanese President Salva Kiir said": a speaker
-    elif re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
+    elif a.actor.inter in (6, 7) and re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I):
         role = "source"
     elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I) \
             and not _CLAIMED_DEED.match(after):
         role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
     elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
         role = "source"
-    elif _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
+    elif ("," in before or "\u2014" in before) and _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
         role = "source"          # "..., the military said." / "..., police said Thursday": who reports it
     elif cues["source_after"].match(after) or cues["source_before"].search(before):
         # "rebels said they captured": a fighting group that speaks about its own action stays main
@@ -297,15 +297,15 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
             role = "source"
     elif cues["assoc_before"].search(before) or cues["assoc_after"].match(after):
         role = "assoc"
-    if role == "main" and re.match(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
+    if role == "main" and "{country}" in a.actor.name and re.match(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
                                    r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
                                    r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
                                    r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
-                                   r"building|chief|officer|officers|source|sources)\b", after, re.I) and "{country}" in a.actor.name:
+                                   r"building|chief|officer|officers|source|sources)\b", after, re.I):
         role = "attributive"     # "a military post", "a military operation": a thing, not a participant
     if role == "main" and re.match(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", after, re.I):
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
-    if role == "main" and re.search(r"\b(?:pro|anti)-$", before):
+    if role == "main" and before.endswith(("-", "-\n")) and re.search(r"\b(?:pro|anti)-$", before):
         role = "attributive"
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 

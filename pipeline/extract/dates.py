@@ -95,10 +95,18 @@ def _year_for(month: int, day: int, published: date | None) -> int:
     return y
 
 
-_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+# every month name of _MON starts so (the patterns that name a month match it case-sensitively)
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _DIGIT = re.compile(r"\d")
-# cheap tests that a pattern kind could match at all, on the lower-cased text (`low`), whether it
-# names a month (`month`) and whether it holds a digit (`digit`): each is implied by every match
+
+
+def text_facts(text: str) -> tuple[bool, bool]:
+    """Whether `text` may name a month (`month`) and whether it holds a digit (`digit`)."""
+    return _MONTH_HINT.search(text) is not None, _DIGIT.search(text) is not None
+
+
+# cheap tests that a pattern kind could match at all, on the lower-cased text (`low`) and the
+# text_facts: each is implied by every match
 _NEEDS = {
     "iso": lambda low, month, digit: digit and "-" in low,
     "dmy": lambda low, month, digit: month and digit,
@@ -125,7 +133,7 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
     taken: list[tuple[int, int]] = []
     low = text.lower()
     ascii_text = text.isascii()
-    month, digit = _MONTH_HINT.search(low) is not None, _DIGIT.search(low) is not None
+    month, digit = text_facts(text)
     for kind, rx in _PATTERNS:
         need = _NEEDS.get(kind)
         if need is not None and not need(low, month, digit):

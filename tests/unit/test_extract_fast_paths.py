@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.extract.actors import (_AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, _holds_any,
                                      load_lexicon)
-from pipeline.extract.dates import _DIGIT, _MONTH_HINT, _NEEDS, _PATTERNS
+from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.patterns import TailPattern, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _PART_AFTER_HOST, _PREP_BEFORE, _SEAT_BEFORE,
                                      _SETTLEMENT_OF, _TYPE_BEFORE, _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym,
@@ -199,7 +199,7 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
         assert _holds_any(low, _NATIONAL_STRIKE_WORDS)
     if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
         assert _may_frame_toponym(sentence)
-    month, digit = _MONTH_HINT.search(low) is not None, _DIGIT.search(low) is not None
+    month, digit = text_facts(sentence)
     for kind, rx in _PATTERNS:
         if rx.search(sentence) and kind in _NEEDS:
             assert _NEEDS[kind](low, month, digit), kind
