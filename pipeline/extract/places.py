@@ -960,7 +960,7 @@ _UNKNOWN_TOPONYM = re.compile(
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s")
-_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|airport|base|outskirts|countryside)\s+of")
+_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside)\s+of")
 
 
 def _may_frame_toponym(text: str) -> bool:

@@ -211,6 +211,8 @@ def test_toponym_check_rules_out_plain_sentences():
     assert not _may_frame_toponym("Rebels fired rockets at Aleppo on Monday.")
     assert _may_frame_toponym("Rebels fired rockets at the village of Kafr Nabl.")
     assert _may_frame_toponym("Rebels entered the outskirts of Kafr Nabl.")
+    assert _may_frame_toponym("Rebels shelled the mountain of Jabal Zawiya.")     # each type word of the frame counts
+    assert unknown_toponyms("Rebels shelled the mountain of Jabal Zawiya.", [], [], None)
     assert unknown_toponyms("Rebels fired rockets at Aleppo on Monday.", [], [], None) == []
 
 
@@ -220,3 +222,14 @@ def test_date_checks_let_exotic_letters_through():
     assert _NEEDS["yesterday"](low, False, False)
     assert _NEEDS["today"]("tonıght", False, False)
     assert not _NEEDS["today"]("rebels fired rockets", False, False)
+
+
+@pytest.mark.parametrize("frame", ["the {} of Kafr Nabl", "Kafr Nabl {}", "Aleppo's {} Sakhour", "Qadam, a {} of Damascus"])
+@pytest.mark.parametrize("word", ["town", "towns", "village", "villages", "city", "hamlet", "district", "neighbourhood",
+                                  "neighborhood", "suburb", "camp", "area", "locality", "region", "border crossing",
+                                  "crossing", "hill", "mount", "mountain", "airport", "air base", "airbase", "outskirts",
+                                  "countryside", "quarter"])
+def test_toponym_check_passes_every_frame(frame, word):
+    sentence = "Fighting raged in " + frame.format(word) + " on Monday."
+    if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
+        assert _may_frame_toponym(sentence)
