@@ -89,13 +89,18 @@ _WORD_START = re.compile(r"[\w-]+")     # its matches start where a rule's `(?<!
 
 @dataclass(frozen=True)
 class HeadIndex:
-    """Pattern numbers by the first characters of their literal starts: three, or two for a pattern
-    with a two-letter start ("in combat", "is on strike"), and one scan that finds the word starts
-    where some head stands (a word start: a [\\w-] character after none)."""
-    by3: dict[str, tuple[int, ...]]
-    by2: dict[str, tuple[int, ...]]
+    """Pattern numbers by the first characters of their literal starts (their heads), and one scan
+    that finds the word starts where a head stands (a word start: a [\\w-] character after none) and
+    tells the longest head there. A pattern's heads are as long as its shortest start allows, two
+    to six characters ("in combat": "in"; "airstrikes": "airstr"): the longer, the fewer places a
+    pattern is tried in vain. `ids` gives, for each head, the patterns of it and of its own prefixes
+    that are heads (those stand at the same place)."""
+    ids: dict[str, tuple[int, ...]]
     indexed: frozenset[int]
     scan: re.Pattern | None
+
+
+_MAX_HEAD = 6
 
 
 @lru_cache(maxsize=1)
@@ -106,22 +111,19 @@ def _rules_by_head() -> HeadIndex:
 
 
 def _head_index(all_prefixes) -> HeadIndex:
-    """Pattern numbers by the first three (or two) characters of their literal starts, and the
-    patterns indexed: those whose every start has two or more characters and begins with a word
-    character or '-'. A pattern with a two-character start is indexed by two characters only."""
-    by3: dict[str, set[int]] = {}
-    by2: dict[str, set[int]] = {}
+    """Pattern numbers by the first characters of their literal starts, and the patterns indexed:
+    those whose every start has two or more characters and begins with a word character or '-'."""
+    heads: dict[str, set[int]] = {}
     indexed = set()
     for i, prefixes in enumerate(all_prefixes):
         if prefixes is not None and all(len(p) >= 2 and _WORD_START.match(p[0]) for p in prefixes):
             indexed.add(i)
-            n, heads = (3, by3) if all(len(p) >= 3 for p in prefixes) else (2, by2)
+            n = min(_MAX_HEAD, min(len(p) for p in prefixes))
             for p in prefixes:
                 heads.setdefault(p[:n], set()).add(i)
-    keys = list(by3) + list(by2)
-    scan = re.compile(r"(?<![\w-])(?=" + trie_regex(keys, exact=True) + ")") if keys else None
-    return HeadIndex({h: tuple(sorted(v)) for h, v in by3.items()}, {h: tuple(sorted(v)) for h, v in by2.items()},
-                     frozenset(indexed), scan)
+    ids = {h: tuple(sorted(set().union(*(v for k, v in heads.items() if h.startswith(k))))) for h in heads}
+    scan = re.compile(r"(?<![\w-])(?=(" + trie_regex(heads, exact=True) + "))") if heads else None
+    return HeadIndex(ids, frozenset(indexed), scan)
 
 
 def _starts_by_pattern(text: str, heads: HeadIndex) -> dict[int, list[int]]:
@@ -130,14 +132,11 @@ def _starts_by_pattern(text: str, heads: HeadIndex) -> dict[int, list[int]]:
     starts: dict[int, list[int]] = {}
     if heads.scan is None:
         return starts
-    by3, by2 = heads.by3, heads.by2
+    ids = heads.ids
     for w in heads.scan.finditer(text):
         p = w.start()
-        for i in by3.get(text[p:p + 3], ()):
+        for i in ids[w.group(1)]:
             starts.setdefault(i, []).append(p)
-        if by2:
-            for i in by2.get(text[p:p + 2], ()):
-                starts.setdefault(i, []).append(p)
     return starts
 
 

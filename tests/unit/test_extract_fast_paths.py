@@ -233,3 +233,12 @@ def test_toponym_check_passes_every_frame(frame, word):
     sentence = "Fighting raged in " + frame.format(word) + " on Monday."
     if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
         assert _may_frame_toponym(sentence)
+
+
+def test_a_head_inside_a_longer_head_is_found_there_too():
+    # "in" (pattern 0) and "invad" (pattern 1) both stand at the start of "invaded": the scan reports
+    # the longer head, and both patterns are tried there
+    heads = _head_index([("in",), ("invaded", "invades")])
+    starts = _starts_by_pattern("invaded in inv", heads)
+    assert starts[0] == [0, 8, 11]
+    assert starts[1] == [0]
