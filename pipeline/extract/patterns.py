@@ -93,16 +93,26 @@ class TailPattern:
     that does not so end (most do not): the same result as `regex.search(window)`.
 
     On ASCII text the last word is compared lower-cased, which is what re.I compares there; a window
-    with other characters is always searched ("ſ" is "s" to re.I, not to str.lower).
+    with other characters is always searched ("ſ" is "s" to re.I, not to str.lower). With
+    `max_words` (no match spans more whitespace-separated words) the search starts that many words
+    from the end: no match starts before, so it finds the same match. Not for a pattern with a
+    lookbehind, which does not see the text before where a search starts.
     """
 
-    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...]):
+    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...], max_words: int | None = None):
+        if max_words is not None and "(?<" in regex.pattern:
+            raise ValueError("a lookbehind does not see before the start of the search")
         self.regex = regex
         self.last_words = last_words
+        self.max_words = max_words
 
     def search(self, window: str) -> re.Match | None:
         if not window[-1:].isspace():
             return None
         if window.isascii() and not window.rstrip().lower().endswith(self.last_words):
             return None
-        return self.regex.search(window)
+        if self.max_words is None:
+            return self.regex.search(window)
+        head = window.rsplit(None, self.max_words)
+        # \b at that place still sees the character before it
+        return self.regex.search(window, len(head[0]) if len(head) > self.max_words else 0)

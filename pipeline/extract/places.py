@@ -84,7 +84,7 @@ _LOCATIVE = TailPattern(re.compile(
     r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
     r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
-    re.I), _LOCATIVE_WORDS)
+    re.I), _LOCATIVE_WORDS, max_words=5)
 
 PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
 
@@ -366,7 +366,7 @@ _NAME_TOKEN = re.compile(
     r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
 _DIRECTION = TailPattern(re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"))
+    r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
 
 
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -689,17 +689,17 @@ _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
-                           ("of", "the"))
+                           ("of", "the"), max_words=5)      # "local government area of the"
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
 _SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
-                                         re.I), ("of", "the"))
+                                         re.I), ("of", "the"), max_words=3)
 _PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
                                       r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
                                       re.I),
                            ("in", "at", "near", "outside", "inside", "into", "across", "around", "over", "toward", "towards",
-                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"))
+                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6)
 _CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
 # "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|General|Gen\.?|Lt\.?|Col\.?|Colonel|Major|"
@@ -783,9 +783,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
-                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"))
+                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
-                             ("with", "of", "the", "bordering", "borders"))
+                             ("with", "of", "the", "bordering", "borders"), max_words=3)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
 

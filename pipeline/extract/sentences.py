@@ -152,13 +152,21 @@ _CLAUSE = re.compile(
 )
 
 
-# one of these is in every match of _CLAUSE (", as" needs "," and "as"): a sentence with none is one clause
-_CLAUSE_WORDS = ("while", ";", "which", "but", "said", "reported", "added", "\u2014", "-")
+# every match of _CLAUSE holds one of these words, a comma before "as", "whereas" or "and", or a
+# spaced hyphen: a sentence with none is one clause (most sentences; the scan is the costly part)
+_CLAUSE_WORDS = ("while", ";", "which", "but", "\u2014")
+_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and)\s")
+_SPACED_HYPHEN = re.compile(r"\s-\s")
+
+
+def _may_split(sentence: str) -> bool:
+    return any(w in sentence for w in _CLAUSE_WORDS) or ("," in sentence and _CLAUSE_COMMA.search(sentence) is not None) \
+        or ("-" in sentence and _SPACED_HYPHEN.search(sentence) is not None)
 
 
 def split_clauses(sentence: str, offset: int = 0) -> list[Span]:
     """Rough clause spans (contrastive/concurrent connectives), offsets shifted by `offset`."""
-    if not any(w in sentence for w in _CLAUSE_WORDS) and not ("," in sentence and "as" in sentence):
+    if not _may_split(sentence):
         return [Span(offset, offset + len(sentence))] if sentence else []
     return clause_scan(sentence, offset)
 

@@ -123,6 +123,8 @@ MORE_SENTENCES = [
     "It rained all day in the capital; the market reopened at noon, whereas the school stayed shut.",
     "The UN's envoy, a Swedish diplomat, said tonight that the talks in Geneva would resume last week.",
     "Tanks shelled Aleppo's Sakhour district and the Jobar neighbourhood of Damascus yesterday morning.",
+    "Shells hit the town,\tand the observatory said ten people died, which saw the market burn.",
+    "Jets struck while troops advanced \u2014 a spokesman confirmed it,\nas expected; residents fled.",
     "",
 ]
 
@@ -148,6 +150,10 @@ def test_demonyms_match_as_their_alternation():
     "rebels took the city of ", "to the north of the capital ", "in northern ", "In The ", "IN ", "seized the ",
     "in the  ", "the province of ", "the governorate of the ", "the border with ", "fighting IN Ünal ",
     "fighting ınto ", "waſ in ", "", " ", "government in ", "officials in the ",
+    "reports say that fighting raged in the border town of ", "in    the    town    of   ", "(in the ",
+    "x-in ", "clashes erupted in northern ", "the local government area of the ", "the municipal district of ",
+    "close to the road near the capital city of ", "rebels who seized the strategic village of ",
+    "the Turkish government in the ", "along the border with the ", "in the eastern Aleppo countryside of ",
 ])
 def test_tail_patterns_find_what_a_search_finds(window):
     for tail in (_LOCATIVE, _DIRECTION, _TYPE_BEFORE, _SETTLEMENT_OF, _PREP_BEFORE, _SEAT_BEFORE, _BORDER_BEFORE):
@@ -164,6 +170,14 @@ def test_tail_pattern_skips_windows_not_ending_in_its_words():
     assert tail.search("fighting in the") is None         # no whitespace after the word
     assert tail.search("fighting within ") is None        # ends in "in", but the regex says no
     assert tail.search("fighting near ") is None
+
+
+def test_tail_pattern_with_a_word_limit_refuses_a_lookbehind():
+    with pytest.raises(ValueError):
+        TailPattern(re.compile(r"(?<!x)\bin\s+$"), ("in",), max_words=1)
+    tail = TailPattern(re.compile(r"\b(?:in|at)\s+(?:the\s+)?$"), ("in", "at", "the"), max_words=2)
+    assert tail.search("fighting within the ") is None          # \b still sees the "w" before "in"
+    assert tail.search("a b c d e fighting at the ").span() == (19, 26)
 
 
 def test_two_letter_starts_are_indexed():
