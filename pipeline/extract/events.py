@@ -277,10 +277,30 @@ def _violent_trigger(t: Trigger) -> bool:
     return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
 
 
+def _folded(rx: re.Pattern) -> re.Pattern | None:
+    """`rx` without re.I, for lower-cased ASCII text, when that finds what `rx` finds: the pattern has
+    no capital letter (escapes included) and no inline flag. Much faster in the standard engine."""
+    if rx.flags & re.I and rx.pattern == rx.pattern.lower() and not re.search(r"\(\?[aiLmsux-]", rx.pattern):
+        return re.compile(rx.pattern)
+    return None
+
+
+_FOLDED_FRAMES = {rx: _folded(rx) for rx in (_PROTEST_FRAME, _RIOT_FRAME, _AERIAL, _PLANTED, _GROUND_FIRE)}
+
+
+@lru_cache(maxsize=16)
+def _lowered(neighbours: str) -> str | None:
+    return neighbours.lower() if neighbours.isascii() else None
+
+
 @lru_cache(maxsize=64)
 def _names(rx: re.Pattern, neighbours: str) -> bool:
     """Whether `rx` occurs in the sentences around a trigger: searched once for all the triggers of a
-    sentence (they share the window), not once each."""
+    sentence (they share the window), not once each; on ASCII text lower-cased, without re.I."""
+    folded = _FOLDED_FRAMES.get(rx)
+    low = _lowered(neighbours) if folded is not None else None
+    if low is not None:
+        return folded.search(low) is not None
     return rx.search(neighbours) is not None
 
 

@@ -13,6 +13,7 @@ import pytest
 from pipeline.extract.actors import (_AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, _holds_any,
                                      load_lexicon)
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
+from pipeline.extract.events import _FOLDED_FRAMES, _folded, _names
 from pipeline.extract.patterns import TailPattern, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _PART_AFTER_HOST, _PREP_BEFORE, _SEAT_BEFORE,
                                      _SETTLEMENT_OF, _TYPE_BEFORE, _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym,
@@ -256,3 +257,21 @@ def test_a_head_inside_a_longer_head_is_found_there_too():
     starts = _starts_by_pattern("invaded in inv", heads)
     assert starts[0] == [0, 8, 11]
     assert starts[1] == [0]
+
+
+@pytest.mark.parametrize("window", MORE_SENTENCES + SENTENCES + [
+    "PROTESTERS marched. Riot police fired. A car BOMB went off. Warplanes and Tanks were seen.",
+    "the rıoters looted shops",        # dotless i: not ASCII, searched with re.I as it is
+    "Mobs of looters roamed; the unrest spread to three towns after the IEDs exploded.",
+])
+def test_frame_words_are_found_as_by_a_search(window):
+    for rx in _FOLDED_FRAMES:
+        assert _names(rx, window) == (rx.search(window) is not None), rx.pattern[:40]
+
+
+def test_folded_only_for_lower_case_patterns_without_flags():
+    assert _folded(re.compile(r"\briots?\b", re.I)) is not None
+    assert _folded(re.compile(r"\bTV\b", re.I)) is None
+    assert _folded(re.compile(r"\bno\S+\b", re.I)) is None         # \S is not \s
+    assert _folded(re.compile(r"\b(?-i:x)riot", re.I)) is None
+    assert _folded(re.compile(r"riot")) is None                      # case-sensitive already
