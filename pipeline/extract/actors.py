@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.patterns import literal_prefixes, trie_regex
+from pipeline.extract.patterns import holds_any, literal_prefixes, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
@@ -186,10 +186,6 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
                           "strikes", "raids")
 
 
-def _holds_any(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
-
-
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
@@ -208,7 +204,7 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
-    if lex.country_by is not None and lex.state is not None and "by" in low and _holds_any(low, _COUNTRY_BY_WORDS):
+    if lex.country_by is not None and lex.state is not None and "by" in low and holds_any(low, _COUNTRY_BY_WORDS):
         for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
@@ -221,7 +217,7 @@ def find_actors(text: str) -> list[ActorMention]:
             if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.national_strike is not None and lex.state is not None and _holds_any(low, _NATIONAL_STRIKE_WORDS):
+    if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):
         for m in lex.national_strike.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():

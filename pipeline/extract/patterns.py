@@ -116,3 +116,9 @@ class TailPattern:
         head = window.rsplit(None, self.max_words)
         # \b at that place still sees the character before it
         return self.regex.search(window, len(head[0]) if len(head) > self.max_words else 0)
+
+
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether `low` holds one of `words` as a substring: the cheap necessary-word check before a
+    pattern every match of which holds one of them."""
+    return any(w in low for w in words)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.patterns import TailPattern, trie_regex
+from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
@@ -369,6 +369,12 @@ _DIRECTION = TailPattern(re.compile(
     r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
 
 
+_AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
+_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
+                          r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_POLICE_AFTER = re.compile(r"\s+police\b", re.I)
+
+
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Place mentions in `text` (a sentence), longest match first, skipping `masked` spans (actor names)."""
     gz = gz or load_gazetteer()
@@ -414,9 +420,12 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
-            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+            if not cands:
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
-                cands = gz.typed.get(key, []) + gz.districts.get(key, [])
+                # the type-word patterns only for a name that has a typed or district entry (most have none)
+                if (key in gz.typed or key in gz.districts) and (
+                        _TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+                    cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
             elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
@@ -431,7 +440,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
-        if j < n and not text[end:words[j][0]].strip() and re.match(r"(?:al|el|Al|El)-[A-Z]", words[j][2]) \
+        if j < n and not text[end:words[j][0]].strip() and _AL_NEXT.match(words[j][2]) \
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
             continue
@@ -442,15 +451,14 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
-                    r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b", text[end:end + 14]):
+        if _NAMED_AFTER.match(text[end:end + 14]):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
             cued = _cued(text, start, end, place, gz, out[-1] if out else None)
             role = _role(text, start, end)
-            if role == "attributive" and place.kind == "town" and re.match(r"\s+police\b", text[end:end + 10], re.I):
+            if role == "attributive" and place.kind == "town" and _POLICE_AFTER.match(text[end:end + 10]):
                 role = "locative"        # "Cairo police detained ...": a city's police act in the city
             if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
                     and _METONYM_AFTER.match(text[end:end + 40]):
@@ -651,7 +659,7 @@ def _lost_apostrophe(w: str, gz: Gazetteer, after: str) -> bool:
 def _strict_locative(before: str) -> bool:
     """A locative word or verb before a name, but not a bare "and"/"of"/"to"/"from" ("Washington and Moscow")."""
     m = _LOCATIVE.search(before)
-    return m is not None and re.match(r"(?:and|of|to|from)\b", m.group(0), re.I) is None
+    return m is not None and _BARE_CONNECTIVE.match(m.group(0)) is None
 
 
 def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
@@ -761,14 +769,14 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
         return True
     before = text[max(0, start - 60):start]
     after = text[end:end + 40]
-    bare_before = re.sub(r"[\w'\u2019]+-[\w-]+\s+$", "", before)     # "in rebel-held X", "in Kurdish-held X"
+    bare_before = _HYPHENED_LAST.sub("", before)     # "in rebel-held X", "in Kurdish-held X"
     if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
         return True
     if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before):
         return True
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
         return True
-    follow = re.match(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})", after)
+    follow = _FOLLOWING_NAME.match(after)
     if follow and any(p.kind in ("country", "province") for p in gz.lookup(follow.group(1).strip())):
         return True
     if prev is not None and prev.cued and prev.place.kind != "country" and _LIST_GAP.fullmatch(text[prev.end:start]):
@@ -789,6 +797,11 @@ _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
 
+_NEAR_WORDS = ("near", "outside", "between", "of", "close to")     # one of them is in every match of _NEAR_BEFORE
+_HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
+_FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
+_BARE_CONNECTIVE = re.compile(r"(?:and|of|to|from)\b", re.I)
+
 
 def _role(text: str, start: int, end: int) -> str:
     """How a sentence uses a place name: where something happened, or only near, from, at a border, ..."""
@@ -803,9 +816,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "attributive"
     if _BORDER_BEFORE.search(before):
         return "border"
-    if _NEAR_BEFORE.search(before):
+    if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):
         return "near"
-    if _SOURCE_BEFORE.search(before):
+    if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
         return "source"
     return "locative"
 

@@ -10,14 +10,13 @@ import re
 
 import pytest
 
-from pipeline.extract.actors import (_AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, _holds_any,
-                                     load_lexicon)
+from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, load_lexicon
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.events import _FOLDED_FRAMES, _folded, _names
-from pipeline.extract.patterns import TailPattern, trie_regex
-from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _PART_AFTER_HOST, _PREP_BEFORE, _SEAT_BEFORE,
-                                     _SETTLEMENT_OF, _TYPE_BEFORE, _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym,
-                                     unknown_toponyms)
+from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
+from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
+                                     _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
+                                     _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, find_places, unknown_toponyms)
 from pipeline.extract.sentences import clause_scan, split_clauses
 from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
 
@@ -207,11 +206,11 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
     lex = load_lexicon()
     low = sentence.lower()
     if lex.country_by.search(low):
-        assert "by" in low and _holds_any(low, _COUNTRY_BY_WORDS)
+        assert "by" in low and holds_any(low, _COUNTRY_BY_WORDS)
     if lex.country_agent.search(low):
         assert _AGENT_VERB_START.search(low)
     if lex.national_strike.search(low):
-        assert _holds_any(low, _NATIONAL_STRIKE_WORDS)
+        assert holds_any(low, _NATIONAL_STRIKE_WORDS)
     if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
         assert _may_frame_toponym(sentence)
     month, digit = text_facts(sentence)
@@ -220,6 +219,13 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
             assert _NEEDS[kind](low, month, digit), kind
     # a sentence the clause check passes over has no clause boundary
     assert split_clauses(sentence, 7) == clause_scan(sentence, 7)
+    # the place-role windows: every prefix of the lower-cased sentence, as _role reads it
+    for k in range(len(low) + 1):
+        window = low[max(0, k - 40):k]
+        if _NEAR_BEFORE.search(window):
+            assert holds_any(window, _NEAR_WORDS), window
+        if _SOURCE_BEFORE.search(window):
+            assert "from" in window or "to" in window, window
 
 
 def test_toponym_check_rules_out_plain_sentences():
@@ -275,3 +281,40 @@ def test_folded_only_for_lower_case_patterns_without_flags():
     assert _folded(re.compile(r"\bno\S+\b", re.I)) is None         # \S is not \s
     assert _folded(re.compile(r"\b(?-i:x)riot", re.I)) is None
     assert _folded(re.compile(r"riot")) is None                      # case-sensitive already
+
+
+ROLE_SENTENCES = [
+    "Shells fell near the town of Kafr Nabl and 3 km north of Saraqib, close to Maarat al-Numan.",
+    "Fighters came from the city of Homs to Hama and crossed between Idlib and Aleppo.",
+    "Clashes erupted outside Deir ez-Zor, 20 kilometres east of Palmyra, on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROLE_SENTENCES)
+def test_role_windows_hold_their_necessary_words(sentence):
+    low = sentence.lower()
+    hits = 0
+    for k in range(len(low) + 1):
+        window = low[max(0, k - 40):k]
+        if _NEAR_BEFORE.search(window):
+            hits += 1
+            assert holds_any(window, _NEAR_WORDS), window
+        if _SOURCE_BEFORE.search(window):
+            hits += 1
+            assert "from" in window or "to" in window, window
+    assert hits        # each sentence has a "near" or "from" window
+
+
+def test_region_named_with_its_type_word_is_still_found():
+    # "Wakhan" and "Nimruz" are in the gazetteer only as a district / a province named with its type
+    # word: the type-word patterns (run only for such names) find them, and only with the type word
+    for sentence, name in (("Taliban fighters attacked a checkpoint in Wakhan district on Sunday.", "Wakhan"),
+                           ("Gunmen struck a market in Nimruz province.", "Nimruz")):
+        assert [(m.surface, m.place.kind) for m in find_places(sentence)] == [(name, "province")]
+        assert find_places(sentence.replace(" district", "").replace(" province", "")) == []
+
+
+def test_holds_any_is_a_substring_test():
+    assert holds_any("rebels shelled the outskirts", ("shell", "strike"))
+    assert not holds_any("rebels met the envoy", ("shell", "strike"))
+    assert not holds_any("", ("a",))
