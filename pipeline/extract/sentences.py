@@ -114,6 +114,11 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
+# an abbreviation or an initial before a full stop does not end a sentence (_split_sentences)
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.+$")
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def _split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     blocks, last = [], 0
@@ -132,9 +137,9 @@ def _split_sentences(text: str) -> list[Span]:
             for m in _BOUNDARY.finditer(text, p_start, p_end):
                 stop = m.end()
                 if m.group("end"):
-                    word = re.search(r"([A-Za-z.]+)\.+$", text[max(p_start, m.start() - 12):m.start() + 1])
+                    word = _WORD_BEFORE_DOT.search(text[max(p_start, m.start() - 12):m.start() + 1])
                     if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                                 or re.fullmatch(r"[A-Z]", word.group(1).rstrip("."))):
+                                 or _INITIAL.fullmatch(word.group(1).rstrip("."))):
                         continue
                 span = _trim(text, last, stop)
                 if span:
