@@ -213,6 +213,7 @@ _COUNTRY_EXTRA = {
 
 
 _PLACE_DEFAULTS = {f.name: f.default for f in fields(Place) if f.default is not MISSING}
+_PLACE_FIELDS = frozenset(f.name for f in fields(Place))
 
 
 def _quick_place(name, admin1, country, country_code, latitude, longitude, geonameid, geo_precision, **rest) -> Place:
@@ -220,6 +221,16 @@ def _quick_place(name, admin1, country, country_code, latitude, longitude, geona
     p = object.__new__(Place)
     p.__dict__.update(_PLACE_DEFAULTS, name=name, admin1=admin1, country=country, country_code=country_code,
                       latitude=latitude, longitude=longitude, geonameid=geonameid, geo_precision=geo_precision, **rest)
+    return p
+
+
+def _renamed(place: Place, **changes) -> Place:
+    """`dataclasses.replace` for a Place (no __post_init__, every field in __init__) without its
+    per-field introspection: a Place equal to `replace(place, **changes)`, made once per mention."""
+    if not changes.keys() <= _PLACE_FIELDS:
+        raise TypeError(f"not fields of Place: {sorted(changes.keys() - _PLACE_FIELDS)}")
+    p = object.__new__(Place)
+    p.__dict__.update(place.__dict__, **changes)
     return p
 
 
@@ -397,8 +408,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
     n = len(words)
     while i < n:
         s0, e0, w0 = words[i]
-        lead = w0.split("-")[0].lower()
-        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or (masked and any(a <= s0 < b for a, b in masked)) \
+        if not (w0[:1].isupper() or ("-" in w0 and w0.split("-")[0].lower() in _CONNECTORS)) or (masked and any(a <= s0 < b for a, b in masked)) \
                 or ("-" in w0 and _COMPOUND_ADJ.search(w0)):
             i += 1
             continue
@@ -479,9 +489,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             if not place.curated and place.kind == "town" and surface.strip():
                 # keep the spelling of the text: analysts know "Hama", not GeoNames' "Hamah"
                 shown = surface if not surface.isupper() else surface.title()
-                place = replace(place, name=shown, canonical=place.canonical or place.name)
+                place = _renamed(place, name=shown, canonical=place.canonical or place.name)
             elif place.kind == "region" and not place.curated and surface.strip():
-                place = replace(place, name=surface)
+                place = _renamed(place, name=surface)
             out.append(Mention(place, start, end, surface, role, cued=cued,
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))

@@ -16,7 +16,8 @@ from pipeline.extract.events import _FOLDED_FRAMES, _folded, _names
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
-                                     _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, find_places, unknown_toponyms)
+                                     _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, _renamed, find_places,
+                                     load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import clause_scan, split_clauses
 from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
 
@@ -318,3 +319,16 @@ def test_holds_any_is_a_substring_test():
     assert holds_any("rebels shelled the outskirts", ("shell", "strike"))
     assert not holds_any("rebels met the envoy", ("shell", "strike"))
     assert not holds_any("", ("a",))
+
+
+def test_renamed_place_equals_dataclasses_replace():
+    from dataclasses import replace
+    gz = load_gazetteer()
+    for key in ("aleppo", "idlib", "syria"):
+        place = gz.exact[key][0]
+        for changes in ({"name": "Halab"}, {"name": "Halab", "canonical": place.name}, {}):
+            made = _renamed(place, **changes)
+            assert made == replace(place, **changes) and hash(made) == hash(replace(place, **changes))
+            assert made.name == changes.get("name", place.name) and place.name != "Halab"     # the original untouched
+    with pytest.raises(TypeError):
+        _renamed(gz.exact["aleppo"][0], spelling="Halab")
