@@ -94,10 +94,16 @@ class HeadIndex:
     tells the longest head there. A pattern's heads are as long as its shortest start allows, two
     to six characters ("in combat": "in"; "airstrikes": "airstr"): the longer, the fewer places a
     pattern is tried in vain. `ids` gives, for each head, the patterns of it and of its own prefixes
-    that are heads (those stand at the same place)."""
+    that are heads (those stand at the same place).
+
+    The scan consumes the character before a word start ([^\\w-]) and looks ahead for the head:
+    a pattern that begins with a character class lets the regex engine skip, in C, the characters
+    that cannot precede a word start (most of them) instead of trying a lookbehind at every
+    position; `first` checks the start of the text, which has no character before it."""
     ids: dict[str, tuple[int, ...]]
     indexed: frozenset[int]
     scan: re.Pattern | None
+    first: re.Pattern | None = None
 
 
 _MAX_HEAD = 6
@@ -122,8 +128,10 @@ def _head_index(all_prefixes) -> HeadIndex:
             for p in prefixes:
                 heads.setdefault(p[:n], set()).add(i)
     ids = {h: tuple(sorted(set().union(*(v for k, v in heads.items() if h.startswith(k))))) for h in heads}
-    scan = re.compile(r"(?<![\w-])(?=(" + trie_regex(heads, exact=True) + "))") if heads else None
-    return HeadIndex(ids, frozenset(indexed), scan)
+    if not heads:
+        return HeadIndex(ids, frozenset(indexed), None)
+    trie = trie_regex(heads, exact=True)
+    return HeadIndex(ids, frozenset(indexed), re.compile(r"[^\w-](?=(" + trie + "))"), re.compile(r"(?=(" + trie + "))"))
 
 
 def _starts_by_pattern(text: str, heads: HeadIndex) -> dict[int, list[int]]:
@@ -133,8 +141,12 @@ def _starts_by_pattern(text: str, heads: HeadIndex) -> dict[int, list[int]]:
     if heads.scan is None:
         return starts
     ids = heads.ids
+    w = heads.first.match(text)
+    if w is not None:
+        for i in ids[w.group(1)]:
+            starts[i] = [0]
     for w in heads.scan.finditer(text):
-        p = w.start()
+        p = w.end()        # the word start, after the character the scan consumed
         for i in ids[w.group(1)]:
             starts.setdefault(i, []).append(p)
     return starts

@@ -7,6 +7,7 @@ Sentences written for these tests.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -19,7 +20,8 @@ from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEA
                                      _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, _renamed, find_places,
                                      load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import clause_scan, split_clauses
-from pipeline.extract.triggers import _head_index, _matches_at, _starts_by_pattern, active_blockers, find_triggers, load_rules
+from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
+                                      active_blockers, find_triggers, load_rules)
 
 pytestmark = pytest.mark.unit
 
@@ -191,6 +193,33 @@ def test_two_letter_starts_are_indexed():
     assert starts[2] == [26]
 
 
+
+def _lookbehind_starts(text, heads):
+    """Word starts with a head found as the scan used to: a lookbehind tried at every position."""
+    rx = re.compile(r"(?<![\w-])" + heads.first.pattern)
+    starts = {}
+    for w in rx.finditer(text):
+        for i in heads.ids[w.group(1)]:
+            starts.setdefault(i, []).append(w.start())
+    return starts
+
+
+@pytest.mark.parametrize("text", [
+    "in combat, is it? clashes -led x-in in",
+    "clashes\nin\tin\r\nis-in (in) \"in\" in.in,in;in--in -in",
+    "in", "", " ", "x", "-led", "  -led in", "in\u2019in \u00e9in in\u00e9 \u0130n in",
+])
+def test_scan_finds_the_word_starts_of_a_lookbehind_scan(text):
+    heads = _head_index([("in", "is"), ("clash",), ("-led",), None, ("a",)])
+    assert _starts_by_pattern(text, heads) == _lookbehind_starts(text, heads)
+
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES + SENTENCES)
+def test_rule_and_blocker_starts_are_those_of_a_lookbehind_scan(sentence):
+    for heads in (_rules_by_head(), _blockers_by_head()):
+        for text in (sentence.lower(), "\n" + sentence.lower(), "-" + sentence.lower().replace(" ", "\n")):
+            assert _starts_by_pattern(text, heads) == _lookbehind_starts(text, heads)
+
 @pytest.mark.parametrize("sentence", MORE_SENTENCES)
 def test_more_triggers_are_those_of_a_full_scan(sentence):
     test_triggers_are_those_of_a_full_scan(sentence)
@@ -322,7 +351,6 @@ def test_holds_any_is_a_substring_test():
 
 
 def test_renamed_place_equals_dataclasses_replace():
-    from dataclasses import replace
     gz = load_gazetteer()
     for key in ("aleppo", "idlib", "syria"):
         place = gz.exact[key][0]
