@@ -68,8 +68,12 @@ _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|posit
 
 _PROTEST_ACTOR = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|crowds?|marchers|students|youths)\b", re.I)
 
-# "activist Qazi Hussein", "Zahran Alloush, the head of": people whose surnames may look like places
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+|Abu|Abdel|Abdul)[ -](?:[A-Z][a-z]+[ -])?([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|reported|explained|noted|stated)\b|,\s+(?:the|a|an)\s+(?:head|leader|spokesman|director|commander|chief|member|official|activist|doctor)\b)")
+# "activist Qazi Hussein", "Zahran Alloush, the head of": people whose surnames may look like places.
+# The capital is matched first and the word start checked after it ((?<!\w[A-Z]), what \b before a
+# capital means): a pattern that starts with a character class lets the engine skip in C the
+# characters that are no capital, where a leading \b is tried at every position of the article
+# ("Abu", "Abdel", "Abdul", once alternatives of their own, are capitalised words like the others).
+_PERSON = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+[ -](?:[A-Z][a-z]+[ -])?([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|reported|explained|noted|stated)\b|,\s+(?:the|a|an)\s+(?:head|leader|spokesman|director|commander|chief|member|official|activist|doctor)\b)")
 
 
 def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Mention | None:

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, load_lexicon
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
-from pipeline.extract.events import _FOLDED_FRAMES, _folded, _names
+from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
@@ -360,3 +360,22 @@ def test_renamed_place_equals_dataclasses_replace():
             assert made.name == changes.get("name", place.name) and place.name != "Halab"     # the original untouched
     with pytest.raises(TypeError):
         _renamed(gz.exact["aleppo"][0], spelling="Halab")
+
+
+# the person pattern as it was: \b before the first name, Abu/Abdel/Abdul as alternatives of their own
+_PERSON_PLAIN = re.compile(_PERSON.pattern.replace(r"[A-Z](?<!\w[A-Z])[a-z]+[ -]", r"\b(?:[A-Z][a-z]+|Abu|Abdel|Abdul)[ -]", 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Qazi Hussein said the town was shelled. Zahran Alloush, the head of the group, denied it.",
+    "Abu Mohammed al-Golani told reporters; Abdel-Rahman Mustafa said; Abdul Qader Saleh, a spokesman said.",
+    "Rami Abdel Rahman said so.Hassan Nasrallah said it",      # a name right after a full stop
+    "xQazi Hussein said; 3Qazi Hussein said; _Qazi Hussein said; \u00e9Qazi Hussein said; -Qazi Hussein said",
+    "Qazi Hussein said",                                       # at the very start
+    "ABU Bakr Baghdadi said; Abu Bakr al-Baghdadi, the leader of IS; Mr Ali Omar noted",
+])
+def test_person_pattern_finds_what_the_plain_pattern_finds(text):
+    assert _PERSON.pattern != _PERSON_PLAIN.pattern
+    assert [(m.span(), m.groups()) for m in _PERSON.finditer(text)] == \
+        [(m.span(), m.groups()) for m in _PERSON_PLAIN.finditer(text)]
+    assert _PERSON.search(text) is not None       # every text names someone
