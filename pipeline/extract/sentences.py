@@ -16,10 +16,14 @@ _ABBREVIATIONS = {
 }
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
-# letter/quote/digit, or glued to a capitalised word ("overrun.In").
+# letter/quote/digit ("end"), or glued to a capitalised word ("overrun.In", "glued"). The first stop
+# character is matched before the groups, so the pattern starts with a character class and the
+# engine skips in C every character that is no stop (with the lookbehind of "glued" first it tried
+# every position); a group holds what follows that character, and which group took part (is not
+# None) tells the kind.
 _BOUNDARY = re.compile(
-    r"""(?P<end>[.!?]+["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
-    r"""|(?P<glued>(?<=[a-z]{2})[.!?]["'\u201d\u2019)]*(?=[A-Z][a-z]))"""
+    r"""[.!?](?:(?P<end>[.!?]*["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
+    r"""|(?P<glued>(?<=[a-z]{2}[.!?])["'\u201d\u2019)]*(?=[A-Z][a-z])))"""
 )
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n+|\n[ \t]*[\u2022|]\s*")
 
@@ -136,7 +140,7 @@ def _split_sentences(text: str) -> list[Span]:
             last = p_start
             for m in _BOUNDARY.finditer(text, p_start, p_end):
                 stop = m.end()
-                if m.group("end"):
+                if m.group("end") is not None:
                     word = _WORD_BEFORE_DOT.search(text[max(p_start, m.start() - 12):m.start() + 1])
                     if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                                  or _INITIAL.fullmatch(word.group(1).rstrip("."))):

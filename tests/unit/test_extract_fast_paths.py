@@ -19,7 +19,7 @@ from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEA
                                      _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
                                      _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, _renamed, find_places,
                                      load_gazetteer, unknown_toponyms)
-from pipeline.extract.sentences import clause_scan, split_clauses
+from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
 from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
                                       active_blockers, find_triggers, load_rules)
 
@@ -379,3 +379,31 @@ def test_person_pattern_finds_what_the_plain_pattern_finds(text):
     assert [(m.span(), m.groups()) for m in _PERSON.finditer(text)] == \
         [(m.span(), m.groups()) for m in _PERSON_PLAIN.finditer(text)]
     assert _PERSON.search(text) is not None       # every text names someone
+
+
+# the sentence-end pattern as it was: each group starting at the stop character, "glued" behind a lookbehind
+_BOUNDARY_PLAIN = re.compile(
+    r"""(?P<end>[.!?]+["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
+    r"""|(?P<glued>(?<=[a-z]{2})[.!?]["'\u201d\u2019)]*(?=[A-Z][a-z]))""")
+BOUNDARY_TEXTS = [
+    "Rebels seized the town. The army withdrew! Was it over? \u201cNo,\u201d he said. 12 died.",
+    "The base was overrun.In the morning, shells fell.Hama was calm...Then (again) it wasn't.) Yes.",
+    "He said \"enough.\" Then left.'' Later it ended.\u2019 Okay. U.S. troops left. Gen. Ali said. a.B c",
+    "x.Ab ab.Ab abc.AB .A !!! ?! A. B. C.D",
+]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_sentence_ends_are_those_of_the_plain_pattern(text):
+    def ends(rx, *bounds):
+        return [(m.start(), m.end(), m.group("end") is not None, m.group("glued") is not None)
+                for m in rx.finditer(text, *bounds)]
+    assert ends(_BOUNDARY)
+    for bounds in ((), (0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+        assert ends(_BOUNDARY, *bounds) == ends(_BOUNDARY_PLAIN, *bounds)
+
+
+def test_glued_and_spaced_sentence_ends_split():
+    spans = split_sentences("The base was overrun.In the morning, shells fell. Hama was calm.")
+    assert [sp.end - sp.start for sp in spans] == [len("The base was overrun."), len("In the morning, shells fell."),
+                                                   len("Hama was calm.")]
