@@ -972,13 +972,20 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
 
 
 _NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
-_UNKNOWN_TOPONYM = re.compile(
+_UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
-    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
-    r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
+    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")")
+_UNKNOWN_TOPONYM = re.compile(
+    _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS
+    + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
+# ... its last alternative ("Qadam, a district of Damascus"), the costliest, needs a comma and a part
+# word; without them, the same pattern with that alternative never matching (its group kept) finds
+# the same matches
+_PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match of _PART_WORDS holds one
+_UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
@@ -1014,7 +1021,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
                       if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
-    for m in list(_UNKNOWN_TOPONYM.finditer(text)) + reversed_parts:
+    frames = _UNKNOWN_TOPONYM if "," in text and holds_any(text, _PART_STEMS) else _UNKNOWN_TOPONYM_NO_PART
+    for m in list(frames.finditer(text)) + reversed_parts:
         owner = None
         found = m.groupdict()
         if found.get("c"):

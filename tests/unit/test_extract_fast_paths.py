@@ -16,8 +16,8 @@ from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
-                                     _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
-                                     _UNKNOWN_TOPONYM, _demonyms, _may_frame_toponym, _renamed, find_places,
+                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
+                                     _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms, _may_frame_toponym, _renamed, find_places,
                                      load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
 from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
@@ -407,3 +407,30 @@ def test_glued_and_spaced_sentence_ends_split():
     spans = split_sentences("The base was overrun.In the morning, shells fell. Hama was calm.")
     assert [sp.end - sp.start for sp in spans] == [len("The base was overrun."), len("In the morning, shells fell."),
                                                    len("Hama was calm.")]
+
+
+PART_SENTENCES = [
+    "Shells hit Qadam, a district of Damascus, and Jobar, the eastern neighbourhood in Damascus.",
+    "Rebels held Sakhour, a rebel-held quarter of Aleppo, and the village of Handarat.",
+    "Clashes hit Sheikh Maqsoud, one of the suburbs of the city; Deraa's Tal Jammou fell.",
+    "Fighting in the town of Kafr Nabl and Tal Rifaat village, where a district office burned.",
+    "The army entered Hamouriyeh, a town near Douma, while Jobar, a district, stayed calm.",
+]
+
+
+@pytest.mark.parametrize("sentence", PART_SENTENCES + SENTENCES + MORE_SENTENCES)
+def test_toponym_frames_without_a_part_word_are_those_of_the_full_pattern(sentence):
+    assert _UNKNOWN_TOPONYM.groupindex == _UNKNOWN_TOPONYM_NO_PART.groupindex
+    full = [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(sentence)]
+    if any(m.group("d") for m in _UNKNOWN_TOPONYM.finditer(sentence)):
+        assert "," in sentence and holds_any(sentence, _PART_STEMS)      # the check lets it through
+    for text in (sentence.replace(",", ";"), re.sub("district|neighbo|quarter|suburb", "area", sentence)):
+        # without a comma or a part word the last alternative cannot match: both patterns agree
+        assert [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM_NO_PART.finditer(text)]
+    assert full == [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(sentence)]
+
+
+def test_part_frame_is_found():
+    found = [m.group("d") for m in _UNKNOWN_TOPONYM.finditer(PART_SENTENCES[0]) if m.group("d")]
+    assert found == ["Qadam", "Jobar"]
