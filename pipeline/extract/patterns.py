@@ -96,10 +96,11 @@ class TailPattern:
     with other characters is always searched ("ſ" is "s" to re.I, not to str.lower). With
     `max_words` (no match spans more whitespace-separated words) the search starts that many words
     from the end: no match starts before, so it finds the same match. Not for a pattern with a
-    lookbehind, which does not see the text before where a search starts.
+    lookbehind, which does not see the text before where a search starts. `last_words` None: the
+    pattern's last word may be any word (only the whitespace at the end and `max_words` are used).
     """
 
-    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...], max_words: int | None = None):
+    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...] | None, max_words: int | None = None):
         if max_words is not None and "(?<" in regex.pattern:
             raise ValueError("a lookbehind does not see before the start of the search")
         self.regex = regex
@@ -109,7 +110,7 @@ class TailPattern:
     def search(self, window: str) -> re.Match | None:
         if not window[-1:].isspace():
             return None
-        if window.isascii() and not window.rstrip().lower().endswith(self.last_words):
+        if self.last_words is not None and window.isascii() and not window.rstrip().lower().endswith(self.last_words):
             return None
         if self.max_words is None:
             return self.regex.search(window)

@@ -14,6 +14,8 @@ import pytest
 from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, load_lexicon
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
+from pipeline.extract.numbers import _SUBSET_BEFORE
+from pipeline.extract.participants import _OBJECT_BEFORE
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
@@ -434,3 +436,25 @@ def test_toponym_frames_without_a_part_word_are_those_of_the_full_pattern(senten
 def test_part_frame_is_found():
     found = [m.group("d") for m in _UNKNOWN_TOPONYM.finditer(PART_SENTENCES[0]) if m.group("d")]
     assert found == ["Qadam", "Jobar"]
+
+
+@pytest.mark.parametrize("window", [
+    "an ambush against the ", "fighting against the Syrian army ", "clashed with ", "pushed back by a few ",
+    "they attacked the  regime  ", "the rebels ", "re-attacked the town's ", "AGAINST THE ", "killed\n",
+    "killed four including ", "among them at least ", "the dead included, among whom some ", "such as about ",
+    "of them ", "incl. ", "mostly ", "x-plus ", "ınclude ", "amonğ them ", "", " ", "no match here",
+    "dozens of people, among them at least ", "Shells killed 12 people, including at least ",
+])
+def test_object_and_subset_windows_find_what_a_search_finds(window):
+    for tail in (_OBJECT_BEFORE, _SUBSET_BEFORE):
+        fast, plain = tail.search(window), tail.regex.search(window)
+        assert (fast is None) == (plain is None), (tail.regex.pattern[:50], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+def test_tail_pattern_without_last_words_checks_only_the_end():
+    tail = TailPattern(re.compile(r"\bby\s+(?:\S+\s+){0,2}$"), None, max_words=3)
+    assert tail.search("seized by the army ").span() == (7, 19)
+    assert tail.search("seized by the army") is None             # no whitespace at the end
+    assert tail.search("by the army and ") is None               # four words from "by"
