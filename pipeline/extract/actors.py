@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.extract.patterns import literal_prefixes, trie_regex
+from pipeline.extract.patterns import holds_any, literal_prefixes, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
@@ -175,6 +175,35 @@ def _compile_cues(raw: dict) -> dict:
     return out
 
 
+# Words one of which every match of these patterns holds (load_lexicon): most sentences hold none,
+# and a scan of the text by the pattern costs far more than these substring tests.
+_COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing", "offensive", "operation", "incursion",
+                     "invasion")
+# ... and one of these verbs at a word start (after the country's name and a space) every match of country_agent
+_AGENT_VERB_START = re.compile(r"(?<![\w-])(?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
+                               r"target|hits?\b|retaliat|stormed|deployed|sent\s)")
+_NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
+                          "strikes", "raids")
+
+
+_SPACES = re.compile(r"\s+")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
+_SPACE_ONLY = re.compile(r"\s*")
+_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}")
+# what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
+_AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
+_SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", re.I)
+_AND_OFFICIALS_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", re.I)
+_SPEAKER_WORD_AFTER = re.compile(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", re.I)
+_STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
+                                r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
+                                r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
+                                r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
+                                r"building|chief|officer|officers|source|sources)\b", re.I)
+_HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
+_PRO_ANTI_END = re.compile(r"\b(?:pro|anti)-$")
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
@@ -182,7 +211,7 @@ def find_actors(text: str) -> list[ActorMention]:
     low = text.lower()
     for m in lex.pattern.finditer(low):
         alias = m.group("alias")
-        actor = lex.by_alias.get(re.sub(r"\s+", " ", alias.lower()))
+        actor = lex.by_alias.get(_SPACES.sub(" ", alias.lower()))
         if actor is None:
             continue
         nat = m.group("nat")
@@ -193,20 +222,20 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         start = m.start() if nat else m.start("alias")
         found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
-    if lex.country_by is not None and lex.state is not None:
+    if lex.country_by is not None and lex.state is not None and "by" in low and holds_any(low, _COUNTRY_BY_WORDS):
         for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.country_agent is not None and lex.state is not None:
+    if lex.country_agent is not None and lex.state is not None and _AGENT_VERB_START.search(low):
         for m in lex.country_agent.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
-            if re.search(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", text[max(0, start - 12):start], re.I):
+            if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]):
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.national_strike is not None and lex.state is not None:
+    if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):
         for m in lex.national_strike.finditer(low):
             start, end = m.span("nat")
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
@@ -234,7 +263,7 @@ def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMentio
             generic_prev = prev.actor.name in ("Opposition rebels", "Unidentified armed group") or "{country}" in prev.actor.name
             generic_cur = a.actor.name in ("Opposition rebels", "Unidentified armed group") or \
                 ("{country}" in a.actor.name and "{country}" not in prev.actor.name)
-            if re.fullmatch(r"\s*", gap) or (re.fullmatch(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}", gap) and generic_prev):
+            if _SPACE_ONLY.fullmatch(gap) or (_FROM_GROUP_GAP.fullmatch(gap) and generic_prev):
                 if generic_cur and not generic_prev:
                     out[-1] = ActorMention(prev.actor, prev.start, a.end, text[prev.start:a.end], prev.country_code)
                 else:
@@ -266,31 +295,25 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     role = "main"
     if a.actor.needs_country and _TITLE_SPEAKS.match(after):
         role = "source"          # "South Sudanese President Salva Kiir said": a speaker
-    elif re.match(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", after, re.I) and a.actor.inter in (6, 7):
+    elif a.actor.inter in (6, 7) and _AND_SOURCE_SAID.match(after):
         role = "source"
-    elif re.match(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", after, re.I) \
-            and not _CLAIMED_DEED.match(after):
+    elif _SAID_THAT.match(after) and not _CLAIMED_DEED.match(after):
         role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
-    elif re.match(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", after, re.I):
+    elif _AND_OFFICIALS_SAID.match(after):
         role = "source"
-    elif _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
+    elif ("," in before or "\u2014" in before) and _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):
         role = "source"          # "..., the military said." / "..., police said Thursday": who reports it
     elif cues["source_after"].match(after) or cues["source_before"].search(before):
         # "rebels said they captured": a fighting group that speaks about its own action stays main
-        if a.actor.inter in (6, 7) or re.match(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", after, re.I) \
-                or cues["source_before"].search(before):
+        if a.actor.inter in (6, 7) or _SPEAKER_WORD_AFTER.match(after) or cues["source_before"].search(before):
             role = "source"
     elif cues["assoc_before"].search(before) or cues["assoc_after"].match(after):
         role = "assoc"
-    if role == "main" and re.match(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
-                                   r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
-                                   r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
-                                   r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
-                                   r"building|chief|officer|officers|source|sources)\b", after, re.I) and "{country}" in a.actor.name:
+    if role == "main" and "{country}" in a.actor.name and _STATE_THING_AFTER.match(after):
         role = "attributive"     # "a military post", "a military operation": a thing, not a participant
-    if role == "main" and re.match(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", after, re.I):
+    if role == "main" and _HELD_AFTER.match(after):
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
-    if role == "main" and re.search(r"\b(?:pro|anti)-$", before):
+    if role == "main" and before.endswith(("-", "-\n")) and _PRO_ANTI_END.search(before):
         role = "attributive"
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 

@@ -95,21 +95,35 @@ def _year_for(month: int, day: int, published: date | None) -> int:
     return y
 
 
-_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-# cheap tests on the lower-cased text that a pattern kind could match at all
+# every month name of _MON starts so (the patterns that name a month match it case-sensitively)
+_MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_DIGIT = re.compile(r"\d")
+
+
+def text_facts(text: str) -> tuple[bool, bool]:
+    """Whether `text` may name a month (`month`) and whether it holds a digit (`digit`)."""
+    return _MONTH_HINT.search(text) is not None, _DIGIT.search(text) is not None
+
+
+# cheap tests that a pattern kind could match at all, on the lower-cased text (`low`) and the
+# text_facts: each is implied by every match
 _NEEDS = {
-    "iso": lambda low: "-" in low and any(c.isdigit() for c in low),
-    "dmy": lambda low: bool(_MONTH_HINT.search(low)),
-    "mdy": lambda low: bool(_MONTH_HINT.search(low)),
-    "my": lambda low: bool(_MONTH_HINT.search(low)),
-    "year": lambda low: "19" in low or "20" in low,
-    "weekday": lambda low: "day" in low,
-    "weekend": lambda low: "weekend" in low,
-    "week": lambda low: "week" in low or "days" in low or "hours" in low,
-    "month": lambda low: "month" in low,
-    "lastmonth": lambda low: "month" in low,
-    "ago": lambda low: " ago" in low,
-    "lastyear": lambda low: "year" in low,
+    "iso": lambda low, month, digit: digit and "-" in low,
+    "dmy": lambda low, month, digit: month and digit,
+    "mdy": lambda low, month, digit: month and digit,
+    "my": lambda low, month, digit: month,
+    "year": lambda low, month, digit: "19" in low or "20" in low,
+    "weekday": lambda low, month, digit: "day" in low,
+    # (re.I reads "ı", "ſ" as "i", "s": text with such letters is always searched)
+    "today": lambda low, month, digit: not low.isascii() or any(w in low for w in ("day", "tonight", "morning", "afternoon",
+                                                                                   "evening", "hours", "overnight")),
+    "yesterday": lambda low, month, digit: not low.isascii() or "day" in low or "night" in low,
+    "weekend": lambda low, month, digit: "weekend" in low,
+    "week": lambda low, month, digit: "week" in low or "days" in low or "hours" in low,
+    "month": lambda low, month, digit: "month" in low,
+    "lastmonth": lambda low, month, digit: "month" in low,
+    "ago": lambda low, month, digit: " ago" in low,
+    "lastyear": lambda low, month, digit: "year" in low,
 }
 
 
@@ -119,9 +133,10 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
     taken: list[tuple[int, int]] = []
     low = text.lower()
     ascii_text = text.isascii()
+    month, digit = text_facts(text)
     for kind, rx in _PATTERNS:
         need = _NEEDS.get(kind)
-        if need is not None and not need(low):
+        if need is not None and not need(low, month, digit):
             continue
         # a case-insensitive pattern (all in lower case) runs faster without re.I on the lower-cased
         # ASCII text, with the same spans; what _resolve reads of such a match it lower-cases anyway

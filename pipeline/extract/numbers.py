@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.patterns import TailPattern
+
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -44,8 +46,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"airstrikes|air\s+strikes|strikes|raids|vehicles?|tanks?|cars?|trucks?|points?|posts?|bases?|positions|"
     r"checkpoints|camps?|[ap]\.?m\.?|o'clock|rounds?|sorties|explosives?|mines|devices?|ieds?|hills?|hilltops|"
     r"neighbou?rhoods?|areas?|barrel|mortar|grad|katyusha|attacks?|hospitals?|schools?|precision|crude)\b", re.I)
-_SUBSET_BEFORE = re.compile(r"\b(?:including|includes|include|among\s+them|among\s+whom|among|of\s+whom|of\s+them|mostly|mainly|"
-                            r"incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+_SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\s+them|among\s+whom|among|of\s+whom|of\s+them|"
+                                        r"mostly|mainly|incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I),
+                             ("including", "includes", "include", "them", "whom", "among", "mostly", "mainly", "incl.", "as",
+                              "plus", "least", "some", "about"), max_words=4)     # "among them at least"
 _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
 _AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I)
 

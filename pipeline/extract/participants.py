@@ -10,6 +10,7 @@ import re
 
 from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
+from .patterns import TailPattern
 from .places import load_gazetteer
 from .sentences import Span
 from .triggers import Trigger
@@ -58,11 +59,11 @@ def side_of(a: ActorMention | None) -> str:
     return a.actor.side if a else "none"
 
 
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = TailPattern(re.compile(
     r"\b(?:against|with|from|on|at|of|targeting|targeted|flushed|pushed|drove|chased|expelled|killed|killing|kill|"
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
-    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I)
+    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=4)   # a word, an article, two words
 
 
 def allied(a: ActorMention, b: ActorMention) -> bool:

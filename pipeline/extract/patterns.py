@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 
 
-def trie_regex(words) -> str:
+def trie_regex(words, exact: bool = False) -> str:
     """One regular expression for many phrases, factored by common prefixes (fast in `re`).
 
     Longer phrases are tried before their prefixes, as in a longest-first alternation; spaces
-    inside a phrase match any run of whitespace.
+    inside a phrase match any run of whitespace. `exact`: the phrases as they are (case kept, a
+    space matches one space), what an alternation of the escaped phrases matches.
     """
     trie: dict = {}
     for w in words:
         node = trie
-        for ch in " ".join(w.lower().split()):
+        for ch in (w if exact else " ".join(w.lower().split())):
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -24,7 +25,7 @@ def trie_regex(words) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
+            piece = r"\s+" if ch == " " and not exact else re.escape(ch)
             alts.append(piece + emit(node[ch]))
         if not alts:
             return ""
@@ -84,3 +85,41 @@ def literal_prefixes(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
     if not found or any(len(p) < min_len for p in found):
         return None
     return tuple(sorted(found))
+
+
+class TailPattern:
+    """A pattern for the text just before a word ("in the town of X"): every match ends at the end of
+    the window, with whitespace after one of `last_words`. `search` skips the costly scan of a window
+    that does not so end (most do not): the same result as `regex.search(window)`.
+
+    On ASCII text the last word is compared lower-cased, which is what re.I compares there; a window
+    with other characters is always searched ("ſ" is "s" to re.I, not to str.lower). With
+    `max_words` (no match spans more whitespace-separated words) the search starts that many words
+    from the end: no match starts before, so it finds the same match. Not for a pattern with a
+    lookbehind, which does not see the text before where a search starts. `last_words` None: the
+    pattern's last word may be any word (only the whitespace at the end and `max_words` are used).
+    """
+
+    def __init__(self, regex: re.Pattern, last_words: tuple[str, ...] | None, max_words: int | None = None):
+        if max_words is not None and "(?<" in regex.pattern:
+            raise ValueError("a lookbehind does not see before the start of the search")
+        self.regex = regex
+        self.last_words = last_words
+        self.max_words = max_words
+
+    def search(self, window: str) -> re.Match | None:
+        if not window[-1:].isspace():
+            return None
+        if self.last_words is not None and window.isascii() and not window.rstrip().lower().endswith(self.last_words):
+            return None
+        if self.max_words is None:
+            return self.regex.search(window)
+        head = window.rsplit(None, self.max_words)
+        # \b at that place still sees the character before it
+        return self.regex.search(window, len(head[0]) if len(head) > self.max_words else 0)
+
+
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether `low` holds one of `words` as a substring: the cheap necessary-word check before a
+    pattern every match of which holds one of them."""
+    return any(w in low for w in words)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
+
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
@@ -72,13 +74,17 @@ _NOT_PLACES = {
     "whitehouse", "kremlin", "pentagon", "elysee", "downingstreet",
     "qaeda", "qaida", "qaedas",
 }
-_LOCATIVE = re.compile(
+_LOCATIVE_WORDS = ("in", "at", "near", "of", "from", "to", "into", "outside", "around", "across", "toward", "towards",
+                   "inside", "on", "over", "through", "between", "and", "targeting", "hit", "struck", "shelled", "bombed",
+                   "stormed", "seized", "captured", "recaptured", "took", "entered", "attacked", "pounded", "retook",
+                   "liberated", "freed", "overran", "besieged", "capital", "the")     # the last words of its matches
+_LOCATIVE = TailPattern(re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|outside|around|across|toward|towards|inside|on|over|"
     r"through|between|and|targeting|hit|struck|shelled|bombed|stormed|seized|captured|recaptured|"
     r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
     r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
-    re.I)
+    re.I), _LOCATIVE_WORDS, max_words=5)
 
 PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
 
@@ -207,6 +213,7 @@ _COUNTRY_EXTRA = {
 
 
 _PLACE_DEFAULTS = {f.name: f.default for f in fields(Place) if f.default is not MISSING}
+_PLACE_FIELDS = frozenset(f.name for f in fields(Place))
 
 
 def _quick_place(name, admin1, country, country_code, latitude, longitude, geonameid, geo_precision, **rest) -> Place:
@@ -214,6 +221,16 @@ def _quick_place(name, admin1, country, country_code, latitude, longitude, geona
     p = object.__new__(Place)
     p.__dict__.update(_PLACE_DEFAULTS, name=name, admin1=admin1, country=country, country_code=country_code,
                       latitude=latitude, longitude=longitude, geonameid=geonameid, geo_precision=geo_precision, **rest)
+    return p
+
+
+def _renamed(place: Place, **changes) -> Place:
+    """`dataclasses.replace` for a Place (no __post_init__, every field in __init__) without its
+    per-field introspection: a Place equal to `replace(place, **changes)`, made once per mention."""
+    if not changes.keys() <= _PLACE_FIELDS:
+        raise TypeError(f"not fields of Place: {sorted(changes.keys() - _PLACE_FIELDS)}")
+    p = object.__new__(Place)
+    p.__dict__.update(place.__dict__, **changes)
     return p
 
 
@@ -358,9 +375,15 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
 _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
     r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
-_DIRECTION = re.compile(
+_DIRECTION = TailPattern(re.compile(
     r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"central|rural|north|south|east|west)\s+$", re.I)
+    r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
+
+
+_AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
+_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
+                          r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_POLICE_AFTER = re.compile(r"\s+police\b", re.I)
 
 
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -385,9 +408,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
     n = len(words)
     while i < n:
         s0, e0, w0 = words[i]
-        lead = w0.split("-")[0].lower()
-        if not (w0[:1].isupper() or (lead in _CONNECTORS and "-" in w0)) or any(a <= s0 < b for a, b in masked) \
-                or _COMPOUND_ADJ.search(w0):
+        if not (w0[:1].isupper() or ("-" in w0 and w0.split("-")[0].lower() in _CONNECTORS)) or (masked and any(a <= s0 < b for a, b in masked)) \
+                or ("-" in w0 and _COMPOUND_ADJ.search(w0)):
             i += 1
             continue
         if (i > 0 and _continues_name(text, words[i - 1], s0)) or (w0.lower() in _RUN_BREAKERS and not _compass_name(text, words, i, gz)):
@@ -408,9 +430,12 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
-            if not cands and (_TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+            if not cands:
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
-                cands = gz.typed.get(key, []) + gz.districts.get(key, [])
+                # the type-word patterns only for a name that has a typed or district entry (most have none)
+                if (key in gz.typed or key in gz.districts) and (
+                        _TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+                    cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
             elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
@@ -425,7 +450,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
-        if j < n and not text[end:words[j][0]].strip() and re.match(r"(?:al|el|Al|El)-[A-Z]", words[j][2]) \
+        if j < n and not text[end:words[j][0]].strip() and _AL_NEXT.match(words[j][2]) \
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
             continue
@@ -436,15 +461,14 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if re.match(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
-                    r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b", text[end:end + 14]):
+        if _NAMED_AFTER.match(text[end:end + 14]):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
             cued = _cued(text, start, end, place, gz, out[-1] if out else None)
             role = _role(text, start, end)
-            if role == "attributive" and place.kind == "town" and re.match(r"\s+police\b", text[end:end + 10], re.I):
+            if role == "attributive" and place.kind == "town" and _POLICE_AFTER.match(text[end:end + 10]):
                 role = "locative"        # "Cairo police detained ...": a city's police act in the city
             if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
                     and _METONYM_AFTER.match(text[end:end + 40]):
@@ -465,9 +489,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             if not place.curated and place.kind == "town" and surface.strip():
                 # keep the spelling of the text: analysts know "Hama", not GeoNames' "Hamah"
                 shown = surface if not surface.isupper() else surface.title()
-                place = replace(place, name=shown, canonical=place.canonical or place.name)
+                place = _renamed(place, name=shown, canonical=place.canonical or place.name)
             elif place.kind == "region" and not place.curated and surface.strip():
-                place = replace(place, name=surface)
+                place = _renamed(place, name=surface)
             out.append(Mention(place, start, end, surface, role, cued=cued,
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
@@ -645,7 +669,7 @@ def _lost_apostrophe(w: str, gz: Gazetteer, after: str) -> bool:
 def _strict_locative(before: str) -> bool:
     """A locative word or verb before a name, but not a bare "and"/"of"/"to"/"from" ("Washington and Moscow")."""
     m = _LOCATIVE.search(before)
-    return m is not None and re.match(r"(?:and|of|to|from)\b", m.group(0), re.I) is None
+    return m is not None and _BARE_CONNECTIVE.match(m.group(0)) is None
 
 
 def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
@@ -668,7 +692,7 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
     gap = text[pe:start]
     if gap.strip() or not pw[:1].isupper():
         return False
-    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or _COMPOUND_ADJ.search(pw):
+    if pw.lower() in _RUN_BREAKERS or pw.lower() in _NOT_PLACES or pw.endswith(("'s", "\u2019s")) or ("-" in pw and _COMPOUND_ADJ.search(pw)):
         return False        # "Kurdish-held Afrin": the adjective does not make Afrin part of a name
     if pw.isupper() and len(pw) > 1:
         return False       # "BEIRUT", acronyms
@@ -682,13 +706,18 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
-_TYPE_BEFORE = re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I)
+_TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
+                           ("of", "the"), max_words=5)      # "local government area of the"
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
-_SETTLEMENT_OF = re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$", re.I)
-_PREP_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
-                          r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$", re.I)
+_SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
+                                         re.I), ("of", "the"), max_words=3)
+_PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
+                                      r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
+                                      re.I),
+                           ("in", "at", "near", "outside", "inside", "into", "across", "around", "over", "toward", "towards",
+                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6)
 _CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
 # "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|General|Gen\.?|Lt\.?|Col\.?|Colonel|Major|"
@@ -750,14 +779,14 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
         return True
     before = text[max(0, start - 60):start]
     after = text[end:end + 40]
-    bare_before = re.sub(r"[\w'\u2019]+-[\w-]+\s+$", "", before)     # "in rebel-held X", "in Kurdish-held X"
+    bare_before = _HYPHENED_LAST.sub("", before)     # "in rebel-held X", "in Kurdish-held X"
     if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
         return True
     if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before):
         return True
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
         return True
-    follow = re.match(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})", after)
+    follow = _FOLLOWING_NAME.match(after)
     if follow and any(p.kind in ("country", "province") for p in gz.lookup(follow.group(1).strip())):
         return True
     if prev is not None and prev.cued and prev.place.kind != "country" and _LIST_GAP.fullmatch(text[prev.end:start]):
@@ -771,11 +800,17 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
-_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|ministry|"
-                          r"allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$")
-_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$")
+_SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
+                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
+_BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
+                             ("with", "of", "the", "bordering", "borders"), max_words=3)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
+
+_NEAR_WORDS = ("near", "outside", "between", "of", "close to")     # one of them is in every match of _NEAR_BEFORE
+_HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
+_FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
+_BARE_CONNECTIVE = re.compile(r"(?:and|of|to|from)\b", re.I)
 
 
 def _role(text: str, start: int, end: int) -> str:
@@ -791,9 +826,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "attributive"
     if _BORDER_BEFORE.search(before):
         return "border"
-    if _NEAR_BEFORE.search(before):
+    if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):
         return "near"
-    if _SOURCE_BEFORE.search(before):
+    if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
         return "source"
     return "locative"
 
@@ -811,8 +846,8 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
                     words[word] = cc
     if not words:
         return None, {}
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"), words
+    # longest word first at each position, as a length-sorted alternation would (patterns.trie_regex)
+    return re.compile(r"(?<![\w-])(?:" + trie_regex(words, exact=True) + r")(?![\w-])"), words
 
 
 def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
@@ -870,6 +905,14 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     first = main[0] if main else None
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
     low = context_text.lower()
+    seen_hints: dict[str, bool] = {}
+
+    def hint_in_text(h: str) -> bool:
+        # each hint word is looked for in the article once, not once per mention (a long article has many)
+        found = seen_hints.get(h)
+        if found is None:
+            found = seen_hints[h] = h.lower() in low
+        return found
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
@@ -891,7 +934,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             cands = [p]         # "northern X" and other regions made from a town keep their town
 
         def score(c: Place) -> tuple:
-            hints = sum(1 for h in c.context if h.lower() in low)
+            hints = sum(1 for h in c.context if hint_in_text(h))
             return (hints, c.admin1 in admin1s, c.curated, c.population, c is p)
         inside = [c for c in cands if c.country_code in ctx and (m.cued or c.curated or c.country_code == first)]
         big = [c for c in cands if c.geonameid in gz.capitals or c.population >= WORLD_CITY_POPULATION]
@@ -929,13 +972,31 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
 
 
 _NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
-_UNKNOWN_TOPONYM = re.compile(
+_UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
-    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
-    r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
+    r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")")
+_UNKNOWN_TOPONYM = re.compile(
+    _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS
+    + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
+# ... its last alternative ("Qadam, a district of Damascus"), the costliest, needs a comma and a part
+# word; without them, the same pattern with that alternative never matching (its group kept) finds
+# the same matches
+_PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match of _PART_WORDS holds one
+_UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
+
+# Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
+# (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
+_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s")
+_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside)\s+of")
+
+
+def _may_frame_toponym(text: str) -> bool:
+    """False when no frame of an unknown toponym can be in `text` (a cheap necessary condition)."""
+    return any(w in text for w in _TOPONYM_WORDS) or ("of" in text and _TOPONYM_OF.search(text) is not None)
+
 
 _INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university", "parliament", "assembly", "commission",
                  "agency", "bank", "party", "committee", "office", "department", "directorate", "command", "brigade",
@@ -954,11 +1015,14 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     district of Damascus") is placed at that place instead, and a district "of" a known city counts
     as part of that city when events are merged.
     """
+    if not _may_frame_toponym(text):
+        return []
     out = []
     # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
                       if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
-    for m in list(_UNKNOWN_TOPONYM.finditer(text)) + reversed_parts:
+    frames = _UNKNOWN_TOPONYM if "," in text and holds_any(text, _PART_STEMS) else _UNKNOWN_TOPONYM_NO_PART
+    for m in list(frames.finditer(text)) + reversed_parts:
         owner = None
         found = m.groupdict()
         if found.get("c"):

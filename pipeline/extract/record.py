@@ -65,9 +65,9 @@ def _record(c: Candidate) -> dict:
 def _load_tables() -> None:
     from .actors import load_lexicon
     from .places import load_gazetteer
-    from .triggers import load_rules, prefix_index
+    from .triggers import load_rules
 
-    load_gazetteer(), load_lexicon(), load_rules(), prefix_index()
+    load_gazetteer(), load_lexicon(), load_rules()
 
 
 def extract_events(text: str, published: str | None = None, title: str | None = None,

@@ -16,10 +16,14 @@ _ABBREVIATIONS = {
 }
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
-# letter/quote/digit, or glued to a capitalised word ("overrun.In").
+# letter/quote/digit ("end"), or glued to a capitalised word ("overrun.In", "glued"). The first stop
+# character is matched before the groups, so the pattern starts with a character class and the
+# engine skips in C every character that is no stop (with the lookbehind of "glued" first it tried
+# every position); a group holds what follows that character, and which group took part (is not
+# None) tells the kind.
 _BOUNDARY = re.compile(
-    r"""(?P<end>[.!?]+["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
-    r"""|(?P<glued>(?<=[a-z]{2})[.!?]["'\u201d\u2019)]*(?=[A-Z][a-z]))"""
+    r"""[.!?](?:(?P<end>[.!?]*["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
+    r"""|(?P<glued>(?<=[a-z]{2}[.!?])["'\u201d\u2019)]*(?=[A-Z][a-z])))"""
 )
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n+|\n[ \t]*[\u2022|]\s*")
 
@@ -114,6 +118,11 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
+# an abbreviation or an initial before a full stop does not end a sentence (_split_sentences)
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]+)\.+$")
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def _split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     blocks, last = [], 0
@@ -131,10 +140,10 @@ def _split_sentences(text: str) -> list[Span]:
             last = p_start
             for m in _BOUNDARY.finditer(text, p_start, p_end):
                 stop = m.end()
-                if m.group("end"):
-                    word = re.search(r"([A-Za-z.]+)\.+$", text[max(p_start, m.start() - 12):m.start() + 1])
+                if m.group("end") is not None:
+                    word = _WORD_BEFORE_DOT.search(text[max(p_start, m.start() - 12):m.start() + 1])
                     if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                                 or re.fullmatch(r"[A-Z]", word.group(1).rstrip("."))):
+                                 or _INITIAL.fullmatch(word.group(1).rstrip("."))):
                         continue
                 span = _trim(text, last, stop)
                 if span:
@@ -152,8 +161,27 @@ _CLAUSE = re.compile(
 )
 
 
+# every match of _CLAUSE holds one of these words, a comma before "as", "whereas" or "and", or a
+# spaced hyphen: a sentence with none is one clause (most sentences; the scan is the costly part)
+_CLAUSE_WORDS = ("while", ";", "which", "but", "\u2014")
+_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and)\s")
+_SPACED_HYPHEN = re.compile(r"\s-\s")
+
+
+def _may_split(sentence: str) -> bool:
+    return any(w in sentence for w in _CLAUSE_WORDS) or ("," in sentence and _CLAUSE_COMMA.search(sentence) is not None) \
+        or ("-" in sentence and _SPACED_HYPHEN.search(sentence) is not None)
+
+
 def split_clauses(sentence: str, offset: int = 0) -> list[Span]:
     """Rough clause spans (contrastive/concurrent connectives), offsets shifted by `offset`."""
+    if not _may_split(sentence):
+        return [Span(offset, offset + len(sentence))] if sentence else []
+    return clause_scan(sentence, offset)
+
+
+def clause_scan(sentence: str, offset: int = 0) -> list[Span]:
+    """`split_clauses` by a scan of the whole sentence (what it does when a connective may be there)."""
     out, last = [], 0
     for m in _CLAUSE.finditer(sentence):
         if m.start() > last:

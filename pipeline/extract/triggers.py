@@ -53,40 +53,6 @@ class Blocker:
     start: int = 0                # where the cue was found (set per sentence)
 
 
-@dataclass(frozen=True)
-class PrefixIndex:
-    """One pass over a sentence tells which rules can match at all (by their literal starts)."""
-    regex: re.Pattern
-    rules_by_prefix: dict[str, frozenset[int]]
-    always: frozenset[int]
-
-    def candidates(self, text: str) -> set[int]:
-        hits = set(self.always)
-        get = self.rules_by_prefix.get
-        for m in self.regex.finditer(text):
-            w = m.group()
-            for n in range(3, len(w) + 1):
-                r = get(w[:n])
-                if r:
-                    hits |= r
-        return hits
-
-
-@lru_cache(maxsize=1)
-def prefix_index() -> PrefixIndex:
-    rules, _ = load_rules()
-    by_prefix: dict[str, set[int]] = {}
-    always = set()
-    for i, rule in enumerate(rules):
-        if rule.prefixes is None:
-            always.add(i)
-            continue
-        for p in rule.prefixes:
-            by_prefix.setdefault(p, set()).add(i)
-    return PrefixIndex(re.compile(r"(?<![\w-])(?:" + trie_regex(by_prefix) + ")"),
-                       {p: frozenset(v) for p, v in by_prefix.items()}, frozenset(always))
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
     with open(DATA / "triggers.yaml", encoding="utf-8") as fh:
@@ -121,32 +87,67 @@ def _precheck(pattern: str) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
 _WORD_START = re.compile(r"[\w-]+")     # its matches start where a rule's `(?<![\w-])` can hold
 
 
+@dataclass(frozen=True)
+class HeadIndex:
+    """Pattern numbers by the first characters of their literal starts (their heads), and one scan
+    that finds the word starts where a head stands (a word start: a [\\w-] character after none) and
+    tells the longest head there. A pattern's heads are as long as its shortest start allows, two
+    to six characters ("in combat": "in"; "airstrikes": "airstr"): the longer, the fewer places a
+    pattern is tried in vain. `ids` gives, for each head, the patterns of it and of its own prefixes
+    that are heads (those stand at the same place).
+
+    The scan consumes the character before a word start ([^\\w-]) and looks ahead for the head:
+    a pattern that begins with a character class lets the regex engine skip, in C, the characters
+    that cannot precede a word start (most of them) instead of trying a lookbehind at every
+    position; `first` checks the start of the text, which has no character before it."""
+    ids: dict[str, tuple[int, ...]]
+    indexed: frozenset[int]
+    scan: re.Pattern | None
+    first: re.Pattern | None = None
+
+
+_MAX_HEAD = 6
+
+
 @lru_cache(maxsize=1)
-def _rules_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
-    """Rules by the first three characters of their literal starts (every start has three or more),
-    and the rules so indexed: those whose every start begins with a word character or '-'."""
+def _rules_by_head() -> HeadIndex:
+    """Rules by the first characters of their literal starts (every rule has them)."""
     rules, _ = load_rules()
-    return _head_index(rule.prefixes for rule in rules)
+    return _head_index(rule.prefixes or literal_prefixes(rule.regex.pattern, min_len=2) for rule in rules)
 
 
-def _head_index(all_prefixes) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
-    """Pattern numbers by the first three characters of their literal starts, and the patterns indexed."""
+def _head_index(all_prefixes) -> HeadIndex:
+    """Pattern numbers by the first characters of their literal starts, and the patterns indexed:
+    those whose every start has two or more characters and begins with a word character or '-'."""
     heads: dict[str, set[int]] = {}
     indexed = set()
     for i, prefixes in enumerate(all_prefixes):
-        if prefixes is not None and all(len(p) >= 3 and _WORD_START.match(p[0]) for p in prefixes):
+        if prefixes is not None and all(len(p) >= 2 and _WORD_START.match(p[0]) for p in prefixes):
             indexed.add(i)
+            n = min(_MAX_HEAD, min(len(p) for p in prefixes))
             for p in prefixes:
-                heads.setdefault(p[:3], set()).add(i)
-    return {h: tuple(sorted(v)) for h, v in heads.items()}, frozenset(indexed)
+                heads.setdefault(p[:n], set()).add(i)
+    ids = {h: tuple(sorted(set().union(*(v for k, v in heads.items() if h.startswith(k))))) for h in heads}
+    if not heads:
+        return HeadIndex(ids, frozenset(indexed), None)
+    trie = trie_regex(heads, exact=True)
+    return HeadIndex(ids, frozenset(indexed), re.compile(r"[^\w-](?=(" + trie + "))"), re.compile(r"(?=(" + trie + "))"))
 
 
-def _starts_by_pattern(text: str, heads: dict[str, tuple[int, ...]]) -> dict[int, list[int]]:
-    """Where each indexed pattern can start in `text`: one pass over the words, not one scan per pattern."""
+def _starts_by_pattern(text: str, heads: HeadIndex) -> dict[int, list[int]]:
+    """Where each indexed pattern can start in `text`: one scan for the word starts where a head
+    stands, not one scan per pattern (nor a Python step per word)."""
     starts: dict[int, list[int]] = {}
-    for w in _WORD_START.finditer(text):
-        p = w.start()
-        for i in heads.get(text[p:p + 3], ()):
+    if heads.scan is None:
+        return starts
+    ids = heads.ids
+    w = heads.first.match(text)
+    if w is not None:
+        for i in ids[w.group(1)]:
+            starts[i] = [0]
+    for w in heads.scan.finditer(text):
+        p = w.end()        # the word start, after the character the scan consumed
+        for i in ids[w.group(1)]:
             starts.setdefault(i, []).append(p)
     return starts
 
@@ -168,13 +169,13 @@ def find_triggers(text: str) -> list[Trigger]:
     rules, _ = load_rules()
     text = text.lower()
     found: list[Trigger] = []
-    possible = prefix_index().candidates(text)
-    heads, indexed = _rules_by_head()
+    heads = _rules_by_head()
+    indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
     for i, rule in enumerate(rules):
-        if i not in possible:
-            continue
-        for m in (_matches_at(rule.regex, text, starts.get(i, ())) if i in indexed else rule.regex.finditer(text)):
+        if i in indexed and i not in starts:
+            continue      # none of its words starts here
+        for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
                                      rule.needs_place_object))
@@ -189,7 +190,7 @@ def find_triggers(text: str) -> list[Trigger]:
 
 
 @lru_cache(maxsize=1)
-def _blockers_by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+def _blockers_by_head() -> HeadIndex:
     """As `_rules_by_head`, for the blockers."""
     _, blockers = load_rules()
     return _head_index(literal_prefixes(b.regex.pattern) for b in blockers)
@@ -199,7 +200,8 @@ def active_blockers(text: str) -> list[Blocker]:
     _, blockers = load_rules()
     text = text.lower()
     found = []
-    heads, indexed = _blockers_by_head()
+    heads = _blockers_by_head()
+    indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
     for i, b in enumerate(blockers):
         # the first match where a blocker's word can start is the first of a scan (`search`)

@@ -7,11 +7,23 @@ Sentences written for these tests.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
-from pipeline.extract.actors import Cue, load_lexicon
-from pipeline.extract.triggers import _matches_at, active_blockers, find_triggers, load_rules, prefix_index
+from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, load_lexicon
+from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
+from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
+from pipeline.extract.numbers import _SUBSET_BEFORE
+from pipeline.extract.participants import _OBJECT_BEFORE
+from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
+from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
+                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
+                                     _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms, _may_frame_toponym, _renamed, find_places,
+                                     load_gazetteer, unknown_toponyms)
+from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
+from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
+                                      active_blockers, find_triggers, load_rules)
 
 pytestmark = pytest.mark.unit
 
@@ -29,14 +41,12 @@ SENTENCES = [
 
 
 def _plain_triggers(text: str):
-    """find_triggers as a scan of every candidate rule over the whole sentence."""
+    """find_triggers as a scan of every rule over the whole sentence."""
     rules, _ = load_rules()
     low = text.lower()
-    possible = prefix_index().candidates(low)
     found = []
-    for i, rule in enumerate(rules):
-        if i in possible:
-            found += [(rule.type, m.start(), m.end()) for m in rule.regex.finditer(low) if m.end() > m.start()]
+    for rule in rules:
+        found += [(rule.type, m.start(), m.end()) for m in rule.regex.finditer(low) if m.end() > m.start()]
     return found
 
 
@@ -106,3 +116,345 @@ def test_cue_with_capitals_keeps_case_insensitive_matching():
     cue = Cue(r"\bTV\s+said\b")
     assert cue.folded is None
     assert cue.search("the tv said") is not None
+
+
+# --- prefix tries, tail patterns and the necessary-word checks (sentences written for these tests)
+
+MORE_SENTENCES = [
+    "Two soldiers died in combat near Idlib as dock workers were on strike and marched to the port.",
+    "Rebels handed over control of the town without a fight, as the army's troops withdrew from the area after talks.",
+    "The Syrian army, backed by Russian warplanes, attacked the village of Kafr Nabl; Israel launched air strikes.",
+    "On 12 March 2016 the strike by Turkey hit the district of Afrin, officials said - no one was hurt.",
+    "It rained all day in the capital; the market reopened at noon, whereas the school stayed shut.",
+    "The UN's envoy, a Swedish diplomat, said tonight that the talks in Geneva would resume last week.",
+    "Tanks shelled Aleppo's Sakhour district and the Jobar neighbourhood of Damascus yesterday morning.",
+    "Shells hit the town,\tand the observatory said ten people died, which saw the market burn.",
+    "Jets struck while troops advanced \u2014 a spokesman confirmed it,\nas expected; residents fled.",
+    "",
+]
+
+
+def test_exact_trie_is_a_longest_first_alternation():
+    words = ["South Sudanese", "Sudanese", "Sudan", "US", "U.S.", "Iraqi", "Iraq"]
+    rx = re.compile(r"(?<![\w-])(?:" + trie_regex(words, exact=True) + r")(?![\w-])")
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    text = "South Sudanese and Sudanese troops left Sudan; U.S. and US jets, Iraqi forces in Iraq, south  Sudanese, SUDAN."
+    assert rx.findall(text) == plain.findall(text)
+    assert rx.findall(text) == ["South Sudanese", "Sudanese", "Sudan", "U.S.", "US", "Iraqi", "Iraq", "Sudanese"]
+
+
+def test_demonyms_match_as_their_alternation():
+    rx, words = _demonyms()
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    for text in MORE_SENTENCES + SENTENCES:
+        assert rx.findall(text) == plain.findall(text)
+
+
+@pytest.mark.parametrize("window", [
+    "fighting in the ", "fighting in the town of ", "clashes in\n", "shelled ", "near the village", "a man from ",
+    "rebels took the city of ", "to the north of the capital ", "in northern ", "In The ", "IN ", "seized the ",
+    "in the  ", "the province of ", "the governorate of the ", "the border with ", "fighting IN Ünal ",
+    "fighting ınto ", "waſ in ", "", " ", "government in ", "officials in the ",
+    "reports say that fighting raged in the border town of ", "in    the    town    of   ", "(in the ",
+    "x-in ", "clashes erupted in northern ", "the local government area of the ", "the municipal district of ",
+    "close to the road near the capital city of ", "rebels who seized the strategic village of ",
+    "the Turkish government in the ", "along the border with the ", "in the eastern Aleppo countryside of ",
+])
+def test_tail_patterns_find_what_a_search_finds(window):
+    for tail in (_LOCATIVE, _DIRECTION, _TYPE_BEFORE, _SETTLEMENT_OF, _PREP_BEFORE, _SEAT_BEFORE, _BORDER_BEFORE):
+        fast, plain = tail.search(window), tail.regex.search(window)
+        assert (fast is None) == (plain is None), (tail.regex.pattern[:50], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+def test_tail_pattern_skips_windows_not_ending_in_its_words():
+    tail = TailPattern(re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I), ("in", "at", "the"))
+    assert tail.search("fighting in the ") is not None
+    assert tail.search("fighting IN ") is not None
+    assert tail.search("fighting in the") is None         # no whitespace after the word
+    assert tail.search("fighting within ") is None        # ends in "in", but the regex says no
+    assert tail.search("fighting near ") is None
+
+
+def test_tail_pattern_with_a_word_limit_refuses_a_lookbehind():
+    with pytest.raises(ValueError):
+        TailPattern(re.compile(r"(?<!x)\bin\s+$"), ("in",), max_words=1)
+    tail = TailPattern(re.compile(r"\b(?:in|at)\s+(?:the\s+)?$"), ("in", "at", "the"), max_words=2)
+    assert tail.search("fighting within the ") is None          # \b still sees the "w" before "in"
+    assert tail.search("a b c d e fighting at the ").span() == (19, 26)
+
+
+def test_two_letter_starts_are_indexed():
+    heads = _head_index([("in", "is"), ("clash",), ("-led",), None, ("a",)])
+    assert heads.indexed == frozenset({0, 1, 2})
+    text = "in combat, is it? clashes -led x-in in"
+    starts = _starts_by_pattern(text, heads)
+    assert starts[0] == [0, 11, 36]         # "in", "is", the last "in" (not "x-in": no word starts there)
+    assert starts[1] == [18]
+    assert starts[2] == [26]
+
+
+
+def _lookbehind_starts(text, heads):
+    """Word starts with a head found as the scan used to: a lookbehind tried at every position."""
+    rx = re.compile(r"(?<![\w-])" + heads.first.pattern)
+    starts = {}
+    for w in rx.finditer(text):
+        for i in heads.ids[w.group(1)]:
+            starts.setdefault(i, []).append(w.start())
+    return starts
+
+
+@pytest.mark.parametrize("text", [
+    "in combat, is it? clashes -led x-in in",
+    "clashes\nin\tin\r\nis-in (in) \"in\" in.in,in;in--in -in",
+    "in", "", " ", "x", "-led", "  -led in", "in\u2019in \u00e9in in\u00e9 \u0130n in",
+])
+def test_scan_finds_the_word_starts_of_a_lookbehind_scan(text):
+    heads = _head_index([("in", "is"), ("clash",), ("-led",), None, ("a",)])
+    assert _starts_by_pattern(text, heads) == _lookbehind_starts(text, heads)
+
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES + SENTENCES)
+def test_rule_and_blocker_starts_are_those_of_a_lookbehind_scan(sentence):
+    for heads in (_rules_by_head(), _blockers_by_head()):
+        for text in (sentence.lower(), "\n" + sentence.lower(), "-" + sentence.lower().replace(" ", "\n")):
+            assert _starts_by_pattern(text, heads) == _lookbehind_starts(text, heads)
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES)
+def test_more_triggers_are_those_of_a_full_scan(sentence):
+    test_triggers_are_those_of_a_full_scan(sentence)
+    test_blockers_are_those_of_a_search(sentence)
+
+
+def test_two_letter_rule_is_found():
+    found = {(t.type, t.text) for t in find_triggers("Two soldiers died in combat on Monday.")}
+    assert ("Armed clash", "in combat") in found
+
+
+@pytest.mark.parametrize("sentence", MORE_SENTENCES + SENTENCES)
+def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
+    lex = load_lexicon()
+    low = sentence.lower()
+    if lex.country_by.search(low):
+        assert "by" in low and holds_any(low, _COUNTRY_BY_WORDS)
+    if lex.country_agent.search(low):
+        assert _AGENT_VERB_START.search(low)
+    if lex.national_strike.search(low):
+        assert holds_any(low, _NATIONAL_STRIKE_WORDS)
+    if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
+        assert _may_frame_toponym(sentence)
+    month, digit = text_facts(sentence)
+    for kind, rx in _PATTERNS:
+        if rx.search(sentence) and kind in _NEEDS:
+            assert _NEEDS[kind](low, month, digit), kind
+    # a sentence the clause check passes over has no clause boundary
+    assert split_clauses(sentence, 7) == clause_scan(sentence, 7)
+    # the place-role windows: every prefix of the lower-cased sentence, as _role reads it
+    for k in range(len(low) + 1):
+        window = low[max(0, k - 40):k]
+        if _NEAR_BEFORE.search(window):
+            assert holds_any(window, _NEAR_WORDS), window
+        if _SOURCE_BEFORE.search(window):
+            assert "from" in window or "to" in window, window
+
+
+def test_toponym_check_rules_out_plain_sentences():
+    assert not _may_frame_toponym("Rebels fired rockets at Aleppo on Monday.")
+    assert _may_frame_toponym("Rebels fired rockets at the village of Kafr Nabl.")
+    assert _may_frame_toponym("Rebels entered the outskirts of Kafr Nabl.")
+    assert _may_frame_toponym("Rebels shelled the mountain of Jabal Zawiya.")     # each type word of the frame counts
+    assert unknown_toponyms("Rebels shelled the mountain of Jabal Zawiya.", [], [], None)
+    assert unknown_toponyms("Rebels fired rockets at Aleppo on Monday.", [], [], None) == []
+
+
+def test_date_checks_let_exotic_letters_through():
+    # "ı" reads as "i" to re.I: such text is searched whatever the checks say
+    low = "they came last nıght"
+    assert _NEEDS["yesterday"](low, False, False)
+    assert _NEEDS["today"]("tonıght", False, False)
+    assert not _NEEDS["today"]("rebels fired rockets", False, False)
+
+
+@pytest.mark.parametrize("frame", ["the {} of Kafr Nabl", "Kafr Nabl {}", "Aleppo's {} Sakhour", "Qadam, a {} of Damascus"])
+@pytest.mark.parametrize("word", ["town", "towns", "village", "villages", "city", "hamlet", "district", "neighbourhood",
+                                  "neighborhood", "suburb", "camp", "area", "locality", "region", "border crossing",
+                                  "crossing", "hill", "mount", "mountain", "airport", "air base", "airbase", "outskirts",
+                                  "countryside", "quarter"])
+def test_toponym_check_passes_every_frame(frame, word):
+    sentence = "Fighting raged in " + frame.format(word) + " on Monday."
+    if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
+        assert _may_frame_toponym(sentence)
+
+
+def test_a_head_inside_a_longer_head_is_found_there_too():
+    # "in" (pattern 0) and "invad" (pattern 1) both stand at the start of "invaded": the scan reports
+    # the longer head, and both patterns are tried there
+    heads = _head_index([("in",), ("invaded", "invades")])
+    starts = _starts_by_pattern("invaded in inv", heads)
+    assert starts[0] == [0, 8, 11]
+    assert starts[1] == [0]
+
+
+@pytest.mark.parametrize("window", MORE_SENTENCES + SENTENCES + [
+    "PROTESTERS marched. Riot police fired. A car BOMB went off. Warplanes and Tanks were seen.",
+    "the rıoters looted shops",        # dotless i: not ASCII, searched with re.I as it is
+    "Mobs of looters roamed; the unrest spread to three towns after the IEDs exploded.",
+])
+def test_frame_words_are_found_as_by_a_search(window):
+    for rx in _FOLDED_FRAMES:
+        assert _names(rx, window) == (rx.search(window) is not None), rx.pattern[:40]
+
+
+def test_folded_only_for_lower_case_patterns_without_flags():
+    assert _folded(re.compile(r"\briots?\b", re.I)) is not None
+    assert _folded(re.compile(r"\bTV\b", re.I)) is None
+    assert _folded(re.compile(r"\bno\S+\b", re.I)) is None         # \S is not \s
+    assert _folded(re.compile(r"\b(?-i:x)riot", re.I)) is None
+    assert _folded(re.compile(r"riot")) is None                      # case-sensitive already
+
+
+ROLE_SENTENCES = [
+    "Shells fell near the town of Kafr Nabl and 3 km north of Saraqib, close to Maarat al-Numan.",
+    "Fighters came from the city of Homs to Hama and crossed between Idlib and Aleppo.",
+    "Clashes erupted outside Deir ez-Zor, 20 kilometres east of Palmyra, on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROLE_SENTENCES)
+def test_role_windows_hold_their_necessary_words(sentence):
+    low = sentence.lower()
+    hits = 0
+    for k in range(len(low) + 1):
+        window = low[max(0, k - 40):k]
+        if _NEAR_BEFORE.search(window):
+            hits += 1
+            assert holds_any(window, _NEAR_WORDS), window
+        if _SOURCE_BEFORE.search(window):
+            hits += 1
+            assert "from" in window or "to" in window, window
+    assert hits        # each sentence has a "near" or "from" window
+
+
+def test_region_named_with_its_type_word_is_still_found():
+    # "Wakhan" and "Nimruz" are in the gazetteer only as a district / a province named with its type
+    # word: the type-word patterns (run only for such names) find them, and only with the type word
+    for sentence, name in (("Taliban fighters attacked a checkpoint in Wakhan district on Sunday.", "Wakhan"),
+                           ("Gunmen struck a market in Nimruz province.", "Nimruz")):
+        assert [(m.surface, m.place.kind) for m in find_places(sentence)] == [(name, "province")]
+        assert find_places(sentence.replace(" district", "").replace(" province", "")) == []
+
+
+def test_holds_any_is_a_substring_test():
+    assert holds_any("rebels shelled the outskirts", ("shell", "strike"))
+    assert not holds_any("rebels met the envoy", ("shell", "strike"))
+    assert not holds_any("", ("a",))
+
+
+def test_renamed_place_equals_dataclasses_replace():
+    gz = load_gazetteer()
+    for key in ("aleppo", "idlib", "syria"):
+        place = gz.exact[key][0]
+        for changes in ({"name": "Halab"}, {"name": "Halab", "canonical": place.name}, {}):
+            made = _renamed(place, **changes)
+            assert made == replace(place, **changes) and hash(made) == hash(replace(place, **changes))
+            assert made.name == changes.get("name", place.name) and place.name != "Halab"     # the original untouched
+    with pytest.raises(TypeError):
+        _renamed(gz.exact["aleppo"][0], spelling="Halab")
+
+
+# the person pattern as it was: \b before the first name, Abu/Abdel/Abdul as alternatives of their own
+_PERSON_PLAIN = re.compile(_PERSON.pattern.replace(r"[A-Z](?<!\w[A-Z])[a-z]+[ -]", r"\b(?:[A-Z][a-z]+|Abu|Abdel|Abdul)[ -]", 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Qazi Hussein said the town was shelled. Zahran Alloush, the head of the group, denied it.",
+    "Abu Mohammed al-Golani told reporters; Abdel-Rahman Mustafa said; Abdul Qader Saleh, a spokesman said.",
+    "Rami Abdel Rahman said so.Hassan Nasrallah said it",      # a name right after a full stop
+    "xQazi Hussein said; 3Qazi Hussein said; _Qazi Hussein said; \u00e9Qazi Hussein said; -Qazi Hussein said",
+    "Qazi Hussein said",                                       # at the very start
+    "ABU Bakr Baghdadi said; Abu Bakr al-Baghdadi, the leader of IS; Mr Ali Omar noted",
+])
+def test_person_pattern_finds_what_the_plain_pattern_finds(text):
+    assert _PERSON.pattern != _PERSON_PLAIN.pattern
+    assert [(m.span(), m.groups()) for m in _PERSON.finditer(text)] == \
+        [(m.span(), m.groups()) for m in _PERSON_PLAIN.finditer(text)]
+    assert _PERSON.search(text) is not None       # every text names someone
+
+
+# the sentence-end pattern as it was: each group starting at the stop character, "glued" behind a lookbehind
+_BOUNDARY_PLAIN = re.compile(
+    r"""(?P<end>[.!?]+["'\u201d\u2019)\]]*)(?=\s+["'\u201c\u2018(]?[A-Z0-9\u201c])"""
+    r"""|(?P<glued>(?<=[a-z]{2})[.!?]["'\u201d\u2019)]*(?=[A-Z][a-z]))""")
+BOUNDARY_TEXTS = [
+    "Rebels seized the town. The army withdrew! Was it over? \u201cNo,\u201d he said. 12 died.",
+    "The base was overrun.In the morning, shells fell.Hama was calm...Then (again) it wasn't.) Yes.",
+    "He said \"enough.\" Then left.'' Later it ended.\u2019 Okay. U.S. troops left. Gen. Ali said. a.B c",
+    "x.Ab ab.Ab abc.AB .A !!! ?! A. B. C.D",
+]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_sentence_ends_are_those_of_the_plain_pattern(text):
+    def ends(rx, *bounds):
+        return [(m.start(), m.end(), m.group("end") is not None, m.group("glued") is not None)
+                for m in rx.finditer(text, *bounds)]
+    assert ends(_BOUNDARY)
+    for bounds in ((), (0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+        assert ends(_BOUNDARY, *bounds) == ends(_BOUNDARY_PLAIN, *bounds)
+
+
+def test_glued_and_spaced_sentence_ends_split():
+    spans = split_sentences("The base was overrun.In the morning, shells fell. Hama was calm.")
+    assert [sp.end - sp.start for sp in spans] == [len("The base was overrun."), len("In the morning, shells fell."),
+                                                   len("Hama was calm.")]
+
+
+PART_SENTENCES = [
+    "Shells hit Qadam, a district of Damascus, and Jobar, the eastern neighbourhood in Damascus.",
+    "Rebels held Sakhour, a rebel-held quarter of Aleppo, and the village of Handarat.",
+    "Clashes hit Sheikh Maqsoud, one of the suburbs of the city; Deraa's Tal Jammou fell.",
+    "Fighting in the town of Kafr Nabl and Tal Rifaat village, where a district office burned.",
+    "The army entered Hamouriyeh, a town near Douma, while Jobar, a district, stayed calm.",
+]
+
+
+@pytest.mark.parametrize("sentence", PART_SENTENCES + SENTENCES + MORE_SENTENCES)
+def test_toponym_frames_without_a_part_word_are_those_of_the_full_pattern(sentence):
+    assert _UNKNOWN_TOPONYM.groupindex == _UNKNOWN_TOPONYM_NO_PART.groupindex
+    full = [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(sentence)]
+    if any(m.group("d") for m in _UNKNOWN_TOPONYM.finditer(sentence)):
+        assert "," in sentence and holds_any(sentence, _PART_STEMS)      # the check lets it through
+    for text in (sentence.replace(",", ";"), re.sub("district|neighbo|quarter|suburb", "area", sentence)):
+        # without a comma or a part word the last alternative cannot match: both patterns agree
+        assert [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM_NO_PART.finditer(text)]
+    assert full == [(m.span(), m.groupdict()) for m in _UNKNOWN_TOPONYM.finditer(sentence)]
+
+
+def test_part_frame_is_found():
+    found = [m.group("d") for m in _UNKNOWN_TOPONYM.finditer(PART_SENTENCES[0]) if m.group("d")]
+    assert found == ["Qadam", "Jobar"]
+
+
+@pytest.mark.parametrize("window", [
+    "an ambush against the ", "fighting against the Syrian army ", "clashed with ", "pushed back by a few ",
+    "they attacked the  regime  ", "the rebels ", "re-attacked the town's ", "AGAINST THE ", "killed\n",
+    "killed four including ", "among them at least ", "the dead included, among whom some ", "such as about ",
+    "of them ", "incl. ", "mostly ", "x-plus ", "ınclude ", "amonğ them ", "", " ", "no match here",
+    "dozens of people, among them at least ", "Shells killed 12 people, including at least ",
+])
+def test_object_and_subset_windows_find_what_a_search_finds(window):
+    for tail in (_OBJECT_BEFORE, _SUBSET_BEFORE):
+        fast, plain = tail.search(window), tail.regex.search(window)
+        assert (fast is None) == (plain is None), (tail.regex.pattern[:50], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+def test_tail_pattern_without_last_words_checks_only_the_end():
+    tail = TailPattern(re.compile(r"\bby\s+(?:\S+\s+){0,2}$"), None, max_words=3)
+    assert tail.search("seized by the army ").span() == (7, 19)
+    assert tail.search("seized by the army") is None             # no whitespace at the end
+    assert tail.search("by the army and ") is None               # four words from "by"
