@@ -327,3 +327,51 @@ def test_a_reload_writes_no_row(conn):
              for t in ("eventwire.events", "eventwire.event_mentions", "eventwire.mention_sources")]
     assert (again.events_inserted, again.events_updated, again.mentions_inserted) == (0, 0, 0)
     assert after == before
+
+
+def test_a_soft_deleted_event_is_revived_by_its_key_and_never_a_merge_target(conn):
+    """A row whose key is a deleted event's is that event again (revived, its mentions counted); a
+    nearby report under another key does not merge into a deleted event, it becomes its own."""
+    a1, a2, a3 = (_article(conn, f"http://127.0.0.1/d{i}", f"Outlet {i}") for i in range(3))
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a1, 1)])
+    event_id = conn.execute("SELECT event_id FROM eventwire.events").fetchone()[0]
+    conn.execute("UPDATE eventwire.events SET deleted_at = now() WHERE event_id = %s", (event_id,))
+    with conn.transaction():  # another place name 2 km away, next day: would merge into a live event
+        nearby = load.load_events(conn, "r1", [_row(a3, 3, location_name="Talfita", latitude=33.76,
+                                                    longitude=36.41, event_date="2014-06-16")])
+    with conn.transaction():
+        same_key = load.load_events(conn, "r1", [_row(a2, 2)])
+    assert (nearby.events_inserted, same_key.events_inserted, same_key.events_updated) == (1, 0, 1)
+    assert conn.execute(
+        "SELECT e.event_id, e.deleted_at IS NULL, e.num_mentions, array_agg(m.article_id ORDER BY m.article_id)"
+        " FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)"
+        " WHERE e.event_id = %s GROUP BY e.event_id", (event_id,)).fetchone() == (event_id, True, 2, [a1, a2])
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2
+
+
+def test_a_table_that_doubled_since_its_last_analyze_gets_fresh_lookup_statistics(conn):
+    """Loaded from empty faster than autovacuum looks, events would be planned on the empty table's
+    statistics; the next batch re-analyzes the columns the merge looks up."""
+    from datetime import date, timedelta
+
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    conn.execute("ANALYZE eventwire.events")  # empty: relpages 0, no column statistics
+    rows = [_row(a1, i, event_date=(date(1900, 1, 1) + timedelta(days=40 * i)).isoformat()) for i in range(2500)]
+    with conn.transaction():
+        load.load_events(conn, "r1", rows[:2400])
+    pages = "SELECT relpages, pg_relation_size(oid) / current_setting('block_size')::int FROM pg_class" \
+            " WHERE oid = 'eventwire.events'::regclass"
+    stats = "SELECT count(*) FROM pg_stats WHERE schemaname = 'eventwire' AND tablename = 'events'" \
+            " AND attname IN ('place_key', 'sub_event_type', 'event_date')"
+    recorded, size = conn.execute(pages).fetchone()
+    assert recorded == 0 and size > load.GROWN_MIN_PAGES
+    assert conn.execute(stats).fetchone()[0] == 0
+    with conn.transaction():
+        load.load_events(conn, "r1", rows[2400:])
+    recorded, size = conn.execute(pages).fetchone()
+    assert recorded > load.GROWN_MIN_PAGES and recorded <= size
+    assert conn.execute(stats).fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2500
