@@ -34,6 +34,7 @@ EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
 
 MERGE_RADIUS_KM = 3.0
 MAX_WINDOW_DAYS = 31
+BANDS_PER_DEG = 5  # events_merge_idx's latitude bands: floor(latitude * 5), 0.2 degrees wide (> 2 * BOX_DEG)
 BOX_DEG = 0.05  # a coordinate box safely wider than MERGE_RADIUS_KM (0.05° ≥ 3.4 km of longitude up to 47° N/S)
 # How far apart two reports of one event may date it, by the coarser of their date precisions.
 DATE_WINDOW_SQL = "CASE greatest({a}.date_precision, {b}.date_precision) WHEN 1 THEN 1 WHEN 2 THEN 7 ELSE 31 END"
@@ -54,7 +55,11 @@ def _same_event_sql(a: str, b: str, by: str) -> str:
     if by == "name":
         place = f"{a}.place_key = {b}.place_key"
     else:
-        place = f"""{a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
+        # the band test is implied by the box (float rounding is monotonic; the box spans at most two
+        # 0.2-degree bands): it is there for the index (migration 018), it excludes nothing
+        place = f"""floor({a}.latitude * {BANDS_PER_DEG}) = ANY (ARRAY[floor(({b}.latitude - {BOX_DEG}) * {BANDS_PER_DEG}),
+                                                                floor(({b}.latitude + {BOX_DEG}) * {BANDS_PER_DEG})])
+            AND {a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
             AND {a}.longitude BETWEEN {b}.longitude - {BOX_DEG} AND {b}.longitude + {BOX_DEG}
             AND {a}.geo_precision < 3 AND {b}.geo_precision < 3
             AND {KM_SQL.format(a=a, b=b)} <= {MERGE_RADIUS_KM}"""
@@ -176,7 +181,7 @@ _COUNTED = {"num_mentions": "c.n", "num_articles": "c.articles", "num_sources": 
 _PLAIN = [c for c in EVENT_COLUMNS if c not in _COUNTED]
 _INSERT_EVENTS = f"""
     WITH picked AS (
-        SELECT DISTINCT ON (event_key, article_id) event_key, event_id, article_id, fatalities_best
+        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
         FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
     ), known AS MATERIALIZED (  -- the batch's events that exist already (resolved by the merge step)
         SELECT DISTINCT event_key, event_id FROM stage_events WHERE event_id IS NOT NULL
@@ -184,10 +189,9 @@ _INSERT_EVENTS = f"""
         SELECT k.event_key, m.article_id, m.fatalities_best
         FROM known k CROSS JOIN LATERAL (
             SELECT article_id, fatalities_best FROM eventwire.event_mentions WHERE event_id = k.event_id OFFSET 0) m
-    ), reports AS (  -- a batch row an event's stored mention already counts is not counted twice (by key)
+    ), reports AS (
         SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
-        WHERE p.event_id IS NULL OR NOT EXISTS (
-            SELECT 1 FROM eventwire.event_mentions x WHERE x.event_id = p.event_id AND x.article_id = p.article_id)
+        WHERE NOT EXISTS (SELECT 1 FROM stored x WHERE x.event_key = p.event_key AND x.article_id = p.article_id)
         UNION ALL
         SELECT event_key, article_id, fatalities_best FROM stored
     ), c AS (
@@ -256,34 +260,40 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
           AND s.event_key <> e.event_key
         """
     )
-    # every other row whose key is an event already (deleted or not: the insert revives it)
-    conn.execute("UPDATE stage_events s SET event_id = e.event_id FROM eventwire.events e"
-                 " WHERE e.event_key = s.event_key AND s.event_id IS NULL")
+    # every other row whose key is an event already (deleted or not: the insert revives it); by the
+    # key index, key by key (LATERAL, OFFSET 0): a hash join would read the whole table each batch
+    conn.execute(
+        """
+        UPDATE stage_events s SET event_id = k.event_id
+        FROM (SELECT DISTINCT event_key FROM stage_events WHERE event_id IS NULL) q
+        CROSS JOIN LATERAL (SELECT e.event_id FROM eventwire.events e WHERE e.event_key = q.event_key OFFSET 0) k
+        WHERE s.event_key = q.event_key AND s.event_id IS NULL
+        """
+    )
 
     def known(by: str, order: str) -> str:
-        return f"""(SELECT e.event_id FROM eventwire.events e
+        return f"""(SELECT e FROM eventwire.events e
                     WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
                       AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
                                       WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
                     ORDER BY {order}, e.event_id LIMIT 1)"""
 
     def earlier(by: str, order: str) -> str:
-        return f"""(SELECT s1.candidate_id FROM stage_events s1
+        return f"""(SELECT s1 FROM stage_events s1
                     WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
                       AND {_same_event_sql("s1", "s2", by)}
                     ORDER BY {order}, s1.candidate_id LIMIT 1)"""
 
-    for candidate, target in (
-        (f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"
-         f" {known('distance', KM_SQL.format(a='e', b='s2'))})",
-         "eventwire.events t ON t.event_id = m.found"),
-        (f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
-         f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
-         "stage_events t ON t.candidate_id = m.found"),
+    for candidate in (
+        f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"
+        f" {known('distance', KM_SQL.format(a='e', b='s2'))})",
+        f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
+        f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
     ):
         # materialized: the lookups run once, and only for rows whose key is not an event yet (a
         # re-load has none), not again for each condition the planner would push them into; the
-        # row found (an event, or an earlier staged row) gives its key and event_id (null when new)
+        # row found (an event, or an earlier staged row: the whole row, no second lookup) gives its
+        # key and event_id (null for a staged row whose event is new too)
         conn.execute(
             f"""
             WITH fresh AS MATERIALIZED (
@@ -293,9 +303,9 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
             ), m AS MATERIALIZED (
                 SELECT s2.candidate_id, {candidate} AS found FROM fresh s2
             )
-            UPDATE stage_events s SET event_key = t.event_key, event_id = t.event_id
-            FROM m JOIN {target}
-            WHERE s.candidate_id = m.candidate_id AND t.event_key <> s.event_key
+            UPDATE stage_events s SET event_key = (m.found).event_key, event_id = (m.found).event_id
+            FROM m
+            WHERE s.candidate_id = m.candidate_id AND (m.found).event_key <> s.event_key
             """
         )
 
