@@ -375,3 +375,29 @@ def test_a_table_that_doubled_since_its_last_analyze_gets_fresh_lookup_statistic
     assert recorded > load.GROWN_MIN_PAGES and recorded <= size
     assert conn.execute(stats).fetchone()[0] == 3
     assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2500
+
+
+def test_reports_either_side_of_a_latitude_band_edge_still_merge_by_distance(conn):
+    """The lookup by distance reads the 0.2-degree latitude band(s) its box touches (migration 018):
+    two reports ~1 km apart on either side of a band edge (33.8 degrees) are one event, whether the
+    first is stored (lookup in events) or in the same batch (lookup in the staged rows), and from
+    the south or the north."""
+    a = [_article(conn, f"http://127.0.0.1/e{i}", f"Outlet {i}") for i in range(6)]
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+
+    def at(article_id, n, place, lat, day):
+        return _row(article_id, n, location_name=place, latitude=lat, longitude=36.40, event_date=f"2014-06-{day}")
+
+    with conn.transaction():  # stored south of the edge, then a report north of it
+        load.load_events(conn, "r1", [at(a[0], 1, "Southside", 33.7951, 10)])
+    with conn.transaction():
+        north = load.load_events(conn, "r1", [at(a[1], 2, "Northside", 33.8049, 10)])
+    with conn.transaction():  # stored north of the edge, then a report south of it
+        load.load_events(conn, "r1", [at(a[2], 3, "Upper", 33.8049, 20)])
+    with conn.transaction():
+        south = load.load_events(conn, "r1", [at(a[3], 4, "Lower", 33.7951, 20)])
+    with conn.transaction():  # both in one batch
+        both = load.load_events(conn, "r1", [at(a[4], 5, "Below", 33.7999, 25), at(a[5], 6, "Above", 33.8001, 25)])
+    assert (north.events_inserted, south.events_inserted, both.events_inserted) == (0, 0, 1)
+    assert conn.execute("SELECT location_name, num_articles FROM eventwire.events ORDER BY event_date").fetchall() == [
+        ("Southside", 2), ("Upper", 2), ("Below", 2)]
