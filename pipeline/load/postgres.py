@@ -34,6 +34,7 @@ EVENT_COLUMNS = [c for c, _ in STAGE_COLUMNS if c not in
 
 MERGE_RADIUS_KM = 3.0
 MAX_WINDOW_DAYS = 31
+BANDS_PER_DEG = 5  # events_merge_idx's latitude bands: floor(latitude * 5), 0.2 degrees wide (> 2 * BOX_DEG)
 BOX_DEG = 0.05  # a coordinate box safely wider than MERGE_RADIUS_KM (0.05° ≥ 3.4 km of longitude up to 47° N/S)
 # How far apart two reports of one event may date it, by the coarser of their date precisions.
 DATE_WINDOW_SQL = "CASE greatest({a}.date_precision, {b}.date_precision) WHEN 1 THEN 1 WHEN 2 THEN 7 ELSE 31 END"
@@ -54,7 +55,11 @@ def _same_event_sql(a: str, b: str, by: str) -> str:
     if by == "name":
         place = f"{a}.place_key = {b}.place_key"
     else:
-        place = f"""{a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
+        # the band test is implied by the box (float rounding is monotonic; the box spans at most two
+        # 0.2-degree bands): it is there for the index (migration 018), it excludes nothing
+        place = f"""floor({a}.latitude * {BANDS_PER_DEG}) = ANY (ARRAY[floor(({b}.latitude - {BOX_DEG}) * {BANDS_PER_DEG}),
+                                                                floor(({b}.latitude + {BOX_DEG}) * {BANDS_PER_DEG})])
+            AND {a}.latitude BETWEEN {b}.latitude - {BOX_DEG} AND {b}.latitude + {BOX_DEG}
             AND {a}.longitude BETWEEN {b}.longitude - {BOX_DEG} AND {b}.longitude + {BOX_DEG}
             AND {a}.geo_precision < 3 AND {b}.geo_precision < 3
             AND {KM_SQL.format(a=a, b=b)} <= {MERGE_RADIUS_KM}"""
@@ -99,6 +104,34 @@ def event_key(row: dict) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
+# What the merge and the counts look up in each table; only these columns' statistics are refreshed
+# here (autovacuum still analyzes the whole table later: a partial ANALYZE does not reset its counter).
+_LOOKUP_COLUMNS = {
+    "eventwire.events": "event_key, place_key, sub_event_type, event_date, latitude, longitude, geo_precision,"
+                        " deleted_at",
+    "eventwire.event_mentions": "event_id, article_id",
+}
+GROWN_FACTOR, GROWN_MIN_PAGES = 2, 64  # re-analyze when a table has doubled (and holds 64+ pages) since
+
+
+def _analyze_if_grown(conn: psycopg.Connection) -> None:
+    """Refresh the lookup columns' statistics of a table that has doubled since it was last analyzed.
+
+    Autovacuum looks at a table once a minute at best; a backfill doubles a young table in seconds.
+    Planned on the empty table's statistics, the lookup by distance scanned the whole place-name
+    index once per staged row (0.2 ms each, 1 s for a 5,000-row batch on 5,000 events) and the
+    counts' hash of stored mentions spilled to disk. The check reads the file size against
+    pg_class.relpages (which ANALYZE sets): a few analyses while a table grows from empty, each
+    ~0.1 s CPU at 100k events, then none until it doubles again.
+    """
+    grown = conn.execute(
+        "SELECT t FROM unnest(%s::text[]) t JOIN pg_class c ON c.oid = t::regclass"
+        " WHERE pg_relation_size(c.oid) / current_setting('block_size')::int > %s * c.relpages + %s",
+        (list(_LOOKUP_COLUMNS), GROWN_FACTOR, GROWN_MIN_PAGES)).fetchall()
+    for (table,) in grown:
+        conn.execute(f"ANALYZE {table} ({_LOOKUP_COLUMNS[table]})")
+
+
 MERGE_LOCK = 4242004  # pg_advisory_xact_lock key: one batch at a time merges and inserts events
 
 
@@ -108,7 +141,9 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     if not rows:
         return stats
     cols = ", ".join(f"{c} {t}" for c, t in STAGE_COLUMNS)
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_events ({cols}) ON COMMIT DELETE ROWS")
+    # event_id: the stored event each row resolves to, once known (set by the lookups below, so the
+    # events table is searched by key once per batch, not once per statement)
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS stage_events ({cols}, event_id bigint) ON COMMIT DELETE ROWS")
     conn.execute("TRUNCATE stage_events")
     names = [c for c, _ in STAGE_COLUMNS]
     with conn.cursor().copy(f"COPY stage_events ({', '.join(names)}) FROM STDIN") as copy:
@@ -123,48 +158,18 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
                  " ON stage_events (sub_event_type, event_date, latitude, longitude)")
     conn.execute("CREATE INDEX IF NOT EXISTS stage_events_place_idx ON stage_events (sub_event_type, place_key, event_date)")
     conn.execute("ANALYZE stage_events (candidate_id, article_id, event_key, place_key, sub_event_type, event_date,"
-                 " latitude, longitude)")  # the columns the merge joins on
+                 " latitude, longitude, event_id)")  # the columns the merge joins on
     # Loads take turns from here to their commit: two batches loading at once would each miss the
     # other's uncommitted events and insert the same real event twice under different keys.
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
+    _analyze_if_grown(conn)
     _merge_with_known_events(conn)
     # Several mentions of one event in a batch: keep the most confident as the event's values; the
-    # counts are computed here, from the event's mentions so far and the ones this batch adds.
-    result = conn.execute(_INSERT_EVENTS).fetchall()
-    stats.events_inserted = sum(1 for (inserted,) in result if inserted)
-    stats.events_updated = len(result) - stats.events_inserted
-
-    # Each staged row's event, looked up once for both inserts: the mention (the article's most
-    # confident row of the event) and, for a row merged into an event of another key, which event
-    # its own key went to (mention_sources; a re-load then finds the same event, see below).
-    stats.mentions_inserted = conn.execute(
-        """
-        WITH resolved AS MATERIALIZED (
-            SELECT s.*, e.event_id FROM stage_events s JOIN eventwire.events e USING (event_key)
-        ), mentions AS (
-            INSERT INTO eventwire.event_mentions
-                (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id,
-                 source_key)
-            SELECT DISTINCT ON (event_id, article_id)
-                   event_id, article_id, evidence_sentence, evidence_start, evidence_end,
-                   confidence, fatalities_best, %s, own_key
-            FROM resolved
-            ORDER BY event_id, article_id, confidence DESC NULLS LAST, candidate_id
-            ON CONFLICT (event_id, article_id) DO NOTHING
-            RETURNING 1
-        ), sources AS (
-            INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
-            SELECT DISTINCT article_id, own_key, event_id FROM resolved r
-            -- a row whose own key is its event's finds it by that key: only merged rows need remembering
-            WHERE r.own_key <> r.event_key OR EXISTS (
-                SELECT 1 FROM eventwire.mention_sources x WHERE x.article_id = r.article_id AND x.source_key = r.own_key)
-            ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
-            WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
-        )
-        SELECT count(*) FROM mentions
-        """,
-        (run_id,),
-    ).fetchone()[0]
+    # counts are computed here, from the event's mentions so far and the ones this batch adds. The
+    # same statement writes the mentions: each staged row's event is the one the merge resolved it
+    # to, or the one the insert just made for its key (RETURNING; no second lookup by key).
+    inserted, written, stats.mentions_inserted = conn.execute(_INSERT_EVENTS, (run_id,)).fetchone()
+    stats.events_inserted, stats.events_updated = inserted, written - inserted
     return stats
 
 
@@ -178,9 +183,8 @@ _INSERT_EVENTS = f"""
     WITH picked AS (
         SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
         FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
-    ), known AS MATERIALIZED (  -- the batch's events that exist already (by key: an index lookup each)
-        SELECT e.event_id, e.event_key FROM eventwire.events e
-        WHERE e.event_key IN (SELECT event_key FROM picked)
+    ), known AS MATERIALIZED (  -- the batch's events that exist already (resolved by the merge step)
+        SELECT DISTINCT event_key, event_id FROM stage_events WHERE event_id IS NOT NULL
     ), stored AS MATERIALIZED (  -- their mentions so far (LATERAL, OFFSET 0: by index, event by event)
         SELECT k.event_key, m.article_id, m.fatalities_best
         FROM known k CROSS JOIN LATERAL (
@@ -197,7 +201,7 @@ _INSERT_EVENTS = f"""
                (array_agg(r.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
                           r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best
         FROM reports r JOIN eventwire.articles a USING (article_id) GROUP BY r.event_key
-    )
+    ), written AS (
     INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
     SELECT DISTINCT ON (s.event_key) {", ".join([f"s.{c}" for c in _PLAIN] + list(_COUNTED.values()))}
     FROM stage_events s JOIN c USING (event_key)
@@ -209,7 +213,33 @@ _INSERT_EVENTS = f"""
     WHERE (eventwire.events.confidence, eventwire.events.deleted_at, {", ".join(f"eventwire.events.{c}" for c in _COUNTED)})
           IS DISTINCT FROM (GREATEST(eventwire.events.confidence, EXCLUDED.confidence), NULL,
                             {", ".join(f"EXCLUDED.{c}" for c in _COUNTED)})
-    RETURNING (xmax = 0) AS inserted
+    RETURNING event_id, event_key, (xmax = 0) AS inserted
+    ), resolved AS MATERIALIZED (  -- each staged row's event: known before, or just inserted
+        SELECT s.candidate_id, s.article_id, s.event_key, s.own_key, s.evidence_sentence, s.evidence_start,
+               s.evidence_end, s.confidence, s.fatalities_best, coalesce(s.event_id, w.event_id) AS event_id
+        FROM stage_events s LEFT JOIN written w ON s.event_id IS NULL AND w.event_key = s.event_key
+    ), mentions AS (  -- the article's most confident row of the event
+        INSERT INTO eventwire.event_mentions
+            (event_id, article_id, sentence, start_offset, end_offset, confidence, fatalities_best, run_id,
+             source_key)
+        SELECT DISTINCT ON (event_id, article_id)
+               event_id, article_id, evidence_sentence, evidence_start, evidence_end,
+               confidence, fatalities_best, %s, own_key
+        FROM resolved
+        ORDER BY event_id, article_id, confidence DESC NULLS LAST, candidate_id
+        ON CONFLICT (event_id, article_id) DO NOTHING
+        RETURNING 1
+    ), sources AS (  -- for a row merged into an event of another key, which event its own key went to
+        INSERT INTO eventwire.mention_sources (article_id, source_key, event_id)
+        SELECT DISTINCT article_id, own_key, event_id FROM resolved r
+        -- a row whose own key is its event's finds it by that key: only merged rows need remembering
+        WHERE r.own_key <> r.event_key OR EXISTS (
+            SELECT 1 FROM eventwire.mention_sources x WHERE x.article_id = r.article_id AND x.source_key = r.own_key)
+        ON CONFLICT (article_id, source_key) DO UPDATE SET event_id = EXCLUDED.event_id
+        WHERE eventwire.mention_sources.event_id IS DISTINCT FROM EXCLUDED.event_id
+    )
+    SELECT (SELECT count(*) FILTER (WHERE inserted) FROM written), (SELECT count(*) FROM written),
+           (SELECT count(*) FROM mentions)
 """
 
 
@@ -217,26 +247,39 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
     First the rows loaded before (eventwire.mention_sources remembers where each merged row's own
-    key went; an unmerged row's own key is its event's: a reload changes nothing), then live events (never one this article already supports: two places in one article
-    are two events), then earlier rows of the same batch from other articles.
+    key went; an unmerged row's own key is its event's: a reload changes nothing), then live events
+    (never one this article already supports: two places in one article are two events), then
+    earlier rows of the same batch from other articles. Each row that reaches a stored event gets
+    its event_id here; the lookups run only for rows that have none (their key is new).
     """
     conn.execute(
         """
-        UPDATE stage_events s SET event_key = e.event_key
+        UPDATE stage_events s SET event_key = e.event_key, event_id = e.event_id
         FROM eventwire.mention_sources ms JOIN eventwire.events e USING (event_id)
         WHERE ms.article_id = s.article_id AND ms.source_key = s.own_key AND e.deleted_at IS NULL
           AND s.event_key <> e.event_key
         """
     )
+    # every other row whose key is an event already (deleted or not: the insert revives it); by the
+    # key index, key by key (LATERAL, OFFSET 0): a hash join would read the whole table each batch
+    conn.execute(
+        """
+        UPDATE stage_events s SET event_id = k.event_id
+        FROM (SELECT DISTINCT event_key FROM stage_events WHERE event_id IS NULL) q
+        CROSS JOIN LATERAL (SELECT e.event_id FROM eventwire.events e WHERE e.event_key = q.event_key OFFSET 0) k
+        WHERE s.event_key = q.event_key AND s.event_id IS NULL
+        """
+    )
+
     def known(by: str, order: str) -> str:
-        return f"""(SELECT e.event_key FROM eventwire.events e
+        return f"""(SELECT e FROM eventwire.events e
                     WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
                       AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
                                       WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
                     ORDER BY {order}, e.event_id LIMIT 1)"""
 
     def earlier(by: str, order: str) -> str:
-        return f"""(SELECT s1.event_key FROM stage_events s1
+        return f"""(SELECT s1 FROM stage_events s1
                     WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
                       AND {_same_event_sql("s1", "s2", by)}
                     ORDER BY {order}, s1.candidate_id LIMIT 1)"""
@@ -248,20 +291,21 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
     ):
         # materialized: the lookups run once, and only for rows whose key is not an event yet (a
-        # re-load has none), not again for each condition the planner would push them into
+        # re-load has none), not again for each condition the planner would push them into; the
+        # row found (an event, or an earlier staged row: the whole row, no second lookup) gives its
+        # key and event_id (null for a staged row whose event is new too)
         conn.execute(
             f"""
             WITH fresh AS MATERIALIZED (
                 SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
                        latitude, longitude, geo_precision, actor1_inter, actor2_inter
-                FROM stage_events s2
-                WHERE NOT EXISTS (SELECT 1 FROM eventwire.events x WHERE x.event_key = s2.event_key)
+                FROM stage_events s2 WHERE event_id IS NULL
             ), m AS MATERIALIZED (
-                SELECT s2.candidate_id, {candidate} AS event_key FROM fresh s2
+                SELECT s2.candidate_id, {candidate} AS found FROM fresh s2
             )
-            UPDATE stage_events s SET event_key = m.event_key
+            UPDATE stage_events s SET event_key = (m.found).event_key, event_id = (m.found).event_id
             FROM m
-            WHERE s.candidate_id = m.candidate_id AND m.event_key IS NOT NULL AND m.event_key <> s.event_key
+            WHERE s.candidate_id = m.candidate_id AND (m.found).event_key <> s.event_key
             """
         )
 

@@ -327,3 +327,77 @@ def test_a_reload_writes_no_row(conn):
              for t in ("eventwire.events", "eventwire.event_mentions", "eventwire.mention_sources")]
     assert (again.events_inserted, again.events_updated, again.mentions_inserted) == (0, 0, 0)
     assert after == before
+
+
+def test_a_soft_deleted_event_is_revived_by_its_key_and_never_a_merge_target(conn):
+    """A row whose key is a deleted event's is that event again (revived, its mentions counted); a
+    nearby report under another key does not merge into a deleted event, it becomes its own."""
+    a1, a2, a3 = (_article(conn, f"http://127.0.0.1/d{i}", f"Outlet {i}") for i in range(3))
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    with conn.transaction():
+        load.load_events(conn, "r1", [_row(a1, 1)])
+    event_id = conn.execute("SELECT event_id FROM eventwire.events").fetchone()[0]
+    conn.execute("UPDATE eventwire.events SET deleted_at = now() WHERE event_id = %s", (event_id,))
+    with conn.transaction():  # another place name 2 km away, next day: would merge into a live event
+        nearby = load.load_events(conn, "r1", [_row(a3, 3, location_name="Talfita", latitude=33.76,
+                                                    longitude=36.41, event_date="2014-06-16")])
+    with conn.transaction():
+        same_key = load.load_events(conn, "r1", [_row(a2, 2)])
+    assert (nearby.events_inserted, same_key.events_inserted, same_key.events_updated) == (1, 0, 1)
+    assert conn.execute(
+        "SELECT e.event_id, e.deleted_at IS NULL, e.num_mentions, array_agg(m.article_id ORDER BY m.article_id)"
+        " FROM eventwire.events e JOIN eventwire.event_mentions m USING (event_id)"
+        " WHERE e.event_id = %s GROUP BY e.event_id", (event_id,)).fetchone() == (event_id, True, 2, [a1, a2])
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2
+
+
+def test_a_table_that_doubled_since_its_last_analyze_gets_fresh_lookup_statistics(conn):
+    """Loaded from empty faster than autovacuum looks, events would be planned on the empty table's
+    statistics; the next batch re-analyzes the columns the merge looks up."""
+    from datetime import date, timedelta
+
+    a1 = _article(conn)
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    conn.execute("ANALYZE eventwire.events")  # empty: relpages 0, no column statistics
+    rows = [_row(a1, i, event_date=(date(1900, 1, 1) + timedelta(days=40 * i)).isoformat()) for i in range(2500)]
+    with conn.transaction():
+        load.load_events(conn, "r1", rows[:2400])
+    pages = "SELECT relpages, pg_relation_size(oid) / current_setting('block_size')::int FROM pg_class" \
+            " WHERE oid = 'eventwire.events'::regclass"
+    stats = "SELECT count(*) FROM pg_stats WHERE schemaname = 'eventwire' AND tablename = 'events'" \
+            " AND attname IN ('place_key', 'sub_event_type', 'event_date')"
+    recorded, size = conn.execute(pages).fetchone()
+    assert recorded == 0 and size > load.GROWN_MIN_PAGES
+    assert conn.execute(stats).fetchone()[0] == 0
+    with conn.transaction():
+        load.load_events(conn, "r1", rows[2400:])
+    recorded, size = conn.execute(pages).fetchone()
+    assert recorded > load.GROWN_MIN_PAGES and recorded <= size
+    assert conn.execute(stats).fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM eventwire.events").fetchone()[0] == 2500
+
+
+def test_reports_either_side_of_a_latitude_band_edge_still_merge_by_distance(conn):
+    """The lookup by distance reads the 0.2-degree latitude band(s) its box touches (migration 018):
+    two reports ~1 km apart on either side of a band edge (33.8 degrees) are one event, whether the
+    first is stored (lookup in events) or in the same batch (lookup in the staged rows), and from
+    the south or the north."""
+    a = [_article(conn, f"http://127.0.0.1/e{i}", f"Outlet {i}") for i in range(6)]
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+
+    def at(article_id, n, place, lat, day):
+        return _row(article_id, n, location_name=place, latitude=lat, longitude=36.40, event_date=f"2014-06-{day}")
+
+    with conn.transaction():  # stored south of the edge, then a report north of it
+        load.load_events(conn, "r1", [at(a[0], 1, "Southside", 33.7951, 10)])
+    with conn.transaction():
+        north = load.load_events(conn, "r1", [at(a[1], 2, "Northside", 33.8049, 10)])
+    with conn.transaction():  # stored north of the edge, then a report south of it
+        load.load_events(conn, "r1", [at(a[2], 3, "Upper", 33.8049, 20)])
+    with conn.transaction():
+        south = load.load_events(conn, "r1", [at(a[3], 4, "Lower", 33.7951, 20)])
+    with conn.transaction():  # both in one batch
+        both = load.load_events(conn, "r1", [at(a[4], 5, "Below", 33.7999, 25), at(a[5], 6, "Above", 33.8001, 25)])
+    assert (north.events_inserted, south.events_inserted, both.events_inserted) == (0, 0, 1)
+    assert conn.execute("SELECT location_name, num_articles FROM eventwire.events ORDER BY event_date").fetchall() == [
+        ("Southside", 2), ("Upper", 2), ("Below", 2)]
