@@ -203,7 +203,8 @@ def eventwire_ingest():
         """Download the batch's pages (robots.txt, per-host limits, timeouts, size limit; raw HTML kept
         gzipped), extract text and metadata with trafilatura and drop duplicates, code ACLED events (they
         wait as candidates). Each step takes only the articles waiting for it, so a retry resumes."""
-        from pipeline import db, steps
+        from pipeline import clean, db, extract, steps  # noqa: F401  (imported before the stages: start-up, not work)
+        from pipeline.fetch import crawl, http, pages  # noqa: F401
 
         settings = Settings.from_env()
         stages: dict[str, dict] = {}
@@ -222,6 +223,7 @@ def eventwire_ingest():
         rows that fail are marked rejected with their failed expectations; Data Docs under
         <data_dir>/data_docs."""
         from pipeline import db, steps
+        from pipeline.validate import articles, docs, events, suite  # noqa: F401  (start-up, not work)
 
         settings = Settings.from_env()
         ids = _flatten(batches)
@@ -233,6 +235,7 @@ def eventwire_ingest():
     def load(batches: list[list[int]], *, run_id=None) -> dict:
         """COPY + upsert the cycle's valid events, quarantine the rest, in one transaction."""
         from pipeline import steps
+        from pipeline.validate import suite  # noqa: F401  (start-up, not work)
 
         ids = _flatten(batches)
         with _connect() as conn:
