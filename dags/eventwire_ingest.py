@@ -14,21 +14,24 @@
    not 33). A run triggered by hand (Trigger button, `airflow dags test`) polls every feed itself first.
 3. `fetch_clean_extract` (one task per batch; the map index shows host and size) downloads the pages,
    extracts text and metadata, drops duplicates and codes ACLED events.
-4. `validate` checks all of the cycle's articles and events with Great Expectations in one call;
-   failing rows are quarantined with their reasons, Data Docs under `<data_dir>/data_docs`.
-5. `load` COPYs and upserts the valid events in one transaction.
-6. `finish_run` closes the run log and fails when rows went missing (in ≠ loaded + quarantined);
+4. `validate_and_load` checks all of the cycle's articles and events with Great Expectations in one
+   call (failing rows are quarantined with their reasons, Data Docs under `<data_dir>/data_docs`),
+   then COPYs and upserts the valid events in one transaction: one task, not two, because a task
+   costs a scheduling round trip (1–2 s) on the way to analytics.events.
+5. `finish_run` closes the run log and fails when rows went missing (in ≠ loaded + quarantined);
    `publish_events` emits the `eventwire_events` asset for the rollup DAG when the cycle loaded events.
 
 Every task's log has one line per stage ("eventwire stage fetch: 5 articles in, 5 out, 1.2 s, 0.1 s
 CPU") and ends with the CPU its process used. Heavy libraries (trafilatura, Great Expectations,
-pandas) are imported only inside the tasks, so parsing this file stays cheap for every task process.
+pandas) are imported only inside the tasks, so parsing this file stays cheap for every task process;
+under `make airflow` a task process starts with them imported (the scheduler's forkserver preloads
+them: tools/stack.py TASK_PRELOAD).
 
 **What to watch:**
 - A failing or silent feed produces no run here: it shows as a red `check_feed` task (map index = the
   feed's name) in the `eventwire_feeds` DAG, and as an alert on the *eventwire health* page.
 - `finish_run` red: rows went missing or a task failed for good: `analytics.runs.error` says which.
-- `validate` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
+- `validate_and_load` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
 - A cycle running past its deadline raises a `cycle_late` alert through the DAG's deadline callback.
 """
 
@@ -217,29 +220,23 @@ def eventwire_ingest():
             _, stages["extract"] = _stage("extract", len(batch), lambda: steps.extract_batch(conn, batch, run_id))
         return stages
 
-    @step(pool="eventwire_extract")
-    def validate(batches: list[list[int]], *, run_id=None) -> dict:
-        """Great Expectations over all of the cycle's extracted articles and their events in one call;
-        rows that fail are marked rejected with their failed expectations; Data Docs under
-        <data_dir>/data_docs."""
+    @step(pool="eventwire_load")
+    def validate_and_load(batches: list[list[int]], *, run_id=None) -> dict:
+        """Great Expectations over all of the cycle's extracted articles and their events in one call
+        (rows that fail are marked rejected with their failed expectations; Data Docs under
+        <data_dir>/data_docs), then COPY + upsert the valid events and quarantine the rest in one
+        transaction. Two stages, one task process (the log has a line for each); a retry validates
+        only what is still waiting for validation and loads what is validated."""
         from pipeline import db, steps
         from pipeline.validate import articles, docs, events, suite  # noqa: F401  (start-up, not work)
 
         settings = Settings.from_env()
         ids = _flatten(batches)
         with db.connect(settings, autocommit=True) as conn:
-            return _stage("validate", len(ids),
-                          lambda: steps.validate_batch(conn, ids, run_id, settings.data_dir / "data_docs"))[1]
-
-    @step(pool="eventwire_load")
-    def load(batches: list[list[int]], *, run_id=None) -> dict:
-        """COPY + upsert the cycle's valid events, quarantine the rest, in one transaction."""
-        from pipeline import steps
-        from pipeline.validate import suite  # noqa: F401  (start-up, not work)
-
-        ids = _flatten(batches)
-        with _connect() as conn:
-            return _stage("load", len(ids), lambda: steps.load_batch(conn, ids, run_id))[0]
+            _, validated = _stage("validate", len(ids),
+                                  lambda: steps.validate_batch(conn, ids, run_id, settings.data_dir / "data_docs"))
+            loaded, _ = _stage("load", len(ids), lambda: steps.load_batch(conn, ids, run_id))
+        return dict(loaded, validate=validated)
 
     @step(trigger_rule="all_done", retries=0)
     def finish_run(*, run_id=None) -> dict:
@@ -264,10 +261,8 @@ def eventwire_ingest():
 
     batches = claim_articles()
     processed = fetch_clean_extract.expand(batch=batches)
-    validated = validate(batches)
-    processed >> validated
-    loaded = load(batches)
-    validated >> loaded
+    loaded = validate_and_load(batches)
+    processed >> loaded
     summary = finish_run()
     loaded >> summary
     publish_events(summary)
