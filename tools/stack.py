@@ -202,7 +202,8 @@ def stack_commands(cfg: StackConfig) -> dict[str, list[str]]:
         "api-server": [airflow, "api-server", "--host", cfg.host, "--port", str(cfg.port), "--workers", "1"],
         # no task-log servers: Airflow binds them to every interface (0.0.0.0/::) with no setting to
         # change it; on one machine the api-server reads the task logs from the shared log folder
-        "scheduler": [airflow, "scheduler", "--skip-serve-logs"],
+        # `airflow scheduler` with its task forkserver (TASK_PRELOAD) started at once, not at the first task
+        "scheduler": [sys.executable, str(REPO_ROOT / "tools" / "airflow_scheduler.py"), "--skip-serve-logs"],
         "dag-processor": [airflow, "dag-processor"],
         "triggerer": [airflow, "triggerer", "--skip-serve-logs"],
     }
