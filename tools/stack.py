@@ -172,6 +172,8 @@ def stack_env(cfg: StackConfig, base: dict | None = None) -> dict:
         # the scheduler only (triggerer and dag-processor keep the default fork): see TASK_PRELOAD
         "AIRFLOW__SCHEDULER__MP_START_METHOD": "forkserver",
         "AIRFLOW__SCHEDULER__MP_FORKSERVER_PRELOAD": ",".join(TASK_PRELOAD),
+        # scheduler_idle_sleep_time stays at Airflow's 1 s: 0.25 s took a one-article cycle from 4.8 to
+        # 3.4 s but doubled the scheduler's CPU (0.06 -> 0.12 of a core; quick latency runs, 2026-11-30)
         "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": str(cfg.scheduled_runs),
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "30",
         "EVENTWIRE_DATABASE_URL": cfg.eventwire_url,
