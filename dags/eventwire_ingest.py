@@ -14,21 +14,24 @@
    not 33). A run triggered by hand (Trigger button, `airflow dags test`) polls every feed itself first.
 3. `fetch_clean_extract` (one task per batch; the map index shows host and size) downloads the pages,
    extracts text and metadata, drops duplicates and codes ACLED events.
-4. `validate` checks all of the cycle's articles and events with Great Expectations in one call;
-   failing rows are quarantined with their reasons, Data Docs under `<data_dir>/data_docs`.
-5. `load` COPYs and upserts the valid events in one transaction.
-6. `finish_run` closes the run log and fails when rows went missing (in ≠ loaded + quarantined);
+4. `validate_and_load` checks all of the cycle's articles and events with Great Expectations in one
+   call (failing rows are quarantined with their reasons, Data Docs under `<data_dir>/data_docs`),
+   then COPYs and upserts the valid events in one transaction: one task, not two, because a task
+   costs a scheduling round trip (1–2 s) on the way to analytics.events.
+5. `finish_run` closes the run log and fails when rows went missing (in ≠ loaded + quarantined);
    `publish_events` emits the `eventwire_events` asset for the rollup DAG when the cycle loaded events.
 
 Every task's log has one line per stage ("eventwire stage fetch: 5 articles in, 5 out, 1.2 s, 0.1 s
 CPU") and ends with the CPU its process used. Heavy libraries (trafilatura, Great Expectations,
-pandas) are imported only inside the tasks, so parsing this file stays cheap for every task process.
+pandas) are imported only inside the tasks, so parsing this file stays cheap for every task process;
+under `make airflow` a task process starts with them imported (the scheduler's forkserver preloads
+them: tools/stack.py TASK_PRELOAD).
 
 **What to watch:**
 - A failing or silent feed produces no run here: it shows as a red `check_feed` task (map index = the
   feed's name) in the `eventwire_feeds` DAG, and as an alert on the *eventwire health* page.
 - `finish_run` red: rows went missing or a task failed for good: `analytics.runs.error` says which.
-- `validate` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
+- `validate_and_load` logs batch-level warnings; quarantined rows are in `analytics.quarantine_summary`.
 - A cycle running past its deadline raises a `cycle_late` alert through the DAG's deadline callback.
 """
 
@@ -38,7 +41,6 @@ import functools
 import logging
 import math
 import resource
-import time
 from datetime import datetime, timedelta
 
 import pendulum
@@ -126,20 +128,13 @@ def _connect():
     return db.connect(Settings.from_env(), autocommit=True)
 
 
-def _stage(name: str, articles_in: int, work):
-    """Run one stage's work and log what it did: "eventwire stage NAME: N articles in, M out, wall, CPU".
+def _stage(conn, run_id: str, name: str, articles_in: int, work, part: str = ""):
+    """One stage's work through `steps.timed_stage`: the log line "eventwire stage NAME: N articles in,
+    M out, wall, CPU" and the same figures in eventwire.run_stages. Returns (result, figures); the
+    benchmark adds these CPU seconds up as the work, against the task processes' whole CPU."""
+    from pipeline import steps
 
-    Returns (work's result, the stage's figures). The benchmark adds these CPU seconds up as the work,
-    against the task processes' whole CPU (the rest is fixed cost: start-up, parsing, imports)."""
-    started, cpu = time.monotonic(), time.process_time()
-    out = work()
-    count = (sum(len(b) for b in out) if out and isinstance(out[0], list) else len(out)) if isinstance(out, list) else None
-    figures = {"articles_in": articles_in, "articles_out": count,
-               "seconds": round(time.monotonic() - started, 2), "cpu_seconds": round(time.process_time() - cpu, 2)}
-    logging.getLogger(__name__).info(
-        "eventwire stage %s: %d articles in, %s out, %.2f s, %.2f s CPU", name, articles_in,
-        "-" if figures["articles_out"] is None else figures["articles_out"], figures["seconds"], figures["cpu_seconds"])
-    return out, figures
+    return steps.timed_stage(conn, run_id, name, articles_in, work, part)
 
 
 def _claim(conn, settings: Settings, feed_list: list[dict], run_id: str, polls: list[dict]) -> list[list[int]]:
@@ -195,7 +190,7 @@ def eventwire_ingest():
         feed_list = configured_feeds(settings)  # raises on a malformed feeds.yaml: no point retrying
         with db.connect(settings, autocommit=True) as conn:
             polls = [e.extra.get("payload") or {} for e in (triggering_asset_events or {}).get(NEW_ARTICLES, [])]
-            batches, _ = _stage("claim", 0, lambda: _claim(conn, settings, feed_list, run_id, polls))
+            batches, _ = _stage(conn, run_id, "claim", 0, lambda: _claim(conn, settings, feed_list, run_id, polls))
         return batches
 
     @step(pool="eventwire_extract", map_index_template="{{ batch_label }}")
@@ -203,7 +198,8 @@ def eventwire_ingest():
         """Download the batch's pages (robots.txt, per-host limits, timeouts, size limit; raw HTML kept
         gzipped), extract text and metadata with trafilatura and drop duplicates, code ACLED events (they
         wait as candidates). Each step takes only the articles waiting for it, so a retry resumes."""
-        from pipeline import db, steps
+        from pipeline import clean, db, extract, steps  # noqa: F401  (imported before the stages: start-up, not work)
+        from pipeline.fetch import crawl, http, pages  # noqa: F401
 
         settings = Settings.from_env()
         stages: dict[str, dict] = {}
@@ -211,32 +207,32 @@ def eventwire_ingest():
             host = conn.execute("SELECT lower(substring(url from '^[a-z]+://([^/]+)')) FROM eventwire.articles"
                                 " WHERE article_id = %s", (batch[0],)).fetchone()
             get_current_context()["batch_label"] = f"{host[0] if host else '?'} · {len(batch)} articles"
-            _, stages["fetch"] = _stage("fetch", len(batch), lambda: steps.fetch_batch(conn, settings, batch, run_id))
-            _, stages["clean"] = _stage("clean", len(batch), lambda: steps.clean_batch(conn, batch, run_id))
-            _, stages["extract"] = _stage("extract", len(batch), lambda: steps.extract_batch(conn, batch, run_id))
+            part = str(batch[0])  # a batch's first article names it in eventwire.run_stages
+            _, stages["fetch"] = _stage(conn, run_id, "fetch", len(batch),
+                                        lambda: steps.fetch_batch(conn, settings, batch, run_id), part)
+            _, stages["clean"] = _stage(conn, run_id, "clean", len(batch),
+                                        lambda: steps.clean_batch(conn, batch, run_id), part)
+            _, stages["extract"] = _stage(conn, run_id, "extract", len(batch),
+                                          lambda: steps.extract_batch(conn, batch, run_id), part)
         return stages
 
-    @step(pool="eventwire_extract")
-    def validate(batches: list[list[int]], *, run_id=None) -> dict:
-        """Great Expectations over all of the cycle's extracted articles and their events in one call;
-        rows that fail are marked rejected with their failed expectations; Data Docs under
-        <data_dir>/data_docs."""
+    @step(pool="eventwire_load")
+    def validate_and_load(batches: list[list[int]], *, run_id=None) -> dict:
+        """Great Expectations over all of the cycle's extracted articles and their events in one call
+        (rows that fail are marked rejected with their failed expectations; Data Docs under
+        <data_dir>/data_docs), then COPY + upsert the valid events and quarantine the rest in one
+        transaction. Two stages, one task process (the log has a line for each); a retry validates
+        only what is still waiting for validation and loads what is validated."""
         from pipeline import db, steps
+        from pipeline.validate import articles, docs, events, suite  # noqa: F401  (start-up, not work)
 
         settings = Settings.from_env()
         ids = _flatten(batches)
         with db.connect(settings, autocommit=True) as conn:
-            return _stage("validate", len(ids),
-                          lambda: steps.validate_batch(conn, ids, run_id, settings.data_dir / "data_docs"))[1]
-
-    @step(pool="eventwire_load")
-    def load(batches: list[list[int]], *, run_id=None) -> dict:
-        """COPY + upsert the cycle's valid events, quarantine the rest, in one transaction."""
-        from pipeline import steps
-
-        ids = _flatten(batches)
-        with _connect() as conn:
-            return _stage("load", len(ids), lambda: steps.load_batch(conn, ids, run_id))[0]
+            _, validated = _stage(conn, run_id, "validate", len(ids),
+                                  lambda: steps.validate_batch(conn, ids, run_id, settings.data_dir / "data_docs"))
+            loaded, _ = _stage(conn, run_id, "load", len(ids), lambda: steps.load_batch(conn, ids, run_id))
+        return dict(loaded, validate=validated)
 
     @step(trigger_rule="all_done", retries=0)
     def finish_run(*, run_id=None) -> dict:
@@ -244,7 +240,7 @@ def eventwire_ingest():
         from pipeline import alerts, steps
 
         with _connect() as conn:
-            summary, _ = _stage("finish", 0, lambda: steps.finish_run(conn, run_id))
+            summary, _ = _stage(conn, run_id, "finish", 0, lambda: steps.finish_run(conn, run_id))
             alerts.resolve_alerts(conn, "cycle_late", set())  # a finished cycle is no longer late
         if summary["status"] != "success":
             raise RuntimeError(f"run {run_id}: {summary['error']}")
@@ -261,10 +257,8 @@ def eventwire_ingest():
 
     batches = claim_articles()
     processed = fetch_clean_extract.expand(batch=batches)
-    validated = validate(batches)
-    processed >> validated
-    loaded = load(batches)
-    validated >> loaded
+    loaded = validate_and_load(batches)
+    processed >> loaded
     summary = finish_run()
     loaded >> summary
     publish_events(summary)

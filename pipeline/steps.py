@@ -16,18 +16,10 @@ from datetime import date, datetime, timezone
 import psycopg
 from psycopg.types.json import Jsonb
 
-from pipeline import alerts, clean, extract, safety
+from pipeline import alerts, safety
 from pipeline.load import postgres as load
-from pipeline.validate import suite as validate
-from pipeline.clean import dedup
-from pipeline.extract.places import admin2_of
 from pipeline.config import Settings
 from pipeline.safety import redact_url
-from pipeline.fetch import feeds as feedmod
-from pipeline.fetch import crawl, http, pages
-from pipeline.validate import articles as article_checks
-from pipeline.validate import docs as validation_docs
-from pipeline.validate import events as event_checks
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +247,7 @@ def sync_feeds(conn: psycopg.Connection, feed_list: list[dict]) -> int:
 
     Feeds in the table that the list disables or does not name any more are disabled, and their open
     feed alerts resolved; naming a feed again enables it."""
+    from pipeline.fetch import feeds as feedmod
     for feed in feed_list:
         conn.execute(
             """
@@ -349,6 +342,8 @@ def poll_due(conn: psycopg.Connection, settings: Settings) -> dict:
 def _poll_due_feeds(conn: psycopg.Connection, settings: Settings, run_id: str | None, force: bool) -> dict:
     """Poll the due feeds (all enabled ones with `force`); new items become articles of `run_id` (None:
     of no run yet). Returns new_ids, feeds_polled, feeds_failed, items_seen."""
+    from pipeline.fetch import feeds as feedmod
+    from pipeline.fetch import http
     due = conn.execute(
         "SELECT feed_id, name, url, etag, last_modified, interval_seconds, consecutive_failures"
         " FROM eventwire.feeds WHERE enabled AND (%s OR next_poll_at <= now()) ORDER BY feed_id",
@@ -472,6 +467,7 @@ def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list
     One statement per feed (a 10,000-item feed must not cost 10,000 round trips); if the database
     refuses it, item by item, so one item no rule foresaw costs only itself.
     """
+    from pipeline.fetch import pages
     if not items:  # (a 304 has none)
         return [], 0
     params = [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
@@ -535,6 +531,9 @@ def fetch_batch(conn: psycopg.Connection, settings: Settings, ids: list[int], ru
     Pages and failures are written a statement per kind for up to FETCH_FLUSH_PAGES pages, not one
     per page; a write that fails falls back to page by page, the page that fails again quarantined.
     """
+    from pipeline.fetch import crawl
+    from pipeline.fetch import http
+    from pipeline.fetch import pages
     rows = conn.execute(
         "SELECT article_id, url FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'new'"
         " ORDER BY article_id", (ids,)
@@ -679,6 +678,9 @@ def _each_or_all(conn: psycopg.Connection, run_id: str | None, step: str, items:
 def _clean_page(article_id: int, raw: bytes, url: str | None, feed_published, feed_title: str | None,
                 canonical: str | None) -> dict:
     """One fetched page cleaned in Python: the article's new column values (no database work)."""
+    from pipeline import clean
+    from pipeline.clean import dedup
+    from pipeline.fetch import pages
     html = gzip.decompress(raw).decode("utf-8", errors="replace")
     doc = clean.clean_html(html, url=url)
     # impossible characters (NUL...) never reach a text column; titles and names are capped
@@ -699,6 +701,7 @@ def _columns(items: list[dict], *names: str) -> list[list]:
 
 def _store_cleaned(conn: psycopg.Connection, items: list[dict], run_id: str | None) -> dict:
     """Dedup verdicts and cleaned columns of these articles: one transaction, five statements."""
+    from pipeline.clean import dedup
     with conn.transaction():
         verdicts = dedup.check_and_index_batch(conn, [
             dedup.Cleaned(i["article_id"], i["canonical"], i["content_hash"], i["signature"]) for i in items])
@@ -733,6 +736,8 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
     An article whose extraction runs past `budget_seconds` (default: the extract_budget_seconds
     setting) is quarantined with the reason instead, and the batch goes on.
     """
+    from pipeline import extract
+    from pipeline.extract.places import admin2_of
     if budget_seconds is None:
         budget_seconds = Settings.from_env().extract_budget_seconds
     rows = conn.execute(
@@ -766,6 +771,7 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
 def _store_candidates(conn: psycopg.Connection, items: list[dict], run_id: str) -> dict[int, int]:
     """The articles' new candidates (replacing their unvalidated ones) and status 'extracted': one
     transaction, three statements. Returns {article_id: candidates stored}."""
+    from pipeline import extract
     ids = [item["article_id"] for item in items]
     rows = [(item["article_id"], ordinal, payload) for item in items
             for ordinal, payload in enumerate(item["payloads"])]
@@ -790,8 +796,9 @@ def _store_candidates(conn: psycopg.Connection, items: list[dict], run_id: str) 
 
 
 def _quarantine_over_budget(conn: psycopg.Connection, run_id: str, article_id: int,
-                            exc: extract.ExtractionBudgetExceeded) -> None:
+                            exc: Exception) -> None:
     """An article whose extraction ran out of time: no candidates, status quarantined, the reason kept."""
+    from pipeline import extract
     with conn.transaction():
         conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')",
                      (article_id,))
@@ -823,6 +830,7 @@ def validate_batch(conn: psycopg.Connection, ids: list[int], run_id: str, data_d
     one that fails, which is quarantined. With `data_docs_dir` the validations are added to the
     offline Data Docs there (`validate.docs`) once, under `run_name` (default: `run_id`).
     """
+    from pipeline.validate import docs as validation_docs
     arts = conn.execute(
         "SELECT article_id AS id, url, title, text, published, language, source FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'extracted' ORDER BY article_id", (ids,)
@@ -858,6 +866,9 @@ def _validate_in_halves(conn: psycopg.Connection, article_rows: list[dict], run_
 def _validate_rows(conn: psycopg.Connection, article_rows: list[dict], run_id: str) -> list:
     """The suites over these articles and their pending candidates; verdicts written in one transaction.
     Returns the two `ValidationResult`s (for the Data Docs)."""
+    from pipeline.validate import suite as validate
+    from pipeline.validate import articles as article_checks
+    from pipeline.validate import events as event_checks
     art_result = article_checks.validate_articles(article_rows)
     bad_articles = {r["row"]["id"]: r["reasons"] for r in art_result.rejected}
 
@@ -951,6 +962,7 @@ def load_batch(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
 
 
 def _load_articles(conn: psycopg.Connection, ids: list[int], run_id: str) -> dict:
+    from pipeline.validate import suite as validate
     with conn.transaction():
         found = conn.execute(
             "SELECT article_id, validation_reasons FROM eventwire.articles WHERE article_id = ANY(%s)"

@@ -1754,7 +1754,8 @@ _HOW = {
         "sustains (a feed list spread over many hosts behaves like that one)."),
     "latency": (
         "The real scheduled pipeline: tools/stack.py's `Stack` (api-server, scheduler, dag-processor, "
-        "triggerer, each its own process group; LocalExecutor; `stack_env` as `make airflow` sets it) on "
+        "triggerer, each its own process group; LocalExecutor, whose workers come from the scheduler's "
+        "forkserver with the pipeline preloaded (`TASK_PRELOAD`); `stack_env` as `make airflow` sets it) on "
         "free ports, AIRFLOW_HOME and EVENTWIRE_DATA_DIR in a temporary directory, eventwire's data and "
         "Airflow's metadata in two temporary databases on an embedded pgserver; only `eventwire_ingest` "
         "is unpaused (by SQL on the metadata `dag` table). It is scheduled on the `eventwire_new_articles` "
@@ -1793,7 +1794,7 @@ _HOW = {
         "articles / (time the benchmark, polling every 0.5 s, first sees article rows (the first poll) → "
         "time every article is loaded, quarantined or duplicate). The watcher fires once with all 804 "
         "articles: one DAG run, its articles in at most 4 `fetch_clean_extract` tasks (batches of one "
-        "host), one `validate`, one `load`. Fixed task cost = task processes' CPU (getrusage, logged by "
+        "host), one `validate_and_load`. Fixed task cost = task processes' CPU (getrusage, logged by "
         "each task) minus the CPU of the stages' work (each task logs its stages' CPU: fetch, clean, "
         "extract, validate, load, claim, finish). The machine has 2 cores shared by "
         "PostgreSQL, the Airflow services, the workers' task processes and the wire."),

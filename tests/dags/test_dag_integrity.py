@@ -25,14 +25,14 @@ def test_dag_folder_has_no_import_errors(dagbag):
 
 def test_ingest_dag_runs_the_stages_in_order(dagbag):
     dag = dagbag.dags["eventwire_ingest"]
-    assert set(dag.task_ids) == {"claim_articles", "fetch_clean_extract", "validate", "load", "finish_run",
+    assert set(dag.task_ids) == {"claim_articles", "fetch_clean_extract", "validate_and_load", "finish_run",
                                  "publish_events"}
-    chain = ["claim_articles", "fetch_clean_extract", "validate", "load", "finish_run", "publish_events"]
+    chain = ["claim_articles", "fetch_clean_extract", "validate_and_load", "finish_run", "publish_events"]
     for upstream, downstream in zip(chain, chain[1:]):
         assert downstream in dag.get_task(upstream).downstream_task_ids, f"{upstream} -> {downstream}"
     # one task per batch for the fused stages, one per cycle for validation and load
     assert dag.get_task("fetch_clean_extract").is_mapped
-    assert not dag.get_task("validate").is_mapped and not dag.get_task("load").is_mapped
+    assert not dag.get_task("validate_and_load").is_mapped
 
 
 def test_ingest_runs_only_on_the_feed_watchers_asset(dagbag):
@@ -126,7 +126,7 @@ def test_stages_use_pools_that_the_pool_file_defines(dagbag):
 
     defined = json.loads((REPO / "dags" / "pools.json").read_text())
     dag = dagbag.dags["eventwire_ingest"]
-    tasks = [dag.get_task(t) for t in ("fetch_clean_extract", "validate", "load")]
+    tasks = [dag.get_task(t) for t in ("fetch_clean_extract", "validate_and_load")]
     used = {t.partial_kwargs.get("pool") if t.is_mapped else t.pool for t in tasks}
     assert used == {"eventwire_extract", "eventwire_load"}
     assert used <= set(defined)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.stack import COMPONENTS, StackConfig, sqlalchemy_url, stack_commands, stack_env, with_dbname
+from tools.stack import COMPONENTS, TASK_PRELOAD, StackConfig, sqlalchemy_url, stack_commands, stack_env, with_dbname
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.unit
@@ -58,10 +58,13 @@ def test_the_four_components_run_from_this_venv(tmp_path):
     commands = stack_commands(_cfg(tmp_path))
 
     assert tuple(commands) == COMPONENTS
-    assert all(cmd[0] == str(Path(sys.executable).with_name("airflow")) for cmd in commands.values())
+    assert all(cmd[0] == str(Path(sys.executable).with_name("airflow"))
+               for name, cmd in commands.items() if name != "scheduler")
+    # the scheduler through tools/airflow_scheduler.py: this venv's Python, its task forkserver started at once
+    assert commands["scheduler"][:2] == [sys.executable, str(REPO / "tools" / "airflow_scheduler.py")]
     assert commands["api-server"][1:] == ["api-server", "--host", "127.0.0.1", "--port", "8123", "--workers", "1"]
     # Airflow's task-log servers would listen on every interface: they are not started (issue 11, finding 8)
-    assert commands["scheduler"][1:] == ["scheduler", "--skip-serve-logs"]
+    assert commands["scheduler"][2:] == ["--skip-serve-logs"]
     assert commands["triggerer"][1:] == ["triggerer", "--skip-serve-logs"]
 
 
@@ -70,3 +73,30 @@ def test_the_stack_module_does_not_import_airflow():
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# In a process forked from the forkserver: which preload modules it lacks, and whether extract's
+# gazetteer is loaded (pipeline.warm). eval is pickled by name, so no test module has to be importable.
+PRELOAD_PROBE = """
+import multiprocessing, sys
+from tools.stack import TASK_PRELOAD
+ctx = multiprocessing.get_context("forkserver")
+ctx.set_forkserver_preload(list(TASK_PRELOAD))
+with ctx.Pool(1) as pool:
+    print(pool.apply(eval, ("([m for m in %r if m not in __import__('sys').modules], "
+                            "__import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize)"
+                            % (TASK_PRELOAD,),)))
+"""
+
+
+def test_the_schedulers_task_processes_start_with_the_pipeline_imported(tmp_path):
+    """The forkserver skips a preload module it cannot import without a word: every one must import
+    there (plugins on sys.path through `airflow`), and the extract tables must be loaded."""
+    env = stack_env(_cfg(tmp_path))
+    assert env["AIRFLOW__SCHEDULER__MP_START_METHOD"] == "forkserver"
+    assert env["AIRFLOW__SCHEDULER__MP_FORKSERVER_PRELOAD"].split(",") == list(TASK_PRELOAD)
+    assert "AIRFLOW__CORE__MP_START_METHOD" not in env  # triggerer and dag-processor keep their default
+    done = subprocess.run([sys.executable, "-c", PRELOAD_PROBE], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "([], 1)"
