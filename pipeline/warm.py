@@ -8,10 +8,8 @@ inherits the loaded tables copy-on-write. Nothing else imports it.
 
 from __future__ import annotations
 
-from pipeline.extract.actors import load_lexicon
-from pipeline.extract.places import load_gazetteer
-from pipeline.extract.triggers import load_rules, prefix_index
+from pipeline.extract.record import load_tables
 from pipeline.validate.suite import gx_context
 
-load_gazetteer(), load_lexicon(), load_rules(), prefix_index()
+load_tables()
 gx_context()

@@ -62,7 +62,8 @@ def _record(c: Candidate) -> dict:
     }
 
 
-def _load_tables() -> None:
+def load_tables() -> None:
+    """The dictionaries and gazetteer extraction reads (once per process; pipeline.warm preloads them)."""
     from .actors import load_lexicon
     from .places import load_gazetteer
     from .triggers import load_rules
@@ -85,7 +86,7 @@ def extract_events(text: str, published: str | None = None, title: str | None = 
     if not text or not text.strip():
         return []
     records = []
-    _load_tables()      # once per process, and not charged to the first article's budget
+    load_tables()       # once per process, and not charged to the first article's budget
     deadline = Deadline(budget_seconds, len(text))
     for c in sorted(extract(text, published, title, deadline), key=lambda c: (c.sentence.span.start, c.trigger.start)):
         rec = _record(c)
