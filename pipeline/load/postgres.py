@@ -205,7 +205,7 @@ _INSERT_EVENTS = f"""
     INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
     SELECT DISTINCT ON (s.event_key) {", ".join([f"s.{c}" for c in _PLAIN] + list(_COUNTED.values()))}
     FROM stage_events s JOIN c USING (event_key)
-    ORDER BY s.event_key, s.confidence DESC NULLS LAST, s.candidate_id
+    ORDER BY s.event_key, s.confidence DESC NULLS LAST, s.article_id, s.candidate_id
     ON CONFLICT (event_key) DO UPDATE SET
         confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence), deleted_at = NULL,
         {", ".join(f"{c} = EXCLUDED.{c}" for c in _COUNTED)}, updated_at = now()
@@ -249,8 +249,10 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
     First the rows loaded before (eventwire.mention_sources remembers where each merged row's own
     key went; an unmerged row's own key is its event's: a reload changes nothing), then live events
     (never one this article already supports: two places in one article are two events), then
-    earlier rows of the same batch from other articles. Each row that reaches a stored event gets
-    its event_id here; the lookups run only for rows that have none (their key is new).
+    rows of the same batch from articles with a lower id (article order, not the order the extract
+    tasks happened to finish in: two Celery workers and one LocalExecutor must give the same events).
+    Each row that reaches a stored event gets its event_id here; the lookups run only for rows that
+    have none (their key is new).
     """
     conn.execute(
         """
@@ -280,9 +282,9 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
 
     def earlier(by: str, order: str) -> str:
         return f"""(SELECT s1 FROM stage_events s1
-                    WHERE s1.candidate_id < s2.candidate_id AND s1.article_id <> s2.article_id
+                    WHERE s1.article_id < s2.article_id
                       AND {_same_event_sql("s1", "s2", by)}
-                    ORDER BY {order}, s1.candidate_id LIMIT 1)"""
+                    ORDER BY {order}, s1.article_id, s1.candidate_id LIMIT 1)"""
 
     for candidate in (
         f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"

@@ -401,3 +401,24 @@ def test_reports_either_side_of_a_latitude_band_edge_still_merge_by_distance(con
     assert (north.events_inserted, south.events_inserted, both.events_inserted) == (0, 0, 1)
     assert conn.execute("SELECT location_name, num_articles FROM eventwire.events ORDER BY event_date").fetchall() == [
         ("Southside", 2), ("Upper", 2), ("Below", 2)]
+
+
+def test_a_batch_merges_by_article_order_not_by_the_order_its_candidates_were_stored(conn):
+    """Two workers may finish their extract tasks in either order, so candidate ids do not follow the
+    articles; the events must not depend on it: the same rows give the same events either way."""
+    conn.execute("INSERT INTO eventwire.runs (run_id) VALUES ('r1')")
+    ids = [_article(conn, f"http://127.0.0.1/o{i}", f"Outlet {i}") for i in range(3)]
+    flita = dict(location_name="Flita", latitude=33.99, longitude=36.53, sub_event_type="Government regains territory")
+    spellings = [dict(flita), dict(flita, location_name="Fulaita", latitude=33.995, longitude=36.52),
+                 dict(flita, location_name="Flitah", latitude=33.985, longitude=36.535, event_date="2014-06-16")]
+
+    def events(candidate_ids):
+        with conn.transaction():
+            load.load_events(conn, "r1", [_row(a, c, **s) for a, c, s in zip(ids, candidate_ids, spellings)])
+        got = conn.execute("SELECT location_name, event_date::text, num_articles FROM eventwire.events"
+                           " ORDER BY event_id").fetchall()
+        conn.execute("TRUNCATE eventwire.events, eventwire.event_mentions, eventwire.mention_sources")
+        return got
+
+    in_order, reversed_ = events([1, 2, 3]), events([30, 20, 10])
+    assert in_order == reversed_ == [("Flita", "2014-06-15", 3)]
