@@ -391,14 +391,18 @@ def _poll_due_feeds(conn: psycopg.Connection, settings: Settings, run_id: str | 
     return {"new_ids": new_ids, "feeds_polled": polled, "feeds_failed": failed, "items_seen": seen}
 
 
-def feed_verdicts(conn: psycopg.Connection, overdue_grace_seconds: float = 60) -> list[dict]:
+def feed_verdicts(conn: psycopg.Connection, overdue_grace_seconds: float | None = None) -> list[dict]:
     """Each enabled feed's state for an operator: name, problem (None when fine) and the facts behind it.
 
     A problem is: its last poll failed (`failing`, with the count in a row and the error), it is past
     its `alert_after_minutes` without a new item (`silent`), or its next poll is more than
     max(interval, `overdue_grace_seconds`) in the past (`overdue`: nothing is polling, e.g. the
     triggerer is down or the ingest DAG paused). The effective interval (backoff included) is shown.
+    The grace is the health page's (health.OVERDUE_GRACE_SECONDS), so the two never disagree.
     """
+    from pipeline.health import OVERDUE_GRACE_SECONDS
+
+    grace = OVERDUE_GRACE_SECONDS if overdue_grace_seconds is None else overdue_grace_seconds
     rows = conn.execute(
         """
         SELECT name, consecutive_failures, last_error, interval_seconds, alert_after_minutes,
@@ -412,7 +416,7 @@ def feed_verdicts(conn: psycopg.Connection, overdue_grace_seconds: float = 60) -
     for name, failures, error, interval, alert_after, late, quiet, effective in rows:
         if failures:
             problem = f"failing: {failures} failed polls in a row, last: {error}"
-        elif late is not None and late > max(interval, overdue_grace_seconds):
+        elif late is not None and late > max(interval, grace):
             problem = f"overdue: its poll was due {late:.0f} s ago (is the triggerer running, the ingest DAG on?)"
         elif quiet is not None and quiet > alert_after:
             problem = f"silent: no new item for {quiet:.0f} min (expected within {alert_after} min)"
@@ -441,14 +445,6 @@ def _feed_failed(conn: psycopg.Connection, feed_id: int, interval: int, failures
     )
 
 
-_INSERT_ITEM = """
-    INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, notes,
-                                    first_run_id, last_run_id)
-    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
-    ON CONFLICT ((eventwire.url_key(url))) DO NOTHING RETURNING article_id
-"""
-
-
 _INSERT_ITEMS = """
     INSERT INTO eventwire.articles (url, feed_id, guid, source, feed_title, feed_published, notes,
                                     first_run_id, last_run_id)
@@ -470,15 +466,19 @@ def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list
     from pipeline.fetch import pages
     if not items:  # (a 304 has none)
         return [], 0
-    params = [(pages.canonical_url(item.url), feed_id, item.guid, item.source or name, item.title,
-               _as_date(item.published), list(item.notes) or None, run_id, run_id) for item in items]
-    try:
+    params = [(pages.canonical_url(item.url), item.guid, item.source or name, item.title, _as_date(item.published),
+               Jsonb(list(item.notes)) if item.notes else None) for item in items]
+
+    def store(rows: list[tuple]) -> list[int]:
         with conn.transaction():
-            rows = conn.execute(_INSERT_ITEMS, {
-                "feed": feed_id, "run": run_id, "url": [r[0] for r in params], "guid": [r[2] for r in params],
-                "source": [r[3] for r in params], "title": [r[4] for r in params], "published": [r[5] for r in params],
-                "notes": [Jsonb(r[6]) if r[6] else None for r in params]}).fetchall()
-        return sorted(row[0] for row in rows), 0
+            url, guid, source, title, published, notes = map(list, zip(*rows))
+            got = conn.execute(_INSERT_ITEMS, {"feed": feed_id, "run": run_id, "url": url, "guid": guid,
+                                               "source": source, "title": title, "published": published,
+                                               "notes": notes}).fetchall()
+        return sorted(r[0] for r in got)
+
+    try:
+        return store(params), 0
     except psycopg.Error:
         if _connection_lost(conn):
             raise
@@ -486,10 +486,7 @@ def _insert_items(conn: psycopg.Connection, feed_id: int, name: str, items: list
     fresh, refused = [], 0
     for row in params:
         try:
-            with conn.transaction():
-                got = conn.execute(_INSERT_ITEM, row).fetchone()
-            if got:
-                fresh.append(got[0])
+            fresh.extend(store([row]))
         except psycopg.Error as exc:
             if _connection_lost(conn):
                 raise

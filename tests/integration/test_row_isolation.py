@@ -257,3 +257,18 @@ def test_a_run_with_a_failed_task_is_not_a_success(conn):
     assert summary["status"] == "failed" and "task fetch failed: RuntimeError: boom" in summary["error"]
     assert conn.execute("SELECT status FROM analytics.runs WHERE run_id = 'task-failed'").fetchone() == ("failed",)
 
+
+
+def test_a_feed_item_the_database_refuses_costs_only_itself(conn):
+    """The items of a poll go in as one statement; when the database refuses it (here a NUL in a title,
+    which text columns cannot hold and no rule before the insert removed), they go in one by one."""
+    feed_id = conn.execute("INSERT INTO eventwire.feeds (name, url) VALUES ('f', 'http://127.0.0.1:9/rss')"
+                           " RETURNING feed_id").fetchone()[0]
+    items = [feedmod.FeedItem(url=f"http://127.0.0.1:9/a{i}", title=title, published="2026-11-30T08:00:00+00:00",
+                              guid=f"g{i}", summary=None, notes=("a note",) if i == 0 else ())
+             for i, title in enumerate(["fine", "bad\x00title", "also fine"])]
+    fresh, refused = steps._insert_items(conn, feed_id, "f", items, None)
+
+    assert refused == 1 and len(fresh) == 2
+    stored = conn.execute("SELECT url, feed_title, notes FROM eventwire.articles ORDER BY article_id").fetchall()
+    assert stored == [("http://127.0.0.1:9/a0", "fine", ["a note"]), ("http://127.0.0.1:9/a2", "also fine", None)]
