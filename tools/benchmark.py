@@ -1189,6 +1189,8 @@ def airflow_stack(server_url: str, eventwire_url: str, tmp: Path, pipeline_env: 
                 "AIRFLOW__CELERY__RESULT_BACKEND": "db+" + cfg.metadata_url,
                 "AIRFLOW__CELERY__WORKER_CONCURRENCY": "1",
                 "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
+                # workers import TASK_PRELOAD before forking their pool, as the LocalExecutor's forkserver does
+                "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS": "tools.celery_worker.CELERY_CONFIG",
                 "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
             })
             es.callback(_drop_queue, queue)

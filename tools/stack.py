@@ -38,11 +38,18 @@ POOLS_FILE = REPO_ROOT / "dags" / "pools.json"
 # process is an os.fork of its worker, so it inherits them. `airflow` first: importing it puts the
 # plugins folder (eventwire_triggers, imported by the DAG file) on sys.path. The forkserver ignores a
 # module it cannot import, so tests/unit/test_stack.py imports each of them. pipeline.warm also loads
-# extract's tables and the GX context there.
+# extract's tables and the GX context there. The task runner's own lazy imports count too: the DagBag
+# that parses the DAG file (airflow.dag_processing.dagbag: 0.25 s of CPU, more than half of what a task
+# process spent before its work), the @task operator, the supervisor of each LocalExecutor worker
+# (measured by forking from a preloaded process and importing each, 2026-11-30).
 TASK_PRELOAD = (
     "airflow", "airflow.executors.local_executor", "airflow.sdk", "airflow.sdk.execution_time.task_runner",
+    "airflow.sdk.execution_time.supervisor", "airflow.sdk.execution_time.task_mapping",
+    "airflow.sdk.execution_time.timeout", "airflow.dag_processing.dagbag",
+    "airflow.providers.standard.decorators.python", "airflow.sdk.definitions.asset.decorators",
     "pendulum", "eventwire_triggers", "pipeline.steps", "pipeline.fetch.feeds", "pipeline.alerts",
     "pipeline.clean", "pipeline.extract", "pipeline.validate.suite", "pipeline.validate.docs",
+    "pipeline.validate.articles", "pipeline.validate.events",
     "great_expectations", "trafilatura", "pandas", "httpx", "pipeline.warm",
 )
 

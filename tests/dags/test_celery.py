@@ -196,6 +196,7 @@ def celery_run(pg_server_url, template_db, airflow_env, tmp_path_factory):
             "AIRFLOW__CELERY__RESULT_BACKEND": _sqlalchemy_url(metadata, "db+postgresql+psycopg://"),
             "AIRFLOW__CELERY__WORKER_CONCURRENCY": "1",
             "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
+            "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS": "tools.celery_worker.CELERY_CONFIG",  # preloaded workers
             "AIRFLOW__OPERATORS__DEFAULT_QUEUE": queue,
             "AIRFLOW__API__HOST": "127.0.0.1",
             "AIRFLOW__API__PORT": str(port),

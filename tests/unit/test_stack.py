@@ -100,3 +100,25 @@ def test_the_schedulers_task_processes_start_with_the_pipeline_imported(tmp_path
                           timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().splitlines()[-1] == "([], 1)"
+
+
+CELERY_PROBE = """
+import sys
+from celery import Celery
+from tools.celery_worker import CELERY_CONFIG
+app = Celery("probe", config_source=CELERY_CONFIG)
+app.loader.import_default_modules()  # what `airflow celery worker` does before it forks its pool
+from tools.stack import TASK_PRELOAD
+print(([m for m in TASK_PRELOAD if m not in sys.modules],
+       __import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize))
+"""
+
+
+def test_celery_workers_import_the_same_modules_before_forking(tmp_path):
+    """With tools.celery_worker's settings, a Celery worker imports every TASK_PRELOAD module (and loads
+    extract's tables) at start-up, so its task processes inherit them as the LocalExecutor's do."""
+    env = dict(stack_env(_cfg(tmp_path)), PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", CELERY_PROBE], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "([], 1)"
