@@ -627,7 +627,10 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
     The pages are cleaned one by one in Python (one that fails is quarantined, the others go on);
     the verdicts and texts are written in one transaction of a few statements for the whole batch,
     and if that fails, article by article, so the one that fails again costs only itself.
-    Returns the ids that go on to extract (duplicates do not)."""
+    An article of the same run that another task cleaned first, with a higher id and not validated
+    yet, becomes a duplicate here if it repeats one of this batch's (dedup.check_and_index_batch):
+    the verdicts are those of cleaning the run one article at a time in id order, whichever task
+    cleans first. Returns the ids that go on to extract (duplicates do not)."""
     rows = conn.execute(
         "SELECT article_id, raw_html_gz, final_url, feed_published, feed_title, canonical_url FROM eventwire.articles"
         " WHERE article_id = ANY(%s) AND status = 'fetched' ORDER BY article_id", (ids,)
@@ -640,15 +643,17 @@ def clean_batch(conn: psycopg.Connection, ids: list[int], run_id: str | None = N
             _isolated(conn, run_id, article_id, "clean", exc)
     verdicts = _each_or_all(conn, run_id, "clean", pages_done, lambda part: _store_cleaned(conn, part, run_id))
     duplicates = sorted(article_id for article_id, original in verdicts.items() if original)
+    mine = {page["article_id"] for page in pages_done}
     for article_id in duplicates:
         original = verdicts[article_id]
-        log.info("article %s duplicates %s (%s, %.2f)", article_id, original.original_id, original.kind,
-                 original.similarity)
+        log.info("article %s duplicates %s (%s, %.2f)%s", article_id, original.original_id, original.kind,
+                 original.similarity, "" if article_id in mine else "; cleaned earlier by another task, revised")
     if duplicates:
         with conn.transaction():  # an original may be loaded already: count each copy as a report of it
             load.attach_duplicates(conn, run_id, duplicate_ids=duplicates)
-    log.info("cleaned %d articles, %d of them duplicates", len(rows), len(duplicates))
-    return sorted(article_id for article_id, original in verdicts.items() if not original)
+    log.info("cleaned %d articles, %d of them duplicates; %d articles of other batches revised to duplicates",
+             len(rows), len(mine.intersection(duplicates)), len(set(duplicates) - mine))
+    return sorted(article_id for article_id, original in verdicts.items() if not original and article_id in mine)
 
 
 def _each_or_all(conn: psycopg.Connection, run_id: str | None, step: str, items: list[dict], store) -> dict:
@@ -697,11 +702,12 @@ def _columns(items: list[dict], *names: str) -> list[list]:
 
 
 def _store_cleaned(conn: psycopg.Connection, items: list[dict], run_id: str | None) -> dict:
-    """Dedup verdicts and cleaned columns of these articles: one transaction, five statements."""
+    """Dedup verdicts and cleaned columns of these articles: one transaction, five statements (more
+    when the batch revises articles of other batches: their verdicts are returned too)."""
     from pipeline.clean import dedup
     with conn.transaction():
         verdicts = dedup.check_and_index_batch(conn, [
-            dedup.Cleaned(i["article_id"], i["canonical"], i["content_hash"], i["signature"]) for i in items])
+            dedup.Cleaned(i["article_id"], i["canonical"], i["content_hash"], i["signature"]) for i in items], run_id)
         found = [verdicts[i["article_id"]] for i in items]
         conn.execute(
             """
@@ -767,14 +773,30 @@ def extract_batch(conn: psycopg.Connection, ids: list[int], run_id: str, budget_
 
 def _store_candidates(conn: psycopg.Connection, items: list[dict], run_id: str) -> dict[int, int]:
     """The articles' new candidates (replacing their unvalidated ones) and status 'extracted': one
-    transaction, three statements. Returns {article_id: candidates stored}."""
+    transaction, three statements. Returns {article_id: candidates stored}.
+
+    Only for articles still 'cleaned' (rows locked first): one that a concurrent clean task made a
+    duplicate while it was being extracted (dedup.check_and_index_batch) gets nothing."""
     from pipeline import extract
-    ids = [item["article_id"] for item in items]
-    rows = [(item["article_id"], ordinal, payload) for item in items
-            for ordinal, payload in enumerate(item["payloads"])]
     with conn.transaction():
-        conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = ANY(%s)"
-                     " AND status IN ('pending', 'valid', 'rejected')", (ids,))
+        # lock the rows in id order (as the clean task's revision does) and clear the old candidates
+        # of those still cleaned, in one statement
+        still = {r[0] for r in conn.execute(
+            "WITH still AS (SELECT article_id FROM eventwire.articles WHERE article_id = ANY(%s) AND status = 'cleaned'"
+            "               ORDER BY article_id FOR UPDATE),"
+            " cleared AS (DELETE FROM eventwire.event_candidates c USING still WHERE c.article_id = still.article_id"
+            "             AND c.status IN ('pending', 'valid', 'rejected'))"
+            " SELECT article_id FROM still", ([item["article_id"] for item in items],))}
+        for item in items:
+            if item["article_id"] not in still:
+                log.info("article %s became a duplicate while it was extracted: its events are not kept",
+                         item["article_id"])
+        items = [item for item in items if item["article_id"] in still]
+        if not items:
+            return {}
+        ids = [item["article_id"] for item in items]
+        rows = [(item["article_id"], ordinal, payload) for item in items
+                for ordinal, payload in enumerate(item["payloads"])]
         if rows:
             conn.execute(
                 "INSERT INTO eventwire.event_candidates (article_id, ordinal, run_id, payload)"
@@ -797,6 +819,10 @@ def _quarantine_over_budget(conn: psycopg.Connection, run_id: str, article_id: i
     """An article whose extraction ran out of time: no candidates, status quarantined, the reason kept."""
     from pipeline import extract
     with conn.transaction():
+        if not conn.execute("SELECT 1 FROM eventwire.articles WHERE article_id = %s AND status = 'cleaned' FOR UPDATE",
+                            (article_id,)).fetchone():
+            log.info("article %s became a duplicate while it was extracted: not quarantined", article_id)
+            return
         conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = %s AND status IN ('pending', 'valid', 'rejected')",
                      (article_id,))
         payload = conn.execute(

@@ -93,21 +93,48 @@ class Cleaned:
 # an article is a possible original once it has been cleaned (and was not refused at fetch)
 _CLEANED = "a.status NOT IN ('new', 'fetched', 'fetch_failed')"
 _EXACT = (("canonical_url", "canonical"), ("content_hash", "content_hash"))
+# statuses in which an article of the run has not gone past extract: its verdict may still change
+OPEN = ("cleaned", "extracted")
 
 
-def find_originals(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, Duplicate | None]:
-    """For each article of `batch`, the earliest cleaned article it duplicates, or None.
+def _open_later(conn: psycopg.Connection, ids: list[int], run_id: str) -> list[tuple[Cleaned, Duplicate | None]]:
+    """The run's articles that other tasks cleaned, with a higher id than the batch's first and still
+    open (cleaned or extracted, or duplicates of such an original), with their stored verdicts. Locked:
+    an extract that has not written yet waits for this transaction, then sees the new status."""
+    rows = conn.execute(
+        """
+        SELECT a.article_id, a.canonical_url, a.content_hash, a.minhash, a.duplicate_of, a.duplicate_kind,
+               a.duplicate_similarity
+        FROM eventwire.articles a LEFT JOIN eventwire.articles r ON r.article_id = a.duplicate_of
+        WHERE a.last_run_id = %(run)s AND a.article_id > %(first)s AND a.article_id <> ALL(%(ids)s)
+          AND (a.status = ANY(%(open)s) OR (a.status = 'duplicate' AND r.last_run_id = %(run)s AND r.status = ANY(%(open)s)))
+        ORDER BY a.article_id FOR UPDATE OF a
+        """, {"open": list(OPEN), "run": run_id, "first": min(ids), "ids": ids}).fetchall()
+    return [(Cleaned(article_id, canonical, digest, signature),
+             Duplicate(original, kind, 1.0 if similarity is None else round(similarity, 3)) if original else None)
+            for article_id, canonical, digest, signature, original, kind, similarity in rows]
 
-    Two lookups for the whole batch (exact keys, then LSH band candidates) against what earlier
-    batches cleaned; within the batch, each article is compared with those before it, in id order,
-    as if they had been cleaned one by one. Call inside the DEDUP_LOCK.
+
+def find_originals(conn: psycopg.Connection, batch: list[Cleaned], run_id: str | None = None
+                   ) -> tuple[dict[int, Duplicate | None], dict[int, Duplicate]]:
+    """For each article of `batch`, the earliest cleaned article it duplicates, or None; and the
+    articles of run `run_id` cleaned by other tasks whose verdict this batch changes.
+
+    The verdicts are those of cleaning the run's articles one by one in id order, whatever order its
+    concurrent clean tasks take turns in: the batch and the run's open articles with higher ids
+    (`_open_later`) are judged together in id order, each against the ones before it and against
+    everything else cleaned (two lookups for all of them: exact keys, then LSH band candidates). An
+    open article that now repeats an earlier one gets a new verdict (the second dict); articles of
+    earlier runs and validated or loaded ones keep theirs. Without `run_id`, only the batch is judged.
+    Call inside the DEDUP_LOCK.
     """
-    batch = sorted(batch, key=lambda c: c.article_id)
-    ids = [c.article_id for c in batch]
+    before = _open_later(conn, [c.article_id for c in batch], run_id) if run_id and batch else []
+    members = sorted(batch + [c for c, _ in before], key=lambda c: c.article_id)
+    ids = [c.article_id for c in members]
     # exact copies: the smallest root per article and test (columns are fixed names)
     exact: dict[tuple[int, str], int] = {}
     for column, attr in _EXACT:
-        keyed = [(c.article_id, getattr(c, attr)) for c in batch if getattr(c, attr)]
+        keyed = [(c.article_id, getattr(c, attr)) for c in members if getattr(c, attr)]
         if not keyed:
             continue
         exact.update(((article_id, column), root) for article_id, root in conn.execute(
@@ -117,10 +144,10 @@ def find_originals(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, 
             f" WHERE a.article_id <> ALL(%s) AND {_CLEANED}"
             f" AND coalesce(a.duplicate_of, a.article_id) <> t.article_id GROUP BY t.article_id",
             ([k for k, _ in keyed], [v for _, v in keyed], ids)))
-    bands = {c.article_id: band_keys(c.signature) for c in batch if c.signature}
+    bands = {c.article_id: band_keys(c.signature) for c in members if c.signature}
     near: dict[int, list[tuple[int, list[int]]]] = {}
-    if bands:
-        probes = [(article_id, key) for article_id, keys in bands.items() for key in keys]
+    probes = [(article_id, key) for article_id, keys in bands.items() for key in keys]
+    if probes:
         for probe, root, other in conn.execute(
             """
             SELECT b.probe, coalesce(a.duplicate_of, a.article_id), a.minhash
@@ -136,45 +163,95 @@ def find_originals(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, 
             near.setdefault(probe, []).append((root, other))
 
     verdicts: dict[int, Duplicate | None] = {}
-    roots: dict[int, int] = {}  # an earlier article of this batch -> the original it counts as
-    for c in batch:
-        verdict = None
-        for column, attr in _EXACT:
-            value = getattr(c, attr)
-            if not value:
-                continue
-            found = [roots[e.article_id] for e in batch[:len(roots)] if getattr(e, attr) == value]
-            if (c.article_id, column) in exact:
-                found.append(exact[(c.article_id, column)])
-            found = [root for root in found if root != c.article_id]
-            if found:
-                verdict = Duplicate(min(found), column)
-                break
-        if verdict is None and c.signature:
-            mine = set(bands[c.article_id])
-            others = near.get(c.article_id, []) + [
-                (roots[e.article_id], e.signature) for e in batch[:len(roots)]
-                if e.signature and mine.intersection(bands[e.article_id])]
-            for root, other in others:
-                score = similarity(c.signature, other)
-                if score >= NEAR_DUP_THRESHOLD and root != c.article_id and (
-                        verdict is None or root < verdict.original_id):
-                    verdict = Duplicate(root, "near_duplicate", round(score, 3))
+    roots: dict[int, int] = {}  # an earlier member -> the original it counts as
+    first_root: dict[tuple[str, str], int] = {}  # (test, value) -> the smallest root of earlier members with it
+    bucket: dict[int, list[Cleaned]] = {}  # band key -> earlier members with it
+    for c in members:
+        verdict = _judge(c, exact, first_root, near.get(c.article_id, []),
+                         [(roots[e.article_id], e.signature) for e in _sharing(c, bands, bucket)])
         verdicts[c.article_id] = verdict
         roots[c.article_id] = verdict.original_id if verdict else c.article_id
-    return verdicts
+        for column, attr in _EXACT:
+            if getattr(c, attr):
+                key = (column, getattr(c, attr))
+                first_root[key] = min(first_root.get(key, roots[c.article_id]), roots[c.article_id])
+        for key in bands.get(c.article_id, ()):
+            bucket.setdefault(key, []).append(c)
+    # an open article only ever gains earlier copies: it is revised when it now has an (other) original
+    revised = {c.article_id: verdicts[c.article_id] for c, old in before
+               if verdicts[c.article_id] and verdicts[c.article_id] != old}
+    return {c.article_id: verdicts[c.article_id] for c in batch}, revised
 
 
-def check_and_index_batch(conn: psycopg.Connection, batch: list[Cleaned]) -> dict[int, Duplicate | None]:
+def _sharing(c: Cleaned, bands: dict[int, list[int]], bucket: dict[int, list[Cleaned]]) -> list[Cleaned]:
+    """The earlier members that share an LSH band with `c` (each once, in id order)."""
+    seen: dict[int, Cleaned] = {}
+    for key in bands.get(c.article_id, ()):
+        for e in bucket.get(key, ()):
+            seen.setdefault(e.article_id, e)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _judge(c: Cleaned, exact: dict[tuple[int, str], int], first_root: dict[tuple[str, str], int],
+           stored: list[tuple[int, list[int]]], earlier: list[tuple[int, list[int]]]) -> Duplicate | None:
+    """One article's verdict: an exact copy of the smallest root with its canonical URL, else with its
+    content hash; else the smallest root among the near copies (`stored` and `earlier` members:
+    (root, signature)), the closest one's similarity on a tie."""
+    for column, attr in _EXACT:
+        value = getattr(c, attr)
+        if not value:
+            continue
+        found = [root for root in (first_root.get((column, value)), exact.get((c.article_id, column)))
+                 if root is not None and root != c.article_id]
+        if found:
+            return Duplicate(min(found), column)
+    verdict = None
+    if c.signature:
+        for root, other in stored + earlier:
+            if root == c.article_id:
+                continue
+            score = round(similarity(c.signature, other), 3)
+            if score >= NEAR_DUP_THRESHOLD and (verdict is None or (root, -score) < (verdict.original_id,
+                                                                                       -verdict.similarity)):
+                verdict = Duplicate(root, "near_duplicate", score)
+    return verdict
+
+
+def check_and_index_batch(conn: psycopg.Connection, batch: list[Cleaned], run_id: str | None = None
+                          ) -> dict[int, Duplicate | None]:
     """The original each article repeats (or None), and their signatures indexed for those after them.
 
-    Call inside the transaction that also sets the articles' status, so the verdicts and the index
-    become visible together; the advisory lock makes concurrent clean tasks take turns.
+    With `run_id`, the run's articles cleaned by other tasks that this batch makes repeats (they have
+    a higher id, were cleaned first, and are not validated yet) become duplicates here too: their
+    waiting candidates go, copies of them point at their original; their verdicts are returned with
+    the batch's. Call inside the transaction that also sets the batch's status, so the verdicts and
+    the index become visible together; the advisory lock makes concurrent clean tasks take turns.
     """
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (DEDUP_LOCK,))
-    verdicts = find_originals(conn, batch)
+    verdicts, revised = find_originals(conn, batch, run_id)
     store_signatures(conn, batch)
-    return verdicts
+    if revised:
+        _revise(conn, revised)
+    return {**verdicts, **revised}
+
+
+def _revise(conn: psycopg.Connection, revised: dict[int, Duplicate]) -> None:
+    """Make these articles duplicates of their (new) originals: status and verdict, no candidates
+    waiting, and anything that repeated one of them now repeats its original."""
+    ids = list(revised)
+    conn.execute(
+        "UPDATE eventwire.articles a SET status = 'duplicate', duplicate_of = t.original, duplicate_kind = t.kind,"
+        " duplicate_similarity = t.similarity, updated_at = now()"
+        " FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::real[]) AS t(article_id, original, kind, similarity)"
+        " WHERE a.article_id = t.article_id",
+        (ids, [d.original_id for d in revised.values()], [d.kind for d in revised.values()],
+         [d.similarity for d in revised.values()]))
+    conn.execute("DELETE FROM eventwire.event_candidates WHERE article_id = ANY(%s)"
+                 " AND status IN ('pending', 'valid', 'rejected')", (ids,))
+    conn.execute(
+        "UPDATE eventwire.articles a SET duplicate_of = t.original, updated_at = now()"
+        " FROM unnest(%s::bigint[], %s::bigint[]) AS t(article_id, original) WHERE a.duplicate_of = t.article_id",
+        (ids, [d.original_id for d in revised.values()]))
 
 
 def check_and_index(conn: psycopg.Connection, article_id: int, canonical: str | None,

@@ -58,8 +58,9 @@ def test_fetch_clean_extract_and_load_of_a_batch_take_a_few_statements_whatever_
         summary = steps.finish_run(conn, "count")
     assert summary["articles_loaded"] == 5 and summary["events_loaded"] > 5
     # before issue 12, for these five articles: fetch 7, clean 196 (38 an article: 32 of them band
-    # rows), extract 48 (one per candidate); now a fixed handful per batch
-    assert sent["fetch"] <= 4 and sent["clean"] <= 9 and sent["extract"] <= 4, sent
+    # rows), extract 48 (one per candidate); now a fixed handful per batch (clean: one more since it
+    # also reads the run's later articles another task cleaned first, dedup.find_originals)
+    assert sent["fetch"] <= 4 and sent["clean"] <= 10 and sent["extract"] <= 4, sent
     assert sent["load"] <= 20, sent  # already set-based: the same 20 as before, now without refresh_counts
 
 
