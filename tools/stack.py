@@ -41,7 +41,8 @@ POOLS_FILE = REPO_ROOT / "dags" / "pools.json"
 # extract's tables and the GX context there. The task runner's own lazy imports count too: the DagBag
 # that parses the DAG file (airflow.dag_processing.dagbag: 0.25 s of CPU, more than half of what a task
 # process spent before its work), the @task operator, the supervisor of each LocalExecutor worker
-# (measured by forking from a preloaded process and importing each, 2026-11-30).
+# (measured by forking from a preloaded process and importing each, 2026-11-30); tools.task_preload
+# loads the plugins folder (another 0.25 s a task).
 TASK_PRELOAD = (
     "airflow", "airflow.executors.local_executor", "airflow.sdk", "airflow.sdk.execution_time.task_runner",
     "airflow.sdk.execution_time.supervisor", "airflow.sdk.execution_time.task_mapping",
@@ -50,7 +51,7 @@ TASK_PRELOAD = (
     "pendulum", "eventwire_triggers", "pipeline.steps", "pipeline.fetch.feeds", "pipeline.alerts",
     "pipeline.clean", "pipeline.extract", "pipeline.validate.suite", "pipeline.validate.docs",
     "pipeline.validate.articles", "pipeline.validate.events",
-    "great_expectations", "trafilatura", "pandas", "httpx", "pipeline.warm",
+    "great_expectations", "trafilatura", "pandas", "httpx", "pipeline.warm", "tools.task_preload",
 )
 
 

@@ -84,7 +84,8 @@ ctx = multiprocessing.get_context("forkserver")
 ctx.set_forkserver_preload(list(TASK_PRELOAD))
 with ctx.Pool(1) as pool:
     print(pool.apply(eval, ("([m for m in %r if m not in __import__('sys').modules], "
-                            "__import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize)"
+                            "__import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize, "
+                            "__import__('airflow.sdk.plugins_manager', fromlist=['_'])._get_plugins.cache_info().currsize)"
                             % (TASK_PRELOAD,),)))
 """
 
@@ -99,7 +100,7 @@ def test_the_schedulers_task_processes_start_with_the_pipeline_imported(tmp_path
     done = subprocess.run([sys.executable, "-c", PRELOAD_PROBE], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.strip().splitlines()[-1] == "([], 1)"
+    assert done.stdout.strip().splitlines()[-1] == "([], 1, 1)"  # modules, extract tables, plugins folder
 
 
 CELERY_PROBE = """
@@ -110,7 +111,8 @@ app = Celery("probe", config_source=CELERY_CONFIG)
 app.loader.import_default_modules()  # what `airflow celery worker` does before it forks its pool
 from tools.stack import TASK_PRELOAD
 print(([m for m in TASK_PRELOAD if m not in sys.modules],
-       __import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize))
+       __import__('pipeline.extract.places', fromlist=['_']).load_gazetteer.cache_info().currsize,
+       __import__('airflow.sdk.plugins_manager', fromlist=['_'])._get_plugins.cache_info().currsize))
 """
 
 
@@ -121,4 +123,4 @@ def test_celery_workers_import_the_same_modules_before_forking(tmp_path):
     done = subprocess.run([sys.executable, "-c", CELERY_PROBE], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=180)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.strip().splitlines()[-1] == "([], 1)"
+    assert done.stdout.strip().splitlines()[-1] == "([], 1, 1)"  # modules, extract tables, plugins folder
