@@ -335,7 +335,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     pub = parse_published(published)
     gz = load_gazetteer()
     sentences: list[Sentence] = []
-    doc = text.translate(_NORMALISE)
+    doc = text
+    for char, plain in _NORMALISE.items():      # one C scan a character: str.translate steps through a dict per character
+        doc = doc.replace(chr(char), plain)
     spans = split_sentences(text)
     texts = [doc[sp.start:sp.end] for sp in spans]
     all_triggers = [deadline.check("triggers", i, len(texts)) or find_triggers(s) for i, s in enumerate(texts)]
