@@ -101,7 +101,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     by = [a for a in pool if a.start > t.end and _BY_AGENT_GAP.match(text[t.end:a.start])
           and not _ARTICLE_END.search(text[t.end:t.end + 5])]
     pitting = None
-    for m in _PITTING.finditer(text[clause.start:clause.end]):
+    in_clause_text = text[clause.start:clause.end]
+    # every match holds "pitt" or "between": most clauses hold neither, and the scan costs more than the tests
+    for m in (_PITTING.finditer(in_clause_text) if "pitt" in in_clause_text or "between" in in_clause_text else ()):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
