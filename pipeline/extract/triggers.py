@@ -118,6 +118,13 @@ def _rules_by_head() -> HeadIndex:
     return _head_index(rule.prefixes or literal_prefixes(rule.regex.pattern, min_len=2) for rule in rules)
 
 
+@lru_cache(maxsize=1)
+def _unindexed_rules() -> frozenset[int]:
+    """The rules the head index cannot place (tried on every sentence); none of today's."""
+    rules, _ = load_rules()
+    return frozenset(range(len(rules))) - _rules_by_head().indexed
+
+
 def _head_index(all_prefixes) -> HeadIndex:
     """Pattern numbers by the first characters of their literal starts, and the patterns indexed:
     those whose every start has two or more characters and begins with a word character or '-'."""
@@ -173,9 +180,9 @@ def find_triggers(text: str) -> list[Trigger]:
     heads = _rules_by_head()
     indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
-    for i, rule in enumerate(rules):
-        if i in indexed and i not in starts:
-            continue      # none of its words starts here
+    # in rule order, only the rules one of whose words starts here (and those not indexed)
+    for i in sorted(starts.keys() | _unindexed_rules()):
+        rule = rules[i]
         for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
