@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from pipeline.extract.patterns import holds_any, literal_prefixes, trie_regex
-from pipeline.extract.quickinit import quick_init
 
 DATA = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
@@ -41,7 +40,6 @@ class Actor:
         return self.name
 
 
-@quick_init
 @dataclass(frozen=True)
 class ActorMention:
     actor: Actor

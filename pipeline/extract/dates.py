@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from pipeline.extract.quickinit import quick_init
-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -46,7 +44,6 @@ _FOLDED = {kind: re.compile(rx.pattern) for kind, rx in _PATTERNS
            and not re.search(r"\(\?[aiLmsux-]", rx.pattern)}
 
 
-@quick_init
 @dataclass(frozen=True)
 class DateExpr:
     start: int

@@ -22,7 +22,6 @@ from pathlib import Path
 import yaml
 
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
-from pipeline.extract.quickinit import quick_init
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
@@ -144,7 +143,6 @@ class Place:
         return norm_place(self.parent or self.canonical or self.name) + "|" + (self.admin1 or self.country_code or "")
 
 
-@quick_init
 @dataclass(frozen=True)
 class Mention:
     place: Place

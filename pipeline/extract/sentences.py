@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.quickinit import quick_init
-
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "cpt", "sgt", "maj", "brig", "adm", "gov",
     "sen", "rep", "st", "mt", "no", "vs", "u.s", "u.n", "u.k", "jan", "feb", "mar", "apr", "aug",
@@ -30,7 +28,6 @@ _BOUNDARY = re.compile(
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n+|\n[ \t]*[\u2022|]\s*")
 
 
-@quick_init
 @dataclass(frozen=True)
 class Span:
     start: int

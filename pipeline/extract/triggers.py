@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from pipeline.extract.patterns import literal_prefixes, trie_regex
-from pipeline.extract.quickinit import quick_init
 from pipeline.ontology import SUB_EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -33,7 +32,6 @@ class TriggerRule:
     precheck: re.Pattern | None = None
 
 
-@quick_init
 @dataclass(frozen=True)
 class Trigger:
     type: str
