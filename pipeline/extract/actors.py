@@ -67,6 +67,7 @@ class ActorLexicon:
     state_air: Actor | None                # ... and its air arm
     national_strike: re.Pattern | None     # "Israeli airstrikes", "Russian shelling": a state's fire
     country_by: re.Pattern | None          # "a drone strike by Turkey": the state as passive agent
+    cased_heads: tuple[str, ...] = ()      # the first two characters of the cased aliases: one starts every match of `cased`
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -136,7 +137,7 @@ def load_lexicon() -> ActorLexicon:
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|raids)\b")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
-                        national_strike, country_by)
+                        national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})))
 
 
 class Cue:
@@ -242,7 +243,7 @@ def find_actors(text: str) -> list[ActorMention]:
                 continue
             actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
             found.append(ActorMention(actor, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.cased:
+    if lex.cased and holds_any(text, lex.cased_heads):
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):
                 continue

@@ -133,6 +133,23 @@ def _select_date(s: Sentence, t: Trigger, clause: Span) -> DateExpr | None:
     return min(pool, key=lambda d: abs(d.start - t.start))
 
 
+_FIERCE_WORDS = re.compile(r"\b(?:clash|fight|battle|fierce|heavy)", re.I)
+_FIGHTING_WORDS = re.compile(r"\b(?:clash\w*|fighting|fought|battles?|battled|fierce|killed|firefights?|gunfights?)\b", re.I)
+_WITHOUT_A_FIGHT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b", re.I)
+_BLAST_WORDS = re.compile(r"\b(?:exploded|explosions?|went\s+off|detonated|blasts?|killed|killing|wounded|injured)\b", re.I)
+_MISSILE_WORD = re.compile(r"missile|rocket", re.I)
+_AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?|air\s+force|fighter)\b", re.I)
+_BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
+_BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
+_TARGETED_OR_STRUCK = re.compile(r"(?:targeted|struck|strikes)", re.I)
+_AIRPORT_BEFORE = re.compile(r"\b(?:air\s*ports?|airbase|air\s+base)\b", re.I)
+_COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
+_ACTIVIST_WORDS = re.compile(r"\b(?:protesters|demonstrators|activists)\b", re.I)
+_PROTEST_STEMS = re.compile(r"\b(?:protest|demonstrat|rally|march)", re.I)
+_AHEAD_OF_BEFORE = re.compile(r"\b(?:anticipation\s+of|ahead\s+of|before|planned|upcoming|run-up\s+to)\s+(?:\S+\s+){0,3}(?:protest|demonstration|rall|march|gathering)", re.I)
+_PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?)\b", re.I)
+
+
 def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1, actor2, neighbours: str) -> str | None:
     """The ACLED sub-event type a trigger means in this sentence (None: not an event after all)."""
     text = s.text
@@ -140,7 +157,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "territory":
         if attempted(s, t, clause):
             return "Armed clash"
-        if _NVTT.search(ctext) and not re.search(r"\b(?:clash|fight|battle|fierce|heavy)", ctext, re.I):
+        if _NVTT.search(ctext) and not _FIERCE_WORDS.search(ctext):
             return "Non-violent transfer of territory"
         side1, side2 = side_of(actor1), side_of(actor2)
         if actor1 is not None and actor1.actor.foreign_inter and actor1.country_code and actor1.actor.inter == 1:
@@ -158,18 +175,18 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Government regains territory"
     if cand_type == "advance":
         return "Armed clash"
-    if cand_type == "Non-violent transfer of territory" and re.search(r"\b(?:clash\w*|fighting|fought|battles?|battled|fierce|killed|firefights?|gunfights?)\b", ctext, re.I) \
-            and not re.search(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b", ctext, re.I):
+    if cand_type == "Non-violent transfer of territory" and _FIGHTING_WORDS.search(ctext) \
+            and not _WITHOUT_A_FIGHT.search(ctext):
         return _resolve_type("territory", s, t, clause, actor1, actor2, neighbours)
     if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter in (5, 6):
         return "Violent demonstration"      # rioters burning and looting: a riot
     near = text[max(0, t.start - 70):t.end + 70]
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
-            and not re.search(r"\b(?:exploded|explosions?|went\s+off|detonated|blasts?|killed|killing|wounded|injured)\b", near, re.I):
+            and not _BLAST_WORDS.search(near):
         return None       # a device found, defused or destroyed is a disrupted weapon, not an explosion
-    if cand_type == "Shelling/artillery/missile attack" and re.search(r"missile|rocket", t.text, re.I) and \
-            (re.search(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?|air\s+force|fighter)\b", text[max(clause.start, t.start - 60):t.start], re.I)
-             or re.match(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", text[t.end:t.end + 60], re.I)
+    if cand_type == "Shelling/artillery/missile attack" and _MISSILE_WORD.search(t.text) and \
+            (_AIRCRAFT_BEFORE.search(text[max(clause.start, t.start - 60):t.start])
+             or _BY_AIRCRAFT_AFTER.match(text[t.end:t.end + 60])
              or (actor1 is not None and actor1.actor.aerial)):
         return "Air/drone strike"
     if cand_type == "bombard":
@@ -180,20 +197,20 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Shelling/artillery/missile attack"
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
-        if re.match(r"bomb(?:ed|ing|ings)", t.text, re.I):
+        if _BOMBED.match(t.text):
             # "Tuesday's bombing" in a story of car bombs and blasts is that explosion again
             if _names(_PLANTED, neighbours) and not _names(_AERIAL, neighbours):
                 return "Remote explosive/landmine/IED"
             return "Air/drone strike"
         if _names(_AERIAL, neighbours) and not _names(_GROUND_FIRE, neighbours):
             return "Air/drone strike"
-        if re.match(r"(?:targeted|struck|strikes)", t.text, re.I) and actor1 is None and not _names(_AERIAL, neighbours):
+        if _TARGETED_OR_STRUCK.match(t.text) and actor1 is None and not _names(_AERIAL, neighbours):
             return None
         if _names(_AERIAL, neighbours) and not _GROUND_FIRE.search(window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
     if cand_type in ("attack", "Attack") and _AERIAL.search(text[max(clause.start, t.start - 60):t.start]) \
-            and not re.search(r"\b(?:air\s*ports?|airbase|air\s+base)\b", text[max(clause.start, t.start - 60):t.start], re.I):
+            and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions": the weapon flies
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
@@ -217,13 +234,13 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
         if mains and all(a.actor.inter in (5, 6, 7) or a.actor.name.startswith("Police") for a in mains) and any(a.actor.inter in (5, 6) for a in mains):
             return "Violent demonstration"
-        if re.search(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", ctext, re.I) and not any(a.actor.inter in (1, 2, 8) for a in mains):
+        if _COMMUNAL_WORDS.search(ctext) and not any(a.actor.inter in (1, 2, 8) for a in mains):
             return "Mob violence"
-    if cand_type == "Arrests" and re.search(r"\b(?:protesters|demonstrators|activists)\b", ctext, re.I) \
-            and re.search(r"\b(?:protest|demonstrat|rally|march)", ctext, re.I) \
-            and not re.search(r"\b(?:anticipation\s+of|ahead\s+of|before|planned|upcoming|run-up\s+to)\s+(?:\S+\s+){0,3}(?:protest|demonstration|rall|march|gathering)", ctext, re.I):
+    if cand_type == "Arrests" and _ACTIVIST_WORDS.search(ctext) \
+            and _PROTEST_STEMS.search(ctext) \
+            and not _AHEAD_OF_BEFORE.search(ctext):
         return "Protest with intervention"
-    if cand_type == "Attack" and re.search(r"\b(?:protesters|demonstrators|protests?|demonstrations?)\b", ctext, re.I):
+    if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
     return cand_type
 
@@ -335,7 +352,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     pub = parse_published(published)
     gz = load_gazetteer()
     sentences: list[Sentence] = []
-    doc = text.translate(_NORMALISE)
+    doc = text
+    for char, plain in _NORMALISE.items():      # one C scan a character: str.translate steps through a dict per character
+        doc = doc.replace(chr(char), plain)
     spans = split_sentences(text)
     texts = [doc[sp.start:sp.end] for sp in spans]
     all_triggers = [deadline.check("triggers", i, len(texts)) or find_triggers(s) for i, s in enumerate(texts)]
@@ -384,44 +403,73 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     return sentences, pub
 
 
+_DIGIT_AFTER = re.compile(r"\s*\d")
+_NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
+_SUPPORT_BEFORE = re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
+                             r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I)
+_VERB_FORM_END = re.compile(r"(?:ed|ing)$")
+_PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b", re.I)
+_KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
+_BY_WORD = re.compile(r"\bby\b")
+_OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
+_POSSESSIVE_LEAD = re.compile(r"^[\s\u2019']*s?\s*(?:\([^)]*\))?")
+_CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
+_ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested)$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an|a|in)\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
+_BY_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\b")
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
-    if surface in ("March", "MARCH") and (t.start > 0 or re.match(r"\s*\d", s.text[t.end:t.end + 3])):
+    if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):
         return True   # "On March 17", "In March": the month, not a protest march
     if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \
-            and re.search(r"[a-z,;]\s+[A-Z][\w'-]+\s+$", s.text[max(0, t.start - 30):t.start]):
+            and _NAME_WORD_BEFORE.search(s.text[max(0, t.start - 30):t.start]):
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
-    if re.search(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
-                 r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", s.text[max(0, t.start - 50):t.start], re.I) \
-            and not re.search(r"(?:ed|ing)$", t.text) and t.type not in ("territory", "advance"):
+    if _SUPPORT_BEFORE.search(s.text[max(0, t.start - 50):t.start]) \
+            and not _VERB_FORM_END.search(t.text) and t.type not in ("territory", "advance"):
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
     if t.needs_place_object:
         after = s.text[t.end:t.end + 80]
         if _WEAPON_OBJECT.match(after):
             return True
         # "killed or captured dozens of regime troops": people, not a place, change hands
-        if re.match(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b", after, re.I) \
-                or re.search(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", s.text[max(0, t.start - 15):t.start], re.I):
+        if _PEOPLE_OBJECT.match(after) \
+                or _KILLED_OR_BEFORE.search(s.text[max(0, t.start - 15):t.start]):
             return True
         obj_actor = next((a for a in s.actors if 0 <= a.start - t.end <= 12 and a.role == "main" and a.actor.inter != 7
-                          and not re.search(r"\bby\b", s.text[t.end:a.start])), None)
-        if obj_actor is not None and not re.search(r"\b(?:out\s+of|from)$", t.text) and \
-                not _PLACE_OBJECT.match(re.sub(r"^[\s\u2019']*s?\s*(?:\([^)]*\))?", "", s.text[obj_actor.end:obj_actor.end + 60])):
+                          and not _BY_WORD.search(s.text[t.end:a.start])), None)
+        if obj_actor is not None and not _OUT_OF_END.search(t.text) and \
+                not _PLACE_OBJECT.match(_POSSESSIVE_LEAD.sub("", s.text[obj_actor.end:obj_actor.end + 60])):
             return True
-    if re.match(r"\s+(?:campaign|campaigns|operations?)\b", s.text[t.end:t.end + 15], re.I):
+    if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
-    if re.match(r"(?:occupied|besieged|liberated|embattled|contested)$", t.text) and re.search(r"\b(?:the|an|a|in)\s+$", s.text[max(0, t.start - 5):t.start]):
+    if _ADJECTIVE_TRIGGER.match(t.text) and _ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start]):
         return True   # "the occupied West Bank", "the besieged town": an adjective
-    if t.type == "territory" and not snippet and re.search(r"\b(?:was|were|been|being)\s+$", s.text[max(0, t.start - 8):t.start]) \
-            and not re.match(r"\s+(?:\S+\s+){0,3}?by\b", s.text[t.end:t.end + 30]):
+    if t.type == "territory" and not snippet and _PASSIVE_BEFORE.search(s.text[max(0, t.start - 8):t.start]) \
+            and not _BY_AFTER.match(s.text[t.end:t.end + 30]):
         return True   # "the positions were overrun": who took them is not said
     return False
+
+
+_RAIDS = re.compile(r"raids?$")
+_TAKING = re.compile(r"(?:re)?(?:seiz|captur|took|tak|grabb)")
+_TAKING_OR_ROUNDING = re.compile(r"(?:re)?(?:seiz|captur|took|tak|grabb|round)")
+_SAME_PLACE_START = re.compile(r"^\W*(?:in|at|near)\s+the\s+same\s+(?:town|village|city|district|area|province|region|neighbou?rhood)\b", re.I)
+_PLACE_ANAPHOR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", re.I)
+_TOWN_BEFORE = re.compile(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", re.I)
+_ITS_OUTSKIRTS = re.compile(r"\bits\s+outskirts\b")
+_CITY_WORD = re.compile(r"\bcity\b", re.I)
+_PLACES_OF_START = re.compile(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|areas|districts|neighbou?rhoods)\s+(?:of|are|were)\b")
+_DEFINITE_ATTACK = re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I)
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 
 
 def extract(text: str, published: str | None = None, title: str | None = None,
@@ -458,13 +506,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         for t in s.triggers:
             if t.weak and (strong_violent if _violent_trigger(t) else strong_other):
                 continue
-            if t.weak and re.match(r"raids?$", t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
+            if t.weak and _RAIDS.match(t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
                                                                for x in s.triggers if not x.weak):
                 continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             clause = clause_of(s, t.start)
-            if t.type == "territory" and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb)", t.text) \
+            if t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
                 t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             if _dismissed(s, t, clause, pub, snippet):
@@ -475,7 +523,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
             sub = _riot_frame(sub, s, clause, neighbours)
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
-                    and re.match(r"(?:re)?(?:seiz|captur|took|tak|grabb|round)", t.text):
+                    and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             if sub is None or blocked_by_context(s, sub, t):
                 continue
@@ -483,15 +531,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     not any(a.actor.inter in (5, 6) for a in s.actors if a.role == "main"):
                 continue      # armed men at a rally or parade are not protesters
             mention = _select_place(s, t, clause, snippet)
-            anaphor = re.match(r"^\W*(?:in|at|near)\s+the\s+same\s+(?:town|village|city|district|area|province|region|neighbou?rhood)\b", s.text, re.I) \
-                or re.match(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", s.text[t.end:t.end + 40], re.I) \
-                or re.search(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", s.text[max(0, t.start - 30):t.start], re.I)
+            anaphor = _SAME_PLACE_START.match(s.text) \
+                or _PLACE_ANAPHOR_AFTER.match(s.text[t.end:t.end + 40]) \
+                or _TOWN_BEFORE.search(s.text[max(0, t.start - 30):t.start])
             if anaphor and (mention is None or mention.role != "locative" or abs(mention.start - t.start) > 60):
                 # "its outskirts", and "In Aleppo, barrel bombs ... targeted neighborhoods of the city": the
                 # place this sentence has already named, not the one the previous sentence ended on ("the
                 # town" after "Speaking to ARA News in Damascus, ..." still means the town before)
-                its = re.search(r"\bits\s+outskirts\b", s.text[t.end:t.end + 40])
-                own = its or re.search(r"\bcity\b", anaphor.group(0), re.I)
+                its = _ITS_OUTSKIRTS.search(s.text[t.end:t.end + 40])
+                own = its or _CITY_WORD.search(anaphor.group(0))
                 earlier = [m for m in s.places if m.end <= t.start and m.role == "locative" and m.place.kind == "town"] if own else []
                 if earlier:
                     mention = earlier[-1]
@@ -511,7 +559,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
                 if _ANAPHOR_PLURAL.search(obj) or _ANAPHOR_PLURAL.search(s.text[clause.start:clause.end]):
                     group = []
-                    if nxt and re.match(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|areas|districts|neighbou?rhoods)\s+(?:of|are|were)\b", nxt.text):
+                    if nxt and _PLACES_OF_START.match(nxt.text):
                         group = _enumeration(nxt)
                     group = group or last_group
                     if group:
@@ -557,8 +605,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 deaths = None      # a truce or an arrest has no death toll of its own
             place_cc = place.country_code if place else None
             a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
-            definite = re.search(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b",
-                                 s.text[max(0, t.start - 30):t.end + 30], re.I)
+            definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported
                 prior = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type == sub]
@@ -598,7 +645,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
             if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
-        if not s.triggers and re.search(r"\b(?:killed|dead|died)\b", s.text):
+        if not s.triggers and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
@@ -621,15 +668,18 @@ def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Can
     return candidates[i:]
 
 
+_PART_WORD_AFTER = re.compile(r"\s+(?:suburbs?|countryside|province|governorate|district|area|region|outskirts|city\s+cent)", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 def _listed_with(s: Sentence, mention: Mention) -> list[Mention]:
     """The other towns of a list ("A, B and C") that `mention` belongs to, in its sentence."""
     towns = [m for m in s.places if m.place.kind == "town" and m.role == "locative" and m.place.latitude is not None
-             and not re.match(r"\s+(?:suburbs?|countryside|province|governorate|district|area|region|outskirts|city\s+cent)",
-                              s.text[m.end:m.end + 20], re.I)]     # "Damascus suburb" names a part, not the city
+             and not _PART_WORD_AFTER.match(s.text[m.end:m.end + 20])]     # "Damascus suburb" names a part, not the city
     if mention not in towns:
         return []
     i = towns.index(mention)
-    joined = [re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[a.end:b.start]) is not None
+    joined = [_LIST_JOIN.fullmatch(s.text[a.end:b.start]) is not None
               for a, b in zip(towns, towns[1:])]
     lo = i
     while lo > 0 and joined[lo - 1]:
@@ -652,7 +702,7 @@ def _enumeration(s: Sentence) -> list[Place]:
     for i, first in enumerate(towns):
         group = [first]
         for m in towns[i + 1:]:
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[group[-1].end:m.start]):
+            if _LIST_JOIN.fullmatch(s.text[group[-1].end:m.start]):
                 group.append(m)
             else:
                 break

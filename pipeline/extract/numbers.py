@@ -54,12 +54,15 @@ _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?
 _AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I)
 
 
+_NUMBER_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def parse_number(text: str) -> int | None:
     """'4', '1,200', 'four', 'twenty-one', 'dozens', 'a dozen', 'tens' -> int; None when not a number."""
     s = text.strip().lower().replace(",", "")
     if s.isdigit():
         return int(s)
-    words = re.split(r"[\s-]+", s)
+    words = _NUMBER_WORD_SPLIT.split(s)
     if len(words) == 2 and words[0] in ("a", "an") and words[1] in VAGUE:
         return VAGUE[words[1]]
     if len(words) == 1 and words[0] in VAGUE:
@@ -87,6 +90,16 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+_PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:people|civilians|persons|soldiers|fighters|troops|militants|rebels|members|others)\b", re.I)
+_DATE_BEFORE_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$", re.I)
+_PEOPLE_OF_AFTER = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", re.I)
+_PART_OF_COUNT = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", re.I)
+_CASUALTY_AFTER_COUNT = re.compile(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:(?:confirmed|reported|known|civilian|military|further|more|additional|new)\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", re.I)
+_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
+_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
+_TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
+
+
 def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every number that counts people in `text`."""
     out = []
@@ -98,9 +111,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if m.group("digits"):
             val = int(m.group("digits").replace(",", ""))
             if 1900 <= val <= 2100 and (
-                    not re.match(r"\s+(?:people|civilians|persons|soldiers|fighters|troops|militants|rebels|members|others)\b", text[m.end():m.end() + 20], re.I)
-                    or re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$",
-                                 text[max(0, m.start() - 16):m.start()], re.I)):
+                    not _PEOPLE_AFTER_YEAR.match(text[m.end():m.end() + 20])
+                    or _DATE_BEFORE_YEAR.search(text[max(0, m.start() - 16):m.start()])):
                 continue      # a year, not a number of people
         else:
             val = parse_number(raw)
@@ -109,24 +121,26 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if val > 100000:
             continue
         after = text[m.end():m.end() + 40]
-        if _NOT_PEOPLE_AFTER.match(after) and not re.match(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", after, re.I):
+        if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after):
             continue
-        if re.match(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", after, re.I) and low not in VAGUE:
+        if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
-        if not (_person_follows(text, m.end()) or re.match(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:(?:confirmed|reported|known|civilian|military|further|more|additional|new)\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", after, re.I)
-                or re.match(r"^\s+of\s+(?:the\s+|them|those)", after, re.I)
-                or (re.search(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$",
-                              text[max(0, m.start() - 30):m.start()], re.I)
-                    and re.match(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", after, re.I))):
+        if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
+                or _OF_THEM_AFTER.match(after)
+                or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                    and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted
         out.append((m.start(), m.end(), val))
     return out
 
 
+_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", re.I)
+
+
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     window = text[pos:pos + 60]
     if tight:
-        return bool(re.match(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", window, re.I))
+        return bool(_PERSON_TIGHT.match(window))
     return bool(PERSON.match(window.lstrip(" ")))
 
 
@@ -147,6 +161,18 @@ def subset_toll(before: str) -> int | None:
     return parse_number(m["n"]) if m else None
 
 
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
+_ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
+_ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", re.I)
+_VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$")
+_COUNT_BEFORE_VERB = re.compile(r"(?:\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
+_VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
+_PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+){0,5}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
+_GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
+_ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher)"
+                         r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -157,7 +183,7 @@ def fatalities(text: str) -> int | None:
     # on ASCII text the lower-cased match without re.I is the re.I match, and faster
     if not (_CASUALTY_HINT_LOWER.search(text.lower()) if text.isascii() else _CASUALTY_HINT.search(text)):
         return None
-    if _NO_DEATHS.search(text) and not re.search(r"\b(?:killed|dead|died)\b", text, re.I):
+    if _NO_DEATHS.search(text) and not _DEATH_WORD.search(text):
         return 0
     if _AGGREGATE.search(text):
         return None
@@ -170,26 +196,24 @@ def fatalities(text: str) -> int | None:
     for start, end, val in _count_mentions(text):
         if _SUBSET_BEFORE.search(text[max(0, start - 30):start]):
             continue
-        if re.search(r"\b(?:bombers?|attackers|assailants|gunmen)\b", text[end:end + 25], re.I) and not re.search(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", text[end:end + 40], re.I):
+        if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]):
             # the attackers themselves: counted only when the text says they died
             continue
         best, best_d = None, 10**9
-        object_of = re.search(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$",
-                              text[max(0, start - 30):start])
+        object_of = _VERB_BEFORE_COUNT.search(text[max(0, start - 30):start])
         verb_start = max(0, start - 30) + object_of.start("verb") if object_of else 0
-        counted_before = object_of is not None and re.search(
-            r"(?:\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$", text[max(0, verb_start - 30):verb_start].lower())
+        counted_before = object_of is not None and _COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower())
         if object_of and not counted_before and _CASUALTY.fullmatch(object_of["verb"].lower()):
             # "killing 12 ...", "Kills Two Injures Three": the verb before the number governs it
             vs = max(0, start - 30) + object_of.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
-        direct = None if best is not None else re.match(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)", text[end:end + 30])
+        direct = None if best is not None else _VERB_AFTER_COUNT.match(text[end:end + 30])
         if best is None and direct and _CASUALTY.fullmatch(direct["verb"].lower()):
             vs = end + direct.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
-        passive = None if best is not None else re.match(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+){0,5}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)", text[end:end + 80])
+        passive = None if best is not None else _PASSIVE_VERB_AFTER.match(text[end:end + 80])
         if best is None and passive and _CASUALTY.fullmatch(passive["verb"].lower()):
             vs = end + passive.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
@@ -200,7 +224,7 @@ def fatalities(text: str) -> int | None:
                 gap = text[end:cs]
             else:
                 gap = text[ce:start]
-            if re.search(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;", gap) and kind == "death":
+            if _GAP_BREAK.search(gap) and kind == "death":
                 d += 40
             if d < best_d:
                 best, best_d = (cs, ce, kind), d
@@ -214,8 +238,7 @@ def fatalities(text: str) -> int | None:
         by_verb[cs] = by_verb.get(cs, 0) + val
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
-        m = re.search(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher)"
-                      r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", text, re.I)
+        m = _ONE_KILLED.search(text)
         if m:
             return 1
         return None

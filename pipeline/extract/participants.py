@@ -79,6 +79,16 @@ def allied(a: ActorMention, b: ActorMention) -> bool:
     return True
 
 
+_BY_AGENT_GAP = re.compile(r"\s+(?:\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$")
+_ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$")
+_PITTING = re.compile(r"\b(?:pitt(?:ing|ed)|between)\b")
+_FELL = re.compile(r"\bfell\b")
+_OF_AGAINST_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$")
+_COMMA_END = re.compile(r",\s*$")
+_AGAINST = re.compile(r"\bagainst\b")
+_ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
+
+
 def pick_actors(s: Sentence, t: Trigger, clause: Span):
     """actor1 (agent), actor2 (other side / target) and their associates for one trigger."""
     mains = [a for a in s.actors if a.role == "main"]
@@ -88,10 +98,12 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     text = s.text
     actor1 = actor2 = None
     # passive agent: "was seized by the insurgents", "raids by the army's choppers" (the "by" right after the trigger)
-    by = [a for a in pool if a.start > t.end and re.match(r"\s+(?:\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", text[t.end:a.start])
-          and not re.search(r"\b(?:an?|the)\s+$", text[t.end:t.end + 5])]
+    by = [a for a in pool if a.start > t.end and _BY_AGENT_GAP.match(text[t.end:a.start])
+          and not _ARTICLE_END.search(text[t.end:t.end + 5])]
     pitting = None
-    for m in re.finditer(r"\b(?:pitt(?:ing|ed)|between)\b", text[clause.start:clause.end]):
+    in_clause_text = text[clause.start:clause.end]
+    # every match holds "pitt" or "between": most clauses hold neither, and the scan costs more than the tests
+    for m in (_PITTING.finditer(in_clause_text) if "pitt" in in_clause_text or "between" in in_clause_text else ()):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
@@ -101,11 +113,11 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         actor1 = by[0]
     elif inside and not pitting:
         actor1 = inside[0]       # "a suicide bomber blew himself up": the trigger names its own agent
-    elif t.type == "territory" and re.search(r"\bfell\b", t.text):
-        after = [a for a in pool if a.start >= t.end and not re.search(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, a.start - 30):a.start])]
+    elif t.type == "territory" and _FELL.search(t.text):
+        after = [a for a in pool if a.start >= t.end and not _OF_AGAINST_BEFORE.search(text[max(0, a.start - 30):a.start])]
         actor1 = after[0] if after else None
     else:
-        if re.search(r",\s*$", text[max(0, t.start - 3):t.start]) and t.text.lower().endswith("ing"):
+        if _COMMA_END.search(text[max(0, t.start - 3):t.start]) and t.text.lower().endswith("ing"):
             # ", seizing the town": the participle shares the main clause's subject
             subj = [a for a in mains if a.end <= t.start and not _OBJECT_BEFORE.search(text[max(0, a.start - 40):a.start])]
             if subj:
@@ -123,7 +135,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         after = [a for a in pool if a.start > pitting.start() + clause.start]
         if after:
             actor1 = after[0]
-            against = [a for a in after[1:] if re.search(r"\bagainst\b", text[after[0].end:a.start])
+            against = [a for a in after[1:] if _AGAINST.search(text[after[0].end:a.start])
                        and (a.actor.side != after[0].actor.side or a.actor.side == "none")]
             actor2 = against[0] if against else None
     if actor2 is None:
@@ -131,8 +143,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if actor1 is not None:
             others = [a for a in others if not allied(a, actor1)
                       and a.actor.name != actor1.actor.name
-                      and not re.fullmatch(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}",
-                                           text[actor1.end:a.start])]
+                      and not _ALLIED_GAP.fullmatch(text[actor1.end:a.start])]
             actor2 = others[0] if others else None
             if actor2 is None:
                 objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
@@ -287,8 +298,10 @@ def _named_as_hit(actor: ActorMention, text: str) -> bool:
     return bool(_HIT_BEFORE.search(text[max(0, actor.start - 60):actor.start]))
 
 
+_VICTIM_BEFORE = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+"
+                            r"(?:(?!(?:in|by|from|during|after|when|while)\b)\S+\s+){0,3}$", re.I)
+
+
 def _victim(actor: ActorMention, sentence_text: str) -> bool:
     """An actor named as the target of a bombing ("killing two policemen", "targeting soldiers")."""
-    return bool(re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+"
-                          r"(?:(?!(?:in|by|from|during|after|when|while)\b)\S+\s+){0,3}$",
-                          sentence_text[max(0, actor.start - 60):actor.start], re.I))
+    return bool(_VICTIM_BEFORE.search(sentence_text[max(0, actor.start - 60):actor.start]))

@@ -91,10 +91,10 @@ _WORD_START = re.compile(r"[\w-]+")     # its matches start where a rule's `(?<!
 class HeadIndex:
     """Pattern numbers by the first characters of their literal starts (their heads), and one scan
     that finds the word starts where a head stands (a word start: a [\\w-] character after none) and
-    tells the longest head there. A pattern's heads are as long as its shortest start allows, two
-    to six characters ("in combat": "in"; "airstrikes": "airstr"): the longer, the fewer places a
-    pattern is tried in vain. `ids` gives, for each head, the patterns of it and of its own prefixes
-    that are heads (those stand at the same place).
+    tells the longest head there. Each start of a pattern gives a head of its own first two to six
+    characters ("in": "in"; "protest": "protes"), not one cut to the pattern's shortest start: the
+    longer, the fewer places a pattern is tried in vain. `ids` gives, for each head, the patterns
+    of it and of its own prefixes that are heads (those stand at the same place).
 
     The scan consumes the character before a word start ([^\\w-]) and looks ahead for the head:
     a pattern that begins with a character class lets the regex engine skip, in C, the characters
@@ -116,6 +116,13 @@ def _rules_by_head() -> HeadIndex:
     return _head_index(rule.prefixes or literal_prefixes(rule.regex.pattern, min_len=2) for rule in rules)
 
 
+@lru_cache(maxsize=1)
+def _unindexed_rules() -> frozenset[int]:
+    """The rules the head index cannot place (tried on every sentence); none of today's."""
+    rules, _ = load_rules()
+    return frozenset(range(len(rules))) - _rules_by_head().indexed
+
+
 def _head_index(all_prefixes) -> HeadIndex:
     """Pattern numbers by the first characters of their literal starts, and the patterns indexed:
     those whose every start has two or more characters and begins with a word character or '-'."""
@@ -124,9 +131,8 @@ def _head_index(all_prefixes) -> HeadIndex:
     for i, prefixes in enumerate(all_prefixes):
         if prefixes is not None and all(len(p) >= 2 and _WORD_START.match(p[0]) for p in prefixes):
             indexed.add(i)
-            n = min(_MAX_HEAD, min(len(p) for p in prefixes))
             for p in prefixes:
-                heads.setdefault(p[:n], set()).add(i)
+                heads.setdefault(p[:_MAX_HEAD], set()).add(i)
     ids = {h: tuple(sorted(set().union(*(v for k, v in heads.items() if h.startswith(k))))) for h in heads}
     if not heads:
         return HeadIndex(ids, frozenset(indexed), None)
@@ -172,9 +178,9 @@ def find_triggers(text: str) -> list[Trigger]:
     heads = _rules_by_head()
     indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
-    for i, rule in enumerate(rules):
-        if i in indexed and i not in starts:
-            continue      # none of its words starts here
+    # in rule order, only the rules one of whose words starts here (and those not indexed)
+    for i in sorted(starts.keys() | _unindexed_rules()):
+        rule = rules[i]
         for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,

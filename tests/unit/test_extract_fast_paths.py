@@ -15,7 +15,7 @@ from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIO
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
 from pipeline.extract.numbers import _SUBSET_BEFORE
-from pipeline.extract.participants import _OBJECT_BEFORE
+from pipeline.extract.participants import _OBJECT_BEFORE, _PITTING
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
@@ -243,6 +243,11 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
         assert _AGENT_VERB_START.search(low)
     if lex.national_strike.search(low):
         assert holds_any(low, _NATIONAL_STRIKE_WORDS)
+    for text in (sentence, sentence.upper(), "The IS and ISIS, Fano and LeT, " + sentence):
+        if lex.cased.search(text):
+            assert holds_any(text, lex.cased_heads)
+    if _PITTING.search(sentence):
+        assert "pitt" in sentence or "between" in sentence
     if _UNKNOWN_TOPONYM.search(sentence) or _PART_AFTER_HOST.search(sentence):
         assert _may_frame_toponym(sentence)
     month, digit = text_facts(sentence)
