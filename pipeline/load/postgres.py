@@ -181,7 +181,7 @@ _COUNTED = {"num_mentions": "c.n", "num_articles": "c.articles", "num_sources": 
 _PLAIN = [c for c in EVENT_COLUMNS if c not in _COUNTED]
 _INSERT_EVENTS = f"""
     WITH picked AS (
-        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
+        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best, confidence
         FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
     ), known AS MATERIALIZED (  -- the batch's events that exist already (resolved by the merge step)
         SELECT DISTINCT event_key, event_id FROM stage_events WHERE event_id IS NOT NULL
@@ -190,25 +190,25 @@ _INSERT_EVENTS = f"""
         FROM known k CROSS JOIN LATERAL (
             SELECT article_id, fatalities_best FROM eventwire.event_mentions WHERE event_id = k.event_id OFFSET 0) m
     ), reports AS (
-        SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
+        SELECT p.event_key, p.article_id, p.fatalities_best, p.confidence FROM picked p
         WHERE NOT EXISTS (SELECT 1 FROM stored x WHERE x.event_key = p.event_key AND x.article_id = p.article_id)
         UNION ALL
-        SELECT event_key, article_id, fatalities_best FROM stored
+        SELECT event_key, article_id, fatalities_best, NULL FROM stored
     ), c AS (
         SELECT r.event_key, count(*) AS n, count(DISTINCT r.article_id) AS articles,
                count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
                min(r.fatalities_best) AS low, max(r.fatalities_best) AS high,
                (array_agg(r.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
-                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best
+                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best,
+               max(r.confidence) AS confidence  -- the batch's best report (the insert keeps the greater)
         FROM reports r JOIN eventwire.articles a USING (article_id) GROUP BY r.event_key
     ), written AS (
     INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
     SELECT {", ".join(_PLAIN + list(_COUNTED))} FROM (
         SELECT DISTINCT ON (s.event_key) s.article_id, {", ".join(
-            [f"s.{c}" if c != "confidence" else "max(s.confidence) OVER w AS confidence" for c in _PLAIN]
+            [f"s.{c}" if c != "confidence" else "c.confidence" for c in _PLAIN]
             + [f"{v} AS {k}" for k, v in _COUNTED.items()])}
         FROM stage_events s JOIN c USING (event_key)
-        WINDOW w AS (PARTITION BY s.event_key)
         -- a new event's values are those of the row that made it (the first article's most confident),
         -- as if the articles were loaded one at a time; its confidence is the best of its reports
         ORDER BY s.event_key, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
@@ -283,11 +283,11 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
     _resolve_in_article_order(conn)
 
 
-def _known_sql(by: str, order: str) -> str:
-    """The closest live stored event `s2` reports (never one its article already supports)."""
+def _known_sql(by: str, order: str, unless: str = "false") -> str:
+    """The closest live stored event `s2` reports (never one its article already supports), unless `unless`."""
     return f"""LEFT JOIN LATERAL (
         SELECT e.event_key, e.event_id, {order} AS d FROM eventwire.events e
-        WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
+        WHERE NOT ({unless}) AND e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
           AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
                           WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
         ORDER BY 3, e.event_id LIMIT 1) k_{by} ON true"""
@@ -313,6 +313,15 @@ def _resolve_in_article_order(conn: psycopg.Connection) -> None:
     and every pair of staged rows of different articles that report the same event (few: same
     sub-type, place and days). One UPDATE writes the result.
     """
+    pairs: dict[int, list[tuple[int, float, int]]] = {}
+    involved: set[int] = set()
+    for cid, kind, d, earlier in conn.execute(
+            _staged_pairs_sql("name", 0, "abs(s1.event_date - s2.event_date)")
+            + " UNION ALL " + _staged_pairs_sql("distance", 1, KM_SQL.format(a="s1", b="s2"))):
+        pairs.setdefault(cid, []).append((kind, d, earlier))
+        involved.update((cid, earlier))
+    # only the rows that may join an event or be joined come back: one that reports nothing known,
+    # pairs with no row and shares its key with no row makes its own key's event, which is its key
     km = KM_SQL.format(a="e", b="s2")
     rows = conn.execute(
         f"""
@@ -320,21 +329,18 @@ def _resolve_in_article_order(conn: psycopg.Connection) -> None:
             SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
                    latitude, longitude, geo_precision, actor1_inter, actor2_inter, confidence
             FROM stage_events WHERE event_id IS NULL
+        ), shared AS MATERIALIZED (
+            SELECT event_key FROM fresh GROUP BY event_key HAVING count(*) > 1
         )
         SELECT s2.candidate_id, s2.article_id, s2.event_key, s2.confidence,
                k_name.event_key, k_name.event_id, k_name.d, k_distance.event_key, k_distance.event_id, k_distance.d
-        FROM fresh s2 {_known_sql("name", "abs(e.event_date - s2.event_date)")} {_known_sql("distance", km)}
+        FROM fresh s2 {_known_sql("name", "abs(e.event_date - s2.event_date)")}
+        {_known_sql("distance", km, "k_name.event_key IS NOT NULL")}
+        WHERE k_name.event_key IS NOT NULL OR k_distance.event_key IS NOT NULL OR s2.candidate_id = ANY(%s)
+           OR s2.event_key IN (SELECT event_key FROM shared)
         ORDER BY s2.article_id, s2.candidate_id
-        """
+        """, (list(involved),)
     ).fetchall()
-    if not rows:
-        return
-    pairs: dict[int, list[tuple[int, float, int]]] = {}
-    if any(r[1] != rows[0][1] for r in rows):  # one article: no pairs (an article never merges with itself)
-        for cid, kind, d, earlier in conn.execute(
-                _staged_pairs_sql("name", 0, "abs(s1.event_date - s2.event_date)")
-                + " UNION ALL " + _staged_pairs_sql("distance", 1, KM_SQL.format(a="s1", b="s2"))):
-            pairs.setdefault(cid, []).append((kind, d, earlier))
     made: dict[str, tuple[int, int]] = {}  # key of an event made in the batch -> (article, its row)
     made_by: dict[int, str] = {}  # that row -> the key
     moved: list[tuple[int, str, int | None]] = []
