@@ -164,7 +164,7 @@ def load_events(conn: psycopg.Connection, run_id: str, rows: list[dict]) -> Load
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (MERGE_LOCK,))
     _analyze_if_grown(conn)
     _merge_with_known_events(conn)
-    # Several mentions of one event in a batch: keep the most confident as the event's values; the
+    # Several mentions of one event in a batch: the row that made the event gives its values; the
     # counts are computed here, from the event's mentions so far and the ones this batch adds. The
     # same statement writes the mentions: each staged row's event is the one the merge resolved it
     # to, or the one the insert just made for its key (RETURNING; no second lookup by key).
@@ -181,7 +181,7 @@ _COUNTED = {"num_mentions": "c.n", "num_articles": "c.articles", "num_sources": 
 _PLAIN = [c for c in EVENT_COLUMNS if c not in _COUNTED]
 _INSERT_EVENTS = f"""
     WITH picked AS (
-        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best
+        SELECT DISTINCT ON (event_key, article_id) event_key, article_id, fatalities_best, confidence
         FROM stage_events ORDER BY event_key, article_id, confidence DESC NULLS LAST, candidate_id
     ), known AS MATERIALIZED (  -- the batch's events that exist already (resolved by the merge step)
         SELECT DISTINCT event_key, event_id FROM stage_events WHERE event_id IS NOT NULL
@@ -190,22 +190,31 @@ _INSERT_EVENTS = f"""
         FROM known k CROSS JOIN LATERAL (
             SELECT article_id, fatalities_best FROM eventwire.event_mentions WHERE event_id = k.event_id OFFSET 0) m
     ), reports AS (
-        SELECT p.event_key, p.article_id, p.fatalities_best FROM picked p
+        SELECT p.event_key, p.article_id, p.fatalities_best, p.confidence FROM picked p
         WHERE NOT EXISTS (SELECT 1 FROM stored x WHERE x.event_key = p.event_key AND x.article_id = p.article_id)
         UNION ALL
-        SELECT event_key, article_id, fatalities_best FROM stored
+        SELECT event_key, article_id, fatalities_best, NULL FROM stored
     ), c AS (
         SELECT r.event_key, count(*) AS n, count(DISTINCT r.article_id) AS articles,
                count(DISTINCT coalesce(a.source, a.feed_id::text, a.url)) AS sources,
                min(r.fatalities_best) AS low, max(r.fatalities_best) AS high,
                (array_agg(r.fatalities_best ORDER BY coalesce(a.published, a.feed_published, a.created_at::date) DESC,
-                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best
+                          r.fatalities_best) FILTER (WHERE r.fatalities_best IS NOT NULL))[1] AS best,
+               max(r.confidence) AS confidence  -- the batch's best report (the insert keeps the greater)
         FROM reports r JOIN eventwire.articles a USING (article_id) GROUP BY r.event_key
     ), written AS (
     INSERT INTO eventwire.events ({", ".join(_PLAIN + list(_COUNTED))})
-    SELECT DISTINCT ON (s.event_key) {", ".join([f"s.{c}" for c in _PLAIN] + list(_COUNTED.values()))}
-    FROM stage_events s JOIN c USING (event_key)
-    ORDER BY s.event_key, s.confidence DESC NULLS LAST, s.article_id, s.candidate_id
+    SELECT {", ".join(_PLAIN + list(_COUNTED))} FROM (
+        SELECT DISTINCT ON (s.event_key) s.article_id, {", ".join(
+            [f"s.{c}" if c != "confidence" else "c.confidence" for c in _PLAIN]
+            + [f"{v} AS {k}" for k, v in _COUNTED.items()])}
+        FROM stage_events s JOIN c USING (event_key)
+        -- a new event's values are those of the row that made it (the first article's most confident),
+        -- as if the articles were loaded one at a time; its confidence is the best of its reports
+        ORDER BY s.event_key, s.article_id, s.confidence DESC NULLS LAST, s.candidate_id
+    ) d
+    -- ids in the order one-at-a-time loading would give them: the merge breaks ties by event_id
+    ORDER BY d.article_id, d.event_key
     ON CONFLICT (event_key) DO UPDATE SET
         confidence = GREATEST(eventwire.events.confidence, EXCLUDED.confidence), deleted_at = NULL,
         {", ".join(f"{c} = EXCLUDED.{c}" for c in _COUNTED)}, updated_at = now()
@@ -247,12 +256,11 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
     """Point staged rows at the event they report when it is already known under another key.
 
     First the rows loaded before (eventwire.mention_sources remembers where each merged row's own
-    key went; an unmerged row's own key is its event's: a reload changes nothing), then live events
-    (never one this article already supports: two places in one article are two events), then
-    rows of the same batch from articles with a lower id (article order, not the order the extract
-    tasks happened to finish in: two Celery workers and one LocalExecutor must give the same events).
-    Each row that reaches a stored event gets its event_id here; the lookups run only for rows that
-    have none (their key is new).
+    key went; an unmerged row's own key is its event's: a reload changes nothing), then events by
+    key. The rows left (a new key) are resolved as if their articles were loaded one at a time in
+    id order, so the events do not depend on how the articles were batched (the same 804 articles
+    loaded in batches of 50 and in one Airflow load gave 1,907 and 1,915 events): see
+    _resolve_in_article_order.
     """
     conn.execute(
         """
@@ -272,44 +280,107 @@ def _merge_with_known_events(conn: psycopg.Connection) -> None:
         WHERE s.event_key = q.event_key AND s.event_id IS NULL
         """
     )
+    _resolve_in_article_order(conn)
 
-    def known(by: str, order: str) -> str:
-        return f"""(SELECT e FROM eventwire.events e
-                    WHERE e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
-                      AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
-                                      WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
-                    ORDER BY {order}, e.event_id LIMIT 1)"""
 
-    def earlier(by: str, order: str) -> str:
-        return f"""(SELECT s1 FROM stage_events s1
-                    WHERE s1.article_id < s2.article_id
-                      AND {_same_event_sql("s1", "s2", by)}
-                    ORDER BY {order}, s1.article_id, s1.candidate_id LIMIT 1)"""
+def _known_sql(by: str, order: str, unless: str = "false") -> str:
+    """The closest live stored event `s2` reports (never one its article already supports), unless `unless`."""
+    return f"""LEFT JOIN LATERAL (
+        SELECT e.event_key, e.event_id, {order} AS d FROM eventwire.events e
+        WHERE NOT ({unless}) AND e.deleted_at IS NULL AND {_same_event_sql("e", "s2", by)}
+          AND NOT EXISTS (SELECT 1 FROM eventwire.event_mentions em
+                          WHERE em.event_id = e.event_id AND em.article_id = s2.article_id)
+        ORDER BY 3, e.event_id LIMIT 1) k_{by} ON true"""
 
-    for candidate in (
-        f"coalesce({known('name', 'abs(e.event_date - s2.event_date)')},"
-        f" {known('distance', KM_SQL.format(a='e', b='s2'))})",
-        f"coalesce({earlier('name', 'abs(s1.event_date - s2.event_date)')},"
-        f" {earlier('distance', KM_SQL.format(a='s1', b='s2'))})",
-    ):
-        # materialized: the lookups run once, and only for rows whose key is not an event yet (a
-        # re-load has none), not again for each condition the planner would push them into; the
-        # row found (an event, or an earlier staged row: the whole row, no second lookup) gives its
-        # key and event_id (null for a staged row whose event is new too)
-        conn.execute(
-            f"""
-            WITH fresh AS MATERIALIZED (
-                SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
-                       latitude, longitude, geo_precision, actor1_inter, actor2_inter
-                FROM stage_events s2 WHERE event_id IS NULL
-            ), m AS MATERIALIZED (
-                SELECT s2.candidate_id, {candidate} AS found FROM fresh s2
-            )
-            UPDATE stage_events s SET event_key = (m.found).event_key, event_id = (m.found).event_id
-            FROM m
-            WHERE s.candidate_id = m.candidate_id AND (m.found).event_key <> s.event_key
-            """
+
+def _staged_pairs_sql(by: str, kind: int, order: str) -> str:
+    """Pairs of new-key rows (s2, an earlier article's s1) that report the same event by `by`."""
+    return f"""SELECT s2.candidate_id, {kind}, ({order})::float8, s1.candidate_id
+        FROM stage_events s2 JOIN stage_events s1
+          ON s1.article_id < s2.article_id AND s1.event_id IS NULL AND {_same_event_sql("s1", "s2", by)}
+        WHERE s2.event_id IS NULL"""
+
+
+def _resolve_in_article_order(conn: psycopg.Connection) -> None:
+    """Give each new-key row the event it would join if its article were loaded after the earlier ones.
+
+    Loaded one article at a time, a row joins the event of its own key when an earlier article made
+    it, else the closest live event of the same place name (nearest date), else the closest by
+    distance, the earliest event on ties; an event made in the batch counts with the values of the
+    row that made it (its article's most confident row of that key), as it would be stored. Whether
+    a row makes an event depends on the rows before it, so the chain is followed here, in article
+    order, over two set-based lookups: the best stored event of each row by name and by distance,
+    and every pair of staged rows of different articles that report the same event (few: same
+    sub-type, place and days). One UPDATE writes the result.
+    """
+    pairs: dict[int, list[tuple[int, float, int]]] = {}
+    involved: set[int] = set()
+    for cid, kind, d, earlier in conn.execute(
+            _staged_pairs_sql("name", 0, "abs(s1.event_date - s2.event_date)")
+            + " UNION ALL " + _staged_pairs_sql("distance", 1, KM_SQL.format(a="s1", b="s2"))):
+        pairs.setdefault(cid, []).append((kind, d, earlier))
+        involved.update((cid, earlier))
+    # only the rows that may join an event or be joined come back: one that reports nothing known,
+    # pairs with no row and shares its key with no row makes its own key's event, which is its key
+    km = KM_SQL.format(a="e", b="s2")
+    rows = conn.execute(
+        f"""
+        WITH fresh AS MATERIALIZED (
+            SELECT candidate_id, article_id, event_key, place_key, sub_event_type, event_date, date_precision,
+                   latitude, longitude, geo_precision, actor1_inter, actor2_inter, confidence
+            FROM stage_events WHERE event_id IS NULL
+        ), shared AS MATERIALIZED (
+            SELECT event_key FROM fresh GROUP BY event_key HAVING count(*) > 1
         )
+        SELECT s2.candidate_id, s2.article_id, s2.event_key, s2.confidence,
+               k_name.event_key, k_name.event_id, k_name.d, k_distance.event_key, k_distance.event_id, k_distance.d
+        FROM fresh s2 {_known_sql("name", "abs(e.event_date - s2.event_date)")}
+        {_known_sql("distance", km, "k_name.event_key IS NOT NULL")}
+        WHERE k_name.event_key IS NOT NULL OR k_distance.event_key IS NOT NULL OR s2.candidate_id = ANY(%s)
+           OR s2.event_key IN (SELECT event_key FROM shared)
+        ORDER BY s2.article_id, s2.candidate_id
+        """, (list(involved),)
+    ).fetchall()
+    made: dict[str, tuple[int, int]] = {}  # key of an event made in the batch -> (article, its row)
+    made_by: dict[int, str] = {}  # that row -> the key
+    moved: list[tuple[int, str, int | None]] = []
+    start = 0
+    while start < len(rows):
+        article = rows[start][1]
+        end = start
+        while end < len(rows) and rows[end][1] == article:
+            end += 1
+        makers: dict[str, tuple] = {}
+        for cid, _, key, confidence, n_key, n_id, n_d, d_key, d_id, d_d in rows[start:end]:
+            if key in made:
+                continue  # its key's event was made by an earlier article
+            best = {}  # kind -> ((distance, rank), key, stored event id)
+            for kind, known in ((0, (n_key, n_id, n_d)), (1, (d_key, d_id, d_d))):
+                if known[0] is not None:
+                    best[kind] = ((float(known[2]), (0, known[1], "")), known[0], known[1])
+            for kind, d, earlier in pairs.get(cid, ()):
+                if earlier in made_by:
+                    other = made_by[earlier]
+                    option = ((d, (1, made[other][0], other)), other, None)
+                    if kind not in best or option[0] < best[kind][0]:
+                        best[kind] = option
+            found = best.get(0) or best.get(1)
+            if found:
+                if found[1] != key or found[2] is not None:
+                    moved.append((cid, found[1], found[2]))
+            else:  # it makes its key's event; the article's most confident row of the key gives its values
+                rank = (-(confidence if confidence is not None else float("-inf")), cid)
+                if key not in makers or rank < makers[key][0]:
+                    makers[key] = (rank, cid)
+        for key, (_, cid) in makers.items():
+            made[key] = (article, cid)
+            made_by[cid] = key
+        start = end
+    if moved:
+        conn.execute(
+            "UPDATE stage_events s SET event_key = m.event_key, event_id = m.event_id"
+            " FROM unnest(%s::bigint[], %s::text[], %s::bigint[]) AS m(candidate_id, event_key, event_id)"
+            " WHERE s.candidate_id = m.candidate_id", [list(c) for c in zip(*moved)])
 
 
 ALIGN_MIN_SIMILARITY = 0.5
