@@ -10,7 +10,7 @@ import re
 
 from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
-from .patterns import TailPattern
+from .patterns import TailPattern, holds_any
 from .places import load_gazetteer
 from .sentences import Span
 from .triggers import Trigger
@@ -102,8 +102,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
           and not _ARTICLE_END.search(text[t.end:t.end + 5])]
     pitting = None
     in_clause_text = text[clause.start:clause.end]
-    # every match holds "pitt" or "between": most clauses hold neither, and the scan costs more than the tests
-    for m in (_PITTING.finditer(in_clause_text) if "pitt" in in_clause_text or "between" in in_clause_text else ()):
+    # every match holds "pitt" or "between": most clauses hold neither, and the scan costs more than the test
+    for m in (_PITTING.finditer(in_clause_text) if holds_any(in_clause_text, ("pitt", "between")) else ()):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -344,14 +346,9 @@ def _resolve_in_article_order(conn: psycopg.Connection) -> None:
     made: dict[str, tuple[int, int]] = {}  # key of an event made in the batch -> (article, its row)
     made_by: dict[int, str] = {}  # that row -> the key
     moved: list[tuple[int, str, int | None]] = []
-    start = 0
-    while start < len(rows):
-        article = rows[start][1]
-        end = start
-        while end < len(rows) and rows[end][1] == article:
-            end += 1
+    for article, of_article in itertools.groupby(rows, key=operator.itemgetter(1)):  # rows are in article order
         makers: dict[str, tuple] = {}
-        for cid, _, key, confidence, n_key, n_id, n_d, d_key, d_id, d_d in rows[start:end]:
+        for cid, _, key, confidence, n_key, n_id, n_d, d_key, d_id, d_d in of_article:
             if key in made:
                 continue  # its key's event was made by an earlier article
             best = {}  # kind -> ((distance, rank), key, stored event id)
@@ -375,7 +372,6 @@ def _resolve_in_article_order(conn: psycopg.Connection) -> None:
         for key, (_, cid) in makers.items():
             made[key] = (article, cid)
             made_by[cid] = key
-        start = end
     if moved:
         conn.execute(
             "UPDATE stage_events s SET event_key = m.event_key, event_id = m.event_id"
