@@ -269,3 +269,12 @@ def test_the_capital_followed_by_its_name_keeps_the_name():
 def test_an_attack_being_planned_is_not_an_event():
     text = "Police in Mumbai said two men they arrested on Tuesday were planning an attack on the port."
     assert [t for t, _ in _types(text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Residents of Lagos stocked up on food on Tuesday ahead of a crackdown by the army.", []),
+    ("Shops in Nairobi closed early on Tuesday ahead of planned protests over fuel prices.", []),
+    ("Police arrested twelve men in Karachi on Tuesday ahead of the elections.", ["Arrests"]),
+])
+def test_what_comes_after_ahead_of_has_not_happened(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
