@@ -410,6 +410,9 @@ _SUPPORT_BEFORE = re.compile(r"\b(?:backed|supported|aided|covered|assisted|bols
 _VERB_FORM_END = re.compile(r"(?:ed|ing)$")
 _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b", re.I)
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
+_FREEING = re.compile(r"(?:freed|frees?|freeing|liberat|rescu)", re.I)
+_CAPTIVES_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:victims|captives|abductees|detainees|prisoners)\b", re.I)
+_VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
 _POSSESSIVE_LEAD = re.compile(r"^[\s\u2019']*s?\s*(?:\([^)]*\))?")
@@ -436,8 +439,12 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _SUPPORT_BEFORE.search(s.text[max(0, t.start - 50):t.start]) \
             and not _VERB_FORM_END.search(t.text) and t.type not in ("territory", "advance"):
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
+    if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
+        return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:
         after = s.text[t.end:t.end + 80]
+        if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):
+            return True   # "freed the hostages": people released, not a place retaken
         if _WEAPON_OBJECT.match(after):
             return True
         # "killed or captured dozens of regime troops": people, not a place, change hands

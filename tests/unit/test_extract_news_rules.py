@@ -278,3 +278,18 @@ def test_an_attack_being_planned_is_not_an_event():
 ])
 def test_what_comes_after_ahead_of_has_not_happened(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
+
+
+def test_kidnap_victims_are_people_not_a_second_kidnapping():
+    text = ("Gunmen abducted six traders near Kano on Tuesday. "
+            "Police said the kidnap victims were still held in a forest outside Kaduna.")
+    assert _types(text) == [("Abduction/forced disappearance", "Kano")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Soldiers freed the hostages in Lagos on Tuesday.", []),
+    ("Police freed three kidnap victims in Lagos on Tuesday.", []),
+    ("Soldiers freed the town of Marawi on Tuesday.", ["Government regains territory"]),
+])
+def test_people_freed_are_not_a_place_retaken(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
