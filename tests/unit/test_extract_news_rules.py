@@ -271,15 +271,6 @@ def test_an_attack_being_planned_is_not_an_event():
     assert [t for t, _ in _types(text)] == ["Arrests"]
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Residents of Lagos stocked up on food on Tuesday ahead of a crackdown by the army.", []),
-    ("Shops in Nairobi closed early on Tuesday ahead of planned protests over fuel prices.", []),
-    ("Police arrested twelve men in Karachi on Tuesday ahead of the elections.", ["Arrests"]),
-])
-def test_what_comes_after_ahead_of_has_not_happened(sentence, expected):
-    assert [t for t, _ in _types(sentence)] == expected
-
-
 def test_kidnap_victims_are_people_not_a_second_kidnapping():
     text = ("Gunmen abducted six traders near Kano on Tuesday. "
             "Police said the kidnap victims were still held in a forest outside Kaduna.")
@@ -287,9 +278,14 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # what comes after "ahead of" has not happened yet
+    ("Residents of Lagos stocked up on food on Tuesday ahead of a crackdown by the army.", []),
+    ("Shops in Nairobi closed early on Tuesday ahead of planned protests over fuel prices.", []),
+    ("Police arrested twelve men in Karachi on Tuesday ahead of the elections.", ["Arrests"]),
+    # people freed are not a place retaken
     ("Soldiers freed the hostages in Lagos on Tuesday.", []),
     ("Police freed three kidnap victims in Lagos on Tuesday.", []),
     ("Soldiers freed the town of Marawi on Tuesday.", ["Government regains territory"]),
 ])
-def test_people_freed_are_not_a_place_retaken(sentence, expected):
+def test_what_is_still_to_come_or_only_people_freed(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
