@@ -511,7 +511,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         strong_violent = any(not t.weak and _violent_trigger(t) for t in s.triggers)
         strong_other = any(not t.weak and not _violent_trigger(t) for t in s.triggers)
         for t in s.triggers:
-            if t.weak and (strong_violent if _violent_trigger(t) else strong_other):
+            if t.weak and (strong_violent if _violent_trigger(t) else strong_other) \
+                    and not _own_place_in_list(s, t):
                 continue
             if t.weak and _RAIDS.match(t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
                                                                for x in s.triggers if not x.weak):
@@ -664,6 +665,26 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)
+
+
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
+
+
+def _place_right_after(s: Sentence, t: Trigger) -> Mention | None:
+    """The place named right after the trigger ("an explosion in Diyala province"), if any."""
+    return next((m for m in s.places if 0 < m.start - t.end <= 16 and m.role == "locative"
+                 and _PLACE_RIGHT_AFTER.fullmatch(s.text[t.end:m.start])), None)
+
+
+def _own_place_in_list(s: Sentence, t: Trigger) -> bool:
+    """A weak trigger with a place of its own in a list of incidents ("a soldier in an explosion in
+    Diyala province, and a Marine in combat in Anbar province"): each item is an event, so the
+    strong word of another item does not explain this one."""
+    own = _place_right_after(s, t)
+    if own is None or ("," not in s.text and " and " not in s.text):
+        return False
+    others = [_place_right_after(s, x) for x in s.triggers if not x.weak and x is not t]
+    return all(o is not None and o.place.key != own.place.key for o in others)
 
 
 def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:

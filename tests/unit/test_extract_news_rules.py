@@ -289,3 +289,11 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
 ])
 def test_what_is_still_to_come_or_only_people_freed(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
+
+
+def test_each_incident_of_a_list_with_its_own_place_is_an_event():
+    text = ("Officials said one soldier died in an explosion in Kandahar province on Monday, "
+            "and another in combat in Helmand province.")
+    assert _types(text) == [("Remote explosive/landmine/IED", "Kandahar"), ("Armed clash", "Helmand")]
+    # an explosion that is the attack just told, with no place of its own, is not a second event
+    assert len(_types("Gunmen attacked a checkpoint in Kandahar on Monday, an explosion that was heard across the city.")) == 1
