@@ -297,3 +297,9 @@ def test_each_incident_of_a_list_with_its_own_place_is_an_event():
     assert _types(text) == [("Remote explosive/landmine/IED", "Kandahar"), ("Armed clash", "Helmand")]
     # an explosion that is the attack just told, with no place of its own, is not a second event
     assert len(_types("Gunmen attacked a checkpoint in Kandahar on Monday, an explosion that was heard across the city.")) == 1
+
+
+def test_a_group_named_with_people_is_not_people_captured():
+    # "two New People's Army camps": camps of a group, not two people
+    text = "Soldiers captured two New People's Army camps near Manila on Saturday."
+    assert [t for t, _ in _types(text)] == ["Government regains territory"]
