@@ -67,6 +67,10 @@ _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|posit
                               r"fighters|militants|rebels|headquarters|outpost|station)\b", re.I)
 
 _PROTEST_ACTOR = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|crowds?|marchers|students|youths)\b", re.I)
+# "police attacked the peaceful rally": the object is a protest, not the people in it
+_PROTEST_EVENT_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|"
+                                   r"human\s+chains?|vigils?|processions?)\b", re.I)
+_KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|shot\s+dead)\b", re.I)
 
 # "activist Qazi Hussein", "Zahran Alloush, the head of": people whose surnames may look like places.
 # The capital is matched first and the word start checked after it ((?<!\w[A-Z]), what \b before a
@@ -216,6 +220,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
             return "Excessive force against protesters"
+        if _PROTEST_EVENT_OBJECT.match(after) and (actor1 is None or actor1.actor.inter == 1):
+            # authorities breaking up a protest: an intervention, excessive force when it killed
+            return "Excessive force against protesters" if _KILLING.search(text[clause.start:clause.end]) \
+                else "Protest with intervention"
         if actor2 is not None and actor2.actor.inter == 7:
             return "Attack"
         if actor2 is not None and actor2.actor.inter in (1, 2, 3, 4, 8):

@@ -286,8 +286,11 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     ("Soldiers freed the hostages in Lagos on Tuesday.", []),
     ("Police freed three kidnap victims in Lagos on Tuesday.", []),
     ("Soldiers freed the town of Marawi on Tuesday.", ["Government regains territory"]),
+    # authorities attacking a protest break it up: an intervention, excessive force when it kills
+    ("Students said police in Dhaka attacked their peaceful rally on Tuesday.", ["Protest with intervention"]),
+    ("Police in Dhaka attacked a peaceful march on Tuesday, killing two students.", ["Excessive force against protesters"]),
 ])
-def test_what_is_still_to_come_or_only_people_freed(sentence, expected):
+def test_the_event_a_sentence_reports(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
 
 
