@@ -289,6 +289,8 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # authorities attacking a protest break it up: an intervention, excessive force when it kills
     ("Students said police in Dhaka attacked their peaceful rally on Tuesday.", ["Protest with intervention"]),
     ("Police in Dhaka attacked a peaceful march on Tuesday, killing two students.", ["Excessive force against protesters"]),
+    # "the Islamists" of a war story are an armed group
+    ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
 def test_the_event_a_sentence_reports(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
