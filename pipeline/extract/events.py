@@ -142,6 +142,10 @@ _FIGHTING_WORDS = re.compile(r"\b(?:clash\w*|fighting|fought|battles?|battled|fi
 _WITHOUT_A_FIGHT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b", re.I)
 _BLAST_WORDS = re.compile(r"\b(?:exploded|explosions?|went\s+off|detonated|blasts?|killed|killing|wounded|injured)\b", re.I)
 _MISSILE_WORD = re.compile(r"missile|rocket", re.I)
+_DEVICE = re.compile(r"(?:improvised\s+explosive\s+devices?|ieds?|vbieds?|(?:roadside|car|truck|lorry|parcel|letter|time)\s+bombs?)", re.I)
+_DEVICE_USED = re.compile(r"\b(?:attack(?:s|ed)?|struck|hit|targeted|ripped|tore|rocked|set\s+off|kills?|claim(?:ed|ing)|destroyed|damaged|"
+                          r"dead|died|deaths?|casualties)\b", re.I)
+_DEVICE_FOUND = re.compile(r"\b(?:found|discovered|seized|recovered|uncovered|defused|dismantled|intercepted|assessed|identified|detected|neutrali[sz]ed)\b", re.I)
 _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?|air\s+force|fighter)\b", re.I)
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
@@ -188,6 +192,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
         return None       # a device found, defused or destroyed is a disrupted weapon, not an explosion
+    if cand_type == "Remote explosive/landmine/IED" and _DEVICE.fullmatch(t.text) and _DEVICE_FOUND.search(text) \
+            and not _BLAST_WORDS.search(text) and not _DEVICE_USED.search(text):
+        # "the packages were assessed to be improvised explosive devices": a device found, nothing blew up
+        return "Disrupted weapons use"
     if cand_type == "Shelling/artillery/missile attack" and _MISSILE_WORD.search(t.text) and \
             (_AIRCRAFT_BEFORE.search(text[max(clause.start, t.start - 60):t.start])
              or _BY_AIRCRAFT_AFTER.match(text[t.end:t.end + 60])

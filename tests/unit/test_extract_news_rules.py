@@ -289,6 +289,10 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # authorities attacking a protest break it up: an intervention, excessive force when it kills
     ("Students said police in Dhaka attacked their peaceful rally on Tuesday.", ["Protest with intervention"]),
     ("Police in Dhaka attacked a peaceful march on Tuesday, killing two students.", ["Excessive force against protesters"]),
+    # a device found or identified, with nothing that blew up, is a disrupted weapon
+    ("Police in Athens said the parcels were identified by bomb experts as improvised explosive devices on Tuesday.",
+     ["Disrupted weapons use"]),
+    ("A roadside bomb killed two soldiers in Kandahar on Tuesday.", ["Remote explosive/landmine/IED"]),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
