@@ -158,6 +158,8 @@ def _split_sentences(text: str) -> list[Span]:
 _CLAUSE = re.compile(
     r",?\s+while\s+|;\s+|,\s+which\s+(?=saw|see|has\s+seen|witnessed)|,\s+as\s+(?!well|part|a |an |the )|,\s+but\s+|\s+but\s+also\s+|,\s+whereas\s+"
     r"|,\s+and\s+(?=(?:the|a|an|[A-Z]\w+)\s+(?:\w+\s+){0,3}(?:said|reported|added)\b)|\s+—\s+|\s+-\s+"
+    # "a roadside bombing that killed a police officer, and a mortar attack that killed one person": a second event
+    r"|,\s+and\s+(?=(?:a|an|another)\s+(?:\S+\s+){0,2}(?:attack|bombing|blast|explosion|strike|airstrike|raid|ambush|shelling)s?\b)"
 )
 
 

@@ -312,3 +312,9 @@ def test_a_group_named_with_people_is_not_people_captured():
     # "two New People's Army camps": camps of a group, not two people
     text = "Soldiers captured two New People's Army camps near Manila on Saturday."
     assert [t for t, _ in _types(text)] == ["Government regains territory"]
+
+
+def test_a_second_event_joined_by_and_has_its_own_victims():
+    text = "A roadside bombing in Kabul killed a police officer on Tuesday, and a rocket attack killed one person in Jalalabad."
+    victims = {e["location"]["name"]: e["actor2"]["name"] for e in extract_events(text, PUB)}
+    assert victims == {"Kabul": "Police Forces of Afghanistan", "Jalalabad": "Civilians (Afghanistan)"}
