@@ -20,7 +20,7 @@ from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     transfer_absorbs_withdrawal)
-from .numbers import fatalities as count_deaths, subset_toll
+from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
@@ -625,6 +625,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 deaths = count_deaths(clause_text)
             if deaths is None and len(s.triggers) == 1:
                 deaths = count_deaths(s.text)
+            if deaths is None and sub in VIOLENT_TYPES and "killed" in clause_text:
+                # "The civilians were killed when ...": the group the sentences before counted
+                deaths = group_toll(clause_text, [x.text for x in sentences[max(0, s.index - 2):s.index]])
             if sub not in VIOLENT_TYPES:
                 deaths = None      # a truce or an arrest has no death toll of its own
             place_cc = place.country_code if place else None

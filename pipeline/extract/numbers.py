@@ -152,6 +152,27 @@ _SUBSET_TOLL = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(
                           r")\s+(?:[\w'\u2019-]+\s+){0,2}?(?:(?:who\s+(?:were|was)\s+)?(?:killed\s+)?(?:in|by|from)\s+)(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
 
 
+_GROUP_KILLED = re.compile(
+    r"\b(?:the|those|these)\s+(?P<noun>civilians|soldiers|troops|policemen|officers|fighters|militants|rebels|villagers|"
+    r"passengers|workers|students|children|women|men|worshippers|miners|farmers|pilgrims)\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:all\s+)?(?:killed|shot\s+dead)\b", re.I)
+
+
+def group_toll(text: str, earlier: list[str]) -> int | None:
+    """"The civilians were killed when their vehicle hit a mine": the count the sentences just before
+    gave that group ("ten people dead, including five civilians"); None when they gave none."""
+    m = _GROUP_KILLED.search(text)
+    if m is None:
+        return None
+    counted = re.compile(r"(?<![\w.])(?P<n>\d+|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + m.group("noun").lower() + r"\b")
+    for prev in reversed(earlier):
+        found = [parse_number(c.group("n")) for c in counted.finditer(prev.lower())]
+        found = [n for n in found if n]
+        if found:
+            return found[-1]
+    return None
+
+
 def subset_toll(before: str) -> int | None:
     """'seven troops died, including four in a roadside bombing': the part of a toll that is this event's.
 

@@ -318,3 +318,10 @@ def test_a_second_event_joined_by_and_has_its_own_victims():
     text = "A roadside bombing in Kabul killed a police officer on Tuesday, and a rocket attack killed one person in Jalalabad."
     victims = {e["location"]["name"]: e["actor2"]["name"] for e in extract_events(text, PUB)}
     assert victims == {"Kabul": "Police Forces of Afghanistan", "Jalalabad": "Civilians (Afghanistan)"}
+
+
+def test_the_group_killed_carries_the_count_the_sentence_before_gave_it():
+    text = ("Clashes in Kandahar on Tuesday left 10 people dead, including five civilians. "
+            "The civilians were killed when their car hit a mine near Kandahar.")
+    tolls = {e["sub_event_type"]: e["fatalities"]["best"] for e in extract_events(text, PUB)}
+    assert tolls == {"Armed clash": 10, "Remote explosive/landmine/IED": 5}
