@@ -142,6 +142,9 @@ _FIGHTING_WORDS = re.compile(r"\b(?:clash\w*|fighting|fought|battles?|battled|fi
 _WITHOUT_A_FIGHT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b", re.I)
 _BLAST_WORDS = re.compile(r"\b(?:exploded|explosions?|went\s+off|detonated|blasts?|killed|killing|wounded|injured)\b", re.I)
 _MISSILE_WORD = re.compile(r"missile|rocket", re.I)
+_FOUND_NEAR = re.compile(r"(?:(?:have|has|had)\s+been\s+)?found\s+(?:near|close)", re.I)
+_WEAPON_NOUN = re.compile(r"\b(?:devices?|explosives?|bombs?|mines?|ieds?|rockets?|shells?|missiles?|grenades?|weapons?|arms|"
+                          r"ammunition|munitions?|cyanide|chemicals?)\b", re.I)
 _DEVICE = re.compile(r"(?:improvised\s+explosive\s+devices?|ieds?|vbieds?|(?:roadside|car|truck|lorry|parcel|letter|time)\s+bombs?)", re.I)
 _DEVICE_USED = re.compile(r"\b(?:attack(?:s|ed)?|struck|hit|targeted|ripped|tore|rocked|set\s+off|kills?|claim(?:ed|ing)|destroyed|damaged|"
                           r"dead|died|deaths?|casualties)\b", re.I)
@@ -192,6 +195,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
         return None       # a device found, defused or destroyed is a disrupted weapon, not an explosion
+    if cand_type == "Disrupted weapons use" and _FOUND_NEAR.fullmatch(t.text) \
+            and not _WEAPON_NOUN.search(text[clause.start:t.start]):
+        return None     # "the bodies of five civilians were found near ...": not a weapon
     if cand_type == "Remote explosive/landmine/IED" and _DEVICE.fullmatch(t.text) and _DEVICE_FOUND.search(text) \
             and not _BLAST_WORDS.search(text) and not _DEVICE_USED.search(text):
         # "the packages were assessed to be improvised explosive devices": a device found, nothing blew up
@@ -627,7 +633,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 deaths = count_deaths(s.text)
             if deaths is None and sub in VIOLENT_TYPES and "killed" in clause_text:
                 # "The civilians were killed when ...": the group the sentences before counted
-                deaths = group_toll(clause_text, [x.text for x in sentences[max(0, s.index - 2):s.index]])
+                group = group_toll(clause_text, [x.text for x in sentences[max(0, s.index - 2):s.index]])
+                if group is not None:
+                    deaths, back, part = group
+                    if part:      # "ten dead, including five civilians": those five died here, not there
+                        _move_deaths(candidates, s.index - back, sub, deaths)
             if sub not in VIOLENT_TYPES:
                 deaths = None      # a truce or an arrest has no death toll of its own
             place_cc = place.country_code if place else None
@@ -704,6 +714,15 @@ def _own_place_in_list(s: Sentence, t: Trigger) -> bool:
         return False
     others = [_place_right_after(s, x) for x in s.triggers if not x.weak and x is not t]
     return all(o is not None and o.place.key != own.place.key for o in others)
+
+
+def _move_deaths(candidates: list[Candidate], index: int, sub: str, deaths: int) -> None:
+    """Take `deaths` out of the toll the other events told in sentence `index` share (one death, one event)."""
+    for c in reversed(candidates):
+        if c.sentence.index < index:
+            return
+        if c.sentence.index == index and c.sub_event_type != sub and c.fatalities and c.fatalities > deaths:
+            c.fatalities -= deaths
 
 
 def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:

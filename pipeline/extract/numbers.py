@@ -158,18 +158,24 @@ _GROUP_KILLED = re.compile(
     r"(?:all\s+)?(?:killed|shot\s+dead)\b", re.I)
 
 
-def group_toll(text: str, earlier: list[str]) -> int | None:
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:at\s+least\s+)?$")
+
+
+def group_toll(text: str, earlier: list[str]) -> tuple[int, int, bool] | None:
     """"The civilians were killed when their vehicle hit a mine": the count the sentences just before
-    gave that group ("ten people dead, including five civilians"); None when they gave none."""
+    gave that group ("ten people dead, including five civilians"), as (count, how many sentences
+    back, whether it was part of a larger toll there); None when they gave none."""
     m = _GROUP_KILLED.search(text)
     if m is None:
         return None
     counted = re.compile(r"(?<![\w.])(?P<n>\d+|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + m.group("noun").lower() + r"\b")
-    for prev in reversed(earlier):
-        found = [parse_number(c.group("n")) for c in counted.finditer(prev.lower())]
-        found = [n for n in found if n]
+    for back, prev in enumerate(reversed(earlier), 1):
+        low = prev.lower()
+        found = [(parse_number(c.group("n")), c.start()) for c in counted.finditer(low)]
+        found = [(n, at) for n, at in found if n]
         if found:
-            return found[-1]
+            n, at = found[-1]
+            return n, back, _INCLUDING_BEFORE.search(low[max(0, at - 30):at]) is not None
     return None
 
 

@@ -289,6 +289,8 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # authorities attacking a protest break it up: an intervention, excessive force when it kills
     ("Students said police in Dhaka attacked their peaceful rally on Tuesday.", ["Protest with intervention"]),
     ("Police in Dhaka attacked a peaceful march on Tuesday, killing two students.", ["Excessive force against protesters"]),
+    # people found are not weapons found
+    ("The bodies of five men were found near Kandahar on Tuesday.", []),
     # a device found or identified, with nothing that blew up, is a disrupted weapon
     ("Police in Athens said the parcels were identified by bomb experts as improvised explosive devices on Tuesday.",
      ["Disrupted weapons use"]),
@@ -321,7 +323,13 @@ def test_a_second_event_joined_by_and_has_its_own_victims():
 
 
 def test_the_group_killed_carries_the_count_the_sentence_before_gave_it():
+    # the five civilians are part of the ten; they died in the mine blast, so the clashes killed five
     text = ("Clashes in Kandahar on Tuesday left 10 people dead, including five civilians. "
+            "The civilians were killed when their car hit a mine near Kandahar.")
+    tolls = {e["sub_event_type"]: e["fatalities"]["best"] for e in extract_events(text, PUB)}
+    assert tolls == {"Armed clash": 5, "Remote explosive/landmine/IED": 5}
+    # a count of its own, not part of another toll, takes nothing away
+    text = ("Five civilians were found near Kandahar on Tuesday. Clashes in Kandahar on Tuesday killed ten fighters. "
             "The civilians were killed when their car hit a mine near Kandahar.")
     tolls = {e["sub_event_type"]: e["fatalities"]["best"] for e in extract_events(text, PUB)}
     assert tolls == {"Armed clash": 10, "Remote explosive/landmine/IED": 5}
