@@ -333,3 +333,11 @@ def test_the_group_killed_carries_the_count_the_sentence_before_gave_it():
             "The civilians were killed when their car hit a mine near Kandahar.")
     tolls = {e["sub_event_type"]: e["fatalities"]["best"] for e in extract_events(text, PUB)}
     assert tolls == {"Armed clash": 10, "Remote explosive/landmine/IED": 5}
+
+
+def test_a_protest_series_is_dated_by_today_not_by_when_it_began():
+    text = ("Thousands of students were marching in Nairobi for a fifth day on Wednesday. "
+            "The rallies began five days ago and have grown every day.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events] == [
+        ("Peaceful protest", "Nairobi", PUB)]
