@@ -1,0 +1,6 @@
+-- 019: the confidence figures of the analyst columns, re-measured on the world development set
+-- (make eval, 2026-11-30): >= 0.7 right 27 of 29 times, >= 0.9 11 of 11.
+
+COMMENT ON COLUMN analytics.events.confidence IS 'Highest extractor confidence over the mentions, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 93 % of the time (27 of 29) and >= 0.9 100 % (11 of 11); lower values are less certain, and unseen text may do worse than a development set.';
+COMMENT ON COLUMN analytics.gdelt_mentions.confidence IS 'Extractor confidence for this mention, 0..1 (GDELT gives percent): a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 93 % of the time (27 of 29) and >= 0.9 100 % (11 of 11); lower values are less certain.';
+COMMENT ON COLUMN analytics.event_mentions.confidence IS 'Extractor confidence for this mention, 0..1: a score, not a probability. On the world development set (20 articles the rules were tuned on), events with confidence >= 0.7 were right 93 % of the time (27 of 29) and >= 0.9 100 % (11 of 11); lower values are less certain.';
