@@ -501,6 +501,14 @@ _DEFINITE_ATTACK = re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|ra
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 
 
+_SPORT = re.compile(
+    r"\b(?:NFL|NBA|NHL|MLB|MLS|FIFA|UEFA|Premier\s+League|Champions\s+League|quarterbacks?|touchdowns?|linebackers?|"
+    r"pass\s+rushers?|playoffs?|postseason|preseason|tournaments?|championships?|Grand\s+Slam|Super\s+Bowl|World\s+Cup|"
+    r"Olympics?|goalkeepers?|midfielders?|innings|doubles\s+match|semi-?finals?|quarter-?finals?|head\s+coach|hat-trick|"
+    r"free\s+agents?|rookies?|teammates?|halftime|(?:\d{1,2}-){1,2}\d{1,2}\s+(?:start|skid|run|streak|win|loss|victory|defeat))\b", re.I)
+SPORT_TERMS = 3     # distinct sports terms that make a story a sports story
+
+
 def extract(text: str, published: str | None = None, title: str | None = None,
             deadline: Deadline = NO_DEADLINE) -> list[Candidate]:
     """Event candidates of the article, merged to one per (sub-event type, place, day).
@@ -510,6 +518,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     """
     sentences, pub = analyse(text, published, title, deadline)
     snippet = len(sentences) <= 3
+    # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
+    # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
+    sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text)}) >= SPORT_TERMS
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
         shared = {}
@@ -533,6 +544,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         strong_violent = any(not t.weak and _violent_trigger(t) for t in s.triggers)
         strong_other = any(not t.weak and not _violent_trigger(t) for t in s.triggers)
         for t in s.triggers:
+            if sport and t.weight < 0.9:
+                continue
             if t.weak and (strong_violent if _violent_trigger(t) else strong_other) \
                     and not _own_place_in_list(s, t):
                 continue

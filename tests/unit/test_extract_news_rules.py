@@ -341,3 +341,12 @@ def test_a_protest_series_is_dated_by_today_not_by_when_it_began():
     events = extract_events(text, PUB)
     assert [(e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events] == [
         ("Peaceful protest", "Nairobi", PUB)]
+
+
+def test_the_fights_and_rallies_of_a_sports_story_are_games():
+    text = ("The Steelers' pass rusher was suspended after Thursday's fight in Cleveland. "
+            "The quarterback missed the playoffs last season. "
+            "In the tournament, the Cleveland side rallied to win in Pittsburgh on Sunday.")
+    assert _types(text) == []
+    # the same words in a war story are events
+    assert _types("Rebels and soldiers fought a fierce battle in Goma on Tuesday.") != []
