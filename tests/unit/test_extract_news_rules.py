@@ -295,6 +295,9 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     ("Police in Athens said the parcels were identified by bomb experts as improvised explosive devices on Tuesday.",
      ["Disrupted weapons use"]),
     ("A roadside bomb killed two soldiers in Kandahar on Tuesday.", ["Remote explosive/landmine/IED"]),
+    # a space rocket is a launch vehicle, not a weapon
+    ("Engineers in Houston fitted the engines into the rocket's core stage on Tuesday.", []),
+    ("Rebels fired rockets at Kandahar airport on Tuesday.", ["Shelling/artillery/missile attack"]),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
