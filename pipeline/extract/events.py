@@ -80,6 +80,13 @@ _KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|shot\s+dead)\b"
 _PERSON = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+[ -](?:[A-Z][a-z]+[ -])?([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|reported|explained|noted|stated)\b|,\s+(?:the|a|an)\s+(?:head|leader|spokesman|director|commander|chief|member|official|activist|doctor)\b)")
 
 
+_NAME_TITLE = (r"(?:(?:Sen|Rep|Gov|Mr|Ms|Mrs|Dr|Gen|Col|Lt|Sgt|Capt|Maj)\.|President|Senator|Governor|Mayor|Minister|"
+               r"coach|star|singer|actor|actress|investor|rapper|forward|guard|quarterback|pitcher|striker|player|"
+               r"spokesman|spokeswoman|lawmaker|chairman|executive)")
+_FULL_NAME = re.compile(r"\b" + _NAME_TITLE + r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_NAME_CUE = re.compile(r"\b" + _NAME_TITLE + r"\s+[A-Z]")
+
+
 def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Mention | None:
     """Where the event happened: the place nearest the trigger in its clause, towns before regions."""
     roles = ("locative", "near", "source") if snippet else ("locative", "near")
@@ -398,8 +405,16 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     resolve_references(sentences)      # "They attacked ...", "the aircraft": actors named by reference (actors.py)
     context = (title or "") + "\n" + text
     surnames = {m.group(1) for m in _PERSON.finditer(text)}
+    # "Sen. Elizabeth Warren", "investor Leon Cooperman": either part of a titled full
+    # name, alone and with no locative cue, is that person ("Warren was under attack"), not a town
+    # ("investor Leon Cooperman blasted": not León, Mexico, however big)
+    names = list(_FULL_NAME.finditer(text)) if _NAME_CUE.search(text) else []
+    name_parts = {w for m in names for w in m.groups() if w}
+    name_starts = {m.start(i) for m in names for i in (1, 2)}
     for s in sentences:
-        s.places = [m for m in s.places if m.surface not in surnames or m.place.curated]
+        s.places = [m for m in s.places if (m.surface not in surnames or m.place.curated)
+                    and (m.cued or m.surface not in name_parts or m.place.curated)
+                    and (s.span.start + m.start not in name_starts or m.place.curated)]
     all_mentions = [m for s in sentences for m in s.places]
     if all_mentions:
         resolved = iter(disambiguate(all_mentions, context))

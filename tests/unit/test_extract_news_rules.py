@@ -353,3 +353,12 @@ def test_the_fights_and_rallies_of_a_sports_story_are_games():
     assert _types(text) == []
     # the same words in a war story are events
     assert _types("Rebels and soldiers fought a fierce battle in Goma on Tuesday.") != []
+
+
+def test_a_titled_persons_name_is_not_a_town():
+    text = ("Sen. Elizabeth Warren spoke in Iowa on Monday. "
+            "Warren was under near-constant attack last month as a new leader.")
+    assert "Warren" not in [loc for _, loc in _types(text)]
+    assert "Leon" not in [loc for _, loc in _types("Billionaire investor Leon Cooperman blasted the plan on Tuesday.")]
+    # the town, named as a place, is still the town
+    assert [loc for _, loc in _types("Fighting broke out in Warren on Tuesday.")] == ["Warren"]
