@@ -449,6 +449,13 @@ _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
 _FREEING = re.compile(r"(?:freed|frees?|freeing|liberat|rescu)", re.I)
 _CAPTIVES_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:victims|captives|abductees|detainees|prisoners)\b", re.I)
+_WORDS_HIT = re.compile(r"(?:blasted|pound(?:ed|ing|s)?|struck|targeted|hit\s+(?:by|with))$", re.I)
+_WORDS_OBJECT = re.compile(
+    r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|such)\s+)?(?:\S+\s+)?(?:plans?|proposals?|decisions?|remarks|"
+    r"comments|reports?|polic(?:y|ies)|deal|move|ideas?|bill|law|ruling|statements?|claims?|criticism|speech|budget|"
+    r"strategy|approach|handling|rhetoric|tweets?|accusations?|allegations?)\b"
+    r"|^\s+(?:\S+\s+){0,3}?(?:in|on|during)\s+(?:an?\s+|his\s+|her\s+|a\s+televised\s+)?(?:interview|tweet|twitter|"
+    r"statement|op-ed|letter|speech|post|podcast|press\s+conference)\b", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
@@ -476,6 +483,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _SUPPORT_BEFORE.search(s.text[max(0, t.start - 50):t.start]) \
             and not _VERB_FORM_END.search(t.text) and t.type not in ("territory", "advance"):
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
+    if _WORDS_HIT.match(t.text) and _WORDS_OBJECT.match(s.text[t.end:t.end + 60]):
+        return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
     if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:

@@ -355,6 +355,14 @@ def test_the_fights_and_rallies_of_a_sports_story_are_games():
     assert _types("Rebels and soldiers fought a fierce battle in Goma on Tuesday.") != []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The opposition leader in Nairobi blasted the budget plan on Tuesday.",
+    "The mayor of Lagos pounded the proposal in an interview on Tuesday.",
+])
+def test_words_that_hit_a_plan_are_criticism(sentence):
+    assert _types(sentence) == []
+
+
 def test_a_titled_persons_name_is_not_a_town():
     text = ("Sen. Elizabeth Warren spoke in Iowa on Monday. "
             "Warren was under near-constant attack last month as a new leader.")
