@@ -450,12 +450,14 @@ _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
 _FREEING = re.compile(r"(?:freed|frees?|freeing|liberat|rescu)", re.I)
 _CAPTIVES_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:victims|captives|abductees|detainees|prisoners)\b", re.I)
 _WORDS_HIT = re.compile(r"(?:blasted|pound(?:ed|ing|s)?|struck|targeted|hit\s+(?:by|with))$", re.I)
-_WORDS_OBJECT = re.compile(
-    r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|such)\s+)?(?:\S+\s+)?(?:plans?|proposals?|decisions?|remarks|"
-    r"comments|reports?|polic(?:y|ies)|deal|move|ideas?|bill|law|ruling|statements?|claims?|criticism|speech|budget|"
-    r"strategy|approach|handling|rhetoric|tweets?|accusations?|allegations?)\b"
-    r"|^\s+(?:\S+\s+){0,3}?(?:in|on|during)\s+(?:an?\s+|his\s+|her\s+|a\s+televised\s+)?(?:interview|tweet|twitter|"
-    r"statement|op-ed|letter|speech|post|podcast|press\s+conference)\b", re.I)
+# what words hit: something said or written, or the place it was said in
+_SAID_THINGS = ("plans?", "proposals?", "decisions?", "remarks", "comments", "reports?", "polic(?:y|ies)", "deal", "move",
+                "ideas?", "bill", "law", "ruling", "statements?", "claims?", "criticism", "speech", "budget", "strategy",
+                "approach", "handling", "rhetoric", "tweets?", "accusations?", "allegations?")
+_SAID_IN = ("interview", "tweet", "twitter", "statement", "op-ed", "letter", "speech", "post", "podcast", r"press\s+conference")
+_WORDS_OBJECT = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|such)\s+)?(?:\S+\s+)?(?:"
+                           + "|".join(_SAID_THINGS) + r")\b|^\s+(?:\S+\s+){0,3}?(?:in|on|during)\s+(?:an?\s+|his\s+|her\s+)?(?:"
+                           + "|".join(_SAID_IN) + r")\b", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
