@@ -298,6 +298,10 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # a space rocket is a launch vehicle, not a weapon
     ("Engineers in Houston fitted the engines into the rocket's core stage on Tuesday.", []),
     ("Rebels fired rockets at Kandahar airport on Tuesday.", ["Shelling/artillery/missile attack"]),
+    # a threat to kill is not a killing; a detention centre is a building; fireworks are not bombs
+    ("A man in Boston admitted threatening to assault and murder a judge on Tuesday.", []),
+    ("A prisoner died in a detention center in Houston on Tuesday.", []),
+    ("Loud explosions rattled Delhi throughout the Diwali festival on Tuesday.", []),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
