@@ -83,8 +83,18 @@ _PERSON = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+[ -](?:[A-Z][a-z]+[ -])?([A-Z][a-z
 _NAME_TITLE = (r"(?:(?:Sen|Rep|Gov|Mr|Ms|Mrs|Dr|Gen|Col|Lt|Sgt|Capt|Maj)\.|President|Senator|Governor|Mayor|Minister|"
                r"coach|star|singer|actor|actress|investor|rapper|forward|guard|quarterback|pitcher|striker|player|"
                r"spokesman|spokeswoman|lawmaker|chairman|executive)")
-_FULL_NAME = re.compile(r"\b" + _NAME_TITLE + r"\s+([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
-_NAME_CUE = re.compile(r"\b" + _NAME_TITLE + r"\s+[A-Z]")
+# A pattern that starts with a character class lets the engine skip in C what is no capital; the
+# title is checked behind each "Firstname Lastname" found (a leading alternation of titles is tried
+# at every position: 0.26 s of CPU on 5 MB against 0.05 s)
+_NAME_PAIR = re.compile(r"[A-Z](?<![\w.'\u2019-][A-Z])(?=[a-z]+\s+[A-Z][a-z]{2,}\b)")
+_PAIR_AT = re.compile(r"([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_TITLE_BEFORE = re.compile(r"\b" + _NAME_TITLE + r"\s+$")
+
+
+def _titled_names(text: str) -> list[re.Match]:
+    """"Sen. Elizabeth Warren", "investor Leon Cooperman": full names a title stands before."""
+    return [_PAIR_AT.match(text, m.start()) for m in _NAME_PAIR.finditer(text)
+            if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())]
 
 
 def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Mention | None:
@@ -408,7 +418,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     # "Sen. Elizabeth Warren", "investor Leon Cooperman": either part of a titled full
     # name, alone and with no locative cue, is that person ("Warren was under attack"), not a town
     # ("investor Leon Cooperman blasted": not León, Mexico, however big)
-    names = list(_FULL_NAME.finditer(text)) if _NAME_CUE.search(text) else []
+    names = _titled_names(text)
     name_parts = {w for m in names for w in m.groups() if w}
     name_starts = {m.start(i) for m in names for i in (1, 2)}
     for s in sentences:
@@ -533,6 +543,7 @@ _SPORT = re.compile(
     r"Olympics?|goalkeepers?|midfielders?|innings|doubles\s+match|semi-?finals?|quarter-?finals?|head\s+coach|hat-trick|"
     r"free\s+agents?|rookies?|teammates?|halftime|(?:\d{1,2}-){1,2}\d{1,2}\s+(?:start|skid|run|streak|win|loss|victory|defeat))\b", re.I)
 SPORT_TERMS = 3     # distinct sports terms that make a story a sports story
+SPORT_LEAD = 5000   # in its title and lead: the frame a story sets early (and a 5 MB page is not read twice)
 
 
 def extract(text: str, published: str | None = None, title: str | None = None,
@@ -546,7 +557,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     snippet = len(sentences) <= 3
     # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
-    sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text)}) >= SPORT_TERMS
+    sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text[:SPORT_LEAD])}) >= SPORT_TERMS
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
         shared = {}
