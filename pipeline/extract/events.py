@@ -145,12 +145,23 @@ def _inside_actor(s: Sentence, m: Mention) -> bool:
     return any(a.start <= m.start < a.end for a in s.actors)
 
 
+SINCE_ATTACHED = 40   # characters: "since <date>" this close after the trigger is said of it
+
+
 def _select_date(s: Sentence, t: Trigger, clause: Span) -> DateExpr | None:
     """The date expression nearest the trigger, preferring its own clause."""
     if not s.dates:
         return None
-    in_clause = [d for d in s.dates if clause.start <= d.start < clause.end]
-    pool = in_clause or s.dates
+    # "found there since September, and four children died in an explosion", "the town, under YPG
+    # control since August": a recent period up to now, said of something else, dates no one event
+    # in it. Right after the trigger ("bombardment since mid-February") it is the event's own span (a
+    # tally: background); "since 2012" is a long-running state, history, and still dates what it is said of.
+    dated = [d for d in s.dates if d.kind == "year" or not s.text.startswith(("since", "Since"), d.start)
+             or 0 <= d.start - t.end <= SINCE_ATTACHED]
+    if not dated:
+        return None
+    in_clause = [d for d in dated if clause.start <= d.start < clause.end]
+    pool = in_clause or dated
     return min(pool, key=lambda d: abs(d.start - t.start))
 
 

@@ -302,6 +302,11 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     ("A man in Boston admitted threatening to assault and murder a judge on Tuesday.", []),
     ("A prisoner died in a detention center in Houston on Tuesday.", []),
     ("Loud explosions rattled Delhi throughout the Diwali festival on Tuesday.", []),
+    # "since September" is the span of a tally, not the date of the explosion told after it
+    ("Nine mines have been found near Tete since September, and two children have died in an explosion.",
+     ["Remote explosive/landmine/IED"]),
+    # what is done "rather than" fighting is not a fight
+    ("The militia in Goma cooperates with the army rather than fighting it, residents said on Tuesday.", []),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
