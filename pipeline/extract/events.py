@@ -186,6 +186,9 @@ _COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
 _ACTIVIST_WORDS = re.compile(r"\b(?:protesters|demonstrators|activists)\b", re.I)
 _PROTEST_STEMS = re.compile(r"\b(?:protest|demonstrat|rally|march)", re.I)
 _AHEAD_OF_BEFORE = re.compile(r"\b(?:anticipation\s+of|ahead\s+of|before|planned|upcoming|run-up\s+to)\s+(?:\S+\s+){0,3}(?:protest|demonstration|rall|march|gathering)", re.I)
+# "activists were detained while trying to hold demonstrations": the arrest broke up a protest
+_PROTEST_WHILE = re.compile(r"\b(?:while|as)\s+(?:they\s+)?(?:were\s+)?(?:trying|attempting|tried|attempted)\s+to\s+(?:hold|stage|start|join)\s+"
+                            r"(?:\S+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|a\s+march|sit-ins?|pickets?)\b", re.I)
 _PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?)\b", re.I)
 
 
@@ -223,6 +226,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
         return None       # a device found, defused or destroyed is a disrupted weapon, not an explosion
+    if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and 0 <= t.start - x.end <= 25
+                                                           and "," not in text[x.end:t.start] for x in s.triggers):
+        return None       # "sappers defused hundreds of landmines": the defusing's object, whatever was killed nearby
     if cand_type == "Disrupted weapons use" and _FOUND_NEAR.fullmatch(t.text) \
             and not _WEAPON_NOUN.search(text[clause.start:t.start]):
         return None     # "the bodies of five civilians were found near ...": not a weapon
@@ -287,7 +293,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _COMMUNAL_WORDS.search(ctext) and not any(a.actor.inter in (1, 2, 8) for a in mains):
             return "Mob violence"
     if cand_type == "Arrests" and _ACTIVIST_WORDS.search(ctext) \
-            and _PROTEST_STEMS.search(ctext) \
+            and (_PROTEST_STEMS.search(ctext) or _PROTEST_WHILE.search(text)) \
             and not _AHEAD_OF_BEFORE.search(ctext):
         return "Protest with intervention"
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):

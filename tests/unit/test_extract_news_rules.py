@@ -307,6 +307,12 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
      ["Remote explosive/landmine/IED"]),
     # what is done "rather than" fighting is not a fight
     ("The militia in Goma cooperates with the army rather than fighting it, residents said on Tuesday.", []),
+    # what sappers defused did not explode, whatever was killed beside it
+    ("Troops recovered the bodies of five fighters killed in Taiz and sappers defused dozens of landmines on Tuesday.",
+     ["Disrupted weapons use"]),
+    # activists detained while trying to hold a protest: the arrest broke up a protest
+    ("Police detained ten activists in Moscow on Tuesday while trying to hold a demonstration.",
+     ["Protest with intervention"]),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
