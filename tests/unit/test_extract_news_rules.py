@@ -313,6 +313,9 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # activists detained while trying to hold a protest: the arrest broke up a protest
     ("Police detained ten activists in Moscow on Tuesday while trying to hold a demonstration.",
      ["Protest with intervention"]),
+    # an accusation of backing an attack tells the attack as a fact
+    ("Officials in Kabul accused Pakistan of backing the attack on Jalalabad on Tuesday.", ["Armed clash"]),
+    ("Officials in Kabul accused Pakistan of attacking Jalalabad on Tuesday.", []),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
