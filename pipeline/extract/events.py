@@ -665,6 +665,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     place, place_explicit = _focus(candidates, s, last_place), True
             if t.needs_place_object and place is None and not _PLACE_OBJECT.match(s.text[t.end:t.end + 80]):
                 continue
+            detail = None     # the lead's detail sentence, when it gives the lead event's place
             if (place is None or place.kind == "country") and not snippet:
                 # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ...",
                 # "... signed a cease-fire. The agreement was reached in Khartoum": the next sentence,
@@ -676,6 +677,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         if near:
                             place, place_explicit = near[0].place, True
                         break
+                    # "A guerrilla leader has been killed in a clash ... . Officials say X was killed Monday in
+                    # the jungles of Caqueta state.": the lead's detail, a death with no event word of its own
+                    if s.index == 0 and sub in VIOLENT_TYPES and not nxt.triggers and _KILLED_IN.search(nxt.text) \
+                            and count_deaths(nxt.text) == count_deaths(s.text):     # the same dead, told again
+                        near = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind != "country"}
+                        if len(near) == 1:      # one place: several would be several events
+                            place, place_explicit, detail = next(iter(near.values())), True, nxt
             carried = False
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and _LOCAL_SITE.search(s.text[clause.start:clause.end]) \
@@ -686,6 +694,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # looted" after the paragraph on the capital): the event is there, as far as we can tell
                 place, carried = _focus(candidates, s, last_place), True
             dexpr = _select_date(s, t, clause)
+            if dexpr is None and detail is not None:
+                dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too
             if dexpr is not None and dexpr.is_background(pub):
                 continue
             if dexpr is not None and dexpr.day is not None:
@@ -763,6 +773,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     return consolidate(candidates, snippet, sentences)
 
 
+_KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 
 

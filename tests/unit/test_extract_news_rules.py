@@ -388,3 +388,13 @@ def test_a_titled_persons_name_is_not_a_town():
     assert "Leon" not in [loc for _, loc in _types("Billionaire investor Leon Cooperman blasted the plan on Tuesday.")]
     # the town, named as a place, is still the town
     assert [loc for _, loc in _types("Fighting broke out in Warren on Tuesday.")] == ["Warren"]
+
+
+def test_the_leads_detail_sentence_gives_its_place_day_and_more_dead():
+    text = ("A rebel commander has been killed in a clash with soldiers in Afghanistan. "
+            "Officials say Mullah Omar Khan, a commander of the Taliban, was killed on Monday in the hills of Kandahar province. "
+            "At least three other rebels were killed in the clash. "
+            "The war has gone on for decades.")
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["event_date"], event["fatalities"]["best"]) == \
+        ("Armed clash", "Kandahar", "2019-03-04", 4)
