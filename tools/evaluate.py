@@ -101,6 +101,23 @@ def write_page_inputs(aeb: Path, out: Path) -> int:
     return n
 
 
+def write_extract_inputs(cleaned: Path, out: Path) -> int:
+    """`eventwire clean` output as `eventwire extract` input (its text, title and date)."""
+    n = 0
+    with cleaned.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
+        for line in src:
+            page = json.loads(line)
+            if page.get("text"):
+                fh.write(json.dumps({k: page.get(k) for k in ("id", "text", "published", "title")}) + "\n")
+                n += 1
+    return n
+
+
+def count_events(extracted: Path) -> int:
+    with extracted.open(encoding="utf-8") as fh:
+        return sum(len(json.loads(line).get("events") or []) for line in fh)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(REPO_ROOT.parent / "shared"), help="the shared material (default ../shared)")
@@ -144,6 +161,15 @@ def main(argv: list[str] | None = None) -> int:
                      "--baseline-trafilatura", str(aeb / "html"))
         print(f"== text extraction ({n} pages, {secs:.1f}s)\n{out}\n")
         results["text"] = out.splitlines()[-1] if out else ""
+        # the same pages through `eventwire extract`: general news from outlets nobody tuned for, mostly
+        # not about conflict. No gold: a count of what the rules find there, to be read, not a score
+        pages = write_extract_inputs(tmp / "pages.out.jsonl", tmp / "pages.events.in.jsonl")
+        _run_cli("extract", tmp / "pages.events.in.jsonl", tmp / "pages.events.out.jsonl")
+        found = count_events(tmp / "pages.events.out.jsonl")
+        line = (f"{found} events on {pages} general-news pages (no gold: most of these pages report no conflict "
+                f"event; read them in pages.events.out.jsonl)")
+        print(f"== events on the AEB pages\n{line}\n")
+        results["events on AEB pages"] = line
     print("summary:")
     for part, line in results.items():
         print(f"  {part}: {line}")
