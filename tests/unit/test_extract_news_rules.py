@@ -316,6 +316,9 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # an accusation of backing an attack tells the attack as a fact
     ("Officials in Kabul accused Pakistan of backing the attack on Jalalabad on Tuesday.", ["Armed clash"]),
     ("Officials in Kabul accused Pakistan of attacking Jalalabad on Tuesday.", []),
+    # a courtroom retells what happened before: the trial is not the event
+    ("A man in Boston pleaded guilty on Tuesday to bombing a police station in 2017.", []),
+    ("Two men were sentenced in Nairobi on Tuesday for the attack on a shopping mall.", []),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
