@@ -485,6 +485,17 @@ _SAID_IN = ("interview", "tweet", "twitter", "statement", "op-ed", "letter", "sp
 _WORDS_OBJECT = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|such)\s+)?(?:\S+\s+)?(?:"
                            + "|".join(_SAID_THINGS) + r")\b|^\s+(?:\S+\s+){0,3}?(?:in|on|during)\s+(?:an?\s+|his\s+|her\s+)?(?:"
                            + "|".join(_SAID_IN) + r")\b", re.I)
+_TAKEN_ADJECTIVE = re.compile(r"(?:kidnapped|abducted)", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|of\s+the)\s+$", re.I)
+_HANDED_TO = re.compile(r"handed\s+over\s+to", re.I)
+# who or what was handed over: people (a release) or a place (a transfer of territory)
+_HANDED_PEOPLE = ("hostages?", "captives?", "prisoners?", "detainees?", "abductees?", "professors?", "teachers?", "students?",
+                  "workers?", "journalists?", "soldiers", "bodies", "remains", "suspects?", "men", "women", "children",
+                  "nationals", "citizens", "tourists", "him", "her", "them")
+_HANDED_PLACES = ("town", "city", "village", "base", "area", "district", "province", "territory", "positions?", "control",
+                  "checkpoints?", "posts?", "airport", "port", "crossing")
+_PEOPLE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PEOPLE) + r")\b", re.I)
+_PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
@@ -514,6 +525,13 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
     if _WORDS_HIT.match(t.text) and _WORDS_OBJECT.match(s.text[t.end:t.end + 60]):
         return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
+    if _TAKEN_ADJECTIVE.fullmatch(t.text) and _DETERMINER_BEFORE.search(s.text[max(0, t.start - 20):t.start]) \
+            and _PERSON_OBJECT.match(s.text[t.end:t.end + 60]):
+        return True   # "two kidnapped teachers", "the abducted girls": people taken before, not a new abduction
+    if t.type == "Non-violent transfer of territory" and _HANDED_TO.match(t.text):
+        before = s.text[max(0, t.start - 120):t.start]
+        if _PEOPLE_HANDED.search(before) and not _PLACE_HANDED.search(before):
+            return True   # "the two professors were handed over to US forces": people released, not a place
     if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:

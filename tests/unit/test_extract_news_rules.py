@@ -319,6 +319,10 @@ def test_kidnap_victims_are_people_not_a_second_kidnapping():
     # a courtroom retells what happened before: the trial is not the event
     ("A man in Boston pleaded guilty on Tuesday to bombing a police station in 2017.", []),
     ("Two men were sentenced in Nairobi on Tuesday for the attack on a shopping mall.", []),
+    # people handed over, or named as kidnapped before, are no territory and no new abduction
+    ("Two kidnapped teachers were handed over to the army in Kandahar on Tuesday.", []),
+    ("The town of Manbij was handed over to the army on Tuesday.", ["Non-violent transfer of territory"]),
+    ("Gunmen kidnapped two teachers in Kandahar on Tuesday.", ["Abduction/forced disappearance"]),
     # "the Islamists" of a war story are an armed group
     ("The Islamists attacked and took over the town of Kidal on Tuesday.", ["Non-state actor overtakes territory"]),
 ])
