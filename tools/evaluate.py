@@ -69,13 +69,7 @@ def write_seed_inputs(shared: Path, out: Path) -> int:
 
 def write_world_inputs(articles: Path, out: Path) -> int:
     """The world development set with only the fields `eventwire extract` takes (no country hint)."""
-    n = 0
-    with articles.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
-        for line in src:
-            art = json.loads(line)
-            fh.write(json.dumps({k: art.get(k) for k in ("id", "text", "published", "title")}) + "\n")
-            n += 1
-    return n
+    return write_extract_inputs(articles, out, keep_empty=True)
 
 
 def write_snippet_inputs(tsv: Path, out: Path) -> int:
@@ -101,14 +95,15 @@ def write_page_inputs(aeb: Path, out: Path) -> int:
     return n
 
 
-def write_extract_inputs(cleaned: Path, out: Path) -> int:
-    """`eventwire clean` output as `eventwire extract` input (its text, title and date)."""
+def write_extract_inputs(records: Path, out: Path, *, keep_empty: bool = False) -> int:
+    """JSON lines (an article set, or `eventwire clean` output) as `eventwire extract` input: only the
+    fields it takes (id, text, date, title); a record with no text is left out unless `keep_empty`."""
     n = 0
-    with cleaned.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
+    with records.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as fh:
         for line in src:
-            page = json.loads(line)
-            if page.get("text"):
-                fh.write(json.dumps({k: page.get(k) for k in ("id", "text", "published", "title")}) + "\n")
+            rec = json.loads(line)
+            if keep_empty or rec.get("text"):
+                fh.write(json.dumps({k: rec.get(k) for k in ("id", "text", "published", "title")}) + "\n")
                 n += 1
     return n
 
