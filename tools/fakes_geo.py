@@ -1,7 +1,8 @@
 """FA-KES geography check (issue 10): where the events of 804 Syrian casualty articles land.
 
 Runs `pipeline.extract.extract_events` over ../shared/corpora/fakes-articles.csv and reports the
-share of events placed outside Syria and its neighbours, the share without admin1, and the speed.
+share of events placed outside Syria and its neighbours, in a neighbour (mostly Syrian villages and
+neighbourhoods that share a name across the border), without admin1, and the speed.
 Usage: PYTHONPATH=. python tools/fakes_geo.py [--shared ../shared] [--list] [--limit N]
 """
 
@@ -51,7 +52,9 @@ def main() -> None:
         for tag, rows in (("FAR", far), ("NO-ADMIN1", no_admin1)):
             for aid, loc, sent in rows:
                 print(f"{tag} {aid} {loc['name']!r} {loc['admin1']!r} {loc['country_code']} p{loc['geo_precision']} | {sent[:220]}")
+    beside = sum(n for cc, n in countries.items() if cc in NEIGHBOURS - {"SY"})
     print(f"articles={len(articles)} events={events} far={len(far)} ({100 * len(far) / max(events, 1):.1f} %) "
+          f"in_a_neighbour={beside} ({100 * beside / max(events, 1):.1f} %) "
           f"no_admin1={len(no_admin1)} ({100 * len(no_admin1) / max(events, 1):.1f} %) no_location={no_loc}")
     print("countries:", ", ".join(f"{k}:{v}" for k, v in countries.most_common(15)))
     print(f"gazetteer+import load {load_s:.2f} s; extraction {len(articles) / took:.0f} articles/s")

@@ -117,7 +117,8 @@ def load_lexicon() -> ActorLexicon:
                 by_alias.setdefault(alias.lower(), actor)
     nat = trie_regex(nationalities)
     alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
-    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s)?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
+    # "Russia's", and "Russias" where the feed lost the apostrophe
+    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
     # matched against lower-cased text (faster than re.I)
     pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
     cased = None

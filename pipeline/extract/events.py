@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from .actors import find_actors
+from .actors import ActorMention, find_actors
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
@@ -261,9 +261,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _names(_AERIAL, neighbours) and not _GROUND_FIRE.search(window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
-    if cand_type in ("attack", "Attack") and _AERIAL.search(text[max(clause.start, t.start - 60):t.start]) \
-            and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]):
-        return "Air/drone strike"     # "used helicopters to fire on rebel positions": the weapon flies
+    if cand_type in ("attack", "Attack") and ((_AERIAL.search(text[max(clause.start, t.start - 60):t.start])
+                                               and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
+                                              or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
+        return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
@@ -402,6 +403,16 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> 
     return sub
 
 
+_POSSESSIVE_HEAD = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\u2019s|s)\s+")
+
+
+def _past_country_possessive(a: ActorMention, gz) -> int:
+    """Where an actor's name starts hiding place names: after a country's possessive ("Syria's
+    government", "Russias Aerospace Forces"), which still names a country the article speaks of."""
+    m = _POSSESSIVE_HEAD.match(a.text)
+    return a.start + m.end() if m and norm_place(m.group(1)) in gz.country_keys else a.start
+
+
 def analyse(text: str, published: str | None = None, title: str | None = None,
             deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
@@ -425,7 +436,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             sentences.append(Sentence(i, sp, s, [], places, [], [], [Span(0, len(s))], {}))
             continue
         actors = find_actors(s)
-        masked = [(a.start, a.end) for a in actors]
+        masked = [(_past_country_possessive(a, gz), a.end) for a in actors]
         places = find_places(s, gz, masked)
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
@@ -633,6 +644,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
+            if t.needs_armed_actor and (actor1 is None or actor1.start > t.start or actor1.actor.inter not in (1, 2, 3, 8)):
+                continue      # "five soldiers killed" is a toll; "troops killed five militants" is a fight
             if neighbours is None:
                 neighbours = " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 3])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)

@@ -903,6 +903,10 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     ctx = set(main)
     near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
     first = main[0] if main else None
+    # the article names its country, or places in it (a dateline, a well-known city), not only a
+    # nationality ("Israeli soldiers" act abroad)
+    named_home = any(m.place.country_code in ctx for m in mentions
+                     if m.place.kind == "country" or m.role == "dateline" or gz.well_known(m.place))
     admin1s = {m.place.admin1 for m in mentions if m.place.admin1}
     low = context_text.lower()
     seen_hints: dict[str, bool] = {}
@@ -952,8 +956,12 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
             best = max(inside, key=score)
         elif not ctx:
             best = max(cands, key=score) if m.cued else None
-        elif m.cued and (beside := [c for c in cands if c.country_code in near]):
-            best = max(beside, key=score)       # a town of a neighbouring country ("the Turkish town of Kilis")
+        elif m.cued and (beside := [c for c in cands if c.country_code in near
+                                    and (not named_home or c.country_code in named or gz.well_known(c))]):
+            # a town of a neighbouring country ("the Turkish town of Kilis"); in an article that names
+            # its own country, only of a neighbour it names too, or a well-known one: not a village
+            # across the border that shares its name with a neighbourhood at home
+            best = max(beside, key=score)
         elif big and not m.framed:
             best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
         elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):

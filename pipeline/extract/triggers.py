@@ -30,6 +30,7 @@ class TriggerRule:
     needs_place_object: bool
     prefixes: tuple[str, ...] | None = None   # literal starts of every match: a cheap pre-check
     precheck: re.Pattern | None = None
+    needs_armed_actor: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Trigger:
     weight: float
     weak: bool
     needs_place_object: bool
+    needs_armed_actor: bool = False     # an event only when an armed side is its subject ("troops killed ...")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
         # patterns run on lower-cased text: much faster than re.I in the standard engine
         rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])"),
                                  float(t.get("weight", 0.7)), bool(t.get("weak", False)),
-                                 bool(t.get("needs_place_object", False)), *_precheck(t["pattern"])))
+                                 bool(t.get("needs_place_object", False)), *_precheck(t["pattern"]),
+                                 needs_armed_actor=bool(t.get("needs_armed_actor", False))))
     blockers = [Blocker(name, re.compile(r"(?<![\w-])(?:" + b["pattern"] + r")(?![\w])"),
                         frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)), b.get("scope", "sentence"))
                 for name, b in data.get("blockers", {}).items()]
@@ -184,7 +187,7 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
-                                     rule.needs_place_object))
+                                     rule.needs_place_object, rule.needs_armed_actor))
     found.sort(key=lambda t: (-(t.end - t.start), -t.weight, t.start))
     kept: list[Trigger] = []
     for t in found:

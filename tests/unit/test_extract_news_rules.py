@@ -405,3 +405,29 @@ def test_the_leads_detail_sentence_gives_its_place_day_and_more_dead():
     [event] = extract_events(text, PUB)
     assert (event["sub_event_type"], event["location"]["name"], event["event_date"], event["fatalities"]["best"]) == \
         ("Armed clash", "Kandahar", "2019-03-04", 4)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an armed side killing armed men, with no other word for the fight, is a clash ...
+    ("Nigerian troops killed 12 Boko Haram fighters near Maiduguri on Monday, the army said.", ["Armed clash"]),
+    # ... and a strike when the side flies; a toll with nobody who killed is no event of its own
+    ("Russian Aerospace Forces killed 30 militants near Palmyra, Syria, on Monday.", ["Air/drone strike"]),
+    ("Five soldiers were killed near Maiduguri on Monday, the army said.", []),
+    ("Israeli jets attacked Hamas positions in Gaza City on Monday.", ["Air/drone strike"]),
+])
+def test_who_killed_armed_men_decides_the_event(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
+
+
+def test_a_country_whose_apostrophe_was_lost_still_names_the_actor():
+    events = extract_events("Russias Aerospace Forces bombed rebel positions near Palmyra, Syria, on Monday.", "2017-10-03")
+    assert [e["actor1"]["name"] for e in events] == ["Military Forces of Russia"]
+
+
+def test_a_village_across_the_border_does_not_take_a_name_at_home():
+    # the article names Syria and its towns: a village name found only in a neighbour's gazetteer
+    # is not that neighbour's village ("al-Husainiyah" is a village in Jordan too)
+    text = ("Airstrikes hit Deir ez-Zor in eastern Syria on Monday. The monitoring group said airstrikes also "
+            "killed seven civilians in the town of al-Husainiyah further north along the river.")
+    events = extract_events(text, "2017-04-06")
+    assert events and {e["location"]["country_code"] for e in events} == {"SY"}
