@@ -479,6 +479,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
 
 
 _DIGIT_AFTER = re.compile(r"\s*\d")
+_AIRCRAFT_NOUN = re.compile(r"(?:warplanes?|fighter\s+jets)", re.I)
+_ONLY_FLYING_AFTER = re.compile(r"\s+(?:were\s+|was\s+|had\s+been\s+|could\s+be\s+)?(?:heard|seen|spotted|observed|flying|flew|"
+                                r"circling|circled|hovering|hovered|roaring|roared|overflying|overflew|patrolling|patrolled)\b", re.I)
 _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
 _SUPPORT_BEFORE = re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
                              r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I)
@@ -524,6 +527,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
+    if _AIRCRAFT_NOUN.fullmatch(surface) and _ONLY_FLYING_AFTER.match(s.text[t.end:t.end + 40]):
+        return True   # "warplanes were heard over Raqqa", "jets flew over the city": a flight, not a strike
     if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):
         return True   # "On March 17", "In March": the month, not a protest march
     if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \

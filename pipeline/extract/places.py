@@ -376,7 +376,7 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
     r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
 _DIRECTION = TailPattern(re.compile(
-    r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|"
     r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
 
 
@@ -543,7 +543,7 @@ _APPOSITIVE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_
 # "Damascus's Jobar (district)", "in Hama's Tal Mraq"
 _POSSESSIVE = re.compile(r"['\u2019]s\s+$")
 _DIRECTION_START = re.compile(
-    r"(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|"
     r"central|rural|north|south|east|west)\s", re.I)
 _PART_NEAR_DEGREES = 0.3     # a suburb across a province line (Douma, Damascus)
 _PART_FAR_DEGREES = 1.5      # an administrative district without a known province

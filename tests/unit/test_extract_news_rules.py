@@ -414,6 +414,9 @@ def test_the_leads_detail_sentence_gives_its_place_day_and_more_dead():
     ("Russian Aerospace Forces killed 30 militants near Palmyra, Syria, on Monday.", ["Air/drone strike"]),
     ("Five soldiers were killed near Maiduguri on Monday, the army said.", []),
     ("Israeli jets attacked Hamas positions in Gaza City on Monday.", ["Air/drone strike"]),
+    # warplanes heard or seen over a town are a flight, not a strike
+    ("Syrian warplanes were heard over Raqqa on Sunday, a witness said.", []),
+    ("Syrian warplanes struck Raqqa on Sunday, a witness said.", ["Air/drone strike"]),
 ])
 def test_who_killed_armed_men_decides_the_event(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
@@ -431,3 +434,8 @@ def test_a_village_across_the_border_does_not_take_a_name_at_home():
             "killed seven civilians in the town of al-Husainiyah further north along the river.")
     events = extract_events(text, "2017-04-06")
     assert events and {e["location"]["country_code"] for e in events} == {"SY"}
+
+
+def test_a_compass_word_written_as_one_makes_a_region_of_the_city():
+    events = extract_events("Mortar fire killed two people in northeast Aleppo on Sunday.", "2014-04-06")
+    assert [e["location"]["name"] for e in events] == ["northeast Aleppo"]
