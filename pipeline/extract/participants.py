@@ -226,6 +226,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
             a1 = rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state
+        if (a2 is None or a2["inter"] == 7) and a1["inter"] in (2, 3, 4) and _INFIGHTING.search(clause_text):
+            # "infighting among rebel groups", "rival militias clashed": both sides are of one camp
+            return a1, (rebels if a1["inter"] == 2 else dict(unidentified, inter=a1["inter"]))
         if a2 is None or a2["inter"] == 7:
             # the other side of a battle is the opposing camp, never the bystanders
             government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1
@@ -278,6 +281,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
+                         r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
+                         r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
 _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?)|power\s+(?:lines?|pylons?|"

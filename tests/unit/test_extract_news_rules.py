@@ -439,3 +439,11 @@ def test_a_village_across_the_border_does_not_take_a_name_at_home():
 def test_a_compass_word_written_as_one_makes_a_region_of_the_city():
     events = extract_events("Mortar fire killed two people in northeast Aleppo on Sunday.", "2014-04-06")
     assert [e["location"]["name"] for e in events] == ["northeast Aleppo"]
+
+
+def test_infighting_is_fought_inside_one_camp():
+    among = extract_events("Clashes among the Jaish al-Islam and Faylaq al-Rahman rebel groups in Douma killed "
+                           "50 militants on Monday.", "2016-05-18")
+    between = extract_events("Clashes between the army and rebel groups in Douma killed 50 militants on Monday.", "2016-05-18")
+    assert [e["interaction"] for e in among] == [22]
+    assert [e["interaction"] for e in between] == [12]
