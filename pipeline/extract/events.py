@@ -304,6 +304,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
                             r"sit-ins?|opposition\s+supporters)\b", re.I)
+# police words that break up a crowd only when the text has one ("dispersed the crowd", not "dispersal of pollution")
+_BARE_DISPERSAL = re.compile(r"disperse[ds]?|dispersal|broke[\s-]*up", re.I)
+_CROWD_WORDS = re.compile(r"\b(?:crowds?|gatherings?|mobs?|marchers|strikers|students|supporters|activists|worshippers|"
+                          r"sit-ins?|vigils?|picket\w*)\b", re.I)
 _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
                          r"(?!\s+(?:police|squad|gear|control))", re.I)
 # organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
@@ -654,6 +658,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if neighbours is None:
                 neighbours = " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 3])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
+            if sub == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) \
+                    and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
+                continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours)
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):

@@ -418,7 +418,16 @@ def test_the_leads_detail_sentence_gives_its_place_day_and_more_dead():
     ("Syrian warplanes were heard over Raqqa on Sunday, a witness said.", []),
     ("Syrian warplanes struck Raqqa on Sunday, a witness said.", ["Air/drone strike"]),
 ])
-def test_who_killed_armed_men_decides_the_event(sentence, expected):
+def test_what_an_armed_side_did_decides_the_event(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a word for breaking up a crowd breaks up a protest only where the text has a crowd
+    ("Cold air over Delhi limits the dispersal of smog, experts said on Tuesday.", []),
+    ("Police in Delhi dispersed the crowd of students with batons on Tuesday.", ["Protest with intervention"]),
+])
+def test_a_dispersal_needs_a_crowd(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
 
 
