@@ -312,6 +312,7 @@ _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?
                          r"(?!\s+(?:police|squad|gear|control))", re.I)
 # organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
 _ARMED_INTER = (2, 3, 4, 8)
+_WAR_INTER = (2, 4, 8)      # rebels, identity militias, external forces: who fights a war, not a riot
 
 
 # a site inside the place the story is about: "around the presidential palace", "part of the market"
@@ -386,7 +387,7 @@ def _names(rx: re.Pattern, neighbours: str) -> bool:
     return rx.search(neighbours) is not None
 
 
-def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> str | None:
+def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sentences: list[Sentence]) -> str | None:
     """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
 
     News about protests writes "the clashes", "attacks on police stations", "gangs attempted to
@@ -400,6 +401,8 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str) -> 
         return sub
     if any(a.actor.inter == 1 and not a.actor.name.startswith("Police") for a in mains):
         return sub
+    if any(a.actor.inter in _WAR_INTER for x in sentences[max(0, s.index - 2):s.index + 3] for a in x.actors):
+        return sub      # rebels or foreign forces fight around it: a war story ("the war began with protests")
     if _names(_PROTEST_FRAME, neighbours):
         return "Violent demonstration"
     if _names(_RIOT_FRAME, neighbours):
@@ -661,7 +664,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if sub == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) \
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
-            sub = _riot_frame(sub, s, clause, neighbours)
+            sub = _riot_frame(sub, s, clause, neighbours, sentences)
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding

@@ -456,3 +456,10 @@ def test_infighting_is_fought_inside_one_camp():
     between = extract_events("Clashes between the army and rebel groups in Douma killed 50 militants on Monday.", "2016-05-18")
     assert [e["interaction"] for e in among] == [22]
     assert [e["interaction"] for e in between] == [12]
+
+
+def test_a_war_that_began_with_protests_is_not_a_riot():
+    text = ("Rebels said the army shelled their positions near Qusair on Monday. Clashes in Qusair raged on Tuesday, "
+            "a monitor said. The war began in 2011 with protests against the government.")
+    types = {e["sub_event_type"] for e in extract_events(text, "2015-07-16")}
+    assert "Armed clash" in types and not types & {"Violent demonstration", "Mob violence"}
