@@ -463,3 +463,11 @@ def test_a_war_that_began_with_protests_is_not_a_riot():
             "a monitor said. The war began in 2011 with protests against the government.")
     types = {e["sub_event_type"] for e in extract_events(text, "2015-07-16")}
     assert "Armed clash" in types and not types & {"Violent demonstration", "Mob violence"}
+
+
+def test_a_dateline_after_a_feed_stamp_is_not_the_event_place():
+    text = "Last updated at Jan 20 2015 Beirut Syrian government air strikes on Tuesday killed 12 people in Douma."
+    assert [e["location"]["name"] for e in extract_events(text, "2015-01-20")] == ["Douma"]
+    # a stamp with no dateline: the name after it is where it happened
+    text = "Jan 20 2015 Air strikes on Douma killed 12 people on Tuesday."
+    assert [e["location"]["name"] for e in extract_events(text, "2015-01-20")] == ["Douma"]
