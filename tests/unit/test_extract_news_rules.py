@@ -431,6 +431,16 @@ def test_a_dispersal_needs_a_crowd(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a place described by its past, and what happens as a habit, are not today's events
+    ("Rebels hold Jobar and have regularly fired rockets into Damascus, officials said on Tuesday.", []),
+    ("Jets struck Saraqeb, site of a chemical attack last week, on Tuesday.", ["Air/drone strike"]),
+    ("Jets struck Saraqeb on Tuesday.", ["Air/drone strike"]),
+])
+def test_neither_a_place_s_past_nor_a_habit_is_an_event(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
+
+
 def test_a_country_whose_apostrophe_was_lost_still_names_the_actor():
     events = extract_events("Russias Aerospace Forces bombed rebel positions near Palmyra, Syria, on Monday.", "2017-10-03")
     assert [e["actor1"]["name"] for e in events] == ["Military Forces of Russia"]
