@@ -436,8 +436,11 @@ def test_a_dispersal_needs_a_crowd(sentence, expected):
     ("Rebels hold Jobar and have regularly fired rockets into Damascus, officials said on Tuesday.", []),
     ("Jets struck Saraqeb, site of a chemical attack last week, on Tuesday.", ["Air/drone strike"]),
     ("Jets struck Saraqeb on Tuesday.", ["Air/drone strike"]),
+    # pounds of weight or money are not a bombardment
+    ("A teacher from Frederick has lost more than 51 pounds since Tuesday.", []),
+    ("Artillery pounds Frederick every night since Tuesday, residents said.", ["Shelling/artillery/missile attack"]),
 ])
-def test_neither_a_place_s_past_nor_a_habit_is_an_event(sentence, expected):
+def test_what_is_not_today_s_event(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
 
 
