@@ -188,6 +188,11 @@ def subset_toll(before: str) -> int | None:
     return parse_number(m["n"]) if m else None
 
 
+_WHOLE_AMONG_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+# "Two medics were among at least 31 people killed": the part before a whole that is counted (not
+# "six children were among those killed", where the part is all the text counts)
+_AMONG_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+                          r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?(?:\d|(?:" + _NUM_WORD + r")\b)", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 _ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", re.I)
@@ -221,8 +226,10 @@ def fatalities(text: str) -> int | None:
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text.lower())]
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     for start, end, val in _count_mentions(text):
-        if _SUBSET_BEFORE.search(text[max(0, start - 30):start]):
-            continue
+        if _SUBSET_BEFORE.search(text[max(0, start - 30):start]) and not _WHOLE_AMONG_BEFORE.search(text[max(0, start - 30):start]):
+            continue      # "including six civilians": a part; not "were among 31 people killed", the whole toll
+        if _AMONG_AFTER.match(text[end:end + 50]):
+            continue      # a part of the toll counted after it
         if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]):
             # the attackers themselves: counted only when the text says they died
             continue

@@ -68,3 +68,10 @@ def test_fatalities_keep_killed_and_wounded_apart_when_counted_separately():
 
 def test_fatalities_wounded_only_is_no_death_count():
     assert fatalities("Six soldiers were wounded in the attack.") is None
+
+
+def test_a_part_among_a_counted_whole_gives_the_whole():
+    assert fatalities("Two medics were among at least 31 people killed on Saturday in shelling of the town.") == 31
+    assert fatalities("Ten children and 13 rebels were among 48 people executed by government forces.") == 48
+    # with no whole counted, the part is all the text counts
+    assert fatalities("At least six children were among those killed in the air raids.") == 6
