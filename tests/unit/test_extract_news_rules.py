@@ -436,6 +436,8 @@ def test_a_dispersal_needs_a_crowd(sentence, expected):
     ("Rebels hold Jobar and have regularly fired rockets into Damascus, officials said on Tuesday.", []),
     ("Jets struck Saraqeb, site of a chemical attack last week, on Tuesday.", ["Air/drone strike"]),
     ("Jets struck Saraqeb on Tuesday.", ["Air/drone strike"]),
+    # "neither side fired": nobody fired
+    ("Residents of Jayrud said neither fired on each other since the truce began on Tuesday.", []),
     # pounds of weight or money are not a bombardment
     ("A teacher from Frederick has lost more than 51 pounds since Tuesday.", []),
     ("Artillery pounds Frederick every night since Tuesday, residents said.", ["Shelling/artillery/missile attack"]),
