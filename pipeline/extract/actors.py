@@ -316,6 +316,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
     if role == "main" and before.endswith(("-", "-\n")) and _PRO_ANTI_END.search(before):
         role = "attributive"
+    if role == a.role:
+        return a        # an equal mention (frozen): no new one to build
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 
 

@@ -49,7 +49,7 @@ _NOT_PEOPLE_AFTER = re.compile(
 _SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\s+them|among\s+whom|among|of\s+whom|of\s+them|"
                                         r"mostly|mainly|incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I),
                              ("including", "includes", "include", "them", "whom", "among", "mostly", "mainly", "incl.", "as",
-                              "plus", "least", "some", "about"), max_words=4)     # "among them at least"
+                              "plus", "least", "some", "about"), max_words=4, fold=True)     # "among them at least"
 _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
 _AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I)
 

@@ -84,7 +84,7 @@ _LOCATIVE = TailPattern(re.compile(
     r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
     r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
-    re.I), _LOCATIVE_WORDS, max_words=5)
+    re.I), _LOCATIVE_WORDS, max_words=5, fold=True)
 
 PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
 
@@ -724,17 +724,18 @@ _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+distric
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.I)
 _TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
-                           ("of", "the"), max_words=5)      # "local government area of the"
+                           ("of", "the"), max_words=5, fold=True)      # "local government area of the"
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
 _SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
-                                         re.I), ("of", "the"), max_words=3)
+                                         re.I), ("of", "the"), max_words=3, fold=True)
 _PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
                                       r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
                                       re.I),
                            ("in", "at", "near", "outside", "inside", "into", "across", "around", "over", "toward", "towards",
-                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6)
+                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6,
+                           fold=True)
 _TOWN_OF_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+(?:the\s+)?$", re.I)
 _CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
 # "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
