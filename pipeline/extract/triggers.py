@@ -198,9 +198,10 @@ def find_triggers(text: str) -> list[Trigger]:
 
 @lru_cache(maxsize=1)
 def _blockers_by_head() -> HeadIndex:
-    """As `_rules_by_head`, for the blockers."""
+    """As `_rules_by_head`, for the blockers (two-character starts too, as for the rules: "on trial"
+    would otherwise leave the court blocker to a scan of every sentence, its costliest)."""
     _, blockers = load_rules()
-    return _head_index(literal_prefixes(b.regex.pattern) for b in blockers)
+    return _head_index(literal_prefixes(b.regex.pattern, min_len=2) for b in blockers)
 
 
 def active_blockers(text: str) -> list[Blocker]:
