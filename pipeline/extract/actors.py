@@ -165,6 +165,8 @@ class Cue:
         return self.regex.search(text)
 
     def match(self, text: str):
+        if self.folded is not None and text.isascii():
+            return self.folded.match(text.lower())       # as in `search`: the same span, lower-cased text
         return self.regex.match(text)
 
 

@@ -18,9 +18,9 @@ from pipeline.extract.numbers import _SUBSET_BEFORE
 from pipeline.extract.participants import _OBJECT_BEFORE, _PITTING
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
-                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
-                                     _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms, _may_frame_toponym, _renamed, find_places,
-                                     load_gazetteer, unknown_toponyms)
+                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER,
+                                     _TYPE_BEFORE, _TYPE_STEMS, _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms,
+                                     _may_frame_toponym, _renamed, _type_after, find_places, load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
 from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
                                       active_blockers, find_triggers, load_rules)
@@ -101,6 +101,19 @@ def test_cues_match_as_before(window):
     for cue in [cues["hypothetical"]["before"], cues["background"]["before"], cues["negation"]["before"],
                 Cue(r"\bwill\s+$"), Cue(r"\bwas\s+$")]:
         fast, plain = cue.search(window), _old_search(cue, window)
+        assert (fast is None) == (plain is None), (cue.regex.pattern[:60], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+@pytest.mark.parametrize("window", [
+    " since the war began", " in 2014 and", " SINCE THE START of", " began two weeks ago and have grown",
+    "-backed rebels", "-Backed", " said on Monday", " in 2014 ſince", " on Tuesday",
+])
+def test_cue_matches_at_the_start_as_before(window):
+    cues = load_lexicon().cues
+    for cue in [cues["background"]["after"], cues["assoc_after"], cues["source_after"]]:
+        fast, plain = cue.match(window), cue.regex.match(window)
         assert (fast is None) == (plain is None), (cue.regex.pattern[:60], window)
         if fast is not None:
             assert fast.span() == plain.span()
@@ -239,8 +252,8 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
     low = sentence.lower()
     if lex.country_by.search(low):
         assert "by" in low and holds_any(low, _COUNTRY_BY_WORDS)
-    if lex.country_agent.search(low):
-        assert _AGENT_VERB_START.search(low)
+    if lex.country_agent.search(" " + low):       # the lexicon's patterns take the character before a name
+        assert _AGENT_VERB_START.search(" " + low)
     if lex.national_strike.search(low):
         assert holds_any(low, _NATIONAL_STRIKE_WORDS)
     for text in (sentence, sentence.upper(), "The IS and ISIS, Fano and LeT, " + sentence):
@@ -263,6 +276,12 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
             assert holds_any(window, _NEAR_WORDS), window
         if _SOURCE_BEFORE.search(window):
             assert "from" in window or "to" in window, window
+    # the windows after a place name, as _type_after reads them
+    for k in range(len(sentence) + 1):
+        after = sentence[k:k + 40]
+        assert (_type_after(after) is None) == (_TYPE_AFTER.match(after) is None), after
+        if _TYPE_AFTER.match(after):
+            assert holds_any(after.lower(), _TYPE_STEMS), after
 
 
 def test_toponym_check_rules_out_plain_sentences():
