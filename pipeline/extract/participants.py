@@ -10,7 +10,7 @@ import re
 
 from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
-from .patterns import TailPattern, holds_any
+from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
 from .sentences import Span
 from .triggers import Trigger
@@ -288,9 +288,10 @@ _ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 
-_HIT_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
+_HIT_BEFORE = WordGuard(re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
                          r"(?:(?:at\s+least|more\s+than|some|about|nearly|up\s+to|a|an|the|one|two|three|four|five|six|"
-                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I)
+                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I),
+                        ("kill", "wound", "injur", "target", "hitting"))
 
 
 def _named_as_hit(actor: ActorMention, text: str) -> bool:

@@ -134,6 +134,26 @@ class TailPattern:
         return regex.search(window, len(head[0]) if len(head) > self.max_words else 0)
 
 
+class WordGuard:
+    """A pattern every match of which holds one of `words` (lower case): an ASCII text that holds none
+    is not searched; the same result as the pattern's own search or match. Text with other characters
+    is always searched (re.I reads some of them as ASCII letters: "ſ" as "s")."""
+
+    def __init__(self, regex: re.Pattern, words: tuple[str, ...]):
+        self.regex = regex
+        self.words = words
+
+    def search(self, text: str) -> re.Match | None:
+        if text.isascii() and not holds_any(text.lower(), self.words):
+            return None
+        return self.regex.search(text)
+
+    def match(self, text: str) -> re.Match | None:
+        if text.isascii() and not holds_any(text.lower(), self.words):
+            return None
+        return self.regex.match(text)
+
+
 def holds_any(low: str, words: tuple[str, ...]) -> bool:
     """Whether `low` holds one of `words` as a substring: the cheap necessary-word check before a
     pattern every match of which holds one of them."""
