@@ -193,7 +193,6 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
                           "strikes", "raids")
 
 
-_SPACES = re.compile(r"\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}")
@@ -221,7 +220,7 @@ def find_actors(text: str) -> list[ActorMention]:
     spaced = " " + low         # offsets one past those of `text`
     for m in lex.pattern.finditer(spaced):
         alias = m.group("alias")
-        actor = lex.by_alias.get(_SPACES.sub(" ", alias.lower()))
+        actor = lex.by_alias.get(" ".join(alias.lower().split()))     # runs of whitespace as one space (a name has none at its ends)
         if actor is None:
             continue
         nat = m.group("nat")

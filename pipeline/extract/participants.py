@@ -284,7 +284,8 @@ _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|
                              r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
                              r"railways?|bridges?|gas\s+lines?)\b", re.I)
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
-_ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I)
+_ARMED_TARGET = WordGuard(re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I),
+                          ("soldiers", "troops", "army", "police", "security", "checkpoint", "military", "forces", "base", "convoy", "patrol"))
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 

@@ -16,7 +16,8 @@ from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
 from pipeline.extract.events import (_AERIAL, _DEFINITE_ATTACK, _FOLDED_FRAMES, _GROUND_FIRE, _PERSON, _PLACE_ANAPHOR_AFTER,
                                      _SUPPORT_BEFORE, _folded, _names, _says)
 from pipeline.extract.numbers import _AGGREGATE, _SUBSET_BEFORE, _SUBSET_TOLL
-from pipeline.extract.participants import _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
+from pipeline.extract.document import OTHER_EVENT
+from pipeline.extract.participants import _ARMED_TARGET, _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER,
@@ -493,6 +494,7 @@ GUARDED_SENTENCES = [
     "Of them, four were killed by the blast in the hamlet; those explosions wounded several local police officers.",
     "So far this year, nationwide death toll figures rose; under the protection of the UN, aid reached the city.",
     "NOTHING HERE: THE ATTACKS AND THE SHELLING, KILLING TWO, WITH THE SUPPORT OF ALLIES, SINCE 2014.",
+    "In all, other attacks elsewhere killed soldiers at a checkpoint; separately, an army patrol and a convoy were hit.",
     "It waſ ſince the ſtart of the war",     # long s: 's' under re.I, so such text is always searched
 ]
 
@@ -500,7 +502,8 @@ GUARDED_SENTENCES = [
 @pytest.mark.parametrize("sentence", GUARDED_SENTENCES + SENTENCES + MORE_SENTENCES)
 def test_word_guards_find_what_their_patterns_find(sentence):
     windows = [sentence[i:j] for i in range(0, len(sentence) + 1, 3) for j in range(i, len(sentence) + 1, 7)] + [sentence]
-    for guard in (_AGGREGATE, _SUBSET_TOLL, _HIT_BEFORE, _SUPPORT_BEFORE, _PLACE_ANAPHOR_AFTER, _DEFINITE_ATTACK):
+    for guard in (_AGGREGATE, _SUBSET_TOLL, _HIT_BEFORE, _SUPPORT_BEFORE, _PLACE_ANAPHOR_AFTER, _DEFINITE_ATTACK, OTHER_EVENT,
+                  _ARMED_TARGET):
         for w in windows:
             for fast, plain in ((guard.search(w), guard.regex.search(w)), (guard.match(w), guard.regex.match(w))):
                 assert (fast is None) == (plain is None), (guard.regex.pattern[:50], w)
