@@ -119,22 +119,25 @@ def load_lexicon() -> ActorLexicon:
     alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
     # "Russia's", and "Russias" where the feed lost the apostrophe
     prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
-    # matched against lower-cased text (faster than re.I)
-    pattern = re.compile(r"(?<![\w-])" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
+    # matched against lower-cased text (faster than re.I), with one character before it (a space before
+    # the text's start): a pattern that starts with a character class lets the engine skip, in C, the
+    # positions no name can start at, instead of trying the lookbehind (?<![\w-]) and both tries at each
+    pattern = re.compile(r"[^\w-]" + prefix + r"(?P<alias>" + alias_rx + r")(?![\w])")
     cased = None
     if cased_aliases:
         # an acronym that names a document format or a gadget is not a group ("a PDF file")
         cased = re.compile(r"(?<![\w-])(?P<alias>" + "|".join(re.escape(a) for a in cased_aliases) + r")(?![\w-])"
                            r"(?!\s+(?:file|files|document|documents|format|version|copy|copies)\b)")
+    # (country_agent and national_strike too take the character before a match, as `pattern` does)
     # A country's name as the subject of a military verb is its armed forces ("Israel launched an air
     # strike", "Russia bombed"); the country code rides on the mention.
     country_by = re.compile(r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|shelling|bombardments?|bombings?|offensive|"
                             r"operations?|incursions?|invasion)\s+(?:\w+\s+)?by\s+(?P<nat>" + trie_regex(names) + r")(?![\w-])") if names else None
-    country_agent = re.compile(r"(?<![\w-])(?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
+    country_agent = re.compile(r"[^\w-](?P<nat>" + trie_regex(names) + r")(?:\s+(?:has|have|had|also|again|then|reportedly|"
                                r"allegedly|on\s+\w+day))*\s+" + _COUNTRY_AGENT_VERBS + r"\b") if names else None
     # A nationality before the name of a state's kind of fire: "Israeli airstrikes", "Russian shelling".
     # (Not rockets or mortars: armed groups fire those too.)
-    national_strike = re.compile(r"(?<![\w-])(?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
+    national_strike = re.compile(r"[^\w-](?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|raids)\b")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
@@ -163,6 +166,8 @@ class Cue:
         return self.regex.search(text)
 
     def match(self, text: str):
+        if self.folded is not None and text.isascii():
+            return self.folded.match(text.lower())       # as in `search`: the same span, lower-cased text
         return self.regex.match(text)
 
 
@@ -182,13 +187,13 @@ def _compile_cues(raw: dict) -> dict:
 _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing", "offensive", "operation", "incursion",
                      "invasion")
 # ... and one of these verbs at a word start (after the country's name and a space) every match of country_agent
-_AGENT_VERB_START = re.compile(r"(?<![\w-])(?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
+# (searched with the character before it, in " " + the lower-cased text, as the lexicon's patterns are)
+_AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
                                r"target|hits?\b|retaliat|stormed|deployed|sent\s)")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strikes", "raids")
 
 
-_SPACES = re.compile(r"\s+")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}")
@@ -211,9 +216,12 @@ def find_actors(text: str) -> list[ActorMention]:
     lex = load_lexicon()
     found: list[ActorMention] = []
     low = text.lower()
-    for m in lex.pattern.finditer(low):
+    # every name and nationality starts with a word character, so the character the lexicon's patterns
+    # take before a match is never one an earlier match ends with: the same matches as a lookbehind
+    spaced = " " + low         # offsets one past those of `text`
+    for m in lex.pattern.finditer(spaced):
         alias = m.group("alias")
-        actor = lex.by_alias.get(_SPACES.sub(" ", alias.lower()))
+        actor = lex.by_alias.get(" ".join(alias.lower().split()))     # runs of whitespace as one space (a name has none at its ends)
         if actor is None:
             continue
         nat = m.group("nat")
@@ -222,24 +230,25 @@ def find_actors(text: str) -> list[ActorMention]:
             cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
         if actor.needs_country and cc is None:
             continue
-        start = m.start() if nat else m.start("alias")
-        found.append(ActorMention(actor, start, m.end(), text[start:m.end()], cc))
+        start = (m.start("nat") if nat else m.start("alias")) - 1
+        end = m.end() - 1
+        found.append(ActorMention(actor, start, end, text[start:end], cc))
     if lex.country_by is not None and lex.state is not None and "by" in low and holds_any(low, _COUNTRY_BY_WORDS):
         for m in lex.country_by.finditer(low):
             start, end = m.span("nat")
             if not any(a.start <= start < a.end for a in found) and text[start].isupper():
                 found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
-    if lex.country_agent is not None and lex.state is not None and _AGENT_VERB_START.search(low):
-        for m in lex.country_agent.finditer(low):
-            start, end = m.span("nat")
+    if lex.country_agent is not None and lex.state is not None and _AGENT_VERB_START.search(spaced):
+        for m in lex.country_agent.finditer(spaced):
+            start, end = m.start("nat") - 1, m.end("nat") - 1
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
             if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]):
                 continue      # "fighting in Syria hit ...": a place, not the state
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):
-        for m in lex.national_strike.finditer(low):
-            start, end = m.span("nat")
+        for m in lex.national_strike.finditer(spaced):
+            start, end = m.start("nat") - 1, m.end("nat") - 1
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
             actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
@@ -317,6 +326,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
     if role == "main" and before.endswith(("-", "-\n")) and _PRO_ANTI_END.search(before):
         role = "attributive"
+    if role == a.role:
+        return a        # an equal mention (frozen): no new one to build
     return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, role)
 
 

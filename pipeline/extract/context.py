@@ -19,6 +19,18 @@ def loaded_cues() -> dict:
     return load_lexicon().cues
 
 
+# what stands at the end of the text before a trigger (compiled once, not looked up per call)
+_TO_END = re.compile(r"\bto\s+(?:\S+\s+)?$")
+_USED_TO_END = re.compile(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|plan\w*|intend\w*)\b", re.I)
+_YEAR_END = re.compile(r"\b((?:19|20)\d\d)\s+(?:\S+\s+)?$")
+_HAD_END = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
+_SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
+_TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
+_PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", re.I)
+
+
 def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> str | None:
     """Why this trigger is not a current event ('negated', 'hypothetical', 'background', ...) or None."""
     cues = loaded_cues()
@@ -30,25 +42,22 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
         if cues[kind]["before"].search(before):
             if kind == "hypothetical" and cues["attempt"]["before"].search(before[-cues["attempt"]["window"]:]):
                 continue
-            if kind == "hypothetical" and re.search(r"\bto\s+(?:\S+\s+)?$", before) and \
-                    re.search(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", before, re.I) and \
-                    not re.search(r"\b(?:will|would|could|plan\w*|intend\w*)\b", before, re.I):
+            if kind == "hypothetical" and _TO_END.search(before) and _USED_TO_END.search(before) and not _MODAL.search(before):
                 continue      # "used tear gas to disperse": purpose of something done
             if kind == "background":
-                year = re.search(r"\b((?:19|20)\d\d)\s+(?:\S+\s+)?$", before)
+                year = _YEAR_END.search(before)
                 if year and pub is not None and int(year.group(1)) >= pub.year:
                     continue
-                if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before) and \
-                        re.search(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", before, re.I):
+                if _HAD_END.search(before) and _SAID_HAD_END.search(before):
                     continue      # "said it had seized": reported speech, not background
-            if kind == "background" and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", before) and pub is not None \
+            if kind == "background" and _HAD_END.search(before) and pub is not None \
                     and any(d.day is not None and d.precision == 1 and 0 <= (pub - d.day).days <= 7 for d in s.dates):
                 continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news
-            if kind == "background" and re.search(r"\b(?:has|have)\s+(?:been\s+)?$", before, re.I) and t.type not in ("territory",):
+            if kind == "background" and _HAVE_END.search(before) and t.type not in ("territory",):
                 continue      # present perfect of an ongoing event ("have been pounding") is current
-            if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and re.search(r"\bto\s+(?:\w+\s+)?$", before):
+            if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and _TO_WORD_END.search(before):
                 # "took to the streets to protest" is still a protest
-                if re.search(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", before, re.I):
+                if _PROTESTERS_TO_END.search(before):
                     continue
             return kind
         if kind == "background" and "after" in cues[kind]:

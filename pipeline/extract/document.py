@@ -12,6 +12,7 @@ from datetime import date
 
 from .actors import ActorMention
 from .dates import DateExpr
+from .patterns import WordGuard
 from .places import Mention, Place
 from .sentences import Span
 from .triggers import Trigger
@@ -22,7 +23,8 @@ REMOTE = {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artil
 VIOLENT_TYPES = BATTLE_LIKE | REMOTE | {"Attack", "Excessive force against protesters", "Violent demonstration",
                                        "Mob violence"}
 # a sentence that says it reports another event than the one before ("Elsewhere, ...", "in other incidents")
-OTHER_EVENT = re.compile(r"\b(?:other|another|separate(?:ly)?|elsewhere|in\s+all|in\s+total|altogether|overall)\b", re.I)
+OTHER_EVENT = WordGuard(re.compile(r"\b(?:other|another|separate(?:ly)?|elsewhere|in\s+all|in\s+total|altogether|overall)\b", re.I),
+                        ("other", "separate", "elsewhere", "all", "total", "altogether", "overall"))
 # the protest sub-types, most specific first: a demonstration is coded once, by what happened at it
 PROTEST_FAMILY = ["Excessive force against protesters", "Violent demonstration", "Protest with intervention",
                   "Peaceful protest"]

@@ -21,6 +21,7 @@ from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
+from .patterns import WordGuard
 from .participants import actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
@@ -243,9 +244,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Air/drone strike"
     if cand_type == "bombard":
         window = text[max(clause.start, t.start - 80):min(clause.end, t.end + 80)]
-        if _AERIAL.search(window) or (actor1 is not None and actor1.actor.aerial):
+        if _says(_AERIAL, window) or (actor1 is not None and actor1.actor.aerial):
             return "Air/drone strike"
-        if _GROUND_FIRE.search(window):
+        if _says(_GROUND_FIRE, window):
             return "Shelling/artillery/missile attack"
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
@@ -258,10 +259,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Air/drone strike"
         if _TARGETED_OR_STRUCK.match(t.text) and actor1 is None and not _names(_AERIAL, neighbours):
             return None
-        if _names(_AERIAL, neighbours) and not _GROUND_FIRE.search(window):
+        if _names(_AERIAL, neighbours) and not _says(_GROUND_FIRE, window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
-    if cand_type in ("attack", "Attack") and ((_AERIAL.search(text[max(clause.start, t.start - 60):t.start])
+    if cand_type in ("attack", "Attack") and ((_says(_AERIAL, text[max(clause.start, t.start - 60):t.start])
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
                                               or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
@@ -374,6 +375,14 @@ _FOLDED_FRAMES = {rx: _folded(rx) for rx in (_PROTEST_FRAME, _RIOT_FRAME, _AERIA
 @lru_cache(maxsize=16)
 def _lowered(neighbours: str) -> str | None:
     return neighbours.lower() if neighbours.isascii() else None
+
+
+def _says(rx: re.Pattern, window: str) -> bool:
+    """Whether `rx` (one of _FOLDED_FRAMES) occurs in `window`: on ASCII text lower-cased, without re.I."""
+    folded = _FOLDED_FRAMES.get(rx)
+    if folded is not None and window.isascii():
+        return folded.search(window.lower()) is not None
+    return rx.search(window) is not None
 
 
 @lru_cache(maxsize=64)
@@ -490,8 +499,9 @@ _AIRCRAFT_NOUN = re.compile(r"(?:warplanes?|fighter\s+jets)", re.I)
 _ONLY_FLYING_AFTER = re.compile(r"\s+(?:were\s+|was\s+|had\s+been\s+|could\s+be\s+)?(?:heard|seen|spotted|observed|flying|flew|"
                                 r"circling|circled|hovering|hovered|roaring|roared|overflying|overflew|patrolling|patrolled)\b", re.I)
 _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
-_SUPPORT_BEFORE = re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
-                             r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I)
+_SUPPORT_BEFORE = WordGuard(re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
+                                       r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I),
+                            ("backed", "supported", "aided", "covered", "assisted", "bolstered", "under", "with"))
 _VERB_FORM_END = re.compile(r"(?:ed|ing)$")
 _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b(?![\'\u2019]s)", re.I)
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
@@ -586,12 +596,14 @@ _RAIDS = re.compile(r"raids?$")
 _TAKING = re.compile(r"(?:re)?(?:seiz|captur|took|tak|grabb)")
 _TAKING_OR_ROUNDING = re.compile(r"(?:re)?(?:seiz|captur|took|tak|grabb|round)")
 _SAME_PLACE_START = re.compile(r"^\W*(?:in|at|near)\s+the\s+same\s+(?:town|village|city|district|area|province|region|neighbou?rhood)\b", re.I)
-_PLACE_ANAPHOR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", re.I)
+_PLACE_ANAPHOR_AFTER = WordGuard(re.compile(r"^\s*(?:\S+\s+){0,3}?(?:(?:in|on|at|inside|around)\s+)?(?:the\s+(?:\w+\s+)?(?:town|village|city|hamlet)\b(?!\s+of\b)|there\b|its\s+outskirts)", re.I),
+                                 ("town", "village", "city", "hamlet", "there", "outskirts"))
 _TOWN_BEFORE = re.compile(r"\bthe\s+(?:town|village|city)\s+(?:\S+\s+){0,2}$", re.I)
 _ITS_OUTSKIRTS = re.compile(r"\bits\s+outskirts\b")
 _CITY_WORD = re.compile(r"\bcity\b", re.I)
 _PLACES_OF_START = re.compile(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|areas|districts|neighbou?rhoods)\s+(?:of|are|were)\b")
-_DEFINITE_ATTACK = re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I)
+_DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I),
+                             ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 
 

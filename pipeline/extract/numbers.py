@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.patterns import TailPattern
+from pipeline.extract.patterns import TailPattern, WordGuard
 
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -49,9 +49,10 @@ _NOT_PEOPLE_AFTER = re.compile(
 _SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\s+them|among\s+whom|among|of\s+whom|of\s+them|"
                                         r"mostly|mainly|incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I),
                              ("including", "includes", "include", "them", "whom", "among", "mostly", "mainly", "incl.", "as",
-                              "plus", "least", "some", "about"), max_words=4)     # "among them at least"
+                              "plus", "least", "some", "about"), max_words=4, fold=True)     # "among them at least"
 _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
-_AGGREGATE = re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I)
+_AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I),
+                       ("since", "nationwide", "far", "total", "over"))
 
 
 _NUMBER_WORD_SPLIT = re.compile(r"[\s-]+")
@@ -148,8 +149,9 @@ _CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massa
 _CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 
-_SUBSET_TOLL = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?(?P<n>\d+|" + _NUM_WORD +
-                          r")\s+(?:[\w'\u2019-]+\s+){0,2}?(?:(?:who\s+(?:were|was)\s+)?(?:killed\s+)?(?:in|by|from)\s+)(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+_SUBSET_TOLL = WordGuard(re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?(?P<n>\d+|" + _NUM_WORD +
+                          r")\s+(?:[\w'\u2019-]+\s+){0,2}?(?:(?:who\s+(?:were|was)\s+)?(?:killed\s+)?(?:in|by|from)\s+)(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I),
+                         ("including", "among", "whom", "them"))
 
 
 _GROUP_KILLED = re.compile(

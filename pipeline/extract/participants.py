@@ -10,7 +10,7 @@ import re
 
 from .actors import ActorMention, load_lexicon
 from .document import BATTLE_LIKE, REMOTE, Sentence
-from .patterns import TailPattern, holds_any
+from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
 from .sentences import Span
 from .triggers import Trigger
@@ -63,7 +63,7 @@ _OBJECT_BEFORE = TailPattern(re.compile(
     r"\b(?:against|with|from|on|at|of|targeting|targeted|flushed|pushed|drove|chased|expelled|killed|killing|kill|"
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
-    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=4)   # a word, an article, two words
+    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=4, fold=True)   # a word, an article, two words
 
 
 def allied(a: ActorMention, b: ActorMention) -> bool:
@@ -290,13 +290,15 @@ _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|
                              r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
                              r"railways?|bridges?|gas\s+lines?)\b", re.I)
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
-_ARMED_TARGET = re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I)
+_ARMED_TARGET = WordGuard(re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I),
+                          ("soldiers", "troops", "army", "police", "security", "checkpoint", "military", "forces", "base", "convoy", "patrol"))
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 
-_HIT_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
+_HIT_BEFORE = WordGuard(re.compile(r"\b(?:killing|killed|kill|wounding|wounded|injuring|injured|targeting|targeted|hitting)\s+"
                          r"(?:(?:at\s+least|more\s+than|some|about|nearly|up\s+to|a|an|the|one|two|three|four|five|six|"
-                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I)
+                         r"seven|eight|nine|ten|\d+|several|dozens|scores|of|other|off-duty|local|senior)\s+){0,4}$", re.I),
+                        ("kill", "wound", "injur", "target", "hitting"))
 
 
 def _named_as_hit(actor: ActorMention, text: str) -> bool:

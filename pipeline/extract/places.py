@@ -84,9 +84,14 @@ _LOCATIVE = TailPattern(re.compile(
     r"took|entered|attacked|pounded|retook|liberated|freed|overran|besieged|capital)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|villages|district|province|region|area|suburb|neighbou?rhood|outskirts"
     r"|countryside|capital|governorate|state|county|hamlet|camp|port|crossing|border\s+town)\s+of\s+)?$)",
-    re.I), _LOCATIVE_WORDS, max_words=5)
+    re.I), _LOCATIVE_WORDS, max_words=5, fold=True)
 
 PROVINCE_WORDS = r"(?:province|governorate|region|state|district|county|countryside)"
+
+
+_NOT_KEY_CHAR = re.compile(r"[^a-z0-9]")
+_FUZZY_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ai"), ("ei", "ai"),
+                    ("q", "k"), ("kh", "k"), ("dh", "d"), ("e", "a"), ("w", "u"), ("y", "i"))
 
 
 @lru_cache(maxsize=200_000)
@@ -94,22 +99,27 @@ def norm_place(name: str | None) -> str:
     """The scorer's normal form: no diacritics, case, article prefix or punctuation."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("\u2018", "").replace("\u2019", "").replace("`", "").replace("'", "").replace("\u02bf", "").replace("\u02be", "")
+    if name.isascii():
+        # NFKD leaves ASCII as it is and no ASCII character combines: skip the per-character pass
+        s = name.lower().replace("`", "").replace("'", "")
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+        s = s.replace("\u2018", "").replace("\u2019", "").replace("`", "").replace("'", "").replace("\u02bf", "").replace("\u02be", "")
     s = _ARTICLE.sub("", s.strip())
-    return re.sub(r"[^a-z0-9]", "", s)
+    return _NOT_KEY_CHAR.sub("", s)
 
 
 @lru_cache(maxsize=200_000)
 def fuzzy_key(name: str) -> str:
     """A looser key for Arabic transliteration variants (Kassab/Kasab, Qusair/Qusayr, Hassakeh/Hasakah)."""
     s = norm_place(name)
-    for a, b in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ai"), ("ei", "ai"),
-                 ("q", "k"), ("kh", "k"), ("dh", "d"), ("e", "a"), ("w", "u"), ("y", "i")):
+    for a, b in _FUZZY_SPELLINGS:
         s = s.replace(a, b)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return re.sub(r"h$", "", s)
+    for c in set(s):        # each run of a letter to one letter, as re.sub(r"(.)\1+", r"\1", s) (thrice faster here)
+        while c + c in s:
+            s = s.replace(c + c, c)
+    return s[:-1] if s.endswith("h") else s     # a key is [a-z0-9]* (no newline): what re.sub(r"h$", "", s) drops
 
 
 @dataclass(frozen=True)
@@ -434,7 +444,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 # the type-word patterns only for a name that has a typed or district entry (most have none)
                 if (key in gz.typed or key in gz.districts) and (
-                        _TYPE_AFTER.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+                        _type_after(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                     cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
@@ -537,6 +547,7 @@ def _capitals_named(text: str, out: list[Mention], gz: Gazetteer, masked) -> lis
 
 _PART_WORDS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?)"
 # "the Mazraa neighbourhood of Damascus" / "the east Damascus neighbourhood of Jobar"
+_PART_WORD_AFTER = re.compile(r"\s+" + _PART_WORDS + r"\b", re.I)       # "(Jobar) district"
 _PART_OF = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$", re.I)
 # "Jobar, a key district on the edge of Damascus"
 _APPOSITIVE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -624,7 +635,7 @@ def _districts_of_cities(text: str, found: list[Mention], gz: Gazetteer | None =
         elif _APPOSITIVE_PART.fullmatch(gap) and b.place.kind in hosts_ok:
             part, host = i, i + 1
         elif _POSSESSIVE.fullmatch(gap) and a.place.kind in hosts_ok and a.place.latitude is not None:
-            part, host, city_part = i + 1, i, bool(re.match(r"\s+" + _PART_WORDS + r"\b", text[b.end:b.end + 16], re.I))
+            part, host, city_part = i + 1, i, bool(_PART_WORD_AFTER.match(text[b.end:b.end + 16]))
         if part is None or out[part].place.kind in ("country", "province") or out[host].place.kind not in hosts_ok:
             continue
         pm, hm = out[part], out[host]
@@ -654,14 +665,19 @@ _COMPOUND_ADJ = re.compile(r"-(?:held|backed|led|controlled|based|allied|run|bor
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
+_NAME_NEXT = re.compile(r"\s[A-Z]")
+
+
 def _lost_apostrophe(w: str, gz: Gazetteer, after: str) -> bool:
     """ "Syrias", "Aleppos Ansari": a country, or a well-known place followed by a name, with an 's'
     glued on; never a word that is a name itself ("Hamas")."""
     stem = norm_place(w[:-1])
     if stem in gz.country_keys:
         return True
-    if not re.match(r"\s[A-Z]", after) or norm_place(w) in _NOT_PLACES or norm_place(w) in gz.exact \
-            or norm_place(w) in gz.regions:
+    if not _NAME_NEXT.match(after):
+        return False
+    key = norm_place(w)
+    if key in _NOT_PLACES or key in gz.exact or key in gz.regions:
         return False
     return any(gz.well_known(p) for p in gz.exact.get(stem, []) + gz.regions.get(stem, []))
 
@@ -706,18 +722,34 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
+_ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.I)
+# one of these stands in every match of _TYPE_AFTER (in its type word); most windows hold none
+_TYPE_STEMS = ("province", "governorate", "state", "region", "department", "prefecture", "oblast", "emirate", "wilaya",
+               "countryside", "district", "county", "municipal", "local", "lga", "commune")
+
+
+def _type_after(after: str) -> re.Match | None:
+    """`_TYPE_AFTER.match(after)`, skipped for an ASCII window with none of its type words (re.I reads
+    some other letters as ASCII ones, "ſtate": such a window is always matched)."""
+    if after.isascii() and not holds_any(after.lower(), _TYPE_STEMS):
+        return None
+    return _TYPE_AFTER.match(after)
+
+
 _TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
-                           ("of", "the"), max_words=5)      # "local government area of the"
+                           ("of", "the"), max_words=5, fold=True)      # "local government area of the"
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
 _SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
-                                         re.I), ("of", "the"), max_words=3)
+                                         re.I), ("of", "the"), max_words=3, fold=True)
 _PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
                                       r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
                                       re.I),
                            ("in", "at", "near", "outside", "inside", "into", "across", "around", "over", "toward", "towards",
-                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6)
+                            "through", "the", "capital", "city", "town", "port", "village", "province", "region", "of"), max_words=6,
+                           fold=True)
+_TOWN_OF_BEFORE = re.compile(r"\b(?:town|city|village)\s+of\s+(?:the\s+)?$", re.I)
 _CAMEL = re.compile(r"(?:^|\s)[A-Z]?[a-z]+[A-Z]")
 # "President Vladimir Putin", "Gen. Ali ...": a title makes the next name a person's
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|General|Gen\.?|Lt\.?|Col\.?|Colonel|Major|"
@@ -742,9 +774,9 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     the most populous town. Which country's place it is, the article decides (`disambiguate`)."""
     after = text[end:end + 40]
     before = text[max(0, start - 60):start]
-    typed = _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before)
+    typed = _type_after(after) or _TYPE_BEFORE.search(before)
     if typed:
-        second = re.fullmatch(_ADMIN2_WORDS, typed.group("w"), re.I) is not None
+        second = _ADMIN2_WORD.fullmatch(typed.group("w")) is not None
         key = norm_place(text[start:end])
         level1 = [p for p in cands if p.kind == "province"] + [p for p in gz.typed.get(key, []) if p not in cands]
         level2 = gz.districts.get(key, [])
@@ -763,7 +795,7 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     provinces = [p for p in cands if p.kind == "province"]
     if provinces and best.kind == "town" and not best.curated and best.population < WELL_KNOWN_POPULATION \
             and not any(t.country_code == provinces[0].country_code for t in towns) \
-            and not _SETTLEMENT_AFTER.match(after) and not re.search(r"\b(?:town|city|village)\s+of\s+(?:the\s+)?$", before, re.I):
+            and not _SETTLEMENT_AFTER.match(after) and not _TOWN_OF_BEFORE.search(before):
         # a bare name that is an admin1 region and only a small town: the region ("fighting in Diyala")
         return provinces[0]
     return best
@@ -782,7 +814,7 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
     bare_before = _HYPHENED_LAST.sub("", before)     # "in rebel-held X", "in Kurdish-held X"
     if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
         return True
-    if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER.match(after) or _TYPE_BEFORE.search(before):
+    if _SETTLEMENT_AFTER.match(after) or _type_after(after) or _TYPE_BEFORE.search(before):
         return True
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
         return True
@@ -1020,6 +1052,9 @@ _INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university",
                  "front", "movement", "forces", "guard", "hospital", "school", "mosque", "church", "prison", "company",
                  "corporation", "group", "observatory", "network", "organization", "organisation", "union", "tv",
                  "television", "radio", "news", "press", "post", "times", "journal"}
+_HOST_PART_OF_BEFORE = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$")
+_PART_OF_AFTER = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?")
+_ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an)$")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
@@ -1062,21 +1097,21 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
                     or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
-            if re.search(r"(?:ian|ese|ish|ite|ic|an)$", name.split()[-1]) and group == "b":
+            if group == "b" and _ADJECTIVE_END.search(name.split()[-1]):
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
             ctx = owner.place if owner is not None else context
             parent = None
             host_span = (owner.start, owner.end) if owner is not None else None
-            if group == "d" or (group == "c" and re.match(r"\s+" + _PART_WORDS + r"\b", text[end:end + 16], re.I)):
+            if group == "d" or (group == "c" and _PART_WORD_AFTER.match(text[end:end + 16])):
                 parent = _host_base(owner.place) if owner.place.kind in ("town", "region") else None
-            host_before = re.search(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$", text[max(0, start - 60):start])
+            host_before = _HOST_PART_OF_BEFORE.search(text[max(0, start - 60):start])
             if host_before and group in ("a", "a2"):
                 hs = max(0, start - 60) + host_before.start("host")
                 host = next((k for k in known if k.start <= hs < k.end and k.place.kind in ("town", "region")), None)
                 if host is not None:
                     ctx, host_span = host.place, (host.start, host.end)
                     parent = _host_base(host.place)
-            city = re.match(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?", text[end:end + 30])
+            city = _PART_OF_AFTER.match(text[end:end + 30])
             if city:
                 host = next((k for k in known if k.start == end + city.end() and k.place.kind in ("town", "region", "province")), None)
                 if host is not None:

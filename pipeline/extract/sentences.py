@@ -37,6 +37,9 @@ class Span:
 _NON_SPACE = re.compile(r"\S")
 
 
+_LINE_END = re.compile(r"[.!?:|]$|[.!?][\"'\u201d\u2019)]+$")      # a line that ends a sentence
+
+
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Single newlines that end a line on their own (headline, dateline, list item), not a wrap."""
     cuts = []
@@ -48,7 +51,7 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
         prev_line = text[line_start:pos].strip()
         first = _NON_SPACE.search(text, pos + 1, end)      # not text[pos + 1:end].lstrip(): quadratic
         nxt = text[first.start()] if first else ""
-        ends_sentence = bool(re.search(r"[.!?:|]$|[.!?][\"'\u201d\u2019)]+$", prev_line))
+        ends_sentence = _LINE_END.search(prev_line) is not None
         headline = (line_start == start and 0 < len(prev_line) < 70 and prev_line[-1] not in ",;-"
                     and nxt[:1].isupper() and _looks_like_heading(prev_line))
         if ends_sentence or headline:

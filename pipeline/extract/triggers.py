@@ -177,32 +177,34 @@ def find_triggers(text: str) -> list[Trigger]:
     """Trigger matches in a sentence; of overlapping matches the longest (then strongest) stays."""
     rules, _ = load_rules()
     text = text.lower()
-    found: list[Trigger] = []
+    found: list[tuple[int, int, TriggerRule]] = []
     heads = _rules_by_head()
     indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
-    # in rule order, only the rules one of whose words starts here (and those not indexed)
+    # in rule order, only the rules one of whose words starts here (and those not indexed); a match is
+    # kept as (start, end, rule) and made a Trigger only if it survives the overlaps (most do not)
     for i in sorted(starts.keys() | _unindexed_rules()):
         rule = rules[i]
         for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
-                found.append(Trigger(rule.type, m.start(), m.end(), m.group(0), rule.weight, rule.weak,
-                                     rule.needs_place_object, rule.needs_armed_actor))
-    found.sort(key=lambda t: (-(t.end - t.start), -t.weight, t.start))
-    kept: list[Trigger] = []
-    for t in found:
-        if any(k.start < t.end and t.start < k.end for k in kept):
+                found.append((m.start(), m.end(), rule))
+    found.sort(key=lambda f: (-(f[1] - f[0]), -f[2].weight, f[0]))
+    kept: list[tuple[int, int, TriggerRule]] = []
+    for f in found:
+        if any(k[0] < f[1] and f[0] < k[1] for k in kept):
             continue
-        kept.append(t)
-    kept.sort(key=lambda t: t.start)
-    return kept
+        kept.append(f)
+    kept.sort(key=lambda f: f[0])
+    return [Trigger(rule.type, start, end, text[start:end], rule.weight, rule.weak, rule.needs_place_object,
+                    rule.needs_armed_actor) for start, end, rule in kept]
 
 
 @lru_cache(maxsize=1)
 def _blockers_by_head() -> HeadIndex:
-    """As `_rules_by_head`, for the blockers."""
+    """As `_rules_by_head`, for the blockers (two-character starts too, as for the rules: "on trial"
+    would otherwise leave the court blocker to a scan of every sentence, its costliest)."""
     _, blockers = load_rules()
-    return _head_index(literal_prefixes(b.regex.pattern) for b in blockers)
+    return _head_index(literal_prefixes(b.regex.pattern, min_len=2) for b in blockers)
 
 
 def active_blockers(text: str) -> list[Blocker]:

@@ -13,14 +13,16 @@ import pytest
 
 from pipeline.extract.actors import _AGENT_VERB_START, _COUNTRY_BY_WORDS, _NATIONAL_STRIKE_WORDS, Cue, load_lexicon
 from pipeline.extract.dates import _NEEDS, _PATTERNS, text_facts
-from pipeline.extract.events import _FOLDED_FRAMES, _PERSON, _folded, _names
-from pipeline.extract.numbers import _SUBSET_BEFORE
-from pipeline.extract.participants import _OBJECT_BEFORE, _PITTING
+from pipeline.extract.events import (_AERIAL, _DEFINITE_ATTACK, _FOLDED_FRAMES, _GROUND_FIRE, _PERSON, _PLACE_ANAPHOR_AFTER,
+                                     _SUPPORT_BEFORE, _folded, _names, _says)
+from pipeline.extract.numbers import _AGGREGATE, _SUBSET_BEFORE, _SUBSET_TOLL
+from pipeline.extract.document import OTHER_EVENT
+from pipeline.extract.participants import _ARMED_TARGET, _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
-                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_BEFORE,
-                                     _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms, _may_frame_toponym, _renamed, find_places,
-                                     load_gazetteer, unknown_toponyms)
+                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER,
+                                     _TYPE_BEFORE, _TYPE_STEMS, _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms,
+                                     _may_frame_toponym, _renamed, _type_after, find_places, load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
 from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
                                       active_blockers, find_triggers, load_rules)
@@ -101,6 +103,19 @@ def test_cues_match_as_before(window):
     for cue in [cues["hypothetical"]["before"], cues["background"]["before"], cues["negation"]["before"],
                 Cue(r"\bwill\s+$"), Cue(r"\bwas\s+$")]:
         fast, plain = cue.search(window), _old_search(cue, window)
+        assert (fast is None) == (plain is None), (cue.regex.pattern[:60], window)
+        if fast is not None:
+            assert fast.span() == plain.span()
+
+
+@pytest.mark.parametrize("window", [
+    " since the war began", " in 2014 and", " SINCE THE START of", " began two weeks ago and have grown",
+    "-backed rebels", "-Backed", " said on Monday", " in 2014 ſince", " on Tuesday",
+])
+def test_cue_matches_at_the_start_as_before(window):
+    cues = load_lexicon().cues
+    for cue in [cues["background"]["after"], cues["assoc_after"], cues["source_after"]]:
+        fast, plain = cue.match(window), cue.regex.match(window)
         assert (fast is None) == (plain is None), (cue.regex.pattern[:60], window)
         if fast is not None:
             assert fast.span() == plain.span()
@@ -239,8 +254,8 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
     low = sentence.lower()
     if lex.country_by.search(low):
         assert "by" in low and holds_any(low, _COUNTRY_BY_WORDS)
-    if lex.country_agent.search(low):
-        assert _AGENT_VERB_START.search(low)
+    if lex.country_agent.search(" " + low):       # the lexicon's patterns take the character before a name
+        assert _AGENT_VERB_START.search(" " + low)
     if lex.national_strike.search(low):
         assert holds_any(low, _NATIONAL_STRIKE_WORDS)
     for text in (sentence, sentence.upper(), "The IS and ISIS, Fano and LeT, " + sentence):
@@ -263,6 +278,12 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
             assert holds_any(window, _NEAR_WORDS), window
         if _SOURCE_BEFORE.search(window):
             assert "from" in window or "to" in window, window
+    # the windows after a place name, as _type_after reads them
+    for k in range(len(sentence) + 1):
+        after = sentence[k:k + 40]
+        assert (_type_after(after) is None) == (_TYPE_AFTER.match(after) is None), after
+        if _TYPE_AFTER.match(after):
+            assert holds_any(after.lower(), _TYPE_STEMS), after
 
 
 def test_toponym_check_rules_out_plain_sentences():
@@ -463,3 +484,43 @@ def test_tail_pattern_without_last_words_checks_only_the_end():
     assert tail.search("seized by the army ").span() == (7, 19)
     assert tail.search("seized by the army") is None             # no whitespace at the end
     assert tail.search("by the army and ") is None               # four words from "by"
+
+
+GUARDED_SENTENCES = [
+    "Backed by Russian air power and supported by Iranian militias, the army attacked the town there.",
+    "The death toll since the start of the war has passed 300,000, and 40 died in total over the past two years.",
+    "Five people were killed, including two children in a car bomb, and the strikes hit the village of Kafr.",
+    "Under the cover of darkness, with the help of local guides, they raided its outskirts, killing at least three soldiers.",
+    "Of them, four were killed by the blast in the hamlet; those explosions wounded several local police officers.",
+    "So far this year, nationwide death toll figures rose; under the protection of the UN, aid reached the city.",
+    "NOTHING HERE: THE ATTACKS AND THE SHELLING, KILLING TWO, WITH THE SUPPORT OF ALLIES, SINCE 2014.",
+    "In all, other attacks elsewhere killed soldiers at a checkpoint; separately, an army patrol and a convoy were hit.",
+    "It waſ ſince the ſtart of the war",     # long s: 's' under re.I, so such text is always searched
+]
+
+
+@pytest.mark.parametrize("sentence", GUARDED_SENTENCES + SENTENCES + MORE_SENTENCES)
+def test_word_guards_find_what_their_patterns_find(sentence):
+    windows = [sentence[i:j] for i in range(0, len(sentence) + 1, 3) for j in range(i, len(sentence) + 1, 7)] + [sentence]
+    for guard in (_AGGREGATE, _SUBSET_TOLL, _HIT_BEFORE, _SUPPORT_BEFORE, _PLACE_ANAPHOR_AFTER, _DEFINITE_ATTACK, OTHER_EVENT,
+                  _ARMED_TARGET):
+        for w in windows:
+            for fast, plain in ((guard.search(w), guard.regex.search(w)), (guard.match(w), guard.regex.match(w))):
+                assert (fast is None) == (plain is None), (guard.regex.pattern[:50], w)
+                if plain is not None:
+                    assert fast.span() == plain.span()
+                    if w.isascii():
+                        assert holds_any(w.lower(), guard.words), (guard.regex.pattern[:50], w)
+
+
+def test_word_guards_are_exercised():
+    assert _AGGREGATE.search(GUARDED_SENTENCES[1]) is not None
+    assert _SUPPORT_BEFORE.search("Backed by Russian ") is not None
+    assert _DEFINITE_ATTACK.search(GUARDED_SENTENCES[4]) is not None
+    assert _AGGREGATE.search(GUARDED_SENTENCES[-1]) is not None
+
+
+def test_frame_words_in_windows_are_found_folded_or_not():
+    for w in ("the WARPLANES struck", "artillery fire", "the AIRPORT", "nothing", "Ünal's jets", "mortar ſhells"):
+        for rx in (_AERIAL, _GROUND_FIRE):
+            assert _says(rx, w) == (rx.search(w) is not None), w
