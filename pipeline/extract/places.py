@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.extract.collection import collection_paused
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -259,14 +260,10 @@ def admin2_of(geonameid: int | None) -> str | None:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process from data/gazetteer.tsv.gz (tools/build_gazetteer.py)."""
-    # ~250k long-lived objects: the cyclic collector would rescan them all many times while they are made
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # ~250k long-lived objects: the cyclic collector would rescan them all many times while they are
+    # made, and at every full collection after (frozen: left out of collections for good)
+    with collection_paused():
         gz = _read_gazetteer()
-    finally:
-        if enabled:
-            gc.enable()
     gc.freeze()
     return gz
 

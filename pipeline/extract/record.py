@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from .budget import Deadline, ExtractionBudgetExceeded
+from .collection import collection_paused
 from .events import Candidate, extract
 from .triggers import event_type_of
 
@@ -88,7 +89,9 @@ def extract_events(text: str, published: str | None = None, title: str | None = 
     records = []
     load_tables()       # once per process, and not charged to the first article's budget
     deadline = Deadline(budget_seconds, len(text))
-    for c in sorted(extract(text, published, title, deadline), key=lambda c: (c.sentence.span.start, c.trigger.start)):
+    with collection_paused():       # the article's objects live until it is done (collection.py)
+        candidates = extract(text, published, title, deadline)
+    for c in sorted(candidates, key=lambda c: (c.sentence.span.start, c.trigger.start)):
         rec = _record(c)
         rec["evidence"]["sentence"] = text[c.sentence.span.start:c.sentence.span.end]
         if not published and not c.date_explicit:
