@@ -23,7 +23,7 @@ from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import actor_dict, default_actors, pick_actors, side_of
-from .places import Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import STAMP_ONLY, Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 from .actors import resolve_references      # actors named by reference across sentences (actors.py)
@@ -149,7 +149,7 @@ def _inside_actor(s: Sentence, m: Mention) -> bool:
 SINCE_ATTACHED = 40   # characters: "since <date>" this close after the trigger is said of it
 
 
-def _select_date(s: Sentence, t: Trigger, clause: Span) -> DateExpr | None:
+def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> DateExpr | None:
     """The date expression nearest the trigger, preferring its own clause."""
     if not s.dates:
         return None
@@ -157,13 +157,24 @@ def _select_date(s: Sentence, t: Trigger, clause: Span) -> DateExpr | None:
     # control since August": a recent period up to now, said of something else, dates no one event
     # in it. Right after the trigger ("bombardment since mid-February") it is the event's own span (a
     # tally: background); "since 2012" is a long-running state, history, and still dates what it is said of.
-    dated = [d for d in s.dates if d.kind == "year" or not s.text.startswith(("since", "Since"), d.start)
-             or 0 <= d.start - t.end <= SINCE_ATTACHED]
+    dated = [d for d in s.dates if (d.kind == "year" or not s.text.startswith(("since", "Since"), d.start)
+                                    or 0 <= d.start - t.end <= SINCE_ATTACHED) and not _stamp(s, d, pub)]
     if not dated:
         return None
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     pool = in_clause or dated
     return min(pool, key=lambda d: abs(d.start - t.start))
+
+
+_STORY_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _stamp(s: Sentence, d: DateExpr, pub: date | None) -> bool:
+    """The feed's date stamp before the story, the day it was published ("21 Jul 2016 Dozens of
+    civilians ...", "Published July 2 2016 Two medics ..."): when the article went out, not when its
+    event happened (a stamp that disagrees with the feed's date is kept: it may be the better one)."""
+    return s.index == 0 and d.start < 40 and d.day is not None and d.day == pub and d.end < len(s.text) and STAMP_ONLY.match(s.text[:d.end]) is not None \
+        and _STORY_NEXT.match(s.text[d.end:]) is not None
 
 
 _FIERCE_WORDS = re.compile(r"\b(?:clash|fight|battle|fierce|heavy)", re.I)
@@ -751,7 +762,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # news keeps to the place it last named until it names another ("Part of the market was
                 # looted" after the paragraph on the capital): the event is there, as far as we can tell
                 place, carried = _focus(candidates, s, last_place), True
-            dexpr = _select_date(s, t, clause)
+            dexpr = _select_date(s, t, clause, pub)
             if dexpr is None and detail is not None:
                 dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too
             if dexpr is not None and dexpr.is_background(pub):

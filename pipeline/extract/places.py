@@ -829,7 +829,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 # only a date or time stamp before a name at the start of a text, and a capitalised word right after it
-_STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
+STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
                          r"(?=[^|]*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
                          r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?|"
                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\d{1,8}(?:[:.]\d{2})?|"
@@ -858,7 +858,7 @@ def _role(text: str, start: int, end: int) -> str:
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) \
             and (text[start:end].isupper() or _DATELINE_SHAPE.match(after)):
         return "dateline"
-    if start < 50 and _STAMP_ONLY.match(text[:start]) and _CAPITAL_NEXT.match(after):
+    if start < 50 and STAMP_ONLY.match(text[:start]) and _CAPITAL_NEXT.match(after):
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story
     if _SEAT_BEFORE.search(before):
         return "attributive"

@@ -486,3 +486,13 @@ def test_a_dateline_after_a_feed_stamp_is_not_the_event_place():
     # a stamp with no dateline: the name after it is where it happened
     text = "Jan 20 2015 Air strikes on Douma killed 12 people on Tuesday."
     assert [e["location"]["name"] for e in extract_events(text, "2015-01-20")] == ["Douma"]
+
+
+def test_the_feed_stamp_is_when_the_news_went_out_not_when_it_happened():
+    text = "8 Jun 2016 Russian air strikes in Aleppo killed ten civilians on Tuesday, a monitor said."
+    assert [(e["event_date"], e["date_precision"]) for e in extract_events(text, "2016-06-08")] == [("2016-06-07", 1)]
+    # with no day of its own the event takes the publication date, as a date the text does not give
+    text = "8 Jun 2016 Russian air strikes in Aleppo killed ten civilians, a monitor said."
+    assert [(e["event_date"], e["date_precision"]) for e in extract_events(text, "2016-06-08")] == [("2016-06-08", 2)]
+    # a stamp that disagrees with the feed's date is kept: it may be the better one
+    assert [e["event_date"] for e in extract_events(text, "2016-06-20")] == ["2016-06-08"]
