@@ -17,7 +17,7 @@ from .actors import ActorMention, find_actors
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import OTHER_EVENT, VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
@@ -166,6 +166,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return min(pool, key=lambda d: abs(d.start - t.start))
 
 
+_MASSACRE = re.compile(r"massacre[ds]?", re.I)
 _STORY_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
@@ -672,6 +673,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
+            if _MASSACRE.fullmatch(t.text) and any(x.type in REMOTE or x.type == "bombard" for x in s.triggers if not x.weak):
+                continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
             clause = clause_of(s, t.start)
             if t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):

@@ -436,6 +436,10 @@ def test_a_dispersal_needs_a_crowd(sentence, expected):
     ("Rebels hold Jobar and have regularly fired rockets into Damascus, officials said on Tuesday.", []),
     ("Jets struck Saraqeb, site of a chemical attack last week, on Tuesday.", ["Air/drone strike"]),
     ("Jets struck Saraqeb on Tuesday.", ["Air/drone strike"]),
+    # a massacre done by a weapon the sentence names is that weapon's event, not a second one
+    ("The regime committed a massacre in the village of Bureij when barrel bombs killed 18 civilians on Tuesday.",
+     ["Air/drone strike"]),
+    ("Gunmen committed a massacre in the village of Bureij, killing 18 civilians on Tuesday.", ["Attack"]),
     # "neither side fired": nobody fired
     ("Residents of Jayrud said neither fired on each other since the truce began on Tuesday.", []),
     # pounds of weight or money are not a bombardment
