@@ -201,7 +201,7 @@ _ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|d
 _VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$")
 _COUNT_BEFORE_VERB = re.compile(r"(?:\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
-_PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+){0,5}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
+_PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher)"
                          r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)

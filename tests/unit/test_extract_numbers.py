@@ -75,3 +75,9 @@ def test_a_part_among_a_counted_whole_gives_the_whole():
     assert fatalities("Ten children and 13 rebels were among 48 people executed by government forces.") == 48
     # with no whole counted, the part is all the text counts
     assert fatalities("At least six children were among those killed in the air raids.") == 6
+
+
+def test_the_wounded_after_a_long_subject_are_not_dead():
+    text = ("A child was killed and six other civilians including three children (5-8 years) were injured "
+            "when a mortar shell hit the city.")
+    assert fatalities(text) == 1
