@@ -503,7 +503,31 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
-    return _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz)
+    return _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz)
+
+
+_IN_PROVINCE_GAP = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+)?|,\s+")
+
+
+def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
+    """A town the text puts in a province ("Hader in Quneitra province", "the village of Basra in
+    Middle Shabeelle Region") is that province's town of the name; when the gazetteer has none there,
+    the event is placed at the province, never at a namesake in another province or country (no
+    place beats a wrong place; a settlement the gazetteer lacks is then known at the province's level)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.place.kind != "town" or a.place.curated or a.host is not None or b.place.kind != "province" \
+                or b.place.level != 1 or not _IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]):
+            continue
+        province = norm_place(b.place.admin1 or b.place.name)
+        if norm_place(a.place.admin1 or "") == province:
+            continue
+        there = [c for c in gz.lookup(a.surface) if c.kind == "town" and c.country_code == b.place.country_code
+                 and norm_place(c.admin1 or "") == province]
+        place = _renamed(there[0], name=a.surface, canonical=there[0].canonical or there[0].name) if there else b.place
+        out[i] = replace(a, place=place, host=(b.start, b.end))
+    return out
 
 
 # "India's capital", "the Iraqi capital", "the capital of Chad": the country's capital city

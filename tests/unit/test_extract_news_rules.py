@@ -500,3 +500,15 @@ def test_the_feed_stamp_is_when_the_news_went_out_not_when_it_happened():
     assert [(e["event_date"], e["date_precision"]) for e in extract_events(text, "2016-06-08")] == [("2016-06-08", 2)]
     # a stamp that disagrees with the feed's date is kept: it may be the better one
     assert [e["event_date"] for e in extract_events(text, "2016-06-20")] == ["2016-06-08"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # a town the text puts in a province is that province's; with no such town, the province itself
+    ("Al-Shabaab fighters seized the village of Basra in Middle Shabeelle region on Monday, residents said.",
+     ("Shabeele Dhexe", "SO")),
+    ("Rebels shelled Hader in Quneitra province on Monday, killing two civilians.", ("Quneitra", "SY")),
+    ("Rebels shelled Ras al-Ain in Rif Dimashq province on Monday, killing two civilians.", ("Ras al-Ain", "SY")),
+    ("Rebels shelled Douma in Rif Dimashq on Monday, killing two civilians.", ("Douma", "SY")),
+])
+def test_a_town_named_in_its_province(sentence, place):
+    assert [(e["location"]["name"], e["location"]["country_code"]) for e in extract_events(sentence, "2016-01-04")] == [place]
