@@ -196,7 +196,7 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
-_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,3}")
+_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
 _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", re.I)

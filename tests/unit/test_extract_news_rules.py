@@ -512,3 +512,10 @@ def test_the_feed_stamp_is_when_the_news_went_out_not_when_it_happened():
 ])
 def test_a_town_named_in_its_province(sentence, place):
     assert [(e["location"]["name"], e["location"]["country_code"]) for e in extract_events(sentence, "2016-01-04")] == [place]
+
+
+def test_warplanes_from_a_coalition_are_the_coalition():
+    text = ("Warplanes from the international anti-jihadist coalition carried out four air strikes on Monday against "
+            "Syrian forces near Deir Ezzor, the army said.")
+    [event] = extract_events(text, "2016-09-17")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("US-led coalition", "Military Forces of Syria")
