@@ -626,6 +626,11 @@ def resolve_part(surface: str, current: Place | None, host: Place, gz: Gazetteer
         if best.admin1 is None:
             best = replace(best, admin1=host.admin1)
         return best
+    return _part_at_host(surface, host, city_part)
+
+
+def _part_at_host(surface: str, host: Place, city_part: bool) -> Place:
+    """A part the gazetteer does not place: at its host, geo_precision 2, under the name of the text."""
     return Place(surface, host.admin1, host.country, host.country_code, host.latitude, host.longitude, None, 2, kind="town",
                  parent=_host_base(host) if city_part and host.kind in ("town", "region") else None)
 
@@ -657,12 +662,17 @@ def _districts_of_cities(text: str, found: list[Mention], gz: Gazetteer | None =
             part, host = i, i + 1
         elif _POSSESSIVE.fullmatch(gap) and a.place.kind in hosts_ok and a.place.latitude is not None:
             part, host, city_part = i + 1, i, bool(_PART_WORD_AFTER.match(text[b.end:b.end + 16]))
-        if part is None or out[part].place.kind in ("country", "province") or out[host].place.kind not in hosts_ok:
-            continue
+        if part is None or out[host].place.kind not in hosts_ok or out[part].place.kind == "country" \
+                or (out[part].place.kind == "province" and (part > host
+                                                            or out[part].place.country_code == out[host].place.country_code)):
+            continue      # but a province of another country named as a city's part is a namesake: "the Salah al-Din district of Aleppo"
         pm, hm = out[part], out[host]
         if pm.place.kind == "region" and pm.place.geo_precision == 3:
             continue            # a named region is not a part of a city
-        place = resolve_part(pm.surface, pm.place, hm.place, gz, city_part)
+        if pm.place.kind == "province":
+            place = _part_at_host(pm.surface, hm.place, city_part)     # only a namesake abroad has the name
+        else:
+            place = resolve_part(pm.surface, pm.place, hm.place, gz, city_part)
         role = hm.role if host < part and hm.role != "dateline" else pm.role
         out[part] = replace(pm, place=place, role=role, host=(hm.start, hm.end))
     return out

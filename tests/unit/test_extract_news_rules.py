@@ -519,3 +519,9 @@ def test_warplanes_from_a_coalition_are_the_coalition():
             "Syrian forces near Deir Ezzor, the army said.")
     [event] = extract_events(text, "2016-09-17")
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("US-led coalition", "Military Forces of Syria")
+
+
+def test_a_city_s_district_named_like_a_province_abroad_is_the_city_s():
+    text = "A bomb blast killed six people in the Salah al-Din district of Aleppo on Wednesday, state television reported."
+    assert [(e["location"]["name"], e["location"]["admin1"], e["location"]["country_code"])
+            for e in extract_events(text, "2017-04-19")] == [("Salah al-Din", "Aleppo", "SY")]
