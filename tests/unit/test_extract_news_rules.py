@@ -413,6 +413,8 @@ def test_the_leads_detail_sentence_gives_its_place_day_and_more_dead():
     # ... and a strike when the side flies; a toll with nobody who killed is no event of its own
     ("Russian Aerospace Forces killed 30 militants near Palmyra, Syria, on Monday.", ["Air/drone strike"]),
     ("Five soldiers were killed near Maiduguri on Monday, the army said.", []),
+    # ... in the passive too: the side after "by"
+    ("Twelve Islamic State militants were killed by the Syrian Democratic Forces near Tabqa on Saturday.", ["Armed clash"]),
     ("Israeli jets attacked Hamas positions in Gaza City on Monday.", ["Air/drone strike"]),
     # warplanes heard or seen over a town are a flight, not a strike
     ("Syrian warplanes were heard over Raqqa on Sunday, a witness said.", []),
