@@ -2,7 +2,7 @@
 
 A long article makes hundreds of thousands of small objects (sentences, mentions, candidates) that
 live until the article is done, and none of them is cyclic garbage: the collector would only walk
-them again and again (14 % of the CPU time on 5 MB of dense news, docs/benchmarks.md). Reference
+them again and again (about 15 % of the CPU time on 5 MB of dense news; docs/extraction.md, Speed). Reference
 counting still frees what is dropped at once; the collector resumes when the outermost pause ends.
 """
 
