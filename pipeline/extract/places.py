@@ -461,11 +461,12 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
             continue
-        if j < n and _starts_name(text, end, words[j]) and (
+        if j < n and _starts_name(text, end, words[j]) and words[j][2] not in _demonyms()[1] and (
                 not (cands[0].curated or cands[0].population >= 100000 or cands[0].kind in ("country", "province"))
                 or _SETTLEMENT_OF.search(text[max(0, start - 40):start]) or _TITLE_BEFORE.search(text[max(0, start - 30):start])
                 or _SETTLEMENT_AFTER.match(text[words[j][1]:words[j][1] + 25])):
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
+            # (not when a nationality word follows: "the district of Aleppo Syrian television said", punctuation lost)
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
         if _NAMED_AFTER.match(text[end:end + 14]):

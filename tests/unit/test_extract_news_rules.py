@@ -527,3 +527,10 @@ def test_a_city_s_district_named_like_a_province_abroad_is_the_city_s():
     text = "A bomb blast killed six people in the Salah al-Din district of Aleppo on Wednesday, state television reported."
     assert [(e["location"]["name"], e["location"]["admin1"], e["location"]["country_code"])
             for e in extract_events(text, "2017-04-19")] == [("Salah al-Din", "Aleppo", "SY")]
+
+
+def test_a_nationality_word_after_a_city_is_not_part_of_its_name():
+    # a feed that lost its punctuation: "... of Aleppo Syrian state television said"
+    text = "A bomb blast killed six people in the Salah al-Din district of Aleppo Syrian state television said on Wednesday."
+    assert [(e["location"]["name"], e["location"]["admin1"]) for e in extract_events(text, "2017-04-19")] == \
+        [("Salah al-Din", "Aleppo")]
