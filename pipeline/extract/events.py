@@ -507,6 +507,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
 
 
 _DIGIT_AFTER = re.compile(r"\s*\d")
+_MODAL_BE_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+(?:would|could|might|will|may)\s+(?:not\s+)?(?:be|mean|deal|give|open|cut)\b", re.I)
 _AIRCRAFT_NOUN = re.compile(r"(?:warplanes?|fighter\s+jets)", re.I)
 _ONLY_FLYING_AFTER = re.compile(r"\s+(?:were\s+|was\s+|had\s+been\s+|could\s+be\s+)?(?:heard|seen|spotted|observed|flying|flew|"
                                 r"circling|circled|hovering|hovered|roaring|roared|overflying|overflew|patrolling|patrolled)\b", re.I)
@@ -556,6 +557,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event
+    if surface.endswith("ing") and not s.text[clause.start:t.start].strip(" \"'\u201c") and _MODAL_BE_AFTER.match(s.text[t.end:t.end + 60]):
+        return True   # "Capturing the whole city would be a major prize": what a thing would be, not done
     if _AIRCRAFT_NOUN.fullmatch(surface) and _ONLY_FLYING_AFTER.match(s.text[t.end:t.end + 40]):
         return True   # "warplanes were heard over Raqqa", "jets flew over the city": a flight, not a strike
     if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):

@@ -442,6 +442,8 @@ def test_a_dispersal_needs_a_crowd(sentence, expected):
     ("The regime committed a massacre in the village of Bureij when barrel bombs killed 18 civilians on Tuesday.",
      ["Air/drone strike"]),
     ("Gunmen committed a massacre in the village of Bureij, killing 18 civilians on Tuesday.", ["Attack"]),
+    # what doing a thing would be is not doing it
+    ("Capturing the whole city of Aleppo would be a major prize for the government, analysts said on Tuesday.", []),
     # "neither side fired": nobody fired
     ("Residents of Jayrud said neither fired on each other since the truce began on Tuesday.", []),
     # pounds of weight or money are not a bombardment
