@@ -685,11 +685,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
-            if t.needs_armed_actor and t.text.endswith(" by") and actor2 is not None and actor2.start >= t.end:
-                actor1, actor2 = actor2, actor1      # "12 militants were killed by Kurdish-led forces": the side after "by"
             if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 8)
-                                        or (actor1.start > t.start and not t.text.endswith(" by"))):
-                continue      # "five soldiers killed" is a toll; "troops killed five militants" is a fight
+                                        or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
+                # "five soldiers killed" is a toll; "troops killed five militants", "five militants were
+                # killed by troops" are a fight (an agent after the trigger only with "by")
+                continue
             if neighbours is None:
                 neighbours = " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 3])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
