@@ -23,7 +23,7 @@ from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import actor_dict, default_actors, pick_actors, side_of
-from .places import STAMP_ONLY, Mention, Place, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import Mention, Place, after_feed_stamp, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 from .actors import resolve_references      # actors named by reference across sentences (actors.py)
@@ -167,15 +167,13 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
-_STORY_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _stamp(s: Sentence, d: DateExpr, pub: date | None) -> bool:
     """The feed's date stamp before the story, the day it was published ("21 Jul 2016 Dozens of
     civilians ...", "Published July 2 2016 Two medics ..."): when the article went out, not when its
     event happened (a stamp that disagrees with the feed's date is kept: it may be the better one)."""
-    return s.index == 0 and d.start < 40 and d.day is not None and d.day == pub and d.end < len(s.text) and STAMP_ONLY.match(s.text[:d.end]) is not None \
-        and _STORY_NEXT.match(s.text[d.end:]) is not None
+    return s.index == 0 and d.start < 40 and d.day is not None and d.day == pub and after_feed_stamp(s.text, d.end, d.end)
 
 
 _FIERCE_WORDS = re.compile(r"\b(?:clash|fight|battle|fierce|heavy)", re.I)

@@ -382,9 +382,10 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
 _NAME_TOKEN = re.compile(
     r"(?<![\w'\u2019-])(?:[A-Z\u00C0-\u00DE][\w'\u2019\u2018\u02bf\u00C0-\u024F\u1E00-\u1EFF.]*(?:-[\w'\u2019\u00C0-\u024F]+)*"
     r"|(?:al|el|ar|as|ash|at|ad|an|az|ez|ed|es|de|del|la|le|bin|ibn|abu|of|upon|du|da|dos|das|do|y|sur|am)(?:-[\w'\u2019\u00C0-\u024F]+)*)(?![\w'\u2019])")
-_DIRECTION = TailPattern(re.compile(
-    r"\b(northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|"
-    r"central|rural|north|south|east|west)\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
+# compass words that make a region of a place ("northern Latakia", "northeast Damascus", "rural Idlib")
+_DIRECTION_WORDS = (r"northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+                    r"north-?east|north-?west|south-?east|south-?west|central|rural|north|south|east|west")
+_DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I), ("ern", "central", "rural", "north", "south", "east", "west"), max_words=1)
 
 
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
@@ -575,9 +576,7 @@ _PART_OF = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$", re.I)
 _APPOSITIVE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?$", re.I)
 # "Damascus's Jobar (district)", "in Hama's Tal Mraq"
 _POSSESSIVE = re.compile(r"['\u2019]s\s+$")
-_DIRECTION_START = re.compile(
-    r"(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|"
-    r"central|rural|north|south|east|west)\s", re.I)
+_DIRECTION_START = re.compile(r"(?:" + _DIRECTION_WORDS + r")\s", re.I)
 _PART_NEAR_DEGREES = 0.3     # a suburb across a province line (Douma, Damascus)
 _PART_FAR_DEGREES = 1.5      # an administrative district without a known province
 
@@ -864,12 +863,18 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 # only a date or time stamp before a name at the start of a text, and a capitalised word right after it
-STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
+_STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
                          r"(?=[^|]*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
                          r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?|"
                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\d{1,8}(?:[:.]\d{2})?|"
                          r"utc(?:[+-]\d+)?|gmt|am\b|pm\b|at\b|[\s,|:/-])+$", re.I)
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+def after_feed_stamp(text: str, start: int, end: int) -> bool:
+    """`text` opens with only a feed's date or time stamp before `start` ("Last updated at Jan 20 2015",
+    "21 Jul 2016"), and a capitalised word follows `end`: the story starts there."""
+    return _STAMP_ONLY.match(text[:start]) is not None and _CAPITAL_NEXT.match(text[end:]) is not None
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
@@ -893,7 +898,7 @@ def _role(text: str, start: int, end: int) -> str:
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) \
             and (text[start:end].isupper() or _DATELINE_SHAPE.match(after)):
         return "dateline"
-    if start < 50 and STAMP_ONLY.match(text[:start]) and _CAPITAL_NEXT.match(after):
+    if start < 50 and after_feed_stamp(text, start, end):
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story
     if _SEAT_BEFORE.search(before):
         return "attributive"
