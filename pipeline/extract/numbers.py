@@ -228,7 +228,8 @@ def fatalities(text: str) -> int | None:
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text.lower())]
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     for start, end, val in _count_mentions(text):
-        if _SUBSET_BEFORE.search(text[max(0, start - 30):start]) and not _WHOLE_AMONG_BEFORE.search(text[max(0, start - 30):start]):
+        before = text[max(0, start - 30):start]
+        if _SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before):
             continue      # "including six civilians": a part; not "were among 31 people killed", the whole toll
         if _AMONG_AFTER.match(text[end:end + 50]):
             continue      # a part of the toll counted after it

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.extract.collection import collection_paused
-from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
+from pipeline.extract.patterns import TailPattern, WordGuard, holds_any, trie_regex
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
@@ -442,7 +442,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 # the type-word patterns only for a name that has a typed or district entry (most have none)
                 if (key in gz.typed or key in gz.districts) and (
-                        _type_after(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
+                        _TYPE_AFTER_GUARD.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                     cands = gz.typed.get(key, []) + gz.districts.get(key, [])
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
@@ -759,12 +759,7 @@ _TYPE_STEMS = ("province", "governorate", "state", "region", "department", "pref
                "countryside", "district", "county", "municipal", "local", "lga", "commune")
 
 
-def _type_after(after: str) -> re.Match | None:
-    """`_TYPE_AFTER.match(after)`, skipped for an ASCII window with none of its type words (re.I reads
-    some other letters as ASCII ones, "ſtate": such a window is always matched)."""
-    if after.isascii() and not holds_any(after.lower(), _TYPE_STEMS):
-        return None
-    return _TYPE_AFTER.match(after)
+_TYPE_AFTER_GUARD = WordGuard(_TYPE_AFTER, _TYPE_STEMS)     # the same matches, skipped when no type word is there
 
 
 _TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
@@ -805,7 +800,7 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     the most populous town. Which country's place it is, the article decides (`disambiguate`)."""
     after = text[end:end + 40]
     before = text[max(0, start - 60):start]
-    typed = _type_after(after) or _TYPE_BEFORE.search(before)
+    typed = _TYPE_AFTER_GUARD.match(after) or _TYPE_BEFORE.search(before)
     if typed:
         second = _ADMIN2_WORD.fullmatch(typed.group("w")) is not None
         key = norm_place(text[start:end])
@@ -845,7 +840,7 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
     bare_before = _HYPHENED_LAST.sub("", before)     # "in rebel-held X", "in Kurdish-held X"
     if _LOCATIVE.search(before) or _LOCATIVE.search(bare_before) or _DIRECTION.search(before[-20:]):
         return True
-    if _SETTLEMENT_AFTER.match(after) or _type_after(after) or _TYPE_BEFORE.search(before):
+    if _SETTLEMENT_AFTER.match(after) or _TYPE_AFTER_GUARD.match(after) or _TYPE_BEFORE.search(before):
         return True
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
         return True

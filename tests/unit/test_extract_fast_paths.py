@@ -20,9 +20,9 @@ from pipeline.extract.document import OTHER_EVENT
 from pipeline.extract.participants import _ARMED_TARGET, _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
 from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
-                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER,
+                                     _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER, _TYPE_AFTER_GUARD,
                                      _TYPE_BEFORE, _TYPE_STEMS, _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms,
-                                     _may_frame_toponym, _renamed, _type_after, find_places, load_gazetteer, unknown_toponyms)
+                                     _may_frame_toponym, _renamed, find_places, load_gazetteer, unknown_toponyms)
 from pipeline.extract.sentences import _BOUNDARY, clause_scan, split_clauses, split_sentences
 from pipeline.extract.triggers import (_blockers_by_head, _head_index, _matches_at, _rules_by_head, _starts_by_pattern,
                                       active_blockers, find_triggers, load_rules)
@@ -278,10 +278,10 @@ def test_necessary_words_hold_wherever_a_pattern_matches(sentence):
             assert holds_any(window, _NEAR_WORDS), window
         if _SOURCE_BEFORE.search(window):
             assert "from" in window or "to" in window, window
-    # the windows after a place name, as _type_after reads them
+    # the windows after a place name, as _TYPE_AFTER_GUARD reads them
     for k in range(len(sentence) + 1):
         after = sentence[k:k + 40]
-        assert (_type_after(after) is None) == (_TYPE_AFTER.match(after) is None), after
+        assert (_TYPE_AFTER_GUARD.match(after) is None) == (_TYPE_AFTER.match(after) is None), after
         if _TYPE_AFTER.match(after):
             assert holds_any(after.lower(), _TYPE_STEMS), after
 
