@@ -17,7 +17,7 @@ from .actors import ActorMention, find_actors
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
@@ -538,6 +538,9 @@ _HANDED_PLACES = ("town", "city", "village", "base", "area", "district", "provin
                   "checkpoints?", "posts?", "airport", "port", "crossing")
 _PEOPLE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PEOPLE) + r")\b", re.I)
 _PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
+_PROTEST_ADJUNCT = re.compile(r"protest|demonstration|rally|march", re.I)
+_THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|songs?|music|art|votes?|signs?|placards?|banners?|"
+                                     r"permits?|restrictions|bans?|letters?|petitions?|culture|tactics?|groups?)\b", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
@@ -578,6 +581,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         before = s.text[max(0, t.start - 120):t.start]
         if _PEOPLE_HANDED.search(before) and not _PLACE_HANDED.search(before):
             return True   # "the two professors were handed over to US forces": people released, not a place
+    if t.type == "Peaceful protest" and _PROTEST_ADJUNCT.fullmatch(surface) and _THING_OF_PROTEST_AFTER.match(s.text[t.end:t.end + 16]):
+        return True   # "drops pipeline protest laws", "the protest movement", "protest songs": a kind of thing, not a protest held
     if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:
@@ -627,6 +632,11 @@ _SPORT = re.compile(
     r"free\s+agents?|rookies?|teammates?|halftime|(?:\d{1,2}-){1,2}\d{1,2}\s+(?:start|skid|run|streak|win|loss|victory|defeat))\b", re.I)
 SPORT_TERMS = 3     # distinct sports terms that make a story a sports story
 SPORT_LEAD = 5000   # in its title and lead: the frame a story sets early (and a 5 MB page is not read twice)
+# the words for armed, organised sides: a story with none of them and no armed actor has no battle
+# ("the fight broke out on a train", "took over Washington" in a coach's quote)
+_ARMED_SIDE_WORDS = re.compile(r"\b(?:troops|soldiers?|army|armed|military|militar(?:y|ies)|forces|militants?|rebels?|insurgents?|"
+                               r"fighters|gunmen|militias?|militiamen|jihadists?|terrorists?|guerrillas?|paramilitar(?:y|ies)|"
+                               r"combatants|insurgency|warplanes|jets|artillery|shelling)\b", re.I)
 
 
 def extract(text: str, published: str | None = None, title: str | None = None,
@@ -641,6 +651,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
     sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text[:SPORT_LEAD])}) >= SPORT_TERMS
+    armed_story = any(a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police"))
+                      for s in sentences for a in s.actors) or _ARMED_SIDE_WORDS.search(text) is not None
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
         shared = {}
@@ -695,6 +707,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours, sentences)
+            if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not armed_story and not snippet:
+                # a fight or a takeover in a story with no armed side: a brawl, a game, a figure of
+                # speech (a snippet of one or two sentences has no story to tell it by)
+                continue
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding

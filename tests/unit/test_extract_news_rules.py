@@ -536,3 +536,40 @@ def test_a_nationality_word_after_a_city_is_not_part_of_its_name():
     text = "A bomb blast killed six people in the Salah al-Din district of Aleppo Syrian state television said on Wednesday."
     assert [(e["location"]["name"], e["location"]["admin1"]) for e in extract_events(text, "2017-04-19")] == \
         [("Salah al-Din", "Aleppo")]
+
+
+@pytest.mark.parametrize("text", [
+    "A fight broke out on a crowded ferry as it docked in Lisbon on Tuesday. Passengers filmed it on their phones. "
+    "The ferry company said it would review its rules. The crossing resumed an hour later.",
+    "\"When I took over Madrid for the first time, I knew they were a good team,\" the coach said on Tuesday. "
+    "He spoke after training. The club plays again on Sunday. Tickets are sold out.",
+])
+def test_a_fight_in_a_story_with_no_armed_side_is_no_battle(text):
+    assert _types(text) == []
+
+
+def test_a_fight_in_a_story_of_armed_men_is_still_a_battle():
+    text = ("Fighting broke out in Mogadishu on Tuesday. Shops closed early. "
+            "Residents said militants had been seen in the area. The market reopened on Wednesday.")
+    assert "Armed clash" in [t for t, _ in _types(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The city of Baltimore was hit by a ransomware attack on Tuesday that shut down its email servers.",
+    "Hackers attacked the Defence Ministry in Kyiv on Tuesday, officials said.",
+    "A cyberattack struck the ministry in Tallinn on Tuesday.",
+])
+def test_computers_attacked_are_no_event(sentence):
+    assert _types(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lawmakers in Nairobi passed new protest laws on Tuesday that ban gatherings near parliament.",
+    "The protest movement in Khartoum has grown since January.",
+])
+def test_a_protest_word_naming_a_kind_of_thing_is_no_protest(sentence):
+    assert _types(sentence) == []
+
+
+def test_a_protest_march_is_a_protest():
+    assert _types("Thousands joined a protest march in Nairobi on Tuesday.") == [("Peaceful protest", "Nairobi")]
