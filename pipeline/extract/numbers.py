@@ -199,7 +199,15 @@ _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 _ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", re.I)
 _VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$")
-_COUNT_BEFORE_VERB = re.compile(r"(?:\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
+# (a year is not a count: "Jun 24 2016 Daesh kidnapped 900 ...")
+_COUNT_BEFORE_VERB = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\b)\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
+# a headline's subject: "Civilian killed 3 injured", "Girl child killed two others injured" (the verb is the
+# subject's, the count after it belongs to the next verb)
+_PERSON_BEFORE_VERB = re.compile(r"\b(?:civilian|child|girl|boy|man|woman|soldier|policeman|officer|journalist|student|farmer|"
+                                 r"resident|villager|worker|doctor|teacher|activist|fighter|militant|rebel|commander)\s+$", re.I)
+# the headline's "Civilian killed", "Girl child killed 2 injured": one person, with no article before the noun
+_ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+)?"
+                                 r"(?:[A-Za-z]+\s+)?" + _PERSON_BEFORE_VERB.pattern[:-4] + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
@@ -239,7 +247,8 @@ def fatalities(text: str) -> int | None:
         best, best_d = None, 10**9
         object_of = _VERB_BEFORE_COUNT.search(text[max(0, start - 30):start])
         verb_start = max(0, start - 30) + object_of.start("verb") if object_of else 0
-        counted_before = object_of is not None and _COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower())
+        counted_before = object_of is not None and (_COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower())
+                                                    or _PERSON_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start]))
         if object_of and not counted_before and _CASUALTY.fullmatch(object_of["verb"].lower()):
             # "killing 12 ...", "Kills Two Injures Three": the verb before the number governs it
             vs = max(0, start - 30) + object_of.start("verb")
@@ -275,7 +284,7 @@ def fatalities(text: str) -> int | None:
         by_verb[cs] = by_verb.get(cs, 0) + val
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
-        m = _ONE_KILLED.search(text)
+        m = _ONE_KILLED.search(text) or _ONE_SUBJECT_KILLED.match(text)
         if m:
             return 1
         return None

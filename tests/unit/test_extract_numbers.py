@@ -81,3 +81,15 @@ def test_the_wounded_after_a_long_subject_are_not_dead():
     text = ("A child was killed and six other civilians including three children (5-8 years) were injured "
             "when a mortar shell hit the city.")
     assert fatalities(text) == 1
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    # a feed's date stamp before the headline is no count: the number after the first verb is its object
+    ("Tue Mar 5 2019 Gunmen abducted 40 Killed 6 Villagers near Maiduguri.", 6),
+    ("Mon Mar 4 2019 Rocket Attack Kills Three Injures Five in Kabul.", 3),
+    # a headline's subject before its verb: the count after it belongs to the next verb
+    ("Farmer killed two others injured in mortar attack on Homs.", 1),
+    ("5 March 2019 Soldier killed 4 wounded in ambush near Gao.", 1),
+])
+def test_headline_counts_after_a_date_stamp_or_a_subject(sentence, deaths):
+    assert fatalities(sentence) == deaths
