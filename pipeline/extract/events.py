@@ -686,6 +686,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
+            if t.type == "attack" and any((x.type in REMOTE or x.type == "bombard") and not x.weak and 0 <= t.start - x.end <= 1
+                                          for x in s.triggers):
+                continue      # "artillery fire on the town", "mortar fire on": the weapon's fire, its event already
             if _MASSACRE.fullmatch(t.text) and any(x.type in REMOTE or x.type == "bombard" for x in s.triggers if not x.weak):
                 continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
             clause = clause_of(s, t.start)

@@ -206,7 +206,7 @@ _COUNT_BEFORE_VERB = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\b)\d+|\b(?:" + _NUM
 _PERSON_BEFORE_VERB = re.compile(r"\b(?:civilian|child|girl|boy|man|woman|soldier|policeman|officer|journalist|student|farmer|"
                                  r"resident|villager|worker|doctor|teacher|activist|fighter|militant|rebel|commander)\s+$", re.I)
 # the headline's "Civilian killed", "Girl child killed 2 injured": one person, with no article before the noun
-_ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+)?"
+_ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+|\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+)?"
                                  r"(?:[A-Za-z]+\s+)?" + _PERSON_BEFORE_VERB.pattern[:-4] + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
@@ -247,8 +247,9 @@ def fatalities(text: str) -> int | None:
         best, best_d = None, 10**9
         object_of = _VERB_BEFORE_COUNT.search(text[max(0, start - 30):start])
         verb_start = max(0, start - 30) + object_of.start("verb") if object_of else 0
-        counted_before = object_of is not None and (_COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower())
-                                                    or _PERSON_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start]))
+        # "Child killed 9 Civilians Injured": a headline's subject owns the verb, the count is the next verb's
+        own_subject = object_of is not None and _PERSON_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start]) is not None
+        counted_before = object_of is not None and (own_subject or _COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower()))
         if object_of and not counted_before and _CASUALTY.fullmatch(object_of["verb"].lower()):
             # "killing 12 ...", "Kills Two Injures Three": the verb before the number governs it
             vs = max(0, start - 30) + object_of.start("verb")
@@ -265,6 +266,8 @@ def fatalities(text: str) -> int | None:
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
         for cs, ce, kind in casualty if best is None else ():
+            if own_subject and cs == verb_start:
+                continue
             d = cs - end if cs >= end else start - ce
             if cs >= end:
                 gap = text[end:cs]

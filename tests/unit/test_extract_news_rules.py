@@ -573,3 +573,8 @@ def test_a_protest_word_naming_a_kind_of_thing_is_no_protest(sentence):
 
 def test_a_protest_march_is_a_protest():
     assert _types("Thousands joined a protest march in Nairobi on Tuesday.") == [("Peaceful protest", "Nairobi")]
+
+
+def test_a_weapon_s_fire_on_a_town_is_one_event_of_that_weapon():
+    text = "Army artillery fire on the town of Kidal killed two civilians on Tuesday, residents said."
+    assert [t for t, _ in _types(text)] == ["Shelling/artillery/missile attack"]

@@ -90,6 +90,9 @@ def test_the_wounded_after_a_long_subject_are_not_dead():
     # a headline's subject before its verb: the count after it belongs to the next verb
     ("Farmer killed two others injured in mortar attack on Homs.", 1),
     ("5 March 2019 Soldier killed 4 wounded in ambush near Gao.", 1),
+    ("05-03-2019 Woman killed 7 Civilians Injured in Rocket Attack on Kabul.", 1),
+    # a count before the second verb still leaves the first verb's count alone
+    ("A bomb killed six people and wounded 30 others in Kabul.", 6),
 ])
 def test_headline_counts_after_a_date_stamp_or_a_subject(sentence, deaths):
     assert fatalities(sentence) == deaths
