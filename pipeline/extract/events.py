@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
-                    transfer_absorbs_withdrawal)
+                    toll_joins_its_attack, transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import actor_dict, default_actors, pick_actors, side_of
@@ -288,6 +288,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Attack"
         if actor2 is not None and actor2.actor.inter in (1, 2, 3, 4, 8):
             return "Armed clash"
+        if _CIVILIANS_HURT_BEFORE.search(text[clause.start:t.start]):
+            return "Attack"       # "Three civilians killed 12 others injured in terrorist attacks": civilians were its target
         mil, civ = _MILITARY_TARGET.search(after), _CIVILIAN_TARGET.search(after)
         if mil and (not civ or mil.start() < civ.start()):
             return "Armed clash"
@@ -313,6 +315,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
+_CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
+                                    r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
                             r"sit-ins?|opposition\s+supporters)\b", re.I)
 # police words that break up a crowd only when the text has one ("dispersed the crowd", not "dispersal of pollution")
@@ -845,6 +849,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         prefer_air_over_shelling(here, s)
         one_protest_per_place(here, s)
         territory_absorbs_clash(here, s)
+        toll_joins_its_attack(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here
         if "attribution" in s.blocked:

@@ -47,6 +47,24 @@ def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
     cands[:] = [c for c in cands if id(c) not in ids]
 
 
+def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
+    """'25 civilians were killed in US Air Force attacks on a village': the dead are the attack's,
+    not an Attack of their own, even when the word for the attack is as weak as the toll's."""
+    here = [c for c in cands if c.sentence is s and c.sub_event_type in VIOLENT_TYPES]
+    tolls = [c for c in here if c.trigger.weak and c.trigger.type == "Attack" and c.sub_event_type == "Attack"]
+    for toll in tolls:
+        clause = clause_of(s, toll.trigger.start)
+        owner = next((c for c in here if c not in tolls and c.sub_event_type != "Armed clash" and clause_of(s, c.trigger.start) == clause
+                      and (c.place is None or toll.place is None or place_key(c.place) == place_key(toll.place))), None)
+        if owner is None:
+            continue
+        if owner.fatalities is None:
+            owner.fatalities = toll.fatalities
+        if owner.place is None and toll.place is not None:
+            owner.place, owner.place_explicit = toll.place, toll.place_explicit
+        cands[:] = [c for c in cands if c is not toll]
+
+
 def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
     """'troops withdrew from Kidal without a fight, handing control to ...': one transfer, not also a
     change to the group's activity."""

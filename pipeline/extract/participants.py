@@ -107,12 +107,22 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
+    adjacent = [a for a in s.actors if 0 < t.start - a.end <= 1 and text[a.end:t.start] == " " and a.actor.inter not in (5, 6, 7)
+                and clause.start <= a.start and not t.text[:1].isupper() and _NOUN_TRIGGER.fullmatch(t.text)]
     # the subject of a passive verb is the one acted on: "three policemen were killed by a roadside bomb"
     patients = [a for a in pool if a.end <= t.start + len(t.text) and _PASSIVE_AFTER.match(text[a.end:a.end + 60])]
     if by and not pitting and t.start < by[0].start:
         actor1 = by[0]
     elif inside and not pitting:
         actor1 = inside[0]       # "a suicide bomber blew himself up": the trigger names its own agent
+    elif adjacent and not pitting:
+        # "in terrorist attacks", "rebel shelling": the word before the noun names who did it; of
+        # "Russian and Syrian strikes", the first named
+        actor1 = adjacent[-1]
+        for a in sorted((a for a in s.actors if a.end <= actor1.start), key=lambda a: -a.end):
+            if not _COORDINATED_GAP.fullmatch(text[a.end:actor1.start]) or a.actor.inter in (5, 6, 7):
+                break
+            actor1 = a
     elif t.type == "territory" and _FELL.search(t.text):
         after = [a for a in pool if a.start >= t.end and not _OF_AGAINST_BEFORE.search(text[max(0, a.start - 30):a.start])]
         actor1 = after[0] if after else None
@@ -173,6 +183,11 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         actor2 = site
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
+
+
+# a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify
+_COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")
+_NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 
 
 _FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|camps?|barracks|convoy|vehicles?|"

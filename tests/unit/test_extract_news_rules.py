@@ -578,3 +578,21 @@ def test_a_protest_march_is_a_protest():
 def test_a_weapon_s_fire_on_a_town_is_one_event_of_that_weapon():
     text = "Army artillery fire on the town of Kidal killed two civilians on Tuesday, residents said."
     assert [t for t, _ in _types(text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_toll_in_an_attack_is_that_attack_s_not_an_attack_of_its_own():
+    # both words weak ("civilians were killed", "attacks"): one event, the attack's, with the toll
+    text = "Over 25 civilians were killed and 100 more were wounded in US Air Force attacks on a village near the town of Manbij on Tuesday."
+    assert [(e["sub_event_type"], e["actor1"]["name"], e["fatalities"]["best"]) for e in extract_events(text, PUB)] == [
+        ("Air/drone strike", "Military Forces of United States", 25)]
+
+
+@pytest.mark.parametrize("headline, actor1", [
+    # the word before the event noun names who did it; the people hurt before it were its target
+    ("Three civilians killed 12 others injured in terrorist attacks in Aleppo.", "Opposition rebels"),
+    ("Four people killed 25 others injured in rebel attacks in Aleppo.", "Opposition rebels"),
+])
+def test_the_actor_before_an_event_noun_is_its_agent(headline, actor1):
+    text = headline + " Shops were closed. Schools stayed shut. Residents fled."
+    assert [(e["sub_event_type"], e["actor1"]["name"], e["actor2"]["name"]) for e in extract_events(text, PUB)] == [
+        ("Attack", actor1, "Civilians (Syria)")]
