@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
-from .merge import (consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     toll_joins_its_attack, transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
@@ -551,6 +551,8 @@ _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
 _POSSESSIVE_LEAD = re.compile(r"^[\s\u2019']*s?\s*(?:\([^)]*\))?")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
 _ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested)$")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|territor(?:y|ies)|areas?|regions?|districts?|zones?|lands?|"
+                               r"neighbou?rhoods?|enclaves?|suburbs?|countryside|provinces?)\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an|a|in)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\b")
@@ -606,8 +608,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             return True
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
-    if _ADJECTIVE_TRIGGER.match(t.text) and _ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start]):
-        return True   # "the occupied West Bank", "the besieged town": an adjective
+    if _ADJECTIVE_TRIGGER.match(t.text) and (_ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start])
+                                             or _PLACE_NOUN_AFTER.match(s.text[t.end:t.end + 16])):
+        return True   # "the occupied West Bank", "the besieged town", "the Western Sahara occupied city": an adjective
     if t.type == "territory" and not snippet and _PASSIVE_BEFORE.search(s.text[max(0, t.start - 8):t.start]) \
             and not _BY_AFTER.match(s.text[t.end:t.end + 30]):
         return True   # "the positions were overrun": who took them is not said
@@ -847,6 +850,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 last_group = group
         here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
         prefer_air_over_shelling(here, s)
+        chemical_absorbs_delivery(here, s)
         one_protest_per_place(here, s)
         territory_absorbs_clash(here, s)
         toll_joins_its_attack(here, s)

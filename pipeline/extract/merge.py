@@ -34,6 +34,32 @@ def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
                 here = [c for c in here if c is not sh]
 
 
+_LIST_GAP = re.compile(r"\band\b|[,;]")
+# what joins a weapon and the agent it carried: "filled with", "loaded with", "pounded by", "carried out by"
+_CARRIED_GAP = re.compile(r"\b(?:filled|loaded|laden|contain(?:ing|ed)|carrying|with|by|using)\b|-filled\b")
+
+
+def chemical_absorbs_delivery(cands: list[Candidate], s: Sentence) -> None:
+    """'barrel bombs filled with chlorine', 'pounded by chemical weapons': the bombs or shells carried the
+    agent, so the event is the chemical attack (the codebook's chemical weapon takes precedence over
+    how it was delivered); 'airstrikes and a chemical attack' stay two."""
+    here = [c for c in cands if c.sentence is s]
+    for chem in [c for c in here if c.sub_event_type == "Chemical weapon"]:
+        for other in [c for c in here if c.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")]:
+            a, b = sorted((chem.trigger, other.trigger), key=lambda t: t.start)
+            gap = s.text[a.end:b.start]
+            if b.start < a.end or len(gap) > 60 or _LIST_GAP.search(gap) or not _CARRIED_GAP.search(gap):
+                continue
+            if chem.fatalities is None:
+                chem.fatalities = other.fatalities
+            if (chem.actor1 or {}).get("inter") in (None, 3) and other.actor1:
+                chem.actor1, chem.actor2 = other.actor1, other.actor2 or chem.actor2
+            if chem.place is None:
+                chem.place, chem.place_explicit = other.place, other.place_explicit
+            cands[:] = [c for c in cands if c is not other]
+            here = [c for c in here if c is not other]
+
+
 def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
     """'retaking the district after heavy street fighting': the fighting is part of the takeover."""
     here = [c for c in cands if c.sentence is s]

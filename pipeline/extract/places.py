@@ -389,8 +389,9 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 
 
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
-_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|University|Airport|Stadium|Mosque|Church|Bridge|Dam|Prison"
+_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
 
 
@@ -458,6 +459,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
+        if surface in _adjectives() and cands[0].kind != "country" and _COMMON_NOUN_AFTER.match(text[end:end + 30]):
+            i = j          # "the central Somali town of Beled Weyne": a nationality, not Ethiopia's Somali Region
+            continue
         if j < n and not text[end:words[j][0]].strip() and _AL_NEXT.match(words[j][2]) \
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
@@ -907,16 +911,29 @@ def _role(text: str, start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
-    """Nationality words ("Syrian", "Iraqi") and their countries, from the actors' reviewed table."""
+def _country_words() -> list[tuple[str, str, str]]:
+    """(word, country code, form) of the actors' reviewed table of country words."""
     path = DATA / "nationalities.csv"
-    words: dict[str, str] = {}
+    out = []
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for row in csv.DictReader(line for line in fh if not line.startswith("#")):
                 word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
                 if word[:1].isupper() and len(cc) == 2:
-                    words[word] = cc
+                    out.append((word, cc, (row.get("form") or "").strip()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Nationality adjectives ("Somali", "Afghan"): a country's word, never a place's name."""
+    return frozenset(w for w, _, form in _country_words() if form == "adjective")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
+    """Nationality words ("Syrian", "Iraqi") and their countries, from the actors' reviewed table."""
+    words = {w: cc for w, cc, _ in _country_words()}
     if not words:
         return None, {}
     # longest word first at each position, as a length-sorted alternation would (patterns.trie_regex)

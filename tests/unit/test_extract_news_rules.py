@@ -596,3 +596,28 @@ def test_the_actor_before_an_event_noun_is_its_agent(headline, actor1):
     text = headline + " Shops were closed. Schools stayed shut. Residents fled."
     assert [(e["sub_event_type"], e["actor1"]["name"], e["actor2"]["name"]) for e in extract_events(text, PUB)] == [
         ("Attack", actor1, "Civilians (Syria)")]
+
+
+def test_a_nationality_adjective_is_not_a_region_of_the_same_name():
+    # "Somali" is also Ethiopia's Somali Region in the gazetteer; before a common noun it is Somalia's adjective
+    [event] = extract_events("A grenade attack hit a market in the central Somali town of Beledweyne on Tuesday.", PUB)
+    assert event["location"]["country"] == "Somalia"
+
+
+def test_an_occupied_city_is_a_place_not_a_takeover():
+    events = extract_events("Soldiers detained two activists on Tuesday in the Western Sahara occupied city of Laayoune.", PUB)
+    assert "Government regains territory" not in [e["sub_event_type"] for e in events]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Government helicopters dropped barrel bombs filled with chlorine on the town of Sarmin on Tuesday.", 1),
+    ("Government jets carried out air strikes and a chemical attack on the town of Sarmin on Tuesday.", 2),
+])
+def test_a_chemical_agent_carried_by_a_bomb_is_one_chemical_attack(sentence, n):
+    types = [t for t, _ in _types(sentence)]
+    assert "Chemical weapon" in types and len(types) == n
+
+
+def test_an_institution_named_for_its_city_is_in_that_city():
+    events = extract_events("Gunmen opened fire at Kabul University on Tuesday, killing 19 students.", PUB)
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Attack", "Kabul")]
