@@ -23,7 +23,7 @@ from .merge import (chemical_absorbs_delivery, consolidate, one_protest_per_plac
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import actor_dict, default_actors, pick_actors, side_of
-from .places import Mention, Place, after_feed_stamp, article_country, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 from .actors import resolve_references      # actors named by reference across sentences (actors.py)
@@ -819,6 +819,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         _move_deaths(candidates, s.index - back, sub, deaths)
             if sub not in VIOLENT_TYPES:
                 deaths = None      # a truce or an arrest has no death toll of its own
+            if place is None:
+                # no place named: the country the sentence names ("Sudanese protesters rallied in the
+                # capital"), never the home of forces that struck from afar ("Israeli jets struck")
+                # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria)
+                place = country_fallback(s.text, load_gazetteer(),
+                                         actor1.country_code if actor1 is not None and sub in REMOTE else None,
+                                         [(a.start, a.end) for a in s.actors if a.actor.home])
             place_cc = place.country_code if place else None
             a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])

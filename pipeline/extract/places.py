@@ -392,6 +392,8 @@ _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
 _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
+_OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
+_REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
 
 
@@ -476,6 +478,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             continue
         if _NAMED_AFTER.match(text[end:end + 14]):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
+            continue
+        if _OUTLET_BEFORE.search(text[max(0, start - 20):start]) and _REPORTED_AFTER.match(text[end:end + 14]):
+            i = j        # "the military-run media Myawaddy reported": an outlet named like a town
             continue
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
@@ -908,6 +913,32 @@ def _role(text: str, start: int, end: int) -> str:
     if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
         return "source"
     return "locative"
+
+
+def countries_worded(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
+    """ISO codes of the countries `text` names by a name or a nationality word ("Sudanese", "Iraq's"),
+    outside the `skip` spans and not as part of a name ("Georgia Tech", "Washington Post")."""
+    pattern, words = _demonyms()
+    if pattern is None:
+        return set()
+    return {words[m.group(0)] for m in pattern.finditer(text)
+            if not any(a <= m.start() < b for a, b in skip) and not _NAMED_AFTER.match(text[m.end():m.end() + 14])}
+
+
+_IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside)\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
+
+
+def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: list[tuple[int, int]] = ()) -> Place | None:
+    """Where an event with no place named happened, as far as its sentence tells: the one country its
+    words name (not `drop`, an attacker's own country, nor within `skip`), at the country's precision;
+    "in the capital" of that country, the capital. None when no country, or more than one, is named."""
+    codes = countries_worded(text, skip) - {drop}
+    if len(codes) != 1:
+        return None
+    cc = codes.pop()
+    if _IN_THE_CAPITAL.search(text) and cc in gz.capital_of:
+        return replace(gz.capital_of[cc], geo_precision=1)
+    return gz.countries.get(cc)
 
 
 @lru_cache(maxsize=1)

@@ -621,3 +621,17 @@ def test_a_chemical_agent_carried_by_a_bomb_is_one_chemical_attack(sentence, n):
 def test_an_institution_named_for_its_city_is_in_that_city():
     events = extract_events("Gunmen opened fire at Kabul University on Tuesday, killing 19 students.", PUB)
     assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Attack", "Kabul")]
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    # no place named: the one country the sentence's words name, at the country's precision
+    ("Iraqi troops freed several villages from Islamic State militants on Tuesday.", "Iraq", 3),
+    # ... and "in the capital" of it is its capital
+    ("Thousands of Sudanese protesters rallied in the capital on Sunday as police fired tear gas.", "Khartoum", 1),
+    # never the home of forces that struck from afar, nor of a group abroad, nor a name
+    ("Israeli jets struck weapons depots overnight, killing four fighters.", None, None),
+    ("Georgia Tech students rioted on campus on Monday after police shot a student.", None, None),
+])
+def test_an_event_with_no_place_is_placed_in_the_country_its_sentence_names(sentence, name, precision):
+    [event] = extract_events(sentence, PUB)
+    assert (event["location"]["name"], event["location"]["geo_precision"]) == (name, precision)
