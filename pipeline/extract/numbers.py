@@ -190,6 +190,9 @@ def subset_toll(before: str) -> int | None:
     return parse_number(m["n"]) if m else None
 
 
+# a later item of the same list of parts: "including a Canadian tourist and at least four police officers"
+_SUBSET_LIST_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?!killed|wounded|injured|dead|died|were|was)[^;.:\d])*?"
+                                 r"\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 _WHOLE_AMONG_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 # "Two medics were among at least 31 people killed": the part before a whole that is counted (not
 # "six children were among those killed", where the part is all the text counts)
@@ -237,7 +240,8 @@ def fatalities(text: str) -> int | None:
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     for start, end, val in _count_mentions(text):
         before = text[max(0, start - 30):start]
-        if _SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before):
+        if (_SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before)) \
+                or (" and " in before and _SUBSET_LIST_BEFORE.search(text[max(0, start - 80):start])):
             continue      # "including six civilians": a part; not "were among 31 people killed", the whole toll
         if _AMONG_AFTER.match(text[end:end + 50]):
             continue      # a part of the toll counted after it

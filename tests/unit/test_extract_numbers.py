@@ -96,3 +96,13 @@ def test_the_wounded_after_a_long_subject_are_not_dead():
 ])
 def test_headline_counts_after_a_date_stamp_or_a_subject(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    # every item of a list of parts is a part, the second as much as the first
+    ("At least 15 civilians including a woman and two children were killed in Mosul on Tuesday.", 15),
+    ("The attack left seven people dead including a tourist and at least four police officers.", 7),
+    ("Air strikes killed nine people, among them a nurse and three children.", 9),
+])
+def test_a_later_item_of_a_list_of_parts_is_a_part(sentence, deaths):
+    assert fatalities(sentence) == deaths
