@@ -199,7 +199,8 @@ _SPACE_ONLY = re.compile(r"\s*")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
-_SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+)\b", re.I)
+_SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+|"
+                        r"at\s+least|more\s+than|nearly|about|around|some|dozens|scores|hundreds|thousands)\b", re.I)
 _AND_OFFICIALS_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", re.I)
 _SPEAKER_WORD_AFTER = re.compile(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", re.I)
 _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
@@ -208,6 +209,7 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
                                 r"building|chief|officer|officers|source|sources)\b", re.I)
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
+_FORMER_END = re.compile(r"\b(?:former|late|ex-)\s*$", re.I)
 _PRO_ANTI_END = re.compile(r"\b(?:pro|anti)-$")
 
 
@@ -320,6 +322,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
             role = "source"
     elif cues["assoc_before"].search(before) or cues["assoc_after"].match(after):
         role = "assoc"
+    if role == "main" and a.actor.needs_country and _FORMER_END.search(before):
+        role = "attributive"     # "the son of former German President X": a person described, not the government acting
     if role == "main" and "{country}" in a.actor.name and _STATE_THING_AFTER.match(after):
         role = "attributive"     # "a military post", "a military operation": a thing, not a participant
     if role == "main" and _HELD_AFTER.match(after):

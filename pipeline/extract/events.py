@@ -705,6 +705,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
+            if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
+                continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
             if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 8)
                                         or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were

@@ -635,3 +635,14 @@ def test_an_institution_named_for_its_city_is_in_that_city():
 def test_an_event_with_no_place_is_placed_in_the_country_its_sentence_names(sentence, name, precision):
     [event] = extract_events(sentence, PUB)
     assert (event["location"]["name"], event["location"]["geo_precision"]) == (name, precision)
+
+
+def test_people_who_enter_a_building_take_no_territory():
+    text = ("Police reported at least 5,000 people entered the Statehouse in Indianapolis on Tuesday. "
+            "The crowd sang and waved flags. The session was suspended. Officials said the building would reopen.")
+    assert "Government regains territory" not in [t for t, _ in _types(text)]
+
+
+def test_a_former_head_of_state_described_is_not_the_government_acting():
+    [event] = extract_events("The son of former Kenyan President Daniel Moi was stabbed to death in Nairobi on Tuesday.", PUB)
+    assert event["actor1"]["name"] != "Government of Kenya"
