@@ -86,6 +86,8 @@ _FELL = re.compile(r"\bfell\b")
 _OF_AGAINST_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$")
 _COMMA_END = re.compile(r",\s*$")
 _AGAINST = re.compile(r"\bagainst\b")
+# "against members of the Kurdish People's Protection Units (YPG": the target, named after the trigger
+_TARGET_BEFORE = re.compile(r"\b(?:against|targeting|targeted\s+at|aimed\s+at)\s+(?:the\s+)?(?:\S+\s+){0,7}\(?$", re.I)
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
 
 
@@ -162,8 +164,14 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
-    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end):
-        actor2 = patients[0]     # the passive subject is hit more directly than those named after the trigger
+    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end) \
+            and not (actor2 is not None and actor2.actor.inter != 7 and _GENERIC_PEOPLE.fullmatch(patients[0].text.lower())
+                     and "civilian" not in text[patients[0].start:t.start].lower()
+                     and _TARGET_BEFORE.search(text[max(t.end, actor2.start - 80):actor2.start])):
+        # the passive subject is hit more directly than those named after the trigger, unless they are
+        # only "people" and the text names the target ("people were killed in an attack by X against
+        # members of the YPG"; civilians killed in strikes against a group stay the civilians)
+        actor2 = patients[0]
     if actor1 is None:
         rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients
                 and not (a.start > t.end and _OWNED_BY.search(text[max(t.end, a.start - 40):a.start]))]

@@ -646,3 +646,19 @@ def test_people_who_enter_a_building_take_no_territory():
 def test_a_former_head_of_state_described_is_not_the_government_acting():
     [event] = extract_events("The son of former Kenyan President Daniel Moi was stabbed to death in Nairobi on Tuesday.", PUB)
     assert event["actor1"]["name"] != "Government of Kenya"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army has made it a key aim of recapturing Mosul and other cities.",
+    "An air strike hit a militia position near Gao, where the group is fighting Islamic State militants.",
+])
+def test_an_aim_and_a_background_war_are_no_event_of_their_own(sentence):
+    assert "Government regains territory" not in [t for t, _ in _types(sentence)] and \
+        "Armed clash" not in [t for t, _ in _types(sentence)]
+
+
+def test_a_named_target_after_the_trigger_beats_people_killed_before_it():
+    text = ("Twelve people were killed in an attack by Boko Haram militants against members of the "
+            "Nigerian army in Maiduguri on Tuesday.")
+    [event] = extract_events(text, PUB)
+    assert event["actor2"]["name"] == "Military Forces of Nigeria"
