@@ -485,7 +485,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
                     and (s.span.start + m.start not in name_starts or m.place.curated)]
     all_mentions = [m for s in sentences for m in s.places]
     if all_mentions:
-        resolved = iter(disambiguate(all_mentions, context))
+        # armed groups whose war is one country's vote for it, as nationality words do ("Haftar's forces")
+        groups = Counter(a.actor.country for s in sentences for a in s.actors if a.actor.country and a.role == "main")
+        resolved = iter(disambiguate(all_mentions, context, groups))
         for s in sentences:
             s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
     # settlements the gazetteer lacks, placed near the article's known places
@@ -827,7 +829,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria)
                 place = country_fallback(s.text, load_gazetteer(),
                                          actor1.country_code if actor1 is not None and sub in REMOTE else None,
-                                         [(a.start, a.end) for a in s.actors if a.actor.home])
+                                         [(a.start, a.end) for a in s.actors if a.actor.home],
+                                         {a.actor.country for a in s.actors if a.actor.country and a.role == "main"})
             place_cc = place.country_code if place else None
             a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])

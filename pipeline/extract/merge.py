@@ -93,10 +93,12 @@ def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
 
 def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
     """'troops withdrew from Kidal without a fight, handing control to ...': one transfer, not also a
-    change to the group's activity."""
+    change to the group's activity; 'advanced on Al-Asaba and entered without fighting': not also a
+    clash or a takeover by force."""
     here = [c for c in cands if c.sentence is s]
     moved = {place_key(c.place) for c in here if c.sub_event_type == "Non-violent transfer of territory"}
-    drop = {id(c) for c in here if c.sub_event_type == "Change to group/activity" and place_key(c.place) in moved}
+    drop = {id(c) for c in here if c.sub_event_type in ("Change to group/activity", "Armed clash", "Non-state actor overtakes territory",
+                                                       "Government regains territory") and place_key(c.place) in moved}
     if drop:
         cands[:] = [c for c in cands if id(c) not in drop]
 

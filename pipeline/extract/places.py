@@ -928,11 +928,13 @@ def countries_worded(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
 _IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside)\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
 
 
-def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: list[tuple[int, int]] = ()) -> Place | None:
+def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: list[tuple[int, int]] = (),
+                     groups: set[str] = frozenset()) -> Place | None:
     """Where an event with no place named happened, as far as its sentence tells: the one country its
-    words name (not `drop`, an attacker's own country, nor within `skip`), at the country's precision;
-    "in the capital" of that country, the capital. None when no country, or more than one, is named."""
-    codes = countries_worded(text, skip) - {drop}
+    words name or whose war its armed groups fight (`groups`; not `drop`, an attacker's own country,
+    nor a word within `skip`), at the country's precision; "in the capital" of that country, the
+    capital. None when no country, or more than one, is named."""
+    codes = (countries_worded(text, skip) | set(groups)) - {drop}
     if len(codes) != 1:
         return None
     cc = codes.pop()
@@ -972,15 +974,19 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
-                      text: str | None = None) -> tuple[list[str], set[str]]:
+                      text: str | None = None, groups: Counter | None = None) -> tuple[list[str], set[str]]:
     """The countries an article is about (most-voted first), and the others it names.
 
     A country's name is a vote, a dateline three, a reviewed place one; the article is about the
     countries with at least half the votes of the first ("Syria" named ten times, "Russia" twice:
     the article is about Syria). Nationality words of `text` ("Syrian troops") add half a vote each,
-    two at most. Only an article that names no country is placed by its well-known towns."""
+    two at most; so do the mentions of armed groups whose war is one country's (`groups`: ISO code ->
+    mentions; "Haftar's forces", "al-Shabaab"). Only an article that names no country is placed by
+    its well-known towns."""
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
+    for cc, n in (groups or {}).items():
+        votes[cc] += min(2.0, 0.5 * n)
     for m in mentions:
         p = m.place
         if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
@@ -1010,7 +1016,7 @@ def article_country(mentions: list[Mention]) -> Place | None:
     return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
 
 
-def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | None]:
+def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | None = None) -> list[Mention | None]:
     """Re-resolve every mention with the whole article; None where no place is left.
 
     Same-named places are decided by the article's countries (`article_countries`), then by hint
@@ -1020,7 +1026,7 @@ def disambiguate(mentions: list[Mention], context_text: str) -> list[Mention | N
     here leaves the event to the article's region or country, never to a same-named town elsewhere.
     """
     gz = load_gazetteer()
-    main, named = article_countries(mentions, gz, context_text)
+    main, named = article_countries(mentions, gz, context_text, groups)
     ctx = set(main)
     near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
     first = main[0] if main else None

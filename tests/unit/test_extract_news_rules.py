@@ -662,3 +662,14 @@ def test_a_named_target_after_the_trigger_beats_people_killed_before_it():
             "Nigerian army in Maiduguri on Tuesday.")
     [event] = extract_events(text, PUB)
     assert event["actor2"]["name"] == "Military Forces of Nigeria"
+
+
+def test_an_armed_group_whose_war_is_one_country_s_votes_for_it():
+    # "Abra" is also a place in Oman; the New People's Army fights in the Philippines
+    events = extract_events("Soldiers captured a New People's Army camp in Abra on Tuesday after a firefight.", PUB)
+    assert {e["location"]["country"] for e in events} == {"Philippines"}
+
+
+def test_a_place_entered_without_a_fight_is_one_transfer():
+    events = extract_events("Haftar's forces advanced on Sirte and entered the city without fighting on Tuesday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Non-violent transfer of territory"]
