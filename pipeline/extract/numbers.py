@@ -51,8 +51,11 @@ _SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\
                              ("including", "includes", "include", "them", "whom", "among", "mostly", "mainly", "incl.", "as",
                               "plus", "least", "some", "about"), max_words=4, fold=True)     # "among them at least"
 _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
-_AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b", re.I),
-                       ("since", "nationwide", "far", "total", "over"))
+_AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
+                                   # a war's toll: "the civil war has killed hundreds of thousands of people"
+                                   r"|\b(?:war|conflict|uprising|insurgency|crisis)\s+(?:that\s+)?(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|left)\b"
+                                   r"|\b(?:hundreds|tens)\s+of\s+thousands\b", re.I),
+                       ("since", "nationwide", "far", "total", "over", "war", "conflict", "uprising", "insurgency", "crisis", "thousands"))
 
 
 _NUMBER_WORD_SPLIT = re.compile(r"[\s-]+")

@@ -106,3 +106,11 @@ def test_headline_counts_after_a_date_stamp_or_a_subject(sentence, deaths):
 ])
 def test_a_later_item_of_a_list_of_parts_is_a_part(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence", [
+    "The civil war has killed hundreds of thousands of people and forced millions to flee.",
+    "Tens of thousands of people have been killed in the fighting over the past decade.",
+])
+def test_a_war_s_toll_is_no_event_s_toll(sentence):
+    assert fatalities(sentence) is None
