@@ -101,6 +101,8 @@ def _titled_names(text: str) -> list[re.Match]:
 def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Mention | None:
     """Where the event happened: the place nearest the trigger in its clause, towns before regions."""
     roles = ("locative", "near", "source") if snippet else ("locative", "near")
+    if t.type == "Agreement":
+        roles += ("venue",)      # an agreement is made where the talks are
     usable = [m for m in s.places if m.role in roles and not _inside_actor(s, m)]
     if not usable:
         return None
@@ -467,7 +469,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             continue
         actors = find_actors(s)
         masked = [(_past_country_possessive(a, gz), a.end) for a in actors]
-        places = find_places(s, gz, masked)
+        # a word of an event phrase is no place ("Aerial bombardment": not Aerial, Israel)
+        places = [m for m in find_places(s, gz, masked) if m.place.curated
+                  or not any(t.start <= m.start < t.end for t in triggers)]
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
     resolve_references(sentences)      # "They attacked ...", "the aircraft": actors named by reference (actors.py)

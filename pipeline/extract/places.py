@@ -160,11 +160,12 @@ class Mention:
     start: int          # offsets relative to the analysed string
     end: int
     surface: str
-    role: str = "locative"   # locative | near | border | attributive | source
+    role: str = "locative"   # locative | near | border | attributive | source | venue (of talks)
     host: tuple[int, int] | None = None   # span of the city/province this place is named as part of
     cued: bool = True        # the text frames it as a place (or it is well known); else only the article's countries admit it
     framed: bool = False     # a locative preposition stands right before it ("in X", "near the city of X")
     cued_locative: bool = False   # a locative word or verb stands before it ("outskirts of X", "shelled X")
+    institution: bool = False     # names a hospital, mosque, school ... ("al-Quds hospital"): its own country's only
 
 
 @dataclass
@@ -392,6 +393,8 @@ _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
 _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
+# a lower-case institution word after a name: "al-Quds hospital" (in Aleppo), "Aleppo hospital" (in Aleppo)
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|university|college|camp|hotel|stadium|market|bakery|brigade|battalion)\b")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
@@ -511,6 +514,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             elif place.kind == "region" and not place.curated and surface.strip():
                 place = _renamed(place, name=surface)
             out.append(Mention(place, start, end, surface, role, cued=cued,
+                               institution=_INSTITUTION_AFTER.match(text[end:end + 20]) is not None,
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
@@ -887,6 +891,8 @@ _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$")
 
+_VENUE_BEFORE = re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
+                           r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
 _NEAR_WORDS = ("near", "outside", "between", "of", "close to")     # one of them is in every match of _NEAR_BEFORE
 _HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
 _FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
@@ -912,6 +918,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "near"
     if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
         return "source"
+    if _VENUE_BEFORE.search(text[max(0, start - 100):start]):
+        return "venue"       # "peace talks ... in the Kazakh capital Astana": where the talks are, not the fighting
+        #                      (at home, disambiguate makes it a place again: an attack on a conference)
     return "locative"
 
 
@@ -1047,6 +1056,11 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
+        if m.institution and ctx and p.country_code not in ctx and not m.framed:
+            out.append(None)      # "al-Quds hospital" in a story of Syria: a hospital's name, not Jerusalem
+            continue
+        if m.role == "venue" and (not ctx or p.country_code in ctx):
+            m = replace(m, role="locative")     # talks at home: where the talks are may be where it happened
         if p.kind == "country":
             if ctx and p.country_code not in ctx | near and not m.framed and m.role == "locative":
                 m = replace(m, role="attributive")     # "US Arab partners": a far country is a place where the text puts something in it

@@ -673,3 +673,15 @@ def test_an_armed_group_whose_war_is_one_country_s_votes_for_it():
 def test_a_place_entered_without_a_fight_is_one_transfer():
     events = extract_events("Haftar's forces advanced on Sirte and entered the city without fighting on Tuesday.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text", [
+    # where peace talks are held abroad is not where the war's events happen
+    "Air strikes killed 12 civilians in Syria on Tuesday as peace talks to end the war opened in Geneva.",
+    # a hospital named after a city abroad is that hospital, not the city
+    "A chlorine attack killed four people in Syria on Tuesday, the manager of al-Quds hospital said.",
+    # a word of the event's own phrase is no place ("Aerial" is also a place in the gazetteer)
+    "Aerial bombardment killed 12 civilians in Syria on Tuesday.",
+])
+def test_venues_institutions_and_event_words_abroad_are_not_the_event_s_place(text):
+    assert {e["location"]["country"] for e in extract_events(text, PUB)} == {"Syria"}
