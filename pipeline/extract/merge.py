@@ -187,9 +187,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                 if place_key(e.place) != key[1]:
-                    if c.place.population and (not e.place.population or c.place.population < e.place.population) \
-                            or not c.place.population and e.place.population:
-                        e.place = c.place       # "a market in Baghdad" then "the bombing in the Hurriyah district"
+                    unlisted = not e.place.population and not e.place.curated     # a settlement the gazetteer lacks
+                    if not unlisted and (c.place.population and (not e.place.population or c.place.population < e.place.population)
+                                         or not c.place.population and e.place.population):
+                        # "a market in Baghdad" then "the bombing in the Hurriyah district"; a settlement the
+                        # gazetteer lacks is the finer place, whichever mention names it first
+                        e.place = c.place
                     same_kind.setdefault(key, []).append(e)
                 if c.date_explicit and not e.date_explicit:
                     e.day, e.precision, e.date_explicit = c.day, c.precision, True

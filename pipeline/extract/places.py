@@ -393,8 +393,11 @@ _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
 _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
-# a lower-case institution word after a name: "al-Quds hospital" (in Aleppo), "Aleppo hospital" (in Aleppo)
-_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|university|college|camp|hotel|stadium|market|bakery|brigade|battalion)\b")
+# a lower-case institution or city-part word after a name: "al-Quds hospital" (in Aleppo), "al-Sulaymaniyah
+# neighborhood" (of Aleppo, not Iraq's city); "Aleppo hospital" is in Aleppo
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|university|college|camp|hotel|stadium|market|bakery|brigade|battalion|"
+                                r"neighbou?rhood|quarter|area)\b")
+_ARTICLE_WORDS = ("A", "An", "The")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
@@ -434,8 +437,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         while run_end < min(n, i + gz.max_words) and (run_end - 1) not in ends_run:
             w = words[run_end][2]
             if not (w[:1].isupper() or w.lower() in _CONNECTORS or w.split("-")[0].lower() in _CONNECTORS) \
-                    or text[words[run_end - 1][1]:words[run_end][0]].strip():
-                break
+                    or text[words[run_end - 1][1]:words[run_end][0]].strip() or w in _ARTICLE_WORDS:
+                break     # (an article starts the next sentence of a dateline: "BEIRUT A US-led coalition ...")
             run_end += 1
         for j in range(run_end, i, -1):
             last = words[j - 1][2]
@@ -450,6 +453,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 if (key in gz.typed or key in gz.districts) and (
                         _TYPE_AFTER_GUARD.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                     cands = gz.typed.get(key, []) + gz.districts.get(key, [])
+            if cands and j - i > 1 and words[j - 1][2] in _demonyms()[1]:
+                cc = _demonyms()[1][words[j - 1][2]]
+                cands = [c for c in cands if c.country_code == cc or c.kind != "town"]     # "NE Syria": no town of Iraq
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
             elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
@@ -876,7 +882,7 @@ _STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\
                          r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?|"
                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\d{1,8}(?:[:.]\d{2})?|"
                          r"utc(?:[+-]\d+)?|gmt|am\b|pm\b|at\b|[\s,|:/-])+$", re.I)
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z][a-z]|A\s+[A-Za-z])")
 
 
 def after_feed_stamp(text: str, start: int, end: int) -> bool:
@@ -1056,7 +1062,8 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
-        if m.institution and ctx and p.country_code not in ctx and not m.framed:
+        if m.institution and ctx and not m.framed and p.kind == "town" \
+                and not any(c.country_code in ctx for c in gz.lookup(m.surface)):
             out.append(None)      # "al-Quds hospital" in a story of Syria: a hospital's name, not Jerusalem
             continue
         if m.role == "venue" and (not ctx or p.country_code in ctx):

@@ -685,3 +685,23 @@ def test_a_place_entered_without_a_fight_is_one_transfer():
 ])
 def test_venues_institutions_and_event_words_abroad_are_not_the_event_s_place(text):
     assert {e["location"]["country"] for e in extract_events(text, PUB)} == {"Syria"}
+
+
+def test_a_dateline_followed_by_an_article_is_still_a_dateline():
+    text = "Last updated at Oct 032017 BEIRUT A coalition air strike killed at least 18 civilians on Tuesday in the town of Raqqa."
+    assert [loc for _, loc in _types(text)] == ["Raqqa"]
+
+
+def test_a_name_ending_in_a_country_is_in_that_country():
+    # the gazetteer lists "NE Syria" as a town of Iraq
+    assert {e["location"]["country"] for e in extract_events("Thirty militants were killed in clashes with Kurdish fighters in NE Syria on Tuesday.", PUB)} == {"Syria"}
+
+
+def test_firefighters_battling_flames_are_no_battle():
+    assert _types("Firefighters battled to extinguish the flames in Kirkuk on Tuesday.") == []
+
+
+def test_a_neighbourhood_named_like_a_city_abroad_is_a_neighbourhood():
+    text = ("Fighting continued across Syria on Tuesday. A police source told state media that rebels targeted "
+            "al-Sulaymaniyah neighborhood with rocket shells, killing two civilians. Shops stayed closed.")
+    assert "Iraq" not in {e["location"]["country"] for e in extract_events(text, PUB)}
