@@ -40,6 +40,7 @@ _WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|exp
 _PLACE_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|two|three|four|five|several|many|some|more|new|both|key|strategic|full|complete|total|of|over|"
     r"its|their|control|most|large|parts?|part|last|remaining|rebel-held|regime-held|government-held|\d+|\w+ern)\s+){0,6}"
+    r"(?:[\w'\u2019-]+\s+){0,2}?"      # "part of a Karen guerrilla stronghold": who holds it
     r"(?:town|towns|city|cities|village|villages|hamlet|district|districts|neighbou?rhoods?|area|areas|region|"
     r"province|hills?|hilltops?|mountains?|positions?|posts?|bases?|base|checkpoints?|camps?|crossings?|airport|"
     r"airbase|air\s+base|highway|road|roads|bridge|outskirts|suburbs?|quarters?|territory|territories|ground|"
@@ -554,7 +555,9 @@ _THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|song
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
-_POSSESSIVE_LEAD = re.compile(r"^[\s\u2019']*s?\s*(?:\([^)]*\))?")
+# "X's camp", "Xs camp" (the apostrophe lost), "X (YPG) camp": what may stand between an actor and its
+# place; never the first letter of the next word ("a Fano militia stronghold")
+_POSSESSIVE_LEAD = re.compile(r"^(?:['\u2019]s\b|['\u2019]|s\b)?\s*(?:\([^)]*\))?")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
 _ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested)$")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|territor(?:y|ies)|areas?|regions?|districts?|zones?|lands?|"
@@ -830,11 +833,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if place is None:
                 # no place named: the country the sentence names ("Sudanese protesters rallied in the
                 # capital"), never the home of forces that struck from afar ("Israeli jets struck")
-                # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria)
+                # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria; nor who tells it: "Thai police said")
                 place = country_fallback(s.text, load_gazetteer(),
                                          actor1.country_code if actor1 is not None and sub in REMOTE else None,
                                          [(a.start, a.end) for a in s.actors if a.actor.home],
-                                         {a.actor.country for a in s.actors if a.actor.country and a.role == "main"})
+                                         {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
+                                         [(a.start, a.end) for a in s.actors if a.role == "source"])
             place_cc = place.country_code if place else None
             a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])

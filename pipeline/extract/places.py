@@ -944,12 +944,16 @@ _IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside)\s+the\
 
 
 def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: list[tuple[int, int]] = (),
-                     groups: set[str] = frozenset()) -> Place | None:
+                     groups: set[str] = frozenset(), sources: list[tuple[int, int]] = ()) -> Place | None:
     """Where an event with no place named happened, as far as its sentence tells: the one country its
     words name or whose war its armed groups fight (`groups`; not `drop`, an attacker's own country,
     nor a word within `skip`), at the country's precision; "in the capital" of that country, the
-    capital. None when no country, or more than one, is named."""
-    codes = (countries_worded(text, skip) | set(groups)) - {drop}
+    capital. Who tells it (`sources`: "Thai police said") counts only when it alone names a country
+    ("Ivory Coast President X said he had reached an agreement"). None when no country, or more than
+    one, is named."""
+    codes = (countries_worded(text, list(skip) + list(sources)) | set(groups)) - {drop}
+    if len(codes) != 1 and sources:
+        codes = (countries_worded(text, skip) | set(groups)) - {drop}
     if len(codes) != 1:
         return None
     cc = codes.pop()

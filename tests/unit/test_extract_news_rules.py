@@ -705,3 +705,14 @@ def test_a_neighbourhood_named_like_a_city_abroad_is_a_neighbourhood():
     text = ("Fighting continued across Syria on Tuesday. A police source told state media that rebels targeted "
             "al-Sulaymaniyah neighborhood with rocket shells, killing two civilians. Shops stayed closed.")
     assert "Iraq" not in {e["location"]["country"] for e in extract_events(text, PUB)}
+
+
+def test_a_stronghold_held_by_a_named_group_is_a_place_object_and_the_teller_s_country_is_not_the_place():
+    text = "Ethiopian troops have captured part of a Fano militia stronghold near the town of Gondar, Sudanese police said on Monday."
+    assert [(e["sub_event_type"], e["location"]["country"]) for e in extract_events(text, PUB)] == [
+        ("Government regains territory", "Ethiopia")]
+
+
+def test_the_country_of_who_tells_it_is_not_the_place():
+    text = "Ethiopian troops have captured a rebel stronghold after heavy fighting, Sudanese police said on Monday."
+    assert [e["location"]["name"] for e in extract_events(text, PUB)] == ["Ethiopia"]
