@@ -716,3 +716,11 @@ def test_a_stronghold_held_by_a_named_group_is_a_place_object_and_the_teller_s_c
 def test_the_country_of_who_tells_it_is_not_the_place():
     text = "Ethiopian troops have captured a rebel stronghold after heavy fighting, Sudanese police said on Monday."
     assert [e["location"]["name"] for e in extract_events(text, PUB)] == ["Ethiopia"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers arrested a 32-year-old woman in Dayton on Tuesday after a traffic stop turned up methamphetamine in her car.",
+    "Police arrested two men in Leeds on Tuesday on suspicion of drunk driving and burglary.",
+])
+def test_common_crime_arrests_are_not_coded(sentence):
+    assert _types(sentence) == []
