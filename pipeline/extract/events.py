@@ -552,6 +552,7 @@ _PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
 _PROTEST_ADJUNCT = re.compile(r"protest|demonstration|rally|march", re.I)
 _THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|songs?|music|art|votes?|signs?|placards?|banners?|"
                                      r"permits?|restrictions|bans?|letters?|petitions?|culture|tactics?|groups?)\b", re.I)
+_DESCRIBING_PARTICIPLE = re.compile(r"fighting|battling", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
 _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
@@ -598,6 +599,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             return True   # "the two professors were handed over to US forces": people released, not a place
     if t.type == "Peaceful protest" and _PROTEST_ADJUNCT.fullmatch(surface) and _THING_OF_PROTEST_AFTER.match(s.text[t.end:t.end + 16]):
         return True   # "drops pipeline protest laws", "the protest movement", "protest songs": a kind of thing, not a protest held
+    if _DESCRIBING_PARTICIPLE.fullmatch(surface) and any(0 <= t.start - a.end <= 1 and a.role == "main" for a in s.actors) \
+            and any(a.start >= t.end and a.role == "main" for a in s.actors):
+        return True   # "a US-led coalition fighting Daesh": who the coalition is, not a battle told here
     if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:

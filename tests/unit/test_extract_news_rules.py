@@ -724,3 +724,10 @@ def test_the_country_of_who_tells_it_is_not_the_place():
 ])
 def test_common_crime_arrests_are_not_coded(sentence):
     assert _types(sentence) == []
+
+
+def test_the_agent_after_by_past_a_day_and_a_coalition_fighting_someone():
+    text = "An air strike on Tuesday by the US-led coalition fighting Islamic State killed 18 fighters near Tabqa, the Pentagon said."
+    events = extract_events(text, PUB)
+    # one event: the strike, by the coalition; "the coalition fighting Islamic State" says who the coalition is
+    assert [(e["sub_event_type"], e["actor1"]["name"]) for e in events] == [("Air/drone strike", "US-led coalition")]
