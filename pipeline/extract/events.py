@@ -319,7 +319,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
-                                    r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead)\b(?!\s+by\b)", re.I)
+                                    r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
                             r"sit-ins?|opposition\s+supporters)\b", re.I)
 # police words that break up a crowd only when the text has one ("dispersed the crowd", not "dispersal of pollution")

@@ -731,3 +731,8 @@ def test_the_agent_after_by_past_a_day_and_a_coalition_fighting_someone():
     events = extract_events(text, PUB)
     # one event: the strike, by the coalition; "the coalition fighting Islamic State" says who the coalition is
     assert [(e["sub_event_type"], e["actor1"]["name"]) for e in events] == [("Air/drone strike", "US-led coalition")]
+
+
+def test_shooting_down_drones_is_no_shooting_attack():
+    types = [t for t, _ in _types("Army air defences near Daraa on Tuesday reported shooting down three drones launched by the militants.")]
+    assert "Attack" not in types and "Disrupted weapons use" in types
