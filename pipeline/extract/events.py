@@ -862,6 +862,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 - 0.04 * (t.start / max(1, len(s.text)))
             if t.type in ("territory",) and actor1 is None:
                 conf -= 0.05
+            if actor1 is None and actor2 is None:
+                conf -= 0.1       # nobody named: the sides are ACLED's defaults, a guess
             if carried:
                 conf -= 0.1
             candidates.append(Candidate(sub, s, t, place, place_explicit, day, precision, explicit, a1,

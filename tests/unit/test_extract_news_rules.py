@@ -736,3 +736,9 @@ def test_the_agent_after_by_past_a_day_and_a_coalition_fighting_someone():
 def test_shooting_down_drones_is_no_shooting_attack():
     types = [t for t, _ in _types("Army air defences near Daraa on Tuesday reported shooting down three drones launched by the militants.")]
     assert "Attack" not in types and "Disrupted weapons use" in types
+
+
+def test_an_event_with_nobody_named_is_less_sure_than_one_with_its_sides():
+    [bare] = extract_events("Clashes erupted in Mogadishu on Tuesday.", PUB)
+    [named] = extract_events("Clashes erupted between al-Shabaab and government troops in Mogadishu on Tuesday.", PUB)
+    assert named["confidence"] - bare["confidence"] >= 0.1
