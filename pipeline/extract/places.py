@@ -1066,7 +1066,7 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
     out: list[Mention | None] = []
     for m in mentions:
         p = m.place
-        if m.institution and ctx and not m.framed and p.kind == "town" \
+        if m.institution and ctx and p.kind == "town" \
                 and not any(c.country_code in ctx for c in gz.lookup(m.surface)):
             out.append(None)      # "al-Quds hospital" in a story of Syria: a hospital's name, not Jerusalem
             continue
