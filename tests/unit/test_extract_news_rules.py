@@ -742,3 +742,9 @@ def test_an_event_with_nobody_named_is_less_sure_than_one_with_its_sides():
     [bare] = extract_events("Clashes erupted in Mogadishu on Tuesday.", PUB)
     [named] = extract_events("Clashes erupted between al-Shabaab and government troops in Mogadishu on Tuesday.", PUB)
     assert named["confidence"] - bare["confidence"] >= 0.1
+
+
+def test_an_actor_after_according_to_the_report_comma_is_not_the_source():
+    text = "According to the report, rebel fighters took control of parts of the district of Qara on Tuesday."
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["actor1"]["name"]) == ("Non-state actor overtakes territory", "Opposition rebels")
