@@ -205,7 +205,7 @@ _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|state
                         r"at\s+least|more\s+than|nearly|about|around|some|dozens|scores|hundreds|thousands)\b", re.I)
 _AND_OFFICIALS_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", re.I)
 _SPEAKER_WORD_AFTER = re.compile(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", re.I)
-_STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|camps?|airport|air\s+base|barracks|"
+_STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|airport|air\s+base|barracks|"
                                 r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
                                 r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"

@@ -200,7 +200,7 @@ _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 
 
-_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|camps?|barracks|convoy|vehicles?|"
+_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
                          r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
 _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
                       r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)

@@ -748,3 +748,8 @@ def test_an_actor_after_according_to_the_report_comma_is_not_the_source():
     text = "According to the report, rebel fighters took control of parts of the district of Qara on Tuesday."
     [event] = extract_events(text, PUB)
     assert (event["sub_event_type"], event["actor1"]["name"]) == ("Non-state actor overtakes territory", "Opposition rebels")
+
+
+def test_a_police_check_post_attacked_is_the_target_not_the_attacker():
+    [event] = extract_events("Four people were wounded in a grenade attack on a police check post in Kabul on Tuesday.", PUB)
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Unidentified armed group", "Police Forces of Afghanistan")
