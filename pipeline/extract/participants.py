@@ -332,7 +332,7 @@ def _named_as_hit(actor: ActorMention, text: str) -> bool:
 
 
 _VICTIM_BEFORE = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured|targeting|targeted|hit|against|near)\s+"
-                            r"(?:(?!(?:in|by|from|during|after|when|while)\b)\S+\s+){0,3}$", re.I)
+                            r"(?:(?!(?:in|by|from|during|after|when|while|as|because|since)\b)\S+\s+){0,3}$", re.I)
 
 
 def _victim(actor: ActorMention, sentence_text: str) -> bool:

@@ -753,3 +753,9 @@ def test_an_actor_after_according_to_the_report_comma_is_not_the_source():
 def test_a_police_check_post_attacked_is_the_target_not_the_attacker():
     [event] = extract_events("Four people were wounded in a grenade attack on a police check post in Kabul on Tuesday.", PUB)
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Unidentified armed group", "Police Forces of Afghanistan")
+
+
+def test_who_bombed_after_as_is_the_bomber_not_a_victim():
+    text = "Two soldiers were killed as Abu Sayyaf militants detonated a roadside bomb in a village of Basilan on Tuesday."
+    [event] = extract_events(text, PUB)
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Abu Sayyaf", "Military Forces of Philippines")
