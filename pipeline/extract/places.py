@@ -491,6 +491,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         if _OUTLET_BEFORE.search(text[max(0, start - 20):start]) and _REPORTED_AFTER.match(text[end:end + 14]):
             i = j        # "the military-run media Myawaddy reported": an outlet named like a town
             continue
+        state = _STATE_AFTER.match(text[end:end + 10]) if "," in text[end:end + 2] else None
+        if state and state.group(1) in _us_states():
+            # "New Brunswick, N.J.", "Monroe, La.": the town of that US state
+            cands = [c for c in cands if c.country_code == "US" and c.admin1 == _us_states()[state.group(1)]] or cands
         place = _choose_local(text, start, end, cands, gz)
         if place is not None:
             cued = _cued(text, start, end, place, gz, out[-1] if out else None)
@@ -960,6 +964,19 @@ def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: li
     if _IN_THE_CAPITAL.search(text) and cc in gz.capital_of:
         return replace(gz.capital_of[cc], geo_precision=1)
     return gz.countries.get(cc)
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """US state abbreviations ("N.J.", "La.", "OH") -> the state as GeoNames names it (data/us_states.csv)."""
+    path = DATA / "us_states.csv"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        return {row["abbreviation"]: row["admin1"] for row in csv.DictReader(line for line in fh if not line.startswith("#"))}
+
+
+_STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)")
 
 
 @lru_cache(maxsize=1)

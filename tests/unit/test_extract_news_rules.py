@@ -759,3 +759,12 @@ def test_who_bombed_after_as_is_the_bomber_not_a_victim():
     text = "Two soldiers were killed as Abu Sayyaf militants detonated a roadside bomb in a village of Basilan on Tuesday."
     [event] = extract_events(text, PUB)
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Abu Sayyaf", "Military Forces of Philippines")
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("Hundreds of students protested on Wednesday in New Brunswick, N.J., against the new policies.", "New Jersey"),
+    ("Police in Columbus, Ga., arrested two protesters on Tuesday.", "Georgia"),
+])
+def test_a_us_state_abbreviation_after_a_town_picks_that_state_s_town(sentence, admin1):
+    [event] = extract_events(sentence, PUB)
+    assert (event["location"]["country"], event["location"]["admin1"]) == ("United States", admin1)
