@@ -768,3 +768,11 @@ def test_who_bombed_after_as_is_the_bomber_not_a_victim():
 def test_a_us_state_abbreviation_after_a_town_picks_that_state_s_town(sentence, admin1):
     [event] = extract_events(sentence, PUB)
     assert (event["location"]["country"], event["location"]["admin1"]) == ("United States", admin1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army has been trying to seize the town of Gao from the rebels for more than two years.",
+    "The villages near Goma have been besieged by the militia for three years.",
+])
+def test_what_has_gone_on_for_years_is_background(sentence):
+    assert _types(sentence) == []
