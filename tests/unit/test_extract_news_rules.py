@@ -773,6 +773,7 @@ def test_a_us_state_abbreviation_after_a_town_picks_that_state_s_town(sentence, 
 @pytest.mark.parametrize("sentence", [
     "The army has been trying to seize the town of Gao from the rebels for more than two years.",
     "The villages near Goma have been besieged by the militia for three years.",
+    "Goma is a town that the rebels have been trying to capture in a weeks-long offensive.",
 ])
 def test_what_has_gone_on_for_years_is_background(sentence):
     assert _types(sentence) == []
