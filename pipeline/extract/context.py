@@ -37,6 +37,12 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
     text = s.text
     before_all = text[clause.start:t.start]
     for kind in ("negation", "hypothetical", "background"):
+        if kind == "background" and "after" in cues[kind]:
+            # what follows the trigger dates it to the past or makes it a long state ("since 2012", "for
+            # two years"), whatever stands before it ("have been trying to capture ... for two years")
+            after = text[t.end:min(clause.end, t.end + 120)]
+            if cues[kind]["after"].match(after):
+                return kind
         window = cues[kind]["window"]
         before = before_all[-window:]
         if cues[kind]["before"].search(before):
@@ -60,10 +66,6 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 if _PROTESTERS_TO_END.search(before):
                     continue
             return kind
-        if kind == "background" and "after" in cues[kind]:
-            after = text[t.end:min(clause.end, t.end + 120)]
-            if cues[kind]["after"].match(after):
-                return kind
     if cues["aggregate"].search(text[clause.start:clause.end]):
         return "aggregate"
     return None
