@@ -1,4 +1,4 @@
-"""A per-article time budget for extraction, checked between sentences.
+"""A per-article time budget for extraction, checked between sentences (and place names).
 
 One pathological page (megabytes of run-on text, a list page) must not hold up a batch: once its
 budget is spent, extraction stops with ExtractionBudgetExceeded and the caller quarantines the
@@ -14,14 +14,15 @@ from time import perf_counter as _clock     # module-level, so tests can give it
 class ExtractionBudgetExceeded(Exception):
     """Extraction of one article ran past its time budget; the message says how far it got."""
 
-    def __init__(self, budget_seconds: float, stage: str, done: int, total: int, text_length: int):
+    def __init__(self, budget_seconds: float, stage: str, done: int, total: int, text_length: int,
+                 unit: str = "sentences"):
         self.budget_seconds = budget_seconds
         self.stage = stage
         self.done = done
         self.total = total
         self.text_length = text_length
         super().__init__(
-            f"extraction time budget of {budget_seconds:g} s exceeded ({stage}: {done} of {total} sentences done, "
+            f"extraction time budget of {budget_seconds:g} s exceeded ({stage}: {done} of {total} {unit} done, "
             f"text of {text_length:,} characters)")
 
 
@@ -36,9 +37,9 @@ class Deadline:
         self.text_length = text_length
         self.expires = _clock() + self.seconds if self.seconds is not None else None
 
-    def check(self, stage: str, done: int, total: int) -> None:
+    def check(self, stage: str, done: int, total: int, unit: str = "sentences") -> None:
         if self.expires is not None and _clock() > self.expires:
-            raise ExtractionBudgetExceeded(self.seconds, stage, done, total, self.text_length)
+            raise ExtractionBudgetExceeded(self.seconds, stage, done, total, self.text_length, unit)
 
 
 NO_DEADLINE = Deadline(None)

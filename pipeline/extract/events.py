@@ -475,7 +475,10 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
                   or not any(t.start <= m.start < t.end for t in triggers)]
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
+    # the passes over the whole article check the budget too, so an article stops close to it
+    deadline.check("references", 0, len(sentences))
     resolve_references(sentences)      # "They attacked ...", "the aircraft": actors named by reference (actors.py)
+    deadline.check("names", 0, len(sentences))
     context = (title or "") + "\n" + text
     surnames = {m.group(1) for m in _PERSON.finditer(text)}
     # "Sen. Elizabeth Warren", "investor Leon Cooperman": either part of a titled full
@@ -492,7 +495,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     if all_mentions:
         # armed groups whose war is one country's vote for it, as nationality words do ("Haftar's forces")
         groups = Counter(a.actor.country for s in sentences for a in s.actors if a.actor.country and a.role == "main")
-        resolved = iter(disambiguate(all_mentions, context, groups))
+        deadline.check("places", 0, len(sentences))
+        resolved = iter(disambiguate(all_mentions, context, groups,
+                                     lambda done: deadline.check("places", done, len(all_mentions), "place names")))
         for s in sentences:
             s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
     # settlements the gazetteer lacks, placed near the article's known places

@@ -1052,9 +1052,11 @@ def article_country(mentions: list[Mention]) -> Place | None:
     return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
 
 
-def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | None = None) -> list[Mention | None]:
+def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | None = None,
+                 check=None) -> list[Mention | None]:
     """Re-resolve every mention with the whole article; None where no place is left.
 
+    `check(done)`, when given, is called every 512 mentions (the article's time budget).
     Same-named places are decided by the article's countries (`article_countries`), then by hint
     words and the provinces of its other places. A place of another country stands only when the
     text frames it as a place and it neighbours the article's countries or is a world city; a name
@@ -1081,7 +1083,9 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
             found = seen_hints[h] = h.lower() in low
         return found
     out: list[Mention | None] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        if check is not None and not i % 512:
+            check(i)      # the article's time budget (events.analyse): raises when it is spent
         p = m.place
         if m.institution and ctx and p.kind == "town" \
                 and not any(c.country_code in ctx for c in gz.lookup(m.surface)):

@@ -119,3 +119,24 @@ def test_cli_extract_writes_an_error_line_for_an_article_over_budget(tmp_path, m
     assert [o["id"] for o in out] == ["short", "long", "after"]
     assert out[0]["events"] and out[2]["events"] == out[0]["events"]
     assert set(out[1]) == {"id", "error"} and re.search(r"time budget of 0\.05 s exceeded", out[1]["error"])
+
+
+class _StopAt:
+    """A deadline that is spent when extraction reaches one stage (and records the stages it saw)."""
+
+    def __init__(self, stage: str):
+        self.stage, self.seen = stage, []
+
+    def check(self, stage: str, done: int, total: int, unit: str = "sentences") -> None:
+        self.seen.append(stage)
+        if stage == self.stage:
+            raise ExtractionBudgetExceeded(1.0, stage, done, total, 0)
+
+
+@pytest.mark.parametrize("stage", ["references", "names", "places"])
+def test_the_passes_over_the_whole_article_check_the_budget_too(stage):
+    from pipeline.extract.events import analyse
+    deadline = _StopAt(stage)
+    with pytest.raises(ExtractionBudgetExceeded) as err:
+        analyse(REPORT, "2021-03-10", deadline=deadline)
+    assert err.value.stage == stage and "analysis" in deadline.seen
