@@ -6,17 +6,15 @@ A mention is a main participant, an associated force ("backed by Hezbollah") or 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from pipeline.extract.datafiles import DATA, data_rows
 from pipeline.extract.patterns import holds_any, literal_prefixes, trie_regex
 
-DATA = Path(__file__).resolve().parent / "data"
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
 
 
@@ -76,12 +74,6 @@ _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conduct
                         r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|sent\s+(?:troops|forces|jets|warplanes))")
 
 
-def _data_rows(path: Path):
-    """CSV rows of a reviewed data file whose header lines start with '#'."""
-    with open(path, encoding="utf-8") as fh:
-        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
     entries = []
@@ -93,7 +85,7 @@ def load_lexicon() -> ActorLexicon:
     nationalities: dict[str, str] = {}
     country_names: dict[str, str] = {}
     names: list[str] = []
-    for row in _data_rows(DATA / "nationalities.csv"):
+    for row in data_rows(DATA / "nationalities.csv"):
         nationalities[row["word"].lower()] = row["country_code"]
         if row.get("form") == "name":
             country_names.setdefault(row["country_code"], row["word"])

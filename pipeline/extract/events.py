@@ -378,6 +378,11 @@ def _violent_trigger(t: Trigger) -> bool:
     return t.type in VIOLENT_TYPES or t.type in ("territory", "advance", "bombard", "attack")
 
 
+def _weapon_trigger(t: Trigger) -> bool:
+    """A word that names remote fire or explosives (strike, shelling, car bomb, "pounded"), not a weak one."""
+    return not t.weak and (t.type in REMOTE or t.type == "bombard")
+
+
 def _folded(rx: re.Pattern) -> re.Pattern | None:
     """`rx` without re.I, for lower-cased ASCII text, when that finds what `rx` finds: the pattern has
     no capital letter (escapes included) and no inline flag. Much faster in the standard engine."""
@@ -664,6 +669,12 @@ _ARMED_SIDE_WORDS = re.compile(r"\b(?:troops|soldiers?|army|armed|military|milit
                                r"combatants|insurgency|warplanes|jets|artillery|shelling)\b", re.I)
 
 
+def _names_armed_side(sentences: list[Sentence], text: str) -> bool:
+    """The story names an armed, organised side: an armed actor (police aside) or a word for one."""
+    return any(a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police"))
+               for s in sentences for a in s.actors) or _ARMED_SIDE_WORDS.search(text) is not None
+
+
 def extract(text: str, published: str | None = None, title: str | None = None,
             deadline: Deadline = NO_DEADLINE) -> list[Candidate]:
     """Event candidates of the article, merged to one per (sub-event type, place, day).
@@ -676,8 +687,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
     sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text[:SPORT_LEAD])}) >= SPORT_TERMS
-    armed_story = any(a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police"))
-                      for s in sentences for a in s.actors) or _ARMED_SIDE_WORDS.search(text) is not None
+    armed_story = None       # whether the story names an armed side: read once, when a battle with no side needs it
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
         shared = {}
@@ -711,10 +721,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # "arrested ... in a series of raids": the raids are how the arrests were made
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
-            if t.type == "attack" and any((x.type in REMOTE or x.type == "bombard") and not x.weak and 0 <= t.start - x.end <= 1
-                                          for x in s.triggers):
+            if t.type == "attack" and any(_weapon_trigger(x) and 0 <= t.start - x.end <= 1 for x in s.triggers):
                 continue      # "artillery fire on the town", "mortar fire on": the weapon's fire, its event already
-            if _MASSACRE.fullmatch(t.text) and any(x.type in REMOTE or x.type == "bombard" for x in s.triggers if not x.weak):
+            if _MASSACRE.fullmatch(t.text) and any(_weapon_trigger(x) for x in s.triggers):
                 continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
             clause = clause_of(s, t.start)
             if t.type == "territory" and _TAKING.match(t.text) \
@@ -737,10 +746,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours, sentences)
-            if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not armed_story and not snippet:
-                # a fight or a takeover in a story with no armed side: a brawl, a game, a figure of
-                # speech (a snippet of one or two sentences has no story to tell it by)
-                continue
+            if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet:
+                if armed_story is None:
+                    armed_story = _names_armed_side(sentences, text)
+                if not armed_story:
+                    # a fight or a takeover in a story with no armed side: a brawl, a game, a figure of
+                    # speech (a snippet of one or two sentences has no story to tell it by)
+                    continue
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding

@@ -13,6 +13,16 @@ from dataclasses import replace
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 
 
+def _fold_into(host: Candidate, part: Candidate, cands: list[Candidate]) -> None:
+    """`part` told the same event as `host`: the host keeps what only the part gave (its dead, its
+    place), and the part leaves `cands`."""
+    if host.fatalities is None:
+        host.fatalities = part.fatalities
+    if host.place is None and part.place is not None:
+        host.place, host.place_explicit = part.place, part.place_explicit
+    cands[:] = [c for c in cands if c is not part]
+
+
 def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
     """'aircraft and artillery pounded X': one bombardment, coded as the air strike."""
     here = [c for c in cands if c.sentence is s]
@@ -24,14 +34,10 @@ def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
             if (sh.actor1 or {}).get("inter") != (air.actor1 or {}).get("inter") and sh.actor1 and air.actor1 \
                     and sh.actor1.get("inter") != 3 and air.actor1.get("inter") != 3:
                 continue
-            if air.fatalities is None:
-                air.fatalities = sh.fatalities
             if air.actor1 and air.actor1.get("inter") == 3 and sh.actor1:
                 air.actor1, air.actor2 = sh.actor1, sh.actor2
-            idx = next((i for i, c in enumerate(cands) if c is sh), None)
-            if idx is not None:
-                del cands[idx]
-                here = [c for c in here if c is not sh]
+            _fold_into(air, sh, cands)
+            here = [c for c in here if c is not sh]
 
 
 _LIST_GAP = re.compile(r"\band\b|[,;]")
@@ -50,13 +56,9 @@ def chemical_absorbs_delivery(cands: list[Candidate], s: Sentence) -> None:
             gap = s.text[a.end:b.start]
             if b.start < a.end or len(gap) > 60 or _LIST_GAP.search(gap) or not _CARRIED_GAP.search(gap):
                 continue
-            if chem.fatalities is None:
-                chem.fatalities = other.fatalities
             if (chem.actor1 or {}).get("inter") in (None, 3) and other.actor1:
                 chem.actor1, chem.actor2 = other.actor1, other.actor2 or chem.actor2
-            if chem.place is None:
-                chem.place, chem.place_explicit = other.place, other.place_explicit
-            cands[:] = [c for c in cands if c is not other]
+            _fold_into(chem, other, cands)
             here = [c for c in here if c is not other]
 
 
@@ -66,11 +68,7 @@ def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
     taken = {place_key(c.place) for c in here if c.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and c.place}
     drop = [c for c in here if c.sub_event_type == "Armed clash" and c.place and place_key(c.place) in taken]
     for c in drop:
-        owner = next(x for x in here if x.sub_event_type != "Armed clash" and place_key(x.place) == place_key(c.place))
-        if owner.fatalities is None:
-            owner.fatalities = c.fatalities
-    ids = {id(c) for c in drop}
-    cands[:] = [c for c in cands if id(c) not in ids]
+        _fold_into(next(x for x in here if x.sub_event_type != "Armed clash" and place_key(x.place) == place_key(c.place)), c, cands)
 
 
 def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
@@ -82,13 +80,8 @@ def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
         clause = clause_of(s, toll.trigger.start)
         owner = next((c for c in here if c not in tolls and c.sub_event_type != "Armed clash" and clause_of(s, c.trigger.start) == clause
                       and (c.place is None or toll.place is None or place_key(c.place) == place_key(toll.place))), None)
-        if owner is None:
-            continue
-        if owner.fatalities is None:
-            owner.fatalities = toll.fatalities
-        if owner.place is None and toll.place is not None:
-            owner.place, owner.place_explicit = toll.place, toll.place_explicit
-        cands[:] = [c for c in cands if c is not toll]
+        if owner is not None:
+            _fold_into(owner, toll, cands)
 
 
 def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:

@@ -209,11 +209,12 @@ _VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than
 _COUNT_BEFORE_VERB = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\b)\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
 # a headline's subject: "Civilian killed 3 injured", "Girl child killed two others injured" (the verb is the
 # subject's, the count after it belongs to the next verb)
-_PERSON_BEFORE_VERB = re.compile(r"\b(?:civilian|child|girl|boy|man|woman|soldier|policeman|officer|journalist|student|farmer|"
-                                 r"resident|villager|worker|doctor|teacher|activist|fighter|militant|rebel|commander)\s+$", re.I)
+_SUBJECT_NOUN = (r"\b(?:civilian|child|girl|boy|man|woman|soldier|policeman|officer|journalist|student|farmer|"
+                 r"resident|villager|worker|doctor|teacher|activist|fighter|militant|rebel|commander)")
+_PERSON_BEFORE_VERB = re.compile(_SUBJECT_NOUN + r"\s+$", re.I)
 # the headline's "Civilian killed", "Girl child killed 2 injured": one person, with no article before the noun
 _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+|\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+)?"
-                                 r"(?:[A-Za-z]+\s+)?" + _PERSON_BEFORE_VERB.pattern[:-4] + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
+                                 r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")

@@ -111,8 +111,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if 0 <= m.start() + clause.start - t.end <= 60:
             pitting = m
     inside = [a for a in pool if a.start <= t.start < a.end and a.actor.inter not in (5, 6, 7)]
+    # an actor's name right before a trigger that is a noun ("terrorist attacks", "rebel shelling")
     adjacent = [a for a in s.actors if 0 < t.start - a.end <= 1 and text[a.end:t.start] == " " and a.actor.inter not in (5, 6, 7)
-                and clause.start <= a.start and not t.text[:1].isupper() and _NOUN_TRIGGER.fullmatch(t.text)]
+                and clause.start <= a.start] if not t.text[:1].isupper() and _NOUN_TRIGGER.fullmatch(t.text) else []
     # the subject of a passive verb is the one acted on: "three policemen were killed by a roadside bomb"
     patients = [a for a in pool if a.end <= t.start + len(t.text) and _PASSIVE_AFTER.match(text[a.end:a.end + 60])]
     if by and not pitting and t.start < by[0].start:
@@ -195,8 +196,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     return actor1, actor2, assoc1
 
 
+_COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
 # a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify
-_COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 
 

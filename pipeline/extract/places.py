@@ -17,14 +17,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
 from pipeline.extract.collection import collection_paused
+from pipeline.extract.datafiles import DATA, data_rows
 from pipeline.extract.patterns import TailPattern, WordGuard, holds_any, trie_regex
 
-DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
 REGION_COUNTRIES = ("SY", "LB", "IQ", "TR", "JO", "IL", "PS", "YE", "AF", "EG", "LY")
@@ -970,10 +969,7 @@ def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: li
 def _us_states() -> dict[str, str]:
     """US state abbreviations ("N.J.", "La.", "OH") -> the state as GeoNames names it (data/us_states.csv)."""
     path = DATA / "us_states.csv"
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8") as fh:
-        return {row["abbreviation"]: row["admin1"] for row in csv.DictReader(line for line in fh if not line.startswith("#"))}
+    return {row["abbreviation"]: row["admin1"] for row in data_rows(path)} if path.exists() else {}
 
 
 _STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.){2}|W\.Va\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)")
@@ -984,12 +980,10 @@ def _country_words() -> list[tuple[str, str, str]]:
     """(word, country code, form) of the actors' reviewed table of country words."""
     path = DATA / "nationalities.csv"
     out = []
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-                word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
-                if word[:1].isupper() and len(cc) == 2:
-                    out.append((word, cc, (row.get("form") or "").strip()))
+    for row in data_rows(path) if path.exists() else ():
+        word, cc = (row.get("word") or "").strip(), (row.get("country_code") or "").strip()
+        if word[:1].isupper() and len(cc) == 2:
+            out.append((word, cc, (row.get("form") or "").strip()))
     return out
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from pipeline.extract.datafiles import DATA
 from pipeline.extract.patterns import literal_prefixes, trie_regex
 from pipeline.ontology import SUB_EVENT_TYPES
 
-DATA = Path(__file__).resolve().parent / "data"
 
 CLASSES = {"territory", "advance", "bombard", "attack"}
 
