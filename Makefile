@@ -33,7 +33,7 @@ test-unit: $(STAMP)
 airflow: $(STAMP)  ## Airflow UI + scheduler on the embedded Postgres, DAG and "eventwire health" page, until Ctrl-C (AIRFLOW_ARGS="--port 8081 --no-wire")
 	$(BIN)/python -m tools.stack $(AIRFLOW_ARGS)
 
-eval: $(STAMP)  ## score against ../shared: seeds events, snippets, text extraction
+eval: $(STAMP)  ## score against ../shared: seeds, world-dev (also with its towns swapped), snippets, text extraction
 	$(BIN)/python -m tools.evaluate --shared $(SHARED)
 
 bench: $(STAMP)  ## throughput and memory on the ../shared corpora; results go to docs/benchmarks.md

@@ -37,6 +37,15 @@ def _score(script: Path, *args: str) -> str:
     return (done.stdout + done.stderr).strip()
 
 
+def _score_json(script: Path, gold: Path, predictions: Path) -> dict | None:
+    """The event scorer's figures (`--json`), or None when it failed."""
+    done = subprocess.run([sys.executable, str(script), str(gold), str(predictions), "--json"], capture_output=True, text=True)
+    try:
+        return json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return None
+
+
 def confidence_report(script: Path, gold: Path, predictions: Path, thresholds=(0.7, 0.9)) -> str:
     """Precision of the events at or above each confidence threshold (what an analyst's filter keeps)."""
     parts = []
@@ -48,10 +57,8 @@ def confidence_report(script: Path, gold: Path, predictions: Path, thresholds=(0
                 if "events" in rec:
                     rec["events"] = [e for e in rec["events"] if (e.get("confidence") or 0) >= thr]
                 dst.write(json.dumps(rec) + "\n")
-        done = subprocess.run([sys.executable, str(script), str(gold), str(kept), "--json"], capture_output=True, text=True)
-        try:
-            r = json.loads(done.stdout)
-        except json.JSONDecodeError:
+        r = _score_json(script, gold, kept)
+        if r is None:
             parts.append(f">={thr}: scorer failed")
             continue
         parts.append(f"confidence>={thr}: P={r['precision']} R={r['recall']} (tp={r['tp']} fp={r['fp']})")
@@ -113,6 +120,27 @@ def count_events(extracted: Path) -> int:
         return sum(len(json.loads(line).get("events") or []) for line in fh)
 
 
+SWAP_SEEDS = (1, 2, 3)
+
+
+def swapped_world_report(shared: Path, world: Path, tmp: Path) -> str:
+    """F1 on world-dev with each gold town replaced by another of its country (tools/swap_places.py),
+    one line per seed: a drop from the plain figure is what the rules owe to the names they have seen."""
+    from tools.swap_places import swap_world
+
+    parts = []
+    for seed in SWAP_SEEDS:
+        inputs, gold, out = tmp / f"world.swap{seed}.in.jsonl", tmp / f"world.swap{seed}.gold.json", tmp / f"world.swap{seed}.out.jsonl"
+        swaps = swap_world(world, seed, inputs, gold)
+        _run_cli("extract", inputs, out)
+        r = _score_json(shared / "eval" / "score_events.py", gold, out)
+        if r is None:
+            parts.append(f"seed {seed}: scorer failed")
+            continue
+        parts.append(f"seed {seed} ({swaps} towns): F1={r['f1']} P={r['precision']} R={r['recall']}")
+    return "; ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(REPO_ROOT.parent / "shared"), help="the shared material (default ../shared)")
@@ -141,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== world-dev ({n} articles, {secs:.1f}s)\n{out}\n{conf}\n")
         results["world-dev"] = out.splitlines()[-1] if out else ""
         results["world-dev by confidence"] = conf
+        results["world-dev, towns swapped"] = swapped_world_report(shared, world, tmp)
+        print(f"== world-dev with its towns swapped for others of the same country\n{results['world-dev, towns swapped']}\n")
     if "snippets" in parts:
         tsv = shared / "corpora" / "case2021-task2-dev.tsv"
         n = write_snippet_inputs(tsv, tmp / "snippets.in.jsonl")

@@ -170,6 +170,8 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
+# what police fire at crowds: its bang or burst is the dispersal, not an explosive attack
+_CROWD_MUNITION = re.compile(r"grenade|gas", re.I)
 
 
 def _stamp(s: Sentence, d: DateExpr, pub: date | None) -> bool:
@@ -725,6 +727,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # "artillery fire on the town", "mortar fire on": the weapon's fire, its event already
             if _MASSACRE.fullmatch(t.text) and any(_weapon_trigger(x) for x in s.triggers):
                 continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
+            if t.weak and t.type == "Remote explosive/landmine/IED" and any(
+                    x.type == "Protest with intervention" and _CROWD_MUNITION.search(x.text) and 0 <= t.start - x.end <= 25
+                    for x in s.triggers):
+                continue      # "as sound grenades detonated", "tear gas canisters exploded": crowd control, not a bomb
             clause = clause_of(s, t.start)
             if t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):

@@ -777,3 +777,21 @@ def test_a_us_state_abbreviation_after_a_town_picks_that_state_s_town(sentence, 
 ])
 def test_what_has_gone_on_for_years_is_background(sentence):
     assert _types(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Riot police fired stun grenades at the crowd outside parliament in Nairobi on Tuesday.",
+    "People ran for safety near the rally in Dhaka on Tuesday as sound grenades detonated in the streets.",
+    "Tear gas canisters exploded among the marchers in Lima on Tuesday as police broke up the rally.",
+])
+def test_crowd_control_munitions_are_an_intervention_not_a_grenade_or_a_bomb(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Militants hurled a grenade at a police post in Srinagar on Tuesday, wounding three officers.", "Grenade"),
+    ("A bomb exploded at a market in Kano on Tuesday, hours after police fired tear gas at protesters there.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_real_grenade_or_bomb_beside_crowd_control_is_still_one(sentence, kind):
+    assert kind in [t for t, _ in _types(sentence)]
