@@ -39,7 +39,14 @@ PERSON = re.compile(
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
     r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
     r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
-    r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians)\b", re.I)
+    r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
+    # who else news counts among the dead: the security forces of many countries, trades, and the
+    # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")
+    r"gendarmes|peacekeepers|paramilitar(?:y|ies)|cadets|conscripts|marines|sailors|pilots|troopers|bodyguards|"
+    r"tribesmen|herders|herdsmen|miners|traders|fishermen|drivers|motorists|commuters|shoppers|volunteers|medics|"
+    r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
+    r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
+    r"Taliban|Houthis)\b", re.I)
 _NOT_PEOPLE_AFTER = re.compile(
     r"^[\s-]*(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
     r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"
@@ -203,7 +210,9 @@ _AMONG_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?(?:were|was|are|is)\s+(
                           r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?(?:\d|(?:" + _NUM_WORD + r")\b)", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
-_ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers)\s+(?:were\s+)?(?:killed|died|dead)", re.I)
+# (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)
+_ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers|gunmen|assailants)\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:killed|shot\s+dead)|(?:also\s+|all\s+)?(?:died|dead)|"
+                             r"(?:were|was)\s+(?:also\s+|all\s+)?dead)", re.I)
 _VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$")
 # (a year is not a count: "Jun 24 2016 Daesh kidnapped 900 ...")
 _COUNT_BEFORE_VERB = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\b)\d+|\b(?:" + _NUM_WORD + r"))\s+(?:[a-z'\u2019-]+\s+){0,2}(?:were\s+|was\s+)?$")
@@ -218,7 +227,9 @@ _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
-_ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher)"
+_ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
+                         r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"
+                         r"motorist|commuter|volunteer|medic|paramedic|firefighter|settler|monk|elder|contractor|labou?rer|bandit)"
                          r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)
 
 
@@ -249,8 +260,10 @@ def fatalities(text: str) -> int | None:
             continue      # "including six civilians": a part; not "were among 31 people killed", the whole toll
         if _AMONG_AFTER.match(text[end:end + 50]):
             continue      # a part of the toll counted after it
-        if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]):
-            # the attackers themselves: counted only when the text says they died
+        if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]) \
+                and not _KILLING_BEFORE.search(text[max(0, start - 30):start]):
+            # the attackers themselves: counted only when the text says they died ("three gunmen were
+            # killed", "troops killed five gunmen")
             continue
         best, best_d = None, 10**9
         object_of = _VERB_BEFORE_COUNT.search(text[max(0, start - 30):start])

@@ -114,3 +114,34 @@ def test_a_later_item_of_a_list_of_parts_is_a_part(sentence, deaths):
 ])
 def test_a_war_s_toll_is_no_event_s_toll(sentence):
     assert fatalities(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Jihadists stormed a gas field, killing at least 25 pro-government gunmen.", 25),
+    ("Three gunmen were killed when police returned fire.", 3),
+    ("Two assailants were also killed in the exchange.", 2),
+    ("Troops killed 14 Taliban in a night raid.", 14),
+    ("Militants ambushed a convoy, killing seven gendarmes.", 7),
+    ("The blast killed four peacekeepers and two tribesmen.", 6),
+    ("Fighting claimed the lives of 40 loyalists and 35 rebels.", 75),
+])
+def test_gunmen_killed_and_the_dead_of_many_trades_and_forces_are_counted(sentence, deaths):
+    assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Ten gunmen killed four gendarmes at a checkpoint.", 4),
+    ("Two suicide bombers killed at least nine people at a market.", 9),
+    ("The three attackers killed at least 15 people.", 15),
+])
+def test_the_attackers_who_killed_are_not_counted_among_the_dead(sentence, deaths):
+    assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence", [
+    "A gendarme was killed in the ambush.",
+    "A peacekeeper was killed when the convoy hit a mine.",
+    "One herder was shot dead near the river.",
+])
+def test_one_of_these_killed_is_one_death(sentence):
+    assert fatalities(sentence) == 1
