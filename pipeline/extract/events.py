@@ -655,6 +655,8 @@ _PLACES_OF_START = re.compile(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|a
 _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I),
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
+# a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
+_BACK_REFERENCE = re.compile(r"^\W*(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?$")
 
 
 _SPORT = re.compile(
@@ -866,6 +868,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                          [(a.start, a.end) for a in s.actors if a.actor.home],
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
+            if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
+                    and _BACK_REFERENCE.match(s.text[:t.start]) and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s, 3) if c.sentence.index < s.index):
+                # "The attack was on rebel-held areas": the event just reported, told again (a town it
+                # names may be that event's finer place: kept, for the merge to weigh)
+                continue
             place_cc = place.country_code if place else None
             a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])

@@ -26,7 +26,7 @@ NUMBER = re.compile(
     _NUM_WORD + r"))*))(?![\w-])")       # runs on lower-cased text
 
 DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded)"
-INJURY = r"(?:wounded|wounding|injured|injuring|injuries|injures|hurt|casualties|wounds|maimed)"
+INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
 CAPTURE = r"(?:captured|capturing|abducted|kidnapped|arrested|detained|missing|taken\s+hostage)"
 # these run on lower-cased text (faster than re.I)
 _CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b")

@@ -795,3 +795,13 @@ def test_crowd_control_munitions_are_an_intervention_not_a_grenade_or_a_bomb(sen
 ])
 def test_a_real_grenade_or_bomb_beside_crowd_control_is_still_one(sentence, kind):
     assert kind in [t for t, _ in _types(sentence)]
+
+
+def test_a_sentence_that_opens_on_the_event_told_again_is_no_second_event():
+    text = ("Government aircraft dropped chlorine on the town of Saraqib on Tuesday, killing four people. "
+            "The attack was on rebel-held areas of northern Idlib.")
+    assert _types(text) == [("Chemical weapon", "Saraqib")]
+
+
+def test_a_definite_attack_with_nothing_before_it_is_still_an_event():
+    assert _types("The attack on a bus in Peshawar killed five people on Tuesday.") == [("Attack", "Peshawar")]

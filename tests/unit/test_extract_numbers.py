@@ -145,3 +145,7 @@ def test_the_attackers_who_killed_are_not_counted_among_the_dead(sentence, death
 ])
 def test_one_of_these_killed_is_one_death(sentence):
     assert fatalities(sentence) == 1
+
+
+def test_a_count_after_the_injury_of_is_of_the_injured():
+    assert fatalities("The rocket led to the death of two people and the injury of 15 others.") == 2
