@@ -501,8 +501,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             if role == "attributive" and place.kind == "town" and _POLICE_AFTER.match(text[end:end + 10]):
                 role = "locative"        # "Cairo police detained ...": a city's police act in the city
             if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
-                    and _METONYM_AFTER.match(text[end:end + 40]):
-                role = "attributive"     # "Moscow denied", "Washington has said": the government, not the city
+                    and (_METONYM_AFTER.match(text[end:end + 40]) or _METONYM_BEFORE.search(text[max(0, start - 30):start])):
+                # "Moscow denied", "Washington has said", "called on Damascus to", "accused Kabul of": the government, not the city
+                role = "attributive"
             direction = _DIRECTION.search(text[max(0, start - 20):start])
             if direction and place.kind in ("town", "province") and place.geo_precision == 1 and role == "locative":
                 # "northern Latakia", "rural Idlib": a region around the named place
@@ -808,6 +809,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:President|Prime\s+Minister|Minister|Secretary|
 _OPENER = re.compile(r"(?:^|[.!?:][\"'\u201d\u2019]?)\s*[\"'\u201c(]?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)")
 # a capital standing for its government: "Moscow denied", "Washington has said"
+# who is urged, accused or negotiated with is a government ("called on Damascus to give access")
+_METONYM_BEFORE = re.compile(r"\b(?:called\s+on|calls\s+on|calling\s+on|urged|urges|urging|pressed|pressured|accused|accuses|warned|"
+                             r"warns|critici[sz]ed|condemned|sanctioned|blamed|lobbied|(?:talks|relations|ties|negotiations)\s+with)\s+$", re.I)
 _METONYM_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|also\s+|has\s+also\s+|later\s+)?(?:said|says|denied|denies|vetoed|"
     r"accused|accuses|blamed|blames|condemned|condemns|warned|warns|announced|claimed|insisted|insists|rejected|"

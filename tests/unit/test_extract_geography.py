@@ -173,3 +173,12 @@ def test_lost_apostrophe_of_a_city_but_not_a_name_ending_in_s():
 def test_compound_adjective_before_a_town_keeps_the_town_and_its_cue():
     [m] = find_places("Shells fell in Kurdish-held Afrin overnight.")
     assert m.surface == "Afrin" and m.cued and m.place.country_code == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike killed 12 civilians on Tuesday, and the United Nations urged Kabul to investigate it.",
+    "A blast killed 12 civilians on Tuesday; the envoy called on Kabul to find who was behind it.",
+])
+def test_a_capital_urged_or_called_on_is_its_government_not_where_the_event_was(text):
+    events = extract_events(text, "2019-03-06")
+    assert events and all((e["location"] or {}).get("name") != "Kabul" for e in events)
