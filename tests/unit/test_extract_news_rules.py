@@ -805,3 +805,8 @@ def test_a_sentence_that_opens_on_the_event_told_again_is_no_second_event():
 
 def test_a_definite_attack_with_nothing_before_it_is_still_an_event():
     assert _types("The attack on a bus in Peshawar killed five people on Tuesday.") == [("Attack", "Peshawar")]
+
+
+def test_what_an_attack_avenges_is_background():
+    text = "Rebels fired rockets at Aleppo on Tuesday in revenge for government air strikes on Idlib."
+    assert _types(text) == [("Shelling/artillery/missile attack", "Aleppo")]
