@@ -226,6 +226,7 @@ _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,
                                  r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
+_REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"
@@ -281,6 +282,15 @@ def fatalities(text: str) -> int | None:
             vs = end + direct.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
+        if best is None:
+            # "left a child dead and a woman injured": the word right after the counted people is theirs
+            after = text[end:end + 60]
+            person = PERSON.match(after[1:]) if after[:1] == " " else None
+            verb = _REDUCED_VERB_AFTER.match(after, 1 + person.end()) if person is not None else None
+            if verb is not None and _CASUALTY.fullmatch(verb["verb"].lower()):
+                vs = end + verb.start("verb")
+                best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
+                best_d = 0 if best else best_d
         passive = None if best is not None else _PASSIVE_VERB_AFTER.match(text[end:end + 80])
         if best is None and passive and _CASUALTY.fullmatch(passive["verb"].lower()):
             vs = end + passive.start("verb")

@@ -149,3 +149,12 @@ def test_one_of_these_killed_is_one_death(sentence):
 
 def test_a_count_after_the_injury_of_is_of_the_injured():
     assert fatalities("The rocket led to the death of two people and the injury of 15 others.") == 2
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("A mortar round left a child dead and a woman injured.", 1),
+    ("The blast left two soldiers dead and three civilians wounded.", 2),
+    ("Scores of people died in the bombing.", 12),
+])
+def test_the_word_right_after_the_counted_people_is_theirs(sentence, deaths):
+    assert fatalities(sentence) == deaths
