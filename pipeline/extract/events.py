@@ -295,7 +295,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Armed clash"
         if _CIVILIANS_HURT_BEFORE.search(text[clause.start:t.start]):
             return "Attack"       # "Three civilians killed 12 others injured in terrorist attacks": civilians were its target
-        mil, civ = _MILITARY_TARGET.search(after), _CIVILIAN_TARGET.search(after)
+        # the target may stand inside the trigger ("killed a village chief", "killed 12 militants")
+        target = t.text[t.text.index(" "):] + after if " " in t.text else after
+        mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
         if mil and (not civ or mil.start() < civ.start()):
             return "Armed clash"
         if civ:

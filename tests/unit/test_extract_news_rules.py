@@ -810,3 +810,35 @@ def test_a_definite_attack_with_nothing_before_it_is_still_an_event():
 def test_what_an_attack_avenges_is_background():
     text = "Rebels fired rockets at Aleppo on Tuesday in revenge for government air strikes on Idlib."
     assert _types(text) == [("Shelling/artillery/missile attack", "Aleppo")]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Gunmen killed five people in a village near Jos on Tuesday.", "Jos"),
+    ("Bandits killed 12 villagers in Zamfara state on Tuesday.", "Zamfara"),
+    ("Suspected jihadists killed a village chief in Djibo on Tuesday.", "Djibo"),
+])
+def test_an_armed_side_killing_people_is_an_attack(sentence, place):
+    assert _types(sentence) == [("Attack", place)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A roadside bomb killed five people in Kandahar on Tuesday.", [("Remote explosive/landmine/IED", "Kandahar")]),
+    ("A man killed his neighbour in Lagos on Tuesday.", []),
+])
+def test_killing_with_no_armed_side_or_with_a_weapon_word_is_no_extra_attack(sentence, expected):
+    assert _types(sentence) == expected
+
+
+def test_the_dead_counted_of_a_toll_are_no_killing():
+    text = ("Rockets hit residential areas of Aleppo on Tuesday. "
+            "The monitor says 34 people were killed 6 of them women or children.")
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"]["best"] == 34
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("A suspected gas attack on Douma killed dozens of people on Tuesday.", "Chemical weapon"),
+    ("Police fired tear gas at protesters in Harare on Tuesday.", "Protest with intervention"),
+])
+def test_a_gas_attack_is_a_chemical_weapon_and_tear_gas_is_not(sentence, kind):
+    assert [t for t, _ in _types(sentence)] == [kind]
