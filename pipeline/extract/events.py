@@ -307,6 +307,13 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if actor1 is not None and actor1.actor.inter == 3:
             return "Attack"
         return "Armed clash" if t.weak else "Attack"
+    if cand_type == "Armed clash" and _STORMED.fullmatch(t.text):
+        # "stormed a hotel", "stormed the university": a place of civilians taken by force is an Attack
+        # on them; "stormed an army base" stays a clash
+        target = text[t.end:t.end + 40]
+        mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
+        if civ and not (mil and mil.start() < civ.start()):
+            return "Attack"
     if cand_type == "Armed clash":
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
         if mains and all(a.actor.inter in (5, 6, 7) or a.actor.name.startswith("Police") for a in mains) and any(a.actor.inter in (5, 6) for a in mains):
@@ -322,6 +329,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
+_STORMED = re.compile(r"storm(?:ed|ing)", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
@@ -501,9 +509,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
                     and (m.cued or m.surface not in name_parts or m.place.curated)
                     and (s.span.start + m.start not in name_starts or m.place.curated)]
     all_mentions = [m for s in sentences for m in s.places]
+    # armed groups whose war is one country's vote for it, as nationality words do ("Haftar's forces")
+    groups = Counter(a.actor.country for s in sentences for a in s.actors if a.actor.country and a.role == "main")
     if all_mentions:
-        # armed groups whose war is one country's vote for it, as nationality words do ("Haftar's forces")
-        groups = Counter(a.actor.country for s in sentences for a in s.actors if a.actor.country and a.role == "main")
         deadline.check("places", 0, len(sentences))
         resolved = iter(disambiguate(all_mentions, context, groups,
                                      lambda done: deadline.check("places", done, len(all_mentions), "place names")))
@@ -517,6 +525,10 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         article_ctx = max(towns, key=lambda p: admin_counts[p.admin1])
     else:
         article_ctx = article_country([m for s in sentences for m in s.places])   # geography: the article's country
+    if article_ctx is None and len(groups) == 1:
+        # no place known, but the war of the article's armed groups is one country's ("M23 rebels seized
+        # the town of Bunagana"): a settlement the gazetteer lacks is in that country
+        article_ctx = gz.countries.get(next(iter(groups)))
     for s in sentences:
         if not s.triggers:
             continue

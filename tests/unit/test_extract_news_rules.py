@@ -842,3 +842,17 @@ def test_the_dead_counted_of_a_toll_are_no_killing():
 ])
 def test_a_gas_attack_is_a_chemical_weapon_and_tear_gas_is_not(sentence, kind):
     assert [t for t, _ in _types(sentence)] == [kind]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Gunmen stormed a hotel in Mogadishu on Tuesday, killing 12 people.", "Attack"),
+    ("Militants stormed an army base near Gao on Tuesday.", "Armed clash"),
+])
+def test_storming_a_place_of_civilians_is_an_attack_and_a_base_a_clash(sentence, kind):
+    assert [t for t, _ in _types(sentence)] == [kind]
+
+
+def test_a_settlement_nobody_lists_is_in_the_country_whose_war_the_armed_group_fights():
+    [event] = extract_events("M23 rebels seized the town of Bunagana on Tuesday.", PUB)
+    assert (event["location"]["name"], event["location"]["country_code"]) == ("Bunagana", "CD")
+    assert event["actor2"]["name"].startswith("Military Forces of Democratic Republic")
