@@ -59,7 +59,7 @@ _PERSON_OBJECT = re.compile(
 _ANAPHOR_PLURAL = re.compile(r"\b(?:the|two|three|four|both|these|those)\s+(?:\w+\s+)?(?:villages|towns|areas|localities|districts|neighbou?rhoods)\b", re.I)
 _ANAPHOR_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|hamlet)\b|\bits\s+outskirts\b|\bthere\b", re.I)
 _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|\b(?:withdrew|withdrawn|pulled\s+out|retreated|handed\s+over|evacuated)\b", re.I)
-_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers|residents|farmers|worshippers|students|children|women|passengers|"
+_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|farmers?|herders?|herdsm[ae]n|traders?|worshippers|students|children|women|passengers|"
                               r"market|mosque|church|school|university|bus|hospital|hotel|bar|cafe|restaurant|wedding|funeral|"
                               r"homes?|houses?|shoppers|pilgrims|tourists|journalists?|doctors?|NGO|aid\s+workers|classrooms?|"
                               r"plane|family|families|village)\b", re.I)
@@ -295,8 +295,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Armed clash"
         if _CIVILIANS_HURT_BEFORE.search(text[clause.start:t.start]):
             return "Attack"       # "Three civilians killed 12 others injured in terrorist attacks": civilians were its target
-        # the target may stand inside the trigger ("killed a village chief", "killed 12 militants")
-        target = t.text[t.text.index(" "):] + after if " " in t.text else after
+        # the target may stand inside the trigger ("killed a village chief", "killed 12 militants",
+        # "a herdsman was killed by")
+        target = t.text + after if " " in t.text else after
         mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
         if mil and (not civ or mil.start() < civ.start()):
             return "Armed clash"
@@ -756,7 +757,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
                 continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
-            if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 8)
+            if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 4, 8)
                                         or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were
                 # killed by troops" are a fight (an agent after the trigger only with "by")

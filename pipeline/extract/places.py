@@ -1137,6 +1137,14 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
             best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
         elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
             best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
+        elif m.framed and not named_home and not groups and len(only := {c.country_code for c in gz.lookup(m.surface)}) == 1 \
+                and all(only & {c.country_code for c in gz.lookup(o.surface)} for o in mentions
+                        if o is not m and o.place.kind == "town" and o.surface != m.surface):
+            # the article's countries come only from who acts abroad ("Russian air strikes ... in Idlib",
+            # "Israeli troops raided a home in Jenin"; not from an armed group's home war): a name the text
+            # puts something in, that only one country has, and whose country the article's other towns
+            # can be in, is that place
+            best = max(cands, key=score)
         else:
             best = None
         if best is None:

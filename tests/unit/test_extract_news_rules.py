@@ -856,3 +856,20 @@ def test_a_settlement_nobody_lists_is_in_the_country_whose_war_the_armed_group_f
     [event] = extract_events("M23 rebels seized the town of Bunagana on Tuesday.", PUB)
     assert (event["location"]["name"], event["location"]["country_code"]) == ("Bunagana", "CD")
     assert event["actor2"]["name"].startswith("Military Forces of Democratic Republic")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Russian air strikes killed three civilians in Idlib on Tuesday.", "Idlib"),
+    ("Israeli troops raided a home in Jenin on Tuesday.", "Jenin"),
+])
+def test_a_place_framed_in_a_story_told_only_by_who_acts_abroad_is_kept(sentence, place):
+    assert [p for _, p in _types(sentence)] == [place]
+
+
+def test_people_killed_by_an_armed_side_in_the_passive_are_an_attack():
+    [event] = extract_events("A herdsman was killed by vigilantes in Benue on Tuesday.", PUB)
+    assert (event["sub_event_type"], event["actor2"]["inter"]) == ("Attack", 7)
+
+
+def test_people_killed_by_a_weapon_are_not_killed_by_an_armed_side():
+    assert "Attack" not in [t for t, _ in _types("Two children were killed by regime bombs in Aleppo on Tuesday.")]
