@@ -37,6 +37,7 @@ _AERIAL = re.compile(r"\b(?:air|aerial|aircraft|warplanes?|jets?|helicopters?|ch
 _PLANTED = re.compile(r"\b(?:car|roadside|truck|parcel|suicide)\s+bomb|\b(?:ieds?|explosive\s+devices?|blasts?|explosions?|exploded|detonated|went\s+off)\b", re.I)
 _GROUND_FIRE = re.compile(r"\b(?:artillery|mortars?|rockets?|shells?|shelling|tanks?|missiles?|grad|katyushas?|howitzers?)\b", re.I)
 _WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|explosives?|firearms|guns|rifles|pistols|grenades|rockets|missiles|mines|bombs|cartridges|drugs|vehicles?|tanks?|materiel|equipment|documents|cash|money|shipments?|boats?|ships?|cargo)\b", re.I)
+_WEAPON_BEFORE = re.compile(r"\b(?:weapons|arms|firearms|guns|rifles|pistols|ammunition|explosives|grenades|drugs|cache)\s+(?:that\s+|which\s+)?(?:[\w-]+\s+){1,3}$", re.I)
 _PLACE_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|two|three|four|five|several|many|some|more|new|both|key|strategic|full|complete|total|of|over|"
     r"its|their|control|most|large|parts?|part|last|remaining|rebel-held|regime-held|government-held|\d+|\w+ern)\s+){0,6}"
@@ -298,10 +299,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         # the target may stand inside the trigger ("killed a village chief", "killed 12 militants",
         # "a herdsman was killed by")
         target = t.text + after if " " in t.text else after
-        mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
-        if mil and (not civ or mil.start() < civ.start()):
+        kind = _target_kind(target)
+        if kind == "military":
             return "Armed clash"
-        if civ:
+        if kind == "civilian":
             return "Attack"
         if actor1 is not None and actor1.actor.inter in (1, 2, 8):
             return "Armed clash"
@@ -309,11 +310,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Attack"
         return "Armed clash" if t.weak else "Attack"
     if cand_type == "Armed clash" and _STORMED.fullmatch(t.text):
-        # "stormed a hotel", "stormed the university": a place of civilians taken by force is an Attack
-        # on them; "stormed an army base" stays a clash
-        target = text[t.end:t.end + 40]
-        mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
-        if civ and not (mil and mil.start() < civ.start()):
+        # "stormed a hotel", "stormed the university", "ambushed a convoy of miners": civilians or their
+        # place taken by force is an Attack on them; "stormed an army base" stays a clash
+        if _target_kind(text[t.end:t.end + 40]) == "civilian":
             return "Attack"
     if cand_type == "Armed clash":
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
@@ -330,7 +329,20 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
-_STORMED = re.compile(r"storm(?:ed|ing)", re.I)
+# "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
+_CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
+def _target_kind(target: str) -> str | None:
+    """Whom the words after an attack word name first: "military" (a base, troops, a patrol) or
+    "civilian" (villagers, a market, "a convoy of gold miners"), or None."""
+    mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
+    if mil and _CONVOY_OF_CIVILIANS.match(target, mil.start()):
+        return "civilian"
+    if mil and (not civ or mil.start() < civ.start()):
+        return "military"
+    return "civilian" if civ else None
+
+
+_STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
@@ -635,8 +647,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         after = s.text[t.end:t.end + 80]
         if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):
             return True   # "freed the hostages": people released, not a place retaken
-        if _WEAPON_OBJECT.match(after):
-            return True
+        if _WEAPON_OBJECT.match(after) or _WEAPON_BEFORE.search(s.text[max(clause.start, t.start - 60):t.start]):
+            return True     # "seized weapons", "the firearms troops seized": arms taken, not a place
         # "killed or captured dozens of regime troops": people, not a place, change hands
         if _PEOPLE_OBJECT.match(after) \
                 or _KILLED_OR_BEFORE.search(s.text[max(0, t.start - 15):t.start]):

@@ -419,6 +419,11 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             words.append((m.start(), m.start() + len(w), w))
             if possessive:
                 ends_run.add(len(words) - 1)
+    joined: set[int] = set()      # "Cox's Bazar", "St John's Wood": a name with a possessive in it
+    for k in [k for k in ends_run if k + 1 < len(words)]:
+        if text[words[k][1]:words[k + 1][0]] in ("'s ", "\u2019s ") and gz.lookup(text[words[k][0]:words[k + 1][1]]):
+            ends_run.discard(k)
+            joined.add(k)
     out: list[Mention] = []
     i = 0
     n = len(words)
@@ -436,7 +441,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         while run_end < min(n, i + gz.max_words) and (run_end - 1) not in ends_run:
             w = words[run_end][2]
             if not (w[:1].isupper() or w.lower() in _CONNECTORS or w.split("-")[0].lower() in _CONNECTORS) \
-                    or text[words[run_end - 1][1]:words[run_end][0]].strip() or w in _ARTICLE_WORDS:
+                    or (text[words[run_end - 1][1]:words[run_end][0]].strip() and run_end - 1 not in joined) or w in _ARTICLE_WORDS:
                 break     # (an article starts the next sentence of a dateline: "BEIRUT A US-led coalition ...")
             run_end += 1
         for j in range(run_end, i, -1):
@@ -452,6 +457,11 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 if (key in gz.typed or key in gz.districts) and (
                         _TYPE_AFTER_GUARD.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                     cands = gz.typed.get(key, []) + gz.districts.get(key, [])
+                elif j - i > 1 and len(gz.districts.get(key, ())) == 1 and key not in gz.typed \
+                        and _PREP_BEFORE.search(text[max(0, start - 50):start]):
+                    # "in North Waziristan", "across Lower Dir": a district of two words or more that only one
+                    # country has, where the text puts something, needs no type word
+                    cands = gz.districts[key]
             if cands and j - i > 1 and words[j - 1][2] in _demonyms()[1]:
                 cc = _demonyms()[1][words[j - 1][2]]
                 cands = [c for c in cands if c.country_code == cc or c.kind != "town"]     # "NE Syria": no town of Iraq
@@ -1103,6 +1113,9 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
             key = norm_place(m.surface)
             pool = gz.regions.get(key, []) + gz.typed.get(key, []) if p.level == 1 else gz.districts.get(key, [])
             cands = [c for c in pool if c.level == p.level] or [p]
+            if ctx and not any(c.country_code in ctx for c in cands):
+                # "near Beni" in a story of Congo: Bolivia's department is no place here, Congo's town is
+                cands += [c for c in gz.lookup(m.surface) if c.kind == "town" and c.country_code in ctx]
         elif p.kind == "town" or (p.curated and p.kind == "region"):
             cands = [c for c in gz.lookup(m.surface) if c.kind == p.kind] or [p]
         else:

@@ -873,3 +873,39 @@ def test_people_killed_by_an_armed_side_in_the_passive_are_an_attack():
 
 def test_people_killed_by_a_weapon_are_not_killed_by_an_armed_side():
     assert "Attack" not in [t for t, _ in _types("Two children were killed by regime bombs in Aleppo on Tuesday.")]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Troops killed five militants in a raid in North Waziristan on Tuesday.", "North Waziristan"),
+    ("Suspected ADF rebels killed 22 civilians near Beni on Tuesday.", "Beni"),
+    ("Unknown assailants torched a polling station in Cox's Bazar on Tuesday.", "Cox's Bazar"),
+])
+def test_a_district_without_its_type_word_a_town_named_like_a_far_province_and_a_possessive_name(sentence, place):
+    [event] = extract_events(sentence, PUB)
+    assert place.startswith(event["location"]["name"]) or event["location"]["name"].startswith(place)
+
+
+def test_beni_is_congo_s_town_in_a_story_of_the_adf():
+    [event] = extract_events("Suspected ADF rebels killed 22 civilians near Beni on Tuesday.", PUB)
+    assert event["location"]["country_code"] == "CD"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkish drones hit Qamishli on Tuesday.",
+    "Army helicopters fired on rebel positions near Bambari on Tuesday.",
+])
+def test_aircraft_that_hit_or_fire_are_an_air_strike(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Air/drone strike"]
+
+
+def test_arms_seized_named_before_the_verb_are_no_territory():
+    text = "An officer inspects the rifles army troops seized in North Waziristan after a clash on Tuesday."
+    assert "Government regains territory" not in [t for t, _ in _types(text)]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Gunmen ambushed a convoy of gold miners near Djibo on Tuesday, killing 13.", "Attack"),
+    ("Militants ambushed a military convoy near Djibo on Tuesday, killing 13 soldiers.", "Armed clash"),
+])
+def test_an_ambush_on_civilians_is_an_attack_and_on_troops_a_clash(sentence, kind):
+    assert [t for t, _ in _types(sentence)] == [kind]
