@@ -31,6 +31,9 @@ WORLD_MIN_POPULATION = 5000
 REGION_MIN_POPULATION = 500
 # alternate spellings for every city this large (smaller ones outside the region: name only)
 ALT_NAMES_POPULATION = 15_000
+# GeoNames lists airport codes among a city's alternate names ("GAO" for Guantanamo, "BNC" for Beni):
+# they are no spelling of the name, and they take real towns' names (Gao, Mali)
+_AIRPORT_CODE = re.compile(r"[A-Z]{3,4}")
 _TYPE_WORDS = (r"governorate|province|region|state|district|department|county|municipality|prefecture|oblast|"
                r"division|emirate|parish|territory|canton|krai|kray|okrug|republic|wilayah|wilaya|vilayet|"
                r"muhafazah|qada|qadaa|mudiriyah|sub-district|subdistrict|city|zone|area|commune|city of")
@@ -123,7 +126,8 @@ def build(path: Path, world_min: int) -> dict:
             continue
         names = {c["name"]}
         for alt in c.get("alternatenames", []):
-            if alt and len(alt) <= 40 and latin(alt) and (regional or c["population"] >= ALT_NAMES_POPULATION):
+            if alt and len(alt) <= 40 and latin(alt) and (regional or c["population"] >= ALT_NAMES_POPULATION) \
+                    and not _AIRPORT_CODE.fullmatch(alt):
                 names.add(alt)
         fkeys = sorted({fuzzy_key(x) for x in names}) if regional else []
         rows.append((c["geonameid"], ascii_name(c["name"]), cc, a1, a2.rsplit(".", 1)[-1] if a2 else "",

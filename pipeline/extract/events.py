@@ -591,6 +591,9 @@ _PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
 _PROTEST_ADJUNCT = re.compile(r"protest|demonstration|rally|march", re.I)
 _THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|songs?|music|art|votes?|signs?|placards?|banners?|"
                                      r"permits?|restrictions|bans?|letters?|petitions?|culture|tactics?|groups?)\b", re.I)
+_RALLY_WORD = re.compile(r"rall(?:y|ies)", re.I)
+_SPEAKER_RALLY_BEFORE = re.compile(r"\b(?:said|says|told|spoke|speaking|addressed|addressing|speech|remarks)\s+(?:\S+\s+){0,5}?(?:at|to)\s+"
+                                   r"(?:a|an|the|his|her|their)\s+(?:\S+\s+){0,2}$|\b(?:campaign|election|electoral|re-election)\s+$", re.I)
 _DESCRIBING_PARTICIPLE = re.compile(r"fighting|battling", re.I)
 _VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.I)
 _BY_WORD = re.compile(r"\bby\b")
@@ -641,6 +644,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _DESCRIBING_PARTICIPLE.fullmatch(surface) and any(0 <= t.start - a.end <= 1 and a.role == "main" for a in s.actors) \
             and any(a.start >= t.end and a.role == "main" for a in s.actors):
         return True   # "a US-led coalition fighting Daesh": who the coalition is, not a battle told here
+    if t.type == "Peaceful protest" and _RALLY_WORD.fullmatch(surface) \
+            and _SPEAKER_RALLY_BEFORE.search(s.text[max(0, t.start - 70):t.start]):
+        return True   # "Trump said at a rally in Louisiana", "a campaign rally": a politician's meeting, not a protest
     if _VICTIMS_AFTER.match(s.text[t.end:t.end + 12]):
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:

@@ -909,3 +909,19 @@ def test_arms_seized_named_before_the_verb_are_no_territory():
 ])
 def test_an_ambush_on_civilians_is_an_attack_and_on_troops_a_clash(sentence, kind):
     assert [t for t, _ in _types(sentence)] == [kind]
+
+
+def test_an_airport_code_is_no_name_of_its_city():
+    # GeoNames lists "GAO" among Guantanamo's names: Gao is Mali's town
+    [event] = extract_events("Soldiers and militants exchanged fire near Gao on Tuesday.", PUB)
+    assert event["location"]["country_code"] == "ML"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The president said at a rally in Ohio on Tuesday that the economy was strong.", []),
+    ("The candidate held a campaign rally in Nairobi on Tuesday.", []),
+    ("Thousands of opposition supporters held a rally in Nairobi on Tuesday to demand electoral reform.",
+     [("Peaceful protest", "Nairobi")]),
+])
+def test_a_politician_s_rally_is_no_protest(sentence, expected):
+    assert _types(sentence) == expected
