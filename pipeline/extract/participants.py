@@ -88,6 +88,7 @@ _FELL = re.compile(r"\bfell\b")
 _OF_AGAINST_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$")
 _COMMA_END = re.compile(r",\s*$")
 _AGAINST = re.compile(r"\bagainst\b")
+_BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 # "against members of the Kurdish People's Protection Units (YPG": the target, named after the trigger
 _TARGET_BEFORE = re.compile(r"\b(?:against|targeting|targeted\s+at|aimed\s+at)\s+(?:the\s+)?(?:\S+\s+){0,7}\(?$", re.I)
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
@@ -150,7 +151,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         after = [a for a in pool if a.start > pitting.start() + clause.start]
         if after:
             actor1 = after[0]
-            against = [a for a in after[1:] if _AGAINST.search(text[after[0].end:a.start])
+            # "pitting X against Y"; "fighting between X and Y": the two sides (not two allies of one)
+            gap = _AGAINST if pitting.group() != "between" else _BETWEEN_AND
+            against = [a for a in after[1:] if gap.search(text[after[0].end:a.start])
                        and (a.actor.side != after[0].actor.side or a.actor.side == "none")]
             actor2 = against[0] if against else None
     if actor2 is None:

@@ -925,3 +925,14 @@ def test_an_airport_code_is_no_name_of_its_city():
 ])
 def test_a_politician_s_rally_is_no_protest(sentence, expected):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Fighting between the army and the RSF in El Fasher killed 40 civilians on Tuesday.",
+     ("Military Forces of Sudan", "Rapid Support Forces")),
+    ("Fighting between government forces and Al-Shabaab in Mogadishu left 20 dead on Tuesday.",
+     ("Military Forces of Somalia", "Al Shabaab")),
+])
+def test_fighting_between_x_and_y_has_x_and_y_as_its_sides(sentence, sides):
+    [event] = extract_events(sentence, PUB)
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == sides
