@@ -936,3 +936,12 @@ def test_a_politician_s_rally_is_no_protest(sentence, expected):
 def test_fighting_between_x_and_y_has_x_and_y_as_its_sides(sentence, sides):
     [event] = extract_events(sentence, PUB)
     assert (event["actor1"]["name"], event["actor2"]["name"]) == sides
+
+
+@pytest.mark.parametrize("sentence", [
+    "Security forces arrested the alleged mastermind of the Kano mosque attack on Tuesday.",
+    "Police arrested two suspects in the bombing of a bus in Quetta on Tuesday.",
+    "An investigation into the shelling of the market in Aleppo began on Tuesday.",
+])
+def test_the_attack_a_suspect_or_an_inquiry_is_of_is_told_elsewhere(sentence):
+    assert all(t in ("Arrests",) for t, _ in _types(sentence))
