@@ -248,9 +248,13 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     protesters = crowd("Protesters", country, 6)
     rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
+    identity = {"name": "Identity militia", "inter": 4}
     if sub in BATTLE_LIKE:
         if a1 is not None and a1["inter"] == 7:
             a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
+        if a1 is None and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" and _IDENTITY_CLASH.search(clause_text):
+            # "ethnic clashes", "tribal fighting", "clan fighting": militias of communities on both sides
+            return identity, dict(identity)
         if a1 is None and a2 is None:
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
@@ -313,6 +317,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
+_IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
 _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?)|power\s+(?:lines?|pylons?|"

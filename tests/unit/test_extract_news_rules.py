@@ -945,3 +945,12 @@ def test_fighting_between_x_and_y_has_x_and_y_as_its_sides(sentence, sides):
 ])
 def test_the_attack_a_suspect_or_an_inquiry_is_of_is_told_elsewhere(sentence):
     assert all(t in ("Arrests",) for t, _ in _types(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ethnic clashes in Jonglei state killed 18 people on Tuesday.",
+    "Clan fighting near Galkayo left 12 dead on Tuesday.",
+])
+def test_ethnic_and_clan_fighting_is_between_identity_militias(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
