@@ -907,7 +907,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # names may be that event's finer place: kept, for the merge to weigh)
                 continue
             place_cc = place.country_code if place else None
-            a1, a2 = default_actors(sub, actor1, actor2, place_cc, clause_text, s.text)
+            parties_cc = place_cc
+            if sub == "Agreement":
+                # a deal signed abroad ("the government and the ELN signed a peace deal in Havana") is between
+                # the armed group's country and that group, not the host's government
+                home = next((a.actor.country for a in (actor1, actor2) if a is not None and a.actor.country), None)
+                parties_cc = home or place_cc
+            a1, a2 = default_actors(sub, actor1, actor2, parties_cc, clause_text, s.text)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported

@@ -954,3 +954,20 @@ def test_the_attack_a_suspect_or_an_inquiry_is_of_is_told_elsewhere(sentence):
 def test_ethnic_and_clan_fighting_is_between_identity_militias(sentence):
     [event] = extract_events(sentence, PUB)
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
+
+
+def test_a_deal_signed_abroad_is_between_the_group_s_country_and_the_group():
+    [event] = extract_events("The government and the ELN signed a peace deal in Havana on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Agreement" and event["actor1"]["name"].endswith("of Colombia")
+
+
+def test_a_prisoner_exchange_is_an_agreement():
+    assert [t for t, _ in _types("The two sides exchanged 200 prisoners in Aden on Tuesday.")] == ["Agreement"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Members of the armed group burned down a school in Pemba on Tuesday.", ["Looting/property destruction"]),
+    ("Farmers burned crop residue near Amritsar on Tuesday.", []),
+])
+def test_a_building_burned_down_is_property_destruction_and_fields_burned_are_not(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
