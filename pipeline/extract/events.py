@@ -67,7 +67,7 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|farmers?|he
 
 _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|positions?|troops|soldiers|police|policemen|"
                               r"camps?|barracks|army|forces|patrol|military|security|guards?|officers?|personnel|"
-                              r"fighters|militants|rebels|headquarters|outpost|station)\b", re.I)
+                              r"fighters|militants|rebels|headquarters|outpost|station|hide-?outs?|hideaways?|dens|cells?|strongholds?)\b", re.I)
 
 _PROTEST_ACTOR = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|crowds?|marchers|students|youths)\b", re.I)
 # "police attacked the peaceful rally": the object is a protest, not the people in it
@@ -300,6 +300,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         # "a herdsman was killed by")
         target = t.text + after if " " in t.text else after
         kind = _target_kind(target)
+        if _RAIDED.fullmatch(t.text) and actor1 is not None and actor1.actor.inter == 1 and kind != "military" \
+                and not _HARM_WORDS.search(text[clause.start:clause.end]):
+            return None       # "police raided the offices of a newspaper": a search, not a fight (its arrests are their own event)
         if kind == "military":
             return "Armed clash"
         if kind == "civilian":
@@ -342,6 +345,8 @@ def _target_kind(target: str) -> str | None:
     return "civilian" if civ else None
 
 
+_RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
+_HARM_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|wounding|injured|injuring|hit|struck|shot|bomb\w*|fire)\b", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)

@@ -971,3 +971,12 @@ def test_a_prisoner_exchange_is_an_agreement():
 ])
 def test_a_building_burned_down_is_property_destruction_and_fields_burned_are_not(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police raided the offices of an opposition newspaper in Harare on Tuesday.", []),
+    ("Police raided a militant hideout in Karachi on Tuesday, killing four militants.", ["Armed clash"]),
+    ("Troops raided a village near Mopti on Tuesday, killing 10 civilians.", ["Attack"]),
+])
+def test_a_state_raid_that_harms_no_one_and_hits_no_armed_side_is_a_search(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == expected
