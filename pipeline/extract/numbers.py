@@ -209,6 +209,9 @@ _WHOLE_AMONG_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(
 _AMONG_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
                           r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?(?:\d|(?:" + _NUM_WORD + r")\b)", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
+_SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(?:man|men|woman|women|person)|sources?|witness(?:es)?|officers?|commanders?|"
+                                  r"doctors?|medics?|activists?|residents?|correspondents?|journalists?|reporters?|monitors?)\s+(?:told|said|says|added|confirmed|stated)\b", re.I)
+_SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 # (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)
 _ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers|gunmen|assailants)\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:killed|shot\s+dead)|(?:also\s+|all\s+)?(?:died|dead)|"
@@ -261,6 +264,9 @@ def fatalities(text: str) -> int | None:
             continue      # "including six civilians": a part; not "were among 31 people killed", the whole toll
         if _AMONG_AFTER.match(text[end:end + 50]):
             continue      # a part of the toll counted after it
+        if _SOURCE_BEFORE_COUNT.search(text[max(0, start - 25):start]) \
+                or (text[start:end].lower() in ("a", "an") and _SPEAKER_AFTER_COUNT.match(text[end:end + 50])):
+            continue      # "killed in the fighting, according to a health official", "an official told": who tells it, not one more dead
         if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]) \
                 and not _KILLING_BEFORE.search(text[max(0, start - 30):start]):
             # the attackers themselves: counted only when the text says they died ("three gunmen were

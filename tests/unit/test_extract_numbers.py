@@ -158,3 +158,13 @@ def test_a_count_after_the_injury_of_is_of_the_injured():
 ])
 def test_the_word_right_after_the_counted_people_is_theirs(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("At least six people were killed in the fighting, according to a regional health official.", 6),
+    ("Militants killed 38 people in an attack on a base on Thursday, an army officer said.", 38),
+    ("Six people were killed, an official told a news agency.", 6),
+    ("The strike killed a soldier and two civilians.", 3),
+])
+def test_who_tells_the_toll_is_not_counted_in_it(sentence, deaths):
+    assert fatalities(sentence) == deaths
