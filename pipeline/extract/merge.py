@@ -265,11 +265,17 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
         host.actor2 = c.actor1      # the police that broke up the demonstration
 
 
+# an undated mention stands for the days around publication: one dated further off is another event
+# ("police arrested 27 people during a march" today; "the military ... detained Suu Kyi on Feb. 1")
+_UNDATED_SPAN = 6
+
+
 def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -> Candidate | None:
     """The located candidate of the article that reports the same event as the unlocated `c`.
 
     Same sub-event type (a demonstration: any protest type), within three sentences, and not on
-    another day; the nearest one wins.
+    another day (an undated mention: not more than _UNDATED_SPAN days from the dated one); the nearest
+    one wins.
     """
     def same_kind(x: Candidate) -> bool:
         if c.sub_event_type in PROTEST_FAMILY or c.sub_event_type in ("Violent demonstration", "Mob violence"):
@@ -282,7 +288,7 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
     pool = [x for x in near if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
             and not x.place_carried
             and abs(x.sentence.index - c.sentence.index) <= 3
-            and (not c.date_explicit or not x.date_explicit or x.day == c.day)]
+            and (not c.date_explicit or x.day == c.day or (not x.date_explicit and abs((x.day - c.day).days) <= _UNDATED_SPAN))]
     if not pool:
         return None
     return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))

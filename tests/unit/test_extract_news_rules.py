@@ -980,3 +980,12 @@ def test_a_building_burned_down_is_property_destruction_and_fields_burned_are_no
 ])
 def test_a_state_raid_that_harms_no_one_and_hits_no_armed_side_is_a_search(sentence, expected):
     assert [t for t, _ in _types(sentence)] == expected
+
+
+def test_an_undated_event_takes_no_date_from_a_mention_a_week_away():
+    text = ("In Mandalay, police arrested 27 people during a march against the coup. "
+            "Crowds also marched in Yangon for a fourth day. "
+            "The military seized power on March 1 and detained the elected leader.")
+    arrests = [e for e in extract_events(text, "2021-03-10") if e["sub_event_type"] == "Arrests"
+               and (e["location"] or {}).get("name") == "Mandalay"]
+    assert [e["event_date"] for e in arrests] == ["2021-03-10"]
