@@ -323,10 +323,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Violent demonstration"
         if _COMMUNAL_WORDS.search(ctext) and not any(a.actor.inter in (1, 2, 8) for a in mains):
             return "Mob violence"
-    if cand_type == "Arrests" and _ACTIVIST_WORDS.search(ctext) \
-            and (_PROTEST_STEMS.search(ctext) or _PROTEST_WHILE.search(text)) \
+    if cand_type == "Arrests" and (_ACTIVIST_WORDS.search(ctext) and (_PROTEST_STEMS.search(ctext) or _PROTEST_WHILE.search(text))
+                                   or _DURING_PROTEST.search(text, t.end, clause.end)) \
             and not _AHEAD_OF_BEFORE.search(ctext):
-        return "Protest with intervention"
+        return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
     return cand_type
@@ -347,6 +347,7 @@ def _target_kind(target: str) -> str | None:
 
 _RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
 _HARM_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|wounding|injured|injuring|hit|struck|shot|bomb\w*|fire)\b", re.I)
+_DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?)\b", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)

@@ -986,6 +986,14 @@ def test_an_undated_event_takes_no_date_from_a_mention_a_week_away():
     text = ("In Mandalay, police arrested 27 people during a march against the coup. "
             "Crowds also marched in Yangon for a fourth day. "
             "The military seized power on March 1 and detained the elected leader.")
-    arrests = [e for e in extract_events(text, "2021-03-10") if e["sub_event_type"] == "Arrests"
-               and (e["location"] or {}).get("name") == "Mandalay"]
-    assert [e["event_date"] for e in arrests] == ["2021-03-10"]
+    mandalay = [e for e in extract_events(text, "2021-03-10") if (e["location"] or {}).get("name") == "Mandalay"]
+    assert [e["event_date"] for e in mandalay] == ["2021-03-10"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In Mandalay, police arrested 27 people during a march against the coup on Tuesday.",
+     [("Protest with intervention", "Mandalay")]),
+    ("Police arrested five suspects in Lagos on Tuesday.", [("Arrests", "Lagos")]),
+])
+def test_arrests_during_a_march_are_a_protest_broken_up(sentence, expected):
+    assert _types(sentence) == expected
