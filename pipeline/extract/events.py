@@ -150,6 +150,8 @@ def _inside_actor(s: Sentence, m: Mention) -> bool:
     return any(a.start <= m.start < a.end for a in s.actors)
 
 
+# "..., officials said Tuesday", "the army announced on Monday": the day of the statement, not of the event
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|announced|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$")
 SINCE_ATTACHED = 40   # characters: "since <date>" this close after the trigger is said of it
 
 
@@ -166,8 +168,16 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     if not dated:
         return None
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
-    pool = in_clause or dated
+    # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
+    # its clause does (a year of background is no such day)
+    told = [d for d in in_clause if not said_on(s, d) and not d.is_background(pub)]
+    pool = told or in_clause or dated
     return min(pool, key=lambda d: abs(d.start - t.start))
+
+
+def said_on(s: Sentence, d: DateExpr) -> bool:
+    """The date is the day of a statement ("officials said Tuesday", "announced on Monday")."""
+    return _SAID_ON.search(s.text, max(0, d.start - 30), d.start) is not None
 
 
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
@@ -880,7 +890,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if dexpr is not None and dexpr.is_background(pub):
                 continue
             if dexpr is not None and dexpr.day is not None:
-                day, precision, explicit = dexpr.day, dexpr.precision, True
+                # the day of a statement stands, but a mention that dates the event itself overrides it in the merge
+                day, precision, explicit = dexpr.day, dexpr.precision, not said_on(s, dexpr)
             else:
                 day, precision, explicit = default_day, default_precision, False
             clause_text = s.text[clause.start:clause.end]

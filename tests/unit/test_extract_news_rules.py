@@ -997,3 +997,16 @@ def test_an_undated_event_takes_no_date_from_a_mention_a_week_away():
 ])
 def test_arrests_during_a_march_are_a_protest_broken_up(sentence, expected):
     assert _types(sentence) == expected
+
+
+def test_the_day_of_a_statement_yields_to_the_day_the_next_sentence_gives_the_event():
+    text = ("Suspected jihadists killed at least 20 civilians in an attack on a village in central Mali, "
+            "officials said Tuesday. The attack happened on Sunday in the village of Ogossagou, a local official said. "
+            "Gunmen arrived on motorcycles. Mali has fought an insurgency for years.")
+    events = [e for e in extract_events(text, "2019-03-26") if e["sub_event_type"] == "Attack"]
+    assert [(e["event_date"], e["fatalities"]["best"]) for e in events] == [("2019-03-24", 20)]
+
+
+def test_the_day_of_a_statement_still_dates_an_event_no_other_day_dates():
+    [event] = extract_events("Militants killed four soldiers near Gao, the army said on Monday.", PUB)
+    assert event["event_date"] == "2019-03-04"
