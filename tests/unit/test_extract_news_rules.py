@@ -1010,3 +1010,19 @@ def test_the_day_of_a_statement_yields_to_the_day_the_next_sentence_gives_the_ev
 def test_the_day_of_a_statement_still_dates_an_event_no_other_day_dates():
     [event] = extract_events("Militants killed four soldiers near Gao, the army said on Monday.", PUB)
     assert event["event_date"] == "2019-03-04"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Four soldiers were killed when their vehicle hit an explosive device near Boni in Mali on Monday.", "Boni"),
+    ("Troops ambushed a group of fighters near Wadi Ezeib in Syria on Monday.", "Wadi Ezeib"),
+])
+def test_a_name_right_after_near_is_a_place_even_unlisted(sentence, place):
+    assert place in [p for _, p in _types(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shells exploded near Thawra Street in Damascus on Monday.",
+    "Fighting broke out near Christmas in Aleppo on Monday.",
+])
+def test_a_street_or_a_feast_after_near_is_no_settlement(sentence):
+    assert all(p in ("Damascus", "Aleppo") for _, p in _types(sentence))
