@@ -216,7 +216,7 @@ _AHEAD_OF_BEFORE = re.compile(r"\b(?:anticipation\s+of|ahead\s+of|before|planned
 # "activists were detained while trying to hold demonstrations": the arrest broke up a protest
 _PROTEST_WHILE = re.compile(r"\b(?:while|as)\s+(?:they\s+)?(?:were\s+)?(?:trying|attempting|tried|attempted)\s+to\s+(?:hold|stage|start|join)\s+"
                             r"(?:\S+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|a\s+march|sit-ins?|pickets?)\b", re.I)
-_PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?)\b", re.I)
+_PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?|marchers|marching|rall(?:y|ies|ying))\b", re.I)
 
 
 def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1, actor2, neighbours: str) -> str | None:

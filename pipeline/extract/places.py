@@ -907,6 +907,8 @@ def after_feed_stamp(text: str, start: int, end: int) -> bool:
     """`text` opens with only a feed's date or time stamp before `start` ("Last updated at Jan 20 2015",
     "21 Jul 2016"), and a capitalised word follows `end`: the story starts there."""
     return _STAMP_ONLY.match(text[:start]) is not None and _CAPITAL_NEXT.match(text[end:]) is not None
+_DATELINE_CITY_BEFORE = re.compile(r"[\s\"']*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3},\s*$")
+_DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
@@ -934,6 +936,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "dateline"
     if start < 50 and after_feed_stamp(text, start, end):
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story
+    if start < 40 and _DATELINE_CITY_BEFORE.match(text[:start]) and _DATELINE_END_AFTER.match(after):
+        return "dateline"      # "KHARTOUM, Sudan —", "ABUJA, Nigeria (AP) —": the dateline's country
     if _SEAT_BEFORE.search(before):
         return "attributive"
     if _BORDER_BEFORE.search(before):

@@ -1026,3 +1026,21 @@ def test_a_name_right_after_near_is_a_place_even_unlisted(sentence, place):
 ])
 def test_a_street_or_a_feast_after_near_is_no_settlement(sentence):
     assert all(p in ("Damascus", "Aleppo") for _, p in _types(sentence))
+
+
+def test_the_country_of_a_dateline_is_no_place_of_the_event():
+    text = ("KHARTOUM, Sudan — Heavy fighting between the army and the RSF went on on Thursday, with explosions "
+            "heard across the capital. Residents stayed indoors. Shops were shut. Aid groups asked for a pause.")
+    events = extract_events(text, "2023-04-20")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Armed clash", "Khartoum")]
+
+
+def test_a_fight_that_entered_its_sixth_day_took_no_place():
+    assert "Government regains territory" not in [t for t, _ in _types(
+        "The battle for Sirte entered its sixth day on Tuesday as troops shelled the city.")]
+
+
+def test_soldiers_firing_on_people_marching_is_excessive_force_against_protesters():
+    [event] = extract_events("Soldiers opened fire on members of a religious group marching in Abuja on Tuesday, "
+                             "killing at least six people.", PUB)
+    assert event["sub_event_type"] == "Excessive force against protesters"
