@@ -970,9 +970,16 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         candidates[first_here:] = here
         if "attribution" in s.blocked:
             # "The Islamic State group claimed responsibility for the attack.": who did the event just reported
+            # (never an armed group's claim on an air strike: it has no aircraft)
+            claim = s.blocked["attribution"]
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
-                             and a.start < s.blocked["attribution"].start), None)
-            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                             and a.start < claim.start), None)
+            if claimant is None and s.text[claim.start:claim.end].endswith("by"):
+                # "The blast was claimed by the Islamic State group": the claimant after "by"
+                claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
+                                 and a.start >= claim.end), None)
+            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES
+                      and not (c.sub_event_type == "Air/drone strike" and claimant is not None and claimant.actor.inter != 8)]
             if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and _DEATH_WORD.search(s.text):

@@ -52,6 +52,7 @@ class Blocker:
     blocks_weak: bool
     scope: str = "sentence"       # "after": only triggers after the cue are blocked
     start: int = 0                # where the cue was found (set per sentence)
+    end: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +218,7 @@ def active_blockers(text: str) -> list[Blocker]:
         # the first match where a blocker's word can start is the first of a scan (`search`)
         m = next(_matches_at(b.regex, text, starts.get(i, ())), None) if i in indexed else b.regex.search(text)
         if m:
-            found.append(replace(b, start=m.start()))
+            found.append(replace(b, start=m.start(), end=m.end()))
     return found
 
 

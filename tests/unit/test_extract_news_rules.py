@@ -1044,3 +1044,17 @@ def test_soldiers_firing_on_people_marching_is_excessive_force_against_protester
     [event] = extract_events("Soldiers opened fire on members of a religious group marching in Abuja on Tuesday, "
                              "killing at least six people.", PUB)
     assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_an_attack_claimed_by_a_group_in_the_passive_is_that_group_s():
+    text = ("A bomb exploded inside a mosque in Kunduz during Friday prayers, killing at least 33 people. "
+            "The blast was claimed by the Islamic State group. Officials gave no further details.")
+    events = extract_events(text, "2021-10-10")
+    assert [e["actor1"]["name"] for e in events] == ["Islamic State"]
+
+
+def test_an_armed_group_s_claim_gives_no_air_strike_to_it():
+    text = ("Air strikes killed 12 civilians near Manbij on Tuesday. "
+            "A separate bombing in Hasakeh was claimed by the Islamic State group.")
+    strikes = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Air/drone strike"]
+    assert all(e["actor1"]["name"] != "Islamic State" for e in strikes)
