@@ -293,7 +293,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1 = a1 if a1 and a1["inter"] == 6 else protesters
         a2 = None
     elif sub in ("Protest with intervention", "Excessive force against protesters"):
-        forces = a1 if a1 and a1["inter"] == 1 else (a2 if a2 and a2["inter"] == 1 else police)
+        # who broke it up: the state's forces, or an armed group acting as one ("Taliban fighters beat protesters")
+        forces = next((a for a in (a1, a2) if a and a["inter"] == 1), None) \
+            or next((a for a in (a1, a2) if a and a["inter"] in (2, 3, 4, 8)), None) or police
         a1, a2 = (a1 if a1 and a1["inter"] == 6 else a2 if a2 and a2["inter"] == 6 else protesters), forces
     elif sub == "Violent demonstration":
         opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)

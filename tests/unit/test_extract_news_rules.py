@@ -1058,3 +1058,12 @@ def test_an_armed_group_s_claim_gives_no_air_strike_to_it():
             "A separate bombing in Hasakeh was claimed by the Islamic State group.")
     strikes = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Air/drone strike"]
     assert all(e["actor1"]["name"] != "Islamic State" for e in strikes)
+
+
+@pytest.mark.parametrize("sentence, force", [
+    ("Taliban fighters beat women protesters in Kabul on Tuesday.", "Taliban"),
+    ("Protesters were beaten by police in Harare on Tuesday.", "Police Forces of Zimbabwe"),
+])
+def test_beating_protesters_is_excessive_force_by_whoever_beat_them(sentence, force):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["actor2"]["name"]) == ("Excessive force against protesters", force)
