@@ -1184,7 +1184,10 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
-    r"|\b(?:near|outside)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
+    r"|\b(?:near|outside)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
+    # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
+    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic)s?\s+in\s+"
+    r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
     _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS
     + r"\s+(?:[\w-]+\s+){0,5}?(?:of|in)\s+(?:the\s+)?(?=[A-Z])")
@@ -1196,7 +1199,8 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ")
+_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ",
+                  "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside)\s+of")
 
 
@@ -1245,7 +1249,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             owner = next((k for k in known if k.start == m.end() and k.place.kind in ("town", "region", "province")), None)
             if owner is None or not _LOCATIVE.search(text[max(0, m.start("d") - 40):m.start("d")]):
                 continue
-        for group in ("a", "a2", "b", "c", "d", "e"):
+        for group in ("a", "a2", "b", "c", "d", "e", "f"):
             if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")
@@ -1257,10 +1261,13 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
             if group == "b" and _ADJECTIVE_END.search(name.split()[-1]):
                 continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
-            if group == "e" and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:
+            if group in ("e", "f") and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:
                 name = name.rsplit(None, 1)[0]       # "near Kobani Syria": the town, then its country
                 end = start + len(name)
-            if group == "e" and (_CALENDAR_WORD.fullmatch(name) or _ADJECTIVE_END.search(name.split()[-1])
+            if group in ("e", "f") and len(name.split()) > 1 and any(
+                    c.kind != "town" or c.population >= 100_000 for c in load_gazetteer().lookup(name.split()[-1])):
+                continue      # "in Azaz Aleppo province", "Millis Idlib": a town, then its known province or city
+            if group in ("e", "f") and (_CALENDAR_WORD.fullmatch(name) or _ADJECTIVE_END.search(name.split()[-1])
                                  or name in _demonyms()[1] or _NAMED_AFTER.match(" " + name.split()[-1])):
                 continue      # "near Christmas", "outside Syrian", "near Thawra Street": no settlement
             ctx = owner.place if owner is not None else context

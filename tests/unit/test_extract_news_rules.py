@@ -1067,3 +1067,16 @@ def test_an_armed_group_s_claim_gives_no_air_strike_to_it():
 def test_beating_protesters_is_excessive_force_by_whoever_beat_them(sentence, force):
     [event] = extract_events(sentence, PUB)
     assert (event["sub_event_type"], event["actor2"]["name"]) == ("Excessive force against protesters", force)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Al-Shabaab fighters overran an army base in El Baraf on Tuesday, killing dozens of soldiers.", "El Baraf"),
+    ("Gunmen attacked a market in Gombi in Nigeria on Tuesday.", "Gombi"),
+])
+def test_a_site_in_a_name_is_in_that_settlement(sentence, place):
+    assert place in [p for _, p in _types(sentence)]
+
+
+def test_a_site_in_a_town_and_its_known_province_is_one_place():
+    text = "A car bomb exploded at a checkpoint in Azaz Aleppo province in Syria on Tuesday, killing 20 people."
+    assert "Azaz Aleppo" not in [p for _, p in _types(text)]
