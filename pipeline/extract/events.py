@@ -722,6 +722,15 @@ _ARMED_SIDE_WORDS = re.compile(r"\b(?:troops|soldiers?|army|armed|military|milit
                                r"combatants|insurgency|warplanes|jets|artillery|shelling)\b", re.I)
 
 
+_CRIME_STORY = re.compile(r"\b(?:robber(?:y|ies)|burglar(?:y|ies)|theft|thefts|steal|stealing|stole|stolen|shoplift\w*|carjack\w*|"
+                          r"mugg(?:ed|ing)|homicide|murder\s+charges?|charged\s+with|911|suspect|suspects|domestic\s+(?:dispute|violence)|"
+                          r"drug\s+deal\w*|police\s+chief|sheriff|detectives?|custody\s+battle|ransom\s+demand)\b", re.I)
+CRIME_TERMS = 3       # distinct crime terms in the title and lead that make a story a crime story
+_ARMED_WITH = re.compile(r"\barmed\s+(?:robbery|robber|with)\b", re.I)
+_POLITICAL_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|rall(?:y|ies)|terror\w*|extremis\w*|jihad\w*|insurg\w*|"
+                              r"sectarian|ethnic|militia\w*|rebel\w*|cartel|gang\s+war|political|opposition|election)\b", re.I)
+
+
 def _names_armed_side(sentences: list[Sentence], text: str) -> bool:
     """The story names an armed, organised side: an armed actor (police aside) or a word for one."""
     return any(a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police"))
@@ -739,7 +748,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     snippet = len(sentences) <= 3
     # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
-    sport = len({m.group(0).lower() for m in _SPORT.finditer((title or "") + "\n" + text[:SPORT_LEAD])}) >= SPORT_TERMS
+    lead = (title or "") + "\n" + text[:SPORT_LEAD]
+    sport = len({m.group(0).lower() for m in _SPORT.finditer(lead)}) >= SPORT_TERMS
+    # a crime story ("tried to steal another rider's shoes", "the suspect was arrested", "911 calls"): its
+    # stabbings and fights by no named side are common crime, which ACLED does not code
+    crime = len({m.group(0).lower() for m in _CRIME_STORY.finditer(lead)}) >= CRIME_TERMS \
+        and not _ARMED_SIDE_WORDS.search(_ARMED_WITH.sub("", lead)) and not _POLITICAL_WORDS.search(lead)
     armed_story = None       # whether the story names an armed side: read once, when a battle with no side needs it
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
@@ -791,6 +805,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
                 continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
+            if crime and t.type in ("attack", "Attack", "Armed clash", "Abduction/forced disappearance") \
+                    and (actor1 is None or actor1.actor.inter in (3, 5, 7)):
+                continue      # a stabbing, a brawl, a kidnapping in a crime story, by no named side
             if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 4, 8)
                                         or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were

@@ -1080,3 +1080,16 @@ def test_a_site_in_a_name_is_in_that_settlement(sentence, place):
 def test_a_site_in_a_town_and_its_known_province_is_one_place():
     text = "A car bomb exploded at a checkpoint in Azaz Aleppo province in Syria on Tuesday, killing 20 people."
     assert "Azaz Aleppo" not in [p for _, p in _types(text)]
+
+
+def test_a_stabbing_in_a_crime_story_is_common_crime():
+    text = ("A man was stabbed to death on a commuter train in Oakland on Tuesday during a fight. "
+            "Police said the suspect had tried to steal a phone from another rider. "
+            "Officers received several 911 calls and arrested the suspect nearby.")
+    assert not {"Attack", "Armed clash"} & {t for t, _ in _types(text)}
+
+
+def test_a_stabbing_by_militants_is_still_an_attack():
+    text = ("Militants stabbed two villagers to death near Gao on Tuesday. "
+            "Police said a suspect had tried to steal cattle. Officers received several 911 calls.")
+    assert "Attack" in [t for t, _ in _types(text)]
