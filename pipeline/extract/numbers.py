@@ -46,7 +46,8 @@ PERSON = re.compile(
     r"tribesmen|herders|herdsmen|miners|traders|fishermen|drivers|motorists|commuters|shoppers|volunteers|medics|"
     r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
-    r"Taliban|Houthis)\b", re.I)
+    r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
+    r"cousins|siblings|family\s+members)\b", re.I)
 _NOT_PEOPLE_AFTER = re.compile(
     r"^[\s-]*(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
     r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"
@@ -87,6 +88,9 @@ def parse_number(text: str) -> int | None:
             continue
         if w in VAGUE and not seen:
             return VAGUE[w]
+        if w == "dozen" and current:
+            current *= 12       # "two dozen", "three dozen"
+            continue
         if w not in UNITS:
             return None
         v = UNITS[w]
@@ -107,6 +111,9 @@ _PEOPLE_OF_AFTER = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|the
 _PART_OF_COUNT = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", re.I)
 _CASUALTY_AFTER_COUNT = re.compile(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:(?:confirmed|reported|known|civilian|military|further|more|additional|new)\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", re.I)
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
+# "the death toll from the bombing rose to 30", "the toll stood at 12": the number is of the dead
+_TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,6}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
+                               r"hit|stood|stands|now\s+stands)\s+(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$", re.I)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
 _TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
 
@@ -137,7 +144,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
         if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
-                or _OF_THEM_AFTER.match(after)
+                or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 60):m.start()])
                 or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                     and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted

@@ -168,3 +168,17 @@ def test_the_word_right_after_the_counted_people_is_theirs(sentence, deaths):
 ])
 def test_who_tells_the_toll_is_not_counted_in_it(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("The death toll from the bombing rose to 30.", 30),
+    ("The death toll stood at 12 on Monday.", 12),
+    ("Two dozen soldiers were killed.", 24),
+    ("Gunmen killed a teacher and his two sons.", 3),
+])
+def test_a_toll_that_rose_two_dozen_and_the_family_dead_are_counted(sentence, deaths):
+    assert fatalities(sentence) == deaths
+
+
+def test_the_toll_of_the_injured_is_no_death_toll():
+    assert fatalities("The toll of the injured rose to 40.") is None
