@@ -912,6 +912,9 @@ _DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
+# a building the text puts someone at ("outside parliament in", "stormed the ministry in"): the city is where it happened
+_AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|stormed|besieged|surrounded|marched\s+to)\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
@@ -938,8 +941,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story
     if start < 40 and _DATELINE_CITY_BEFORE.match(text[:start]) and _DATELINE_END_AFTER.match(after):
         return "dateline"      # "KHARTOUM, Sudan —", "ABUJA, Nigeria (AP) —": the dateline's country
-    if _SEAT_BEFORE.search(before):
-        return "attributive"
+    if _SEAT_BEFORE.search(before) and not _AT_THE_SEAT.search(before):
+        return "attributive"     # "the government in Damascus"; not "a sit-in outside parliament in Tbilisi"
     if _BORDER_BEFORE.search(before):
         return "border"
     if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):

@@ -1093,3 +1093,8 @@ def test_a_stabbing_by_militants_is_still_an_attack():
     text = ("Militants stabbed two villagers to death near Gao on Tuesday. "
             "Police said a suspect had tried to steal cattle. Officers received several 911 calls.")
     assert "Attack" in [t for t, _ in _types(text)]
+
+
+def test_a_protest_outside_parliament_in_a_city_is_in_that_city():
+    assert _types("Opposition supporters staged a sit-in outside parliament in Tbilisi on Tuesday.") == [
+        ("Peaceful protest", "Tbilisi")]
