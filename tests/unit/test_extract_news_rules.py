@@ -1098,3 +1098,11 @@ def test_a_stabbing_by_militants_is_still_an_attack():
 def test_a_protest_outside_parliament_in_a_city_is_in_that_city():
     assert _types("Opposition supporters staged a sit-in outside parliament in Tbilisi on Tuesday.") == [
         ("Peaceful protest", "Tbilisi")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The militia changed its name to the Free Army in Idlib on Tuesday.", [("Change to group/activity", "Idlib")]),
+    ("The front, which changed its name from al-Nusra, controls Idlib.", []),
+])
+def test_a_group_renaming_itself_is_a_change_to_the_group_and_a_renaming_told_as_who_it_is_is_not(sentence, expected):
+    assert _types(sentence) == expected
