@@ -71,7 +71,7 @@ class ActorLexicon:
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
                         r"shelled|shells|attacked|attacks|fired|fires|pounded|pounds|raided|raids|invaded|invades|"
-                        r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|sent\s+(?:troops|forces|jets|warplanes))")
+                        r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|mounted|sent\s+(?:troops|forces|jets|warplanes))")
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +183,7 @@ _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing
 # ... and one of these verbs at a word start (after the country's name and a space) every match of country_agent
 # (searched with the character before it, in " " + the lower-cased text, as the lexicon's patterns are)
 _AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
-                               r"target|hits?\b|retaliat|stormed|deployed|sent\s)")
+                               r"target|hits?\b|retaliat|stormed|deployed|mounted|sent\s)")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strikes", "raids")
 

@@ -1106,3 +1106,16 @@ def test_a_protest_outside_parliament_in_a_city_is_in_that_city():
 ])
 def test_a_group_renaming_itself_is_a_change_to_the_group_and_a_renaming_told_as_who_it_is_is_not(sentence, expected):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, place, actor", [
+    ("Turkish troops launched an incursion into northern Syria near Tal Abyad on Tuesday.", "Tal Abyad", "Military Forces of Turkey"),
+    ("Israeli forces made an incursion into Jenin on Tuesday.", "Jenin", "Military Forces of Israel"),
+])
+def test_an_invasion_or_incursion_is_a_clash_of_the_side_that_moves_in(sentence, place, actor):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["actor1"]["name"]) == ("Armed clash", place, actor)
+
+
+def test_an_invasion_years_ago_is_history():
+    assert _types("The invasion of Iraq in 2003 changed the region.") == []
