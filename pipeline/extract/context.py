@@ -28,7 +28,8 @@ _HAD_END = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
 _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
-_PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", re.I)
+_PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came|work|shops|businesses|"
+                                r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", re.I)
 
 
 def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> str | None:

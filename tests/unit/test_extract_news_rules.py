@@ -1119,3 +1119,11 @@ def test_an_invasion_or_incursion_is_a_clash_of_the_side_that_moves_in(sentence,
 
 def test_an_invasion_years_ago_is_history():
     assert _types("The invasion of Iraq in 2003 changed the region.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Palestinians in Hebron shunned work on Tuesday to protest at new settlements.",
+    "Traders in Kano closed their shops on Tuesday to protest against the new tax.",
+])
+def test_staying_off_work_or_shutting_shops_to_protest_is_a_protest(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Peaceful protest"]
