@@ -1127,3 +1127,11 @@ def test_an_invasion_years_ago_is_history():
 ])
 def test_staying_off_work_or_shutting_shops_to_protest_is_a_protest(sentence):
     assert [t for t, _ in _types(sentence)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Soldiers murdered more than 15,000 prisoners near Smolensk during World War Two.",
+    "Militias massacred villagers near Bunia in the 1990s.",
+])
+def test_a_world_war_or_a_past_decade_is_history(sentence):
+    assert _types(sentence) == []
