@@ -1135,3 +1135,13 @@ def test_staying_off_work_or_shutting_shops_to_protest_is_a_protest(sentence):
 ])
 def test_a_world_war_or_a_past_decade_is_history(sentence):
     assert _types(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Serbia rejected an ultimatum to hand over a guard involved in a shooting outside the consulate in Sydney.", []),
+    ("Police in Nairobi arrested three men over the bombing of a mall on Tuesday.", [("Arrests", "Nairobi")]),
+    ("A court in Nairobi sentenced three men for the bombing of a mall.", []),
+    ("The group said it was involved in fierce clashes near Ramussa on Tuesday.", [("Armed clash", "Ramussa")]),
+])
+def test_the_event_a_person_is_involved_in_charged_with_or_arrested_over_is_told_elsewhere(sentence, expected):
+    assert _types(sentence) == expected
