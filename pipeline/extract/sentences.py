@@ -163,13 +163,15 @@ _CLAUSE = re.compile(
     r"|,\s+and\s+(?=(?:the|a|an|[A-Z]\w+)\s+(?:\w+\s+){0,3}(?:said|reported|added)\b)|\s+—\s+|\s+-\s+"
     # "a roadside bombing that killed a police officer, and a mortar attack that killed one person": a second event
     r"|,\s+and\s+(?=(?:a|an|another)\s+(?:\S+\s+){0,2}(?:attack|bombing|blast|explosion|strike|airstrike|raid|ambush|shelling)s?\b)"
+    # "air strikes killed 20 people in Gaza ..., after Hamas fired rockets at Jerusalem": the event it came after
+    r"|,\s+after\s+(?=(?:[\w'-]+\s+){1,3}(?:fired|launched|attacked|shelled|struck|bombed|stormed|seized|captured|killed)\b)"
 )
 
 
 # every match of _CLAUSE holds one of these words, a comma before "as", "whereas" or "and", or a
 # spaced hyphen: a sentence with none is one clause (most sentences; the scan is the costly part)
 _CLAUSE_WORDS = ("while", ";", "which", "but", "\u2014")
-_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and)\s")
+_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and|after)\s")
 _SPACED_HYPHEN = re.compile(r"\s-\s")
 
 

@@ -1145,3 +1145,11 @@ def test_a_world_war_or_a_past_decade_is_history(sentence):
 ])
 def test_the_event_a_person_is_involved_in_charged_with_or_arrested_over_is_told_elsewhere(sentence, expected):
     assert _types(sentence) == expected
+
+
+def test_the_event_a_sentence_says_another_came_after_keeps_its_own_place_and_dead():
+    text = ("Air strikes killed 20 people in Gaza on Monday, health officials said, "
+            "after Hamas fired rockets at Jerusalem.")
+    events = {(e["sub_event_type"], e["location"]["name"]): e["fatalities"] for e in extract_events(text, PUB)}
+    assert events[("Air/drone strike", "Gaza Strip")]["best"] == 20
+    assert events[("Shelling/artillery/missile attack", "Jerusalem")] is None
