@@ -724,7 +724,8 @@ _ARMED_SIDE_WORDS = re.compile(r"\b(?:troops|soldiers?|army|armed|military|milit
 
 _CRIME_STORY = re.compile(r"\b(?:robber(?:y|ies)|burglar(?:y|ies)|theft|thefts|steal|stealing|stole|stolen|shoplift\w*|carjack\w*|"
                           r"mugg(?:ed|ing)|homicide|murder\s+charges?|charged\s+with|911|suspect|suspects|domestic\s+(?:dispute|violence)|"
-                          r"drug\s+deal\w*|police\s+chief|sheriff|detectives?|custody\s+battle|ransom\s+demand)\b", re.I)
+                          r"drug\s+deal\w*|police\s+chief|sheriff|detectives?|custody\s+battle|ransom\s+demand|sentenced|convicted|"
+                          r"prosecutors?|prison|confessed|jury|FBI)\b", re.I)
 CRIME_TERMS = 3       # distinct crime terms in the title and lead that make a story a crime story
 _ARMED_WITH = re.compile(r"\barmed\s+(?:robbery|robber|with)\b", re.I)
 _POLITICAL_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|rall(?:y|ies)|terror\w*|extremis\w*|jihad\w*|insurg\w*|"
@@ -805,9 +806,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
                 continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
-            if crime and t.type in ("attack", "Attack", "Armed clash", "Abduction/forced disappearance") \
-                    and (actor1 is None or actor1.actor.inter in (3, 5, 7)):
-                continue      # a stabbing, a brawl, a kidnapping in a crime story, by no named side
+            if crime and ((t.type in ("attack", "Attack", "Armed clash") and (actor1 is None or actor1.actor.inter in (3, 5, 7)))
+                          or (t.type == "Abduction/forced disappearance" and (actor1 is None or actor1.actor.inter not in (2, 4, 8)))):
+                continue      # a stabbing, a brawl, a kidnapping in a crime story, by no named side (the police who
+                              # "rescued" a kidnapped child are not its kidnappers)
             if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 4, 8)
                                         or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were

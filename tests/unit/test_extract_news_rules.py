@@ -1153,3 +1153,9 @@ def test_the_event_a_sentence_says_another_came_after_keeps_its_own_place_and_de
     events = {(e["sub_event_type"], e["location"]["name"]): e["fatalities"] for e in extract_events(text, PUB)}
     assert events[("Air/drone strike", "Gaza Strip")]["best"] == 20
     assert events[("Shelling/artillery/missile attack", "Jerusalem")] is None
+
+
+def test_a_kidnapping_in_a_crime_story_is_common_crime_whoever_rescued_the_child():
+    text = ("A kidnapped girl was rescued by police in Dallas on Tuesday. The suspect was convicted and "
+            "sentenced to life in prison after he confessed. A friend called 911 when she saw his car.")
+    assert "Abduction/forced disappearance" not in [t for t, _ in _types(text)]
