@@ -1156,6 +1156,6 @@ def test_the_event_a_sentence_says_another_came_after_keeps_its_own_place_and_de
 
 
 def test_a_kidnapping_in_a_crime_story_is_common_crime_whoever_rescued_the_child():
-    text = ("A kidnapped girl was rescued by police in Dallas on Tuesday. The suspect was convicted and "
+    text = ("A man kidnapped a girl from a park in Dallas on Tuesday. The suspect was convicted and "
             "sentenced to life in prison after he confessed. A friend called 911 when she saw his car.")
     assert "Abduction/forced disappearance" not in [t for t, _ in _types(text)]
