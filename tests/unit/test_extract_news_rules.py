@@ -1159,3 +1159,11 @@ def test_a_kidnapping_in_a_crime_story_is_common_crime_whoever_rescued_the_child
     text = ("A man kidnapped a girl from a park in Dallas on Tuesday. The suspect was convicted and "
             "sentenced to life in prison after he confessed. A friend called 911 when she saw his car.")
     assert "Abduction/forced disappearance" not in [t for t, _ in _types(text)]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Rebels downed a government helicopter near Kidal on Tuesday.", "Disrupted weapons use"),
+    ("Twelve bodies with gunshot wounds were found dumped on a road near Tijuana on Tuesday.", "Attack"),
+])
+def test_an_aircraft_downed_and_bodies_with_gunshot_wounds_are_events(sentence, kind):
+    assert [t for t, _ in _types(sentence)] == [kind]
