@@ -144,7 +144,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
         if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
-                or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 110):m.start()])
                 or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                     and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted

@@ -173,6 +173,7 @@ def test_who_tells_the_toll_is_not_counted_in_it(sentence, deaths):
 @pytest.mark.parametrize("sentence, deaths", [
     ("The death toll from the bombing rose to 30.", 30),
     ("The death toll stood at 12 on Monday.", 12),
+    ("The death toll from Sunday's car bombing in Mogadishu has risen to 120, officials said.", 120),
     ("Two dozen soldiers were killed.", 24),
     ("Gunmen killed a teacher and his two sons.", 3),
 ])
