@@ -12,14 +12,20 @@ import copy
 import json
 import random
 import re
+from functools import lru_cache
 from pathlib import Path
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 SIZE_RANGE = 4        # a replacement has between a quarter and four times the town's population
 
 
-def _towns_by_country(gz) -> dict[str, list]:
-    """Towns with a plain name that the gazetteer gives to no other place (so the swap adds no ambiguity)."""
+@lru_cache(maxsize=1)
+def _towns_by_country() -> dict[str, list]:
+    """Towns with a plain name that the gazetteer gives to no other place (so the swap adds no ambiguity);
+    read once for all the draws of a run."""
+    from pipeline.extract.places import load_gazetteer
+
+    gz = load_gazetteer()
     out: dict[str, list] = {}
     for p in gz.by_id.values():
         if p.kind == "town" and p.name.isascii() and _PLAIN_NAME.fullmatch(p.name):
@@ -40,7 +46,7 @@ def swap_world(world: Path, seed: int, inputs: Path, gold_out: Path) -> int:
     from pipeline.extract.places import load_gazetteer
 
     gz = load_gazetteer()
-    pools = _towns_by_country(gz)
+    pools = _towns_by_country()
     rnd = random.Random(seed)
     gold = copy.deepcopy(json.loads((world / "gold.json").read_text(encoding="utf-8")))
     articles = {}

@@ -170,12 +170,12 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
     # its clause does (a year of background is no such day)
-    told = [d for d in in_clause if not said_on(s, d) and not d.is_background(pub)]
+    told = [d for d in in_clause if not _said_on(s, d) and not d.is_background(pub)]
     pool = told or in_clause or dated
     return min(pool, key=lambda d: abs(d.start - t.start))
 
 
-def said_on(s: Sentence, d: DateExpr) -> bool:
+def _said_on(s: Sentence, d: DateExpr) -> bool:
     """The date is the day of a statement ("officials said Tuesday", "announced on Monday")."""
     return _SAID_ON.search(s.text, max(0, d.start - 30), d.start) is not None
 
@@ -344,6 +344,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 # "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
 _CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
+
+
 def _target_kind(target: str) -> str | None:
     """Whom the words after an attack word name first: "military" (a base, troops, a patrol) or
     "civilian" (villagers, a market, "a convoy of gold miners"), or None."""
@@ -732,6 +734,13 @@ _POLITICAL_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|rall(?:y|i
                               r"sectarian|ethnic|militia\w*|rebel\w*|cartel|gang\s+war|political|opposition|election)\b", re.I)
 
 
+def _crime_story(lead: str) -> bool:
+    """A crime story ("tried to steal another rider's shoes", "the suspect was arrested", "911 calls"):
+    its stabbings, fights and kidnappings by no named side are common crime, which ACLED does not code."""
+    return len({m.group(0).lower() for m in _CRIME_STORY.finditer(lead)}) >= CRIME_TERMS \
+        and not _ARMED_SIDE_WORDS.search(_ARMED_WITH.sub("", lead)) and not _POLITICAL_WORDS.search(lead)
+
+
 def _names_armed_side(sentences: list[Sentence], text: str) -> bool:
     """The story names an armed, organised side: an armed actor (police aside) or a word for one."""
     return any(a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police"))
@@ -751,10 +760,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
     lead = (title or "") + "\n" + text[:SPORT_LEAD]
     sport = len({m.group(0).lower() for m in _SPORT.finditer(lead)}) >= SPORT_TERMS
-    # a crime story ("tried to steal another rider's shoes", "the suspect was arrested", "911 calls"): its
-    # stabbings and fights by no named side are common crime, which ACLED does not code
-    crime = len({m.group(0).lower() for m in _CRIME_STORY.finditer(lead)}) >= CRIME_TERMS \
-        and not _ARMED_SIDE_WORDS.search(_ARMED_WITH.sub("", lead)) and not _POLITICAL_WORDS.search(lead)
+    crime = None       # whether it is a crime story: read once, when a killing or a kidnapping by no named side needs it
     armed_story = None       # whether the story names an armed side: read once, when a battle with no side needs it
     if snippet:
         # a snippet is one story: a disaster or crime word anywhere frames all of it
@@ -806,10 +812,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
                 continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
-            if crime and ((t.type in ("attack", "Attack", "Armed clash") and (actor1 is None or actor1.actor.inter in (3, 5, 7)))
-                          or (t.type == "Abduction/forced disappearance" and (actor1 is None or actor1.actor.inter not in (2, 4, 8)))):
-                continue      # a stabbing, a brawl, a kidnapping in a crime story, by no named side (the police who
-                              # "rescued" a kidnapped child are not its kidnappers)
+            if ((t.type in ("attack", "Attack", "Armed clash") and (actor1 is None or actor1.actor.inter in (3, 5, 7)))
+                    or (t.type == "Abduction/forced disappearance" and (actor1 is None or actor1.actor.inter not in (2, 4, 8)))):
+                if crime is None:
+                    crime = _crime_story(lead)
+                if crime:
+                    continue      # a stabbing, a brawl, a kidnapping in a crime story, by no named side (the police who
+                                  # "rescued" a kidnapped child are not its kidnappers)
             if t.needs_armed_actor and (actor1 is None or actor1.actor.inter not in (1, 2, 3, 4, 8)
                                         or (actor1.start > t.start and not _BY_AFTER.match(s.text[t.end:actor1.start]))):
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were
@@ -910,7 +919,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue
             if dexpr is not None and dexpr.day is not None:
                 # the day of a statement stands, but a mention that dates the event itself overrides it in the merge
-                day, precision, explicit = dexpr.day, dexpr.precision, not said_on(s, dexpr)
+                day, precision, explicit = dexpr.day, dexpr.precision, not _said_on(s, dexpr)
             else:
                 day, precision, explicit = default_day, default_precision, False
             clause_text = s.text[clause.start:clause.end]

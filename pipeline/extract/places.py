@@ -907,6 +907,8 @@ def after_feed_stamp(text: str, start: int, end: int) -> bool:
     """`text` opens with only a feed's date or time stamp before `start` ("Last updated at Jan 20 2015",
     "21 Jul 2016"), and a capitalised word follows `end`: the story starts there."""
     return _STAMP_ONLY.match(text[:start]) is not None and _CAPITAL_NEXT.match(text[end:]) is not None
+
+
 _DATELINE_CITY_BEFORE = re.compile(r"[\s\"']*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3},\s*$")
 _DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
@@ -1098,6 +1100,15 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         if found is None:
             found = seen_hints[h] = h.lower() in low
         return found
+    town_countries: dict[str, set] = {}
+
+    def other_towns_may_be_in(codes: set, surface: str) -> bool:
+        # the countries each town name of the article may be in, read once (not once per mention)
+        if not town_countries:
+            for o in mentions:
+                if o.place.kind == "town" and o.surface not in town_countries:
+                    town_countries[o.surface] = {c.country_code for c in gz.lookup(o.surface)}
+        return all(codes & cs for name, cs in town_countries.items() if name != surface)
     out: list[Mention | None] = []
     for i, m in enumerate(mentions):
         if check is not None and not i % 512:
@@ -1159,8 +1170,7 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
             best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
         elif m.framed and not named_home and not groups and len(only := {c.country_code for c in gz.lookup(m.surface)}) == 1 \
-                and all(only & {c.country_code for c in gz.lookup(o.surface)} for o in mentions
-                        if o is not m and o.place.kind == "town" and o.surface != m.surface):
+                and other_towns_may_be_in(only, m.surface):
             # the article's countries come only from who acts abroad ("Russian air strikes ... in Idlib",
             # "Israeli troops raided a home in Jenin"; not from an armed group's home war): a name the text
             # puts something in, that only one country has, and whose country the article's other towns
