@@ -67,6 +67,8 @@ class ActorLexicon:
     national_strike: re.Pattern | None     # "Israeli airstrikes", "Russian shelling": a state's fire
     country_by: re.Pattern | None          # "a drone strike by Turkey": the state as passive agent
     cased_heads: tuple[str, ...] = ()      # the first two characters of the cased aliases: one starts every match of `cased`
+    coalitions: tuple[frozenset, ...] = ()  # countries whose forces fight on one side (data/coalitions.yaml)
+    coordinated_nat: re.Pattern | None = None   # "Indian and ": a nationality coordinated with the next mention's
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -110,6 +112,8 @@ def load_lexicon() -> ActorLexicon:
             else:
                 by_alias.setdefault(alias.lower(), actor)
     nat = trie_regex(nationalities)
+    with open(DATA / "coalitions.yaml", encoding="utf-8") as fh:
+        coalitions = tuple(frozenset(c["members"]) for c in yaml.safe_load(fh)["coalitions"])
     alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
     # "Russia's", and "Russias" where the feed lost the apostrophe
     prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
@@ -134,8 +138,28 @@ def load_lexicon() -> ActorLexicon:
     national_strike = re.compile(r"[^\w-](?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|raids)\b")
+    coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
-                        national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})))
+                        national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
+                        coordinated_nat)
+
+
+def same_camp(cc1: str, cc2: str) -> bool:
+    """Whether the forces of two countries fight on one side (a coalition of data/coalitions.yaml holds both)."""
+    return cc1 == cc2 or any(cc1 in c and cc2 in c for c in load_lexicon().coalitions)
+
+
+def rival_states(a: ActorMention, b: ActorMention) -> bool:
+    """Two states' forces of known, different countries that no coalition joins: "Indian and Pakistani
+    troops exchanged fire", "US cruise missiles struck a Syrian government airbase"."""
+    return "{country}" in a.actor.name and "{country}" in b.actor.name and bool(a.country_code) \
+        and bool(b.country_code) and not same_camp(a.country_code, b.country_code)
+
+
+def same_actor(a: ActorMention, b: ActorMention) -> bool:
+    """One actor named twice: the same name and, for a state's forces, not two countries' ("Military
+    Forces of {country}" names every state's army)."""
+    return a.actor.name == b.actor.name and (a.country_code == b.country_code or not a.country_code or not b.country_code)
 
 
 class Cue:
@@ -228,6 +252,13 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         start = (m.start("nat") if nat else m.start("alias")) - 1
         end = m.end() - 1
+        if cc and "{country}" in actor.name and lex.coordinated_nat is not None:
+            # "Indian and Pakistani troops": two armies when no coalition joins them (allies stay one mention)
+            other = lex.coordinated_nat.search(spaced, max(0, start - 40), start + 1)
+            occ = lex.nationalities.get(" ".join(other.group("nat").split())) if other else None
+            if occ and not same_camp(occ, cc) and text[other.start("nat") - 1].isupper():
+                o_start, o_end = other.start("nat") - 1, other.end("nat") - 1
+                found.append(ActorMention(actor, o_start, o_end, text[o_start:o_end], occ))
         found.append(ActorMention(actor, start, end, text[start:end], cc))
     if lex.country_by is not None and lex.state is not None and "by" in low and holds_any(low, _COUNTRY_BY_WORDS):
         for m in lex.country_by.finditer(low):

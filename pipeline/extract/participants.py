@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorMention, load_lexicon
+from .actors import ActorMention, load_lexicon, rival_states, same_actor
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
@@ -70,7 +70,7 @@ def allied(a: ActorMention, b: ActorMention) -> bool:
     """Two actors on the government's side of the same war: the Syrian army and Hezbollah, not Israeli
     jets and Hezbollah. A group's `allies` (country codes) says whose forces it fights beside; a state
     force of a known country outside that list is not its ally."""
-    if not (a.actor.side == b.actor.side == "government"):
+    if not (a.actor.side == b.actor.side == "government") or rival_states(a, b):
         return False
     for group, other in ((a, b), (b, a)):
         if group.actor.allies and other.country_code and "{country}" in other.actor.name \
@@ -81,7 +81,7 @@ def allied(a: ActorMention, b: ActorMention) -> bool:
 
 # "raids by the army", "an air strike on Tuesday by a US-led coalition": the agent after a day too
 _BY_AGENT_GAP = re.compile(r"\s+(?:(?:on|late|early|last)\s+(?:\w+day|night|morning|evening)\s+|overnight\s+|yesterday\s+)?"
-                           r"(?:\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
+                           r"(?:carried\s+out\s+|\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$")
 _PITTING = re.compile(r"\b(?:pitt(?:ing|ed)|between)\b")
 _FELL = re.compile(r"\bfell\b")
@@ -154,19 +154,19 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             # "pitting X against Y"; "fighting between X and Y": the two sides (not two allies of one)
             gap = _AGAINST if pitting.group() != "between" else _BETWEEN_AND
             against = [a for a in after[1:] if gap.search(text[after[0].end:a.start])
-                       and (a.actor.side != after[0].actor.side or a.actor.side == "none")]
+                       and (a.actor.side != after[0].actor.side or a.actor.side == "none" or rival_states(a, after[0]))]
             actor2 = against[0] if against else None
     if actor2 is None:
         others = [a for a in pool if a is not actor1 and a.start >= t.start and (actor1 is None or a.start > actor1.start)]
         if actor1 is not None:
             others = [a for a in others if not allied(a, actor1)
-                      and a.actor.name != actor1.actor.name
+                      and not same_actor(a, actor1)
                       and not _ALLIED_GAP.fullmatch(text[actor1.end:a.start])]
             actor2 = others[0] if others else None
             if actor2 is None:
                 objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
                            and _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                           and not allied(a, actor1) and a.actor.name != actor1.actor.name]
+                           and not allied(a, actor1) and not same_actor(a, actor1)]
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
@@ -186,13 +186,14 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
         elif rest:
             actor1 = rest[0]
-    if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name and actor1.actor.inter == actor2.actor.inter:
+    if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name \
+            and actor1.actor.inter == actor2.actor.inter and not rival_states(actor1, actor2):
         actor2 = None
     site = _targeted_force(s, t, clause)
-    if site is not None and actor1 is not None and actor1.actor.name == site.actor.name and site.start > t.end:
+    if site is not None and actor1 is not None and same_actor(actor1, site) and site.start > t.end:
         actor1 = None       # "police arrested 90 people during attacks on three police stations": not the attackers
     if site is not None and (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
-            and (actor1 is None or not actor1.is_state):
+            and (actor1 is None or not actor1.is_state or rival_states(actor1, site)):
         # "a car bomb exploded outside a police headquarters, wounding 19 people": the police were the target
         actor2 = site
     assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
@@ -207,7 +208,7 @@ _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bo
 _FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
                          r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
 _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
-                      r"ambushed|ambushing|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
+                      r"ambushed|ambushing|bombed|bombing|shelled|shelling|pounded|pounding|raided|raiding|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
 
 
 _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
@@ -311,6 +312,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = police
     elif a1 is None:
         a1, a2 = (a2, None) if a2 else (state, None)
+    elif sub == "Headquarters or base established":
+        a2 = None       # one side sets up a post; a force named near it ("posts surrounded by ...") is no party
     if a2 is not None and a2 == a1:
         a2 = None
     return a1, a2

@@ -226,3 +226,42 @@ def test_servicemen_killed_by_a_bomb_are_its_target():
     event = _only("Three US servicemen were killed by a roadside bomb outside Basra on Monday.", "2007-03-05")
     assert event["actor2"] == {"name": "Military Forces of United States", "inter": 8}
     assert event["interaction"] == 38
+
+
+@pytest.mark.parametrize("text, sides", [
+    # two states' armies at one event are two sides, unless a coalition joins them
+    ("Eritrean and Ethiopian troops exchanged fire near the town of Zalambessa on Sunday.", {"Eritrea", "Ethiopia"}),
+    ("Burundian warplanes bombed Rwandan army positions near Kirundo on Friday, killing four soldiers.", {"Burundi", "Rwanda"}),
+    ("A Venezuelan missile struck a Guyanese army post near Lethem on Saturday.", {"Venezuela", "Guyana"}),
+])
+def test_two_states_forces_are_two_sides(text, sides):
+    event = _only(text)
+    named = {event["actor1"]["name"].removeprefix("Military Forces of "),
+             (event["actor2"] or {}).get("name", "").removeprefix("Military Forces of ")}
+    assert named == sides
+
+
+def test_forces_of_one_coalition_are_one_side():
+    # Nigeria and Chad fight together in the Lake Chad task force (data/coalitions.yaml)
+    event = _only("Nigerian and Chadian troops ambushed Boko Haram fighters near Monguno on Sunday, killing 20.")
+    assert event["actor1"]["name"] in ("Military Forces of Nigeria", "Military Forces of Chad")
+    assert event["actor2"]["name"] == "Boko Haram"
+
+
+def test_a_missile_with_a_country_word_is_that_states():
+    event = _only("A Russian missile hit a shopping centre in Kharkiv on Sunday, killing 6 civilians.")
+    assert event["actor1"]["name"] == "Military Forces of Russia"
+    assert event["actor2"]["name"] == "Civilians (Ukraine)"
+    assert event["fatalities"]["best"] == 6
+
+
+def test_the_agent_of_strikes_carried_out_by_allies_is_the_first_named():
+    event = _only("Air strikes carried out by Syrian government and Russian jets killed 11 civilians in Maarat al-Numan on Monday.")
+    assert event["actor1"]["name"] == "Military Forces of Syria"
+    assert event["actor2"]["name"] == "Civilians (Syria)"
+
+
+def test_a_base_established_has_one_side():
+    event = _only("Turkish troops set up a new military base near Afrin on Sunday, days after Syrian government forces moved in.")
+    assert event["sub_event_type"] == "Headquarters or base established"
+    assert event["actor2"] is None
