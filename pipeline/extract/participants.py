@@ -277,7 +277,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = unidentified
         if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
             a2 = state
-        if a2 is None and a1["inter"] in (2, 3, 4) and _INFRASTRUCTURE.search(clause_text) \
+        if a2 is None and a1["inter"] in (1, 2, 3, 4, 8) and _INFRASTRUCTURE.search(clause_text) \
                 and not _CIVILIAN_WORDS.search(clause_text) and not _HARMED.search(clause_text):
             return a1, None         # "blew up pipelines": a sabotage with no one named as harmed
         if a2 is None:
@@ -325,7 +325,8 @@ _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|faction
 _IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
-_INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?)|power\s+(?:lines?|pylons?|"
+_INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?|depots?)|refiner(?:y|ies)|fuel\s+depots?|"
+                             r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+grid|substations?|power\s+(?:lines?|pylons?|"
                              r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
                              r"railways?|bridges?|gas\s+lines?)\b", re.I)
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)

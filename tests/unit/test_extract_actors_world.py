@@ -265,3 +265,9 @@ def test_a_base_established_has_one_side():
     event = _only("Turkish troops set up a new military base near Afrin on Sunday, days after Syrian government forces moved in.")
     assert event["sub_event_type"] == "Headquarters or base established"
     assert event["actor2"] is None
+
+
+def test_a_state_strike_on_infrastructure_that_harms_no_one_has_no_second_side():
+    event = _only("Pakistani jets struck a power station near Khost on Sunday, Afghan officials said.")
+    assert event["actor1"]["name"] == "Military Forces of Pakistan"
+    assert event["actor2"] is None and event["interaction"] == 80
