@@ -244,6 +244,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Government regains territory"
     if cand_type == "advance":
         return "Armed clash"
+    if cand_type == "Excessive force against protesters" and _CROWD_END.search(t.text) and not _names(_PROTEST_FRAME, neighbours) \
+            and not _MARCHED.search(neighbours):
+        return "Attack"     # "opened fire on a crowd waiting for aid": people gathered, no protest told
     if cand_type == "Non-violent transfer of territory" and _FIGHTING_WORDS.search(ctext) \
             and not _WITHOUT_A_FIGHT.search(ctext):
         return _resolve_type("territory", s, t, clause, actor1, actor2, neighbours)
@@ -343,6 +346,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 
 # "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
+_CROWD_END = re.compile(r"\bcrowds?$", re.I)
+_MARCHED = re.compile(r"\bmarch(?:ed|es|ing)\b|\b(?:took|take|taking)\s+to\s+the\s+streets\b", re.I)
 _CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
 
 

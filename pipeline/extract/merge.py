@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
+from .participants import country_name
 
 
 def _fold_into(host: Candidate, part: Candidate, cands: list[Candidate]) -> None:
@@ -260,9 +261,22 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
             PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
     host.confidence = max(host.confidence, c.confidence)
-    if host.actor2 is None and c.actor1 and c.actor1 != host.actor1 and c.actor1.get("inter") == 1 \
-            and (host.actor1 or {}).get("inter") in (5, 6):
-        host.actor2 = c.actor1      # the police that broke up the demonstration
+    if host.actor2 is None and (host.actor1 or {}).get("inter") in (5, 6):
+        # the police that broke up the demonstration ("Police opened fire on the crowd": the second side there)
+        police = next((a for a in (c.actor1, c.actor2) if a and a != host.actor1 and a.get("inter") == 1), None)
+        host.actor2 = _of_country(police, host.place)
+
+
+_COUNTRYLESS_STATE = {"Police Forces": "Police Forces of {}", "Military Forces": "Military Forces of {}",
+                      "State forces": "Military Forces of {}"}
+
+
+def _of_country(actor: dict | None, place) -> dict | None:
+    """A state force named where no place was known ("Police Forces"), in the country of the place it joins."""
+    country = country_name(place.country_code) if place is not None else None
+    if actor is None or actor["name"] not in _COUNTRYLESS_STATE or not country:
+        return actor
+    return {**actor, "name": _COUNTRYLESS_STATE[actor["name"]].format(country)}
 
 
 # an undated mention stands for the days around publication: one dated further off is another event

@@ -310,6 +310,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is None or a1["inter"] not in (1, 8):
             a2 = a2 or (a1 if a1 and a1["inter"] != 1 else None)
             a1 = police
+    elif sub == "Disrupted weapons use" and a1 is not None and a1["inter"] == 7:
+        a1, a2 = state, None      # bombs defused, found by fishermen: the state's forces deal with them
     elif a1 is None:
         a1, a2 = (a2, None) if a2 else (state, None)
     elif sub == "Headquarters or base established":

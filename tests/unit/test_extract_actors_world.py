@@ -271,3 +271,20 @@ def test_a_state_strike_on_infrastructure_that_harms_no_one_has_no_second_side()
     event = _only("Pakistani jets struck a power station near Khost on Sunday, Afghan officials said.")
     assert event["actor1"]["name"] == "Military Forces of Pakistan"
     assert event["actor2"] is None and event["interaction"] == 80
+
+
+def test_fire_with_a_country_word_is_that_states_forces():
+    event = _only("Two Afghan migrants were killed by Iranian fire in an attack near the border town of Saravan on Sunday.")
+    assert event["actor1"]["name"] == "Military Forces of Iran"
+
+
+def test_firing_on_a_crowd_with_no_protest_told_is_an_attack_on_civilians():
+    event = _only("Soldiers opened fire on a crowd gathered at a food distribution point in Khartoum on Monday, killing 9 people.")
+    assert event["sub_event_type"] == "Attack"
+    assert event["actor2"]["inter"] == 7 and event["fatalities"]["best"] == 9
+
+
+def test_the_police_who_fired_on_a_march_told_before_are_its_second_side():
+    event = _only("Hundreds of students marched in Dhaka on Monday. Police fired on the crowd, killing one student.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert event["actor2"]["name"] == "Police Forces of Bangladesh"
