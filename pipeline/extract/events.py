@@ -712,6 +712,7 @@ _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
+_DURING_THE = re.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.I)
 _BACK_REFERENCE = re.compile(r"^\W*(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?$")
 
 
@@ -952,10 +953,16 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
             if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
-                    and _BACK_REFERENCE.match(s.text[:t.start]) and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s, 3) if c.sentence.index < s.index):
-                # "The attack was on rebel-held areas": the event just reported, told again (a town it
-                # names may be that event's finer place: kept, for the merge to weigh)
-                continue
+                    and (_BACK_REFERENCE.match(s.text[:t.start]) or _DURING_THE.search(s.text, max(0, t.start - 40), t.start)):
+                prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index
+                         and (c.sub_event_type in VIOLENT_TYPES or c.sub_event_type == "Abduction/forced disappearance")]
+                if prior:
+                    # "The attack was on rebel-held areas", "A teacher was killed during the raid": the event just
+                    # reported, told again (a town it names may be that event's finer place: kept, for the merge
+                    # to weigh); a toll it gives is that event's when it had none
+                    if deaths is not None and prior[-1].fatalities is None and not place_explicit:
+                        prior[-1].fatalities = deaths
+                    continue
             place_cc = place.country_code if place else None
             parties_cc = place_cc
             if sub == "Agreement":

@@ -1167,3 +1167,10 @@ def test_a_kidnapping_in_a_crime_story_is_common_crime_whoever_rescued_the_child
 ])
 def test_an_aircraft_downed_and_bodies_with_gunshot_wounds_are_events(sentence, kind):
     assert [t for t, _ in _types(sentence)] == [kind]
+
+
+def test_a_death_during_the_raid_just_reported_is_that_events_toll():
+    events = extract_events("Bandits kidnapped 12 farmers near the town of Gusau on Sunday, police said. "
+                            "A farmer was killed during the raid, residents said.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+    assert events[0]["fatalities"]["best"] == 1
