@@ -305,6 +305,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
         a1 = a1 if a1 and a1["inter"] == 5 else rioters
+        if (a2 is None or a2["inter"] in (6, 7)) and _CLASH.search(clause_text) \
+                and (_RIVALS.search(clause_text) or PARTISANS.search(clause_text)):
+            return a1, dict(rioters)      # rival crowds, party supporters that clash: rioters on both sides
         a2 = a2 if a2 and a2["inter"] != 5 else civilians
     elif sub == "Arrests":
         if a1 is None or a1["inter"] not in (1, 8):
@@ -327,6 +330,9 @@ _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|faction
 _IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
+# the supporters of political parties ("supporters of rival political parties clashed", "party activists")
+PARTISANS = re.compile(r"\b(?:supporters|activists|members|workers|cadres|loyalists)\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}?part(?:y|ies)\b"
+                       r"|\bparty\s+(?:supporters|activists|workers|cadres|loyalists)\b", re.I)
 _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?|depots?)|refiner(?:y|ies)|fuel\s+depots?|"
                              r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+grid|substations?|power\s+(?:lines?|pylons?|"
                              r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"

@@ -1174,3 +1174,13 @@ def test_a_death_during_the_raid_just_reported_is_that_events_toll():
                             "A farmer was killed during the raid, residents said.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
     assert events[0]["fatalities"]["best"] == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Supporters of two rival parties clashed with machetes in Blantyre on Tuesday, leaving four people dead.",
+    "Party cadres clashed outside a polling station in Lusaka on Tuesday, police said.",
+])
+def test_party_supporters_who_clash_are_mob_violence_between_rioters(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Mob violence"
+    assert event["interaction"] == 55
