@@ -332,9 +332,11 @@ def _read_gazetteer() -> Gazetteer:
             exact.setdefault(k, []).append(place)
         for k in fkeys.split("|") if fkeys else ():
             fuzzy.setdefault(k, []).append(place)
-    for bucket in exact.values():
+    for k, bucket in exact.items():
         if len(bucket) > 1:
-            bucket.sort(key=lambda p: -p.population)
+            # a place's own name before another place's alternate one ("Bali" the island's, not Paris' name
+            # in Chinese; "Mangu" is Bangkok's only in Chinese), then the most populous
+            bucket.sort(key=lambda p: (norm_place(p.name) != k, -p.population))
     for _, gid, name, iso, capital, _nb in country_rows:
         cap = next((p for p in gz.exact.get(norm_place(capital), []) if p.country_code == iso), None)
         if cap is not None:
@@ -543,6 +545,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
 
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ramadan|Eid)")
 _IN_PROVINCE_GAP = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+)?|,\s+")
+_POSSESSIVE_GAP = re.compile(r"['\u2019]?s?\s+")
 
 
 def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
@@ -553,6 +556,29 @@ def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) ->
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
+        if a is None or b is None:
+            continue
+        if b.place.kind == "country" and a.place.kind == "town" and not a.place.curated and a.host is None \
+                and a.place.country_code != b.place.country_code and _IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]):
+            # "the village of Mangu in Nigeria('s Plateau state)", "Mangu, Nigeria": the town of that country,
+            # else that country (or the province named after its possessive): never a namesake abroad
+            province = out[i + 2] if i + 2 < len(out) and _POSSESSIVE_GAP.fullmatch(text[b.end:out[i + 2].start]) \
+                and out[i + 2].place.kind == "province" else None
+            if province is not None and province.place.country_code != b.place.country_code:
+                own = [c for c in gz.lookup(province.surface) if c.kind == "province" and c.country_code == b.place.country_code]
+                if own:
+                    out[i + 2] = replace(province, place=own[0])
+                    province = out[i + 2]
+                else:
+                    province = None
+            there = [c for c in gz.lookup(a.surface) if c.kind == "town" and c.country_code == b.place.country_code
+                     and (province is None or norm_place(c.admin1 or "") == norm_place(province.place.admin1 or province.place.name))]
+            region = [c for c in gz.lookup(a.surface) if c.kind == "province" and c.country_code == b.place.country_code]
+            place = _renamed(there[0], name=a.surface, canonical=there[0].canonical or there[0].name) if there \
+                else province.place if province is not None else region[0] if region else None
+            # (none: a settlement the gazetteer lacks, which unknown_toponyms places in that country)
+            out[i] = replace(a, place=place, host=(b.start, b.end)) if place is not None else None
+            continue
         if a.place.kind != "town" or a.place.curated or a.host is not None or b.place.kind != "province" \
                 or b.place.level != 1 or not _IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]):
             continue
@@ -563,7 +589,7 @@ def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) ->
                  and norm_place(c.admin1 or "") == province]
         place = _renamed(there[0], name=a.surface, canonical=there[0].canonical or there[0].name) if there else b.place
         out[i] = replace(a, place=place, host=(b.start, b.end))
-    return out
+    return [m for m in out if m is not None]
 
 
 # "India's capital", "the Iraqi capital", "the capital of Chad": the country's capital city
@@ -1137,6 +1163,9 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
                 cands += [c for c in gz.lookup(m.surface) if c.kind == "town" and c.country_code in ctx]
         elif p.kind == "town" or (p.curated and p.kind == "region"):
             cands = [c for c in gz.lookup(m.surface) if c.kind == p.kind] or [p]
+            if ctx and p.kind == "town" and not any(c.country_code in ctx for c in cands):
+                # "in Bali" in a story of Indonesia: the province of the article's country, not a town abroad
+                cands += [c for c in gz.regions.get(norm_place(m.surface), []) if c.country_code in ctx and c.level == 1]
         else:
             cands = [p]         # "northern X" and other regions made from a town keep their town
 

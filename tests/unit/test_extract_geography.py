@@ -182,3 +182,31 @@ def test_compound_adjective_before_a_town_keeps_the_town_and_its_cue():
 def test_a_capital_urged_or_called_on_is_its_government_not_where_the_event_was(text):
     events = extract_events(text, "2019-03-06")
     assert events and all((e["location"] or {}).get("name") != "Kabul" for e in events)
+
+
+@pytest.mark.parametrize("sentence, country", [
+    # "Kailuo" is Cairo's name in Chinese, "Dongjing" Tokyo's: a village the text puts in a country is there
+    ("Gunmen burned 30 houses in the village of Kailuo in Chad on Sunday, residents said.", "TD"),
+    ("Gunmen burned 30 houses in Dongjing, Nigeria on Sunday, residents said.", "NG"),
+    ("Gunmen burned 30 houses in the village of Dongjing in Nigeria's Benue state on Sunday, residents said.", "NG"),
+])
+def test_a_town_the_text_puts_in_a_country_is_never_a_namesake_abroad(sentence, country):
+    [event] = extract_events(sentence, "2024-03-04")
+    assert event["location"]["country_code"] == country
+
+
+def test_a_town_named_after_a_country_possessive_takes_that_countrys_province():
+    [event] = extract_events("Gunmen burned 30 houses in the village of Dongjing in Nigeria's Benue state on Sunday.", "2024-03-04")
+    assert event["location"]["admin1"] == "Benue"
+
+
+def test_a_name_that_is_a_province_of_the_articles_country_beats_a_city_abroad():
+    # "Bali" is also one of Paris' alternate names in GeoNames
+    [event] = extract_events("Indonesian police said a grenade exploded at a beach bar in Bali on Monday, wounding four tourists.",
+                             "2024-03-05")
+    assert (event["location"]["country_code"], event["location"]["name"]) == ("ID", "Bali")
+
+
+def test_a_places_own_name_before_another_places_alternate():
+    [event] = extract_events("A grenade attack on a market in Islamabad wounded four people on Monday.", "2024-03-05")
+    assert event["location"]["country_code"] == "PK"
