@@ -73,7 +73,7 @@ class ActorLexicon:
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
                         r"shelled|shells|attacked|attacks|fired|fires|pounded|pounds|raided|raids|invaded|invades|"
-                        r"targeted|targets|hit|hits|retaliated|retaliates|stormed|deployed|mounted|sent\s+(?:troops|forces|jets|warplanes))")
+                        r"targeted|targets|hit|hits|retaliated|retaliates|responded\s+with|stormed|deployed|mounted|sent\s+(?:troops|forces|jets|warplanes))")
 
 
 @lru_cache(maxsize=1)
@@ -207,13 +207,14 @@ _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing
 # ... and one of these verbs at a word start (after the country's name and a space) every match of country_agent
 # (searched with the character before it, in " " + the lower-cased text, as the lexicon's patterns are)
 _AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
-                               r"target|hits?\b|retaliat|stormed|deployed|mounted|sent\s)")
+                               r"target|hits?\b|retaliat|responded\s+with|stormed|deployed|mounted|sent\s)")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strikes", "raids", "fire")
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
+_CLAUSE_AND_END = re.compile(r",\s+and\s+$")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
@@ -270,8 +271,8 @@ def find_actors(text: str) -> list[ActorMention]:
             start, end = m.start("nat") - 1, m.end("nat") - 1
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
-            if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]):
-                continue      # "fighting in Syria hit ...": a place, not the state
+            if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]) and not _CLAUSE_AND_END.search(text[max(0, start - 8):start]):
+                continue      # "fighting in Syria hit ...": a place, not the state (", and Israel responded": a new clause)
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):
         for m in lex.national_strike.finditer(spaced):

@@ -87,6 +87,7 @@ _PITTING = re.compile(r"\b(?:pitt(?:ing|ed)|between)\b")
 _FELL = re.compile(r"\bfell\b")
 _OF_AGAINST_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$")
 _COMMA_END = re.compile(r",\s*$")
+_CLAUSE_AND_END = re.compile(r",\s+and\s+$")       # ", and Israel responded": the subject of a new clause, no object
 _AGAINST = re.compile(r"\bagainst\b")
 _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 # "against members of the Kurdish People's Protection Units (YPG": the target, named after the trigger
@@ -142,7 +143,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             # neither the subject of a passive verb nor one just named as killed or hit ("a bombing that
             # killed a police officer, and a mortar attack ...") is the agent of a later trigger
             before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
-            subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])]
+            subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
+                        or _CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])]
             if subjects:
                 actor1 = subjects[-1]
             elif before:

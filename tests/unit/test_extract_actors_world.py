@@ -288,3 +288,11 @@ def test_the_police_who_fired_on_a_march_told_before_are_its_second_side():
     event = _only("Hundreds of students marched in Dhaka on Monday. Police fired on the crowd, killing one student.")
     assert event["sub_event_type"] == "Excessive force against protesters"
     assert event["actor2"]["name"] == "Police Forces of Bangladesh"
+
+
+def test_a_country_that_responds_with_strikes_in_a_clause_of_its_own_struck():
+    events = extract_events("Houthi rebels fired a missile at the Saudi city of Jizan on Monday, the coalition said, "
+                            "and Saudi Arabia responded with air strikes on Sanaa.", "2024-03-04")
+    strike = next(e for e in events if e["sub_event_type"] == "Air/drone strike")
+    assert strike["actor1"]["name"] == "Military Forces of Saudi Arabia"
+    assert strike["location"]["name"] == "Sanaa"
