@@ -247,6 +247,11 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         nat = m.group("nat")
         cc = None
+        if nat and m.end("nat") == m.start("alias") - 1:
+            # "Pakistani Taliban" is a name of its own (TTP), not the Taliban with a country word
+            whole = lex.by_alias.get(" ".join(spaced[m.start("nat"):m.end("alias")].split()))
+            if whole is not None:
+                actor, nat = whole, None
         if nat:
             cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
         if actor.needs_country and cc is None:

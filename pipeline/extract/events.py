@@ -519,9 +519,12 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         s = texts[i]
         triggers = all_triggers[i]
         if not triggers:
-            # only its places matter (anaphora, disambiguation), and only near an event sentence
+            # only its places matter (anaphora, disambiguation), and only near an event sentence; and
+            # a claim right after one ("The Pakistani Taliban claimed responsibility."): who did it
             places = find_places(s, gz) if i in near_event else []
-            sentences.append(Sentence(i, sp, s, [], places, [], [], [Span(0, len(s))], {}))
+            claim = i - 1 in near_event and _CLAIM_WORDS.search(s) is not None
+            blocked = {b.name: b for b in active_blockers(s) if b.name == "attribution"} if claim else {}
+            sentences.append(Sentence(i, sp, s, find_actors(s) if blocked else [], places, [], [], [Span(0, len(s))], blocked))
             continue
         actors = find_actors(s)
         masked = [(_past_country_possessive(a, gz), a.end) for a in actors]
@@ -811,6 +814,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     x.type == "Protest with intervention" and _CROWD_MUNITION.search(x.text) and 0 <= t.start - x.end <= 25
                     for x in s.triggers):
                 continue      # "as sound grenades detonated", "tear gas canisters exploded": crowd control, not a bomb
+            if s.actors and _SAID_IT_DID.search(s.text[max(0, t.start - 50):t.start + 1]) \
+                    and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s) if c.sentence.index < s.index):
+                continue      # "Al-Shabaab said it carried out the bombing": the event just reported, owned (see below)
             clause = clause_of(s, t.start)
             if t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
@@ -1010,10 +1016,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         toll_joins_its_attack(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here
-        if "attribution" in s.blocked:
-            # "The Islamic State group claimed responsibility for the attack.": who did the event just reported
-            # (never an armed group's claim on an air strike: it has no aircraft)
-            claim = s.blocked["attribution"]
+        owned = _SAID_IT_DID.search(s.text) if s.actors and "attribution" not in s.blocked else None
+        if "attribution" in s.blocked or owned:
+            # "The Islamic State group claimed responsibility for the attack.", "IS said it carried out the
+            # attack": who did the event just reported (never an armed group's claim on an air strike: it
+            # has no aircraft)
+            claim = s.blocked.get("attribution") or Span(owned.start(), owned.end())
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                              and a.start < claim.start), None)
             if claimant is None and s.text[claim.start:claim.end].endswith("by"):
@@ -1022,7 +1030,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                  and a.start >= claim.end), None)
             recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES
                       and not (c.sub_event_type == "Air/drone strike" and claimant is not None and claimant.actor.inter != 8)]
-            if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") == "Unidentified armed group":
+            if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") in _GENERIC_ARMED:
+                # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim names
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
@@ -1038,6 +1047,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     return consolidate(candidates, snippet, sentences)
 
 
+# "said it carried out the attack": a group owning the event just reported (the sentence may report it too)
+_SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|staged)"
+                                    r"\s+(?:the|that|this|(?:\w+day|\w+'s)\b)", re.I), ("said",))
+_CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
+_GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")     # who "gunmen", "militants" stand for
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 

@@ -296,3 +296,19 @@ def test_a_country_that_responds_with_strikes_in_a_clause_of_its_own_struck():
     strike = next(e for e in events if e["sub_event_type"] == "Air/drone strike")
     assert strike["actor1"]["name"] == "Military Forces of Saudi Arabia"
     assert strike["location"]["name"] == "Sanaa"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Gunmen stormed a checkpoint near Bannu on Monday, killing four policemen, officials said. "
+     "The Pakistani Taliban claimed responsibility.", "TTP"),
+    ("A car bomb exploded near a market in Baidoa on Friday, killing eight people. "
+     "Al-Shabaab said it carried out the bombing.", "Al Shabaab"),
+])
+def test_a_claim_after_the_event_names_who_did_it(text, group):
+    events = extract_events(text, "2024-03-04")
+    assert [e["actor1"]["name"] for e in events] == [group]
+
+
+def test_a_country_word_that_is_part_of_a_groups_name_is_that_group():
+    [mention] = [a for a in find_actors("The Pakistani Taliban attacked the post.") if a.role == "main"]
+    assert mention.actor.name == "TTP"
