@@ -215,7 +215,9 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
 _CLAUSE_AND_END = re.compile(r",\s+and\s+$")
-_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
+# "(JNIM) fighters": the generic word after a group's acronym in parentheses is that group
+_PAREN_CLOSE_GAP = re.compile(r"\)\s*")
+_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-(?:styled|proclaimed)\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
 _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+|"
@@ -307,7 +309,8 @@ def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMentio
             generic_prev = prev.actor.name in ("Opposition rebels", "Unidentified armed group") or "{country}" in prev.actor.name
             generic_cur = a.actor.name in ("Opposition rebels", "Unidentified armed group") or \
                 ("{country}" in a.actor.name and "{country}" not in prev.actor.name)
-            if _SPACE_ONLY.fullmatch(gap) or (_FROM_GROUP_GAP.fullmatch(gap) and generic_prev):
+            if _SPACE_ONLY.fullmatch(gap) or (_FROM_GROUP_GAP.fullmatch(gap) and generic_prev) \
+                    or (_PAREN_CLOSE_GAP.fullmatch(gap) and generic_cur and not generic_prev):
                 if generic_cur and not generic_prev:
                     out[-1] = ActorMention(prev.actor, prev.start, a.end, text[prev.start:a.end], prev.country_code)
                 else:

@@ -252,6 +252,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return _resolve_type("territory", s, t, clause, actor1, actor2, neighbours)
     if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter in (5, 6):
         return "Violent demonstration"      # rioters burning and looting: a riot
+    if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter == 7 \
+            and _CROWD_SUBJECT.search(actor1.text) and 0 <= t.start - actor1.end <= 30 \
+            and not _BE_WORD.search(text, actor1.end, t.start):
+        return "Mob violence"       # "angry residents set fire to a police station": a crowd's violence
     near = text[max(0, t.start - 70):t.end + 70]
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
@@ -348,6 +352,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 
 # "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
+_CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
+_BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)
 _MARCHED = re.compile(r"\bmarch(?:ed|es|ing)\b|\b(?:took|take|taking)\s+to\s+the\s+streets\b", re.I)
 _CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
@@ -801,9 +807,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if t.weak and (strong_violent if _violent_trigger(t) else strong_other) \
                     and not _own_place_in_list(s, t):
                 continue
-            if t.weak and _RAIDS.match(t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance")
+            if t.weak and _RAIDS.match(t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance", "Sexual violence")
                                                                for x in s.triggers if not x.weak):
-                continue      # "arrested ... in a series of raids": the raids are how the arrests were made
+                continue      # "arrested ... in a series of raids", "raped ... during a raid": how the event was done
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             if t.type == "attack" and any(_weapon_trigger(x) and 0 <= t.start - x.end <= 1 for x in s.triggers):
@@ -949,8 +955,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     deaths, back, part = group
                     if part:      # "ten dead, including five civilians": those five died here, not there
                         _move_deaths(candidates, s.index - back, sub, deaths)
-            if sub not in VIOLENT_TYPES:
-                deaths = None      # a truce or an arrest has no death toll of its own
+            if sub not in VIOLENT_TYPES or (t.type == "Looting/property destruction"
+                                            and not _HARMED_BEFORE_CAUSE.match(s.text, t.end, clause.end)):
+                # a truce or an arrest has no death toll of its own; nor has a burning told with the death
+                # that angered the crowd ("set fire to a police station after a man died in custody")
+                deaths = None
             if place is None:
                 # no place named: the country the sentence names ("Sudanese protesters rallied in the
                 # capital"), never the home of forces that struck from afar ("Israeli jets struck")
@@ -1051,6 +1060,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
 _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|staged)"
                                     r"\s+(?:the|that|this|(?:\w+day|\w+'s)\b)", re.I), ("said",))
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
+_HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
 _GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")     # who "gunmen", "militants" stand for
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")

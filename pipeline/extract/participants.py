@@ -238,11 +238,21 @@ def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | Non
     return None
 
 
+def _as_government(a: dict | None, mention: ActorMention | None) -> dict | None:
+    """"The Colombian government signed a ceasefire": a party to a deal named as the government is the
+    Government of the country, not its armed forces."""
+    if a is None or mention is None or not a["name"].startswith("Military Forces of ") or "government" not in mention.text.lower():
+        return a
+    return {**a, "name": "Government of " + a["name"].removeprefix("Military Forces of ")}
+
+
 def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
                     clause_text: str, sentence_text: str):
     """Fill in the side the text leaves implicit, following ACLED habits for each sub-event type."""
     a1 = actor_dict(actor1, place_cc) if actor1 else None
     a2 = actor_dict(actor2, place_cc) if actor2 else None
+    if sub == "Agreement":
+        a1, a2 = _as_government(a1, actor1), _as_government(a2, actor2)
     country = country_name(place_cc)
     state = {"name": f"Military Forces of {country}" if country else "State forces", "inter": 1}
     police = {"name": f"Police Forces of {country}" if country else "Police Forces", "inter": 1}

@@ -312,3 +312,25 @@ def test_a_claim_after_the_event_names_who_did_it(text, group):
 def test_a_country_word_that_is_part_of_a_groups_name_is_that_group():
     [mention] = [a for a in find_actors("The Pakistani Taliban attacked the post.") if a.role == "main"]
     assert mention.actor.name == "TTP"
+
+
+def test_a_government_that_signs_a_deal_is_the_government():
+    event = _only("The Philippine government and the Moro rebels signed a peace agreement in Kuala Lumpur on Friday.")
+    assert event["sub_event_type"] == "Agreement"
+    assert event["actor1"]["name"] == "Government of Philippines"
+
+
+def test_the_generic_word_after_a_groups_acronym_is_that_group():
+    event = _only("Islamic State West Africa Province (ISWAP) fighters killed 9 soldiers in an attack on a base near Monguno on Sunday.")
+    assert event["actor1"]["name"] == "Islamic State West Africa Province"
+
+
+def test_a_crowd_that_burns_a_building_is_mob_violence_and_the_death_that_angered_it_is_no_toll():
+    event = _only("Angry villagers set fire to a police post in the town of Gulu on Monday after a trader died in custody.")
+    assert event["sub_event_type"] == "Mob violence"
+    assert event["fatalities"] is None
+
+
+def test_a_raid_that_is_how_a_rape_was_done_is_no_event_of_its_own():
+    event = _only("Militiamen raped 9 women during a raid on a village near Bunia on Saturday, a UN report said.")
+    assert event["sub_event_type"] == "Sexual violence"
