@@ -352,6 +352,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
 
 
 # "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
+_PEOPLE_TAKEN_BEFORE = re.compile(
+    r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
+    r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
+    r"members|officers|policemen)\s+(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)
@@ -826,6 +830,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             clause = clause_of(s, t.start)
             if t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
+                t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
+            elif t.type == "territory" and _TAKING.match(t.text) and _PEOPLE_TAKEN_BEFORE.search(s.text, max(0, t.start - 60), t.start):
+                # "Seven Afghan nationals were captured": people taken, not a place; by whom, only "by" says
+                if not _BY_AFTER.match(s.text[t.end:t.end + 30]):
+                    continue
                 t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             if _dismissed(s, t, clause, pub, snippet):
                 continue

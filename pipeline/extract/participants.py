@@ -300,7 +300,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     elif sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         if a1 is None or a1["inter"] == 7:
             a1 = unidentified
-        if a2 is None or a2["inter"] != 7:
+        if sub == "Abduction/forced disappearance" and a2 is not None and a2["inter"] == 1 and a1["inter"] != 1 \
+                and (_TAKEN_AFTER.match(sentence_text, actor2.end) or _TAKING_BEFORE.search(sentence_text[max(0, actor2.start - 40):actor2.start])):
+            pass        # "five soldiers were captured by al-Shabaab", "abducted two policemen": the state's men taken
+        elif a2 is None or a2["inter"] != 7:
             a2 = civilians
     elif sub == "Peaceful protest":
         a1 = a1 if a1 and a1["inter"] == 6 else protesters
@@ -336,6 +339,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                          r"(?:abducted|kidnapped|captured|seized|taken|held)\b", re.I)
+_TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:\S+\s+){0,3}$", re.I)
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)

@@ -443,7 +443,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         while run_end < min(n, i + gz.max_words) and (run_end - 1) not in ends_run:
             w = words[run_end][2]
             if not (w[:1].isupper() or w.lower() in _CONNECTORS or w.split("-")[0].lower() in _CONNECTORS) \
-                    or (text[words[run_end - 1][1]:words[run_end][0]].strip() and run_end - 1 not in joined) or w in _ARTICLE_WORDS:
+                    or (text[words[run_end - 1][1]:words[run_end][0]].strip() and run_end - 1 not in joined
+                        and text[words[run_end - 1][1]:words[run_end][0]] != " and ") or w in _ARTICLE_WORDS:
                 break     # (an article starts the next sentence of a dateline: "BEIRUT A US-led coalition ...")
             run_end += 1
         for j in range(run_end, i, -1):

@@ -334,3 +334,14 @@ def test_a_crowd_that_burns_a_building_is_mob_violence_and_the_death_that_angere
 def test_a_raid_that_is_how_a_rape_was_done_is_no_event_of_its_own():
     event = _only("Militiamen raped 9 women during a raid on a village near Bunia on Saturday, a UN report said.")
     assert event["sub_event_type"] == "Sexual violence"
+
+
+def test_soldiers_taken_by_an_armed_group_are_the_state_side_of_the_abduction():
+    event = _only("Three soldiers were captured by Boko Haram fighters near the town of Dikwa on Sunday.")
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+    assert event["actor2"]["name"] == "Military Forces of Nigeria"
+
+
+def test_people_captured_with_no_one_named_as_captor_are_no_territory_change():
+    assert extract_events("Nine Syrian nationals were captured while crossing the border into Trinidad and Tobago, officials said.",
+                          "2024-03-04") == []

@@ -210,3 +210,12 @@ def test_a_name_that_is_a_province_of_the_articles_country_beats_a_city_abroad()
 def test_a_places_own_name_before_another_places_alternate():
     [event] = extract_events("A grenade attack on a market in Islamabad wounded four people on Monday.", "2024-03-05")
     assert event["location"]["country_code"] == "PK"
+
+
+@pytest.mark.parametrize("sentence, whole", [
+    ("Gunmen killed four pilgrims in Kathua district of Jammu and Kashmir on Sunday.", "Jammu and Kashmir"),
+    ("Floods and a landslide hit a village in Bosnia and Herzegovina on Sunday, killing three.", "Bosnia and Herzegovina"),
+])
+def test_a_place_name_with_and_in_it_is_one_name(sentence, whole):
+    surfaces = [m.surface for m in find_places(sentence, load_gazetteer())]
+    assert whole in surfaces and whole.split(" and ")[0] not in surfaces
