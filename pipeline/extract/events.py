@@ -22,7 +22,7 @@ from .merge import (chemical_absorbs_delivery, consolidate, one_protest_per_plac
                     toll_joins_its_attack, transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
-from .participants import PARTISANS, actor_dict, default_actors, pick_actors, side_of
+from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, default_actors, pick_actors, side_of
 from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -338,7 +338,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
         if PARTISANS.search(ctext) and not any(a.actor.inter in (1, 2, 3, 4, 8) for a in mains):
             return "Mob violence"       # party supporters fighting each other: a crowd's violence, not a battle
-        if mains and all(a.actor.inter in (5, 6, 7) or a.actor.name.startswith("Police") for a in mains) and any(a.actor.inter in (5, 6) for a in mains):
+        if mains and all(a.actor.inter in (5, 6, 7) or a.actor.name.startswith("Police") for a in mains) \
+                and any(a.actor.inter in (5, 6) for a in mains) and not RIVAL_GROUPS.search(ctext):
             return "Violent demonstration"
         if _COMMUNAL_WORDS.search(ctext) and not any(a.actor.inter in (1, 2, 8) for a in mains):
             return "Mob violence"

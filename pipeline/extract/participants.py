@@ -268,6 +268,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is None and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" and _IDENTITY_CLASH.search(clause_text):
             # "ethnic clashes", "tribal fighting", "clan fighting": militias of communities on both sides
             return identity, dict(identity)
+        if (a1 is None or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" \
+                and RIVAL_GROUPS.search(clause_text):
+            # "clashes between rival cult groups", "rival gangs fought": two armed groups, neither named
+            return dict(unidentified), dict(unidentified)
         if a1 is None and a2 is None:
             a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
         elif a1 is None:
@@ -342,6 +346,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
 _TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:abducted|kidnapped|captured|seized|taken|held)\b", re.I)
 _TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:\S+\s+){0,3}$", re.I)
+RIVAL_GROUPS = re.compile(r"\b(?:between|among)\s+(?:two\s+)?rival\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
+                           r"|\brival\s+(?:\S+\s+)?(?:gangs|cults|cult\s+groups)\s+(?:\S+\s+){0,2}?(?:clashed|fought|battled)\b", re.I)
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)

@@ -345,3 +345,15 @@ def test_soldiers_taken_by_an_armed_group_are_the_state_side_of_the_abduction():
 def test_people_captured_with_no_one_named_as_captor_are_no_territory_change():
     assert extract_events("Nine Syrian nationals were captured while crossing the border into Trinidad and Tobago, officials said.",
                           "2024-03-04") == []
+
+
+def test_clashes_between_rival_groups_none_of_them_named_are_33():
+    events = extract_events("Police in Port Harcourt detained 12 youths on Monday after clashes between rival cult groups "
+                            "left three people dead.", "2024-03-05")
+    clash = next(e for e in events if e["sub_event_type"] == "Armed clash")
+    assert clash["interaction"] == 33 and clash["fatalities"]["best"] == 3
+
+
+def test_the_frontier_corps_are_state_forces():
+    event = _only("A roadside bomb killed four members of the Frontier Corps near the town of Turbat on Sunday.")
+    assert event["actor2"]["name"] == "Military Forces of Pakistan"
