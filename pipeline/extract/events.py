@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
-from .merge import (chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (GENERIC_ARMED, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     toll_joins_its_attack, transfer_absorbs_withdrawal)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
@@ -419,7 +419,9 @@ _FOLLOW_UP_NOUNS = {
 
 _ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers|guards?|militants?|"
                             r"fighters?|rebels?|insurgents?|gunmen|militiamen)\s+(?:\S+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+"
-                            r"(?:\S+\s+)?(?:killed|shot|slain)\b", re.I)
+                            r"(?:\S+\s+)?(?:killed|shot|slain)\b"
+                            r"|\b(?:lost|killed|killing)\s+(?:\S+\s+){0,4}?(?:soldiers?|troops|policem[ae]n|fighters|militants|attackers|"
+                            r"assailants|gunmen|insurgents|rebels|militiamen)\b", re.I)
 # fighting at close range: the events whose dead are the armed men a follow-up sentence counts
 _ASSAULTS = {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
 
@@ -1049,7 +1051,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                  and a.start >= claim.end), None)
             recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES
                       and not (c.sub_event_type == "Air/drone strike" and claimant is not None and claimant.actor.inter != 8)]
-            if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") in _GENERIC_ARMED:
+            if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") in GENERIC_ARMED:
                 # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim names
                 recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
         if not s.triggers and _DEATH_WORD.search(s.text):
@@ -1071,7 +1073,6 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
                                     r"\s+(?:the|that|this|(?:\w+day|\w+'s)\b)", re.I), ("said",))
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
-_GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")     # who "gunmen", "militants" stand for
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 

@@ -229,6 +229,10 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     return out
 
 
+# what "gunmen", "militants", "fighters" stand for when no group is named: a mention that names one says more
+GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")
+
+
 # A demonstration or riot is one event a place and day, coded by the most serious thing that happened
 _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "Mob violence",
                 "Protest with intervention", "Peaceful protest"]
@@ -261,6 +265,11 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
             PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
     host.confidence = max(host.confidence, c.confidence)
+    if host.actor1 and c.actor1 and host.actor1.get("name") in GENERIC_ARMED and c.actor1.get("name") not in GENERIC_ARMED \
+            and c.actor1.get("inter") in (2, 3, 4) and host.actor1.get("inter") in (2, 3) and host.sub_event_type != "Air/drone strike":
+        # "Al Shabaab militants attacked a base in central Somalia ... The fighters stormed the base in El Dher":
+        # the group the other mention names
+        host.actor1 = c.actor1
     if host.actor2 is None and (host.actor1 or {}).get("inter") in (5, 6):
         # the police that broke up the demonstration ("Police opened fire on the crowd": the second side there)
         police = next((a for a in (c.actor1, c.actor2) if a and a != host.actor1 and a.get("inter") == 1), None)

@@ -357,3 +357,10 @@ def test_clashes_between_rival_groups_none_of_them_named_are_33():
 def test_the_frontier_corps_are_state_forces():
     event = _only("A roadside bomb killed four members of the Frontier Corps near the town of Turbat on Sunday.")
     assert event["actor2"]["name"] == "Military Forces of Pakistan"
+
+
+def test_the_group_a_lede_names_is_who_the_body_calls_the_militants():
+    event = _only("Boko Haram fighters attacked a military base in northeastern Nigeria on Sunday, killing 12 soldiers, the army said. "
+                  "The militants stormed the base in the town of Gajiram after a two-hour gun battle, an officer said.")
+    assert event["actor1"]["name"] == "Boko Haram"
+    assert event["location"]["name"] == "Gajiram" and event["fatalities"]["best"] == 12
