@@ -299,6 +299,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
                                               or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
+    if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start \
+            and _CROWD_NOUN_END.search(actor1.text):
+        return "Violent demonstration"      # "protesters attacked several embassies": the demonstrators' violence
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
@@ -357,6 +360,7 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
     r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
     r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
     r"members|officers|policemen)\s+(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$", re.I)
+_CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)

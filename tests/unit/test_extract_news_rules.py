@@ -1184,3 +1184,17 @@ def test_party_supporters_who_clash_are_mob_violence_between_rioters(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["sub_event_type"] == "Mob violence"
     assert event["interaction"] == 55
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government shelling of the city has killed more than 60 people over the past week, a monitor said.",
+    "In the last two weeks, air strikes on the province have killed at least 150 civilians, medics said.",
+])
+def test_a_toll_over_the_past_weeks_is_a_total_not_an_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_protesters_who_attack_buildings_are_a_violent_demonstration():
+    events = extract_events("Protesters in Bamako attacked the French embassy on Tuesday, accusing Paris of backing the junta.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Violent demonstration"]
+    assert events[0]["actor1"]["inter"] == 5
