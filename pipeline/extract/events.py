@@ -360,6 +360,7 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
     r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
     r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
     r"members|officers|policemen)\s+(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$", re.I)
+_KILLED_ONE = re.compile(r"(?:killed|killing|kills)\s+(?:a|an|one)\s", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
@@ -546,7 +547,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         actors = find_actors(s)
         masked = [(_past_country_possessive(a, gz), a.end) for a in actors]
         # a word of an event phrase is no place ("Aerial bombardment": not Aerial, Israel)
-        places = [m for m in find_places(s, gz, masked) if m.place.curated
+        # (but "Demonstrators in Dhaka clashed": a place the phrase puts something in)
+        places = [m for m in find_places(s, gz, masked) if m.place.curated or m.cued_locative
                   or not any(t.start <= m.start < t.end for t in triggers)]
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
@@ -964,6 +966,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 deaths = count_deaths(clause_text)
             if deaths is None and len(s.triggers) == 1:
                 deaths = count_deaths(s.text)
+            if deaths is None and t.weak and _KILLED_ONE.match(t.text):
+                deaths = 1      # "gunmen killed a mayoral candidate": the one person the trigger names
             if deaths is None and sub in VIOLENT_TYPES and "killed" in clause_text:
                 # "The civilians were killed when ...": the group the sentences before counted
                 group = group_toll(clause_text, [x.text for x in sentences[max(0, s.index - 2):s.index]])

@@ -1198,3 +1198,15 @@ def test_protesters_who_attack_buildings_are_a_violent_demonstration():
     events = extract_events("Protesters in Bamako attacked the French embassy on Tuesday, accusing Paris of backing the junta.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Violent demonstration"]
     assert events[0]["actor1"]["inter"] == 5
+
+
+def test_a_place_inside_an_event_phrase_that_the_phrase_puts_things_in_is_kept():
+    [event] = extract_events("Demonstrators in Khulna clashed with police on Monday, throwing stones at officers.", PUB)
+    assert event["location"]["name"] == "Khulna"
+
+
+def test_an_armed_side_killing_one_named_person_is_an_attack_with_one_dead():
+    # prosecutors who report a killing do not make it a courtroom story
+    [event] = extract_events("Gunmen killed a municipal councillor in the town of Uruapan on Sunday, prosecutors said.", PUB)
+    assert event["sub_event_type"] == "Attack"
+    assert event["fatalities"]["best"] == 1
