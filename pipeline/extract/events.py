@@ -310,6 +310,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             # authorities breaking up a protest: an intervention, excessive force when it killed
             return "Excessive force against protesters" if _KILLING.search(text[clause.start:clause.end]) \
                 else "Protest with intervention"
+        if _RAIDED.fullmatch(t.text) and actor1 is not None and actor1.actor.inter == 1 \
+                and not _HARM_WORDS.search(text[clause.start:clause.end]) and not _FIGHT_WORDS.search(text[clause.start:clause.end]):
+            return None       # "soldiers raided a prison and seized weapons from gang members": a search, its seizure its own event
         if actor2 is not None and actor2.actor.inter == 7:
             return "Attack"
         if actor2 is not None and actor2.actor.inter in (1, 2, 3, 4, 8):
@@ -381,6 +384,7 @@ def _target_kind(target: str) -> str | None:
 
 
 _RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
+_FIGHT_WORDS = re.compile(r"\b(?:clash\w*|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|fighting|fought|battle\w*|resist\w*)\b", re.I)
 _HARM_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|wounding|injured|injuring|hit|struck|shot|bomb\w*|fire)\b", re.I)
 _DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?)\b", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)

@@ -47,7 +47,7 @@ PERSON = re.compile(
     r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
-    r"cousins|siblings|family\s+members)\b", re.I)
+    r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b", re.I)
 _NOT_PEOPLE_AFTER = re.compile(
     r"^[\s-]*(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
     r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"

@@ -1210,3 +1210,13 @@ def test_an_armed_side_killing_one_named_person_is_an_attack_with_one_dead():
     [event] = extract_events("Gunmen killed a municipal councillor in the town of Uruapan on Sunday, prosecutors said.", PUB)
     assert event["sub_event_type"] == "Attack"
     assert event["fatalities"]["best"] == 1
+
+
+def test_a_state_raid_that_seizes_arms_from_a_gang_is_the_seizure_not_a_clash():
+    events = extract_events("Soldiers raided a warehouse in Cucuta on Monday and seized rifles from gang members, the army said.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Disrupted weapons use"]
+
+
+def test_suspects_killed_in_a_gunfight_are_counted():
+    [event] = extract_events("Police raided a hideout in Rosario on Monday, killing four suspects in a gunfight.", PUB)
+    assert event["sub_event_type"] == "Armed clash" and event["fatalities"]["best"] == 4
