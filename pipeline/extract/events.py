@@ -628,6 +628,11 @@ _SAID_IN = ("interview", "tweet", "twitter", "statement", "op-ed", "letter", "sp
 _WORDS_OBJECT = re.compile(r"^\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|such)\s+)?(?:\S+\s+)?(?:"
                            + "|".join(_SAID_THINGS) + r")\b|^\s+(?:\S+\s+){0,3}?(?:in|on|during)\s+(?:an?\s+|his\s+|her\s+)?(?:"
                            + "|".join(_SAID_IN) + r")\b", re.I)
+_ATTACK_NOUN = re.compile(r"(?:\S+\s+)?attacks?", re.I)
+_ABSTRACT_TARGET = re.compile(r"\s+(?:on|against)\s+(?:\S+\s+){0,3}?(?:market\s+share|share\s+prices?|prices|sales|profits?|earnings|"
+                              r"reputation|credibility|record|policy|policies|plans?|proposals?|budget|the\s+economy|inflation|"
+                              r"democracy|freedoms?|rights|the\s+press|press\s+freedom|the\s+judiciary|the\s+constitution|"
+                              r"the\s+rule\s+of\s+law|institutions|science|ideas?|values)\b", re.I)
 _TAKEN_ADJECTIVE = re.compile(r"(?:kidnapped|abducted)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|of\s+the)\s+$", re.I)
 _HANDED_TO = re.compile(r"handed\s+over\s+to", re.I)
@@ -683,6 +688,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
     if _WORDS_HIT.match(t.text) and _WORDS_OBJECT.match(s.text[t.end:t.end + 60]):
         return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
+    if _ATTACK_NOUN.fullmatch(t.text) and _ABSTRACT_TARGET.match(s.text[t.end:t.end + 60]):
+        return True   # "an attack on Samsung's market share", "attacks on press freedom": a figure of speech
     if _TAKEN_ADJECTIVE.fullmatch(t.text) and _DETERMINER_BEFORE.search(s.text[max(0, t.start - 20):t.start]) \
             and _PERSON_OBJECT.match(s.text[t.end:t.end + 60]):
         return True   # "two kidnapped teachers", "the abducted girls": people taken before, not a new abduction

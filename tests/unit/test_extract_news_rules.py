@@ -1220,3 +1220,12 @@ def test_a_state_raid_that_seizes_arms_from_a_gang_is_the_seizure_not_a_clash():
 def test_suspects_killed_in_a_gunfight_are_counted():
     [event] = extract_events("Police raided a hideout in Rosario on Monday, killing four suspects in a gunfight.", PUB)
     assert event["sub_event_type"] == "Armed clash" and event["fatalities"]["best"] == 4
+
+
+@pytest.mark.parametrize("sentence", [
+    "A fire at a garment factory in Dhaka killed 12 workers on Sunday, officials said.",
+    "The carmaker launched an attack on its rival's market share in Brazil on Monday.",
+    "Hundreds of supporters invaded the pitch in Lima after the final on Sunday.",
+])
+def test_figures_of_speech_and_blazes_are_no_events(sentence):
+    assert extract_events(sentence, PUB) == []
