@@ -106,6 +106,9 @@ def parse_number(text: str) -> int | None:
 
 
 _PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:people|civilians|persons|soldiers|fighters|troops|militants|rebels|members|others)\b", re.I)
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTHS + r"\.?\s+$", re.I)
+_MONTH_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b", re.I)
 _DATE_BEFORE_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$", re.I)
 _PEOPLE_OF_AFTER = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", re.I)
 _PART_OF_COUNT = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", re.I)
@@ -128,6 +131,9 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue
         if m.group("digits"):
             val = int(m.group("digits").replace(",", ""))
+            if val <= 31 and (_MONTH_BEFORE_DAY.search(text[max(0, m.start() - 11):m.start()])
+                              or _MONTH_AFTER_DAY.match(text[m.end():m.end() + 12])):
+                continue      # "on the night of March 8 killed 15", "on 8 March": a day of the month
             if 1900 <= val <= 2100 and (
                     not _PEOPLE_AFTER_YEAR.match(text[m.end():m.end() + 20])
                     or _DATE_BEFORE_YEAR.search(text[max(0, m.start() - 16):m.start()])):

@@ -1229,3 +1229,12 @@ def test_suspects_killed_in_a_gunfight_are_counted():
 ])
 def test_figures_of_speech_and_blazes_are_no_events(sentence):
     assert extract_events(sentence, PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "An air strike on a market in Kadugli on the night of February 27 killed 9 people, activists said.",
+    "Gunmen attacked a bus near Mopti on 27 February, killing 9 passengers.",
+])
+def test_the_day_of_the_month_is_not_counted_among_the_dead(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == 9
