@@ -279,6 +279,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if (a2 is None or a2["inter"] == 7) and a1["inter"] in (2, 3, 4) and _INFIGHTING.search(clause_text):
             # "infighting among rebel groups", "rival militias clashed": both sides are of one camp
             return a1, (rebels if a1["inter"] == 2 else dict(unidentified, inter=a1["inter"]))
+        if a1["inter"] == 4 and (a2 is None or a2["inter"] == 7) and (actor1 is None or actor1.actor.side == "none"):
+            # "clashes between Fulani herders and farmers": communities fighting, a militia on each side
+            return a1, dict(identity)
         if a2 is None or a2["inter"] == 7:
             # the other side of a battle is the opposing camp, never the bystanders
             government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1

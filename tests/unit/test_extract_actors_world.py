@@ -364,3 +364,8 @@ def test_the_group_a_lede_names_is_who_the_body_calls_the_militants():
                   "The militants stormed the base in the town of Gajiram after a two-hour gun battle, an officer said.")
     assert event["actor1"]["name"] == "Boko Haram"
     assert event["location"]["name"] == "Gajiram" and event["fatalities"]["best"] == 12
+
+
+def test_a_community_militia_fighting_villagers_is_communal_fighting_between_militias():
+    event = _only("Fulani herders clashed with farmers near the town of Bankass on Monday, killing six people.")
+    assert event["interaction"] == 44
