@@ -363,7 +363,8 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
     r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
     r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
     r"members|officers|policemen)\s+(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$", re.I)
-_KILLED_ONE = re.compile(r"(?:killed|killing|kills)\s+(?:a|an|one)\s", re.I)
+_KILLED_ONE = re.compile(r"(?:killed|killing|kills|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death|beheaded|"
+                         r"assassinated)\s+(?:a|an|one)\s", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
@@ -977,7 +978,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 deaths = count_deaths(clause_text)
             if deaths is None and len(s.triggers) == 1:
                 deaths = count_deaths(s.text)
-            if deaths is None and t.weak and _KILLED_ONE.match(t.text):
+            if deaths is None and sub in VIOLENT_TYPES and _KILLED_ONE.match(s.text, t.start, t.end + 30):
                 deaths = 1      # "gunmen killed a mayoral candidate": the one person the trigger names
             if deaths is None and sub in VIOLENT_TYPES and "killed" in clause_text:
                 # "The civilians were killed when ...": the group the sentences before counted

@@ -163,6 +163,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         if actor1 is not None:
             others = [a for a in others if not allied(a, actor1)
                       and not same_actor(a, actor1)
+                      and not (a.actor.aerial and _INSTRUMENT_BEFORE.search(text[max(0, a.start - 14):a.start]))
                       and not _ALLIED_GAP.fullmatch(text[actor1.end:a.start])]
             actor2 = others[0] if others else None
             if actor2 is None:
@@ -202,6 +203,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     return actor1, actor2, assoc1
 
 
+# "attacked a tanker with drones": the weapon the agent used, not a side it hit
+_INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using)\s+(?:its\s+|their\s+|armed\s+|explosive-laden\s+)?$", re.I)
 _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
 # a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)

@@ -399,6 +399,11 @@ _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|distri
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|university|college|camp|hotel|stadium|market|bakery|brigade|battalion|"
                                 r"neighbou?rhood|quarter|area)\b")
 _ARTICLE_WORDS = ("A", "An", "The")
+_ORG_WORDS = ("agency", "ministry", "authority", "office", "commission", "council", "network", "organisation", "organization",
+              "institute", "company", "corporation", "committee", "bureau", "service", "centre", "center", "association",
+              "federation", "foundation", "union")
+_ORG_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,4}\s+(?:" + "|".join(w + "|" + w.capitalize() for w in _ORG_WORDS) + r")\b")
+_WATER_BODY = re.compile(r"\b(?:Sea|Gulf|Ocean|Strait|Straits|Channel)$")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
@@ -499,6 +504,12 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             continue
         if _NAMED_AFTER.match(text[end:end + 14]):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
+            continue
+        if _ORG_NAME_AFTER.match(text, end, end + 70):
+            i = j        # "the UK Maritime Trade Operations agency": a word of an organisation's name
+            continue
+        if _WATER_BODY.search(surface) and cands[0].kind != "town" and not _TYPE_AFTER_GUARD.match(text[end:end + 40]):
+            i = j        # "in the Red Sea": a sea, not Sudan's Red Sea state (a region named with its type word is)
             continue
         if _OUTLET_BEFORE.search(text[max(0, start - 20):start]) and _REPORTED_AFTER.match(text[end:end + 14]):
             i = j        # "the military-run media Myawaddy reported": an outlet named like a town

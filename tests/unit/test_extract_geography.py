@@ -219,3 +219,11 @@ def test_a_places_own_name_before_another_places_alternate():
 def test_a_place_name_with_and_in_it_is_one_name(sentence, whole):
     surfaces = [m.surface for m in find_places(sentence, load_gazetteer())]
     assert whole in surfaces and whole.split(" and ")[0] not in surfaces
+
+
+@pytest.mark.parametrize("sentence, not_place", [
+    ("Fighters attacked a ship in the Gulf of Aden on Monday, the Kenya Maritime Security Agency said.", "Kenya"),
+    ("Drones hit a tanker in the Red Sea on Monday, a shipping company said.", "Red Sea"),
+])
+def test_organisation_names_and_seas_are_no_places(sentence, not_place):
+    assert not_place not in [m.surface for m in find_places(sentence, load_gazetteer())]

@@ -1238,3 +1238,8 @@ def test_figures_of_speech_and_blazes_are_no_events(sentence):
 def test_the_day_of_the_month_is_not_counted_among_the_dead(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == 9
+
+
+def test_one_person_shot_dead_is_one_dead():
+    [event] = extract_events("Gunmen shot dead a prominent lawyer outside his home in Peshawar on Tuesday, police said.", PUB)
+    assert event["fatalities"]["best"] == 1
