@@ -109,6 +109,7 @@ _PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:people|civilians|persons|soldiers|fighte
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTHS + r"\.?\s+$", re.I)
 _MONTH_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b", re.I)
+_TARGET_PREP_BEFORE = re.compile(r"\b(?:on|at|upon|against|into|toward|towards)\s+$", re.I)
 _DATE_BEFORE_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$", re.I)
 _PEOPLE_OF_AFTER = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", re.I)
 _PART_OF_COUNT = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b", re.I)
@@ -315,9 +316,12 @@ def fatalities(text: str) -> int | None:
             vs = end + passive.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
+        targeted = best is None and _TARGET_PREP_BEFORE.search(text[max(0, start - 12):start]) is not None
         for cs, ce, kind in casualty if best is None else ():
             if own_subject and cs == verb_start:
                 continue
+            if targeted and cs >= end:
+                continue      # "opened fire on thousands of protesters, killing 19": those fired on, not the dead
             d = cs - end if cs >= end else start - ce
             if cs >= end:
                 gap = text[end:cs]

@@ -1243,3 +1243,9 @@ def test_the_day_of_the_month_is_not_counted_among_the_dead(sentence):
 def test_one_person_shot_dead_is_one_dead():
     [event] = extract_events("Gunmen shot dead a prominent lawyer outside his home in Peshawar on Tuesday, police said.", PUB)
     assert event["fatalities"]["best"] == 1
+
+
+def test_those_fired_on_are_not_counted_among_the_dead():
+    [event] = extract_events("Police opened fire on thousands of students who marched on parliament in Dhaka on Monday, "
+                             "killing at least 6 people.", PUB)
+    assert event["fatalities"]["best"] == 6
