@@ -97,7 +97,8 @@ _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s
 
 def pick_actors(s: Sentence, t: Trigger, clause: Span):
     """actor1 (agent), actor2 (other side / target) and their associates for one trigger."""
-    mains = [a for a in s.actors if a.role == "main"]
+    # a drone with no country word is no side: states, rebels, militias and cartels all fly them
+    mains = [a for a in s.actors if a.role == "main" and not (a.country_code is None and _BARE_DRONE.fullmatch(a.text))]
     assocs = [a for a in s.actors if a.role == "assoc"]
     in_clause = [a for a in mains if clause.start <= a.start < clause.end]
     pool = in_clause or mains
@@ -183,7 +184,10 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         actor2 = patients[0]
     if actor1 is None:
         rest = [a for a in pool if a is not actor2 and a.actor.inter != 7 and a not in patients
-                and not (a.start > t.end and _OWNED_BY.search(text[max(t.end, a.start - 40):a.start]))]
+                and not (a.start > t.end and _OWNED_BY.search(text[max(t.end, a.start - 40):a.start]))
+                # an armed group named after an air strike is not who flew it ("struck a position where
+                # Hezbollah is fighting Daesh")
+                and not (t.type == "Air/drone strike" and a.start > t.end and a.actor.inter in (2, 3, 4))]
         if rest and _named_as_hit(rest[0], text):
             if rest[0].start > t.start:
                 actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
@@ -205,6 +209,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
 
 # "attacked a tanker with drones": the weapon the agent used, not a side it hit
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using)\s+(?:its\s+|their\s+|armed\s+|explosive-laden\s+)?$", re.I)
+_BARE_DRONE = re.compile(r"(?:armed\s+|attack\s+|suicide\s+|kamikaze\s+)?drones?", re.I)
 _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
 # a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)

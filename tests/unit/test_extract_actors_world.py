@@ -369,3 +369,14 @@ def test_the_group_a_lede_names_is_who_the_body_calls_the_militants():
 def test_a_community_militia_fighting_villagers_is_communal_fighting_between_militias():
     event = _only("Fulani herders clashed with farmers near the town of Bankass on Monday, killing six people.")
     assert event["interaction"] == 44
+
+
+def test_a_drone_with_no_country_word_is_no_side():
+    event = _only("A drone attack on Odesa killed two people overnight, local officials said on Monday.")
+    assert event["actor1"]["name"] == "Unidentified armed group"
+
+
+def test_an_armed_group_named_after_an_air_strike_did_not_fly_it():
+    event = _only("Air strikes hit a market in the town of Sarmada on Monday, killing 7 civilians, in an area where "
+                  "Hayat Tahrir al-Sham fighters are based.")
+    assert event["actor1"]["name"] != "Hayat Tahrir al-Sham"
