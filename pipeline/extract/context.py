@@ -20,6 +20,8 @@ def loaded_cues() -> dict:
 
 
 # what stands at the end of the text before a trigger (compiled once, not looked up per call)
+_PERIOD_PREP_END = re.compile(r"\b(?:over|in|during)\s+the\s+$", re.I)
+_TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths|lives)\b", re.I)
 _TO_END = re.compile(r"\bto\s+(?:\S+\s+)?$")
 _USED_TO_END = re.compile(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|plan\w*|intend\w*)\b", re.I)
@@ -67,8 +69,13 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 if _PROTESTERS_TO_END.search(before):
                     continue
             return kind
-    if cues["aggregate"].search(text[clause.start:clause.end]):
+    clause_text = text[clause.start:clause.end]
+    if cues["aggregate"].search(clause_text):
         return "aggregate"
+    period = cues["aggregate_period"].search(clause_text)
+    if period and _PERIOD_PREP_END.search(clause_text, max(0, period.start() - 14), period.start()) \
+            and _TOLL_WORD.search(clause_text):
+        return "aggregate"      # "has killed more than 60 people over the past week": a total over a period
     return None
 
 
