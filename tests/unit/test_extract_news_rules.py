@@ -1249,3 +1249,11 @@ def test_those_fired_on_are_not_counted_among_the_dead():
     [event] = extract_events("Police opened fire on thousands of students who marched on parliament in Dhaka on Monday, "
                              "killing at least 6 people.", PUB)
     assert event["fatalities"]["best"] == 6
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen hijacked a bus carrying 40 passengers near the town of Zamfara on Monday.",
+    "Pirates seized a tanker off the coast of Eyl on Monday, taking 20 crew members hostage.",
+])
+def test_hijackings_and_hostage_taking_are_abductions(sentence):
+    assert "Abduction/forced disappearance" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]
