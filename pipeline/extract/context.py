@@ -31,7 +31,7 @@ _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
 _PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came|work|shops|businesses|"
-                                r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$", re.I)
+                                r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,6}to\s+(?:\w+\s+)?$", re.I)
 
 
 def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> str | None:

@@ -347,8 +347,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1, a2 = state, None      # bombs defused, found by fishermen: the state's forces deal with them
     elif a1 is None:
         a1, a2 = (a2, None) if a2 else (state, None)
-    elif sub == "Headquarters or base established":
-        a2 = None       # one side sets up a post; a force named near it ("posts surrounded by ...") is no party
+    elif sub in ("Headquarters or base established", "Change to group/activity"):
+        a2 = None       # one side sets up a post or changes itself; a force named near it ("posts surrounded by ...") is no party
     if a2 is not None and a2 == a1:
         a2 = None
     return a1, a2

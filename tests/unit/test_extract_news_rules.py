@@ -1257,3 +1257,20 @@ def test_those_fired_on_are_not_counted_among_the_dead():
 ])
 def test_hijackings_and_hostage_taking_are_abductions(sentence):
     assert "Abduction/forced disappearance" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+
+
+def test_a_base_handed_over_after_a_withdrawal_is_a_non_violent_transfer():
+    [event] = extract_events("French troops withdrew from their last base in the town of Gao on Monday, handing it over "
+                             "to the Malian army.", PUB)
+    assert event["sub_event_type"] == "Non-violent transfer of territory"
+
+
+def test_a_group_that_changes_itself_has_no_second_side():
+    events = extract_events("Boko Haram named a new leader in Maiduguri on Monday, replacing a chief who surrendered to the army.", PUB)
+    change = [e for e in events if e["sub_event_type"] == "Change to group/activity"]
+    assert change and change[0]["actor2"] is None
+
+
+def test_a_boycott_told_with_its_purpose_a_few_words_later_is_a_protest():
+    events = extract_events("Teachers boycotted classes across Kenya on Monday to protest the delay of their pay.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
