@@ -363,6 +363,7 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
     r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
     r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
     r"members|officers|policemen)\s+(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$", re.I)
+_BACKED_BY_WORD = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|reinforced)\s+by\s+(?:the\s+|a\s+)?([A-Z][\w-]+)")
 _KILLED_ONE = re.compile(r"(?:killed|killing|kills|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death|beheaded|"
                          r"assassinated)\s+(?:a|an|one)\s", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
@@ -995,10 +996,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if place is None:
                 # no place named: the country the sentence names ("Sudanese protesters rallied in the
                 # capital"), never the home of forces that struck from afar ("Israeli jets struck")
-                # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria; nor who tells it: "Thai police said")
+                # (nor a group's home: "the Lebanese Hezbollah fighters" fight in Syria; nor who tells it: "Thai police said";
+                # nor a force that backs the side: "officers backed by the Kenyan force")
                 place = country_fallback(s.text, load_gazetteer(),
                                          actor1.country_code if actor1 is not None and sub in REMOTE else None,
-                                         [(a.start, a.end) for a in s.actors if a.actor.home],
+                                         [(a.start, a.end) for a in s.actors if a.actor.home or a.role == "assoc"]
+                                         + [m.span(1) for m in _BACKED_BY_WORD.finditer(s.text)],
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
             if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \

@@ -227,3 +227,12 @@ def test_a_place_name_with_and_in_it_is_one_name(sentence, whole):
 ])
 def test_organisation_names_and_seas_are_no_places(sentence, not_place):
     assert not_place not in [m.surface for m in find_places(sentence, load_gazetteer())]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers backed by the Kenyan contingent killed several gang members on Friday, police said.",
+    "Soldiers backed by Rwandan troops killed 12 rebels in fighting on Sunday, the army said.",
+])
+def test_the_country_of_a_backing_force_is_not_where_the_event_happened(sentence):
+    for event in extract_events(sentence, "2024-03-04"):
+        assert (event["location"] or {}).get("country_code") not in ("KE", "RW")
