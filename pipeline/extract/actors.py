@@ -222,6 +222,8 @@ _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
 _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+|"
                         r"at\s+least|more\s+than|nearly|about|around|some|dozens|scores|hundreds|thousands)\b", re.I)
+# "said Friday that officers had killed ...": who tells it (not "said that they had captured": its own deed)
+_SAID_DAY_THAT = re.compile(r"^\s+(?:said|says|say|reported|stated)\s+(?:on\s+)?(?:\w+day\s+)?that\s+(?!(?:they|it|its|their|we|he|she)\b)", re.I)
 _AND_OFFICIALS_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", re.I)
 _SPEAKER_WORD_AFTER = re.compile(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|source|sources|spokes|media|TV|television|news|agency|statement|ministry|monitor|-run|run|press)", re.I)
 _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|airport|air\s+base|barracks|"
@@ -344,8 +346,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "source"          # "South Sudanese President Salva Kiir said": a speaker
     elif a.actor.inter in (6, 7) and _AND_SOURCE_SAID.match(after):
         role = "source"
-    elif _SAID_THAT.match(after) and not _CLAIMED_DEED.match(after):
-        role = "source"      # "The rebels said the strikes hit ...": the speaker, not the one who struck
+    elif (_SAID_THAT.match(after) or _SAID_DAY_THAT.match(after)) and not _CLAIMED_DEED.match(after):
+        role = "source"      # "The rebels said the strikes hit ...", "Police said Friday that officers ...": the speaker
     elif _AND_OFFICIALS_SAID.match(after):
         role = "source"
     elif ("," in before or "\u2014" in before) and _ATTRIBUTION_TAIL.search(before) and _SAID_AT_END.match(after):

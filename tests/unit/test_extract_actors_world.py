@@ -380,3 +380,8 @@ def test_an_armed_group_named_after_an_air_strike_did_not_fly_it():
     event = _only("Air strikes hit a market in the town of Sarmada on Monday, killing 7 civilians, in an area where "
                   "Hayat Tahrir al-Sham fighters are based.")
     assert event["actor1"]["name"] != "Hayat Tahrir al-Sham"
+
+
+def test_who_said_on_a_day_that_something_happened_is_a_source():
+    [police] = [a for a in find_actors("Police said Friday that soldiers had killed four gunmen near Kisumu.") if a.text == "Police"]
+    assert police.role == "source"
