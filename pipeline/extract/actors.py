@@ -214,7 +214,8 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
-_CLAUSE_AND_END = re.compile(r",\s+and\s+$")
+# ", and Israel responded": a name after ", and" starts a new clause (its subject: no object, no place)
+CLAUSE_AND_END = re.compile(r",\s+and\s+$")
 # "(JNIM) fighters": the generic word after a group's acronym in parentheses is that group
 _PAREN_CLOSE_GAP = re.compile(r"\)\s*")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-(?:styled|proclaimed)\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
@@ -280,7 +281,7 @@ def find_actors(text: str) -> list[ActorMention]:
             start, end = m.start("nat") - 1, m.end("nat") - 1
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
-            if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]) and not _CLAUSE_AND_END.search(text[max(0, start - 8):start]):
+            if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]) and not CLAUSE_AND_END.search(text[max(0, start - 8):start]):
                 continue      # "fighting in Syria hit ...": a place, not the state (", and Israel responded": a new clause)
             found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):

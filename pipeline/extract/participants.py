@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorMention, load_lexicon, rival_states, same_actor
+from .actors import CLAUSE_AND_END, ActorMention, load_lexicon, rival_states, same_actor
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
@@ -87,7 +87,6 @@ _PITTING = re.compile(r"\b(?:pitt(?:ing|ed)|between)\b")
 _FELL = re.compile(r"\bfell\b")
 _OF_AGAINST_BEFORE = re.compile(r"\b(?:of|against|from)\s+(?:the\s+)?(?:\S+\s+){0,2}$")
 _COMMA_END = re.compile(r",\s*$")
-_CLAUSE_AND_END = re.compile(r",\s+and\s+$")       # ", and Israel responded": the subject of a new clause, no object
 _AGAINST = re.compile(r"\bagainst\b")
 _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 # "against members of the Kurdish People's Protection Units (YPG": the target, named after the trigger
@@ -145,7 +144,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             # killed a police officer, and a mortar attack ...") is the agent of a later trigger
             before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                        or _CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])]
+                        or CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])]
             if subjects:
                 actor1 = subjects[-1]
             elif before:
