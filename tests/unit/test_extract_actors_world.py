@@ -385,3 +385,8 @@ def test_an_armed_group_named_after_an_air_strike_did_not_fly_it():
 def test_who_said_on_a_day_that_something_happened_is_a_source():
     [police] = [a for a in find_actors("Police said Friday that soldiers had killed four gunmen near Kisumu.") if a.text == "Police"]
     assert police.role == "source"
+
+
+def test_the_white_army_is_an_identity_militia():
+    event = _only("South Sudanese troops clashed with the White Army militia near the town of Nasir on Friday, leaving 20 dead.")
+    assert event["actor2"]["name"] == "White Army" and event["interaction"] == 14
