@@ -358,7 +358,6 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     return cand_type
 
 
-# "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
 _PEOPLE_TAKEN_BEFORE = re.compile(
     r"\b(?:hostages?|workers?|civilians?|passengers?|tourists?|journalists?|villagers|students?|girls?|boys?|women|children|"
     r"men|people|persons|nationals|migrants|employees|soldiers|troops|fighters|militants|rebels|suspects|smugglers|"
@@ -371,6 +370,7 @@ _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|c
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)
 _MARCHED = re.compile(r"\bmarch(?:ed|es|ing)\b|\b(?:took|take|taking)\s+to\s+the\s+streets\b", re.I)
+# "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
 _CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
 
 
@@ -543,8 +543,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         s = texts[i]
         triggers = all_triggers[i]
         if not triggers:
-            # only its places matter (anaphora, disambiguation), and only near an event sentence; and
-            # a claim right after one ("The Pakistani Taliban claimed responsibility."): who did it
+            # only its places matter (anaphora, disambiguation), and only near an event sentence; and a
+            # claim within two sentences of one ("The Pakistani Taliban claimed responsibility."): who did it
             places = find_places(s, gz) if i in near_event else []
             claim = i - 1 in near_event and _CLAIM_WORDS.search(s) is not None
             blocked = {b.name: b for b in active_blockers(s) if b.name == "attribution"} if claim else {}
