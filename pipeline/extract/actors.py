@@ -13,7 +13,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.extract.datafiles import DATA, data_rows
-from pipeline.extract.patterns import holds_any, literal_prefixes, trie_regex
+from pipeline.extract.patterns import holds_any, literal_prefixes, required_literals, top_alternatives, trie_regex
 
 ACTOR_FILES = ("actors.yaml", "armed_groups.yaml")     # in order: an alias in an earlier file wins
 
@@ -174,12 +174,33 @@ class Cue:
         # and runs faster; the match's text is then lower-cased.
         letters = re.sub(r"\\.", "", pattern)
         self.folded = re.compile(pattern) if letters == letters.lower() and not re.search(r"\(\?[aiLmsux-]", pattern) else None
+        # A long alternation ("which had been", "since", "X, site of"...) searched whole tries every
+        # branch at every place in the window; each branch is searched alone, and only where the words
+        # every match of it holds stand in the window. The leftmost match, the earlier branch on a tie,
+        # is the one the whole pattern finds.
+        # (only a pattern with no literal start: where the pre-check already sifts, the pieces cost more)
+        alternatives = top_alternatives(pattern) if self.regex.groups == 0 and self.pre is None else [pattern]
+        self.parts = None
+        if len(alternatives) > 1:
+            self.parts = [(re.compile(a, re.I), re.compile(a) if self.folded is not None else None, required_literals(a, min_len=2))
+                          for a in alternatives]
 
     def search(self, text: str):
         low = text.lower()
         if self.pre is not None and self.pre.search(low) is None:
             return None
-        if self.folded is not None and text.isascii():
+        ascii_text = text.isascii()
+        if self.parts is not None:
+            best = None
+            for regex, folded, words in self.parts:
+                # (text with other characters is always searched: re.I reads "ſ" as "s", str.lower does not)
+                if words is not None and ascii_text and not holds_any(low, words):
+                    continue
+                m = folded.search(low) if folded is not None and ascii_text else regex.search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            return best
+        if self.folded is not None and ascii_text:
             return self.folded.search(low)
         return self.regex.search(text)
 

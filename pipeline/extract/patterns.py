@@ -87,6 +87,89 @@ def literal_prefixes(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
+def required_literals(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
+    """Literal strings (lower-cased) one of which every match of `pattern` holds somewhere (None when
+    they cannot be told): a literal run, or the literals of a part every match must pass through.
+    Unlike `literal_prefixes`, the literal need not start the match ("X, site of the attack": "site")."""
+    from re import _constants as C, _parser as P  # the stdlib's own regex parser
+
+    def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        # the set whose shortest string is longest tests fewest windows in vain
+        options = [o for o in options if o and min(len(x) for x in o) >= min_len and len(o) <= 64]
+        return max(options, key=lambda o: (min(len(x) for x in o), -len(o)), default=None)
+
+    def seq(items) -> tuple[str, ...] | None:
+        options: list[tuple[str, ...]] = []
+        run = ""
+        for op, av in items:
+            if op is C.LITERAL:
+                run += chr(av).lower()
+                continue
+            if op is C.IN and len(av) == 1 and av[0][0] is C.LITERAL:
+                run += chr(av[0][1]).lower()
+                continue
+            if op is C.AT:
+                continue              # zero-width: the run goes on ("\bthe" holds "the")
+            if run:
+                options.append((run,))
+                run = ""
+            if op is C.SUBPATTERN:
+                options.append(seq(av[-1]))
+            elif op is C.BRANCH:
+                parts = [seq(b) for b in av[1]]
+                if all(parts):
+                    options.append(tuple(sorted({x for p in parts for x in p})))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                options.append(seq(av[2]))
+        if run:
+            options.append((run,))
+        return best([o for o in options if o])
+
+    try:
+        return seq(P.parse(pattern))
+    except (RecursionError, Exception):  # noqa: BLE001 - no pre-check then
+        return None
+
+
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` (one outer non-capturing group unwrapped): the pattern
+    itself when it has none. Character classes, escapes and nested groups are not split."""
+    def split(p: str) -> list[str]:
+        parts, depth, start, i, in_class = [], 0, 0, 0, False
+        while i < len(p):
+            ch = p[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if in_class:
+                in_class = ch != "]"
+            elif ch == "[":
+                in_class = True
+                if p[i + 1:i + 2] == "]" or p[i + 1:i + 3] == "^]":
+                    i += 2 if p[i + 1] == "]" else 3
+                    continue
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            elif ch == "|" and depth == 0:
+                parts.append(p[start:i])
+                start = i + 1
+            i += 1
+        parts.append(p[start:])
+        return parts
+
+    parts = split(pattern)
+    if len(parts) == 1 and pattern.startswith("(?:") and pattern.endswith(")") and len(split(pattern[3:-1])) > 1:
+        inner = pattern[3:-1]
+        try:      # the outer group wraps the whole pattern only if its inside is a pattern by itself
+            re.compile(inner)
+        except re.error:
+            return parts
+        return split(inner)
+    return parts
+
+
 class TailPattern:
     """A pattern for the text just before a word ("in the town of X"): every match ends at the end of
     the window, with whitespace after one of `last_words`. `search` skips the costly scan of a window

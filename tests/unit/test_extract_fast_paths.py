@@ -18,7 +18,7 @@ from pipeline.extract.events import (_AERIAL, _DEFINITE_ATTACK, _FOLDED_FRAMES, 
 from pipeline.extract.numbers import _AGGREGATE, _SUBSET_BEFORE, _SUBSET_TOLL
 from pipeline.extract.document import OTHER_EVENT
 from pipeline.extract.participants import _ARMED_TARGET, _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
-from pipeline.extract.patterns import TailPattern, holds_any, trie_regex
+from pipeline.extract.patterns import TailPattern, holds_any, required_literals, top_alternatives, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER, _TYPE_AFTER_GUARD,
                                      _TYPE_BEFORE, _TYPE_STEMS, _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms,
@@ -119,6 +119,47 @@ def test_cue_matches_at_the_start_as_before(window):
         assert (fast is None) == (plain is None), (cue.regex.pattern[:60], window)
         if fast is not None:
             assert fast.span() == plain.span()
+
+
+BACKGROUND_WINDOWS = [
+    "Khan Sheikhun, site of a ", "the town, the scene of an ", "in 1988 the ", "which the rebels had ",
+    "a town that was ", "an area whose residents fled after the ", "after years of ", "in retaliation for the ",
+    "the men involved in the ", "regularly ", "one of the first towns to ", "KHAN SHEIKHUN, SITE OF A ",
+    "nothing of the kind here ", "the site of the ", "", "it was what it waſ ",
+]
+
+
+@pytest.mark.parametrize("window", BACKGROUND_WINDOWS)
+def test_a_cue_searched_branch_by_branch_finds_the_whole_patterns_match(window):
+    cue = load_lexicon().cues["background"]["before"]
+    assert cue.parts is not None          # no literal starts every branch: searched branch by branch
+    whole = cue.regex.search(window)
+    fast = cue.search(window)
+    assert (fast is None) == (whole is None), window
+    if fast is not None:
+        assert fast.span() == whole.span()
+
+
+def test_the_leftmost_branch_match_wins_and_the_earlier_branch_on_a_tie():
+    cue = Cue(r"(?:\bzz\w*\s+$|(?-i:[A-Z])\w*\s+zz\w*\s+$|\bbb\s+\w+\s+zz\w*\s+$)")
+    assert cue.parts is not None and len(cue.parts) == 3
+    for window in ("aa bb Cc zzz ", "bb Cc zzz ", "Cc zzz ", "zzz ", "bb cc zz ", "nothing"):
+        whole, fast = cue.regex.search(window), cue.search(window)
+        assert (None if whole is None else whole.span()) == (None if fast is None else fast.span()), window
+
+
+def test_required_literals_are_held_by_every_match():
+    assert set(required_literals(r"(?:\b(?:is|was)\s+the\s+|(?-i:[A-Z])\w*,?\s+)(?:site|scene)\s+of\s+$", 2)) <= {"site", "scene", "ite", "cene"}
+    assert required_literals(r"\b(?:19|20)\d\d\s+$", 2) in (("19", "20"),)
+    assert required_literals(r"\w+\s+$", 2) is None          # no literal: always searched
+    assert required_literals(r"\bhad\s+(?:been\s+)?$", 3) == ("had",)
+
+
+def test_top_alternatives_split_only_the_top_level():
+    assert top_alternatives(r"(?:a|b(?:c|d))") == ["a", "b(?:c|d)"]
+    assert top_alternatives(r"a[|]b|c") == ["a[|]b", "c"]
+    assert top_alternatives(r"(?:a|b)c") == ["(?:a|b)c"]          # the group does not wrap the whole pattern
+    assert top_alternatives(r"a\|b") == ["a\|b"]
 
 
 def test_non_ascii_window_is_matched_case_insensitively():
