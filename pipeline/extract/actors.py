@@ -7,7 +7,7 @@ A mention is a main participant, an associated force ("backed by Hezbollah") or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
@@ -69,6 +69,8 @@ class ActorLexicon:
     cased_heads: tuple[str, ...] = ()      # the first two characters of the cased aliases: one starts every match of `cased`
     coalitions: tuple[frozenset, ...] = ()  # countries whose forces fight on one side (data/coalitions.yaml)
     coordinated_nat: re.Pattern | None = None   # "Indian and ": a nationality coordinated with the next mention's
+    wars: frozenset = frozenset()           # pairs of countries whose forces fight each other (data/coalitions.yaml)
+    fronts: dict = field(default_factory=dict)   # a war's front state -> the state it fights there
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -113,7 +115,10 @@ def load_lexicon() -> ActorLexicon:
                 by_alias.setdefault(alias.lower(), actor)
     nat = trie_regex(nationalities)
     with open(DATA / "coalitions.yaml", encoding="utf-8") as fh:
-        coalitions = tuple(frozenset(c["members"]) for c in yaml.safe_load(fh)["coalitions"])
+        camps = yaml.safe_load(fh)
+    coalitions = tuple(frozenset(c["members"]) for c in camps["coalitions"])
+    wars = frozenset(frozenset(w["states"]) for w in camps.get("wars", ()))
+    fronts = {w["front"]: next(c for c in w["states"] if c != w["front"]) for w in camps.get("wars", ()) if w.get("front")}
     alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
     # "Russia's", and "Russias" where the feed lost the apostrophe
     prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
@@ -141,12 +146,22 @@ def load_lexicon() -> ActorLexicon:
     coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
                         national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
-                        coordinated_nat)
+                        coordinated_nat, wars, fronts)
 
 
 def same_camp(cc1: str, cc2: str) -> bool:
     """Whether the forces of two countries fight on one side (a coalition of data/coalitions.yaml holds both)."""
     return cc1 == cc2 or any(cc1 in c and cc2 in c for c in load_lexicon().coalitions)
+
+
+def at_war(cc1: str | None, cc2: str | None) -> bool:
+    """Whether the forces of two countries fight each other (a war of data/coalitions.yaml)."""
+    return bool(cc1) and bool(cc2) and frozenset((cc1, cc2)) in load_lexicon().wars
+
+
+def front_enemy(cc: str | None) -> str | None:
+    """The state whose forces fight on `cc`'s land, where `cc`'s forces fight no one else there."""
+    return load_lexicon().fronts.get(cc) if cc else None
 
 
 def rival_states(a: ActorMention, b: ActorMention) -> bool:

@@ -26,7 +26,7 @@ from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, default_actors, p
 from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
-from .actors import resolve_references      # actors named by reference across sentences (actors.py)
+from .actors import resolve_references, same_camp      # actors named by reference across sentences (actors.py)
 
 _NON_VIOLENT_WEAK = {"Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Arrests",
                      "Agreement"}
@@ -295,7 +295,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _names(_AERIAL, neighbours) and not _says(_GROUND_FIRE, window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
-    if cand_type in ("attack", "Attack") and ((_says(_AERIAL, text[max(clause.start, t.start - 60):t.start])
+    if cand_type in ("attack", "Attack") and not _UNDER_FIRE.match(t.text) and ((_says(_AERIAL, text[max(clause.start, t.start - 60):t.start])
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
                                               or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
@@ -635,6 +635,8 @@ _ABSTRACT_TARGET = re.compile(r"\s+(?:on|against)\s+(?:\S+\s+){0,3}?(?:market\s+
                               r"reputation|credibility|record|policy|policies|plans?|proposals?|budget|the\s+economy|inflation|"
                               r"democracy|freedoms?|rights|the\s+press|press\s+freedom|the\s+judiciary|the\s+constitution|"
                               r"the\s+rule\s+of\s+law|institutions|science|ideas?|values)\b", re.I)
+_UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
+_CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
 _TAKEN_ADJECTIVE = re.compile(r"(?:kidnapped|abducted)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|of\s+the)\s+$", re.I)
 _HANDED_TO = re.compile(r"handed\s+over\s+to", re.I)
@@ -690,6 +692,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
     if _WORDS_HIT.match(t.text) and _WORDS_OBJECT.match(s.text[t.end:t.end + 60]):
         return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
+    if _UNDER_FIRE.match(t.text) and _CRITICISED_FOR.match(s.text[t.end:t.end + 80]):
+        return True   # "came under fire from lawmakers over his remarks", "came under attack for": criticism
     if _ATTACK_NOUN.fullmatch(t.text) and _ABSTRACT_TARGET.match(s.text[t.end:t.end + 60]):
         return True   # "an attack on Samsung's market share", "attacks on press freedom": a figure of speech
     if _TAKEN_ADJECTIVE.fullmatch(t.text) and _DETERMINER_BEFORE.search(s.text[max(0, t.start - 20):t.start]) \
@@ -861,6 +865,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if _dismissed(s, t, clause, pub, snippet):
                 continue
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
+            if actor1 is None and actor2 is None and _UNDER_FIRE.match(t.text):
+                continue      # "the district also came under fire": who fired and who was hit, the sentence does not say
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
                 continue      # "5,000 people entered the Statehouse", "protesters took over the square": no armed side took it
             if ((t.type in ("attack", "Attack", "Armed clash") and (actor1 is None or actor1.actor.inter in (3, 5, 7)))
@@ -1017,6 +1023,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     continue
             place_cc = place.country_code if place else None
             parties_cc = place_cc
+            if sub == "Government regains territory" and actor1 is not None and "{country}" in actor1.actor.name \
+                    and actor1.country_code and place_cc and not same_camp(actor1.country_code, place_cc):
+                # ACLED: a foreign state's forces that take a place abroad overtake it, as a non-state actor does
+                # ("Russian forces captured a village in the Kharkiv region"); an ally helping the government regains it
+                sub = "Non-state actor overtakes territory"
             if sub == "Agreement":
                 # a deal signed abroad ("the government and the ELN signed a peace deal in Havana") is between
                 # the armed group's country and that group, not the host's government

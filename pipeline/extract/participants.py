@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import CLAUSE_AND_END, ActorMention, load_lexicon, rival_states, same_actor
+from .actors import CLAUSE_AND_END, ActorMention, at_war, front_enemy, load_lexicon, rival_states, same_actor
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
@@ -106,6 +106,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     # passive agent: "was seized by the insurgents", "raids by the army's choppers" (the "by" right after the trigger)
     by = [a for a in pool if a.start > t.end and _BY_AGENT_GAP.match(text[t.end:a.start])
           and not _ARTICLE_END.search(text[t.end:t.end + 5])]
+    if not by and (t.text.startswith(("came under", "come under", "comes under", "coming under"))
+                   or _UNDER_FIRE_BEFORE.search(text, max(0, t.start - 50), t.start)):
+        by = [a for a in pool if a.start > t.end and _FROM_AGENT_GAP.match(text[t.end:a.start])]
     pitting = None
     in_clause_text = text[clause.start:clause.end]
     # every match holds "pitt" or "between": most clauses hold neither, and the scan costs more than the test
@@ -220,10 +223,15 @@ _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|h
                       r"ambushed|ambushing|bombed|bombing|shelled|shelling|pounded|pounding|raided|raiding|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)
 
 
-_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
                             r"(?:(?:\w+ly|also|all|both|later|then|again|since|reportedly|allegedly)\s+){0,2}"
                             r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
-                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b", re.I)
+                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b"
+                            # "troops came under fire", "the convoy came under heavy artillery fire": hit, as a passive is
+                            r"|(?:came|come|comes|coming)\s+under\s+(?:\S+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault)\b)", re.I)
+# "came under fire from Azerbaijani forces": the agent after "from", as after "by"
+_UNDER_FIRE_BEFORE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:\S+\s+){0,3}$", re.I)
+_FROM_AGENT_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?from\s+(?:the\s+|an?\s+)?(?:\S+\s+){0,2}$", re.I)
 
 
 # "a stronghold of the regime", "a city held by": an actor named after the trigger as an owner, not an agent
@@ -269,6 +277,19 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
     identity = {"name": "Identity militia", "inter": 4}
+    # a state's forces abroad, in a state they are at war with ("Russian forces captured a village in the
+    # Kharkiv region"): the side the text leaves unnamed is that state's forces, not rebels
+    invader = next((a for a in (actor1, actor2) if a is not None and "{country}" in a.actor.name
+                    and at_war(a.country_code, place_cc)), None)
+    # ... and on a war's front, the unnamed opponent of the state's own forces is the invader's ("Ukrainian
+    # troops recaptured the village": from Russia's forces)
+    enemy = front_enemy(place_cc)
+    own = [a for a in (actor1, actor2) if a is not None and "{country}" in a.actor.name and a.country_code in (None, place_cc)]
+    if invader is None and enemy and (actor1 in own if actor1 is not None
+                                      else actor2 is None or actor2 in own or actor2.actor.inter == 7):
+        enemy_forces = {"name": f"Military Forces of {country_name(enemy)}", "inter": 8}
+    else:
+        enemy_forces = None
     if sub in BATTLE_LIKE:
         if a1 is not None and a1["inter"] == 7:
             a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
@@ -280,9 +301,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             # "clashes between rival cult groups", "rival gangs fought": two armed groups, neither named
             return dict(unidentified), dict(unidentified)
         if a1 is None and a2 is None:
-            a1, a2 = (rebels, state) if sub == "Non-state actor overtakes territory" else (state, rebels)
+            other = enemy_forces or rebels
+            a1, a2 = (other, state) if sub == "Non-state actor overtakes territory" else (state, other)
         elif a1 is None:
-            a1 = rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state
+            a1 = state if invader is actor2 else enemy_forces or (rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state)
         if (a2 is None or a2["inter"] == 7) and a1["inter"] in (2, 3, 4) and _INFIGHTING.search(clause_text):
             # "infighting among rebel groups", "rival militias clashed": both sides are of one camp
             return a1, (rebels if a1["inter"] == 2 else dict(unidentified, inter=a1["inter"]))
@@ -292,13 +314,15 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a2 is None or a2["inter"] == 7:
             # the other side of a battle is the opposing camp, never the bystanders
             government_side = (actor1 is not None and actor1.actor.side == "government") or a1["inter"] == 1
-            a2 = rebels if government_side else state
+            a2 = state if invader is not None and invader is actor1 else enemy_forces or (rebels if government_side else state)
     elif sub in REMOTE:
         if a1 is not None and a1["inter"] in (5, 6, 7):
             a1 = None
         if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") and actor1 is not None \
                 and _victim(actor1, sentence_text):
             a1, a2 = None, a1      # "a car bomb ... killing two policemen": the police are the target
+        if a1 is None and enemy_forces is not None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+            a1 = enemy_forces      # on a war's front, unclaimed shelling and air strikes are the invader's
         if a1 is None:
             a1 = unidentified
         if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
@@ -310,7 +334,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
                 a2 = civilians
             elif a1["inter"] in (1, 8):
-                a2 = rebels
+                a2 = state if invader is not None and invader is actor1 or a1 is enemy_forces else enemy_forces or rebels
     elif sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         if a1 is None or a1["inter"] == 7:
             a1 = unidentified
