@@ -254,6 +254,8 @@ _SPACE_ONLY = re.compile(r"\s*")
 CLAUSE_AND_END = re.compile(r",\s+and\s+$")
 # "(JNIM) fighters": the generic word after a group's acronym in parentheses is that group
 _PAREN_CLOSE_GAP = re.compile(r"\)\s*")
+# "volunteer fighters (VDP)", "militants (ISWAP)": the generic word before a group's name in parentheses is that group
+_PAREN_OPEN_GAP = re.compile(r"\s*\(")
 _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-(?:styled|proclaimed)\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
@@ -349,7 +351,8 @@ def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMentio
             generic_cur = a.actor.name in ("Opposition rebels", "Unidentified armed group") or \
                 ("{country}" in a.actor.name and "{country}" not in prev.actor.name)
             if _SPACE_ONLY.fullmatch(gap) or (_FROM_GROUP_GAP.fullmatch(gap) and generic_prev) \
-                    or (_PAREN_CLOSE_GAP.fullmatch(gap) and generic_cur and not generic_prev):
+                    or (_PAREN_CLOSE_GAP.fullmatch(gap) and generic_cur and not generic_prev) \
+                    or (_PAREN_OPEN_GAP.fullmatch(gap) and generic_prev and not generic_cur):
                 if generic_cur and not generic_prev:
                     out[-1] = ActorMention(prev.actor, prev.start, a.end, text[prev.start:a.end], prev.country_code)
                 else:

@@ -103,6 +103,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     pool = in_clause or mains
     text = s.text
     actor1 = actor2 = None
+    listed: list[ActorMention] = []      # allies named with actor1 as one subject ("soldiers and the VDP")
     # passive agent: "was seized by the insurgents", "raids by the army's choppers" (the "by" right after the trigger)
     by = [a for a in pool if a.start > t.end and _BY_AGENT_GAP.match(text[t.end:a.start])
           and not _ARTICLE_END.search(text[t.end:t.end + 5])]
@@ -150,6 +151,19 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                         or CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])]
             if subjects:
                 actor1 = subjects[-1]
+                # "Burkinabe soldiers and volunteer fighters (VDP) repelled ...": allies named together act
+                # together; the first named leads, the others are its associates
+                for a in reversed(subjects[:-1]):
+                    if not _ALLIES_LISTED_GAP.fullmatch(text[a.end:actor1.start]) or not allied(a, actor1):
+                        break
+                    listed.append(actor1)
+                    actor1 = a
+                last = listed[0] if listed else actor1
+                for a in before[before.index(last) + 1:]:
+                    if not _ALLIES_LISTED_GAP.fullmatch(text[last.end:a.start]) or not allied(a, actor1):
+                        break
+                    listed.append(a)
+                    last = a
             elif before:
                 actor1 = before[-1]
     if pitting:
@@ -205,7 +219,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             and (actor1 is None or not actor1.is_state or rival_states(actor1, site)):
         # "a car bomb exploded outside a police headquarters, wounding 19 people": the police were the target
         actor2 = site
-    assoc1 = [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
+    assoc1 = [a for a in listed if a is not actor1 and a is not actor2] \
+        + [a for a in assocs if actor1 is None or abs(a.start - actor1.start) < 120]
     return actor1, actor2, assoc1
 
 
@@ -213,6 +228,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using)\s+(?:its\s+|their\s+|armed\s+|explosive-laden\s+)?$", re.I)
 _BARE_DRONE = re.compile(r"(?:armed\s+|attack\s+|suicide\s+|kamikaze\s+)?drones?", re.I)
 _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
+# "soldiers and volunteer fighters", "troops, the police and allied militiamen": one subject of several
+_ALLIES_LISTED_GAP = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|,\s+(?:the\s+)?")
 # a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 

@@ -455,3 +455,18 @@ def test_a_patrol_that_came_under_attack_by_gunmen_is_the_target():
 ])
 def test_criticism_and_an_unattributed_place_under_fire_are_no_events(text):
     assert extract_events(text, "2024-03-05") == []
+
+
+# --- allies named together as one subject: the first leads, the others are its associates
+
+def test_a_generic_word_before_a_groups_name_in_parentheses_is_that_group():
+    names = [(a.text, a.actor.name) for a in find_actors("Volunteer fighters (VDP) repelled an attack near Kaya on Sunday.")]
+    assert [n for _, n in names] == ["VDP"]          # not "fighters" (Opposition rebels) beside it
+
+
+def test_allies_named_together_act_together_the_first_leading():
+    event = _only("Burkinabe soldiers and volunteer fighters (VDP) repelled an attack by jihadists near the town of Djibo on Sunday.")
+    assert event["actor1"]["name"] == "Military Forces of Burkina Faso"
+    assert event["assoc_actor1"] == ["VDP"]
+    event = _only("Syrian troops and Hezbollah fighters attacked rebel positions near Zabadani on Monday.")
+    assert event["actor1"]["name"] == "Military Forces of Syria" and event["assoc_actor1"] == ["Hezbollah"]
