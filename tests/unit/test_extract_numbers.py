@@ -183,3 +183,17 @@ def test_a_toll_that_rose_two_dozen_and_the_family_dead_are_counted(sentence, de
 
 def test_the_toll_of_the_injured_is_no_death_toll():
     assert fatalities("The toll of the injured rose to 40.") is None
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("The army lost 17 soldiers in the fighting for the bridge.", 17),
+    ("The rebels lost at least 12 fighters and two tanks in the ambush.", 12),
+    ("The militia also lost three of its men in the clashes, residents said.", 3),
+    # a loss with no count of people after it is no toll
+    ("Government troops lost two villages to the rebels on Monday.", None),
+    ("The ruling party lost 40 seats in the election.", None),
+    ("The army lost ground in the north.", None),
+    ("The militants lost contact with 5 fighters.", None),
+])
+def test_a_side_that_lost_a_count_of_people_lost_them_dead(sentence, deaths):
+    assert fatalities(sentence) == deaths
