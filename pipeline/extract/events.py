@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (GENERIC_ARMED, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
-                    toll_joins_its_attack, transfer_absorbs_withdrawal)
+                    toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, default_actors, pick_actors, side_of
@@ -1069,6 +1069,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         one_protest_per_place(here, s)
         territory_absorbs_clash(here, s)
         toll_joins_its_attack(here, s)
+        violence_absorbs_destruction(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here
         owned = _SAID_IT_DID.search(s.text) if s.actors and "attribution" not in s.blocked else None

@@ -1274,3 +1274,23 @@ def test_a_group_that_changes_itself_has_no_second_side():
 def test_a_boycott_told_with_its_purpose_a_few_words_later_is_a_protest():
     events = extract_events("Teachers boycotted classes across Kenya on Monday to protest the delay of their pay.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+def test_homes_burned_in_an_attack_are_that_attack_not_a_second_event():
+    events = extract_events("Gunmen stormed the village of Kajuru on Tuesday, killing nine farmers and burning homes, "
+                            "a local official said. Residents fled. The police did not comment. Schools stayed shut.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
+    assert events[0]["fatalities"]["best"] == 9
+
+
+def test_destruction_with_no_violence_stays_property_destruction():
+    events = extract_events("Militiamen burned homes in the village of Kajuru on Tuesday, a local official said. "
+                            "Residents fled. The police did not comment. Schools stayed shut.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Looting/property destruction"]
+
+
+def test_where_people_fled_to_is_not_where_the_fighting_was():
+    events = extract_events("Rebels and soldiers clashed on Tuesday near the town of Bunia, residents said. "
+                            "The fighting forced thousands to flee toward Kisangani. Aid groups warned of hunger. "
+                            "The army did not comment.", PUB)
+    assert [e["location"]["name"] for e in events] == ["Bunia"]
