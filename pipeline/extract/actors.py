@@ -384,6 +384,8 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
     role = "main"
     if a.actor.needs_country and _TITLE_SPEAKS.match(after):
         role = "source"          # "South Sudanese President Salva Kiir said": a speaker
+    elif _RANK_NAME_SPEAKS.match(after) or (_RANK_END.search(a.text) and _NAME_SPEAKS.match(after)):
+        role = "source"          # "police officer Abdullahi Ahmed told Reuters", "army spokesman Col. X said": a speaker
     elif a.actor.inter in (6, 7) and _AND_SOURCE_SAID.match(after):
         role = "source"
     elif (_SAID_THAT.match(after) or _SAID_DAY_THAT.match(after)) and not _CLAIMED_DEED.match(after):
@@ -414,6 +416,12 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
 # a title, a name, a verb of speech: "Syrian President Bashar al-Assad told ..."
 _TITLE_SPEAKS = re.compile(r"^\s+(?:(?:[A-Z][\w.'\u2019-]*|[a-z]{1,3}-[A-Z][\w'\u2019-]*|bin|ibn|de|da|van|von|al|el)\s+){1,5}(?:has\s+|had\s+)?(?:said|says|told|tells|announced|stated|added|"
                            r"warned|accused|called|urged|condemned|vowed|declared|insisted|denied|claimed|described|blamed)\b")
+# a rank or office in lower case, a capitalised name, a verb of speech: "police officer Abdullahi Ahmed told"
+_RANK_NAME_SPEAKS = re.compile(r"^\s+(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief|captain|colonel|"
+                               r"general|major|sergeant|inspector|superintendent|commissioner|lieutenant)\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}"
+                               r"(?:has\s+|had\s+)?(?:said|says|told|tells|stated|added|confirmed|explained)\b")
+_RANK_END = re.compile(r"\b(?:officer|official|spokesman|spokeswoman|spokesperson|commander|chief)$", re.I)
+_NAME_SPEAKS = re.compile(r"^\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:has\s+|had\s+)?(?:said|says|told|tells|stated|added|confirmed|explained)\b")
 _ATTRIBUTION_TAIL = re.compile(r"[,\u2014]\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,3}$")
 _SAID_AT_END = re.compile(r"^\s+(?:said|says|reported|reports|added|claimed|announced|stated)\b(?:\s+(?:on\s+)?\w+day)?"
                           r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:[.,;]|$)")

@@ -753,6 +753,9 @@ _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
+_EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+)?(?:blasts?|explosions?|bombings?|bombs?|strikes?|"
+                               r"air\s*strikes?|airstrikes?|raids?|shelling|bombardment|attacks?|assault|fire|fighting|clashes|missiles?|"
+                               r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")
 _DURING_THE = re.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.I)
 _BACK_REFERENCE = re.compile(r"^\W*(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?$")
 
@@ -864,6 +867,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             if _dismissed(s, t, clause, pub, snippet):
                 continue
+            if t.type == "Looting/property destruction" and _EVENT_AS_SUBJECT.match(s.text, clause.start, t.start) \
+                    and not _DEATH_WORD.search(s.text, t.end, clause.end):
+                continue      # "The blast destroyed several shops": the damage of an event told, not one of its own
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
             if actor1 is None and actor2 is None and _UNDER_FIRE.match(t.text):
                 continue      # "the district also came under fire": who fired and who was hit, the sentence does not say

@@ -63,6 +63,7 @@ _OBJECT_BEFORE = TailPattern(re.compile(
     r"\b(?:against|with|from|on|at|of|targeting|targeted|flushed|pushed|drove|chased|expelled|killed|killing|kill|"
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
+    r"beheaded|beheading|executed|executing|massacred|massacring|slaughtered|slaughtering|lynched|tortured|raped|"
     r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=4, fold=True)   # a word, an article, two words
 
 

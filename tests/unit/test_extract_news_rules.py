@@ -7,6 +7,7 @@ and large cities so that the rules, not the gazetteer, are what is tested.
 import pytest
 
 from pipeline.extract import extract_events
+from pipeline.extract.actors import find_actors
 
 pytestmark = pytest.mark.unit
 
@@ -1294,3 +1295,31 @@ def test_where_people_fled_to_is_not_where_the_fighting_was():
                             "The fighting forced thousands to flee toward Kisangani. Aid groups warned of hunger. "
                             "The army did not comment.", PUB)
     assert [e["location"]["name"] for e in events] == ["Bunia"]
+
+
+def test_a_ranked_speaker_named_after_his_force_is_a_source():
+    roles = {a.text: a.role for a in find_actors('"Two people were wounded," police officer John Kamau told reporters.')}
+    assert roles["police officer"] == "source"
+    roles = {a.text: a.role for a in find_actors("Police commander Peter Otieno said two suspects were shot dead.")}
+    assert roles["Police commander"] == "source"
+
+
+def test_the_damage_an_event_did_is_not_an_event_of_its_own():
+    events = extract_events("A car bomb exploded at a market in Kirkuk on Tuesday, killing four people, police said. "
+                            '"The blast destroyed several shops and cars," police officer Ali Hassan told Reuters. Shops stayed shut.', PUB)
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army said it had destroyed rocket launchers and an arms depot near Deraa on Tuesday.",
+    "Officials inspected the missile defence system outside Tehran on Tuesday.",
+])
+def test_a_thing_named_after_rockets_or_missiles_is_no_shelling(sentence):
+    assert "Shelling/artillery/missile attack" not in [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+
+
+def test_people_beheaded_are_the_object_not_who_burned_the_homes():
+    events = extract_events("Militants beheaded five villagers and set fire to dozens of homes in the town of Mocimboa da Praia "
+                            "on Tuesday, an official said. Residents fled. The army did not comment. Schools stayed shut.", PUB)
+    assert "Mob violence" not in [e["sub_event_type"] for e in events]
+    assert events[0]["sub_event_type"] == "Attack" and events[0]["fatalities"]["best"] == 5
