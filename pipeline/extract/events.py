@@ -753,6 +753,9 @@ _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
+# protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"
+_PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
+                              r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I)
 _EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+)?(?:blasts?|explosions?|bombings?|bombs?|strikes?|"
                                r"air\s*strikes?|airstrikes?|raids?|shelling|bombardment|attacks?|assault|fire|fighting|clashes|missiles?|"
                                r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")
@@ -1069,6 +1072,17 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             group = _enumeration(s)
             if len(group) >= 2:
                 last_group = group
+        if s.index > 0 and all(c.sub_event_type == "Peaceful protest" for c in candidates[first_here:]) \
+                and _PROTESTERS_DIED.search(s.text):
+            # "At least two protesters died of their injuries in hospital": the demonstration just told met
+            # lethal force (ACLED's Excessive force against protesters); the dead are its toll
+            broken = [c for c in _recent(candidates, s) if c.sentence.index < s.index
+                      and c.sub_event_type in ("Protest with intervention", "Excessive force against protesters")]
+            dead = count_deaths(s.text) if broken else None
+            if dead:
+                broken[-1].sub_event_type = "Excessive force against protesters"
+                if broken[-1].fatalities is None:
+                    broken[-1].fatalities = dead
         here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
         prefer_air_over_shelling(here, s)
         chemical_absorbs_delivery(here, s)

@@ -1323,3 +1323,12 @@ def test_people_beheaded_are_the_object_not_who_burned_the_homes():
                             "on Tuesday, an official said. Residents fled. The army did not comment. Schools stayed shut.", PUB)
     assert "Mob violence" not in [e["sub_event_type"] for e in events]
     assert events[0]["sub_event_type"] == "Attack" and events[0]["fatalities"]["best"] == 5
+
+
+def test_protesters_who_died_after_a_dispersal_make_it_excessive_force():
+    events = extract_events("Thousands of students marched in Dhaka on Tuesday to demand the minister's resignation. "
+                            "Police fired tear gas and rubber bullets to disperse them, witnesses said. "
+                            "At least two protesters died of their injuries in hospital, a doctor said. "
+                            "The government blamed the opposition.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
+    assert events[0]["fatalities"]["best"] == 2
