@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (GENERIC_ARMED, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
-                    toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction)
+                    toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, default_actors, pick_actors, side_of
@@ -635,18 +635,16 @@ _ABSTRACT_TARGET = re.compile(r"\s+(?:on|against)\s+(?:\S+\s+){0,3}?(?:market\s+
                               r"reputation|credibility|record|policy|policies|plans?|proposals?|budget|the\s+economy|inflation|"
                               r"democracy|freedoms?|rights|the\s+press|press\s+freedom|the\s+judiciary|the\s+constitution|"
                               r"the\s+rule\s+of\s+law|institutions|science|ideas?|values)\b", re.I)
+_REFERENCED_BEFORE = re.compile(r"\b(?:related|linked|connected|tied|relating|linking|connecting)\s+(?:him\s+|her\s+|them\s+)?to\s+"
+                                r"(?:the|a|an|this|that|these|those|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
 _TAKEN_ADJECTIVE = re.compile(r"(?:kidnapped|abducted)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|of\s+the)\s+$", re.I)
 _HANDED_TO = re.compile(r"handed\s+over\s+to", re.I)
-# who or what was handed over: people (a release) or a place (a transfer of territory)
-_HANDED_PEOPLE = ("hostages?", "captives?", "prisoners?", "detainees?", "abductees?", "professors?", "teachers?", "students?",
-                  "workers?", "journalists?", "soldiers", "bodies", "remains", "suspects?", "men", "women", "children",
-                  "nationals", "citizens", "tourists", "him", "her", "them")
+# what was handed over: a place (a transfer of territory), else people released or a thing given
 _HANDED_PLACES = ("town", "city", "village", "base", "area", "district", "province", "territory", "positions?", "control",
                   "checkpoints?", "posts?", "airport", "port", "crossing")
-_PEOPLE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PEOPLE) + r")\b", re.I)
 _PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
 _PROTEST_ADJUNCT = re.compile(r"protest|demonstration|rally|march", re.I)
 _THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|songs?|music|art|votes?|signs?|placards?|banners?|"
@@ -692,6 +690,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "backed by Russian airstrikes": support for the event the sentence reports
     if _WORDS_HIT.match(t.text) and _WORDS_OBJECT.match(s.text[t.end:t.end + 60]):
         return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
+    if not _VERB_FORM_END.search(t.text) and _REFERENCED_BEFORE.search(s.text[max(0, t.start - 40):t.start]):
+        return True   # "firearms ... related to a murder", "suspects linked to the bombing": an event referred to, not reported
     if _UNDER_FIRE.match(t.text) and _CRITICISED_FOR.match(s.text[t.end:t.end + 80]):
         return True   # "came under fire from lawmakers over his remarks", "came under attack for": criticism
     if _ATTACK_NOUN.fullmatch(t.text) and _ABSTRACT_TARGET.match(s.text[t.end:t.end + 60]):
@@ -701,8 +701,10 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "two kidnapped teachers", "the abducted girls": people taken before, not a new abduction
     if t.type == "Non-violent transfer of territory" and _HANDED_TO.match(t.text):
         before = s.text[max(0, t.start - 120):t.start]
-        if _PEOPLE_HANDED.search(before) and not _PLACE_HANDED.search(before):
-            return True   # "the two professors were handed over to US forces": people released, not a place
+        if not _PLACE_HANDED.search(before):
+            # "the two professors were handed over to US forces": people released; "information handed over
+            # to the Reconciliation Center": a thing given; no place changes hands
+            return True
     if t.type == "Peaceful protest" and _PROTEST_ADJUNCT.fullmatch(surface) and _THING_OF_PROTEST_AFTER.match(s.text[t.end:t.end + 16]):
         return True   # "drops pipeline protest laws", "the protest movement", "protest songs": a kind of thing, not a protest held
     if _DESCRIBING_PARTICIPLE.fullmatch(surface) and any(0 <= t.start - a.end <= 1 and a.role == "main" for a in s.actors) \
@@ -1090,6 +1092,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         territory_absorbs_clash(here, s)
         toll_joins_its_attack(here, s)
         violence_absorbs_destruction(here, s)
+        weapon_absorbs_blast(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here
         owned = _SAID_IT_DID.search(s.text) if s.actors and "attribution" not in s.blocked else None

@@ -41,6 +41,24 @@ def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
             here = [c for c in here if c is not sh]
 
 
+_BARE_BLAST = re.compile(r"(?:blasts?|explosions?)", re.I)
+_WEAPON_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Suicide bomb", "Grenade", "Chemical weapon")
+
+
+def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
+    """'an explosion due to a rocket', 'the blast was caused by a mortar shell': one event, coded by the
+    weapon the sentence names, not also a bomb of unknown kind (same clause, same place)."""
+    here = [c for c in cands if c.sentence is s]
+    weapons = [c for c in here if c.sub_event_type in _WEAPON_TYPES]
+    for blast in [c for c in here if c.sub_event_type == "Remote explosive/landmine/IED" and _BARE_BLAST.fullmatch(c.trigger.text)]:
+        owner = next((w for w in weapons if clause_of(s, w.trigger.start) == clause_of(s, blast.trigger.start)
+                      and (w.place is None or blast.place is None or place_key(w.place) == place_key(blast.place))), None)
+        if owner is not None:
+            if (owner.actor1 or {}).get("inter") == 3 and blast.actor1 and blast.actor1.get("inter") != 3:
+                owner.actor1, owner.actor2 = blast.actor1, blast.actor2
+            _fold_into(owner, blast, cands)
+
+
 _LIST_GAP = re.compile(r"\band\b|[,;]")
 # what joins a weapon and the agent it carried: "filled with", "loaded with", "pounded by", "carried out by"
 _CARRIED_GAP = re.compile(r"\b(?:filled|loaded|laden|contain(?:ing|ed)|carrying|with|by|using)\b|-filled\b")

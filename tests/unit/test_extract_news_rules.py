@@ -1332,3 +1332,34 @@ def test_protesters_who_died_after_a_dispersal_make_it_excessive_force():
                             "The government blamed the opposition.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
     assert events[0]["fatalities"]["best"] == 2
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    # a "to" that is a preposition starts no plan: "linked to", "due to", "loyal to" ...
+    ("Jihadists linked to al-Qaeda attacked a gendarmerie school in Bamako on Tuesday.", "Armed clash"),
+    ("Four civilians were killed on Tuesday due to rocket attacks on the town of Afrin.", "Shelling/artillery/missile attack"),
+    ("Fighters loyal to the warlord attacked a village near Kismayo on Tuesday, killing three farmers.", "Attack"),
+])
+def test_a_preposition_to_starts_no_plan(sentence, sub):
+    assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == [sub]
+
+
+def test_an_infinitive_to_still_makes_a_plan():
+    assert extract_events("The rebels vowed to attack the town of Kidal on Tuesday.", PUB) == []
+
+
+def test_an_event_referred_to_is_not_reported():
+    # ("related to" is no infinitive since the rule above: what it refers to is still no event)
+    events = extract_events("Police seized two rifles related to a murder in the town of Spanish Town on Tuesday.", PUB)
+    assert "Attack" not in [e["sub_event_type"] for e in events]
+
+
+def test_a_thing_handed_over_is_no_transfer_of_territory():
+    events = extract_events("According to information handed over to the monitoring centre, the village of Kafr Nabl suffered an "
+                            "air attack on Tuesday in which six people died.", PUB)
+    assert "Non-violent transfer of territory" not in [e["sub_event_type"] for e in events]
+
+
+def test_an_explosion_caused_by_a_rocket_is_the_rocket_attack():
+    events = extract_events("An explosion due to a rocket shell killed one person in the Mezzeh district of Damascus on Tuesday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
