@@ -46,7 +46,7 @@ _PLACE_OBJECT = re.compile(
     r"province|hills?|hilltops?|mountains?|positions?|posts?|bases?|base|checkpoints?|camps?|crossings?|airport|"
     r"airbase|air\s+base|highway|road|roads|bridge|outskirts|suburbs?|quarters?|territory|territories|ground|"
     r"localities|settlements?|farms?|points?|strongholds?|headquarters|barracks|border|island|port|oil\s+fields?|"
-    r"dam|villages|sites?|tribal\s+areas|parts)\b", re.I)
+    r"dam|villages|sites?|tribal\s+areas|parts|enclaves?|pockets?|bastions?)\b", re.I)
 
 # "gunmen seized them", "captured nine foreign workers": people taken, not a place (an abduction)
 _PERSON_OBJECT = re.compile(

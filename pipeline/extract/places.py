@@ -1235,7 +1235,7 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
 _NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
 _UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
-    r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside)\s+of\s+"
+    r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
@@ -1257,7 +1257,8 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic")
-_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside)\s+of")
+_TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
+                         r"stronghold|bastion)\s+of")
 
 
 def _may_frame_toponym(text: str) -> bool:
@@ -1274,6 +1275,9 @@ _HOST_PART_OF_BEFORE = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WOR
 _PART_OF_AFTER = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?")
 _ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an)$")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
+
+
+_IN_COUNTRY_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?")
 
 
 def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
@@ -1344,6 +1348,12 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
                 if host is not None:
                     ctx, host_span = host.place, (host.start, host.end)
                     parent = _host_base(host.place) if host.place.kind in ("town", "region") else None
+            else:
+                # "the enclave of Baghouz in eastern Syria": the country the text puts it in, whatever the dateline's
+                in_country = _IN_COUNTRY_AFTER.match(text, end, end + 40)
+                host = next((k for k in known if in_country and k.start == in_country.end() and k.place.kind == "country"), None)
+                if host is not None and (ctx is None or ctx.country_code != host.place.country_code):
+                    ctx = host.place
             # "Dikwa local government area of Borno State": a name for a province is no finer than its towns
             province_like = name.split()[-1].lower() in ("state", "province", "governorate", "region", "county")
             place = Place(name, ctx.admin1 if ctx else None, ctx.country if ctx else None, ctx.country_code if ctx else None,

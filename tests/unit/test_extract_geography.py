@@ -236,3 +236,12 @@ def test_organisation_names_and_seas_are_no_places(sentence, not_place):
 def test_the_country_of_a_backing_force_is_not_where_the_event_happened(sentence):
     for event in extract_events(sentence, "2024-03-04"):
         assert (event["location"] or {}).get("country_code") not in ("KE", "RW")
+
+
+def test_an_enclave_taken_is_a_place_and_the_country_the_text_names_is_its_country():
+    # a settlement the gazetteer lacks, framed as an enclave, put "in eastern Syria" under a Beirut dateline
+    events = extract_events("BEIRUT (Reuters) - Kurdish-led fighters captured the last Islamic State enclave of Qaryat Zulfa "
+                            "in eastern Syria on Saturday, the group said.", "2019-03-25")
+    assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0]["location"]["name"] == "Qaryat Zulfa"
+    assert events[0]["location"]["country"] == "Syria"
