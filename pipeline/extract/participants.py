@@ -345,6 +345,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = unidentified
         if a2 is None and a1["inter"] in (2, 3, 4) and _ARMED_TARGET.search(clause_text) and not _CIVILIAN_WORDS.search(clause_text):
             a2 = state
+        if (a2 is None or a2["inter"] == 7) and a1["inter"] in (1, 8) and actor1 is not None and actor1.country_code and place_cc \
+                and actor1.country_code != place_cc and _MILITARY_SITE.search(clause_text) and not _NAMED_CIVILIANS.search(clause_text):
+            a2 = state      # "Israeli missiles struck an air base near Homs": a foreign state's strike on the state's forces
         if a2 is None and a1["inter"] in (1, 2, 3, 4, 8) and _INFRASTRUCTURE.search(clause_text) \
                 and not _CIVILIAN_WORDS.search(clause_text) and not _HARMED.search(clause_text):
             return a1, None         # "blew up pipelines": a sabotage with no one named as harmed
@@ -416,6 +419,9 @@ _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
 _ARMED_TARGET = WordGuard(re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I),
                           ("soldiers", "troops", "army", "police", "security", "checkpoint", "military", "forces", "base", "convoy", "patrol"))
+_MILITARY_SITE = re.compile(r"\b(?:air\s*bases?|airbases?|military\s+(?:bases?|airports?|airfields?|positions?|posts?|sites?|facilit(?:y|ies)|"
+                            r"headquarters|compounds?|installations?)|army\s+(?:bases?|posts?|barracks|headquarters|positions?)|barracks|garrisons?)\b", re.I)
+_NAMED_CIVILIANS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b", re.I)
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 

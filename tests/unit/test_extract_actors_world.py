@@ -470,3 +470,14 @@ def test_allies_named_together_act_together_the_first_leading():
     assert event["assoc_actor1"] == ["VDP"]
     event = _only("Syrian troops and Hezbollah fighters attacked rebel positions near Zabadani on Monday.")
     assert event["actor1"]["name"] == "Military Forces of Syria" and event["assoc_actor1"] == ["Hezbollah"]
+
+
+def test_a_foreign_strike_on_an_air_base_hits_the_states_forces():
+    event = _only("Israeli missiles struck a military airfield near the city of Homs early on Monday, killing 14 people.")
+    assert event["actor1"]["name"] == "Military Forces of Israel"
+    assert event["actor2"]["name"] == "Military Forces of Syria"
+
+
+def test_a_foreign_strike_near_a_base_that_kills_civilians_hits_civilians():
+    event = _only("Israeli missiles struck houses near an air base outside the city of Homs on Monday, killing four civilians.")
+    assert event["actor2"]["name"] == "Civilians (Syria)"
