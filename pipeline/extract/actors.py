@@ -328,7 +328,16 @@ def find_actors(text: str) -> list[ActorMention]:
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
             actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
-            found.append(ActorMention(actor, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
+            cc = lex.nationalities.get(" ".join(m.group("nat").split()))
+            if cc and lex.coordinated_nat is not None:
+                # "Syrian and Russian air strikes": the allies' fire, the first named leading (participants.pick_actors)
+                other = lex.coordinated_nat.search(spaced, max(0, start - 40), start + 1)
+                occ = lex.nationalities.get(" ".join(other.group("nat").split())) if other else None
+                o_start = other.start("nat") - 1 if other else 0
+                if occ and occ != cc and same_camp(occ, cc) and text[o_start].isupper() \
+                        and not any(a.start <= o_start < a.end for a in found):
+                    found.append(ActorMention(actor, o_start, other.end("nat") - 1, text[o_start:other.end("nat") - 1], occ))
+            found.append(ActorMention(actor, start, end, text[start:end], cc))
     if lex.cased and holds_any(text, lex.cased_heads):
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):

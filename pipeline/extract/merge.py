@@ -47,11 +47,14 @@ _WEAPON_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Suici
 
 def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
     """'an explosion due to a rocket', 'the blast was caused by a mortar shell': one event, coded by the
-    weapon the sentence names, not also a bomb of unknown kind (same clause, same place)."""
+    weapon the sentence names, not also a bomb of unknown kind (same clause, same place); and 'a suicide
+    bomber detonated an explosive belt': the suicide bombing, whatever word names its explosives."""
     here = [c for c in cands if c.sentence is s]
     weapons = [c for c in here if c.sub_event_type in _WEAPON_TYPES]
-    for blast in [c for c in here if c.sub_event_type == "Remote explosive/landmine/IED" and _BARE_BLAST.fullmatch(c.trigger.text)]:
-        owner = next((w for w in weapons if clause_of(s, w.trigger.start) == clause_of(s, blast.trigger.start)
+    for blast in [c for c in here if c.sub_event_type == "Remote explosive/landmine/IED"]:
+        bare = _BARE_BLAST.fullmatch(blast.trigger.text) is not None
+        owner = next((w for w in weapons if (bare or w.sub_event_type == "Suicide bomb")
+                      and clause_of(s, w.trigger.start) == clause_of(s, blast.trigger.start)
                       and (w.place is None or blast.place is None or place_key(w.place) == place_key(blast.place))), None)
         if owner is not None:
             if (owner.actor1 or {}).get("inter") == 3 and blast.actor1 and blast.actor1.get("inter") != 3:

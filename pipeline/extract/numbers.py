@@ -34,7 +34,7 @@ CAPTURE = r"(?:captured|capturing|abducted|kidnapped|arrested|detained|missing|t
 _CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b")
 _COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b")
 PERSON = re.compile(
-    r"^(?:[A-Za-z'\u2019-]+\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
+    r"^(?:[A-Za-z'\u2019-]+(?:\.[A-Za-z]+)*\.?\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
     r"policem[ae]n|police(?:\s+officers)?|officers?|children|child|women|woman|men|man|others|forces|personnel|terrorists?|"
     r"jihadists?|protesters?|demonstrators?|students?|workers?|guards?|pilgrims|worshippers|passengers|victims|residents|"
     r"villagers|gunmen|militiamen|combatants|recruits|trainees|servicemen|army|fighters|members|refugees|tourists?|"

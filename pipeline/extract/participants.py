@@ -134,6 +134,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         for a in sorted((a for a in s.actors if a.end <= actor1.start), key=lambda a: -a.end):
             if not _COORDINATED_GAP.fullmatch(text[a.end:actor1.start]) or a.actor.inter in (5, 6, 7):
                 break
+            if allied(a, actor1):
+                listed.append(actor1)      # "Syrian and Russian air strikes": Russia beside Syria
             actor1 = a
     elif t.type == "territory" and _FELL.search(t.text):
         after = [a for a in pool if a.start >= t.end and not _OF_AGAINST_BEFORE.search(text[max(0, a.start - 30):a.start])]

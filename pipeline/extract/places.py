@@ -525,7 +525,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             if role == "attributive" and place.kind == "town" and _POLICE_AFTER.match(text[end:end + 10]):
                 role = "locative"        # "Cairo police detained ...": a city's police act in the city
             if role == "locative" and (place.geonameid in gz.capitals or place.population >= WORLD_CITY_POPULATION) \
-                    and (_METONYM_AFTER.match(text[end:end + 40]) or _METONYM_BEFORE.search(text[max(0, start - 30):start])):
+                    and ((_METONYM_AFTER.match(text[end:end + 40]) and not _IN_PLACE_BEFORE.search(text[max(0, start - 30):start]))
+                         or _METONYM_BEFORE.search(text[max(0, start - 30):start])):
                 # "Moscow denied", "Washington has said", "called on Damascus to", "accused Kabul of": the government, not the city
                 role = "attributive"
             direction = _DIRECTION.search(text[max(0, start - 20):start])
@@ -861,8 +862,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)")
 # who is urged, accused or negotiated with is a government ("called on Damascus to give access")
 _METONYM_BEFORE = re.compile(r"\b(?:called\s+on|calls\s+on|calling\s+on|urged|urges|urging|pressed|pressured|accused|accuses|warned|"
                              r"warns|critici[sz]ed|condemned|sanctioned|blamed|lobbied|(?:talks|relations|ties|negotiations)\s+with)\s+$", re.I)
+# "Police in Pune say": the place is where the speaker is, not a government speaking
+_IN_PLACE_BEFORE = re.compile(r"\b(?:police|officials?|authorities|forces|troops|soldiers|residents|correspondents?|journalists?|"
+                              r"reporters?|activists?|witnesses|sources?|doctors|medics|spokes(?:man|woman|person))\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _METONYM_AFTER = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|also\s+|has\s+also\s+|later\s+)?(?:said|says|denied|denies|vetoed|"
+    r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|also\s+|has\s+also\s+|later\s+)?(?:said|says|say|denied|denies|deny|vetoed|"
     r"accused|accuses|blamed|blames|condemned|condemns|warned|warns|announced|claimed|insisted|insists|rejected|"
     r"demanded|urged|called|backed|backs|supports|supported|responded|sent|deployed|stepped|argued|maintained|"
     r"countered|dismissed|welcomed|hopes|wants|wanted|agreed|refused|vowed|threatened|sought|began|launched|"

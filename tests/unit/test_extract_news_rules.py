@@ -1363,3 +1363,36 @@ def test_a_thing_handed_over_is_no_transfer_of_territory():
 def test_an_explosion_caused_by_a_rocket_is_the_rocket_attack():
     events = extract_events("An explosion due to a rocket shell killed one person in the Mezzeh district of Damascus on Tuesday.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_an_abbreviation_among_the_counted_peoples_words_keeps_the_count():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("The blast killed four U.S. troops and 15 other people.") == 19
+    assert fatalities("Gunmen killed 3 U.N. peacekeepers near the camp.") == 3
+
+
+def test_a_suicide_bombers_explosives_are_the_suicide_bombing_not_a_second_bomb():
+    events = extract_events("A suicide bomber detonated an explosive belt at a checkpoint in the town of Manbij on Wednesday, "
+                            "killing four soldiers. The Islamic State group claimed the attack. Security was tightened. "
+                            "The town was calm on Thursday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
+    assert events[0]["actor1"]["name"] == "Islamic State"
+
+
+def test_a_capital_that_denies_or_says_is_its_government_not_the_place():
+    events = extract_events("Air strikes killed 12 civilians in the town of Saraqeb on Monday, rescuers said. "
+                            "Moscow and Damascus deny targeting civilians and say they are fighting jihadists. "
+                            "The strikes hit a market. Aid groups condemned the attack.", PUB)
+    assert "Damascus" not in [e["location"]["name"] for e in events]
+
+
+def test_allies_fire_named_together_is_led_by_the_first_named():
+    event = extract_events("Syrian and Russian air strikes killed 12 civilians in the town of Saraqeb on Monday.", PUB)[0]
+    assert event["actor1"]["name"] == "Military Forces of Syria"
+    assert event["assoc_actor1"] == ["Military Forces of Russia"]
+
+
+def test_police_in_a_city_who_say_are_in_the_city_not_its_government():
+    events = extract_events("Police in Mumbai say two men they arrested on Thursday were planning an attack. "
+                            "The men were held in a raid on a flat. Officials gave no details. The case continues.", PUB)
+    assert ("Arrests", "Mumbai") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
