@@ -758,6 +758,8 @@ _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
 # protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"
 _PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
                               r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I)
+_DEATHS_THAT_CAUSED = re.compile(r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to))\s+(?:the\s+)?(?:(?:killings?|deaths?|murders?)\s+of\b"
+                                 r"|(?:\S+\s+){1,4}?(?:was|were|had\s+been|have\s+been)\s+(?:shot\s+dead|killed|murdered|stabbed\s+to\s+death)\b)", re.I)
 _EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+)?(?:blasts?|explosions?|bombings?|bombs?|strikes?|"
                                r"air\s*strikes?|airstrikes?|raids?|shelling|bombardment|attacks?|assault|fire|fighting|clashes|missiles?|"
                                r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")
@@ -991,11 +993,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             else:
                 day, precision, explicit = default_day, default_precision, False
             clause_text = s.text[clause.start:clause.end]
+            # "attacked the village ... after two Israelis were shot dead nearby": the dead that caused it are
+            # another event's; the toll is read before them
+            cause = _DEATHS_THAT_CAUSED.search(s.text, t.end)
+            toll_end = cause.start() if cause is not None else len(s.text)
             deaths = subset_toll(s.text[clause.start:t.start])
             if deaths is None:
-                deaths = count_deaths(clause_text)
+                deaths = count_deaths(s.text[clause.start:min(clause.end, toll_end)])
             if deaths is None and len(s.triggers) == 1:
-                deaths = count_deaths(s.text)
+                deaths = count_deaths(s.text[:toll_end])
             if deaths is None and sub in VIOLENT_TYPES and _KILLED_ONE.match(s.text, t.start, t.end + 30):
                 deaths = 1      # "gunmen killed a mayoral candidate": the one person the trigger names
             if deaths is None and sub in VIOLENT_TYPES and "killed" in clause_text:

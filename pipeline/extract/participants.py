@@ -313,11 +313,15 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     if sub in BATTLE_LIKE:
         if a1 is not None and a1["inter"] == 7:
             a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
-        if a1 is None and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" and _IDENTITY_CLASH.search(clause_text):
-            # "ethnic clashes", "tribal fighting", "clan fighting": militias of communities on both sides
+        unnamed1 = a1 is None or (actor1 is not None and a1["name"] in ("Unidentified armed group", "Opposition rebels")
+                                  and not _REBEL_WORD.search(actor1.text))
+        if unnamed1 and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" \
+                and (_IDENTITY_CLASH.search(clause_text) or _COMMUNITIES.search(clause_text)):
+            # "ethnic clashes", "tribal fighting", "clan fighting", "armed men from the Kuki and Meitei communities
+            # exchanged fire": militias of communities on both sides
             return identity, dict(identity)
-        if (a1 is None or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" \
-                and RIVAL_GROUPS.search(clause_text):
+        if (unnamed1 or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7 or (a1 is not None and a2["name"] == a1["name"])) and sub == "Armed clash" \
+                and RIVAL_GROUPS.search(clause_text) and not _REBEL_WORD.search(clause_text):
             # "clashes between rival cult groups", "rival gangs fought": two armed groups, neither named
             return dict(unidentified), dict(unidentified)
         if a1 is None and a2 is None:
@@ -408,6 +412,9 @@ RIVAL_GROUPS = re.compile(r"\b(?:between|among)\s+(?:two\s+)?rival\s+(?:\S+\s+){
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
+# "(armed men) from the Kuki and Meitei communities": the fighters of named communities
+_COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+)?){1,4}communities\b")
+_REBEL_WORD = re.compile(r"\brebel|\binsurgen|\bjihad|\bopposition\b", re.I)
 _IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)

@@ -481,3 +481,19 @@ def test_a_foreign_strike_on_an_air_base_hits_the_states_forces():
 def test_a_foreign_strike_near_a_base_that_kills_civilians_hits_civilians():
     event = _only("Israeli missiles struck houses near an air base outside the city of Homs on Monday, killing four civilians.")
     assert event["actor2"]["name"] == "Civilians (Syria)"
+
+
+def test_armed_men_of_two_named_communities_are_identity_militias():
+    event = _only("Armed men from the Naga and Kuki communities exchanged fire near the town of Ukhrul on Saturday, killing two people.")
+    assert event["interaction"] == 44
+
+
+def test_rival_armed_groups_none_named_are_two_unidentified_groups():
+    event = _only("Heavy clashes broke out between rival armed groups in the city of Zawiya on Monday night, killing 12 people.")
+    assert event["actor1"]["name"] == event["actor2"]["name"] == "Unidentified armed group"
+    assert event["interaction"] == 33
+
+
+def test_rival_rebel_groups_stay_rebels():
+    event = _only("Clashes broke out between rival rebel groups in the town of Atarib on Monday, killing 12 fighters.")
+    assert event["actor1"]["inter"] == 2

@@ -1396,3 +1396,9 @@ def test_police_in_a_city_who_say_are_in_the_city_not_its_government():
     events = extract_events("Police in Mumbai say two men they arrested on Thursday were planning an attack. "
                             "The men were held in a raid on a flat. Officials gave no details. The case continues.", PUB)
     assert ("Arrests", "Mumbai") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
+
+
+def test_the_deaths_that_caused_an_attack_are_not_its_toll():
+    events = extract_events("An airstrike hit a clinic in a village near the town of Atarib late on Tuesday, killing four medics, "
+                            "days after dozens of aid workers were killed in the area.", PUB)
+    assert events[0]["fatalities"]["best"] == 4
