@@ -301,6 +301,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
     if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start \
             and _CROWD_NOUN_END.search(actor1.text):
+        if _MOB_END.search(actor1.text) and not _names(_PROTEST_FRAME, neighbours):
+            return "Mob violence"           # "angry mobs attacked Muslim-owned shops": a crowd's violence, no demonstration
         return "Violent demonstration"      # "protesters attacked several embassies": the demonstrators' violence
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
@@ -365,6 +367,7 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
 _BACKED_BY_WORD = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|reinforced)\s+by\s+(?:the\s+|a\s+)?([A-Z][\w-]+)")
 _KILLED_ONE = re.compile(r"(?:killed|killing|kills|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death|beheaded|"
                          r"assassinated)\s+(?:a|an|one)\s", re.I)
+_MOB_END = re.compile(r"(?:crowds?|mobs?)$", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)

@@ -420,7 +420,11 @@ _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[s
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
 # the supporters of political parties ("supporters of rival political parties clashed", "party activists")
 PARTISANS = re.compile(r"\b(?:supporters|activists|members|workers|cadres|loyalists)\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}?part(?:y|ies)\b"
-                       r"|\bparty\s+(?:supporters|activists|workers|cadres|loyalists)\b", re.I)
+                       r"|\bparty\s+(?:supporters|activists|workers|cadres|loyalists)\b"
+                       # "supporters of the ruling Awami League and the opposition BNP": of two named movements
+                       r"|\b(?:supporters|activists|cadres|loyalists|followers)\s+of\s+(?:the\s+)?(?:ruling\s+|opposition\s+|rival\s+|main\s+)?"
+                       r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,3}\s+(?:and|or)\s+(?:the\s+|its\s+)?"
+                       r"(?:ruling\s+|opposition\s+|rival\s+|main\s+)?(?-i:[A-Z])", re.I)
 _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?|depots?)|refiner(?:y|ies)|fuel\s+depots?|"
                              r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+grid|substations?|power\s+(?:lines?|pylons?|"
                              r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"

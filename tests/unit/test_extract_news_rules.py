@@ -1402,3 +1402,15 @@ def test_the_deaths_that_caused_an_attack_are_not_its_toll():
     events = extract_events("An airstrike hit a clinic in a village near the town of Atarib late on Tuesday, killing four medics, "
                             "days after dozens of aid workers were killed in the area.", PUB)
     assert events[0]["fatalities"]["best"] == 4
+
+
+def test_supporters_of_two_named_movements_who_clash_are_mob_violence():
+    events = extract_events("Supporters of the ruling Awami League and the opposition BNP clashed in the town of Barisal on Sunday, "
+                            "leaving 50 people injured. Police fired rubber bullets. Shops stayed shut. The election is next month.", PUB)
+    assert events[0]["sub_event_type"] == "Mob violence" and events[0]["interaction"] == 55
+
+
+def test_a_mob_that_attacks_with_no_demonstration_told_is_mob_violence():
+    events = extract_events("Angry mobs attacked shops and homes in the town of Kandy on Monday, police said. "
+                            "A curfew was imposed. Troops were deployed. Schools stayed shut.", PUB)
+    assert events[0]["sub_event_type"] == "Mob violence"
