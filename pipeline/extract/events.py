@@ -763,6 +763,8 @@ _PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|studen
                               r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I)
 _DEATHS_THAT_CAUSED = re.compile(r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to))\s+(?:the\s+)?(?:(?:killings?|deaths?|murders?)\s+of\b"
                                  r"|(?:\S+\s+){1,4}?(?:was|were|had\s+been|have\s+been)\s+(?:shot\s+dead|killed|murdered|stabbed\s+to\s+death)\b)", re.I)
+# "The assailants ...", "The gunmen then ...": a subject that refers back to who did the event just told
+_RETOLD_SUBJECT = re.compile(r"\W*(?:The|These|Those)\s+(?:attackers|assailants|gunmen|militants|jihadists|insurgents|raiders|bandits)$")
 _EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+)?(?:blasts?|explosions?|bombings?|bombs?|strikes?|"
                                r"air\s*strikes?|airstrikes?|raids?|shelling|bombardment|attacks?|assault|fire|fighting|clashes|missiles?|"
                                r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")
@@ -1039,6 +1041,16 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # reported, told again (a town it names may be that event's finer place: kept, for the merge
                     # to weigh); a toll it gives is that event's when it had none
                     if deaths is not None and prior[-1].fatalities is None and not place_explicit:
+                        prior[-1].fatalities = deaths
+                    continue
+            if actor1 is not None and actor1.actor.name in GENERIC_ARMED and not explicit \
+                    and _RETOLD_SUBJECT.match(s.text[clause.start:actor1.end]):
+                prior = [c for c in _recent(candidates, s) if c.sentence.index < s.index and c.sub_event_type in VIOLENT_TYPES]
+                if prior and (place is None or prior[-1].place is None or place.key == prior[-1].place.key
+                              or place.kind == "country"):
+                    # "The assailants targeted residents digging trenches": those who did the event just told,
+                    # telling more of it, in no new place and on no new day
+                    if deaths is not None and prior[-1].fatalities is None:
                         prior[-1].fatalities = deaths
                     continue
             place_cc = place.country_code if place else None

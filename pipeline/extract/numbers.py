@@ -44,7 +44,8 @@ PERSON = re.compile(
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
     # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")
-    r"gendarmes|peacekeepers|paramilitar(?:y|ies)|cadets|conscripts|marines|sailors|pilots|troopers|bodyguards|"
+    r"gendarmes|peacekeepers|paramilitar(?:y|ies)|cadets|conscripts|marines|sailors|pilots|troopers|bodyguards|guardsm[ae]n|"
+    r"servicemembers|service\s+members|sappers|deputies|agents|wardens|"
     r"tribesmen|herders|herdsmen|miners|traders|fishermen|drivers|motorists|commuters|shoppers|volunteers|medics|"
     r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"

@@ -1414,3 +1414,23 @@ def test_a_mob_that_attacks_with_no_demonstration_told_is_mob_violence():
     events = extract_events("Angry mobs attacked shops and homes in the town of Kandy on Monday, police said. "
                             "A curfew was imposed. Troops were deployed. Schools stayed shut.", PUB)
     assert events[0]["sub_event_type"] == "Mob violence"
+
+
+def test_the_assailants_telling_more_of_the_attack_just_told_are_that_attack():
+    events = extract_events("Jihadists killed dozens of civilians in an attack on the town of Kaya on Saturday, local sources said. "
+                            "The assailants targeted residents digging trenches around the town. The government gave no toll. "
+                            "Schools stayed shut.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Gunmen ambushed a convoy near the town of Apatzingan on Sunday, killing four guardsmen.", 4),
+    ("Militants attacked a checkpoint near the town of Bannu on Sunday, killing two sappers and a driver.", 2),
+])
+def test_security_trades_are_counted_among_the_dead(sentence, deaths):
+    assert extract_events(sentence, PUB)[0]["fatalities"]["best"] >= deaths
+
+
+def test_clan_militias_are_identity_militias():
+    names = [a.actor.name for a in find_actors("Somali forces backed by clan militias recaptured the town on Thursday.")]
+    assert "Identity militia" in names
