@@ -237,6 +237,7 @@ _ALLIES_LISTED_GAP = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[a
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 
 
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|because)\b", re.I)
 _FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
                          r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
 _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
@@ -246,7 +247,8 @@ _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|h
 _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|being|got)\s+"
                             r"(?:(?:\w+ly|also|all|both|later|then|again|since|reportedly|allegedly)\s+){0,2}"
                             r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
-                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck)\b"
+                            r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck|repulsed|repelled|routed|defeated|"
+                            r"pushed\s+back|driven\s+(?:out|back)|expelled|surrounded|besieged|overrun)\b"
                             # "troops came under fire", "the convoy came under heavy artillery fire": hit, as a passive is
                             r"|(?:came|come|comes|coming)\s+under\s+(?:\S+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault)\b)", re.I)
 # "came under fire from Azerbaijani forces": the agent after "from", as after "by"
@@ -267,7 +269,11 @@ def _targeted_force(s: Sentence, t: Trigger, clause: Span) -> ActorMention | Non
         if a.role != "attributive" or not a.is_state or not (clause.start <= a.start < clause.end) \
                 or not _FORCE_SITE.match(s.text[a.end:a.end + 20]):
             continue
-        if (a.start >= t.end - 1 and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start])) \
+        if (a.start >= t.end - 1 and _AT_SITE.search(s.text[max(t.start, a.start - 50):a.start])
+                # (the site of this trigger, not of another event word between: "were repulsed by troops after
+                # they attacked a military base")
+                and not any(x.start >= t.end and x.end <= a.start and not x.weak and _SUBORDINATOR.search(s.text, t.end, x.start)
+                            for x in s.triggers)) \
                 or (a.end <= t.start and _PASSIVE_AFTER.match(s.text[a.end:a.end + 60])):
             return ActorMention(a.actor, a.start, a.end, a.text, a.country_code, "main")
     return None
@@ -399,6 +405,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1, a2 = (a2, None) if a2 else (state, None)
     elif sub in ("Headquarters or base established", "Change to group/activity"):
         a2 = None       # one side sets up a post or changes itself; a force named near it ("posts surrounded by ...") is no party
+    elif sub == "Looting/property destruction" and a2 is None and a1["inter"] in (1, 2, 3, 4, 8) \
+            and _CIVILIAN_PROPERTY.search(clause_text):
+        a2 = civilians      # "Israeli forces demolished homes", "militiamen looted shops": the civilians whose property it was
     if a2 is not None and a2 == a1:
         a2 = None
     return a1, a2
@@ -432,6 +441,8 @@ _INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
 _ARMED_TARGET = WordGuard(re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I),
                           ("soldiers", "troops", "army", "police", "security", "checkpoint", "military", "forces", "base", "convoy", "patrol"))
+_CIVILIAN_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|markets?|crops|granaries|livestock|cattle|farms?|villages?|"
+                                r"property|properties|belongings|businesses|churches|church|mosques?|schools?)\b", re.I)
 _MILITARY_SITE = re.compile(r"\b(?:air\s*bases?|airbases?|military\s+(?:bases?|airports?|airfields?|positions?|posts?|sites?|facilit(?:y|ies)|"
                             r"headquarters|compounds?|installations?)|army\s+(?:bases?|posts?|barracks|headquarters|positions?)|barracks|garrisons?)\b", re.I)
 _NAMED_CIVILIANS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b", re.I)

@@ -497,3 +497,16 @@ def test_rival_armed_groups_none_named_are_two_unidentified_groups():
 def test_rival_rebel_groups_stay_rebels():
     event = _only("Clashes broke out between rival rebel groups in the town of Atarib on Monday, killing 12 fighters.")
     assert event["actor1"]["inter"] == 2
+
+
+def test_fighters_repulsed_by_troops_are_the_troops_opponents():
+    event = _only("Al-Shabaab fighters were repulsed by government troops after they attacked a military base near the town "
+                  "of Balad on Tuesday.")
+    assert event["actor1"]["name"] == "Military Forces of Somalia"
+    assert event["actor2"]["name"] == "Al Shabaab"
+
+
+def test_homes_demolished_by_a_force_were_civilians():
+    event = _only("Israeli forces demolished homes in the town of Jenin on Tuesday.")
+    assert event["sub_event_type"] == "Looting/property destruction"
+    assert event["actor2"]["name"] == "Civilians (Palestine)"
