@@ -337,6 +337,11 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if actor1 is not None and actor1.actor.inter == 3:
             return "Attack"
         return "Armed clash" if t.weak else "Attack"
+    if cand_type == "Attack" and actor2 is not None and actor2.actor.inter in (1, 8) and actor2.role == "main" \
+            and not _EXECUTION.search(t.text) \
+            and (actor1 is None or actor1.actor.inter in (2, 3, 4, 8)) and actor2.end <= t.start \
+            and _PASSIVE_AFTER_ACTOR.match(text, actor2.end, t.start + 1):
+        return "Armed clash"      # "two policemen were shot dead by militants": an armed side's men, not civilians, were hit
     if cand_type == "Armed clash" and _STORMED.fullmatch(t.text):
         # "stormed a hotel", "stormed the university", "ambushed a convoy of miners": civilians or their
         # place taken by force is an Attack on them; "stormed an army base" stays a clash
@@ -765,6 +770,9 @@ _DEATHS_THAT_CAUSED = re.compile(r"\b(?:after|following|in\s+(?:retaliation|reve
                                  r"|(?:\S+\s+){1,4}?(?:was|were|had\s+been|have\s+been)\s+(?:shot\s+dead|killed|murdered|stabbed\s+to\s+death)\b)", re.I)
 # "The assailants ...", "The gunmen then ...": a subject that refers back to who did the event just told
 _RETOLD_SUBJECT = re.compile(r"\W*(?:The|These|Those)\s+(?:attackers|assailants|gunmen|militants|jihadists|insurgents|raiders|bandits)$")
+# (captured soldiers executed are an Attack in ACLED's coding: no longer a side in a fight)
+_EXECUTION = re.compile(r"execut|behead|massacr|slaughter|lynch|tortur", re.I)
+_PASSIVE_AFTER_ACTOR = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?", re.I)
 _EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?:[\w-]+\s+)?(?:blasts?|explosions?|bombings?|bombs?|strikes?|"
                                r"air\s*strikes?|airstrikes?|raids?|shelling|bombardment|attacks?|assault|fire|fighting|clashes|missiles?|"
                                r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")

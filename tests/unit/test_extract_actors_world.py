@@ -510,3 +510,14 @@ def test_homes_demolished_by_a_force_were_civilians():
     event = _only("Israeli forces demolished homes in the town of Jenin on Tuesday.")
     assert event["sub_event_type"] == "Looting/property destruction"
     assert event["actor2"]["name"] == "Civilians (Palestine)"
+
+
+def test_policemen_shot_dead_by_militants_are_a_side_not_civilians():
+    event = _only("Two policemen were shot dead by suspected militants at a checkpoint near the town of Tank on Tuesday.")
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["actor2"]["name"] == "Police Forces of Pakistan"
+
+
+def test_captured_soldiers_executed_stay_an_attack():
+    event = _only("Ten captured soldiers were executed by militants near the town of Tank on Tuesday.")
+    assert event["sub_event_type"] == "Attack"
