@@ -1434,3 +1434,25 @@ def test_security_trades_are_counted_among_the_dead(sentence, deaths):
 def test_clan_militias_are_identity_militias():
     names = [a.actor.name for a in find_actors("Somali forces backed by clan militias recaptured the town on Thursday.")]
     assert "Identity militia" in names
+
+
+@pytest.mark.parametrize("sentence", [
+    "His chemistry with the guard has grown, as they demonstrated repeatedly against Boston on Tuesday in Chicago.",
+    "The report demonstrated that the reforms had failed, officials in Nairobi said on Tuesday.",
+])
+def test_demonstrated_with_an_object_is_showed_not_a_protest(sentence):
+    assert "Peaceful protest" not in [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+
+
+def test_thousands_who_demonstrated_outside_parliament_protested():
+    events = extract_events("Thousands demonstrated outside parliament in Nairobi on Tuesday against new taxes.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("sentence, changed", [
+    ("The senator was under attack last month as a new leader in Washington.", False),
+    ("The Islamic State group named a new leader in Raqqa on Tuesday.", True),
+])
+def test_a_new_leader_is_a_change_to_the_group_only_when_named_or_of_the_group(sentence, changed):
+    types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+    assert ("Change to group/activity" in types) == changed
