@@ -366,6 +366,11 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a2 is None:
             if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
                 a2 = civilians
+            elif a1["inter"] == 8 and actor1 is not None and actor1.actor.home and place_cc \
+                    and place_cc not in actor1.actor.allies and place_cc != actor1.actor.home:
+                # "Hezbollah fired rockets at northern Israel": a foreign armed group's fire on a state it does not fight
+                # beside falls on that state's forces (in Syria, where it fights for the government, on the rebels)
+                a2 = state
             elif a1["inter"] in (1, 8):
                 a2 = state if invader is not None and invader is actor1 or a1 is enemy_forces else enemy_forces or rebels
     elif sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):

@@ -521,3 +521,14 @@ def test_policemen_shot_dead_by_militants_are_a_side_not_civilians():
 def test_captured_soldiers_executed_stay_an_attack():
     event = _only("Ten captured soldiers were executed by militants near the town of Tank on Tuesday.")
     assert event["sub_event_type"] == "Attack"
+
+
+def test_a_foreign_groups_fire_on_a_state_it_does_not_fight_beside_hits_that_states_forces():
+    event = _only("Hezbollah fired dozens of rockets at the town of Kiryat Shmona on Sunday.")
+    assert event["actor1"]["name"] == "Hezbollah"
+    assert event["actor2"]["name"] == "Military Forces of Israel"
+
+
+def test_a_foreign_group_beside_the_government_still_fires_on_its_opponents():
+    event = _only("Hezbollah fired dozens of rockets at the town of Zabadani on Sunday.")
+    assert event["actor2"]["name"] != "Military Forces of Syria"
