@@ -364,9 +364,13 @@ def _load_aliases(gz: Gazetteer, by_id: dict[int, Place], country_names: dict[st
     with open(DATA / "places.yaml", encoding="utf-8") as fh:
         entries = yaml.safe_load(fh)["places"]
     for e in entries:
+        region = next((p for p in gz.lookup(e["name"]) if p.geonameid == e["geonameid"]), None) \
+            if e.get("geonameid") and e["geonameid"] not in by_id else None
         if e.get("geonameid") and e["geonameid"] in by_id:
             base = by_id[e["geonameid"]]
             place = replace(base, name=e["name"], curated=True)
+        elif region is not None:
+            place = replace(region, curated=True)     # more names of an admin1 region ("Karen State" for Kayin)
         else:
             place = Place(e["name"], e.get("admin1"), country_names.get(e["country_code"]), e["country_code"],
                           e["latitude"], e["longitude"], e.get("geonameid"), e.get("geo_precision", 1),
@@ -407,6 +411,9 @@ _WATER_BODY = re.compile(r"\b(?:Sea|Gulf|Ocean|Strait|Straits|Channel)$")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
+
+
+_TYPE_WORD_NEXT = re.compile(r"\s+(?:state|province|region|division|governorate)\b", re.I)
 
 
 def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -459,6 +466,13 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             start, end = s0, words[j - 1][1]
             surface = text[start:end]
             cands = gz.lookup(surface)
+            if j == run_end and (typed_name := _TYPE_WORD_NEXT.match(text, end)) is not None:
+                # "Karen state": a reviewed name with its type word (data/places.yaml), before the bare word
+                # (GeoNames also calls a Turkish town Karen)
+                named = [c for c in gz.lookup(text[start:typed_name.end()]) if c.curated]
+                if named:
+                    cands, end = named, typed_name.end()
+                    surface = text[start:end]
             if not cands:
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 # the type-word patterns only for a name that has a typed or district entry (most have none)

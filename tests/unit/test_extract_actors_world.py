@@ -532,3 +532,7 @@ def test_a_foreign_groups_fire_on_a_state_it_does_not_fight_beside_hits_that_sta
 def test_a_foreign_group_beside_the_government_still_fires_on_its_opponents():
     event = _only("Hezbollah fired dozens of rockets at the town of Zabadani on Sunday.")
     assert event["actor2"]["name"] != "Military Forces of Syria"
+
+
+def test_kurdish_led_forces_are_the_sdf():
+    assert "Syrian Democratic Forces" in [a.actor.name for a in find_actors("Kurdish-led forces captured the village on Monday.")]

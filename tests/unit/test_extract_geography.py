@@ -245,3 +245,13 @@ def test_an_enclave_taken_is_a_place_and_the_country_the_text_names_is_its_count
     assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"]
     assert events[0]["location"]["name"] == "Qaryat Zulfa"
     assert events[0]["location"]["country"] == "Syria"
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("Soldiers defected from the army and joined the rebels in Karen state on Monday.", "Kayin"),
+    ("Rebels attacked an army post in Arakan State on Monday.", "Rakhine"),
+])
+def test_the_english_name_of_a_state_with_its_type_word_is_that_state(sentence, admin1):
+    # (GeoNames also calls a Turkish town "Karen": the reviewed name with its type word comes first)
+    [event] = extract_events(sentence, "2024-03-05")
+    assert event["location"]["country"] == "Myanmar" and event["location"]["admin1"] == admin1
