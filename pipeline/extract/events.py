@@ -648,6 +648,7 @@ _REFERENCED_BEFORE = re.compile(r"\b(?:related|linked|connected|tied|relating|li
 _DEMONSTRATED = re.compile(r"demonstrat(?:ed|es|ing)", re.I)
 _SHOWN_AFTER = re.compile(r"\s+(?:that|how|what|why|whether|their|his|her|its|our|the|a|an|this|these|those|repeatedly|clearly|again|"
                           r"once\s+again|convincingly|time\s+and\s+again|great|strong|real|remarkable|considerable|an?\s+ability)\b", re.I)
+_SHOT_DOWN = re.compile(r"shot\s+down|shooting\s+down|downed|intercept", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
 _TAKEN_ADJECTIVE = re.compile(r"(?:kidnapped|abducted)", re.I)
@@ -896,6 +897,14 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not _DEATH_WORD.search(s.text, t.end, clause.end):
                 continue      # "The blast destroyed several shops": the damage of an event told, not one of its own
             actor1, actor2, assoc1 = pick_actors(s, t, clause)
+            downed = t.type == "Disrupted weapons use" and _SHOT_DOWN.search(t.text) is not None
+            if downed and actor1 is not None and actor1.start >= t.end and actor2 is None and actor1.actor.aerial:
+                actor1, actor2 = None, actor1      # "downed 40 Russian drones": whose drones, not who downed them
+            if downed and actor1 is not None and actor2 is None:
+                # "Air defences downed 40 Russian drones": a country's aircraft downed are the other side, whoever
+                # the downing force's country is not said to be
+                actor2 = next((a for a in s.actors if a.role == "main" and a.start >= t.end and a.actor.aerial and a.country_code
+                               and a.country_code != actor1.country_code), None)
             if actor1 is None and actor2 is None and _UNDER_FIRE.match(t.text):
                 continue      # "the district also came under fire": who fired and who was hit, the sentence does not say
             if t.type == "territory" and actor1 is not None and actor1.actor.inter in (5, 6, 7) and actor1.end <= t.start:
@@ -1078,7 +1087,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # the armed group's country and that group, not the host's government
                 home = next((a.actor.country for a in (actor1, actor2) if a is not None and a.actor.country), None)
                 parties_cc = home or place_cc
-            a1, a2 = default_actors(sub, actor1, actor2, parties_cc, clause_text, s.text)
+            a1, a2 = default_actors(sub, actor1, actor2, parties_cc, clause_text, s.text,
+                                    downed=downed and actor1 is None and actor2 is not None and actor2.actor.aerial)
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import CLAUSE_AND_END, ActorMention, at_war, front_enemy, load_lexicon, rival_states, same_actor
+from .actors import CLAUSE_AND_END, ActorMention, at_war, front_enemy, load_lexicon, rival_states, same_actor, same_camp
 from .document import BATTLE_LIKE, REMOTE, Sentence
 from .patterns import TailPattern, WordGuard, holds_any
 from .places import load_gazetteer
@@ -288,8 +288,10 @@ def _as_government(a: dict | None, mention: ActorMention | None) -> dict | None:
 
 
 def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
-                    clause_text: str, sentence_text: str):
-    """Fill in the side the text leaves implicit, following ACLED habits for each sub-event type."""
+                    clause_text: str, sentence_text: str, downed: bool = False):
+    """Fill in the side the text leaves implicit, following ACLED habits for each sub-event type.
+
+    `downed`: an aircraft or drone (actor2) shot down by no one named."""
     a1 = actor_dict(actor1, place_cc) if actor1 else None
     a2 = actor_dict(actor2, place_cc) if actor2 else None
     if sub == "Agreement":
@@ -406,6 +408,13 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1 = police
     elif sub == "Disrupted weapons use" and a1 is not None and a1["inter"] == 7:
         a1, a2 = state, None      # bombs defused, found by fishermen: the state's forces deal with them
+    elif downed and a1 is None and a2 is not None and a2["inter"] == 8:
+        # "Ukraine says it downed 40 Russian drones": the state's air defence, against the other's drones; a
+        # government's ally's aircraft shot down ("a Russian helicopter was shot down near Saraqeb") fell to its rebels
+        ally = actor2 is not None and actor2.country_code and place_cc and same_camp(actor2.country_code, place_cc)
+        a1 = rebels if ally else state
+    elif downed and a1 is None and a2 is not None and a2["inter"] == 1:
+        a1 = rebels               # "shot down a regime MiG warplane": the state's own aircraft fell to its opponents
     elif a1 is None:
         a1, a2 = (a2, None) if a2 else (state, None)
     elif sub in ("Headquarters or base established", "Change to group/activity"):

@@ -852,7 +852,7 @@ _TYPE_AFTER_GUARD = WordGuard(_TYPE_AFTER, _TYPE_STEMS)     # the same matches, 
 _TYPE_BEFORE = TailPattern(re.compile(r"\b(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\s+of\s+(?:the\s+)?$", re.I),
                            ("of", "the"), max_words=5, fold=True)      # "local government area of the"
 # "the village of X", "X village", "X neighbourhood": the text says the name is a settlement
-_SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|camp|suburb|quarter|area|outskirts|"
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|(?:(?:refugee|displacement|IDP|displaced)\s+)?camp|suburb|quarter|area|outskirts|"
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
 _SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
                                          re.I), ("of", "the"), max_words=3, fold=True)

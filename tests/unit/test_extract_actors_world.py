@@ -536,3 +536,21 @@ def test_a_foreign_group_beside_the_government_still_fires_on_its_opponents():
 
 def test_kurdish_led_forces_are_the_sdf():
     assert "Syrian Democratic Forces" in [a.actor.name for a in find_actors("Kurdish-led forces captured the village on Monday.")]
+
+
+def test_drones_downed_are_the_other_sides_and_the_state_downed_them():
+    event = _only("Air defences downed 40 Russian drones over the city of Kharkiv overnight, the governor said.")
+    assert event["sub_event_type"] == "Disrupted weapons use"
+    assert event["actor1"]["name"] == "Military Forces of Ukraine"
+    assert event["actor2"]["name"] == "Military Forces of Russia"
+
+
+def test_an_allys_helicopter_shot_down_fell_to_the_governments_opponents():
+    event = _only("A Russian helicopter was shot down near the town of Saraqeb on Monday, the defence ministry said.")
+    assert event["actor1"]["name"] == "Opposition rebels"
+    assert event["actor2"]["name"] == "Military Forces of Russia"
+
+
+def test_a_bomb_defused_is_the_states_whoever_speaks_for_it():
+    event = _only("A bomb was found near the airport outside Colombo and defused, a spokesman for the Air Force said.")
+    assert event["actor1"]["name"] == "Military Forces of Sri Lanka"
