@@ -22,6 +22,7 @@ def loaded_cues() -> dict:
 # what stands at the end of the text before a trigger (compiled once, not looked up per call)
 _PERIOD_PREP_END = re.compile(r"\b(?:over|in|during)\s+the\s+$", re.I)
 _TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths|lives)\b", re.I)
+_RELATIVE_PAST = re.compile(r"\b(?:who|which|that|whom|they|he|she|it|we)\s+(?:had|has|have)\s+(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|ld|wn|ght)\b", re.I)
 _TO_END = re.compile(r"\bto\s+(?:\S+\s+)?$")
 _USED_TO_END = re.compile(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|plan\w*|intend\w*)\b", re.I)
@@ -44,8 +45,10 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             # what follows the trigger dates it to the past or makes it a long state ("since 2012", "for
             # two years"), whatever stands before it ("have been trying to capture ... for two years")
             after = text[t.end:min(clause.end, t.end + 120)]
-            if cues[kind]["after"].match(after):
+            m = cues[kind]["after"].match(after)
+            if m and not _RELATIVE_PAST.search(after, 0, m.end()):
                 return kind
+            # ("beheaded a sailor they had held hostage for months": the months are the relative clause's)
         window = cues[kind]["window"]
         before = before_all[-window:]
         if cues[kind]["before"].search(before):

@@ -149,8 +149,11 @@ def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
 
 # a sentence that opens on the count of more dead: "At least three other rebels were killed in the clash"
 # (not "his son and 12 other militants were killed", where "other" is besides the son)
-_MORE_DEAD = re.compile(r"^\W*(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:other|more|additional|further)\s+"
-                        r"(?:[\w-]+\s+){0,2}(?:(?:were|was|have\s+been|had\s+been)\s+killed|died)\b", re.I)
+MORE_DEAD = re.compile(r"^\W*(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:other|more|additional|further)\s+"
+                        r"(?:[\w-]+\s+){0,2}(?:(?:were|was|have\s+been|had\s+been)\s+killed|died)\b"
+                        # "One soldier was also killed": besides those told
+                        r"|^\W*(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}"
+                        r"(?:(?:were|was|have\s+been|had\s+been)\s+also\s+killed|also\s+died)\b", re.I)
 
 
 def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]) -> list[Candidate]:
@@ -195,7 +198,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             if related and (not c.date_explicit or c.day == target.day) and c.sentence.index > min(target.mentions):
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
-                elif target.fatalities and c.fatalities and _MORE_DEAD.search(c.sentence.text):
+                elif target.fatalities and c.fatalities and MORE_DEAD.search(c.sentence.text):
                     target.fatalities += c.fatalities   # "three other rebels were killed in the clash": besides those told
                 continue
             host = _same_event_located(c, by_sentence)

@@ -1456,3 +1456,22 @@ def test_thousands_who_demonstrated_outside_parliament_protested():
 def test_a_new_leader_is_a_change_to_the_group_only_when_named_or_of_the_group(sentence, changed):
     types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
     assert ("Change to group/activity" in types) == changed
+
+
+def test_one_more_killed_in_the_next_sentence_adds_to_the_toll():
+    events = extract_events("Troops killed three suspected militants in a gunfight in the town of Shopian on Friday, police said. "
+                            "One soldier was also killed. Internet services were suspended. The operation ended at night.", PUB)
+    assert events[0]["fatalities"]["best"] == 4
+
+
+def test_more_killed_in_another_town_are_not_added():
+    events = extract_events("An airstrike killed 13 people in the town of Saraqeb on Friday, rescuers said. "
+                            "Three people were also killed in another town in the countryside. Aid groups condemned it. "
+                            "The strikes continued at night.", PUB)
+    assert events[0]["fatalities"]["best"] == 13
+
+
+def test_the_months_of_a_relative_clause_do_not_make_the_event_background():
+    events = extract_events("Militants beheaded a Vietnamese sailor they had held hostage for months on the island of Jolo "
+                            "on Tuesday, the military said.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
