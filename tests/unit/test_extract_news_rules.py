@@ -1475,3 +1475,13 @@ def test_the_months_of_a_relative_clause_do_not_make_the_event_background():
     events = extract_events("Militants beheaded a Vietnamese sailor they had held hostage for months on the island of Jolo "
                             "on Tuesday, the military said.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops killed three militants in a gunfight in the town of Shopian on Friday.",
+    "Police and gang members died in a shootout in the town of Apatzingan on Friday.",
+    "Two soldiers died in an exchange of fire with rebels near the town of Beni on Friday.",
+])
+def test_gunfights_shootouts_and_exchanges_of_fire_are_clashes(sentence):
+    events = extract_events(sentence, PUB)
+    assert events and events[0]["sub_event_type"] == "Armed clash" and events[0]["confidence"] >= 0.7
