@@ -554,3 +554,12 @@ def test_an_allys_helicopter_shot_down_fell_to_the_governments_opponents():
 def test_a_bomb_defused_is_the_states_whoever_speaks_for_it():
     event = _only("A bomb was found near the airport outside Colombo and defused, a spokesman for the Air Force said.")
     assert event["actor1"]["name"] == "Military Forces of Sri Lanka"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The National Front for Liberation shelled army positions on Monday.", "National Front for Liberation"),
+    ("Hurras al-Din militants attacked a checkpoint on Monday.", "Hurras al-Din"),
+    ("Faylaq al-Rahman fighters clashed with troops on Monday.", "Faylaq al-Rahman"),
+])
+def test_the_syrian_oppositions_factions_are_named(text, name):
+    assert name in [a.actor.name for a in find_actors(text)]
