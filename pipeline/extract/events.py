@@ -648,6 +648,7 @@ _REFERENCED_BEFORE = re.compile(r"\b(?:related|linked|connected|tied|relating|li
 _DEMONSTRATED = re.compile(r"demonstrat(?:ed|es|ing)", re.I)
 _SHOWN_AFTER = re.compile(r"\s+(?:that|how|what|why|whether|their|his|her|its|our|the|a|an|this|these|those|repeatedly|clearly|again|"
                           r"once\s+again|convincingly|time\s+and\s+again|great|strong|real|remarkable|considerable|an?\s+ability)\b", re.I)
+_BARRICADES = re.compile(r"road\s*blocks|roadblocks|barricades", re.I)
 _SHOT_DOWN = re.compile(r"shot\s+down|shooting\s+down|downed|intercept", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
@@ -940,6 +941,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             if sub is None or blocked_by_context(s, sub, t):
                 continue
+            if sub == "Violent demonstration" and _BARRICADES.search(t.text) and actor1 is not None \
+                    and actor1.actor.inter in (1, 2, 3, 4, 8):
+                continue      # "police set up roadblocks": checkpoints, not a demonstration's barricades
             if sub == "Peaceful protest" and actor1 is not None and actor1.end <= t.start and actor1.actor.inter in (1, 2, 3, 8) and \
                     not any(a.actor.inter in (5, 6) for a in s.actors if a.role == "main"):
                 continue      # armed men at a rally or parade are not protesters

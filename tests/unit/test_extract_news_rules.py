@@ -1485,3 +1485,12 @@ def test_the_months_of_a_relative_clause_do_not_make_the_event_background():
 def test_gunfights_shootouts_and_exchanges_of_fire_are_clashes(sentence):
     events = extract_events(sentence, PUB)
     assert events and events[0]["sub_event_type"] == "Armed clash" and events[0]["confidence"] >= 0.7
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Protesters set up roadblocks on the main highway near Cochabamba on Tuesday, demanding the release of their leader.",
+     "Violent demonstration"),        # ACLED: road-blocking with barricades is a violent demonstration
+    ("Police set up roadblocks around the city of Cochabamba on Tuesday.", None),     # checkpoints
+])
+def test_roadblocks_are_a_demonstrations_not_the_polices(sentence, sub):
+    assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == ([sub] if sub else [])
