@@ -1242,7 +1242,8 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         if best is None:
             out.append(None)
             continue
-        if best is not p and best.key != p.key:
+        # (two countries' admin1 regions of one name have one key: "Santa Cruz" of Argentina and of Bolivia)
+        if best is not p and (best.key != p.key or best.country_code != p.country_code):
             if best.kind == "town" and not best.curated:
                 best = replace(best, name=p.name, canonical=best.canonical or best.name)
             m = replace(m, place=best)

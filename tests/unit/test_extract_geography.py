@@ -255,3 +255,10 @@ def test_the_english_name_of_a_state_with_its_type_word_is_that_state(sentence, 
     # (GeoNames also calls a Turkish town "Karen": the reviewed name with its type word comes first)
     [event] = extract_events(sentence, "2024-03-05")
     assert event["location"]["country"] == "Myanmar" and event["location"]["admin1"] == admin1
+
+
+def test_a_region_of_the_articles_country_wins_over_its_namesake_abroad():
+    # Argentina and Bolivia both have an admin1 region "Santa Cruz": one name, one key, two countries
+    events = extract_events("LA PAZ, Bolivia - Protesters blocked roads in Santa Cruz on Monday, the government said. "
+                            "Fuel ran short. Talks were called. Schools closed.", "2024-06-10")
+    assert events[0]["location"]["country"] == "Bolivia"
