@@ -142,7 +142,7 @@ def load_lexicon() -> ActorLexicon:
     # (Not rockets or mortars: armed groups fire those too.)
     national_strike = re.compile(r"[^\w-](?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
-                                 r"strikes|raids|(?:gun)?fire(?!\s+(?:brigades?|fighters?|departments?|services?|trucks?|engines?|stations?|crews?)))\b")
+                                 r"strikes|strike(?=\s+(?:on|against|targeting)\s)|raids|(?:gun)?fire(?!\s+(?:brigades?|fighters?|departments?|services?|trucks?|engines?|stations?|crews?)))\b")
     coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
                         national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
@@ -245,7 +245,7 @@ _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing
 _AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
                                r"target|hits?\b|retaliat|responded\s+with|stormed|deployed|mounted|sent\s)")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
-                          "strikes", "raids", "fire")
+                          "strike", "raids", "fire")
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)

@@ -295,6 +295,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _names(_AERIAL, neighbours) and not _says(_GROUND_FIRE, window):
             return "Air/drone strike"
         return "Shelling/artillery/missile attack"
+    if cand_type == "attack" and (armed_with := _ARMED_WITH_AFTER.match(text, t.end, clause.end)) is not None:
+        # "attacked a tanker with drones and missiles": the weapons named make it remote violence
+        return "Air/drone strike" if armed_with.group("w").lower().startswith("drone") else "Shelling/artillery/missile attack"
     if cand_type in ("attack", "Attack") and not _UNDER_FIRE.match(t.text) and ((_says(_AERIAL, text[max(clause.start, t.start - 60):t.start])
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
                                               or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
@@ -649,6 +652,8 @@ _DEMONSTRATED = re.compile(r"demonstrat(?:ed|es|ing)", re.I)
 _SHOWN_AFTER = re.compile(r"\s+(?:that|how|what|why|whether|their|his|her|its|our|the|a|an|this|these|those|repeatedly|clearly|again|"
                           r"once\s+again|convincingly|time\s+and\s+again|great|strong|real|remarkable|considerable|an?\s+ability)\b", re.I)
 _BARRICADES = re.compile(r"road\s*blocks|roadblocks|barricades", re.I)
+_ARMED_WITH_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,8}?(?:with|using)\s+(?:(?:armed|explosive-laden|suicide|attack|ballistic|cruise)\s+)?"
+                               r"(?P<w>drones?|missiles?)\b", re.I)
 _SHOT_DOWN = re.compile(r"shot\s+down|shooting\s+down|downed|intercept", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)

@@ -1494,3 +1494,25 @@ def test_gunfights_shootouts_and_exchanges_of_fire_are_clashes(sentence):
 ])
 def test_roadblocks_are_a_demonstrations_not_the_polices(sentence, sub):
     assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == ([sub] if sub else [])
+
+
+def test_a_nations_strike_on_a_target_is_its_forces_strike():
+    events = extract_events("An Israeli strike on a residential building in the city of Tyre killed six people on Friday, "
+                            "the health ministry said. The strike flattened the building. Rescuers searched the rubble. "
+                            "Schools closed.", PUB)
+    assert events and events[0]["actor1"]["name"] == "Military Forces of Israel"
+    assert events[0]["fatalities"]["best"] == 6
+
+
+@pytest.mark.parametrize("sentence", [
+    "Teachers began a strike on the first day of term in Nairobi on Tuesday.",
+    "Workers staged a general strike on the railways across Kenya on Tuesday.",
+])
+def test_a_labour_strike_on_something_is_no_strike_from_the_air(sentence):
+    types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+    assert "Shelling/artillery/missile attack" not in types and "Air/drone strike" not in types
+
+
+def test_an_attack_with_drones_is_a_drone_strike():
+    events = extract_events("Rebels attacked a fuel depot near the town of Kassala with drones on Tuesday, officials said.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
