@@ -87,8 +87,12 @@ def attempted(s: Sentence, t: Trigger, clause: Span) -> bool:
     return bool(loaded_cues()["attempt"]["before"].search(before))
 
 
-def blocked_by_context(s: Sentence, sub: str, t: Trigger) -> bool:
+def blocked_by_context(s: Sentence, sub: str, t: Trigger, ignore: tuple[str, ...] = ()) -> bool:
+    """Whether a blocker of the sentence (a disaster, crime, diplomacy word; `ignore`: those that do
+    not apply here) makes this trigger no event."""
     for b in s.blocked.values():
+        if b.name in ignore:
+            continue
         if b.scope == "after" and t.start < b.start:
             continue
         if "*" in b.blocks:

@@ -654,6 +654,10 @@ _SHOWN_AFTER = re.compile(r"\s+(?:that|how|what|why|whether|their|his|her|its|ou
 _BARRICADES = re.compile(r"road\s*blocks|roadblocks|barricades", re.I)
 _ARMED_WITH_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,8}?(?:with|using)\s+(?:(?:armed|explosive-laden|suicide|attack|ballistic|cruise)\s+)?"
                                r"(?P<w>drones?|missiles?)\b", re.I)
+_NOTABLE_ARRESTED = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|ex-|prominent\s+|senior\s+|leading\s+|top\s+|main\s+|two\s+|three\s+|several\s+)?"
+                               r"(?:[A-Z][\w'\u2019-]*\s+)?(?:prime\s+minister|president|vice[\s-]president|minister|opposition\s+(?:leader|figure|politician)s?|"
+                               r"party\s+leaders?|lawmakers?|MPs?|senators?|governors?|mayors?|politicians?|activists?|journalists?|"
+                               r"dissidents?|human\s+rights\s+(?:defenders?|lawyers?)|union\s+leaders?|candidates?)\b", re.I)
 _SHOT_DOWN = re.compile(r"shot\s+down|shooting\s+down|downed|intercept", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
@@ -944,7 +948,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
-            if sub is None or blocked_by_context(s, sub, t):
+            # the arrest of a political figure is news whatever the charge ("arrested the former prime minister
+            # ... on corruption charges"): the crime words do not make it common crime
+            notable = sub == "Arrests" and _NOTABLE_ARRESTED.match(s.text, t.end, t.end + 80) is not None
+            if sub is None or blocked_by_context(s, sub, t, ("crime",) if notable else ()):
                 continue
             if sub == "Violent demonstration" and _BARRICADES.search(t.text) and actor1 is not None \
                     and actor1.actor.inter in (1, 2, 3, 4, 8):

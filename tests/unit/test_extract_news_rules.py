@@ -1516,3 +1516,11 @@ def test_a_labour_strike_on_something_is_no_strike_from_the_air(sentence):
 def test_an_attack_with_drones_is_a_drone_strike():
     events = extract_events("Rebels attacked a fuel depot near the town of Kassala with drones on Tuesday, officials said.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence, arrested", [
+    ("Police arrested the former prime minister at his home in Islamabad on Tuesday on corruption charges.", True),
+    ("Police arrested two men for drug trafficking in the city of Lagos on Tuesday.", False),     # common crime
+])
+def test_a_political_figure_arrested_on_criminal_charges_is_still_an_arrest(sentence, arrested):
+    assert ("Arrests" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == arrested
