@@ -22,7 +22,7 @@ from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consoli
                     toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
-from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, default_actors, pick_actors, side_of
+from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -658,6 +658,7 @@ _NOTABLE_ARRESTED = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|ex-|promi
                                r"(?:[A-Z][\w'\u2019-]*\s+)?(?:prime\s+minister|president|vice[\s-]president|minister|opposition\s+(?:leader|figure|politician)s?|"
                                r"party\s+leaders?|lawmakers?|MPs?|senators?|governors?|mayors?|politicians?|activists?|journalists?|"
                                r"dissidents?|human\s+rights\s+(?:defenders?|lawyers?)|union\s+leaders?|candidates?)\b", re.I)
+_AND_AFTER = re.compile(r"\s+and\s")
 _SHOT_DOWN = re.compile(r"shot\s+down|shooting\s+down|downed|intercept", re.I)
 _UNDER_FIRE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)
 _CRITICISED_FOR = re.compile(r"\s+(?:from\s+(?:[\w'\u2019-]+\s+){0,5}?)?(?:for|over)\s+(?!(?:the\s+)?(?:weekend|night|past|last)\b)", re.I)
@@ -1105,6 +1106,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 parties_cc = home or place_cc
             a1, a2 = default_actors(sub, actor1, actor2, parties_cc, clause_text, s.text,
                                     downed=downed and actor1 is None and actor2 is not None and actor2.actor.aerial)
+            if sub == "Agreement" and a1 is not None and a2 is None:
+                # "Israel and Hamas exchanged hostages for prisoners": a country named as a party is its government
+                party = next((m for m in s.places if m.place.kind == "country" and clause.start <= m.start and m.end <= t.start
+                              and _AND_AFTER.match(s.text, m.end) and country_name(m.place.country_code)
+                              and country_name(m.place.country_code) not in a1["name"]), None)
+                if party is not None:
+                    a2 = {"name": f"Government of {country_name(party.place.country_code)}", "inter": 1}
             definite = _DEFINITE_ATTACK.search(s.text[max(0, t.start - 30):t.end + 30])
             if actor1 is None and definite:
                 # "The strikes also targeted ...": the same attackers as the event just reported

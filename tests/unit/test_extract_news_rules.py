@@ -1524,3 +1524,9 @@ def test_an_attack_with_drones_is_a_drone_strike():
 ])
 def test_a_political_figure_arrested_on_criminal_charges_is_still_an_arrest(sentence, arrested):
     assert ("Arrests" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == arrested
+
+
+def test_a_country_named_as_a_party_to_a_deal_is_its_government():
+    [event] = extract_events("Colombia and the ELN signed a ceasefire agreement in Havana on Monday.", PUB)
+    assert event["sub_event_type"] == "Agreement"
+    assert {event["actor1"]["name"], event["actor2"]["name"]} == {"ELN", "Government of Colombia"}
