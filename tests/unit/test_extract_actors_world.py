@@ -563,3 +563,8 @@ def test_a_bomb_defused_is_the_states_whoever_speaks_for_it():
 ])
 def test_the_syrian_oppositions_factions_are_named(text, name):
     assert name in [a.actor.name for a in find_actors(text)]
+
+
+def test_clashes_between_herders_and_farmers_are_between_two_communities_militias():
+    event = _only("Clashes between herders and farmers killed 20 people near the town of Mopti on Monday.")
+    assert event["interaction"] == 44
