@@ -648,6 +648,7 @@ _ABSTRACT_TARGET = re.compile(r"\s+(?:on|against)\s+(?:\S+\s+){0,3}?(?:market\s+
                               r"the\s+rule\s+of\s+law|institutions|science|ideas?|values)\b", re.I)
 _REFERENCED_BEFORE = re.compile(r"\b(?:related|linked|connected|tied|relating|linking|connecting)\s+(?:him\s+|her\s+|them\s+)?to\s+"
                                 r"(?:the|a|an|this|that|these|those|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+)?$", re.I)
+_SPAN_BEFORE_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:day|days|week|weeks|month|months)\s+$", re.I)
 _DEMONSTRATED = re.compile(r"demonstrat(?:ed|es|ing)", re.I)
 _SHOWN_AFTER = re.compile(r"\s+(?:that|how|what|why|whether|their|his|her|its|our|the|a|an|this|these|those|repeatedly|clearly|again|"
                           r"once\s+again|convincingly|time\s+and\s+again|great|strong|real|remarkable|considerable|an?\s+ability)\b", re.I)
@@ -715,6 +716,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "blasted the plan", "pounded the proposal in an interview": words, not weapons
     if not _VERB_FORM_END.search(t.text) and _REFERENCED_BEFORE.search(s.text[max(0, t.start - 40):t.start]):
         return True   # "firearms ... related to a murder", "suspects linked to the bombing": an event referred to, not reported
+    if surface[:6].lower() == "after " and _SPAN_BEFORE_AFTER.search(s.text, max(0, t.start - 25), t.start):
+        return True   # "a day after U.S. troops withdrew": what happened before the news told, not a new event
     if _DEMONSTRATED.fullmatch(surface) and _SHOWN_AFTER.match(s.text[t.end:t.end + 30]):
         return True   # "as they demonstrated repeatedly against the Thunder", "demonstrated that ...": showed, not a protest
     if _UNDER_FIRE.match(t.text) and _CRITICISED_FOR.match(s.text[t.end:t.end + 80]):

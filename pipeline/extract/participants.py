@@ -216,7 +216,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             and actor1.actor.inter == actor2.actor.inter and not rival_states(actor1, actor2):
         actor2 = None
     site = _targeted_force(s, t, clause)
-    if site is not None and actor1 is not None and same_actor(actor1, site) and site.start > t.end:
+    if site is not None and actor1 is not None and same_actor(actor1, site) and site.start > t.end \
+            and actor1.country_code == site.country_code:      # ("An Israeli missile strike hit a military position": two states)
         actor1 = None       # "police arrested 90 people during attacks on three police stations": not the attackers
     if site is not None and (actor2 is None or (actor2.actor.inter == 7 and _GENERIC_PEOPLE.fullmatch(actor2.text.lower()))) \
             and (actor1 is None or not actor1.is_state or rival_states(actor1, site)):

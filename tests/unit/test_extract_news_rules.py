@@ -1530,3 +1530,43 @@ def test_a_country_named_as_a_party_to_a_deal_is_its_government():
     [event] = extract_events("Colombia and the ELN signed a ceasefire agreement in Havana on Monday.", PUB)
     assert event["sub_event_type"] == "Agreement"
     assert {event["actor1"]["name"], event["actor2"]["name"]} == {"ELN", "Government of Colombia"}
+
+
+def test_missiles_shot_down_are_no_shelling_and_the_strikers_missile_is_theirs():
+    events = extract_events("An Israeli missile strike hit a military position near the city of Homs late on Sunday, state media "
+                            "said, adding that air defences had shot down most of the missiles. Israel did not comment. "
+                            "Damage was reported. Flights resumed.", PUB)
+    by_type = {e["sub_event_type"]: e for e in events}
+    assert by_type["Shelling/artillery/missile attack"]["actor1"]["name"] == "Military Forces of Israel"
+    assert by_type["Shelling/artillery/missile attack"]["actor2"]["name"] == "Military Forces of Syria"
+    assert "Disrupted weapons use" in by_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israel rarely comments on its strikes in Syria.",
+    "The neighbourhoods of Homs are usually attacked with shells fired by the rebels.",
+])
+def test_what_happens_as_a_habit_is_no_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_what_happened_a_day_before_the_news_is_background():
+    events = extract_events("Turkish warplanes struck Kurdish positions near the town of Ras al-Ain on Wednesday, a day after "
+                            "U.S. troops withdrew from the border. Thousands fled. The SDF said it would resist. Schools closed.", PUB)
+    assert "Non-violent transfer of territory" not in [e["sub_event_type"] for e in events]
+
+
+def test_a_toll_since_an_offensive_began_is_no_events_toll():
+    events = extract_events("Government forces captured the town of Harasta on Thursday, state media said. Buses left the town. "
+                            "At least 1,500 civilians had been killed since the offensive began in February, a monitor said. "
+                            "Talks continued in Douma.", PUB)
+    assert events[0]["fatalities"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels agreed on Tuesday to withdraw from the town of Kidal.",
+    "The army pledged on Tuesday to retake the town of Kidal.",
+])
+def test_what_a_side_agreed_or_pledged_to_do_is_not_done(sentence):
+    types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+    assert not {"Change to group/activity", "Non-violent transfer of territory", "Government regains territory"} & set(types)
