@@ -25,7 +25,7 @@ NUMBER = re.compile(
     r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.]\d)|(?P<words>(?:" + _NUM_WORD + r")(?:[\s-](?:" +
     _NUM_WORD + r"))*))(?![\w-])")       # runs on lower-cased text
 
-DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded|" \
+DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded|lynched|burn(?:ed|t)\s+alive|" \
     r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b))"
 # ("the army lost 17 soldiers": a side's dead, told by their loss; only with a count after it, not "lost ground")
 INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
@@ -174,7 +174,7 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     return bool(PERSON.match(window.lstrip(" ")))
 
 
-_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost", re.I)
+_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive", re.I)
 _CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 

@@ -197,3 +197,12 @@ def test_the_toll_of_the_injured_is_no_death_toll():
 ])
 def test_a_side_that_lost_a_count_of_people_lost_them_dead(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("A mob lynched two men accused of theft in the market.", 2),
+    ("Three women were burned alive in their homes.", 3),
+    ("Rescuers found two survivors alive under the rubble.", None),
+])
+def test_lynched_and_burned_alive_are_killed(sentence, deaths):
+    assert fatalities(sentence) == deaths
