@@ -1296,6 +1296,7 @@ _ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an)$")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
+_INDEFINITE_END = re.compile(r"\b(?:a|an)\s+$", re.I)
 _IN_COUNTRY_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?")
 
 
@@ -1338,8 +1339,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
                     or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
-            if group == "b" and _ADJECTIVE_END.search(name.split()[-1]):
-                continue      # "the Armenian town of", "a Sunni village": an adjective, not a name
+            if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)):
+                continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name
             if group in ("e", "f") and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:
                 name = name.rsplit(None, 1)[0]       # "near Kobani Syria": the town, then its country
                 end = start + len(name)

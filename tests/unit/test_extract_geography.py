@@ -262,3 +262,8 @@ def test_a_region_of_the_articles_country_wins_over_its_namesake_abroad():
     events = extract_events("LA PAZ, Bolivia - Protesters blocked roads in Santa Cruz on Monday, the government said. "
                             "Fuel ran short. Talks were called. Schools closed.", "2024-06-10")
     assert events[0]["location"]["country"] == "Bolivia"
+
+
+def test_a_village_named_by_an_ethnic_word_after_a_is_no_village_of_that_name():
+    [event] = extract_events("Gunmen attacked a Fulani village near the town of Bankass on Monday, killing 12 people.", "2024-06-10")
+    assert event["location"]["name"] == "Bankass"
