@@ -1028,6 +1028,9 @@ def countries_worded(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
 _IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside)\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
 
 
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+((?:[A-Z][\w'\u2019-]*\s?){1,3})|\bbordering\s+((?:[A-Z][\w'\u2019-]*\s?){1,3})")
+
+
 def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: list[tuple[int, int]] = (),
                      groups: set[str] = frozenset(), sources: list[tuple[int, int]] = ()) -> Place | None:
     """Where an event with no place named happened, as far as its sentence tells: the one country its
@@ -1039,6 +1042,12 @@ def country_fallback(text: str, gz: Gazetteer, drop: str | None = None, skip: li
     codes = (countries_worded(text, list(skip) + list(sources)) | set(groups)) - {drop}
     if len(codes) != 1 and sources:
         codes = (countries_worded(text, skip) | set(groups)) - {drop}
+    if len(codes) > 1:
+        # "an attack on a military post near the border with Mali" (under a Niamey dateline): the country
+        # across the border is the neighbour, not where it happened
+        across = {cc for m in _ACROSS_BORDER.finditer(text) for cc in countries_worded(m.group(1) or m.group(2))}
+        if len(codes - across) == 1:
+            codes = codes - across
     if len(codes) != 1:
         return None
     cc = codes.pop()

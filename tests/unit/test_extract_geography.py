@@ -267,3 +267,9 @@ def test_a_region_of_the_articles_country_wins_over_its_namesake_abroad():
 def test_a_village_named_by_an_ethnic_word_after_a_is_no_village_of_that_name():
     [event] = extract_events("Gunmen attacked a Fulani village near the town of Bankass on Monday, killing 12 people.", "2024-06-10")
     assert event["location"]["name"] == "Bankass"
+
+
+def test_the_country_across_a_border_is_not_where_an_unplaced_event_happened():
+    from pipeline.extract.places import country_fallback
+    place = country_fallback("Militants killed 29 Nigerien soldiers at a military post near the border with Mali.", load_gazetteer())
+    assert place is not None and place.country_code == "NE"
