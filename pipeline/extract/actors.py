@@ -301,12 +301,11 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         start = (m.start("nat") if nat else m.start("alias")) - 1
         end = m.end() - 1
-        if cc and "{country}" in actor.name and lex.coordinated_nat is not None:
+        if cc and "{country}" in actor.name:
             # "Indian and Pakistani troops": two armies when no coalition joins them (allies stay one mention)
-            other = lex.coordinated_nat.search(spaced, max(0, start - 40), start + 1)
-            occ = lex.nationalities.get(" ".join(other.group("nat").split())) if other else None
-            if occ and not same_camp(occ, cc) and text[other.start("nat") - 1].isupper():
-                o_start, o_end = other.start("nat") - 1, other.end("nat") - 1
+            other = _coordinated_country(lex, text, spaced, start)
+            if other is not None and not same_camp(other[0], cc):
+                occ, o_start, o_end = other
                 found.append(ActorMention(actor, o_start, o_end, text[o_start:o_end], occ))
         found.append(ActorMention(actor, start, end, text[start:end], cc))
     if lex.country_by is not None and lex.state is not None and "by" in low and holds_any(low, _COUNTRY_BY_WORDS):
@@ -329,14 +328,12 @@ def find_actors(text: str) -> list[ActorMention]:
                 continue
             actor = lex.state_air if m.group("air") and lex.state_air is not None else lex.state
             cc = lex.nationalities.get(" ".join(m.group("nat").split()))
-            if cc and lex.coordinated_nat is not None:
-                # "Syrian and Russian air strikes": the allies' fire, the first named leading (participants.pick_actors)
-                other = lex.coordinated_nat.search(spaced, max(0, start - 40), start + 1)
-                occ = lex.nationalities.get(" ".join(other.group("nat").split())) if other else None
-                o_start = other.start("nat") - 1 if other else 0
-                if occ and occ != cc and same_camp(occ, cc) and text[o_start].isupper() \
-                        and not any(a.start <= o_start < a.end for a in found):
-                    found.append(ActorMention(actor, o_start, other.end("nat") - 1, text[o_start:other.end("nat") - 1], occ))
+            # "Syrian and Russian air strikes": the allies' fire, the first named leading (participants.pick_actors)
+            other = _coordinated_country(lex, text, spaced, start) if cc else None
+            if other is not None and other[0] != cc and same_camp(other[0], cc) \
+                    and not any(a.start <= other[1] < a.end for a in found):
+                occ, o_start, o_end = other
+                found.append(ActorMention(actor, o_start, o_end, text[o_start:o_end], occ))
             found.append(ActorMention(actor, start, end, text[start:end], cc))
     if lex.cased and holds_any(text, lex.cased_heads):
         for m in lex.cased.finditer(text):
@@ -347,6 +344,18 @@ def find_actors(text: str) -> list[ActorMention]:
     found = _merge_appositives(text, found)
     found = _share_nationality(text, found)
     return [_with_role(text, a, lex.cues) for a in found]
+
+
+def _coordinated_country(lex: ActorLexicon, text: str, spaced: str, start: int) -> tuple[str, int, int] | None:
+    """The country of a capitalised nationality coordinated just before the mention at `start`
+    ("Indian and ", "Syrian and "), with its span in `text`; None when there is none."""
+    if lex.coordinated_nat is None:
+        return None
+    other = lex.coordinated_nat.search(spaced, max(0, start - 40), start + 1)
+    occ = lex.nationalities.get(" ".join(other.group("nat").split())) if other else None
+    if not occ or not text[other.start("nat") - 1].isupper():
+        return None
+    return occ, other.start("nat") - 1, other.end("nat") - 1
 
 
 def _merge_appositives(text: str, found: list[ActorMention]) -> list[ActorMention]:
