@@ -273,3 +273,13 @@ def test_the_country_across_a_border_is_not_where_an_unplaced_event_happened():
     from pipeline.extract.places import country_fallback
     place = country_fallback("Militants killed 29 Nigerien soldiers at a military post near the border with Mali.", load_gazetteer())
     assert place is not None and place.country_code == "NE"
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("Drones struck an oil depot in Russia's Kursk region on Tuesday, the governor said.", "Kursk"),
+    ("Fighting broke out in Ethiopia's Amhara region on Tuesday, residents said.", "Amhara"),
+    ("Al-Shabaab fighters attacked an army base in Somalia's Lower Shabelle region on Tuesday.", "Lower Shabelle"),
+])
+def test_a_region_has_the_english_name_news_and_acled_give_it(sentence, admin1):
+    [event] = extract_events(sentence, "2019-03-06")
+    assert event["location"]["admin1"] == admin1
