@@ -420,6 +420,10 @@ _WAR_INTER = (2, 4, 8)      # rebels, identity militias, external forces: who fi
 _LOCAL_SITE = re.compile(
     r"\b(?:the|its)\s+(?:\S+\s+)?(?:market|marketplace|palace|city\s+cent(?:re|er)|town\s+cent(?:re|er)|streets?|square|"
     r"airport|hospital|compound|neighbou?rhoods?|outskirts|suburbs?|old\s+city|downtown|capital|city|town|village|district)\b", re.I)
+# "villages nearby", "the surrounding villages": settlements around the place the text last named
+_NEARBY_SITE = re.compile(
+    r"\b(?:nearby|surrounding|neighbou?ring|adjacent)\s+(?:\S+\s+)?(?:villages?|hamlets?|settlements?|towns?|areas?)\b"
+    r"|\b(?:villages?|hamlets?|settlements?|areas?)\s+(?:nearby|close\s+by|around\s+(?:the\s+(?:town|city|village)|it))\b", re.I)
 # the nouns by which a later sentence refers back to an event of each sub-event type
 _FOLLOW_UP_NOUNS = {
     "Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
@@ -1020,15 +1024,18 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         near = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind != "country"}
                         if len(near) == 1:      # one place: several would be several events
                             place, place_explicit, detail = next(iter(near.values())), True, nxt
-            carried = False
+            carried, nearby = False, None
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
-                    and not t.weak and _LOCAL_SITE.search(s.text[clause.start:clause.end]) \
+                    and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
+                                        or (nearby := _NEARBY_SITE.search(s.text, clause.start, clause.end)) is not None) \
                     and not OTHER_EVENT.search(s.text[:max(0, t.start)]) \
                     and not any(m.place.kind == "country" and m.place.country_code != last_place.country_code
                                 for m in s.places if m.role in ("locative", "near")):
                 # news keeps to the place it last named until it names another ("Part of the market was
                 # looted" after the paragraph on the capital): the event is there, as far as we can tell
                 place, carried = _focus(candidates, s, last_place), True
+                if nearby is not None and place is not None and place.geo_precision == 1:
+                    place = replace(place, geo_precision=2)      # around the town, not in it
             dexpr = _select_date(s, t, clause, pub)
             if dexpr is None and detail is not None:
                 dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too

@@ -349,7 +349,8 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
     pool = [x for x in near if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
             and not x.place_carried
             and abs(x.sentence.index - c.sentence.index) <= 3
-            and (not c.date_explicit or x.day == c.day or (not x.date_explicit and abs((x.day - c.day).days) <= _UNDATED_SPAN))]
+            and (not c.date_explicit or x.day == c.day or (not x.date_explicit and abs((x.day - c.day).days) <= _UNDATED_SPAN)
+                 or (x.precision >= 2 and abs((x.day - c.day).days) <= 7))]     # "last week", then "on Wednesday"
     if not pool:
         return None
     return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))

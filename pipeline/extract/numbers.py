@@ -229,7 +229,9 @@ _AMONG_AFTER = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?(?:were|was|are|is)\s+(
                           r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?(?:\d|(?:" + _NUM_WORD + r")\b)", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 _SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(?:man|men|woman|women|person)|sources?|witness(?:es)?|officers?|commanders?|"
-                                  r"doctors?|medics?|activists?|residents?|correspondents?|journalists?|reporters?|monitors?)\s+(?:told|said|says|added|confirmed|stated)\b", re.I)
+                                  r"doctors?|medics?|activists?|residents?|correspondents?|journalists?|reporters?|monitors?|workers?|nurses?|leaders?|"
+                                  r"elders?|chiefs?|members?|lawmakers?|governors?|mayors?|administrators?|villagers?|survivors?|"
+                                  r"relatives?|representatives?|diplomats?|analysts?)\s+(?:told|said|says|added|confirmed|stated)\b", re.I)
 _SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 # (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)

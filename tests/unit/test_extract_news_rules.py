@@ -1579,3 +1579,19 @@ def test_a_headline_naming_only_the_region_is_the_body_event_there_whatever_its_
             "The army gave no figures. Schools stayed closed.")
     events = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"]
     assert [(e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Maiduguri", 30)]
+
+
+def test_villages_nearby_are_near_the_town_the_text_last_named():
+    text = ("Fighting broke out in the city of Maiduguri on Monday, residents said. The army responded with air strikes "
+            "on villages nearby, killing at least 12 civilians, a health worker said. Officials gave no figures. "
+            "Schools stayed closed.")
+    strikes = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["location"]["name"], e["location"]["geo_precision"], e["fatalities"]["best"]) for e in strikes] \
+        == [("Maiduguri", 2, 12)]
+
+
+def test_a_day_named_after_a_week_is_the_same_fighting():
+    text = ("Clashes between troops and rebels killed 20 people in the city of Maiduguri last week, residents said. "
+            "The fighting began on Monday when rebels attacked an army camp on the outskirts of the city, a resident said. "
+            "Officials gave no figures. Schools stayed closed.")
+    assert [e["location"]["name"] for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"] == ["Maiduguri"]

@@ -206,3 +206,12 @@ def test_a_side_that_lost_a_count_of_people_lost_them_dead(sentence, deaths):
 ])
 def test_lynched_and_burned_alive_are_killed(sentence, deaths):
     assert fatalities(sentence) == deaths
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air strikes hit the village, killing at least 12 civilians, a health worker said.", 12),
+    ("Gunmen killed 12 civilians, a local leader told reporters.", 12),
+    ("Gunmen killed 12 civilians and a health worker, residents said.", 13),       # the worker died too
+])
+def test_the_person_who_tells_the_toll_is_not_one_more_dead(text, expected):
+    assert fatalities(text) == expected
