@@ -302,9 +302,10 @@ def find_actors(text: str) -> list[ActorMention]:
         start = (m.start("nat") if nat else m.start("alias")) - 1
         end = m.end() - 1
         if cc and "{country}" in actor.name:
-            # "Indian and Pakistani troops": two armies when no coalition joins them (allies stay one mention)
+            # "Indian and Pakistani troops": two armies when no coalition joins them; "U.S. and British
+            # warplanes": two allied forces, the first named leading (participants.pick_actors)
             other = _coordinated_country(lex, text, spaced, start)
-            if other is not None and not same_camp(other[0], cc):
+            if other is not None and other[0] != cc:
                 occ, o_start, o_end = other
                 found.append(ActorMention(actor, o_start, o_end, text[o_start:o_end], occ))
         found.append(ActorMention(actor, start, end, text[start:end], cc))

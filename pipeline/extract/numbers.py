@@ -164,7 +164,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", re.I)
+_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
@@ -231,7 +231,8 @@ _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 _SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(?:man|men|woman|women|person)|sources?|witness(?:es)?|officers?|commanders?|"
                                   r"doctors?|medics?|activists?|residents?|correspondents?|journalists?|reporters?|monitors?|workers?|nurses?|leaders?|"
                                   r"elders?|chiefs?|members?|lawmakers?|governors?|mayors?|administrators?|villagers?|survivors?|"
-                                  r"relatives?|representatives?|diplomats?|analysts?)\s+(?:told|said|says|added|confirmed|stated)\b", re.I)
+                                  r"relatives?|representatives?|diplomats?|analysts?)\s+(?:(?:of|from|with)\s+(?:[\w'\u2019-]+\s+){1,5}?)?"
+                                  r"(?:told|said|says|added|confirmed|stated)\b", re.I)
 _SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 # (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)

@@ -125,12 +125,11 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     patients = [a for a in pool if a.end <= t.start + len(t.text) and _PASSIVE_AFTER.match(text[a.end:a.end + 60])]
     if by and not pitting and t.start < by[0].start:
         actor1 = by[0]
-    elif inside and not pitting:
-        actor1 = inside[0]       # "a suicide bomber blew himself up": the trigger names its own agent
-    elif adjacent and not pitting:
-        # "in terrorist attacks", "rebel shelling": the word before the noun names who did it; of
-        # "Russian and Syrian strikes", the first named
-        actor1 = adjacent[-1]
+    elif (inside or adjacent) and not pitting:
+        # "a suicide bomber blew himself up": the trigger names its own agent; "in terrorist attacks",
+        # "rebel shelling": the word before the noun names who did it; of "Russian and Syrian strikes"
+        # and "U.S. and British warplanes", the first named
+        actor1 = inside[0] if inside else adjacent[-1]
         for a in sorted((a for a in s.actors if a.end <= actor1.start), key=lambda a: -a.end):
             if not _COORDINATED_GAP.fullmatch(text[a.end:actor1.start]) or a.actor.inter in (5, 6, 7):
                 break

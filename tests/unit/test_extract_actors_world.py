@@ -568,3 +568,10 @@ def test_the_syrian_oppositions_factions_are_named(text, name):
 def test_clashes_between_herders_and_farmers_are_between_two_communities_militias():
     event = _only("Clashes between herders and farmers killed 20 people near the town of Mopti on Monday.")
     assert event["interaction"] == 44
+
+
+def test_two_allied_air_forces_named_together_are_the_first_and_its_associate():
+    [event] = extract_events("U.S. and British warplanes struck rebel positions near the port city of Hodeidah on Thursday, "
+                             "killing two people, the group's television said.", "2024-06-27")
+    assert event["actor1"]["name"] == "Military Forces of United States"
+    assert event["assoc_actor1"] == ["Military Forces of United Kingdom"]

@@ -215,3 +215,11 @@ def test_lynched_and_burned_alive_are_killed(sentence, deaths):
 ])
 def test_the_person_who_tells_the_toll_is_not_one_more_dead(text, expected):
     assert fatalities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A fighter jet bombed the village on Tuesday, killing 17 people, a member of the local militia said.", 17),
+    ("A fighter was killed in the clash on Tuesday, the group said.", 1),
+])
+def test_a_fighter_jet_and_a_member_who_speaks_are_not_dead(text, expected):
+    assert fatalities(text) == expected
