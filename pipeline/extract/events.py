@@ -1258,7 +1258,8 @@ def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Can
 
 
 _PART_WORD_AFTER = re.compile(r"\s+(?:suburbs?|countryside|province|governorate|district|area|region|outskirts|city\s+cent)", re.I)
-_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+# "A, B and C"; "A and the capital B", "A, the port city of B and C": each named as a place of its own
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+(?:[a-z]+\s+){0,2}?(?:capital|city|town|village|port)(?:\s+of)?\s+)?")
 
 
 def _listed_with(s: Sentence, mention: Mention) -> list[Mention]:

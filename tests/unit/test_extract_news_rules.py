@@ -1595,3 +1595,11 @@ def test_a_day_named_after_a_week_is_the_same_fighting():
             "The fighting began on Monday when rebels attacked an army camp on the outskirts of the city, a resident said. "
             "Officials gave no figures. Schools stayed closed.")
     assert [e["location"]["name"] for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"] == ["Maiduguri"]
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("Warplanes struck rebel positions in Kandahar and the capital Kabul on Tuesday, officials said.", ["Kandahar", "Kabul"]),
+    ("Protesters marched in Nairobi, the port city of Mombasa and Kisumu on Tuesday, police said.", ["Nairobi", "Mombasa", "Kisumu"]),
+])
+def test_towns_listed_with_their_kind_are_one_event_each(sentence, places):
+    assert [e["location"]["name"] for e in extract_events(sentence, PUB)] == places
