@@ -271,6 +271,8 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
                                 r"building|chief|officer|officers|source|sources)\b", re.I)
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
+# "the al-Qaeda-linked al-Shabaab", "an IS-affiliated group": a trait of the group named next, not a participant
+_LINKED_AFTER = re.compile(r"^-(?:linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
 _FORMER_END = re.compile(r"\b(?:former|late|ex-)\s*$", re.I)
 _PRO_ANTI_END = re.compile(r"\b(?:pro|anti)-$")
 
@@ -423,7 +425,7 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "attributive"     # "the son of former German President X": a person described, not the government acting
     if role == "main" and "{country}" in a.actor.name and _STATE_THING_AFTER.match(after):
         role = "attributive"     # "a military post", "a military operation": a thing, not a participant
-    if role == "main" and _HELD_AFTER.match(after):
+    if role == "main" and (_HELD_AFTER.match(after) or _LINKED_AFTER.match(after)):
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant
     if role == "main" and before.endswith(("-", "-\n")) and _PRO_ANTI_END.search(before):
         role = "attributive"

@@ -1196,9 +1196,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                  and a.start >= claim.end), None)
             recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES
                       and not (c.sub_event_type == "Air/drone strike" and claimant is not None and claimant.actor.inter != 8)]
-            if claimant is not None and recent and (recent[-1].actor1 or {}).get("name") in GENERIC_ARMED:
-                # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim names
-                recent[-1].actor1 = actor_dict(claimant, recent[-1].place.country_code if recent[-1].place else None)
+            for c in recent if claimant is not None else ():
+                if (c.actor1 or {}).get("name") in GENERIC_ARMED and (c is recent[-1] or c.sub_event_type == recent[-1].sub_event_type):
+                    # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim
+                    # names, for each mention of the event it claims
+                    c.actor1 = actor_dict(claimant, c.place.country_code if c.place else None)
         if not s.triggers and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):

@@ -1348,7 +1348,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
                     or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
-            if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)):
+            if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)
+                                 or name in _demonyms()[1]):
                 continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name
             if group in ("e", "f") and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:
                 name = name.rsplit(None, 1)[0]       # "near Kobani Syria": the town, then its country

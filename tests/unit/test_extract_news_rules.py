@@ -1603,3 +1603,18 @@ def test_a_day_named_after_a_week_is_the_same_fighting():
 ])
 def test_towns_listed_with_their_kind_are_one_event_each(sentence, places):
     assert [e["location"]["name"] for e in extract_events(sentence, PUB)] == places
+
+
+def test_a_bomb_hidden_in_a_car_that_exploded_is_a_remote_explosive_in_the_named_town():
+    text = ("A bomb hidden in a car exploded at a busy market in the Somali town of Baidoa on Saturday, killing at least "
+            "eight people, police said. \"The car was parked near the tea shops and was detonated remotely,\" an officer said. "
+            "The al-Qaeda-linked al-Shabaab group said it was behind the blast. Shops closed.")
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["actor1"]["name"]) \
+        == ("Remote explosive/landmine/IED", "Baidoa", "Al Shabaab")
+    assert event["confidence"] >= 0.7
+
+
+def test_a_group_described_as_linked_to_another_is_not_that_other():
+    names = [a.actor.name for a in find_actors("The al-Qaeda-linked al-Shabaab attacked the village.") if a.role == "main"]
+    assert names == ["Al Shabaab"]
