@@ -696,6 +696,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\b")
 
 
+def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
+    """'the occupied West Bank', 'the besieged town': a word of an event that describes a place."""
+    return _ADJECTIVE_TRIGGER.match(t.text) is not None and (
+        _ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start]) is not None
+        or _PLACE_NOUN_AFTER.match(s.text[t.end:t.end + 16]) is not None)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -764,8 +771,7 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             return True
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
-    if _ADJECTIVE_TRIGGER.match(t.text) and (_ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start])
-                                             or _PLACE_NOUN_AFTER.match(s.text[t.end:t.end + 16])):
+    if _adjective_trigger(s, t):
         return True   # "the occupied West Bank", "the besieged town", "the Western Sahara occupied city": an adjective
     if t.type == "territory" and not snippet and _PASSIVE_BEFORE.search(s.text[max(0, t.start - 8):t.start]) \
             and not _BY_AFTER.match(s.text[t.end:t.end + 30]):
@@ -876,8 +882,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
         # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
         # family reports it: an arrest does not explain "attacks on police stations" in its sentence
-        strong_violent = any(not t.weak and _violent_trigger(t) for t in s.triggers)
-        strong_other = any(not t.weak and not _violent_trigger(t) for t in s.triggers)
+        # (not a word that only describes a place: "killed three Palestinians in the occupied West Bank")
+        strong = [t for t in s.triggers if not t.weak and not _adjective_trigger(s, t)]
+        strong_violent = any(_violent_trigger(t) for t in strong)
+        strong_other = any(not _violent_trigger(t) for t in strong)
         for t in s.triggers:
             if sport and t.weight < 0.9:
                 continue

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.extract.datafiles import DATA
+from pipeline.extract.datafiles import DATA, data_rows
 from pipeline.extract.patterns import literal_prefixes, trie_regex
 from pipeline.ontology import SUB_EVENT_TYPES
 
@@ -64,14 +64,30 @@ def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
         if t["type"] not in SUB_EVENT_TYPES and t["type"] not in CLASSES:
             raise ValueError(f"unknown trigger type {t['type']!r}")
         # patterns run on lower-cased text: much faster than re.I in the standard engine
-        rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])"),
+        pattern = t["pattern"].replace("{nationals}", _nationals())
+        rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])"),
                                  float(t.get("weight", 0.7)), bool(t.get("weak", False)),
-                                 bool(t.get("needs_place_object", False)), *_precheck(t["pattern"]),
+                                 bool(t.get("needs_place_object", False)), *_precheck(pattern),
                                  needs_armed_actor=bool(t.get("needs_armed_actor", False))))
     blockers = [Blocker(name, re.compile(r"(?<![\w-])(?:" + b["pattern"] + r")(?![\w])"),
                         frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)), b.get("scope", "sentence"))
                 for name, b in data.get("blockers", {}).items()]
     return rules, blockers
+
+
+def _nationals() -> str:
+    """People named by their nationality, in the plural ("Palestinians", "Iraqis", "Lebanese"), from
+    data/nationalities.csv: `{nationals}` in a trigger pattern ("killed three Palestinians")."""
+    words = set()
+    for row in data_rows(DATA / "nationalities.csv"):
+        w = row["word"].lower()
+        if row["form"] != "adjective" or " " in w:
+            continue
+        if w.endswith(("an", "i")):
+            words.add(re.escape(w) + "s")
+        elif w.endswith("ese"):
+            words.add(re.escape(w))
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def _precheck(pattern: str) -> tuple[tuple[str, ...] | None, re.Pattern | None]:

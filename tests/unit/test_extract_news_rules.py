@@ -1618,3 +1618,14 @@ def test_a_bomb_hidden_in_a_car_that_exploded_is_a_remote_explosive_in_the_named
 def test_a_group_described_as_linked_to_another_is_not_that_other():
     names = [a.actor.name for a in find_actors("The al-Qaeda-linked al-Shabaab attacked the village.") if a.role == "main"]
     assert names == ["Al Shabaab"]
+
+
+def test_people_killed_named_by_nationality_in_an_occupied_territory_are_an_event():
+    [event] = extract_events("Troops killed three Palestinians during a raid in the city of Nablus in the occupied West Bank "
+                             "on Tuesday, the health ministry said.", PUB)
+    assert (event["location"]["name"], event["fatalities"]["best"]) == ("Nablus", 3)
+
+
+def test_settlers_are_an_identity_militia():
+    [event] = extract_events("Israeli settlers set fire to cars and homes in the city of Nablus on Tuesday, residents said.", PUB)
+    assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Settlers (Israel)", 4)
