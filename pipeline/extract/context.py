@@ -87,12 +87,20 @@ def attempted(s: Sentence, t: Trigger, clause: Span) -> bool:
     return bool(loaded_cues()["attempt"]["before"].search(before))
 
 
+# ", Algeria's foreign ministry said.": who tells the news, not a diplomatic story
+_SPEAKS_AFTER = re.compile(r"\s*(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|told|announced|reported|confirmed|stated)\b")
+_ATTRIBUTION_START = re.compile(r",\s*(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+
+
 def blocked_by_context(s: Sentence, sub: str, t: Trigger, ignore: tuple[str, ...] = ()) -> bool:
     """Whether a blocker of the sentence (a disaster, crime, diplomacy word; `ignore`: those that do
     not apply here) makes this trigger no event."""
     for b in s.blocked.values():
         if b.name in ignore:
             continue
+        if b.name == "diplomacy" and b.start > t.end and _SPEAKS_AFTER.match(s.text, b.end) \
+                and _ATTRIBUTION_START.search(s.text, max(0, b.start - 40), b.start):
+            continue      # the ministry or the envoy as the source of the news
         if b.scope == "after" and t.start < b.start:
             continue
         if "*" in b.blocks:

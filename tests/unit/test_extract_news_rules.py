@@ -1629,3 +1629,11 @@ def test_people_killed_named_by_nationality_in_an_occupied_territory_are_an_even
 def test_settlers_are_an_identity_militia():
     [event] = extract_events("Israeli settlers set fire to cars and homes in the city of Nablus on Tuesday, residents said.", PUB)
     assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Settlers (Israel)", 4)
+
+
+@pytest.mark.parametrize("sentence, agreement", [
+    ("The government and the rebels signed a ceasefire agreement in Nairobi on Monday, Kenya's foreign ministry said.", True),
+    ("The government and the rebels signed a ceasefire agreement in Nairobi on Monday, the foreign ministry said.", True),
+])
+def test_a_foreign_ministry_that_tells_the_news_does_not_make_it_diplomacy(sentence, agreement):
+    assert ("Agreement" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == agreement
