@@ -696,6 +696,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\b")
 
 
+# a deal of trade or state business: no agreement between the sides of a conflict in ACLED's sense
+_BUSINESS_DEAL = re.compile(r"\b(?:trade|economic|free[\s-]trade|investment|energy|gas|oil|grain|arms|defen[cs]e|cooperation|climate|"
+                            r"nuclear|loan|debt|tax|business|commercial|partnership|sponsorship|licensing|visa|migration|"
+                            r"aviation|fishing|mining|customs|tariff|broadcasting|media|recording|contract|transfer|sales?|supply)\b", re.I)
+_CONFLICT_DEAL = re.compile(r"\b(?:peace|cease-?fire|truce|armistice|prisoners?|hostages?|detainees|surrender|reconciliation|withdrawal)\b", re.I)
+
+
 def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
     """'the occupied West Bank', 'the besieged town': a word of an event that describes a place."""
     return _ADJECTIVE_TRIGGER.match(t.text) is not None and (
@@ -771,6 +778,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             return True
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
+    if t.type == "Agreement" and _BUSINESS_DEAL.search(t.text) and not _CONFLICT_DEAL.search(t.text):
+        return True   # "signed a trade agreement", "struck an arms deal": state business, not a conflict's deal
     if _adjective_trigger(s, t):
         return True   # "the occupied West Bank", "the besieged town", "the Western Sahara occupied city": an adjective
     if t.type == "territory" and not snippet and _PASSIVE_BEFORE.search(s.text[max(0, t.start - 8):t.start]) \

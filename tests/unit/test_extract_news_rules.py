@@ -1637,3 +1637,12 @@ def test_settlers_are_an_identity_militia():
 ])
 def test_a_foreign_ministry_that_tells_the_news_does_not_make_it_diplomacy(sentence, agreement):
     assert ("Agreement" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == agreement
+
+
+@pytest.mark.parametrize("sentence, agreement", [
+    ("The two governments signed a trade agreement in Nairobi on Monday.", False),
+    ("The government signed an arms deal with France in Nairobi on Monday.", False),
+    ("The government and the rebels signed a peace agreement in Nairobi on Monday.", True),
+])
+def test_a_deal_of_trade_or_arms_is_no_conflict_agreement(sentence, agreement):
+    assert ("Agreement" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == agreement
