@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
-                    toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
+                    abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
@@ -1196,6 +1196,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         territory_absorbs_clash(here, s)
         toll_joins_its_attack(here, s)
         violence_absorbs_destruction(here, s)
+        abduction_absorbs_assault(here, s)
         weapon_absorbs_blast(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here

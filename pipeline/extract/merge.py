@@ -118,6 +118,23 @@ def violence_absorbs_destruction(cands: list[Candidate], s: Sentence) -> None:
             _fold_into(owner, c, cands)
 
 
+def abduction_absorbs_assault(cands: list[Candidate], s: Sentence) -> None:
+    """'Gunmen stormed a school and kidnapped 20 students': one abduction, the storming its means (the
+    same side, the same place, one sentence). With dead ('killed two and abducted 20') ACLED codes the
+    attack, and the abduction is part of it."""
+    here = [c for c in cands if c.sentence is s]
+    for taken in [c for c in here if c.sub_event_type == "Abduction/forced disappearance"]:
+        assault = next((x for x in here if x.sub_event_type == "Attack" and x.actor1 == taken.actor1
+                        and (x.place is None or taken.place is None or place_key(x.place) == place_key(taken.place))), None)
+        if assault is None:
+            continue
+        if assault.fatalities:
+            _fold_into(assault, taken, cands)
+        else:
+            _fold_into(taken, assault, cands)
+        here = [c for c in here if c in cands]
+
+
 def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
     """'troops withdrew from Kidal without a fight, handing control to ...': one transfer, not also a
     change to the group's activity; 'advanced on Al-Asaba and entered without fighting': not also a

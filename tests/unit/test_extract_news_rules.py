@@ -1646,3 +1646,13 @@ def test_a_foreign_ministry_that_tells_the_news_does_not_make_it_diplomacy(sente
 ])
 def test_a_deal_of_trade_or_arms_is_no_conflict_agreement(sentence, agreement):
     assert ("Agreement" in [e["sub_event_type"] for e in extract_events(sentence, PUB)]) == agreement
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen stormed a school in the city of Kaduna on Tuesday and kidnapped 20 students, police said.",
+     ["Abduction/forced disappearance"]),
+    ("Gunmen stormed a school in the city of Kaduna on Tuesday, killed two teachers and kidnapped 20 students, police said.",
+     ["Attack"]),
+])
+def test_a_raid_to_take_people_is_one_abduction_unless_it_killed(sentence, expected):
+    assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == expected
