@@ -575,3 +575,9 @@ def test_two_allied_air_forces_named_together_are_the_first_and_its_associate():
                              "killing two people, the group's television said.", "2024-06-27")
     assert event["actor1"]["name"] == "Military Forces of United States"
     assert event["assoc_actor1"] == ["Military Forces of United Kingdom"]
+
+
+def test_one_person_killed_by_a_drone_across_a_front_is_a_civilian():
+    [event] = extract_events("In Russia's Belgorod region, a Ukrainian drone attack killed one person on Tuesday, the governor said.",
+                             "2024-08-16")
+    assert event["actor2"]["name"] == "Civilians (Russia)"
