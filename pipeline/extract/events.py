@@ -703,6 +703,17 @@ _BUSINESS_DEAL = re.compile(r"\b(?:trade|economic|free[\s-]trade|investment|ener
 _CONFLICT_DEAL = re.compile(r"\b(?:peace|cease-?fire|truce|armistice|prisoners?|hostages?|detainees|surrender|reconciliation|withdrawal)\b", re.I)
 
 
+# "The strikes came as ...", "The attack followed ...": the events just told, named again to date or frame them
+_EVENT_NOUN_COMES = re.compile(r"\s*(?:,|\s+)?(?:came|come|comes|followed|follows|follow)\s+(?:as|after|amid|a\s+day|days|hours|weeks|just|only|shortly|two|three|less|more|nearly)\b", re.I)
+_DEFINITE_START = re.compile(r"^\W*(?:The|These|Those|This|That|Both|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|"
+                             r"Today's|Yesterday's|Last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _told_again(s: Sentence, t: Trigger) -> bool:
+    """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it."""
+    return _EVENT_NOUN_COMES.match(s.text, t.end) is not None and _DEFINITE_START.match(s.text[:t.start]) is not None
+
+
 def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
     """'the occupied West Bank', 'the besieged town': a word of an event that describes a place."""
     return _ADJECTIVE_TRIGGER.match(t.text) is not None and (
@@ -778,6 +789,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             return True
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
+    if _told_again(s, t):
+        return True   # "The strikes came as ...": the strikes already told, not new ones
     if t.type == "Agreement" and _BUSINESS_DEAL.search(t.text) and not _CONFLICT_DEAL.search(t.text):
         return True   # "signed a trade agreement", "struck an arms deal": state business, not a conflict's deal
     if _adjective_trigger(s, t):
@@ -891,8 +904,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
         # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
         # family reports it: an arrest does not explain "attacks on police stations" in its sentence
-        # (not a word that only describes a place: "killed three Palestinians in the occupied West Bank")
-        strong = [t for t in s.triggers if not t.weak and not _adjective_trigger(s, t)]
+        # (not a word that only describes a place: "killed three Palestinians in the occupied West Bank"; nor
+        # an event told again: "The strikes came days after raids killed 30 people")
+        strong = [t for t in s.triggers if not t.weak and not _adjective_trigger(s, t) and not _told_again(s, t)]
         strong_violent = any(_violent_trigger(t) for t in strong)
         strong_other = any(not _violent_trigger(t) for t in strong)
         for t in s.triggers:

@@ -1656,3 +1656,10 @@ def test_a_deal_of_trade_or_arms_is_no_conflict_agreement(sentence, agreement):
 ])
 def test_a_raid_to_take_people_is_one_abduction_unless_it_killed(sentence, expected):
     assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == expected
+
+
+def test_an_event_named_again_to_frame_it_is_not_a_new_one():
+    text = ("Warplanes struck the city of Kandahar on Tuesday, killing five people, officials said. The strikes came as "
+            "government forces pushed into the province of Helmand. Shops closed. Schools closed.")
+    strikes = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Air/drone strike"]
+    assert [e["location"]["name"] for e in strikes] == ["Kandahar"]
