@@ -283,3 +283,9 @@ def test_the_country_across_a_border_is_not_where_an_unplaced_event_happened():
 def test_a_region_has_the_english_name_news_and_acled_give_it(sentence, admin1):
     [event] = extract_events(sentence, "2019-03-06")
     assert event["location"]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("name, country", [("El Alto", "BO"), ("Dantewada", "IN")])
+def test_towns_of_conflict_news_the_geonames_extract_lacks_are_known(name, country):
+    [event] = extract_events(f"Police fired tear gas at protesters in {name} on Tuesday, witnesses said.", "2019-03-06")
+    assert event["location"]["country_code"] == country

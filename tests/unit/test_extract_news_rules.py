@@ -1663,3 +1663,11 @@ def test_an_event_named_again_to_frame_it_is_not_a_new_one():
             "government forces pushed into the province of Helmand. Shops closed. Schools closed.")
     strikes = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Air/drone strike"]
     assert [e["location"]["name"] for e in strikes] == ["Kandahar"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of a village near Cochabamba beat and burned two men accused of stealing a car on Tuesday, police said.",
+    "Angry villagers near Cochabamba stoned two suspected robbers on Tuesday, police said.",
+])
+def test_residents_who_beat_or_burn_people_are_a_mob(sentence):
+    assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == ["Mob violence"]
