@@ -175,6 +175,9 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return min(pool, key=lambda d: abs(d.start - t.start))
 
 
+_STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day
+
+
 def _said_on(s: Sentence, d: DateExpr) -> bool:
     """The date is the day of a statement ("officials said Tuesday", "announced on Monday")."""
     return _SAID_ON.search(s.text, max(0, d.start - 30), d.start) is not None
@@ -1076,7 +1079,14 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # the day of a statement stands, but a mention that dates the event itself overrides it in the merge
                 day, precision, explicit = dexpr.day, dexpr.precision, not _said_on(s, dexpr)
             else:
-                day, precision, explicit = default_day, default_precision, False
+                # no day of its own: the day the lede's dated event set, a few sentences back (news tells
+                # one day's events: "... in Caracas on Monday. Protesters blocked roads in Valencia."), else
+                # the publication date
+                dated = next((c for c in candidates if c.date_explicit and c.sentence.index <= 2
+                              and 0 < s.index - c.sentence.index <= _STORY_DAY_SPAN
+                              and (pub is None or 0 <= (pub - c.day).days <= 7)), None)
+                day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
+                    else (default_day, default_precision, False)
             clause_text = s.text[clause.start:clause.end]
             # "attacked the village ... after two Israelis were shot dead nearby": the dead that caused it are
             # another event's; the toll is read before them

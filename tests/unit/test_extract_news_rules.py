@@ -1671,3 +1671,10 @@ def test_an_event_named_again_to_frame_it_is_not_a_new_one():
 ])
 def test_residents_who_beat_or_burn_people_are_a_mob(sentence):
     assert [e["sub_event_type"] for e in extract_events(sentence, PUB)] == ["Mob violence"]
+
+
+def test_an_undated_event_after_the_dated_lede_is_of_the_ledes_day():
+    text = ("Police fired tear gas at protesters in Nairobi on Monday, witnesses said. Protesters blocked roads with burning "
+            "tyres in the city of Mombasa. Shops closed. Schools closed.")
+    days = {e["location"]["name"]: e["event_date"] for e in extract_events(text, PUB)}
+    assert days == {"Nairobi": "2019-03-04", "Mombasa": "2019-03-04"}
