@@ -712,6 +712,12 @@ _DEFINITE_START = re.compile(r"^\W*(?:The|These|Those|This|That|Both|Tuesday's|M
                              r"Today's|Yesterday's|Last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$")
 
 
+# "recovered rifles at the site after the firefight": what a fight left behind, not a seizure of its own
+_SEIZED = re.compile(r"(?:seized|recovered|found|discovered|confiscated|uncovered)\b", re.I)
+_AFTER_THE_FIGHT = re.compile(r"\b(?:after|following|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:firefight|clash|clashes|fighting|battle|gunfight|"
+                              r"encounter|shoot-?out|exchange\s+of\s+fire|ambush)\b|\bat\s+the\s+(?:site|scene)\b", re.I)
+
+
 def _told_again(s: Sentence, t: Trigger) -> bool:
     """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it."""
     return _EVENT_NOUN_COMES.match(s.text, t.end) is not None and _DEFINITE_START.match(s.text[:t.start]) is not None
@@ -794,6 +800,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # a campaign is the frame of many events, not one
     if _told_again(s, t):
         return True   # "The strikes came as ...": the strikes already told, not new ones
+    if t.type == "Disrupted weapons use" and _SEIZED.match(t.text) and _AFTER_THE_FIGHT.search(s.text):
+        return True   # "Soldiers recovered rifles at the site after the firefight": the fight's, already told
     if t.type == "Agreement" and _BUSINESS_DEAL.search(t.text) and not _CONFLICT_DEAL.search(t.text):
         return True   # "signed a trade agreement", "struck an arms deal": state business, not a conflict's deal
     if _adjective_trigger(s, t):
