@@ -1681,6 +1681,7 @@ def test_an_undated_event_after_the_dated_lede_is_of_the_ledes_day():
 
 
 def test_weapons_recovered_after_a_firefight_are_the_fights_not_a_seizure():
-    text = ("Troops killed five rebels in a clash near the city of Davao on Tuesday, the army said. Soldiers recovered rifles "
-            "and explosives at the site after the firefight, a spokesman said. No soldiers were hurt. Schools closed.")
+    text = ("Troops killed five rebels in a clash in the mountains on Tuesday, the army said. Soldiers recovered rifles "
+            "and explosives at the site after the firefight near the city of Davao, a spokesman said. No soldiers were hurt. "
+            "Schools closed.")
     assert [e["sub_event_type"] for e in extract_events(text, PUB)] == ["Armed clash"]
