@@ -277,8 +277,10 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 target = finer[0]
                 if target.fatalities is None:
                     target.fatalities = e.fatalities
-                if target.actor1 and target.actor1.get("inter") == 3 and e.actor1:
-                    target.actor1, target.actor2 = e.actor1, e.actor2
+                if target.actor1 and e.actor1 and (target.actor1.get("inter") == 3 or (
+                        target.actor1.get("name") in GENERIC_ARMED and e.actor1.get("name") not in GENERIC_ARMED
+                        and e.actor1.get("inter") in (2, 3, 4))):
+                    target.actor1, target.actor2 = e.actor1, e.actor2     # the group the lede names
                 continue
         out.append(e)
     return out

@@ -1685,3 +1685,17 @@ def test_weapons_recovered_after_a_firefight_are_the_fights_not_a_seizure():
             "and explosives at the site after the firefight near the city of Davao, a spokesman said. No soldiers were hurt. "
             "Schools closed.")
     assert [e["sub_event_type"] for e in extract_events(text, PUB)] == ["Armed clash"]
+
+
+def test_the_group_a_regional_lede_names_is_the_actor_of_the_event_the_body_places():
+    text = ("Al-Shabaab fighters attacked a military base in Somalia's Middle Shabelle region on Sunday, killing ten soldiers, "
+            "officials said. The militants stormed the base on the outskirts of the town of Jowhar at dawn, a commander said. "
+            "Shops closed. Schools closed.")
+    events = [e for e in extract_events(text, PUB) if e["event_type"] == "Battles"]
+    assert [(e["location"]["name"], e["actor1"]["name"]) for e in events] == [("Jowhar", "Al Shabaab")]
+
+
+def test_gunmen_who_opened_fire_in_a_bar_attacked_it():
+    text = ("Armed men opened fire in a bar in Mexico's Guanajuato state late on Saturday, killing 12 people, prosecutors said. "
+            "The gunmen fired indiscriminately at customers in the city of Celaya, prosecutors said. Shops closed. Schools closed.")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Attack", "Celaya")]
