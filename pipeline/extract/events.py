@@ -841,6 +841,8 @@ _EVENT_AS_SUBJECT = re.compile(r"\W*(?:The|That|This|These|Those|Its|Their)\s+(?
                                r"rockets?|shells?)\s+(?:also\s+|had\s+|has\s+|have\s+|reportedly\s+|completely\s+|partially\s+)*$")
 _DURING_THE = re.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.I)
 _BACK_REFERENCE = re.compile(r"^\W*(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?$")
+_SAID_THE = re.compile(r"\b(?:said|says|added|reported|confirmed|told\s+\w+)\s+(?:that\s+)?(?:the|these|those)\s+(?:[\w-]+\s+)?$")
+_HAPPENED_AFTER = re.compile(r"\s+(?:took\s+place|happened|occurred|were\s+carried\s+out|was\s+carried\s+out)\b")
 
 
 _SPORT = re.compile(
@@ -1130,6 +1132,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                          + [m.span(1) for m in _BACKED_BY_WORD.finditer(s.text)],
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
+            if t.weak and actor1 is None and place is not None and place.kind == "town" and _HAPPENED_AFTER.match(s.text, t.end) \
+                    and (_BACK_REFERENCE.match(s.text[:t.start]) or _SAID_THE.search(s.text, max(0, t.start - 40), t.start)):
+                prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index and (
+                    c.sub_event_type in VIOLENT_TYPES or c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance"))]
+                if prior and (prior[-1].place is None or prior[-1].place.kind == "country"):
+                    # "Soldiers raped 15 women in South Sudan ... The UN said the attacks took place near the town of
+                    # Leer": where the event just told happened
+                    prior[-1].place, prior[-1].place_explicit = place, True
+                    continue
             if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _DURING_THE.search(s.text, max(0, t.start - 40), t.start)):
                 prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index

@@ -1699,3 +1699,10 @@ def test_gunmen_who_opened_fire_in_a_bar_attacked_it():
     text = ("Armed men opened fire in a bar in Mexico's Guanajuato state late on Saturday, killing 12 people, prosecutors said. "
             "The gunmen fired indiscriminately at customers in the city of Celaya, prosecutors said. Shops closed. Schools closed.")
     assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Attack", "Celaya")]
+
+
+def test_where_the_attacks_took_place_is_where_the_event_just_told_happened():
+    text = ("Soldiers raped at least 15 women in South Sudan last week, the United Nations said on Tuesday. The UN mission said "
+            "the attacks took place near the town of Bentiu as the women were collecting firewood. An inquiry was opened. "
+            "Schools closed.")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Sexual violence", "Bentiu")]
