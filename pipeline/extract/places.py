@@ -469,7 +469,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             if j == run_end and (typed_name := _TYPE_WORD_NEXT.match(text, end)) is not None:
                 # "Karen state": a reviewed name with its type word (data/places.yaml), before the bare word
                 # (GeoNames also calls a Turkish town Karen)
-                named = [c for c in gz.lookup(text[start:typed_name.end()]) if c.curated]
+                # (or GeoNames' region, when the bare word is no place: "Unity state", not "national unity")
+                named = [c for c in gz.lookup(text[start:typed_name.end()]) if c.curated or (not cands and c.kind == "province" and norm_place(surface) in _NOT_PLACES)]
                 if named:
                     cands, end = named, typed_name.end()
                     surface = text[start:end]

@@ -289,3 +289,8 @@ def test_a_region_has_the_english_name_news_and_acled_give_it(sentence, admin1):
 def test_towns_of_conflict_news_the_geonames_extract_lacks_are_known(name, country):
     [event] = extract_events(f"Police fired tear gas at protesters in {name} on Tuesday, witnesses said.", "2019-03-06")
     assert event["location"]["country_code"] == country
+
+
+def test_a_region_named_with_its_type_word_is_found_though_the_bare_word_is_no_place():
+    [event] = extract_events("Fighting broke out between rival militias in Unity state on Tuesday, officials said.", "2019-03-06")
+    assert (event["location"]["admin1"], event["location"]["country_code"]) == ("Unity", "SS")
