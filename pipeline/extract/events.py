@@ -222,6 +222,9 @@ _PROTEST_WHILE = re.compile(r"\b(?:while|as)\s+(?:they\s+)?(?:were\s+)?(?:trying
 _PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?|marchers|marching|rall(?:y|ies|ying))\b", re.I)
 
 
+_SAID_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|told|reported|added|confirmed)\b")
+
+
 def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1, actor2, neighbours: str) -> str | None:
     """The ACLED sub-event type a trigger means in this sentence (None: not an event after all)."""
     text = s.text
@@ -329,7 +332,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Attack"       # "Three civilians killed 12 others injured in terrorist attacks": civilians were its target
         # the target may stand inside the trigger ("killed a village chief", "killed 12 militants",
         # "a herdsman was killed by")
-        target = t.text + after if " " in t.text else after
+        said = _SAID_TAIL.search(after)       # ", police said": who tells it, not whom it hit
+        target = (t.text + " " if " " in t.text else "") + (after[:said.start()] if said else after)
         kind = _target_kind(target)
         if _RAIDED.fullmatch(t.text) and actor1 is not None and actor1.actor.inter == 1 and kind != "military" \
                 and not _HARM_WORDS.search(text[clause.start:clause.end]):

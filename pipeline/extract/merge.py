@@ -270,7 +270,8 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     for e in events:
         if not snippet and e.place is not None and e.place.geo_precision == 3 and max(e.mentions) <= 3:
             finer = [x for x in events if x is not e and x.sub_event_type == e.sub_event_type and x.place is not None
-                     and x.place.geo_precision < 3 and x.place.admin1 == e.place.admin1
+                     and (x.place.geo_precision < 3 or (x.place.level == 2 and e.place.level == 1 and e.place.kind == "province"))
+                     and x.place.admin1 == e.place.admin1
                      and (abs((x.day - e.day).days) <= (7 if max(x.precision, e.precision) >= 2 else 1)
                           or not e.date_explicit)]     # an undated lede, or one of the week the body names
             if finer:

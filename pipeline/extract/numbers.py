@@ -51,8 +51,8 @@ PERSON = re.compile(
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
     r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b", re.I)
-_NOT_PEOPLE_AFTER = re.compile(
-    r"^[\s-]*(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
+_NOT_PEOPLE_AFTER = re.compile(    # (one describing word may stand before: "two roadside bombs", "three car bombs")
+    r"^[\s-]*(?:(?!(?:people|civilians|soldiers|men|women|children)\b)[a-z][\w-]*\s+)?(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
     r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"
     r"airstrikes|air\s+strikes|strikes|raids|vehicles?|tanks?|cars?|trucks?|points?|posts?|bases?|positions|"
     r"checkpoints|camps?|[ap]\.?m\.?|o'clock|rounds?|sorties|explosives?|mines|devices?|ieds?|hills?|hilltops|"

@@ -1706,3 +1706,10 @@ def test_where_the_attacks_took_place_is_where_the_event_just_told_happened():
             "the attacks took place near the town of Bentiu as the women were collecting firewood. An inquiry was opened. "
             "Schools closed.")
     assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Sexual violence", "Bentiu")]
+
+
+def test_gunmen_who_opened_fire_on_teachers_retold_in_the_district_are_the_ledes_attack():
+    text = ("Suspected insurgents shot dead two teachers in Thailand's southern province of Pattani on Monday, police said. "
+            "The teachers were riding to their school in Yarang district when gunmen opened fire from a pickup truck, police "
+            "said. Schools closed. Shops closed.")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Attack", "Yarang")]

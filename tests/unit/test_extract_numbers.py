@@ -223,3 +223,12 @@ def test_the_person_who_tells_the_toll_is_not_one_more_dead(text, expected):
 ])
 def test_a_fighter_jet_and_a_member_who_speaks_are_not_dead(text, expected):
     assert fatalities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two roadside bombs killed eight policemen, police said.", 8),
+    ("At least 43 people were killed by shelling in a rebel-held town on Tuesday.", 43),
+    ("Gunmen killed two young men near the village.", 2),
+])
+def test_things_counted_with_a_describing_word_are_not_people(text, expected):
+    assert fatalities(text) == expected
