@@ -260,7 +260,9 @@ _FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
 _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+|"
-                        r"at\s+least|more\s+than|nearly|about|around|some|dozens|scores|hundreds|thousands)\b", re.I)
+                        r"at\s+least|more\s+than|nearly|about|around|some|dozens|scores|hundreds|thousands|"
+                        # "Police said members of two communities fought", "said gunmen attacked": others' deeds
+                        r"(?!(?:they|its|theirs|us|his|hers|yes|this|was|is|has)\b)[a-z]+(?:s|men)\s+(?:of|from|had|have|were|[a-z]+ed))\b", re.I)
 # "said Friday that officers had killed ...": who tells it (not "said that they had captured": its own deed)
 _SAID_DAY_THAT = re.compile(r"^\s+(?:said|says|say|reported|stated)\s+(?:on\s+)?(?:\w+day\s+)?that\s+(?!(?:they|it|its|their|we|he|she)\b)", re.I)
 _AND_OFFICIALS_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){0,2}(?:sources|officials|witnesses|residents|activists|doctors|medics)\s+(?:said|say|says|told|reported)\b", re.I)

@@ -22,7 +22,7 @@ from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consoli
                     abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
-from .participants import PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
+from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -357,6 +357,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         # place taken by force is an Attack on them; "stormed an army base" stays a clash
         if _target_kind(text[t.end:t.end + 40]) == "civilian":
             return "Attack"
+    if cand_type == "Armed clash" and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start:
+        return "Violent demonstration"      # "protesters ... clashed with security forces": the demonstrators' violence
     if cand_type == "Armed clash":
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
         if PARTISANS.search(ctext) and not any(a.actor.inter in (1, 2, 3, 4, 8) for a in mains):
@@ -722,9 +724,16 @@ _AFTER_THE_FIGHT = re.compile(r"\b(?:after|following|during)\s+the\s+(?:[\w-]+\s
                               r"encounter|shoot-?out|exchange\s+of\s+fire|ambush)\b|\bat\s+the\s+(?:site|scene)\b", re.I)
 
 
+# "condemned the attack", "denounced Sunday's bombing": a reaction to an event told, not another one
+_REACTION_BEFORE = re.compile(r"\b(?:condemn|denounc|deplor|mourn|decr(?:y|ied|ies)|lament|regrett?)\w*\s+(?:the|this|that|these|those|its|their|"
+                              r"\w+day's|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _told_again(s: Sentence, t: Trigger) -> bool:
-    """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it."""
-    return _EVENT_NOUN_COMES.match(s.text, t.end) is not None and _DEFINITE_START.match(s.text[:t.start]) is not None
+    """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it;
+    'the governor condemned the attack': a reaction to it."""
+    return (_EVENT_NOUN_COMES.match(s.text, t.end) is not None and _DEFINITE_START.match(s.text[:t.start]) is not None) \
+        or (t.weak and _REACTION_BEFORE.search(s.text, max(0, t.start - 60), t.start) is not None)
 
 
 def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
@@ -994,7 +1003,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours, sentences)
-            if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet:
+            if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet \
+                    and not COMMUNITIES.search(s.text, clause.start, clause.end) \
+                    and not IDENTITY_CLASH.search(s.text, clause.start, clause.end):
+                # (the militias of two communities are armed sides: "members of the Pokot and Turkana communities fought")
                 if armed_story is None:
                     armed_story = _names_armed_side(sentences, text)
                 if not armed_story:

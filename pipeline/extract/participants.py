@@ -324,7 +324,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         unnamed1 = a1 is None or (actor1 is not None and a1["name"] in ("Unidentified armed group", "Opposition rebels")
                                   and not _REBEL_WORD.search(actor1.text))
         if unnamed1 and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" \
-                and (_IDENTITY_CLASH.search(clause_text) or _COMMUNITIES.search(clause_text)):
+                and (IDENTITY_CLASH.search(clause_text) or COMMUNITIES.search(clause_text)):
             # "ethnic clashes", "tribal fighting", "clan fighting", "armed men from the Kuki and Meitei communities
             # exchanged fire": militias of communities on both sides
             return identity, dict(identity)
@@ -436,11 +436,11 @@ _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|faction
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
 # "(armed men) from the Kuki and Meitei communities": the fighters of named communities
-_COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+)?){1,4}communities\b"
+COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+)?){1,4}communities\b"
                           # "clashes between herders and farmers": the two livelihoods' communities
                           r"|\b(?:herders?|herdsmen|pastoralists|farmers)\s+and\s+(?:local\s+|sedentary\s+)?(?:farmers|herders?|herdsmen|pastoralists)\b")
 _REBEL_WORD = re.compile(r"\brebel|\binsurgen|\bjihad|\bopposition\b", re.I)
-_IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
+IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
 # the supporters of political parties ("supporters of rival political parties clashed", "party activists")

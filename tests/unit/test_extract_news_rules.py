@@ -1713,3 +1713,21 @@ def test_gunmen_who_opened_fire_on_teachers_retold_in_the_district_are_the_ledes
             "The teachers were riding to their school in Yarang district when gunmen opened fire from a pickup truck, police "
             "said. Schools closed. Shops closed.")
     assert [(e["sub_event_type"], e["location"]["name"]) for e in extract_events(text, PUB)] == [("Attack", "Yarang")]
+
+
+def test_a_governor_who_condemned_the_attack_reports_no_new_one():
+    text = ("Gunmen attacked a church in the city of Akure on Sunday, killing 30 worshippers, a lawmaker said. Lagos state "
+            "governor condemned the attack as vile. Shops closed. Schools closed.")
+    assert [e["sub_event_type"] for e in extract_events(text, PUB)] == ["Attack"]
+
+
+def test_protesters_who_clash_with_security_forces_are_a_violent_demonstration():
+    events = extract_events("Protesters in the capital Conakry set fire to a government building and clashed with security "
+                            "forces on Tuesday, witnesses said.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Violent demonstration"]
+
+
+def test_police_who_say_two_communities_fought_are_not_a_side():
+    events = extract_events("Police said members of the Pokot and Turkana communities fought over cattle near the city of "
+                            "Lodwar on Tuesday. Six people died. Schools closed. Shops closed.", PUB)
+    assert [(e["sub_event_type"], e["actor1"]["inter"], e["actor2"]["inter"]) for e in events] == [("Armed clash", 4, 4)]
