@@ -177,6 +177,12 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             against = [a for a in after[1:] if gap.search(text[after[0].end:a.start])
                        and (a.actor.side != after[0].actor.side or a.actor.side == "none" or rival_states(a, after[0]))]
             actor2 = against[0] if against else None
+    if actor2 is None and actor1 is not None and _RECIPROCAL.search(t.text):
+        # "Indian and Pakistani troops exchanged fire": the rival army named beside the subject is the other side
+        rival = next((a for a in pool if a is not actor1 and rival_states(a, actor1)
+                      and _COORDINATED_GAP.fullmatch(text[min(a.end, actor1.end):max(a.start, actor1.start)])), None)
+        if rival is not None:
+            actor1, actor2 = (rival, actor1) if rival.start < actor1.start else (actor1, rival)
     if actor2 is None:
         others = [a for a in pool if a is not actor1 and a.start >= t.start and (actor1 is None or a.start > actor1.start)]
         if actor1 is not None:
@@ -231,6 +237,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using)\s+(?:its\s+|their\s+|armed\s+|explosive-laden\s+)?$", re.I)
 _BARE_DRONE = re.compile(r"(?:armed\s+|attack\s+|suicide\s+|kamikaze\s+)?drones?", re.I)
 _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
+_RECIPROCAL = re.compile(r"exchang|clash|fought|fight|battl|skirmish|gun\s*battle|firefight|shoot-?out", re.I)
 # "soldiers and volunteer fighters", "troops, the police and allied militiamen": one subject of several
 _ALLIES_LISTED_GAP = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|,\s+(?:the\s+)?")
 # a trigger that is a noun ("attacks", "shelling", "air strikes"), which an actor's name before it can modify

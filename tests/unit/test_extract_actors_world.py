@@ -581,3 +581,9 @@ def test_one_person_killed_by_a_drone_across_a_front_is_a_civilian():
     [event] = extract_events("In Russia's Belgorod region, a Ukrainian drone attack killed one person on Tuesday, the governor said.",
                              "2024-08-16")
     assert event["actor2"]["name"] == "Civilians (Russia)"
+
+
+def test_two_rival_armies_named_together_that_exchanged_fire_are_the_two_sides():
+    [event] = extract_events("Indian and Pakistani troops exchanged fire near the city of Poonch on Wednesday, killing two "
+                             "civilians, officials said.", "2024-06-12")
+    assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Military Forces of India", "Military Forces of Pakistan"}
