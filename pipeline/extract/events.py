@@ -222,6 +222,7 @@ _PROTEST_WHILE = re.compile(r"\b(?:while|as)\s+(?:they\s+)?(?:were\s+)?(?:trying
 _PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?|marchers|marching|rall(?:y|ies|ying))\b", re.I)
 
 
+_COUNTED_OBJECT_GAP = re.compile(r"\s+(?:(?:at\s+least\s+)?(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?")
 _SAID_TAIL = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|told|reported|added|confirmed)\b")
 
 
@@ -347,6 +348,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if actor1 is not None and actor1.actor.inter == 3:
             return "Attack"
         return "Armed clash" if t.weak else "Attack"
+    if cand_type == "Attack" and actor2 is not None and actor2.actor.inter in (1, 8) and actor2.role == "main" \
+            and not _EXECUTION.search(t.text) and actor1 is not None and actor1.actor.inter in (2, 3, 4) \
+            and actor1.end <= t.start and _COUNTED_OBJECT_GAP.fullmatch(text, t.end, actor2.start) is not None:
+        return "Armed clash"      # "gang members shot dead two police officers": an armed side's men, not civilians, were hit
     if cand_type == "Attack" and actor2 is not None and actor2.actor.inter in (1, 8) and actor2.role == "main" \
             and not _EXECUTION.search(t.text) \
             and (actor1 is None or actor1.actor.inter in (2, 3, 4, 8)) and actor2.end <= t.start \

@@ -136,6 +136,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=True):
             continue
         if m.group("digits"):
+            if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+                continue      # "MS-13", "Su-24", "AK-47": a name, not a count
             val = int(m.group("digits").replace(",", ""))
             if val <= 31 and (_MONTH_BEFORE_DAY.search(text[max(0, m.start() - 11):m.start()])
                               or _MONTH_AFTER_DAY.match(text[m.end():m.end() + 12])):

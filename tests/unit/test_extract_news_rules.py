@@ -1731,3 +1731,9 @@ def test_police_who_say_two_communities_fought_are_not_a_side():
     events = extract_events("Police said members of the Pokot and Turkana communities fought over cattle near the city of "
                             "Lodwar on Tuesday. Six people died. Schools closed. Shops closed.", PUB)
     assert [(e["sub_event_type"], e["actor1"]["inter"], e["actor2"]["inter"]) for e in events] == [("Armed clash", 4, 4)]
+
+
+def test_a_gang_that_shot_dead_police_officers_fought_the_state_and_its_name_counts_no_dead():
+    [event] = extract_events("Suspected members of the MS-13 gang shot dead two police officers at a checkpoint in the city of "
+                             "San Pedro Sula on Tuesday, police said.", PUB)
+    assert (event["sub_event_type"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 1, 2)
