@@ -1302,7 +1302,8 @@ _INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university",
                  "television", "radio", "news", "press", "post", "times", "journal"}
 _HOST_PART_OF_BEFORE = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?$")
 _PART_OF_AFTER = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?")
-_ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an)$")
+_ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an|phone)$")
+_GENERIC_REGION_AFTER = re.compile(r"\s+(?:regions?|areas?|territor(?:y|ies)|heartland|belt|lands|zones?|provinces|regions)\b")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
@@ -1349,6 +1350,9 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
                     or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
+            if group == "c" and (_ADJECTIVE_END.search(name.split()[-1]) or name in _demonyms()[1]) \
+                    and _GENERIC_REGION_AFTER.match(text, end):
+                continue      # "Cameroon's Anglophone region", "Syria's Kurdish areas": a people's lands, no place name
             if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)
                                  or name in _demonyms()[1]):
                 continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name

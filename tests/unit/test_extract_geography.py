@@ -294,3 +294,8 @@ def test_towns_of_conflict_news_the_geonames_extract_lacks_are_known(name, count
 def test_a_region_named_with_its_type_word_is_found_though_the_bare_word_is_no_place():
     [event] = extract_events("Fighting broke out between rival militias in Unity state on Tuesday, officials said.", "2019-03-06")
     assert (event["location"]["admin1"], event["location"]["country_code"]) == ("Unity", "SS")
+
+
+def test_a_peoples_lands_named_after_a_country_are_no_place_name():
+    events = extract_events("Armed men kidnapped a priest in Cameroon's Anglophone region on Sunday, the diocese said.", "2019-03-06")
+    assert all(e["location"]["name"] != "Anglophone" for e in events)
