@@ -7,6 +7,7 @@ A mention is a main participant, an associated force ("backed by Hezbollah") or 
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,6 +72,8 @@ class ActorLexicon:
     coordinated_nat: re.Pattern | None = None   # "Indian and ": a nationality coordinated with the next mention's
     wars: frozenset = frozenset()           # pairs of countries whose forces fight each other (data/coalitions.yaml)
     fronts: dict = field(default_factory=dict)   # a war's front state -> the state it fights there
+    # a group that took power: its name -> (the day it did, its state forces' name, its country)
+    rulers: dict = field(default_factory=dict)
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -97,6 +100,8 @@ def load_lexicon() -> ActorLexicon:
     by_alias: dict[str, Actor] = {}
     cased_aliases: list[str] = []
     state = state_air = None
+    rulers = {e["name"]: (date.fromisoformat(str(e["in_power"]["since"])), e["in_power"]["name"], e["country"])
+              for e in entries if e.get("in_power")}
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
                       e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())), bool(e.get("needs_country", False)),
@@ -146,7 +151,16 @@ def load_lexicon() -> ActorLexicon:
     coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
                         national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
-                        coordinated_nat, wars, fronts)
+                        coordinated_nat, wars, fronts, rulers)
+
+
+def as_of(actor: dict | None, day: date, event_cc: str | None) -> dict | None:
+    """A group that had taken power by `day` is its country's state forces (data/armed_groups.yaml
+    `in_power`: the Taliban from 15 August 2021): inter 1 at home, 8 abroad."""
+    ruler = load_lexicon().rulers.get(actor["name"]) if actor is not None else None
+    if ruler is None or day < ruler[0]:
+        return actor
+    return {"name": ruler[1], "inter": 1 if event_cc in (None, ruler[2]) else 8}
 
 
 def same_camp(cc1: str, cc2: str) -> bool:

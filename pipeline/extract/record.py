@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .actors import as_of
 from .budget import Deadline, ExtractionBudgetExceeded
 from .collection import collection_paused
 from .events import Candidate, extract
@@ -40,8 +41,11 @@ def _record(c: Candidate) -> dict:
     s = c.sentence
     location = c.place.as_record() if c.place is not None else dict(_NULL_LOCATION)
     deaths = None if c.fatalities is None else {"low": c.fatalities, "best": c.fatalities, "high": c.fatalities}
-    a1 = c.actor1 or {"name": "Unidentified armed group", "inter": 3}
-    a2 = c.actor2
+    cc = c.place.country_code if c.place is not None else None
+    # who rules a country depends on the day: only a day the text or the publication date gives
+    day = c.day if c.date_explicit or c.precision < 3 else None
+    a1 = (as_of(c.actor1, day, cc) if day else c.actor1) or {"name": "Unidentified armed group", "inter": 3}
+    a2 = as_of(c.actor2, day, cc) if day else c.actor2
     # ACLED interaction: both inter codes, lower first; a one-sided event is inter1 followed by 0
     codes = sorted([a1["inter"], a2["inter"]]) if a2 is not None else [a1["inter"], 0]
     interaction = codes[0] * 10 + codes[1]

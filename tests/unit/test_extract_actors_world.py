@@ -587,3 +587,13 @@ def test_two_rival_armies_named_together_that_exchanged_fire_are_the_two_sides()
     [event] = extract_events("Indian and Pakistani troops exchanged fire near the city of Poonch on Wednesday, killing two "
                              "civilians, officials said.", "2024-06-12")
     assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Military Forces of India", "Military Forces of Pakistan"}
+
+
+@pytest.mark.parametrize("published, actor1, inter", [
+    ("2019-03-06", "Taliban", 2),
+    ("2023-05-30", "Military Forces of Afghanistan (2021-)", 1),
+])
+def test_the_taliban_are_afghanistans_state_forces_once_they_took_power(published, actor1, inter):
+    [event] = extract_events("Taliban fighters attacked a checkpoint near the city of Herat on Sunday, killing two guards, "
+                             "officials said.", published)
+    assert (event["actor1"]["name"], event["actor1"]["inter"]) == (actor1, inter)
