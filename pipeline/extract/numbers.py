@@ -50,7 +50,7 @@ PERSON = re.compile(
     r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
-    r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b", re.I)
+    r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b(?!-)", re.I)
 _NOT_PEOPLE_AFTER = re.compile(    # (one describing word may stand before: "two roadside bombs", "three car bombs")
     r"^[\s-]*(?:(?!(?:people|civilians|soldiers|men|women|children)\b)[a-z][\w-]*\s+)?(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
     r"villages?|towns?|districts?|provinces?|homes?|houses?|buildings?|missiles?|rockets?|shells?|bombs?|grenades?|"
@@ -121,7 +121,7 @@ _PART_OF_COUNT = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|these|those|them)\b",
 _CASUALTY_AFTER_COUNT = re.compile(r"^\s*(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:others?\s+)?(?:(?:confirmed|reported|known|civilian|military|further|more|additional|new)\s+)?(?:" + DEATH + "|" + INJURY + "|" + CAPTURE + r")\b", re.I)
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
 # "the death toll from the bombing rose to 30", "the toll stood at 12": the number is of the dead
-_TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,6}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
+_TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,12}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
                                r"hit|stood|stands|now\s+stands)\s+(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$", re.I)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
 _TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
@@ -158,7 +158,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
         if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
-                or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 110):m.start()])
+                or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])
                 or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                     and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted
@@ -166,7 +166,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b", re.I)
+_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:

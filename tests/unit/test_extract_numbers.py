@@ -220,6 +220,9 @@ def test_lynched_and_burned_alive_are_killed(sentence, deaths):
     ("Two roadside bombs killed eight policemen, police said.", 8),
     ("At least 43 people were killed by shelling in a rebel-held town on Tuesday.", 43),
     ("Gunmen killed two young men near the village.", 2),
+    ("Five children and four medics were killed by airstrikes on a hospital in a rebel-held zone.", 9),   # no rebel
+    # a toll that rose, however long the name of its event
+    ("The death toll from Saturday's truck bombing at a busy checkpoint in the capital has risen to 30, police said.", 30),
 ])
 def test_words_around_a_toll_that_are_not_its_dead(text, expected):
     assert fatalities(text) == expected
