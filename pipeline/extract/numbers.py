@@ -44,10 +44,10 @@ PERSON = re.compile(
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
     # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")
-    r"gendarmes|peacekeepers|paramilitar(?:y|ies)|cadets|conscripts|marines|sailors|pilots|troopers|bodyguards|guardsm[ae]n|"
+    r"gendarmes?|peacekeepers?|paramilitar(?:y|ies)|cadets|conscripts|marines|sailors|pilots|troopers|bodyguards|guardsm[ae]n|"
     r"servicemembers|service\s+members|sappers|deputies|agents|wardens|"
     r"tribesmen|herders|herdsmen|miners|traders|fishermen|drivers|motorists|commuters|shoppers|volunteers|medics|"
-    r"paramedics|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
+    r"paramedics?|medics?|nurses?|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
     r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b(?!-)", re.I)
@@ -166,7 +166,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier)\b(?!-)", re.I)
+_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
+                           r"policewoman|medic|paramedic|nurse)\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
@@ -253,7 +254,7 @@ _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,
                                  r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
-_REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?P<verb>\w+)")
+_REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"

@@ -221,6 +221,8 @@ def test_lynched_and_burned_alive_are_killed(sentence, deaths):
     ("At least 43 people were killed by shelling in a rebel-held town on Tuesday.", 43),
     ("Gunmen killed two young men near the village.", 2),
     ("Five children and four medics were killed by airstrikes on a hospital in a rebel-held zone.", 9),   # no rebel
+    ("At least five civilians and one peacekeeper were killed in the fighting, the mission said.", 6),
+    ("Four medics were killed and a nurse critically wounded when a strike hit the clinic.", 4),
     # a toll that rose, however long the name of its event
     ("The death toll from Saturday's truck bombing at a busy checkpoint in the capital has risen to 30, police said.", 30),
 ])
