@@ -1113,9 +1113,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # no day of its own: the day the lede's dated event set, a few sentences back (news tells
                 # one day's events: "... in Caracas on Monday. Protesters blocked roads in Valencia."), else
                 # the publication date
+                # (only the first sentences' candidates: a look at the article's opening, not at all it holds)
                 dated = next((c for c in candidates if c.date_explicit and c.sentence.index <= 2
                               and 0 < s.index - c.sentence.index <= _STORY_DAY_SPAN
-                              and (pub is None or 0 <= (pub - c.day).days <= 7)), None)
+                              and (pub is None or 0 <= (pub - c.day).days <= 7)), None) if s.index <= 2 + _STORY_DAY_SPAN else None
                 day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
                     else (default_day, default_precision, False)
             clause_text = s.text[clause.start:clause.end]

@@ -140,3 +140,39 @@ def test_the_passes_over_the_whole_article_check_the_budget_too(stage):
     with pytest.raises(ExtractionBudgetExceeded) as err:
         analyse(REPORT, "2021-03-10", deadline=deadline)
     assert err.value.stage == stage and "analysis" in deadline.seen
+
+
+def _lines_run(text: str) -> int:
+    """Python lines the event pass (events.py) runs on `text`: a count of work, not of seconds."""
+    import sys
+
+    from pipeline.extract import events
+
+    here = events.__file__
+    count = 0
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename != here:
+            return None
+
+        def local(f, ev, a):
+            nonlocal count
+            if ev == "line":
+                count += 1
+            return local
+        return local
+
+    extract_events(REPORT, "2019-03-06")         # tables loaded, caches warm
+    sys.settrace(tracer)
+    try:
+        extract_events(text, "2019-03-06")
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_the_event_pass_does_linear_work_in_the_articles_length():
+    # twice the reports, about twice the work: no step that looks back over every event found so far
+    # (the reports are dated, so the look back at the lede's day is exercised too)
+    small, large = _lines_run("\n\n".join([REPORT] * 100)), _lines_run("\n\n".join([REPORT] * 200))
+    assert large / small < 2.1, (small, large)
