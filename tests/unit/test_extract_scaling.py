@@ -143,16 +143,17 @@ def test_the_passes_over_the_whole_article_check_the_budget_too(stage):
 
 
 def _lines_run(text: str) -> int:
-    """Python lines the event pass (events.py) runs on `text`: a count of work, not of seconds."""
+    """Python lines extraction (the modules of pipeline/extract) runs on `text`: a count of work, not of seconds."""
     import sys
+    from pathlib import Path
 
     from pipeline.extract import events
 
-    here = events.__file__
+    here = str(Path(events.__file__).parent)
     count = 0
 
     def tracer(frame, event, arg):
-        if frame.f_code.co_filename != here:
+        if not frame.f_code.co_filename.startswith(here):
             return None
 
         def local(f, ev, a):
@@ -171,8 +172,8 @@ def _lines_run(text: str) -> int:
     return count
 
 
-def test_the_event_pass_does_linear_work_in_the_articles_length():
+def test_extraction_does_linear_work_in_the_articles_length():
     # twice the reports, about twice the work: no step that looks back over every event found so far
     # (the reports are dated, so the look back at the lede's day is exercised too)
     small, large = _lines_run("\n\n".join([REPORT] * 100)), _lines_run("\n\n".join([REPORT] * 200))
-    assert large / small < 2.1, (small, large)
+    assert large / small < 2.05, (small, large)       # 2.00 today; 2.09 with the scan a look back once did
