@@ -114,6 +114,7 @@ _PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:people|civilians|persons|soldiers|fighte
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTHS + r"\.?\s+$", re.I)
 _MONTH_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:some\s+|about\s+|around\s+)?$", re.I)
 _TARGET_PREP_BEFORE = re.compile(r"\b(?:on|at|upon|against|into|toward|towards)\s+$", re.I)
 _DATE_BEFORE_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}\s+)?$|\d{1,2}\s+$|\b(?:in|since|of|by)\s+$", re.I)
 _PEOPLE_OF_AFTER = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?(?:people|civilians|them)", re.I)
@@ -152,6 +153,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
                 continue
         if val > 100000:
             continue
+        if low in VAGUE and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue      # "an attack by hundreds of jihadists": those who did it, not the dead
         after = text[m.end():m.end() + 40]
         if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after):
             continue

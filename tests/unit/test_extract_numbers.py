@@ -223,6 +223,7 @@ def test_lynched_and_burned_alive_are_killed(sentence, deaths):
     ("Five children and four medics were killed by airstrikes on a hospital in a rebel-held zone.", 9),   # no rebel
     ("At least five civilians and one peacekeeper were killed in the fighting, the mission said.", 6),
     ("Four medics were killed and a nurse critically wounded when a strike hit the clinic.", 4),
+    ("The army repelled an attack by hundreds of jihadists on a post, killing 79 assailants.", 79),   # the attackers
     # a toll that rose, however long the name of its event
     ("The death toll from Saturday's truck bombing at a busy checkpoint in the capital has risen to 30, police said.", 30),
 ])
