@@ -278,6 +278,11 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 target = finer[0]
                 if target.fatalities is None:
                     target.fatalities = e.fatalities
+                elif e.fatalities and _counted_sides(e.sentence.text).isdisjoint(_counted_sides(target.sentence.text)) \
+                        and _counted_sides(e.sentence.text) and _counted_sides(target.sentence.text):
+                    # "... killing 79 assailants" in the lede, "17 soldiers were killed" in the body: ACLED's
+                    # fatalities are the event's, both sides' dead
+                    target.fatalities += e.fatalities
                 if target.actor1 and e.actor1 and (target.actor1.get("inter") == 3 or (
                         target.actor1.get("name") in GENERIC_ARMED and e.actor1.get("name") not in GENERIC_ARMED
                         and e.actor1.get("inter") in (2, 3, 4))):
@@ -285,6 +290,20 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 continue
         out.append(e)
     return out
+
+
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens|scores|hundreds)"
+_SIDE_NOUNS = {
+    "state": r"soldiers|troops|policemen|police\s+officers|officers|gendarmes|servicemen|security\s+personnel|guards",
+    "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists",
+    "civilian": r"civilians|people|villagers|residents|children|women|worshippers|passengers",
+}
+_SIDE_COUNTS = {side: re.compile(r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", re.I) for side, nouns in _SIDE_NOUNS.items()}
+
+
+def _counted_sides(text: str) -> set[str]:
+    """Whose dead a sentence counts: state forces, armed men, civilians ("killing 79 assailants": armed)."""
+    return {side for side, rx in _SIDE_COUNTS.items() if rx.search(text)}
 
 
 # what "gunmen", "militants", "fighters" stand for when no group is named: a mention that names one says more

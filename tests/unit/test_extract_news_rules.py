@@ -1737,3 +1737,11 @@ def test_a_gang_that_shot_dead_police_officers_fought_the_state_and_its_name_cou
     [event] = extract_events("Suspected members of the MS-13 gang shot dead two police officers at a checkpoint in the city of "
                              "San Pedro Sula on Tuesday, police said.", PUB)
     assert (event["sub_event_type"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 1, 2)
+
+
+def test_a_ledes_toll_of_one_side_and_the_bodys_of_the_other_are_the_events_dead():
+    text = ("The army said on Monday it had repelled an attack on a military post in Nigeria's Borno state, killing 79 "
+            "assailants. Seventeen soldiers were killed in the attack on Sunday near the city of Maiduguri, the defence "
+            "ministry said. Shops closed. Schools closed.")
+    [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"]
+    assert (event["location"]["name"], event["fatalities"]["best"]) == ("Maiduguri", 96)
