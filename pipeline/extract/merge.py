@@ -296,7 +296,8 @@ _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _SIDE_NOUNS = {
     "state": r"soldiers|troops|policemen|police\s+officers|officers|gendarmes|servicemen|security\s+personnel|guards",
     "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists",
-    "civilian": r"civilians|people|villagers|residents|children|women|worshippers|passengers",
+    # ("people" is no side: "killing 10 people" may count the soldiers a later sentence names)
+    "civilian": r"civilians|villagers|residents|children|women|worshippers|passengers",
 }
 _SIDE_COUNTS = {side: re.compile(r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", re.I) for side, nouns in _SIDE_NOUNS.items()}
 

@@ -1745,3 +1745,11 @@ def test_a_ledes_toll_of_one_side_and_the_bodys_of_the_other_are_the_events_dead
             "ministry said. Shops closed. Schools closed.")
     [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"]
     assert (event["location"]["name"], event["fatalities"]["best"]) == ("Maiduguri", 96)
+
+
+def test_a_ledes_toll_of_people_may_count_the_soldiers_the_body_names():
+    text = ("Gunmen attacked a military post in Nigeria's Borno state on Sunday, killing 20 people, officials said. "
+            "Seventeen soldiers were killed in the attack near the city of Maiduguri, the army said. Shops closed. "
+            "Schools closed.")
+    [event] = [e for e in extract_events(text, PUB) if e["event_type"] in ("Battles", "Violence against civilians")]
+    assert event["fatalities"]["best"] in (17, 20)      # one count or the other, never both added (37)
