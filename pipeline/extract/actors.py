@@ -286,6 +286,7 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
                                 r"building|chief|officer|officers|source|sources)\b", re.I)
+_NAVY = re.compile(r"\b(?:navy|naval)\b")
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
 # "the al-Qaeda-linked al-Shabaab", "an IS-affiliated group": a trait of the group named next, not a participant
 _LINKED_AFTER = re.compile(r"^-(?:linked|affiliated|allied|aligned|inspired|leaning)\b", re.I)
@@ -362,6 +363,10 @@ def find_actors(text: str) -> list[ActorMention]:
     found.sort(key=lambda a: a.start)
     found = _merge_appositives(text, found)
     found = _share_nationality(text, found)
+    if lex.state is not None and "sailor" in low and _NAVY.search(low):
+        # "attacked a navy base, killing 14 sailors": a navy's sailors are its state's forces, not a ship's crew
+        found = [ActorMention(lex.state, a.start, a.end, a.text, a.country_code) if a.text.lower() in ("sailor", "sailors") else a
+                 for a in found]
     return [_with_role(text, a, lex.cues) for a in found]
 
 

@@ -597,3 +597,12 @@ def test_the_taliban_are_afghanistans_state_forces_once_they_took_power(publishe
     [event] = extract_events("Taliban fighters attacked a checkpoint near the city of Herat on Sunday, killing two guards, "
                              "officials said.", published)
     assert (event["actor1"]["name"], event["actor1"]["inter"]) == (actor1, inter)
+
+
+@pytest.mark.parametrize("sentence, inter", [
+    ("Rebels attacked a navy base near the city of Trincomalee on Friday, killing 14 sailors, the military said.", 1),
+    ("Pirates attacked a cargo ship off the city of Mogadishu on Friday, killing two sailors, officials said.", 7),
+])
+def test_a_navys_sailors_are_its_forces_a_ships_are_its_crew(sentence, inter):
+    [event] = extract_events(sentence, "2019-03-06")
+    assert event["actor2"]["inter"] == inter
