@@ -172,7 +172,14 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     # its clause does (a year of background is no such day)
     told = [d for d in in_clause if not _said_on(s, d) and not d.is_background(pub)]
     pool = told or in_clause or dated
-    return min(pool, key=lambda d: abs(d.start - t.start))
+    best = min(pool, key=lambda d: abs(d.start - t.start))
+    if best.kind == "today" and pub is not None and best.day == pub:
+        # "killed 11 people in an overnight attack, officials said on Saturday": the night and the day
+        # the statement names, not the feed's date
+        said = next((d for d in s.dates if d.kind == "weekday" and d.day is not None and d.day < pub and _said_on(s, d)), None)
+        if said is not None:
+            best = replace(best, day=said.day)
+    return best
 
 
 _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day

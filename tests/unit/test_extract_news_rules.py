@@ -1753,3 +1753,11 @@ def test_a_ledes_toll_of_people_may_count_the_soldiers_the_body_names():
             "Schools closed.")
     [event] = [e for e in extract_events(text, PUB) if e["event_type"] in ("Battles", "Violence against civilians")]
     assert event["fatalities"]["best"] in (17, 20)      # one count or the other, never both added (37)
+
+
+def test_an_overnight_attack_told_on_a_named_day_is_of_that_night():
+    text = ("Gunmen killed 11 people in an overnight attack on a village near the city of Bujumbura, officials said on "
+            "Monday. The attackers raided homes in the village of Rukana before fleeing, the governor said. Eight others "
+            "were wounded. No group claimed the attack.")
+    [event] = extract_events(text, PUB)
+    assert event["event_date"] == "2019-03-04"        # PUB is Wednesday; "said on Monday"
