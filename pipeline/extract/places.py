@@ -1271,7 +1271,7 @@ _UNKNOWN_TOPONYM_ABC = (
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
-    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic)s?\s+in\s+"
+    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
     _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS
@@ -1285,7 +1285,8 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ",
-                  "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic")
+                  "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
+                  "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
                          r"stronghold|bastion)\s+of")
 

@@ -299,3 +299,11 @@ def test_a_region_named_with_its_type_word_is_found_though_the_bare_word_is_no_p
 def test_a_peoples_lands_named_after_a_country_are_no_place_name():
     events = extract_events("Armed men kidnapped a priest in Cameroon's Anglophone region on Sunday, the diocese said.", "2019-03-06")
     assert all(e["location"]["name"] != "Anglophone" for e in events)
+
+
+def test_an_unlisted_village_named_as_a_detachments_place_is_the_events_place():
+    text = ("Jihadist fighters attacked an army post in northern Burkina Faso on Thursday, killing at least 30 soldiers, "
+            "officials said. The attack targeted the detachment in Tin-Akoff, in the Oudalan province, a source said. "
+            "Several assailants were killed. No group claimed it.")
+    [event] = extract_events(text, "2019-03-06")
+    assert (event["location"]["name"], event["location"]["geo_precision"]) == ("Tin-Akoff", 2)
