@@ -154,10 +154,10 @@ def load_lexicon() -> ActorLexicon:
                         coordinated_nat, wars, fronts, rulers)
 
 
-def as_of(actor: dict | None, day: date, event_cc: str | None) -> dict | None:
+def as_of(actor: dict | None, day: date | None, event_cc: str | None) -> dict | None:
     """A group that had taken power by `day` is its country's state forces (data/armed_groups.yaml
-    `in_power`: the Taliban from 15 August 2021): inter 1 at home, 8 abroad."""
-    ruler = load_lexicon().rulers.get(actor["name"]) if actor is not None else None
+    `in_power`: the Taliban from 15 August 2021): inter 1 at home, 8 abroad. An unknown day changes nothing."""
+    ruler = load_lexicon().rulers.get(actor["name"]) if actor is not None and day is not None else None
     if ruler is None or day < ruler[0]:
         return actor
     return {"name": ruler[1], "inter": 1 if event_cc in (None, ruler[2]) else 8}

@@ -128,11 +128,9 @@ def abduction_absorbs_assault(cands: list[Candidate], s: Sentence) -> None:
                         and (x.place is None or taken.place is None or place_key(x.place) == place_key(taken.place))), None)
         if assault is None:
             continue
-        if assault.fatalities:
-            _fold_into(assault, taken, cands)
-        else:
-            _fold_into(taken, assault, cands)
-        here = [c for c in here if c in cands]
+        host, part = (assault, taken) if assault.fatalities else (taken, assault)
+        _fold_into(host, part, cands)
+        here = [c for c in here if c is not part]
 
 
 def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
@@ -278,11 +276,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 target = finer[0]
                 if target.fatalities is None:
                     target.fatalities = e.fatalities
-                elif e.fatalities and _counted_sides(e.sentence.text).isdisjoint(_counted_sides(target.sentence.text)) \
-                        and _counted_sides(e.sentence.text) and _counted_sides(target.sentence.text):
+                elif e.fatalities:
                     # "... killing 79 assailants" in the lede, "17 soldiers were killed" in the body: ACLED's
                     # fatalities are the event's, both sides' dead
-                    target.fatalities += e.fatalities
+                    lede_sides, body_sides = _counted_sides(e.sentence.text), _counted_sides(target.sentence.text)
+                    if lede_sides and body_sides and lede_sides.isdisjoint(body_sides):
+                        target.fatalities += e.fatalities
                 if target.actor1 and e.actor1 and (target.actor1.get("inter") == 3 or (
                         target.actor1.get("name") in GENERIC_ARMED and e.actor1.get("name") not in GENERIC_ARMED
                         and e.actor1.get("inter") in (2, 3, 4))):

@@ -44,8 +44,8 @@ def _record(c: Candidate) -> dict:
     cc = c.place.country_code if c.place is not None else None
     # who rules a country depends on the day: only a day the text or the publication date gives
     day = c.day if c.date_explicit or c.precision < 3 else None
-    a1 = (as_of(c.actor1, day, cc) if day else c.actor1) or {"name": "Unidentified armed group", "inter": 3}
-    a2 = as_of(c.actor2, day, cc) if day else c.actor2
+    a1 = as_of(c.actor1, day, cc) or {"name": "Unidentified armed group", "inter": 3}
+    a2 = as_of(c.actor2, day, cc)
     # ACLED interaction: both inter codes, lower first; a one-sided event is inter1 followed by 0
     codes = sorted([a1["inter"], a2["inter"]]) if a2 is not None else [a1["inter"], 0]
     interaction = codes[0] * 10 + codes[1]

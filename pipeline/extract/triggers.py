@@ -60,11 +60,12 @@ def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
     with open(DATA / "triggers.yaml", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     rules = []
+    nationals = _nationals() if any("{nationals}" in t["pattern"] for t in data["triggers"]) else ""
     for t in data["triggers"]:
         if t["type"] not in SUB_EVENT_TYPES and t["type"] not in CLASSES:
             raise ValueError(f"unknown trigger type {t['type']!r}")
         # patterns run on lower-cased text: much faster than re.I in the standard engine
-        pattern = t["pattern"].replace("{nationals}", _nationals())
+        pattern = t["pattern"].replace("{nationals}", nationals)
         rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])"),
                                  float(t.get("weight", 0.7)), bool(t.get("weak", False)),
                                  bool(t.get("needs_place_object", False)), *_precheck(pattern),
