@@ -568,7 +568,30 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
-    return _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz)
+    return _described_towns(text, _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz))
+
+
+# "Bamenda, the capital of Cameroon's Northwest region", "Goma, a city in North Kivu province": the words
+# after the comma describe the town; the places named there hold it and are not where things happened
+_TOWN_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port|seat|hub)\s+(?:of|in)\s+[^,.;:()]{0,60}")
+
+
+def _described_towns(text: str, found: list[Mention]) -> list[Mention]:
+    out = list(found)
+    for i, a in enumerate(out):
+        if a is None or a.place.kind != "town" or a.place.latitude is None or text[a.end:a.end + 1] != ",":
+            continue
+        described = _TOWN_DESCRIBED.match(text, a.end)
+        if described is None:
+            continue
+        for k in range(i + 1, len(out)):
+            b = out[k]
+            if b is None or b.start >= described.end():
+                break
+            if b.place.kind in ("country", "province", "region") and b.place.country_code == a.place.country_code \
+                    and b.role in ("locative", "near"):
+                out[k] = replace(b, role="attributive")
+    return out
 
 
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ramadan|Eid)")
@@ -623,7 +646,10 @@ def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) ->
 # "India's capital", "the Iraqi capital", "the capital of Chad": the country's capital city
 _CAPITAL_PHRASE = re.compile(r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['\u2019]s\s+capital"
                              r"|the\s+(?P<adj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+capital"
-                             r"|the\s+capital\s+of\s+(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\b(?!\s*(?:,|of)?\s+(?:the\s+)?[A-Z])")
+                             r"|the\s+capital\s+of\s+(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\b(?!\s*(?:,|of)?\s+(?:the\s+)?[A-Z])"
+                             r"(?!['\u2019]s\b)")      # "the capital of Cameroon's Northwest region": a region's capital
+# "Bamenda, the capital of ...": the phrase describes the name before it, found as it is
+_NAME_BEFORE_APPOSITIVE = re.compile(r"[A-Z][\w'\u2019-]*,\s*$")
 
 
 def _capitals_named(text: str, out: list[Mention], gz: Gazetteer, masked) -> list[Mention]:
@@ -637,7 +663,7 @@ def _capitals_named(text: str, out: list[Mention], gz: Gazetteer, masked) -> lis
         return out
     _, demonyms = _demonyms()
     for m in _CAPITAL_PHRASE.finditer(text):
-        if any(a <= m.start() < b for a, b in masked):
+        if any(a <= m.start() < b for a, b in masked) or _NAME_BEFORE_APPOSITIVE.search(text, max(0, m.start() - 40), m.start()):
             continue
         name = m["poss"] or m["of"] or m["adj"]
         cc = demonyms.get(name) if m["adj"] else None

@@ -307,3 +307,12 @@ def test_an_unlisted_village_named_as_a_detachments_place_is_the_events_place():
             "Several assailants were killed. No group claimed it.")
     [event] = extract_events(text, "2019-03-06")
     assert (event["location"]["name"], event["location"]["geo_precision"]) == ("Tin-Akoff", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels ambushed a patrol near Goma, the capital of Congo's North Kivu province, on Tuesday, killing three soldiers.",
+    "Rebels ambushed a patrol near Goma, a city in North Kivu province, on Tuesday, killing three soldiers.",
+])
+def test_a_town_described_as_a_regions_capital_is_the_place_not_the_region_or_the_national_capital(text):
+    [event] = extract_events(text, "2019-03-06")
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Goma", "Nord-Kivu")
