@@ -657,6 +657,12 @@ _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
 _FREEING = re.compile(r"(?:freed|frees?|freeing|liberat|rescu)", re.I)
 _CAPTIVES_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:victims|captives|abductees|detainees|prisoners)\b", re.I)
+_ENTERED = re.compile(r"enter(?:ed|ing|s)?", re.I)
+_BUILDING_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:establishment|building|house|home|bar|restaurant|"
+                              r"church|mosque|school|hospital|premises|room|hall|office|shop|store|nightclub|club|hotel|classroom|"
+                              r"dormitory|residence|apartment|compound|courtroom|stadium|venue|clinic|prison|jail)s?\b", re.I)
+_RAID_AFTER = re.compile(r"\b(?:burn(?:ed|t|ing)|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|loot(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+                         r"opened\s+fire|shot|shooting|killed|killing|hacked|beheaded|raped|rustled|stole)\b", re.I)
 _WORDS_HIT = re.compile(r"(?:blasted|pound(?:ed|ing|s)?|struck|targeted|hit\s+(?:by|with))$", re.I)
 # what words hit: something said or written, or the place it was said in
 _SAID_THINGS = ("plans?", "proposals?", "decisions?", "remarks", "comments", "reports?", "polic(?:y|ies)", "deal", "move",
@@ -808,6 +814,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:
         after = s.text[t.end:t.end + 80]
+        if _ENTERED.fullmatch(t.text) and (_BUILDING_OBJECT.match(after) or _RAID_AFTER.search(s.text, t.end, clause.end)):
+            return True   # "entered the bar", "entered the village, burned homes": a raid, not a place taken
         if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):
             return True   # "freed the hostages": people released, not a place retaken
         if _WEAPON_OBJECT.match(after) or _WEAPON_BEFORE.search(s.text[max(clause.start, t.start - 60):t.start]):

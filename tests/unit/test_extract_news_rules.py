@@ -1761,3 +1761,17 @@ def test_an_overnight_attack_told_on_a_named_day_is_of_that_night():
             "were wounded. No group claimed the attack.")
     [event] = extract_events(text, PUB)
     assert event["event_date"] == "2019-03-04"        # PUB is Wednesday; "said on Monday"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on customers after they entered a bar in Guadalajara on Saturday, killing nine people.",
+    "Armed men entered the village near Maiduguri on Tuesday night, burned homes and abducted twelve women.",
+])
+def test_men_who_enter_a_building_or_raid_a_village_take_no_territory(text):
+    events = extract_events(text, "2019-03-06")
+    assert events and all(e["sub_event_type"] != "Non-state actor overtakes territory" for e in events)
+
+
+def test_fighters_who_enter_a_town_and_hold_it_still_take_it():
+    [event] = extract_events("Rebel fighters entered the town of Kidal on Tuesday and raised their flag over the governor's office.", "2019-03-06")
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
