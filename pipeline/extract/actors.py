@@ -264,6 +264,8 @@ _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bo
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|to|into|at|across|inside|near|and|with|against)\s+(?:the\s+)?$", re.I)
 _SPACE_ONLY = re.compile(r"\s*")
+# where a clause's subject starts: the text's start, after a sentence or a comma, or "the"
+_SUBJECT_START = re.compile(r"(?:^|[.;:,]\s*|\b[Tt]he\s+)$")
 # ", and Israel responded": a name after ", and" starts a new clause (its subject: no object, no place)
 CLAUSE_AND_END = re.compile(r",\s+and\s+$")
 # "(JNIM) fighters": the generic word after a group's acronym in parentheses is that group
@@ -338,9 +340,16 @@ def find_actors(text: str) -> list[ActorMention]:
             start, end = m.start("nat") - 1, m.end("nat") - 1
             if any(a.start <= start < a.end for a in found) or not text[start].isupper():
                 continue
+            cc = lex.nationalities.get(" ".join(m.group("nat").split()))
             if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]) and not CLAUSE_AND_END.search(text[max(0, start - 8):start]):
-                continue      # "fighting in Syria hit ...": a place, not the state (", and Israel responded": a new clause)
-            found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
+                # "The United States and Britain launched strikes": two states, the first named leading
+                other = _coordinated_country(lex, text, spaced, start)
+                if other is None or other[0] == cc or not _SUBJECT_START.search(text[max(0, other[1] - 12):other[1]]) \
+                        or any(a.start <= other[1] < a.end for a in found):
+                    continue      # "fighting in Syria hit ...": a place, not the state (", and Israel responded": a new clause)
+                occ, o_start, o_end = other
+                found.append(ActorMention(lex.state, o_start, o_end, text[o_start:o_end], occ))
+            found.append(ActorMention(lex.state, start, end, text[start:end], cc))
     if lex.national_strike is not None and lex.state is not None and holds_any(low, _NATIONAL_STRIKE_WORDS):
         for m in lex.national_strike.finditer(spaced):
             start, end = m.start("nat") - 1, m.end("nat") - 1

@@ -217,6 +217,7 @@ _DEVICE_FOUND = re.compile(r"\b(?:found|discovered|seized|recovered|uncovered|de
 _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?|air\s+force|fighter)\b", re.I)
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
+_STRIKES = re.compile(r"strikes?", re.I)
 _TARGETED_OR_STRUCK = re.compile(r"(?:targeted|struck|strikes)", re.I)
 _AIRPORT_BEFORE = re.compile(r"\b(?:air\s*ports?|airbase|air\s+base)\b", re.I)
 _COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
@@ -297,6 +298,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Shelling/artillery/missile attack"
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
+        if _STRIKES.fullmatch(t.text) and actor1 is not None and actor1.actor.inter in (1, 8) and actor1.end <= t.start:
+            return "Air/drone strike"     # "the United States launched strikes on ...": a state's strikes, with no gun named, fly
         if _BOMBED.match(t.text):
             # "Tuesday's bombing" in a story of car bombs and blasts is that explosion again
             if _names(_PLANTED, neighbours) and not _names(_AERIAL, neighbours):
@@ -747,11 +750,22 @@ _REACTION_BEFORE = re.compile(r"\b(?:condemn|denounc|deplor|mourn|decr(?:y|ied|i
                               r"\w+day's|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "(he said) the attack was in solidarity with ...", "The strike was a response to ...": why an event told was done
+_PURPOSE_AFTER = re.compile(r"\s+(?:was|were|is|are)\s+(?:(?:carried\s+out|launched|conducted)\s+)?(?:in\s+(?:solidarity|response|retaliation|revenge|reprisal)|"
+                            r"an?\s+(?:response|message|warning|reprisal|retaliation|act\s+of\s+(?:revenge|retaliation|solidarity))|"
+                            r"aimed\s+at|intended\s+to|meant\s+to|designed\s+to|revenge|retaliation)\b", re.I)
+_DEFINITE_SAID = re.compile(r"(?:^\W*|\b(?:said|says|added|stated|claimed|insisted)\s+(?:that\s+)?)(?:the|this|that|these|those|its|their|"
+                            r"\w+day's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _told_again(s: Sentence, t: Trigger) -> bool:
     """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it;
-    'the governor condemned the attack': a reaction to it."""
+    'the governor condemned the attack': a reaction to it; 'he said the attack was in solidarity with
+    ...': why it was done."""
     return (_EVENT_NOUN_COMES.match(s.text, t.end) is not None and _DEFINITE_START.match(s.text[:t.start]) is not None) \
-        or (t.weak and _REACTION_BEFORE.search(s.text, max(0, t.start - 60), t.start) is not None)
+        or (t.weak and _REACTION_BEFORE.search(s.text, max(0, t.start - 60), t.start) is not None) \
+        or (s.index > 0 and _PURPOSE_AFTER.match(s.text, t.end) is not None
+            and _DEFINITE_SAID.search(s.text, max(0, t.start - 60), t.start) is not None)
 
 
 def _adjective_trigger(s: Sentence, t: Trigger) -> bool:

@@ -1775,3 +1775,22 @@ def test_men_who_enter_a_building_or_raid_a_village_take_no_territory(text):
 def test_fighters_who_enter_a_town_and_hold_it_still_take_it():
     [event] = extract_events("Rebel fighters entered the town of Kidal on Tuesday and raised their flag over the governor's office.", "2019-03-06")
     assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_two_states_named_as_the_subject_of_strikes_are_state_forces_the_first_leading():
+    [event] = extract_events("France and Britain launched strikes on militant targets near Tripoli on Tuesday, officials said.", "2019-03-06")
+    assert event["actor1"]["name"] == "Military Forces of France"
+    assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_country_after_and_in_a_list_of_places_is_no_actor():
+    actors = find_actors("Fighting in Syria and Iraq hit the border towns hard, officials said.")
+    assert not any(a.actor.name.startswith("Military Forces") for a in actors)
+
+
+def test_why_an_attack_told_was_done_is_not_a_new_attack():
+    text = ("Militants fired rockets at an army base near Kandahar on Monday, killing two soldiers, officials said. "
+            "A spokesman for the group said the attack was in retaliation for raids on villages in Kunar. "
+            "The army said it would respond. No other details were given.")
+    events = extract_events(text, "2019-03-06")
+    assert [e["location"]["name"] for e in events] == ["Kandahar"]
