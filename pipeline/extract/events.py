@@ -218,6 +218,10 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopte
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
+# the bare present of a fight over a prize: a rivalry that goes on ("gangs fight over routes"), not one fight
+_BARE_FIGHT = re.compile(r"(?:fight|battle|clash|vie)", re.I)
+_RIVALRY_AFTER = re.compile(r"\s+(?:(?:each\s+other|one\s+another)\s+)?(?:over|for\s+(?:control|territory|influence|dominance|supremacy|power))\b", re.I)
+_TO_OR_THE_BEFORE = re.compile(r"\b(?:to|the|a|this|that|will|would|could|might|may|must|should|did|continue|continued|continues)\s+$", re.I)
 _TARGETED_OR_STRUCK = re.compile(r"(?:targeted|struck|strikes)", re.I)
 _AIRPORT_BEFORE = re.compile(r"\b(?:air\s*ports?|airbase|air\s+base)\b", re.I)
 _COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
@@ -843,6 +847,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         if obj_actor is not None and not _OUT_OF_END.search(t.text) and \
                 not _PLACE_OBJECT.match(_POSSESSIVE_LEAD.sub("", s.text[obj_actor.end:obj_actor.end + 60])):
             return True
+    if _BARE_FIGHT.fullmatch(t.text) and _RIVALRY_AFTER.match(s.text, t.end) \
+            and not _TO_OR_THE_BEFORE.search(s.text, max(0, t.start - 12), t.start):
+        return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
     if _told_again(s, t):

@@ -1794,3 +1794,14 @@ def test_why_an_attack_told_was_done_is_not_a_new_attack():
             "The army said it would respond. No other details were given.")
     events = extract_events(text, "2019-03-06")
     assert [e["location"]["name"] for e in events] == ["Kandahar"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead six people at a market in Culiacan on Friday, prosecutors said. "
+    "Sinaloa has been violent for years as two factions of the cartel fight over drug routes. No arrests were made. Police patrols increased.",
+    "Gunmen shot dead six people at a market in Culiacan on Friday, prosecutors said. "
+    "Rival gangs battle for control of the city's drug trade. No arrests were made. Police patrols increased.",
+])
+def test_groups_that_fight_over_a_prize_in_the_present_are_a_rivalry_not_a_battle(text):
+    events = extract_events(text, "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
