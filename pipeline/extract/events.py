@@ -762,6 +762,20 @@ _DEFINITE_SAID = re.compile(r"(?:^\W*|\b(?:said|says|added|stated|claimed|insist
                             r"\w+day's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+def _dates_event_told(s: Sentence, t: Trigger, candidates: list[Candidate], pub: date | None) -> bool:
+    """'... five villagers were beheaded, local sources said on Friday. The attack happened on Wednesday
+    night': the sentence dates the event just told, which had no day of its own. True when it did."""
+    dexpr = _select_date(s, t, clause_of(s, t.start), pub)
+    if dexpr is None or dexpr.day is None or _said_on(s, dexpr) or dexpr.is_background(pub):
+        return False
+    prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index and (
+        c.sub_event_type in VIOLENT_TYPES or c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance"))]
+    if not prior or prior[-1].date_explicit:
+        return False
+    prior[-1].day, prior[-1].precision, prior[-1].date_explicit = dexpr.day, dexpr.precision, True
+    return True
+
+
 def _told_again(s: Sentence, t: Trigger) -> bool:
     """'The strikes came as ...', 'The attack followed ...': an event already told, named to frame it;
     'the governor condemned the attack': a reaction to it; 'he said the attack was in solidarity with
@@ -978,6 +992,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         strong_other = any(not _violent_trigger(t) for t in strong)
         for t in s.triggers:
             if sport and t.weight < 0.9:
+                continue
+            if t.weak and _HAPPENED_AFTER.match(s.text, t.end) and _BACK_REFERENCE.match(s.text[:t.start]) \
+                    and _dates_event_told(s, t, candidates, pub):
                 continue
             if t.weak and (strong_violent if _violent_trigger(t) else strong_other) \
                     and not _own_place_in_list(s, t):

@@ -107,13 +107,13 @@ def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
 
 
 def violence_absorbs_destruction(cands: list[Candidate], s: Sentence) -> None:
-    """'Gunmen stormed a village, killing 12 farmers and burning homes': ACLED codes property destroyed
-    in the course of violence as that violence, not as Looting/property destruction of its own (the same
+    """'Gunmen stormed a village, killing 12 farmers and burning homes', '... burned homes and abducted
+    several women': ACLED codes property destroyed in the course of violence as that violence, not as Looting/property destruction of its own (the same
     side, the same place, one sentence)."""
     here = [c for c in cands if c.sentence is s]
     for c in [c for c in here if c.sub_event_type == "Looting/property destruction"]:
-        owner = next((x for x in here if x.sub_event_type in VIOLENT_TYPES and x.sub_event_type != "Looting/property destruction"
-                      and x.actor1 == c.actor1 and (x.place is None or c.place is None or place_key(x.place) == place_key(c.place))), None)
+        owner = next((x for x in here if (x.sub_event_type in VIOLENT_TYPES or x.sub_event_type == "Abduction/forced disappearance")
+                      and x.sub_event_type != "Looting/property destruction" and x.actor1 == c.actor1 and (x.place is None or c.place is None or place_key(x.place) == place_key(c.place))), None)
         if owner is not None:
             _fold_into(owner, c, cands)
 

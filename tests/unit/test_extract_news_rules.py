@@ -1805,3 +1805,17 @@ def test_why_an_attack_told_was_done_is_not_a_new_attack():
 def test_groups_that_fight_over_a_prize_in_the_present_are_a_rivalry_not_a_battle(text):
     events = extract_events(text, "2019-03-06")
     assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+def test_the_body_that_says_when_the_attack_happened_dates_the_ledes_event():
+    text = ("Gunmen killed at least seven farmers in an attack on a village near Maiduguri, local officials said on Friday. "
+            "The attack happened on Wednesday night when the gunmen arrived on motorcycles, residents said. "
+            "The army sent troops to the area. Nobody claimed it.")
+    [event] = extract_events(text, "2019-03-08")      # a Friday
+    assert (event["event_date"], event["date_precision"]) == ("2019-03-06", 1)
+
+
+def test_homes_burned_by_the_men_who_abduct_villagers_are_part_of_the_abduction():
+    events = extract_events("Armed men burned homes and abducted 30 villagers in a village near Katsina on Tuesday, police said.",
+                            "2019-03-08")
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
