@@ -221,6 +221,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 if host is not None:
                     _join_unlocated(host, c)
                 continue
+            before = [e for e in events if e.place is not None and e.place.kind != "country" and e.sentence.index < c.sentence.index]
+            if before and c.place is None:
+                # a brief of two or three sentences keeps to the place it named ("... protesters outside parliament
+                # in Tbilisi. The interior ministry said 43 people were detained."): the event is there
+                c.place = before[-1].place
+                c.actor1, c.actor2 = _of_country(c.actor1, c.place), _of_country(c.actor2, c.place)
         merged = False
         key = (_merge_kind(c.sub_event_type), place_key(c.place))
         pool = list(same_kind.get(key, ()))
@@ -368,6 +374,22 @@ def _of_country(actor: dict | None, place) -> dict | None:
 # an undated mention stands for the days around publication: one dated further off is another event
 # ("police arrested 27 people during a march" today; "the military ... detained Suu Kyi on Feb. 1")
 _UNDATED_SPAN = 6
+
+
+_STATE_BARE = ("Military Forces", "Police Forces")
+_CROWD_BARE = ("Civilians", "Protesters", "Rioters")
+
+
+def _of_country(actor: dict | None, place) -> dict | None:
+    """An actor named without its country ("Police Forces", "Civilians") once the event's place gives it."""
+    country = country_name(place.country_code) if place is not None else None
+    if actor is None or not country:
+        return actor
+    if actor.get("name") in _STATE_BARE:
+        return {**actor, "name": f"{actor['name']} of {country}"}
+    if actor.get("name") in _CROWD_BARE:
+        return {**actor, "name": f"{actor['name']} ({country})"}
+    return actor
 
 
 def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -> Candidate | None:

@@ -1819,3 +1819,12 @@ def test_homes_burned_by_the_men_who_abduct_villagers_are_part_of_the_abduction(
     events = extract_events("Armed men burned homes and abducted 30 villagers in a village near Katsina on Tuesday, police said.",
                             "2019-03-08")
     assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_a_brief_of_three_sentences_keeps_to_the_place_it_named():
+    text = ("Police fired tear gas at thousands of protesters outside parliament in Belgrade on Sunday night. "
+            "The interior ministry said 40 people were detained.")
+    events = extract_events(text, "2019-03-06")
+    arrests = [e for e in events if e["sub_event_type"] == "Arrests"]
+    assert arrests and arrests[0]["location"]["name"] == "Belgrade"
+    assert arrests[0]["actor1"]["name"] == "Police Forces of Serbia"
