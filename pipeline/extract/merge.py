@@ -230,13 +230,20 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         merged = False
         key = (_merge_kind(c.sub_event_type), place_key(c.place))
         pool = list(same_kind.get(key, ()))
+        if c.sub_event_type in _TERRITORY_TYPES:
+            # "M23 captured the town after heavy fighting" and "the rebels entered the town after the soldiers
+            # withdrew": one change of hands, told as taken and as handed over
+            pool += [e for other in _TERRITORY_TYPES if other != c.sub_event_type and _PEACEFUL_TRANSFER in (other, c.sub_event_type)
+                     for e in same_kind.get((other, key[1]), ())]
         retold = [e for i in range(c.sentence.index - 2, c.sentence.index + 1) for e in by_last_mention.get(i, ())
                   if e.sub_event_type == c.sub_event_type and place_key(e.place) != key[1] and _same_spot_retold(e, c)]
         for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
-                if e.sub_event_type != c.sub_event_type and \
+                if e.sub_event_type != c.sub_event_type and e.sub_event_type in _CROWD_ORDER and \
                         _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
+                if e.sub_event_type == _PEACEFUL_TRANSFER and c.sub_event_type != _PEACEFUL_TRANSFER:
+                    e.sub_event_type, e.actor1, e.actor2 = c.sub_event_type, c.actor1, c.actor2     # taken by force, as another mention says
                 if place_key(e.place) != key[1]:
                     unlisted = not e.place.population and not e.place.curated     # a settlement the gazetteer lacks
                     if not unlisted and (c.place.population and (not e.place.population or c.place.population < e.place.population)
@@ -319,6 +326,10 @@ GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")
 # A demonstration or riot is one event a place and day, coded by the most serious thing that happened
 _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "Mob violence",
                 "Protest with intervention", "Peaceful protest"]
+
+
+_PEACEFUL_TRANSFER = "Non-violent transfer of territory"
+_TERRITORY_TYPES = ("Non-state actor overtakes territory", "Government regains territory", _PEACEFUL_TRANSFER)
 
 
 def _merge_kind(sub: str) -> str:

@@ -1828,3 +1828,11 @@ def test_a_brief_of_three_sentences_keeps_to_the_place_it_named():
     arrests = [e for e in events if e["sub_event_type"] == "Arrests"]
     assert arrests and arrests[0]["location"]["name"] == "Belgrade"
     assert arrests[0]["actor1"]["name"] == "Police Forces of Serbia"
+
+
+def test_a_town_taken_after_fighting_and_entered_after_the_soldiers_left_changed_hands_once():
+    text = ("Rebels have captured the town of Kidal after heavy fighting with the army, residents said on Monday. "
+            "The rebels entered the town on Sunday evening after the soldiers withdrew, a local official said. "
+            "The army did not comment. Thousands of residents fled.")
+    events = extract_events(text, "2019-03-04")
+    assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Non-state actor overtakes territory", "2019-03-03")]
