@@ -23,7 +23,8 @@ from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consoli
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place, unknown_toponyms
+from .places import (Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+                     resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
 from .actors import resolve_references, same_camp      # actors named by reference across sentences (actors.py)
@@ -568,6 +569,21 @@ def _past_country_possessive(a: ActorMention, gz) -> int:
     return a.start + m.end() if m and norm_place(m.group(1)) in gz.country_keys else a.start
 
 
+_THE_CITYS = re.compile(r"\b(?:the|that)\s+(?:city|town|capital)['\u2019]s\s+(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", re.I)
+
+
+def _parts_of_the_city(sentences: list[Sentence], gz) -> None:
+    """'... the city of Kharkiv. The drones struck ... in the city's Kyivskyi district': a part of the
+    city last named, not a namesake elsewhere in the country."""
+    city = None
+    for s in sentences:
+        for k, m in enumerate(s.places):
+            if city is not None and _THE_CITYS.search(s.text, max(0, m.start - 30), m.start) and m.place.kind in ("town", "region"):
+                s.places[k] = replace(m, place=resolve_part(m.surface, m.place, city, gz, True), role="locative")
+            elif m.place.kind == "town" and m.role == "locative" and m.place.latitude is not None:
+                city = m.place
+
+
 def analyse(text: str, published: str | None = None, title: str | None = None,
             deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
@@ -626,6 +642,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
                                      lambda done: deadline.check("places", done, len(all_mentions), "place names")))
         for s in sentences:
             s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
+    _parts_of_the_city(sentences, gz)
     # settlements the gazetteer lacks, placed near the article's known places
     towns = [m.place for s in sentences for m in s.places if m.place.kind in ("town", "region", "province") and m.role == "locative"
              and m.place.latitude is not None]

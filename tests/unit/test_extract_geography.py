@@ -316,3 +316,11 @@ def test_an_unlisted_village_named_as_a_detachments_place_is_the_events_place():
 def test_a_town_described_as_a_regions_capital_is_the_place_not_the_region_or_the_national_capital(text):
     [event] = extract_events(text, "2019-03-06")
     assert (event["location"]["name"], event["location"]["admin1"]) == ("Goma", "Nord-Kivu")
+
+
+def test_the_citys_district_is_a_part_of_the_city_last_named_not_a_namesake_elsewhere():
+    text = ("A drone attack on the city of Kharkiv killed three people overnight, the governor said on Thursday. "
+            "The drones struck a residential building in the city's Kyivskyi district, he said. "
+            "Air defences shot down most of the drones. Rescue work went on.")
+    events = extract_events(text, "2024-05-09")
+    assert {e["location"]["admin1"] for e in events} == {"Kharkiv"}
