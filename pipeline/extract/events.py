@@ -168,6 +168,8 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
                                     or 0 <= d.start - t.end <= SINCE_ATTACHED) and not _stamp(s, d, pub)]
     if not dated:
         return None
+    # "beheaded a fisherman they had kidnapped last month": the day of the relative clause's deed
+    dated = [d for d in dated if d.start < t.end or not _RELATIVE_DEED.search(s.text, max(t.end, d.start - 40), d.start)] or dated
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
     # its clause does (a year of background is no such day)
@@ -183,6 +185,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
 _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day
 
 

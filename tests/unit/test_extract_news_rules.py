@@ -1836,3 +1836,8 @@ def test_a_town_taken_after_fighting_and_entered_after_the_soldiers_left_changed
             "The army did not comment. Thousands of residents fled.")
     events = extract_events(text, "2019-03-04")
     assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Non-state actor overtakes territory", "2019-03-03")]
+
+
+def test_the_day_of_a_relative_clauses_deed_does_not_date_the_event():
+    events = extract_events("Militants beheaded a farmer they had abducted last month near Pinamar, police said on Sunday.", "2019-03-06")
+    assert events and all(e["event_date"] != "2019-02-15" for e in events)
