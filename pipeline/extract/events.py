@@ -1162,6 +1162,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         near = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind != "country"}
                         if len(near) == 1:      # one place: several would be several events
                             place, place_explicit, detail = next(iter(near.values())), True, nxt
+                    # "... beheaded a fisherman, the military said. The man's body was found on Saturday in the
+                    # town of Patikul in Sulu province": where the victim of the lede was found
+                    if s.index == 0 and sub in VIOLENT_TYPES and not nxt.triggers and _BODY_FOUND.search(nxt.text):
+                        towns = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind == "town"}
+                        if len(towns) == 1:
+                            place, place_explicit = next(iter(towns.values())), True
             carried, nearby = False, None
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
@@ -1376,6 +1382,7 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
                                     r"\s+(?:the|that|this|(?:\w+day|\w+'s)\b)", re.I), ("said",))
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
+_BODY_FOUND = re.compile(r"\b(?:body|bodies|remains)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found|discovered|recovered|dumped)\b", re.I)
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 

@@ -1841,3 +1841,11 @@ def test_a_town_taken_after_fighting_and_entered_after_the_soldiers_left_changed
 def test_the_day_of_a_relative_clauses_deed_does_not_date_the_event():
     events = extract_events("Militants beheaded a farmer they had abducted last month near Pinamar, police said on Sunday.", "2019-03-06")
     assert events and all(e["event_date"] != "2019-02-15" for e in events)
+
+
+def test_where_the_ledes_victim_was_found_is_the_events_place():
+    text = ("Militants beheaded a farmer they had abducted, the army said on Sunday. "
+            "The man's body was found on Saturday in the town of Maiduguri, a spokesman said. "
+            "He had been missing for a week. The army launched a search for the killers.")
+    [event] = extract_events(text, "2019-03-06")
+    assert event["location"]["name"] == "Maiduguri"
