@@ -441,6 +441,9 @@ _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:i
 _BARE_DISPERSAL = re.compile(r"disperse[ds]?|dispersal|broke[\s-]*up", re.I)
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|gatherings?|mobs?|marchers|strikers|students|supporters|activists|worshippers|"
                           r"sit-ins?|vigils?|picket\w*)\b", re.I)
+_RIOT_WORD = re.compile(r"riot", re.I)
+_PRISON = re.compile(r"\b(?:prisons?|jails?|penitentiar(?:y|ies)|detention\s+(?:centre|center)|inmates|prisoners)\b", re.I)
+_PRISON_WORD = re.compile(r"\b(?:prisons?|jails?|penitentiar(?:y|ies)|inmates|prisoners)\b")     # a common noun, not "Aleppo Central Prison"
 _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
                          r"(?!\s+(?:police|squad|gear|control))", re.I)
 # organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
@@ -868,6 +871,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         after = s.text[t.end:t.end + 80]
         if _ENTERED.fullmatch(t.text) and (_BUILDING_OBJECT.match(after) or _RAID_AFTER.search(s.text, t.end, clause.end)):
             return True   # "entered the bar", "entered the village, burned homes": a raid, not a place taken
+        if t.type == "territory" and _PRISON_WORD.search(s.text, clause.start, t.end + 50):
+            return True   # "police regained control of the prison": order restored in a building, no territory
         if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):
             return True   # "freed the hostages": people released, not a place retaken
         if _WEAPON_OBJECT.match(after) or _WEAPON_BEFORE.search(s.text[max(clause.start, t.start - 60):t.start]):
@@ -1081,6 +1086,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours, sentences)
+            if sub == "Violent demonstration" and _RIOT_WORD.match(t.text) and _PRISON.search(s.text):
+                sub = "Mob violence"      # "a riot at a prison": inmates' violence, no demonstration
             if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet \
                     and not COMMUNITIES.search(s.text, clause.start, clause.end) \
                     and not IDENTITY_CLASH.search(s.text, clause.start, clause.end):

@@ -335,8 +335,11 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             # "ethnic clashes", "tribal fighting", "clan fighting", "armed men from the Kuki and Meitei communities
             # exchanged fire": militias of communities on both sides
             return identity, dict(identity)
-        if (unnamed1 or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7 or (a1 is not None and a2["name"] == a1["name"])) and sub == "Armed clash" \
-                and RIVAL_GROUPS.search(clause_text) and not _REBEL_WORD.search(clause_text):
+        rival = RIVAL_GROUPS.search(sentence_text) if sub == "Armed clash" else None
+        # ("Rival gangs fought ... before police and soldiers regained control": the gangs are the sides)
+        rivals_first = rival is not None and actor1 is not None and rival.start() < actor1.start and rival.group() in clause_text
+        if (unnamed1 or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7 or (a1 is not None and a2["name"] == a1["name"]) or rivals_first) \
+                and sub == "Armed clash" and RIVAL_GROUPS.search(clause_text) and not _REBEL_WORD.search(clause_text):
             # "clashes between rival cult groups", "rival gangs fought": two armed groups, neither named
             return dict(unidentified), dict(unidentified)
         if a1 is None and a2 is None:

@@ -1849,3 +1849,14 @@ def test_where_the_ledes_victim_was_found_is_the_events_place():
             "He had been missing for a week. The army launched a search for the killers.")
     [event] = extract_events(text, "2019-03-06")
     assert event["location"]["name"] == "Maiduguri"
+
+
+def test_a_riot_in_a_prison_is_mob_violence_not_a_demonstration():
+    events = extract_events("At least nine inmates were killed in a riot at a prison in Manaus on Sunday, officials said.", "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Mob violence"]
+
+
+def test_rival_gangs_that_fought_before_police_came_are_the_two_sides():
+    [event] = extract_events("Rival gangs fought with guns inside a prison in Manaus on Sunday before police and soldiers regained control.",
+                             "2019-03-06")
+    assert event["actor1"]["inter"] == 3 and event["actor2"]["inter"] == 3
