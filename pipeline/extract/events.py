@@ -1263,6 +1263,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if actor1 is not None and actor1.actor.name in GENERIC_ARMED and not explicit \
                     and _RETOLD_SUBJECT.match(s.text[clause.start:actor1.end]):
                 prior = [c for c in _recent(candidates, s) if c.sentence.index < s.index and c.sub_event_type in VIOLENT_TYPES]
+                if prior and place is not None and place.kind == "town" and prior[-1].place is not None \
+                        and prior[-1].place.geo_precision == 3 and prior[-1].place.kind != "country" \
+                        and place.admin1 == prior[-1].place.admin1 and place.country_code == prior[-1].place.country_code:
+                    # "Al-Shabaab stormed a base in Middle Shabelle region ... The militants first detonated a car
+                    # bomb at the gate of the base in Biyo Adde village": how the event told unfolded, and where
+                    prior[-1].place, prior[-1].place_explicit = place, True
+                    if deaths is not None and prior[-1].fatalities is None:
+                        prior[-1].fatalities = deaths
+                    continue
                 if prior and (place is None or prior[-1].place is None or place.key == prior[-1].place.key
                               or place.kind == "country"):
                     # "The assailants targeted residents digging trenches": those who did the event just told,

@@ -1860,3 +1860,11 @@ def test_rival_gangs_that_fought_before_police_came_are_the_two_sides():
     [event] = extract_events("Rival gangs fought with guns inside a prison in Manaus on Sunday before police and soldiers regained control.",
                              "2019-03-06")
     assert event["actor1"]["inter"] == 3 and event["actor2"]["inter"] == 3
+
+
+def test_the_attackers_told_again_in_a_village_of_the_ledes_region_place_the_ledes_event():
+    text = ("Jihadists stormed an army base in Nigeria's Borno state on Friday, killing at least 12 soldiers, officials said. "
+            "The militants first detonated a car bomb at the gate of the base in the town of Monguno before gunmen forced their way inside. "
+            "The army said it repelled the attack. Reinforcements arrived later.")
+    events = extract_events(text, "2019-03-08")
+    assert [(e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Monguno", 12)]
