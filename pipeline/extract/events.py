@@ -1368,8 +1368,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             claim = s.blocked.get("attribution") or Span(owned.start(), owned.end())
             claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                              and a.start < claim.start), None)
-            if claimant is None and s.text[claim.start:claim.end].endswith("by"):
-                # "The blast was claimed by the Islamic State group": the claimant after "by"
+            if claimant is None and s.text[claim.start:claim.end].endswith(("by", " on")):
+                # "The blast was claimed by the Islamic State group", "blamed the attack on anti-balaka
+                # militiamen": the claimant after "by" or "on"
                 claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                                  and a.start >= claim.end), None)
             recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES

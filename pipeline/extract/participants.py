@@ -345,6 +345,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is None and a2 is None:
             other = enemy_forces or rebels
             a1, a2 = (other, state) if sub == "Non-state actor overtakes territory" else (state, other)
+        elif a1 is None and a2["inter"] == 8 and enemy_forces is None and invader is not actor2 and side_of(actor2) != "government":
+            a1 = dict(unidentified)     # "peacekeepers were killed when their convoy was ambushed": by no one named
         elif a1 is None:
             a1 = state if invader is actor2 else enemy_forces or (rebels if a2["inter"] == 1 or side_of(actor2) == "government" else state)
         if (a2 is None or a2["inter"] == 7) and a1["inter"] in (2, 3, 4) and _INFIGHTING.search(clause_text):

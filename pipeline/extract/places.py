@@ -837,8 +837,14 @@ def _compass_name(text: str, words: list, i: int, gz: Gazetteer) -> bool:
     """ "North Kivu", "South Waziristan": a compass word that is part of a region's name."""
     if words[i][2] not in _COMPASS or i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
         return False
-    key = norm_place(text[words[i][0]:words[i + 1][1]])
-    return key in gz.regions or key in gz.typed or key in gz.districts or key in gz.exact
+    # (or longer: "Central African Republic")
+    for j in range(i + 1, min(len(words), i + 4)):
+        if j > i + 1 and text[words[j - 1][1]:words[j][0]] != " ":
+            break
+        key = norm_place(text[words[i][0]:words[j][1]])
+        if key in gz.regions or key in gz.typed or key in gz.districts or key in gz.exact:
+            return True
+    return False
 
 
 def _starts_name(text: str, end: int, nxt: tuple[int, int, str]) -> bool:

@@ -324,3 +324,7 @@ def test_the_citys_district_is_a_part_of_the_city_last_named_not_a_namesake_else
             "Air defences shot down most of the drones. Rescue work went on.")
     events = extract_events(text, "2024-05-09")
     assert {e["location"]["admin1"] for e in events} == {"Kharkiv"}
+
+
+def test_a_country_named_after_a_compass_word_is_found():
+    assert [m.place.country_code for m in find_places("The convoy was ambushed in southeastern Central African Republic on Friday.")] == ["CF"]

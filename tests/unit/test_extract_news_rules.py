@@ -1868,3 +1868,17 @@ def test_the_attackers_told_again_in_a_village_of_the_ledes_region_place_the_led
             "The army said it repelled the attack. Reinforcements arrived later.")
     events = extract_events(text, "2019-03-08")
     assert [(e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Monguno", 12)]
+
+
+def test_peacekeepers_ambushed_by_no_one_named_then_blamed_on_a_group():
+    text = ("Two UN peacekeepers were killed when their convoy was ambushed near Bangui on Friday, the UN mission said. "
+            "The mission blamed the attack on anti-balaka militiamen. "
+            "The convoy was returning to base. Troops searched the area.")
+    [event] = extract_events(text, "2019-03-08")
+    assert event["actor1"]["name"] != "Military Forces of Central African Republic"
+    assert event["actor1"]["inter"] in (3, 4)
+
+
+def test_peacekeepers_ambushed_by_no_one_named_are_not_fought_by_the_host_state():
+    [event] = extract_events("Two UN peacekeepers were killed when their convoy was ambushed near Bangui on Friday.", "2019-03-08")
+    assert event["actor1"]["name"] == "Unidentified armed group"
