@@ -198,7 +198,12 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
-    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end) \
+    # ("40 people were killed in clashes between the army and the RSF": the two sides the text names fought)
+    # (not when the dead are named as civilians: "58 people including women and children were killed in mutual
+    # shelling between ...": the shelling hit them)
+    sides_named = pitting is not None and actor1 is not None and actor2 is not None \
+        and not (patients and _NAMED_CIVILIANS.search(text, patients[0].start, t.start))
+    if patients and patients[0] is not actor1 and (actor2 is None or actor2.start > t.end) and not sides_named \
             and not (actor2 is not None and actor2.actor.inter != 7 and _GENERIC_PEOPLE.fullmatch(patients[0].text.lower())
                      and "civilian" not in text[patients[0].start:t.start].lower()
                      and _TARGET_BEFORE.search(text[max(t.end, actor2.start - 80):actor2.start])):

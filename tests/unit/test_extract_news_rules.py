@@ -1882,3 +1882,15 @@ def test_peacekeepers_ambushed_by_no_one_named_then_blamed_on_a_group():
 def test_peacekeepers_ambushed_by_no_one_named_are_not_fought_by_the_host_state():
     [event] = extract_events("Two UN peacekeepers were killed when their convoy was ambushed near Bangui on Friday.", "2019-03-08")
     assert event["actor1"]["name"] == "Unidentified armed group"
+
+
+def test_people_killed_in_clashes_between_two_named_sides_leave_the_sides_as_named():
+    [event] = extract_events("At least 30 people were killed in clashes between the army and the Rapid Support Forces in El Fasher on Sunday.",
+                             "2024-05-06")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_civilians_killed_in_shelling_between_two_sides_stay_its_victims():
+    [event] = extract_events("Twenty people including women and children were killed in mutual shelling between the army and "
+                             "the Rapid Support Forces in El Fasher on Sunday.", "2024-05-06")
+    assert event["actor2"]["inter"] == 7
