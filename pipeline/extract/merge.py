@@ -374,33 +374,25 @@ _COUNTRYLESS_STATE = {"Police Forces": "Police Forces of {}", "Military Forces":
                       "State forces": "Military Forces of {}"}
 
 
+_COUNTRYLESS_CROWD = ("Civilians", "Protesters", "Rioters")
+
+
 def _of_country(actor: dict | None, place) -> dict | None:
-    """A state force named where no place was known ("Police Forces"), in the country of the place it joins."""
+    """A state force or a crowd named where no place was known ("Police Forces", "Civilians"), in the
+    country of the place it joins."""
     country = country_name(place.country_code) if place is not None else None
-    if actor is None or actor["name"] not in _COUNTRYLESS_STATE or not country:
+    if actor is None or not country:
         return actor
-    return {**actor, "name": _COUNTRYLESS_STATE[actor["name"]].format(country)}
+    if actor["name"] in _COUNTRYLESS_STATE:
+        return {**actor, "name": _COUNTRYLESS_STATE[actor["name"]].format(country)}
+    if actor["name"] in _COUNTRYLESS_CROWD:
+        return {**actor, "name": f"{actor['name']} ({country})"}
+    return actor
 
 
 # an undated mention stands for the days around publication: one dated further off is another event
 # ("police arrested 27 people during a march" today; "the military ... detained Suu Kyi on Feb. 1")
 _UNDATED_SPAN = 6
-
-
-_STATE_BARE = ("Military Forces", "Police Forces")
-_CROWD_BARE = ("Civilians", "Protesters", "Rioters")
-
-
-def _of_country(actor: dict | None, place) -> dict | None:
-    """An actor named without its country ("Police Forces", "Civilians") once the event's place gives it."""
-    country = country_name(place.country_code) if place is not None else None
-    if actor is None or not country:
-        return actor
-    if actor.get("name") in _STATE_BARE:
-        return {**actor, "name": f"{actor['name']} of {country}"}
-    if actor.get("name") in _CROWD_BARE:
-        return {**actor, "name": f"{actor['name']} ({country})"}
-    return actor
 
 
 def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -> Candidate | None:
