@@ -222,6 +222,8 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopte
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
+_EARLIER_PERIODS = re.compile(r"\b(?:last|previous|past)\s+(?:month|year|summer|winter|spring|autumn)['\u2019]s\s+(?:[\w-]+\s+)?$"
+                              r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})['\u2019]s\s+(?:[\w-]+\s+)?$")
 # the bare present of a fight over a prize: a rivalry that goes on ("gangs fight over routes"), not one fight
 _BARE_FIGHT = re.compile(r"(?:fight|battle|clash|vie)", re.I)
 _RIVALRY_AFTER = re.compile(r"\s+(?:(?:each\s+other|one\s+another)\s+)?(?:over|for\s+(?:control|territory|influence|dominance|supremacy|power))\b", re.I)
@@ -889,6 +891,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _BARE_FIGHT.fullmatch(t.text) and _RIVALRY_AFTER.match(s.text, t.end) \
             and not _TO_OR_THE_BEFORE.search(s.text, max(0, t.start - 12), t.start):
         return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
+    if _EARLIER_PERIODS.search(s.text, max(0, t.start - 30), t.start):
+        return True   # "killed during last month's crackdown": an event of an earlier period, named, not told
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
     if _told_again(s, t):

@@ -1894,3 +1894,15 @@ def test_civilians_killed_in_shelling_between_two_sides_stay_its_victims():
     [event] = extract_events("Twenty people including women and children were killed in mutual shelling between the army and "
                              "the Rapid Support Forces in El Fasher on Sunday.", "2024-05-06")
     assert event["actor2"]["inter"] == 7
+
+
+def test_police_who_break_up_a_rally_intervene_in_a_protest():
+    events = extract_events("In Lahore, police used batons to break up a rally by opposition supporters on Sunday, injuring 15 people.", "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]
+
+
+def test_an_event_of_an_earlier_month_named_by_its_period_is_not_told_again():
+    text = ("Thousands of students marched in Dhaka on Sunday demanding justice for classmates killed during last month's crackdown. "
+            "The march was peaceful. It ended at a monument. Organisers called another march.")
+    events = extract_events(text, "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
