@@ -17,7 +17,7 @@ from .actors import ActorMention, find_actors
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import BATTLE_LIKE, OTHER_EVENT, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
 from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
@@ -222,6 +222,10 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopte
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
+_AMID_BEFORE = re.compile(r"\bamid\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_PROTEST_NOUN = re.compile(r"rall(?:y|ies)|protests?|demonstrations?|marches|march|sit-ins?|vigils?", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
+                              r"today's|yesterday's)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EARLIER_PERIODS = re.compile(r"\b(?:last|previous|past)\s+(?:month|year|summer|winter|spring|autumn)['\u2019]s\s+(?:[\w-]+\s+)?$"
                               r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})['\u2019]s\s+(?:[\w-]+\s+)?$")
 # the bare present of a fight over a prize: a rivalry that goes on ("gangs fight over routes"), not one fight
@@ -891,6 +895,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _BARE_FIGHT.fullmatch(t.text) and _RIVALRY_AFTER.match(s.text, t.end) \
             and not _TO_OR_THE_BEFORE.search(s.text, max(0, t.start - 12), t.start):
         return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
+    if _PROTEST_NOUN.fullmatch(t.text) and _AMID_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+        return True   # "stocks fell amid worsening protests in the city": the protests as a backdrop, not one held
     if _EARLIER_PERIODS.search(s.text, max(0, t.start - 30), t.start):
         return True   # "killed during last month's crackdown": an event of an earlier period, named, not told
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
@@ -1253,6 +1259,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # Leer": where the event just told happened
                     prior[-1].place, prior[-1].place_explicit = place, True
                     continue
+            if sub in PROTEST_FAMILY and _PROTEST_NOUN.fullmatch(t.text) and _DEFINITE_BEFORE.search(s.text, max(0, t.start - 40), t.start) \
+                    and any(c.sub_event_type in PROTEST_FAMILY for c in _recent(candidates, s, 4) if c.sentence.index < s.index):
+                continue    # "The union-organized rally drew ...", "teachers left at dawn for the rally": the protest told
             if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _DURING_THE.search(s.text, max(0, t.start - 40), t.start)):
                 prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index

@@ -1906,3 +1906,17 @@ def test_an_event_of_an_earlier_month_named_by_its_period_is_not_told_again():
             "The march was peaceful. It ended at a monument. Organisers called another march.")
     events = extract_events(text, "2019-03-06")
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+def test_the_rally_named_again_is_the_protest_told():
+    text = ("Thousands of teachers rallied outside the statehouse in Denver on Tuesday to demand better pay. "
+            "Many teachers from schools near Pueblo left before dawn for the rally, one of them said. "
+            "The governor did not meet them. Schools were closed.")
+    events = extract_events(text, "2019-03-06")
+    assert [e["location"]["name"] for e in events] == ["Denver"]
+
+
+def test_protests_as_the_backdrop_of_other_news_are_no_protest():
+    text = ("Stocks fell sharply in Bangkok on Monday amid worsening protests in the city, traders said. "
+            "The index closed down two percent. Banks led the losses. Volumes were thin.")
+    assert extract_events(text, "2019-03-06") == []
