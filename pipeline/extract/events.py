@@ -222,6 +222,7 @@ _AIRCRAFT_BEFORE = re.compile(r"\b(?:jets?|warplanes?|aircraft|drones?|helicopte
 _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b", re.I)
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
+_OVER_ALLEGED = re.compile(r"\b(?:over|for)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?alleged\s+(?:[\w'\u2019-]+\s+){0,7}$", re.I)
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _PROTEST_NOUN = re.compile(r"rall(?:y|ies)|protests?|demonstrations?|marches|march|sit-ins?|vigils?", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
@@ -897,6 +898,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
     if _PROTEST_NOUN.fullmatch(t.text) and _AMID_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "stocks fell amid worsening protests in the city": the protests as a backdrop, not one held
+    if _OVER_ALLEGED.search(s.text, max(0, t.start - 60), t.start):
+        return True   # "summoned over alleged assaults on its men and destruction of its property": a charge, not an event told
     if _EARLIER_PERIODS.search(s.text, max(0, t.start - 30), t.start):
         return True   # "killed during last month's crackdown": an event of an earlier period, named, not told
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):

@@ -1920,3 +1920,11 @@ def test_protests_as_the_backdrop_of_other_news_are_no_protest():
     text = ("Stocks fell sharply in Bangkok on Monday amid worsening protests in the city, traders said. "
             "The index closed down two percent. Banks led the losses. Volumes were thin.")
     assert extract_events(text, "2019-03-06") == []
+
+
+def test_a_charge_of_alleged_assaults_is_no_event_told():
+    text = ("Opposition senators led a protest march to the electoral commission in Abuja on Friday. "
+            "Police later summoned two senators over alleged assaults on officers and destruction of police property. "
+            "The senators denied wrongdoing. Their party called the summons harassment.")
+    events = extract_events(text, "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
