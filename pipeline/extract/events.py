@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
-from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consolidate, one_protest_per_place, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
@@ -70,6 +70,8 @@ _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|posit
                               r"camps?|barracks|army|forces|patrol|military|security|guards?|officers?|personnel|"
                               r"fighters|militants|rebels|headquarters|outpost|station|hide-?outs?|hideaways?|dens|cells?|strongholds?)\b", re.I)
 
+_WITH_THE_CROWD = re.compile(r"\s+with\s+(?:\S+\s+){0,3}?(?:protesters|protestors|demonstrators|rioters|marchers|"
+                             r"(?:supporters|students|youths|residents)\s+(?:who\s+were\s+)?(?:protesting|demonstrating|rallying|marching))\b", re.I)
 _PROTEST_ACTOR = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|crowds?|marchers|students|youths)\b", re.I)
 # "police attacked the peaceful rally": the object is a protest, not the people in it
 _PROTEST_EVENT_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|"
@@ -223,6 +225,7 @@ _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jet
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
 _OVER_ALLEGED = re.compile(r"\b(?:over|for)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?alleged\s+(?:[\w'\u2019-]+\s+){0,7}$", re.I)
+_BANNED_BEFORE = re.compile(r"\b(?:ban|bans|banned|banning|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:(?:on|of|all|any|the|public|street)\s+)*$", re.I)
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _PROTEST_NOUN = re.compile(r"rall(?:y|ies)|protests?|demonstrations?|marches|march|sit-ins?|vigils?", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
@@ -389,6 +392,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Attack"
     if cand_type == "Armed clash" and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start:
         return "Violent demonstration"      # "protesters ... clashed with security forces": the demonstrators' violence
+    if cand_type == "Armed clash" and _WITH_THE_CROWD.match(text, t.end) is not None \
+            and (actor1 is None or actor1.actor.inter in (1, 5, 6)):
+        return "Violent demonstration"      # "security forces clashed with opposition supporters protesting ...": a riot, not a battle
     if cand_type == "Armed clash":
         mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
         if PARTISANS.search(ctext) and not any(a.actor.inter in (1, 2, 3, 4, 8) for a in mains):
@@ -896,6 +902,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _BARE_FIGHT.fullmatch(t.text) and _RIVALRY_AFTER.match(s.text, t.end) \
             and not _TO_OR_THE_BEFORE.search(s.text, max(0, t.start - 12), t.start):
         return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
+    if _PROTEST_NOUN.fullmatch(t.text) and _BANNED_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+        return True   # "despite a ban on demonstrations": a rule about protests, not one held
     if _PROTEST_NOUN.fullmatch(t.text) and _AMID_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "stocks fell amid worsening protests in the city": the protests as a backdrop, not one held
     if _OVER_ALLEGED.search(s.text, max(0, t.start - 60), t.start):
@@ -1369,6 +1377,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         prefer_air_over_shelling(here, s)
         chemical_absorbs_delivery(here, s)
         one_protest_per_place(here, s)
+        protest_absorbs_killing(here, s)
         territory_absorbs_clash(here, s)
         toll_joins_its_attack(here, s)
         violence_absorbs_destruction(here, s)

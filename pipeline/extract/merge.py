@@ -145,6 +145,34 @@ def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
         cands[:] = [c for c in cands if id(c) not in drop]
 
 
+_CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
+
+
+def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
+    """'One man was shot dead in Conakry as security forces clashed with protesters': the death at a
+    demonstration is its toll, not an attack of its own (the same place, one sentence, no attacker named
+    but the force the crowd met)."""
+    here = [c for c in cands if c.sentence is s]
+    crowds = [c for c in here if c.sub_event_type in PROTEST_FAMILY]
+    if not crowds or not _CROWD_TOLD.search(s.text):
+        return
+    for c in [c for c in here if c.sub_event_type == "Attack" and (c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
+              or c.sub_event_type == "Attack" and (c.actor1 or {}).get("inter") == 1]:
+        owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
+        if owner is not None:
+            _fold_into(owner, c, cands)
+
+
+def _crowd_as(sub: str, actor: dict | None) -> dict | None:
+    """The crowd of a demonstration named as ACLED names it by what happened: rioters in a violent
+    demonstration, protesters in the other protest types ("Rioters (Guinea)" met excessive force: protesters)."""
+    if actor is None or sub not in PROTEST_FAMILY or actor.get("inter") not in (5, 6):
+        return actor
+    if sub == "Violent demonstration":
+        return {"name": actor["name"].replace("Protesters", "Rioters", 1), "inter": 5}
+    return {"name": actor["name"].replace("Rioters", "Protesters", 1), "inter": 6}
+
+
 def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
     """A demonstration is coded once, by what happened at it: excessive force > riot > intervention > peaceful."""
     here = [c for c in cands if c.sentence is s and c.sub_event_type in PROTEST_FAMILY]
@@ -158,7 +186,16 @@ def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
     drop = {id(c) for c in here if keep[place_key(c.place)] is not c}
     for c in here:
         if id(c) not in drop and keep[place_key(c.place)] is c:
-            c.confidence = max(x.confidence for x in here if place_key(x.place) == place_key(c.place))
+            same = [x for x in here if place_key(x.place) == place_key(c.place)]
+            c.confidence = max(x.confidence for x in same)
+            # the force the crowd met, as another mention names it ("security forces clashed with opposition
+            # supporters"), not a bystander told beside it ("one person was shot dead")
+            if (c.actor2 or {}).get("inter") in (None, 7):
+                force = next((a for x in same for a in (x.actor2, x.actor1) if (a or {}).get("inter") == 1), None)
+                if force is not None:
+                    c.actor2 = force
+            if c.fatalities is None:
+                c.fatalities = next((x.fatalities for x in same if x.fatalities is not None), None)
     cands[:] = [c for c in cands if id(c) not in drop]
 
 
@@ -236,12 +273,13 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             pool += [e for other in _TERRITORY_TYPES if other != c.sub_event_type and _PEACEFUL_TRANSFER in (other, c.sub_event_type)
                      for e in same_kind.get((other, key[1]), ())]
         retold = [e for i in range(c.sentence.index - 2, c.sentence.index + 1) for e in by_last_mention.get(i, ())
-                  if e.sub_event_type == c.sub_event_type and place_key(e.place) != key[1] and _same_spot_retold(e, c)]
+                  if _merge_kind(e.sub_event_type) == key[0] and place_key(e.place) != key[1] and _same_spot_retold(e, c)]
         for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
                 if e.sub_event_type != c.sub_event_type and e.sub_event_type in _CROWD_ORDER and \
                         _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
+                    e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
                 if e.sub_event_type == _PEACEFUL_TRANSFER and c.sub_event_type != _PEACEFUL_TRANSFER:
                     e.sub_event_type, e.actor1, e.actor2 = c.sub_event_type, c.actor1, c.actor2     # taken by force, as another mention says
                 if place_key(e.place) != key[1]:

@@ -409,7 +409,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             or next((a for a in (a1, a2) if a and a["inter"] in (2, 3, 4, 8)), None) or police
         a1, a2 = (a1 if a1 and a1["inter"] == 6 else a2 if a2 and a2["inter"] == 6 else protesters), forces
     elif sub == "Violent demonstration":
-        opponent = a2 if a2 and a2["inter"] in (1, 7) else (a1 if a1 and a1["inter"] == 1 else None)
+        # the force the crowd met before a bystander hurt ("security forces clashed with protesters; one man was shot dead")
+        opponent = next((a for a in (a2, a1) if a and a["inter"] == 1), None) or (a2 if a2 and a2["inter"] == 7 else None)
         if opponent is None and _CLASH.search(clause_text) and not _RIVALS.search(clause_text):
             opponent = police       # protesters who clash with no one named clash with the police
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent

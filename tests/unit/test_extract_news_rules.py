@@ -1928,3 +1928,20 @@ def test_a_charge_of_alleged_assaults_is_no_event_told():
             "The senators denied wrongdoing. Their party called the summons harassment.")
     events = extract_events(text, "2019-03-06")
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+def test_security_forces_that_clash_with_protesting_supporters_meet_a_riot_not_a_battle():
+    events = extract_events("One man was shot dead in Conakry on Tuesday as security forces clashed with opposition supporters "
+                            "protesting against the government.", "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Violent demonstration"]
+    assert events[0]["actor2"]["name"] == "Military Forces of Guinea"
+
+
+def test_one_demonstration_told_in_the_city_and_then_in_its_suburb_is_one_event():
+    text = ("One man was shot dead in Conakry on Tuesday as security forces clashed with opposition supporters protesting "
+            "against the government. Witnesses said police fired live rounds and tear gas at young people in the suburb of Ratoma. "
+            "The opposition had called for the protests despite a ban on demonstrations. Shops stayed closed.")
+    events = extract_events(text, "2019-03-06")
+    assert len(events) == 1 and events[0]["fatalities"]["best"] == 1
+    assert events[0]["actor1"]["name"] == "Protesters (Guinea)" if events[0]["sub_event_type"] != "Violent demonstration" \
+        else events[0]["actor1"]["name"] == "Rioters (Guinea)"
