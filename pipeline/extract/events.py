@@ -1398,8 +1398,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # militiamen": the claimant after "by" or "on"
                 claimant = next((a for a in s.actors if a.role == "main" and a.actor.inter in (2, 3, 4, 8)
                                  and a.start >= claim.end), None)
-            recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES
+            # (a claim may come a few sentences after the event: "... The explosion tore through the mosque at
+            # 1:30 p.m. A spokesman said the toll would rise. ISKP claimed the attack")
+            recent = [c for c in _recent(candidates, s, _CLAIM_SPAN) if 0 < s.index - c.sentence.index <= _CLAIM_SPAN and c.sub_event_type in VIOLENT_TYPES
                       and not (c.sub_event_type == "Air/drone strike" and claimant is not None and claimant.actor.inter != 8)]
+            if claimant is not None and claimant.actor.name == "Unidentified armed group":
+                claimant = None      # "the suicide bomber responsible for the bombing": no one named
             for c in recent if claimant is not None else ():
                 if (c.actor1 or {}).get("name") in GENERIC_ARMED and (c is recent[-1] or c.sub_event_type == recent[-1].sub_event_type):
                     # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim
@@ -1422,6 +1426,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
 # "said it carried out the attack": a group owning the event just reported (the sentence may report it too)
 _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|staged)"
                                     r"\s+(?:the|that|this|(?:\w+day|\w+'s)\b)", re.I), ("said",))
+_CLAIM_SPAN = 4       # sentences after an event within which a claim names who did it
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
 _BODY_FOUND = re.compile(r"\b(?:body|bodies|remains)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found|discovered|recovered|dumped)\b", re.I)

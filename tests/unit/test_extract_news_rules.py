@@ -1945,3 +1945,12 @@ def test_one_demonstration_told_in_the_city_and_then_in_its_suburb_is_one_event(
     assert len(events) == 1 and events[0]["fatalities"]["best"] == 1
     assert events[0]["actor1"]["name"] == "Protesters (Guinea)" if events[0]["sub_event_type"] != "Violent demonstration" \
         else events[0]["actor1"]["name"] == "Rioters (Guinea)"
+
+
+def test_a_claim_a_few_sentences_after_the_attack_names_who_did_it():
+    text = ("A suicide bomber blew himself up inside a mosque in Kunduz during Friday prayers, killing at least 12 worshippers. "
+            "The explosion tore through the mosque at about 1:30 p.m. local time. "
+            "A police spokesman said the toll was likely to rise. "
+            "The Islamic State Khorasan Province claimed the attack in a statement. Officials opened an investigation.")
+    [event] = extract_events(text, "2021-10-08")
+    assert event["actor1"]["name"] == "Islamic State Khorasan Province"
