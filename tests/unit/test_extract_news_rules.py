@@ -1954,3 +1954,9 @@ def test_a_claim_a_few_sentences_after_the_attack_names_who_did_it():
             "The Islamic State Khorasan Province claimed the attack in a statement. Officials opened an investigation.")
     [event] = extract_events(text, "2021-10-08")
     assert event["actor1"]["name"] == "Islamic State Khorasan Province"
+
+
+@pytest.mark.parametrize("text", ["Burundi has seen several grenade attacks in recent months, which the government blames on rebels.",
+                                  "The province has witnessed a wave of bombings this year."])
+def test_a_place_that_has_seen_several_attacks_is_a_summary_not_an_event(text):
+    assert extract_events(text, "2019-03-06") == []
