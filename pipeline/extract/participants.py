@@ -335,7 +335,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             a1, actor1 = None, None      # bystanders ("civilians displaced by the fighting") are never a side
         unnamed1 = a1 is None or (actor1 is not None and a1["name"] in ("Unidentified armed group", "Opposition rebels")
                                   and not _REBEL_WORD.search(actor1.text))
-        if unnamed1 and (a2 is None or a2["inter"] == 7) and sub == "Armed clash" \
+        if unnamed1 and (a2 is None or a2["inter"] == 7 or a2["name"] == "Unidentified armed group") and sub == "Armed clash" \
                 and (IDENTITY_CLASH.search(clause_text) or COMMUNITIES.search(clause_text)):
             # "ethnic clashes", "tribal fighting", "clan fighting", "armed men from the Kuki and Meitei communities
             # exchanged fire": militias of communities on both sides
@@ -455,6 +455,8 @@ _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|faction
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
 # "(armed men) from the Kuki and Meitei communities": the fighters of named communities
 COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+)?){1,4}communities\b"
+                          # "pitted Zande and Balanda militias against each other": two peoples' militias
+                          r"|\b[A-Z][\w'\u2019-]*\s+and\s+[A-Z][\w'\u2019-]*\s+(?:militias|militiamen|clans|tribes|clansmen|tribesmen)\b"
                           # "clashes between herders and farmers": the two livelihoods' communities
                           r"|\b(?:herders?|herdsmen|pastoralists|farmers)\s+and\s+(?:local\s+|sedentary\s+)?(?:farmers|herders?|herdsmen|pastoralists)\b")
 _REBEL_WORD = re.compile(r"\brebel|\binsurgen|\bjihad|\bopposition\b", re.I)

@@ -1960,3 +1960,14 @@ def test_a_claim_a_few_sentences_after_the_attack_names_who_did_it():
                                   "The province has witnessed a wave of bombings this year."])
 def test_a_place_that_has_seen_several_attacks_is_a_summary_not_an_event(text):
     assert extract_events(text, "2019-03-06") == []
+
+
+def test_armed_youths_are_a_communal_militia_not_rioters():
+    [event] = extract_events("Armed youths looted shops and set fire to homes in Yambio on Saturday, local officials said.", "2019-03-06")
+    assert event["actor1"]["inter"] == 4
+
+
+def test_violence_that_pitted_two_peoples_militias_against_each_other_is_their_clash():
+    [event] = extract_events("At least five people were killed in Yambio in the violence, which pitted Zande and Balanda militias "
+                             "against each other, officials said.", "2019-03-06")
+    assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 4, 4, 5)
