@@ -50,6 +50,9 @@ PERSON = re.compile(
     r"paramedics?|medics?|nurses?|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
     r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
+    # (one person named by the role: "killed a village chief and his two sons", "a driver")
+    r"chiefs?|elder|imams?|priests?|pastors?|mayors?|councillors?|headm[ae]n|judges?|lawyers?|driver|trader|herder|shepherds?|"
+    r"fisherman|businessm[ae]n|politicians?|governors?|son|daughter|husband|wife|brother|sister|father|mother|"
     r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b(?!-)", re.I)
 _NOT_PEOPLE_AFTER = re.compile(    # (one describing word may stand before: "two roadside bombs", "three car bombs")
     r"^[\s-]*(?:(?!(?:people|civilians|soldiers|men|women|children)\b)[a-z][\w-]*\s+)?(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
@@ -156,8 +159,9 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if low in VAGUE and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue      # "an attack by hundreds of jihadists": those who did it, not the dead
         after = text[m.end():m.end() + 40]
-        if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after):
-            continue
+        if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) \
+                and not (low in ("a", "an", "one") and _PERSON_OF_PLACE.match(after)):
+            continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
         if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
         if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
@@ -169,8 +173,12 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
+                              r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)
 _PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
-                           r"policewoman|medic|paramedic|nurse)\b(?!-)", re.I)
+                           r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
+                           r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"
+                           r"brother|sister|father|mother)\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
@@ -257,7 +265,7 @@ _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,
                                  r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
-_REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
+_REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+|(?:sustained|suffered|received)\s+(?:serious\s+|minor\s+|severe\s+|critical\s+)?)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"

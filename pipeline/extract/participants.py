@@ -449,6 +449,7 @@ _TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+
                           r"(?:abducted|kidnapped|captured|seized|taken|held)\b", re.I)
 _TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:\S+\s+){0,3}$", re.I)
 RIVAL_GROUPS = re.compile(r"\b(?:between|among)\s+(?:two\s+)?rival\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
+                          r"|\bbetween\s+two\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
                            r"|\brival\s+(?:\S+\s+)?(?:gangs|cults|cult\s+groups)\s+(?:\S+\s+){0,2}?(?:clashed|fought|battled)\b", re.I)
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"

@@ -1971,3 +1971,9 @@ def test_violence_that_pitted_two_peoples_militias_against_each_other_is_their_c
     [event] = extract_events("At least five people were killed in Yambio in the violence, which pitted Zande and Balanda militias "
                              "against each other, officials said.", "2019-03-06")
     assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 4, 4, 5)
+
+
+def test_gunfire_exchanged_between_two_armed_groups_is_their_clash():
+    [event] = extract_events("Heavy gunfire was exchanged between two armed groups in the hills of Manipur on Friday, "
+                             "police said, leaving three dead.", "2019-03-09")
+    assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 3, 3, 3)

@@ -229,3 +229,12 @@ def test_lynched_and_burned_alive_are_killed(sentence, deaths):
 ])
 def test_words_around_a_toll_that_are_not_its_dead(text, expected):
     assert fatalities(text) == expected
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Gunmen killed a village chief and his two sons on Tuesday.", 3),
+    ("Four women were killed and a driver sustained injuries when gunmen opened fire on their car.", 4),
+    ("Two fighters were killed and two others suffered wounds in the clashes.", 2),
+])
+def test_one_person_named_by_the_place_they_serve_counts_and_the_injured_do_not(text, dead):
+    assert fatalities(text) == dead
