@@ -29,6 +29,8 @@ _MODAL = re.compile(r"\b(?:will|would|could|plan\w*|intend\w*)\b", re.I)
 _YEAR_END = re.compile(r"\b((?:19|20)\d\d)\s+(?:\S+\s+)?$")
 _HAD_END = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
 _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_SAID_AND_THAT_END = re.compile(r"\b(?:said|says|say|reported|announced|told\s+\w+|stated|added|confirmed)\s+(?:[^.;]{0,80}?\band\s+)?that\s+"
+                                r"(?:\S+\s+){0,4}(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
 _PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came|work|shops|businesses|"
@@ -62,6 +64,8 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                     continue
                 if _HAD_END.search(before) and _SAID_HAD_END.search(before):
                     continue      # "said it had seized": reported speech, not background
+                if _SAID_AND_THAT_END.search(before_all[-120:]):
+                    continue      # "Police said ... and that 15 people were arrested": what was said, not a relative clause
             if kind == "background" and _HAD_END.search(before) and pub is not None \
                     and any(d.day is not None and d.precision == 1 and 0 <= (pub - d.day).days <= 7 for d in s.dates):
                 continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news

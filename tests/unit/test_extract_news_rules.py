@@ -1977,3 +1977,13 @@ def test_gunfire_exchanged_between_two_armed_groups_is_their_clash():
     [event] = extract_events("Heavy gunfire was exchanged between two armed groups in the hills of Manipur on Friday, "
                              "police said, leaving three dead.", "2019-03-09")
     assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Armed clash", 3, 3, 3)
+
+
+@pytest.mark.parametrize("second, kind", [
+    ("Police said about 2,000 tractors were involved and that 15 protesters were arrested in Toulouse.", "Protest with intervention"),
+    ("An activist told Reuters that 30 men were executed in the town of Hajin when the militants stormed it.", "Attack"),
+])
+def test_what_a_speaker_says_were_done_is_no_relative_clause_of_the_past(second, kind):
+    text = ("Farmers blocked roads around Paris with tractors on Monday. " + second +
+            " The union said the protests would go on. Ministers met its leaders.")
+    assert kind in [e["sub_event_type"] for e in extract_events(text, "2019-03-06")]
