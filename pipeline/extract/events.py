@@ -171,7 +171,8 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     if not dated:
         return None
     # "beheaded a fisherman they had kidnapped last month": the day of the relative clause's deed
-    dated = [d for d in dated if d.start < t.end or not _RELATIVE_DEED.search(s.text, max(t.end, d.start - 40), d.start)] or dated
+    if any(d.start >= t.end for d in dated):
+        dated = [d for d in dated if d.start < t.end or not _RELATIVE_DEED.search(s.text, max(t.end, d.start - 40), d.start)] or dated
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
     # its clause does (a year of background is no such day)
@@ -906,9 +907,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "despite a ban on demonstrations": a rule about protests, not one held
     if _PROTEST_NOUN.fullmatch(t.text) and _AMID_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "stocks fell amid worsening protests in the city": the protests as a backdrop, not one held
-    if _OVER_ALLEGED.search(s.text, max(0, t.start - 60), t.start):
+    if "alleged" in s.text and _OVER_ALLEGED.search(s.text, max(0, t.start - 60), t.start):
         return True   # "summoned over alleged assaults on its men and destruction of its property": a charge, not an event told
-    if _EARLIER_PERIODS.search(s.text, max(0, t.start - 30), t.start):
+    if ("'s" in s.text or "\u2019s" in s.text) and _EARLIER_PERIODS.search(s.text, max(0, t.start - 30), t.start):
         return True   # "killed during last month's crackdown": an event of an earlier period, named, not told
     if _CAMPAIGN_AFTER.match(s.text[t.end:t.end + 15]):
         return True   # a campaign is the frame of many events, not one
