@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
-from .merge import (GENERIC_ARMED, MORE_DEAD, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (GENERIC_ARMED, more_dead, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
@@ -1365,7 +1365,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 broken[-1].sub_event_type = "Excessive force against protesters"
                 if broken[-1].fatalities is None:
                     broken[-1].fatalities = dead
-        if len(candidates) == first_here and s.index > 0 and MORE_DEAD.search(s.text) and not OTHER_EVENT.search(s.text) \
+        if len(candidates) == first_here and s.index > 0 and more_dead(s.text) and not OTHER_EVENT.search(s.text) \
                 and not any(m.role in ("locative", "near") and m.place.kind != "country" for m in s.places):
             # "One soldier was also killed.": more dead of the event just told, besides those it counted (not
             # "in another town", nor where a place of their own is named)

@@ -201,11 +201,22 @@ def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
 
 # a sentence that opens on the count of more dead: "At least three other rebels were killed in the clash"
 # (not "his son and 12 other militants were killed", where "other" is besides the son)
-MORE_DEAD = re.compile(r"^\W*(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:other|more|additional|further)\s+"
+# (also after who tells it: "A military spokesman said two soldiers were also killed in the clashes")
+_TOLD_BY = r"^(?:[^.;:]{0,80}?\b(?:said|says|told\s+\w+|reported|added|confirmed)\s+(?:that\s+)?)?\W*"
+MORE_DEAD = re.compile(_TOLD_BY + r"(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:other|more|additional|further)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:(?:were|was|have\s+been|had\s+been)\s+killed|died)\b"
                         # "One soldier was also killed": besides those told
-                        r"|^\W*(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}"
+                        r"|" + _TOLD_BY + r"(?:at\s+least\s+|some\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}"
                         r"(?:(?:were|was|have\s+been|had\s+been)\s+also\s+killed|also\s+died)\b", re.I)
+
+
+# a death of no violence: "a soldier also died in a non-combat related incident", "in a road accident"
+_NON_COMBAT = re.compile(r"\bnon-?combat|\baccident|\billness|natural\s+causes|heart\s+attack|\bdrown", re.I)
+
+
+def more_dead(text: str) -> bool:
+    """The sentence opens (after who tells it) on the count of more dead of the event just told."""
+    return MORE_DEAD.search(text) is not None and _NON_COMBAT.search(text) is None
 
 
 def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]) -> list[Candidate]:
@@ -250,7 +261,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             if related and (not c.date_explicit or c.day == target.day) and c.sentence.index > min(target.mentions):
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
-                elif target.fatalities and c.fatalities and MORE_DEAD.search(c.sentence.text):
+                elif target.fatalities and c.fatalities and more_dead(c.sentence.text):
                     target.fatalities += c.fatalities   # "three other rebels were killed in the clash": besides those told
                 continue
             host = _same_event_located(c, by_sentence)
@@ -393,6 +404,8 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
         host.day, host.precision, host.date_explicit = c.day, c.precision, True
     if host.fatalities is None and c.fatalities is not None:
         host.fatalities = c.fatalities
+    elif host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
+        host.fatalities += c.fatalities     # "... said two soldiers were also killed in the clashes on Tuesday"
     if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
             PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it

@@ -1013,6 +1013,9 @@ _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|tow
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
 
+_SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"
+                                r"speaking|spoke|addressing\s+(?:reporters|journalists)|news\s+conference|press\s+conference|briefing)"
+                                r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
                            r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
 _NEAR_WORDS = ("near", "outside", "between", "of", "close to")     # one of them is in every match of _NEAR_BEFORE
@@ -1040,6 +1043,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "border"
     if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):
         return "near"
+    if "in" in before and _SPEAKER_IN_BEFORE.search(before):
+        return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event
     if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
         return "source"
     if _VENUE_BEFORE.search(text[max(0, start - 100):start]):
@@ -1144,7 +1149,7 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     for m in mentions:
         p = m.place
         if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
-            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source") else 1
+            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source", "speaker") else 1
     pattern, words = _demonyms()
     if text and pattern is not None:
         # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country

@@ -1987,3 +1987,18 @@ def test_what_a_speaker_says_were_done_is_no_relative_clause_of_the_past(second,
     text = ("Farmers blocked roads around Paris with tractors on Monday. " + second +
             " The union said the protests would go on. Ministers met its leaders.")
     assert kind in [e["sub_event_type"] for e in extract_events(text, "2019-03-06")]
+
+
+def test_more_dead_told_by_a_spokesman_add_to_the_event_and_a_death_by_accident_does_not():
+    text = ("The army said today that soldiers killed at least 20 rebels in fighting in the district of Vavuniya. "
+            "A military spokesman said two soldiers were also killed in the clashes on Tuesday. "
+            "It said a third soldier also died in a road accident. The rebels could not be reached.")
+    [event] = extract_events(text, "2008-05-16")
+    assert event["fatalities"]["best"] == 22
+
+
+def test_where_a_spokesman_told_reporters_is_not_where_the_event_was():
+    text = ("Rebels killed 12 people in an overnight raid on a refugee settlement in Uganda's Adjumani district, police said. "
+            "The attackers abducted at least 15 children, a police spokesman told reporters in Kampala. "
+            "The army sent troops. The rebels fled.")
+    assert {e["location"]["name"] for e in extract_events(text, "2008-05-16")} == {"Adjumani"}
