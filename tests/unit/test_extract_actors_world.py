@@ -606,3 +606,9 @@ def test_the_taliban_are_afghanistans_state_forces_once_they_took_power(publishe
 def test_a_navys_sailors_are_its_forces_a_ships_are_its_crew(sentence, inter):
     [event] = extract_events(sentence, "2019-03-06")
     assert event["actor2"]["inter"] == inter
+
+
+@pytest.mark.parametrize("words", ["Plainclothes officers", "Secret police", "Security agents"])
+def test_plainclothes_and_secret_police_are_police(words):
+    [a] = find_actors(f"{words} raided the apartment on Friday.")
+    assert a.actor.name == "Police Forces of {country}"
