@@ -2002,3 +2002,11 @@ def test_where_a_spokesman_told_reporters_is_not_where_the_event_was():
             "The attackers abducted at least 15 children, a police spokesman told reporters in Kampala. "
             "The army sent troops. The rebels fled.")
     assert {e["location"]["name"] for e in extract_events(text, "2008-05-16")} == {"Adjumani"}
+
+
+def test_rescuers_who_count_the_dead_of_a_strike_do_not_make_the_story_a_disaster():
+    text = ("Warplanes pounded the town of Maarat al-Numan on Tuesday, killing at least 12 civilians, rescuers said. "
+            "The strikes hit a market. "
+            "Meanwhile, rebels shelled the town of Suqaylabiyah in Hama province, killing two people, state media reported.")
+    kinds = {e["sub_event_type"] for e in extract_events(text, "2019-10-19")}
+    assert kinds == {"Air/drone strike", "Shelling/artillery/missile attack"}
