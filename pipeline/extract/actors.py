@@ -74,6 +74,7 @@ class ActorLexicon:
     fronts: dict = field(default_factory=dict)   # a war's front state -> the state it fights there
     # a group that took power: its name -> (the day it did, its state forces' name, its country)
     rulers: dict = field(default_factory=dict)
+    national_site: re.Pattern | None = None     # "Iranian targets", "Turkish positions": a state's sites, hit
 
 
 _COUNTRY_AGENT_VERBS = (r"(?:launch(?:ed|es)|carried\s+out|carries\s+out|conducted|conducts|struck|strikes|bombed|bombs|"
@@ -148,10 +149,12 @@ def load_lexicon() -> ActorLexicon:
     national_strike = re.compile(r"[^\w-](?P<nat>" + nat + r")(?:-led)?\s+(?:(?P<air>air\s*strikes?|airstrikes?|air\s+raids?|"
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|strike(?=\s+(?:on|against|targeting)\s)|raids|(?:gun)?fire(?!\s+(?:brigades?|fighters?|departments?|services?|trucks?|engines?|stations?|crews?)))\b")
+    # "struck Iranian targets near Damascus": the sites of a state's forces, which the strike hit (participants._targeted_force)
+    national_site = re.compile(r"[^\w-](?P<nat>" + nat + r")\s+(?:military\s+)?(?:targets|positions|bases|sites|installations|facilities|outposts|assets)\b")
     coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
                         national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
-                        coordinated_nat, wars, fronts, rulers)
+                        coordinated_nat, wars, fronts, rulers, national_site)
 
 
 def as_of(actor: dict | None, day: date | None, event_cc: str | None) -> dict | None:
@@ -258,6 +261,7 @@ _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing
 # (searched with the character before it, in " " + the lower-cased text, as the lexicon's patterns are)
 _AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
                                r"target|hits?\b|retaliat|responded\s+with|stormed|deployed|mounted|sent\s)")
+_NATIONAL_SITE_WORDS = ("targets", "positions", "bases", "sites", "installations", "facilities", "outposts", "assets")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strike", "raids", "fire")
 
@@ -364,6 +368,11 @@ def find_actors(text: str) -> list[ActorMention]:
                 occ, o_start, o_end = other
                 found.append(ActorMention(actor, o_start, o_end, text[o_start:o_end], occ))
             found.append(ActorMention(actor, start, end, text[start:end], cc))
+    if lex.national_site is not None and lex.state is not None and holds_any(low, _NATIONAL_SITE_WORDS):
+        for m in lex.national_site.finditer(spaced):
+            start, end = m.start("nat") - 1, m.end("nat") - 1
+            if not any(a.start <= start < a.end for a in found) and text[start].isupper():
+                found.append(ActorMention(lex.state, start, end, text[start:end], lex.nationalities.get(" ".join(m.group("nat").split()))))
     if lex.cased and holds_any(text, lex.cased_heads):
         for m in lex.cased.finditer(text):
             if any(a.start <= m.start() < a.end for a in found):

@@ -64,7 +64,7 @@ _OBJECT_BEFORE = TailPattern(re.compile(
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
     r"beheaded|beheading|executed|executing|massacred|massacring|slaughtered|slaughtering|lynched|tortured|raped|"
-    r"exhorting|urging|by)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=4, fold=True)   # a word, an article, two words
+    r"exhorting|urging|by|victory\s+over|win\s+over)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=5, fold=True)   # a word or two, an article, two words
 
 
 def allied(a: ActorMention, b: ActorMention) -> bool:
@@ -140,7 +140,9 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
         after = [a for a in pool if a.start >= t.end and not _OF_AGAINST_BEFORE.search(text[max(0, a.start - 30):a.start])]
         actor1 = after[0] if after else None
     else:
-        if _COMMA_END.search(text[max(0, t.start - 3):t.start]) and t.text.lower().endswith("ing"):
+        if (_COMMA_END.search(text[max(0, t.start - 3):t.start]) or _SUBORDINATE_ING_BEFORE.search(text, max(0, t.start - 8), t.start)) \
+                and t.text.lower().endswith("ing"):
+            # (and "declared victory over the group after capturing its last pocket": the same subject)
             # ", seizing the town": the participle shares the main clause's subject
             subj = [a for a in mains if a.end <= t.start and not _OBJECT_BEFORE.search(text[max(0, a.start - 40):a.start])]
             if subj:
@@ -241,6 +243,7 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
 # "attacked a tanker with drones": the weapon the agent used, not a side it hit
 _INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using)\s+(?:its\s+|their\s+|armed\s+|explosive-laden\s+)?$", re.I)
 _BARE_DRONE = re.compile(r"(?:armed\s+|attack\s+|suicide\s+|kamikaze\s+)?drones?", re.I)
+_SUBORDINATE_ING_BEFORE = re.compile(r"\b(?:after|before|while|upon|since)\s+$", re.I)
 _COORDINATED_GAP = re.compile(r"\s+and\s+|,\s+")       # "Assad regime and Russian (airstrikes)"
 _RECIPROCAL = re.compile(r"exchang|clash|fought|fight|battl|skirmish|gun\s*battle|firefight|shoot-?out", re.I)
 # "soldiers and volunteer fighters", "troops, the police and allied militiamen": one subject of several
@@ -250,7 +253,7 @@ _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bo
 
 
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|because)\b", re.I)
-_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
+_FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:(?:military\s+)?(?:targets|sites|installations|facilities|assets)|post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
                          r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)
 _AT_SITE = re.compile(r"\b(?:outside|at|near|on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|"
                       r"ambushed|ambushing|bombed|bombing|shelled|shelling|pounded|pounding|raided|raiding|into|inside)\s+(?:an?\s+|the\s+|their\s+|its\s+|\S+\s+){0,3}$", re.I)

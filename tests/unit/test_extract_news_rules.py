@@ -2010,3 +2010,15 @@ def test_rescuers_who_count_the_dead_of_a_strike_do_not_make_the_story_a_disaste
             "Meanwhile, rebels shelled the town of Suqaylabiyah in Hama province, killing two people, state media reported.")
     kinds = {e["sub_event_type"] for e in extract_events(text, "2019-10-19")}
     assert kinds == {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def test_a_force_that_declared_victory_after_capturing_a_village_took_it_from_the_group_it_beat():
+    [event] = extract_events("The Syrian Democratic Forces declared victory over the Islamic State group on Saturday after "
+                             "capturing its last pocket of territory in the village of Baghuz.", "2019-03-23")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Syrian Democratic Forces", "Islamic State")
+    assert event["location"]["admin1"] == "Deir ez Zor"
+
+
+def test_a_states_targets_struck_make_its_forces_the_target():
+    [event] = extract_events("Israeli warplanes struck Iranian targets near Damascus overnight, the military said on Monday.", "2019-01-21")
+    assert event["actor2"]["name"] == "Military Forces of Iran"
