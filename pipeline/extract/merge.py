@@ -328,7 +328,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     # a lede's region-level summary of an event the body gives precisely
     out = []
     for e in events:
-        if not snippet and e.place is not None and e.place.geo_precision == 3 and max(e.mentions) <= 3:
+        if e.place is not None and e.place.geo_precision == 3 and max(e.mentions) <= 3:
             finer = [x for x in events if x is not e and x.sub_event_type == e.sub_event_type and x.place is not None
                      and (x.place.geo_precision < 3 or (x.place.level == 2 and e.place.level == 1 and e.place.kind == "province"))
                      and x.place.admin1 == e.place.admin1
@@ -346,7 +346,9 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         target.fatalities += e.fatalities
                 if target.actor1 and e.actor1 and (target.actor1.get("inter") == 3 or (
                         target.actor1.get("name") in GENERIC_ARMED and e.actor1.get("name") not in GENERIC_ARMED
-                        and e.actor1.get("inter") in (2, 3, 4))):
+                        and e.actor1.get("inter") in (2, 3, 4))
+                        # ("The clashes broke out in the village of X": the body names no side, the lede does)
+                        or not any(a.role == "main" for a in target.sentence.actors)):
                     target.actor1, target.actor2 = e.actor1, e.actor2     # the group the lede names
                 continue
         out.append(e)

@@ -2022,3 +2022,11 @@ def test_a_force_that_declared_victory_after_capturing_a_village_took_it_from_th
 def test_a_states_targets_struck_make_its_forces_the_target():
     [event] = extract_events("Israeli warplanes struck Iranian targets near Damascus overnight, the military said on Monday.", "2019-01-21")
     assert event["actor2"]["name"] == "Military Forces of Iran"
+
+
+def test_a_briefs_clashes_placed_in_a_village_of_the_ledes_region_are_the_ledes_with_its_sides():
+    text = ("At least 10 people were killed on Sunday in clashes between Dogon hunters and Fulani herders in the central "
+            "Malian region of Mopti, local sources said. "
+            "The clashes broke out in the village of Ogossagou after a dispute over grazing land, an official said.")
+    [event] = extract_events(text, "2019-03-26")
+    assert event["location"]["name"] == "Ogossagou" and event["actor1"]["inter"] == 4 and event["fatalities"]["best"] == 10
