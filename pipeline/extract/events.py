@@ -17,7 +17,7 @@ from .actors import ActorMention, find_actors
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
-from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of
+from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (GENERIC_ARMED, more_dead, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
@@ -940,6 +940,7 @@ _PLACES_OF_START = re.compile(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|a
 _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I),
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
+_KILLED_IN_GAP = re.compile(r"\s+(?:\w+\s+)?(?:in|near|at)\s+(?:the\s+(?:\w+\s+){0,2}?(?:city|town|village)\s+of\s+)?")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
 # protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"
 _PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
@@ -1419,6 +1420,17 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 if _ARMED_VICTIMS.search(s.text):
                     # "They said five soldiers were killed.": the assault, not the pipeline they blew up
                     recent = [c for c in recent if c.sub_event_type in _ASSAULTS] or recent
+                word = _DEATH_WORD.search(s.text)
+                town = next((m.place for m in s.places if m.role == "locative" and m.place.kind == "town" and m.place.latitude is not None
+                             and _KILLED_IN_GAP.fullmatch(s.text, word.end(), m.start)), None)
+                if recent and town is not None and recent[-1].place is not None and more_dead(s.text):
+                    if place_key(town) != place_key(recent[-1].place) and town.country_code == recent[-1].place.country_code:
+                        # "In the Kherson region, two people were killed when shells hit the city ... Three more were
+                        # killed in Nikopol": the same kind of attack, by the same side, in another town
+                        candidates.append(replace(recent[-1], sentence=s, place=town, place_explicit=True, fatalities=deaths,
+                                                  trigger=replace(recent[-1].trigger, start=word.start(), end=word.end(), text=word.group()),
+                                                  extra_places=[], place_carried=False, mentions=set()))
+                        continue
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
     return consolidate(candidates, snippet, sentences)

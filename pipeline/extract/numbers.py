@@ -164,7 +164,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
         if _PART_OF_COUNT.match(after) and low not in VAGUE:
             continue  # "Fifteen of the victims": a part of another count
-        if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after)
+        if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after) or _MORE_KILLED_AFTER.match(after)
                 or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])
                 or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])
                     and _TOLL_END_AFTER.match(after))):
@@ -173,6 +173,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# "Three more were killed in Nikopol", "two others died": a count of people the verb names
+_MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead)|(?:also\s+)?died)\b", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
                               r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)
 _PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"

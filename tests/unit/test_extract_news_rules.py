@@ -2030,3 +2030,12 @@ def test_a_briefs_clashes_placed_in_a_village_of_the_ledes_region_are_the_ledes_
             "The clashes broke out in the village of Ogossagou after a dispute over grazing land, an official said.")
     [event] = extract_events(text, "2019-03-26")
     assert event["location"]["name"] == "Ogossagou" and event["actor1"]["inter"] == 4 and event["fatalities"]["best"] == 10
+
+
+def test_more_dead_in_another_town_are_the_same_kind_of_attack_there():
+    text = ("Russian shelling killed five civilians across southern Ukraine on Saturday, officials said. "
+            "Two people were killed when shells hit residential areas of the city of Kherson, the governor said. "
+            "Three more were killed in Nikopol, the regional governor said. Air defences shot down several drones.")
+    events = {e["location"]["name"]: e for e in extract_events(text, "2024-05-12")}
+    assert events["Nikopol"]["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert events["Nikopol"]["fatalities"]["best"] == 3 and events["Kherson"]["fatalities"]["best"] == 2

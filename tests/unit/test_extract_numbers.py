@@ -238,3 +238,8 @@ def test_words_around_a_toll_that_are_not_its_dead(text, expected):
 ])
 def test_one_person_named_by_the_place_they_serve_counts_and_the_injured_do_not(text, dead):
     assert fatalities(text) == dead
+
+
+@pytest.mark.parametrize("text, dead", [("Three more were killed in the town, the governor said.", 3), ("Two others died in hospital.", 2)])
+def test_more_or_others_killed_are_counted(text, dead):
+    assert fatalities(text) == dead
