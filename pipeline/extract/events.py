@@ -574,8 +574,8 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
         return sub      # rebels or foreign forces fight around it: a war story ("the war began with protests")
     if _names(_PROTEST_FRAME, neighbours):
         return "Violent demonstration"
-    if _names(_RIOT_FRAME, neighbours):
-        return "Mob violence"
+    if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
+        return "Mob violence"       # (or among an election's camps: "clashes between supporters of rival candidates")
     return sub
 
 

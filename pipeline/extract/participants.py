@@ -470,6 +470,8 @@ _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+oth
 # the supporters of political parties ("supporters of rival political parties clashed", "party activists")
 PARTISANS = re.compile(r"\b(?:supporters|activists|members|workers|cadres|loyalists)\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}?part(?:y|ies)\b"
                        r"|\bparty\s+(?:supporters|activists|workers|cadres|loyalists)\b"
+                       # "supporters of rival candidates": an election's camps
+                       r"|\b(?:supporters|activists|loyalists|followers)\s+of\s+(?:the\s+)?(?:two\s+|rival\s+|opposing\s+|competing\s+)+(?:\S+\s+)?(?:candidates|politicians|camps|factions|leaders)\b"
                        # "supporters of the ruling Awami League and the opposition BNP": of two named movements
                        r"|\b(?:supporters|activists|cadres|loyalists|followers)\s+of\s+(?:the\s+)?(?:ruling\s+|opposition\s+|rival\s+|main\s+)?"
                        r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,3}\s+(?:and|or)\s+(?:the\s+|its\s+)?"

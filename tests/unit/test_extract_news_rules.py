@@ -2039,3 +2039,11 @@ def test_more_dead_in_another_town_are_the_same_kind_of_attack_there():
     events = {e["location"]["name"]: e for e in extract_events(text, "2024-05-12")}
     assert events["Nikopol"]["sub_event_type"] == "Shelling/artillery/missile attack"
     assert events["Nikopol"]["fatalities"]["best"] == 3 and events["Kherson"]["fatalities"]["best"] == 2
+
+
+def test_supporters_of_rival_candidates_who_clash_are_a_mob_not_armies():
+    text = ("Three people were killed in clashes between supporters of rival candidates in the town of Kakamega on Tuesday, "
+            "a day after a by-election, police said. "
+            "Supporters armed with machetes fought in the town centre for hours before police fired tear gas to disperse them.")
+    events = extract_events(text, "2019-03-06")
+    assert [(e["sub_event_type"], e["actor1"]["inter"]) for e in events] == [("Mob violence", 5)]
