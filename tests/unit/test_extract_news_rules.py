@@ -2047,3 +2047,9 @@ def test_supporters_of_rival_candidates_who_clash_are_a_mob_not_armies():
             "Supporters armed with machetes fought in the town centre for hours before police fired tear gas to disperse them.")
     events = extract_events(text, "2019-03-06")
     assert [(e["sub_event_type"], e["actor1"]["inter"]) for e in events] == [("Mob violence", 5)]
+
+
+def test_armed_robbers_shot_dead_by_police_are_a_gang_and_counted():
+    [event] = extract_events("Police shot dead four suspected armed robbers in a gunfight in Lagos on Saturday, a spokesman said.", "2019-03-06")
+    assert (event["actor2"]["inter"], event["fatalities"]["best"]) == (3, 4)
+    assert event["actor2"]["name"] != "Opposition rebels"
