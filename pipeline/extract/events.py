@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (GENERIC_ARMED, more_dead, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
-                    abduction_absorbs_assault, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
+                    abduction_absorbs_assault, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
@@ -1125,9 +1125,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             # the arrest of a political figure is news whatever the charge ("arrested the former prime minister
-            # ... on corruption charges"): the crime words do not make it common crime
+            # ... on corruption charges", "hours after a court sentenced him"): the crime and court words do not make it common crime
             notable = sub == "Arrests" and _NOTABLE_ARRESTED.match(s.text, t.end, t.end + 80) is not None
-            if sub is None or blocked_by_context(s, sub, t, ("crime",) if notable else ()):
+            if sub is None or blocked_by_context(s, sub, t, ("crime", "court") if notable else ()):
                 continue
             if sub == "Violent demonstration" and _BARRICADES.search(t.text) and actor1 is not None \
                     and actor1.actor.inter in (1, 2, 3, 4, 8):
@@ -1384,6 +1384,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         toll_joins_its_attack(here, s)
         violence_absorbs_destruction(here, s)
         abduction_absorbs_assault(here, s)
+        seizure_absorbs_weapons(here, s)
         weapon_absorbs_blast(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here

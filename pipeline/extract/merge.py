@@ -45,6 +45,18 @@ _BARE_BLAST = re.compile(r"(?:blasts?|explosions?)", re.I)
 _WEAPON_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Suicide bomb", "Grenade", "Chemical weapon")
 
 
+def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
+    """'recovered a cache of arms, including AK-47 rifles and grenades': the weapons named after a seizure
+    are what was seized, not a grenade attack (the same sentence, after the seizure's word)."""
+    here = [c for c in cands if c.sentence is s]
+    seized = [c for c in here if c.sub_event_type == "Disrupted weapons use"]
+    for w in [c for c in here if c.sub_event_type in _WEAPON_TYPES + ("Remote explosive/landmine/IED",)]:
+        owner = next((d for d in seized if d.trigger.start < w.trigger.start and _WEAPON_NOUN.fullmatch(w.trigger.text)
+                      and _SEIZURE_WORD.search(d.trigger.text)), None)
+        if owner is not None:
+            _fold_into(owner, w, cands)
+
+
 def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
     """'an explosion due to a rocket', 'the blast was caused by a mortar shell': one event, coded by the
     weapon the sentence names, not also a bomb of unknown kind (same clause, same place); and 'a suicide
@@ -62,6 +74,9 @@ def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
             _fold_into(owner, blast, cands)
 
 
+_SEIZURE_WORD = re.compile(r"seiz|recover|found|discover|confiscat|cache|uncover|stockpile|depot", re.I)
+_WEAPON_NOUN = re.compile(r"(?:hand\s+|rocket-propelled\s+)?grenades?|(?:land)?mines?|rockets?|mortars?(?:\s+shells?)?|shells|"
+                          r"explosives?|IEDs?|improvised\s+explosive\s+devices?|bombs?|explosive\s+devices?|missiles?", re.I)
 _LIST_GAP = re.compile(r"\band\b|[,;]")
 # what joins a weapon and the agent it carried: "filled with", "loaded with", "pounded by", "carried out by"
 _CARRIED_GAP = re.compile(r"\b(?:filled|loaded|laden|contain(?:ing|ed)|carrying|with|by|using)\b|-filled\b")

@@ -612,3 +612,8 @@ def test_a_navys_sailors_are_its_forces_a_ships_are_its_crew(sentence, inter):
 def test_plainclothes_and_secret_police_are_police(words):
     [a] = find_actors(f"{words} raided the apartment on Friday.")
     assert a.actor.name == "Police Forces of {country}"
+
+
+def test_renamo_is_mozambiques_rebel_movement():
+    [a] = [a for a in find_actors("Renamo fighters attacked a bus in Sofala province.") if a.role == "main"]
+    assert (a.actor.name, a.actor.inter) == ("Renamo", 2)

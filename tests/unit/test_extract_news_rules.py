@@ -2053,3 +2053,15 @@ def test_armed_robbers_shot_dead_by_police_are_a_gang_and_counted():
     [event] = extract_events("Police shot dead four suspected armed robbers in a gunfight in Lagos on Saturday, a spokesman said.", "2019-03-06")
     assert (event["actor2"]["inter"], event["fatalities"]["best"]) == (3, 4)
     assert event["actor2"]["name"] != "Opposition rebels"
+
+
+def test_a_former_prime_minister_arrested_after_a_court_sentenced_him_is_an_arrest():
+    [event] = extract_events("Police arrested former Prime Minister Nawaz Sharif at his home in Lahore on Saturday, hours after "
+                             "a court sentenced him to prison for corruption.", "2019-03-06")
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_grenades_listed_in_a_seized_cache_are_no_grenade_attack():
+    events = extract_events("Soldiers recovered a cache of arms, including rifles and grenades, during a search operation "
+                            "in the Kupwara district on Wednesday, police said.", "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Disrupted weapons use"]
