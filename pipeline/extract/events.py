@@ -72,6 +72,9 @@ _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|posit
 
 _WITH_THE_CROWD = re.compile(r"\s+with\s+(?:\S+\s+){0,3}?(?:protesters|protestors|demonstrators|rioters|marchers|"
                              r"(?:supporters|students|youths|residents)\s+(?:who\s+were\s+)?(?:protesting|demonstrating|rallying|marching))\b", re.I)
+_DEMANDING_CROWD = re.compile(r"\s+(?:on|at|upon|into)\s+(?:\S+\s+){0,4}?(?:workers|students|people|residents|supporters|farmers|teachers|"
+                              r"villagers|youths|traders|miners|crowds?|women|men|activists)\s+(?:who\s+were\s+)?"
+                              r"(?:demanding|protesting|calling\s+for|rallying|marching|demonstrating|striking)\b", re.I)
 _PROTEST_ACTOR = re.compile(r"\b(?:protesters|protestors|demonstrators|rioters|crowds?|marchers|students|youths)\b", re.I)
 # "police attacked the peaceful rally": the object is a protest, not the people in it
 _PROTEST_EVENT_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|"
@@ -343,6 +346,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _MOB_END.search(actor1.text) and not _names(_PROTEST_FRAME, neighbours):
             return "Mob violence"           # "angry mobs attacked Muslim-owned shops": a crowd's violence, no demonstration
         return "Violent demonstration"      # "protesters attacked several embassies": the demonstrators' violence
+    if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter == 1 \
+            and _DEMANDING_CROWD.match(text, t.end - 3 if t.text.lower().endswith(" on") else t.end):
+        # "police opened fire on garment workers demanding higher wages": a demonstration met with force
+        return "Excessive force against protesters" if _KILLING.search(text[clause.start:clause.end]) else "Protest with intervention"
     if cand_type == "attack":
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
@@ -1263,14 +1270,21 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                          + [m.span(1) for m in _BACKED_BY_WORD.finditer(s.text)],
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
-            if t.weak and actor1 is None and place is not None and place.kind == "town" and _HAPPENED_AFTER.match(s.text, t.end) \
+            if t.weak and actor1 is None and place is not None and (place.kind == "town" or place.level == 2) \
+                    and _HAPPENED_AFTER.match(s.text, t.end) \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _SAID_THE.search(s.text, max(0, t.start - 40), t.start)):
                 prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index and (
                     c.sub_event_type in VIOLENT_TYPES or c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance"))]
-                if prior and (prior[-1].place is None or prior[-1].place.kind == "country"):
+                # (or it had only its region: "... in Narathiwat province ... The attack happened in the Rueso district")
+                if prior and (prior[-1].place is None or prior[-1].place.kind == "country"
+                              or (prior[-1].place.geo_precision == 3 and place.geo_precision < 3 or place.level == 2 and prior[-1].place.level == 1)
+                              and prior[-1].place.admin1 == place.admin1 and prior[-1].place.country_code == place.country_code):
                     # "Soldiers raped 15 women in South Sudan ... The UN said the attacks took place near the town of
-                    # Leer": where the event just told happened
-                    prior[-1].place, prior[-1].place_explicit = place, True
+                    # Leer": where the event just told happened (each mention of it in its sentence)
+                    told = prior[-1]
+                    for c in prior:
+                        if c.sentence is told.sentence and place_key(c.place) == place_key(told.place):
+                            c.place, c.place_explicit = place, True
                     continue
             if sub in PROTEST_FAMILY and _PROTEST_NOUN.fullmatch(t.text) and _DEFINITE_BEFORE.search(s.text, max(0, t.start - 40), t.start) \
                     and any(c.sub_event_type in PROTEST_FAMILY for c in _recent(candidates, s, 4) if c.sentence.index < s.index):

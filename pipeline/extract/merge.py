@@ -127,8 +127,10 @@ def violence_absorbs_destruction(cands: list[Candidate], s: Sentence) -> None:
     side, the same place, one sentence)."""
     here = [c for c in cands if c.sentence is s]
     for c in [c for c in here if c.sub_event_type == "Looting/property destruction"]:
+        # (a destruction whose agent came out as the victims named before it, "killed 20 people, including women and
+        # children, and burned dozens of homes", is the killers')
         owner = next((x for x in here if (x.sub_event_type in VIOLENT_TYPES or x.sub_event_type == "Abduction/forced disappearance")
-                      and x.sub_event_type != "Looting/property destruction" and x.actor1 == c.actor1 and (x.place is None or c.place is None or place_key(x.place) == place_key(c.place))), None)
+                      and x.sub_event_type != "Looting/property destruction" and (x.actor1 == c.actor1 or (c.actor1 or {}).get("inter") == 7) and (x.place is None or c.place is None or place_key(x.place) == place_key(c.place))), None)
         if owner is not None:
             _fold_into(owner, c, cands)
 

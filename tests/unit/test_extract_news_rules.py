@@ -2065,3 +2065,23 @@ def test_grenades_listed_in_a_seized_cache_are_no_grenade_attack():
     events = extract_events("Soldiers recovered a cache of arms, including rifles and grenades, during a search operation "
                             "in the Kupwara district on Wednesday, police said.", "2019-03-06")
     assert [e["sub_event_type"] for e in events] == ["Disrupted weapons use"]
+
+
+def test_police_firing_on_workers_demanding_wages_is_force_against_a_protest():
+    [event] = extract_events("Police opened fire on thousands of garment workers demanding higher wages in Gazipur on Monday, "
+                             "killing one worker, officials said.", "2019-03-06")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_the_attack_happened_in_a_district_of_the_ledes_province_places_it_there():
+    text = ("Insurgents detonated a roadside bomb under an army patrol in Narathiwat province on Thursday, killing two soldiers, police said. "
+            "The attack happened in the Rueso district, a police colonel said. "
+            "Security was tightened. No group claimed it.")
+    [event] = extract_events(text, "2019-03-08")
+    assert "Rueso" in event["location"]["name"]
+
+
+def test_homes_burned_by_the_killers_of_women_and_children_are_part_of_the_killing():
+    events = extract_events("Gang members killed at least 20 people, including women and children, and burned dozens of homes "
+                            "in Port-au-Prince over the weekend, a rights group said.", "2019-03-06")
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
