@@ -174,6 +174,11 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# one person named by role, then a count of those with them, under one death verb
+_ONE_AND_COUNT_KILLED = re.compile(r"^\W*(?:The|A|An)\s+(?:[\w'\u2019-]+\s+){0,6}?(?:governor|commander|mayor|chief|leader|head|official|minister|"
+                                   r"imam|general|colonel|officer|driver|judge|lawmaker|MP|deputy|director|editor|journalist)\b[^;:]{0,60}?\s+and\s+"
+                                   r"(?P<n>\d+|" + _NUM_WORD + r")\s+(?:of\s+(?:his|her|their)\s+|other\s+|more\s+)?(?:[\w-]+\s+){0,2}?"
+                                   r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead)\b")
 # "Three more were killed in Nikopol", "two others died": a count of people the verb names
 _MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead)|(?:also\s+)?died)\b", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
@@ -372,4 +377,8 @@ def fatalities(text: str) -> int | None:
         return None
     # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
     # statements of a toll (a headline and its lede) are the same deaths told twice
-    return max(by_verb.values())
+    toll = max(by_verb.values())
+    lead = _ONE_AND_COUNT_KILLED.search(text)
+    if lead is not None and parse_number(lead.group("n").lower()) == toll:
+        return toll + 1      # "The governor of Aden and six of his bodyguards were killed": the governor too
+    return toll

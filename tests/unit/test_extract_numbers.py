@@ -243,3 +243,7 @@ def test_one_person_named_by_the_place_they_serve_counts_and_the_injured_do_not(
 @pytest.mark.parametrize("text, dead", [("Three more were killed in the town, the governor said.", 3), ("Two others died in hospital.", 2)])
 def test_more_or_others_killed_are_counted(text, dead):
     assert fatalities(text) == dead
+
+
+def test_a_leader_named_by_role_and_those_killed_with_him_are_all_counted():
+    assert fatalities("The governor of the province and six of his bodyguards were killed when a car bomb struck his convoy.") == 7
