@@ -247,3 +247,9 @@ def test_more_or_others_killed_are_counted(text, dead):
 
 def test_a_leader_named_by_role_and_those_killed_with_him_are_all_counted():
     assert fatalities("The governor of the province and six of his bodyguards were killed when a car bomb struck his convoy.") == 7
+
+
+@pytest.mark.parametrize("text", ["A bomb attached to a car exploded in the city, killing a government employee, police said.",
+                                  "Gunmen shot dead a shopkeeper in the market."])
+def test_one_worker_named_by_trade_killed_is_one_dead(text):
+    assert fatalities(text) == 1
