@@ -968,11 +968,19 @@ _SAID_THE = re.compile(r"\b(?:said|says|added|reported|confirmed|told\s+\w+)\s+(
 _HAPPENED_AFTER = re.compile(r"\s+(?:took\s+place|happened|occurred|were\s+carried\s+out|was\s+carried\s+out)\b")
 
 
+# (the story-frame word lists are searched in the lower-cased lead, with the character before each word:
+# a pattern that starts with a character class lets the engine skip, in C, the positions no word starts
+# at; about four times faster than a re.I search with \b, on every article)
 _SPORT = re.compile(
-    r"\b(?:NFL|NBA|NHL|MLB|MLS|FIFA|UEFA|Premier\s+League|Champions\s+League|quarterbacks?|touchdowns?|linebackers?|"
-    r"pass\s+rushers?|playoffs?|postseason|preseason|tournaments?|championships?|Grand\s+Slam|Super\s+Bowl|World\s+Cup|"
-    r"Olympics?|goalkeepers?|midfielders?|innings|doubles\s+match|semi-?finals?|quarter-?finals?|head\s+coach|hat-trick|"
-    r"free\s+agents?|rookies?|teammates?|halftime|(?:\d{1,2}-){1,2}\d{1,2}\s+(?:start|skid|run|streak|win|loss|victory|defeat))\b", re.I)
+    r"[^\w](?:nfl|nba|nhl|mlb|mls|fifa|uefa|premier\s+league|champions\s+league|quarterbacks?|touchdowns?|linebackers?|"
+    r"pass\s+rushers?|playoffs?|postseason|preseason|tournaments?|championships?|grand\s+slam|super\s+bowl|world\s+cup|"
+    r"olympics?|goalkeepers?|midfielders?|innings|doubles\s+match|semi-?finals?|quarter-?finals?|head\s+coach|hat-trick|"
+    r"free\s+agents?|rookies?|teammates?|halftime|(?:\d{1,2}-){1,2}\d{1,2}\s+(?:start|skid|run|streak|win|loss|victory|defeat))(?!\w)")
+
+
+def _distinct_terms(pattern: re.Pattern, lead: str) -> int:
+    """How many different words of a story-frame list (`_SPORT`, `_CRIME_STORY`) the lead holds."""
+    return len({m.group(0)[1:] for m in pattern.finditer(" " + lead.lower())})
 SPORT_TERMS = 3     # distinct sports terms that make a story a sports story
 SPORT_LEAD = 5000   # in its title and lead: the frame a story sets early (and a 5 MB page is not read twice)
 # the words for armed, organised sides: a story with none of them and no armed actor has no battle
@@ -982,10 +990,10 @@ _ARMED_SIDE_WORDS = re.compile(r"\b(?:troops|soldiers?|army|armed|military|milit
                                r"combatants|insurgency|warplanes|jets|artillery|shelling)\b", re.I)
 
 
-_CRIME_STORY = re.compile(r"\b(?:robber(?:y|ies)|burglar(?:y|ies)|theft|thefts|steal|stealing|stole|stolen|shoplift\w*|carjack\w*|"
+_CRIME_STORY = re.compile(r"[^\w](?:robber(?:y|ies)|burglar(?:y|ies)|theft|thefts|steal|stealing|stole|stolen|shoplift\w*|carjack\w*|"
                           r"mugg(?:ed|ing)|homicide|murder\s+charges?|charged\s+with|911|suspect|suspects|domestic\s+(?:dispute|violence)|"
                           r"drug\s+deal\w*|police\s+chief|sheriff|detectives?|custody\s+battle|ransom\s+demand|sentenced|convicted|"
-                          r"prosecutors?|prison|confessed|jury|FBI)\b", re.I)
+                          r"prosecutors?|prison|confessed|jury|fbi)(?!\w)")
 CRIME_TERMS = 3       # distinct crime terms in the title and lead that make a story a crime story
 _ARMED_WITH = re.compile(r"\barmed\s+(?:robbery|robber|with)\b", re.I)
 _POLITICAL_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|rall(?:y|ies)|terror\w*|extremis\w*|jihad\w*|insurg\w*|"
@@ -995,7 +1003,7 @@ _POLITICAL_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|riot\w*|rall(?:y|i
 def _crime_story(lead: str) -> bool:
     """A crime story ("tried to steal another rider's shoes", "the suspect was arrested", "911 calls"):
     its stabbings, fights and kidnappings by no named side are common crime, which ACLED does not code."""
-    return len({m.group(0).lower() for m in _CRIME_STORY.finditer(lead)}) >= CRIME_TERMS \
+    return _distinct_terms(_CRIME_STORY, lead) >= CRIME_TERMS \
         and not _ARMED_SIDE_WORDS.search(_ARMED_WITH.sub("", lead)) and not _POLITICAL_WORDS.search(lead)
 
 
@@ -1017,7 +1025,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     # a sports story ("pass rusher", "playoffs", "doubles match"): its fights, battles, rallies and
     # takeovers are games; only a word that names violence outright (weight >= 0.9) is an event there
     lead = (title or "") + "\n" + text[:SPORT_LEAD]
-    sport = len({m.group(0).lower() for m in _SPORT.finditer(lead)}) >= SPORT_TERMS
+    sport = _distinct_terms(_SPORT, lead) >= SPORT_TERMS
     crime = None       # whether it is a crime story: read once, when a killing or a kidnapping by no named side needs it
     armed_story = None       # whether the story names an armed side: read once, when a battle with no side needs it
     if snippet:
