@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .participants import country_name
+from .patterns import holds_any
 
 
 def _fold_into(host: Candidate, part: Candidate, cands: list[Candidate]) -> None:
@@ -233,7 +234,13 @@ _NON_COMBAT = re.compile(r"\bnon-?combat|\baccident|\billness|natural\s+causes|h
 
 def more_dead(text: str) -> bool:
     """The sentence opens (after who tells it) on the count of more dead of the event just told."""
+    low = text.lower()
+    if ("killed" not in low and "died" not in low) or not holds_any(low, _MORE_WORDS):
+        return False      # every match holds one of each (a sentence seldom does: the search costs more)
     return MORE_DEAD.search(text) is not None and _NON_COMBAT.search(text) is None
+
+
+_MORE_WORDS = ("other", "more", "additional", "further", "also")
 
 
 def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]) -> list[Candidate]:
