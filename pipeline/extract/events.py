@@ -19,7 +19,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (GENERIC_ARMED, more_dead, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
-                    abduction_absorbs_assault, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
+                    abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
@@ -793,8 +793,8 @@ _AFTER_THE_FIGHT = re.compile(r"\b(?:after|following|during)\s+the\s+(?:[\w-]+\s
                               r"encounter|shoot-?out|exchange\s+of\s+fire|ambush)\b|\bat\s+the\s+(?:site|scene)\b", re.I)
 
 
-# "condemned the attack", "denounced Sunday's bombing": a reaction to an event told, not another one
-_REACTION_BEFORE = re.compile(r"\b(?:condemn|denounc|deplor|mourn|decr(?:y|ied|ies)|lament|regrett?)\w*\s+(?:the|this|that|these|those|its|their|"
+# "condemned the attack", "denounced Sunday's bombing", "called the attack vile": a reaction to an event told, not another one
+_REACTION_BEFORE = re.compile(r"\b(?:condemn|denounc|deplor|mourn|decr(?:y|ied|ies)|lament|regrett?|call(?:ed|s)|describ(?:ed|es)|label|brand(?:ed|s)|termed)\w*\s+(?:the|this|that|these|those|its|their|"
                               r"\w+day's|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -1407,6 +1407,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         violence_absorbs_destruction(here, s)
         abduction_absorbs_assault(here, s)
         seizure_absorbs_weapons(here, s)
+        attack_absorbs_blast(here, s)
         weapon_absorbs_blast(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here

@@ -46,6 +46,17 @@ _BARE_BLAST = re.compile(r"(?:blasts?|explosions?)", re.I)
 _WEAPON_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Suicide bomb", "Grenade", "Chemical weapon")
 
 
+def attack_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
+    """'Gunmen opened fire and detonated explosives at a church, killing dozens of worshippers': one attack
+    on civilians, its explosives a means (the same attackers, the same place, one sentence)."""
+    here = [c for c in cands if c.sentence is s]
+    attacks = [c for c in here if c.sub_event_type == "Attack"]
+    for blast in [c for c in here if c.sub_event_type == "Remote explosive/landmine/IED" and (c.actor2 or {}).get("inter") == 7]:
+        owner = next((a for a in attacks if a.actor1 == blast.actor1 and place_key(a.place) == place_key(blast.place)), None)
+        if owner is not None:
+            _fold_into(owner, blast, cands)
+
+
 def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
     """'recovered a cache of arms, including AK-47 rifles and grenades': the weapons named after a seizure
     are what was seized, not a grenade attack (the same sentence, after the seizure's word)."""
@@ -294,7 +305,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     _join_unlocated(host, c)
                 continue
             before = [e for e in events if e.place is not None and e.place.kind != "country" and e.sentence.index < c.sentence.index]
-            if before and c.place is None:
+            if before and (c.place is None or c.place.kind == "country" and c.place.country_code == before[-1].place.country_code):
                 # a brief of two or three sentences keeps to the place it named ("... protesters outside parliament
                 # in Tbilisi. The interior ministry said 43 people were detained."): the event is there
                 c.place = before[-1].place

@@ -597,6 +597,7 @@ def _described_towns(text: str, found: list[Mention]) -> list[Mention]:
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ramadan|Eid)")
 _IN_PROVINCE_GAP = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+)?|,\s+")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]?s?\s+")
+_COUNTRYS_REGION_GAP = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west)\w*\s+|(?:central|northern|southern|eastern|western)\s+)?")
 
 
 def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
@@ -630,15 +631,27 @@ def _towns_of_named_provinces(text: str, found: list[Mention], gz: Gazetteer) ->
             # (none: a settlement the gazetteer lacks, which unknown_toponyms places in that country)
             out[i] = replace(a, place=place, host=(b.start, b.end)) if place is not None else None
             continue
-        if a.place.kind != "town" or a.place.curated or a.host is not None or b.place.kind != "province" \
-                or b.place.level != 1 or not _IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]):
+        if b.place.kind == "country" and b.place.country_code == a.place.country_code and i + 2 < len(out) \
+                and out[i + 2] is not None and _IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]) \
+                and _COUNTRYS_REGION_GAP.fullmatch(text[b.end:out[i + 2].start]):
+            b = out[i + 2]      # "the municipality of Argelia, in Colombia's southwestern Cauca department"
+        district = a.place.kind == "province" and a.place.level == 2 and not a.place.curated
+        if not (a.place.kind == "town" or district) or a.place.curated or a.host is not None or b.place.kind != "province" \
+                or b.place.level != 1 or not (_IN_PROVINCE_GAP.fullmatch(text[a.end:b.start]) or b is not out[i + 1]):
             continue
         province = norm_place(b.place.admin1 or b.place.name)
         if norm_place(a.place.admin1 or "") == province:
             continue
-        there = [c for c in gz.lookup(a.surface) if c.kind == "town" and c.country_code == b.place.country_code
-                 and norm_place(c.admin1 or "") == province]
-        place = _renamed(there[0], name=a.surface, canonical=there[0].canonical or there[0].name) if there else b.place
+        if district:
+            # a district named after its type word, of another province than the one the text names: that
+            # province's district of the name, else the province (no namesake district elsewhere)
+            there = [c for c in gz.districts.get(norm_place(a.surface), []) if c.country_code == b.place.country_code
+                     and norm_place(c.admin1 or "") == province]
+            place = there[0] if there else b.place
+        else:
+            there = [c for c in gz.lookup(a.surface) if c.kind == "town" and c.country_code == b.place.country_code
+                     and norm_place(c.admin1 or "") == province]
+            place = _renamed(there[0], name=a.surface, canonical=there[0].canonical or there[0].name) if there else b.place
         out[i] = replace(a, place=place, host=(b.start, b.end))
     return [m for m in out if m is not None]
 

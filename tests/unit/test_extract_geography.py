@@ -328,3 +328,9 @@ def test_the_citys_district_is_a_part_of_the_city_last_named_not_a_namesake_else
 
 def test_a_country_named_after_a_compass_word_is_found():
     assert [m.place.country_code for m in find_places("The convoy was ambushed in southeastern Central African Republic on Friday.")] == ["CF"]
+
+
+def test_a_municipality_in_the_department_the_text_names_is_that_departments():
+    [m] = [m for m in find_places("The base in the municipality of Argelia, in Colombia's southwestern Cauca department, was attacked.")
+           if m.surface == "Argelia"]
+    assert m.place.admin1 == "Cauca"

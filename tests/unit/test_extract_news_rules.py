@@ -2085,3 +2085,17 @@ def test_homes_burned_by_the_killers_of_women_and_children_are_part_of_the_killi
     events = extract_events("Gang members killed at least 20 people, including women and children, and burned dozens of homes "
                             "in Port-au-Prince over the weekend, a rights group said.", "2019-03-06")
     assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+def test_gunfire_and_explosives_at_a_church_are_one_attack_and_the_governors_words_none():
+    text = ("Gunmen opened fire and detonated explosives at a church in the town of Owo during Sunday mass, killing dozens of "
+            "worshippers, officials said. The state governor called the attack vile. "
+            "Police said the attackers fled on motorcycles. Hospitals appealed for blood.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2022-06-06")] == ["Attack"]
+
+
+def test_a_brief_keeps_to_its_place_for_a_mention_placed_only_in_the_country():
+    text = ("Paramilitary fighters killed at least 40 villagers in an attack on the village of Wad Madani in Sudan on Wednesday, "
+            "a local committee said. The committee said the fighters shelled Sudan's villages heavily.")
+    assert {e["location"]["country_code"] for e in extract_events(text, "2024-06-07")} == {"SD"}
+    assert all(e["location"]["admin1"] for e in extract_events(text, "2024-06-07"))
