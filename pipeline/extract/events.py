@@ -393,6 +393,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and (actor1 is None or actor1.actor.inter in (2, 3, 4, 8)) and actor2.end <= t.start \
             and _PASSIVE_AFTER_ACTOR.match(text, actor2.end, t.start + 1):
         return "Armed clash"      # "two policemen were shot dead by militants": an armed side's men, not civilians, were hit
+    if cand_type == "Violent demonstration" and actor1 is not None and actor1.actor.inter in (2, 3, 4, 8) \
+            and actor1.end <= t.start and _STORMING.match(t.text):
+        # "Militants stormed a police station": armed men, not a crowd, took it by force
+        return "Attack" if _target_kind(text[t.start:t.end + 40]) == "civilian" else "Armed clash"
     if cand_type == "Armed clash" and _STORMED.fullmatch(t.text):
         # "stormed a hotel", "stormed the university", "ambushed a convoy of miners": civilians or their
         # place taken by force is an Attack on them; "stormed an army base" stays a clash
@@ -454,6 +458,7 @@ _FIGHT_WORDS = re.compile(r"\b(?:clash\w*|gunfight|gun\s+battle|firefight|exchan
 _HARM_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|wounding|injured|injuring|hit|struck|shot|bomb\w*|fire)\b", re.I)
 _DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?)\b", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
+_STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
@@ -798,10 +803,13 @@ _REACTION_BEFORE = re.compile(r"\b(?:condemn|denounc|deplor|mourn|decr(?:y|ied|i
                               r"\w+day's|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-# "(he said) the attack was in solidarity with ...", "The strike was a response to ...": why an event told was done
+# "(he said) the attack was in solidarity with ...", "The strike was a response to ...": why an event told was done;
+# "The attack was the third on aid workers this month": where it stands in a series
 _PURPOSE_AFTER = re.compile(r"\s+(?:was|were|is|are)\s+(?:(?:carried\s+out|launched|conducted)\s+)?(?:in\s+(?:solidarity|response|retaliation|revenge|reprisal)|"
                             r"an?\s+(?:response|message|warning|reprisal|retaliation|act\s+of\s+(?:revenge|retaliation|solidarity))|"
-                            r"aimed\s+at|intended\s+to|meant\s+to|designed\s+to|revenge|retaliation)\b", re.I)
+                            r"aimed\s+at|intended\s+to|meant\s+to|designed\s+to|revenge|retaliation|"
+                            # "The attack was the third on aid workers this month": where it stands in a series
+                            r"the\s+(?:first|second|third|fourth|fifth|sixth|latest|deadliest|worst|biggest|largest|bloodiest|most\s+\w+))\b", re.I)
 _DEFINITE_SAID = re.compile(r"(?:^\W*|\b(?:said|says|added|stated|claimed|insisted)\s+(?:that\s+)?)(?:the|this|that|these|those|its|their|"
                             r"\w+day's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 

@@ -2099,3 +2099,15 @@ def test_a_brief_keeps_to_its_place_for_a_mention_placed_only_in_the_country():
             "a local committee said. The committee said the fighters shelled Sudan's villages heavily.")
     assert {e["location"]["country_code"] for e in extract_events(text, "2024-06-07")} == {"SD"}
     assert all(e["location"]["admin1"] for e in extract_events(text, "2024-06-07"))
+
+
+def test_militants_who_storm_a_police_station_fight_the_police_not_riot():
+    [event] = extract_events("Militants stormed a police station in the town of Sheikh Zuweid early on Monday, killing five policemen, "
+                             "security sources said.", "2019-03-06")
+    assert (event["sub_event_type"], event["actor2"]["name"]) == ("Armed clash", "Police Forces of Egypt")
+
+
+def test_where_an_attack_stands_in_a_series_is_not_another_attack():
+    text = ("Gunmen ambushed an aid convoy near the town of Bor on Tuesday, killing two drivers, the agency said. "
+            "A third driver was missing. The attack was the third on aid workers in the area this month.")
+    assert len(extract_events(text, "2019-03-06")) == 1
