@@ -402,6 +402,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         # place taken by force is an Attack on them; "stormed an army base" stays a clash
         if _target_kind(text[t.end:t.end + 40]) == "civilian":
             return "Attack"
+        passive = _PASSIVE_BEFORE.search(text, max(clause.start, t.start - 12), t.start)
+        if passive is not None and _target_kind(text[clause.start:passive.start()]) == "civilian":
+            return "Attack"     # "A convoy carrying food aid was ambushed": the subject hit is civilian
     if cand_type == "Armed clash" and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start:
         return "Violent demonstration"      # "protesters ... clashed with security forces": the demonstrators' violence
     if cand_type == "Armed clash" and _WITH_THE_CROWD.match(text, t.end) is not None \
@@ -439,7 +442,8 @@ _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)
 _MARCHED = re.compile(r"\bmarch(?:ed|es|ing)\b|\b(?:took|take|taking)\s+to\s+the\s+streets\b", re.I)
 # "a convoy of gold miners", "a convoy of aid trucks": whom the convoy carries decides, not the word convoy
-_CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families)\b", re.I)
+_CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+(?:carrying\s+(?:[\w-]+\s+)?(?:aid|food|relief|supplies|medicine|civilians|passengers)|"
+                                  r"of\s+(?:[\w-]+\s+){0,2}?(?:civilians|miners|traders|passengers|pilgrims|workers|aid|humanitarian|trucks|buses|vehicles|cars|refugees|evacuees|displaced|merchants|students|worshippers|families))\b", re.I)
 
 
 def _target_kind(target: str) -> str | None:

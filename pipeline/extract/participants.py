@@ -320,6 +320,11 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     rioters = crowd("Rioters", country, 5)
     unidentified = {"name": "Unidentified armed group", "inter": 3}
     identity = {"name": "Identity militia", "inter": 4}
+    # "gunmen believed to be from the Murle community": a people's militia
+    if a1 is not None and a1["name"] == "Unidentified armed group" and _FROM_A_COMMUNITY.match(sentence_text, actor1.end):
+        a1 = dict(identity)
+    if a2 is not None and a2["name"] == "Unidentified armed group" and _FROM_A_COMMUNITY.match(sentence_text, actor2.end):
+        a2 = dict(identity)
     # a state's forces abroad, in a state they are at war with ("Russian forces captured a village in the
     # Kharkiv region"): the side the text leaves unnamed is that state's forces, not rebels
     invader = next((a for a in (actor1, actor2) if a is not None and "{country}" in a.actor.name
@@ -396,6 +401,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             elif a1["inter"] in (1, 8):
                 a2 = state if invader is not None and invader is actor1 or a1 is enemy_forces else enemy_forces or rebels
     elif sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        if a1 is None and a2 is not None and a2["inter"] in (2, 3, 4) and actor2 is not None \
+                and _BY_BEFORE.search(sentence_text, max(0, actor2.start - 12), actor2.start):
+            a1, a2 = a2, None      # "was ambushed on Tuesday near the town of Pibor by gunmen": the passive's agent
         if a1 is None or a1["inter"] == 7:
             a1 = unidentified
         # "five soldiers were captured by al-Shabaab", "abducted two policemen": the state's men taken stay the other side
@@ -458,6 +466,9 @@ _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|faction
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"
                          r"(?:opposition|rebel|jihadist|militant|terrorist|armed|insurgent|Islamist)\s+(?:groups|factions|militias)\b", re.I)
 # "(armed men) from the Kuki and Meitei communities": the fighters of named communities
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+_FROM_A_COMMUNITY = re.compile(r"\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|have\s+been)\s+)?(?:from|of)\s+the\s+"
+                               r"(?:[A-Z][\w'\u2019-]*\s+){1,2}(?:community|communities|clan|tribe|ethnic\s+group)\b")
 COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:and\s+)?){1,4}communities\b"
                           # "pitted Zande and Balanda militias against each other": two peoples' militias
                           r"|\b[A-Z][\w'\u2019-]*\s+and\s+[A-Z][\w'\u2019-]*\s+(?:militias|militiamen|clans|tribes|clansmen|tribesmen)\b"

@@ -2111,3 +2111,9 @@ def test_where_an_attack_stands_in_a_series_is_not_another_attack():
     text = ("Gunmen ambushed an aid convoy near the town of Bor on Tuesday, killing two drivers, the agency said. "
             "A third driver was missing. The attack was the third on aid workers in the area this month.")
     assert len(extract_events(text, "2019-03-06")) == 1
+
+
+def test_an_aid_convoy_ambushed_by_gunmen_of_a_community_is_their_militias_attack_on_civilians():
+    [event] = extract_events("A convoy carrying food aid was ambushed on Tuesday near the town of Bor by gunmen believed to be "
+                             "from the Murle community, the agency said, killing two drivers.", "2019-03-06")
+    assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"]) == ("Attack", 4, 7)
