@@ -1225,6 +1225,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         towns = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind == "town"}
                         if len(towns) == 1:
                             place, place_explicit = next(iter(towns.values())), True
+            if s.index == 0 and sub in VIOLENT_TYPES and place is not None and place.geo_precision == 3 and place.kind != "country" \
+                    and len(sentences) > 1 and not sentences[1].triggers and _BODY_FOUND.search(sentences[1].text):
+                # "Two journalists were shot dead in the state of Michoacan ... The bodies were found near the town of
+                # Zitacuaro": where, in the lede's region, the victims were found
+                towns = {m.place.key: m for m in sentences[1].places if m.role in ("locative", "near") and m.place.kind == "town"
+                         and m.place.admin1 == place.admin1 and m.place.country_code == place.country_code}
+                if len(towns) == 1:
+                    found = next(iter(towns.values()))
+                    place = replace(found.place, geo_precision=2) if found.role == "near" and found.place.geo_precision == 1 else found.place
             carried, nearby = False, None
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
@@ -1478,7 +1487,7 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
 _CLAIM_SPAN = 4       # sentences after an event within which a claim names who did it
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
-_BODY_FOUND = re.compile(r"\b(?:body|bodies|remains)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found|discovered|recovered|dumped)\b", re.I)
+_BODY_FOUND = re.compile(r"\b(?:body|bodies|remains)\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+(?:found|discovered|recovered|dumped)\b", re.I)
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 

@@ -174,6 +174,7 @@ def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
         cands[:] = [c for c in cands if id(c) not in drop]
 
 
+_CAUSE_WORD = re.compile(r"\b(?:after|following|over|in\s+(?:retaliation|revenge|response|protest))\b", re.I)
 _CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
 
 
@@ -188,7 +189,9 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
     for c in [c for c in here if c.sub_event_type == "Attack" and (c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
               or c.sub_event_type == "Attack" and (c.actor1 or {}).get("inter") == 1]:
         owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
-        if owner is not None:
+        if owner is not None and not (owner.trigger.end <= c.trigger.start
+                                      and _CAUSE_WORD.search(s.text, owner.trigger.end, c.trigger.start)):
+            # (not the killing that set it off: "protesters set fire to offices after a young man was shot dead")
             _fold_into(owner, c, cands)
 
 
@@ -452,10 +455,11 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
         # "Al Shabaab militants attacked a base in central Somalia ... The fighters stormed the base in El Dher":
         # the group the other mention names
         host.actor1 = c.actor1
-    if host.actor2 is None and (host.actor1 or {}).get("inter") in (5, 6):
+    if (host.actor2 is None or host.actor2.get("inter") == 7) and (host.actor1 or {}).get("inter") in (5, 6):
         # the police that broke up the demonstration ("Police opened fire on the crowd": the second side there)
         police = next((a for a in (c.actor1, c.actor2) if a and a != host.actor1 and a.get("inter") == 1), None)
-        host.actor2 = _of_country(police, host.place)
+        if police is not None or host.actor2 is None:
+            host.actor2 = _of_country(police, host.place)      # (a bystander named there gives way to it)
 
 
 _COUNTRYLESS_STATE = {"Police Forces": "Police Forces of {}", "Military Forces": "Military Forces of {}",

@@ -160,6 +160,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue
         if low in VAGUE and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue      # "an attack by hundreds of jihadists": those who did it, not the dead
+        if _KILLED_BY_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue      # "was shot dead by a soldier", "killed by two gunmen": who killed, not more dead
         after = text[m.end():m.end() + 40]
         if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) \
                 and not (low in ("a", "an", "one") and _PERSON_OF_PLACE.match(after)):
@@ -182,6 +184,10 @@ _ONE_AND_COUNT_KILLED = re.compile(r"^\W*(?:The|A|An)\s+(?:[\w'\u2019-]+\s+){0,6
                                    r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead)\b")
 # "Three more were killed in Nikopol", "two others died": a count of people the verb names
 _MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead)|(?:also\s+)?died)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was)\b", re.I)
+_CROWD_DEEDS = frozenset(("set", "threw", "hurled", "marched", "gathered", "blocked", "stormed", "burned", "burnt", "torched",
+                          "chanted", "rallied", "protested", "demonstrated", "looted", "took", "poured", "occupied", "staged"))
+_KILLED_BY_BEFORE = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|stabbed(?:\s+to\s+death)?|beaten\s+to\s+death|gunned\s+down)\s+by\s+(?:the\s+)?$", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
                               r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)
 _PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
@@ -342,6 +348,8 @@ def fatalities(text: str) -> int | None:
                 vs = end + verb.start("verb")
                 best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
                 best_d = 0 if best else best_d
+            elif verb is not None and verb["verb"].lower() in _CROWD_DEEDS and not _PASSIVE_AUX.search(verb.group(0)):
+                continue      # "Hundreds of protesters set fire to offices after a man was shot dead": the count did something else
         passive = None if best is not None else _PASSIVE_VERB_AFTER.match(text[end:end + 80])
         if best is None and passive and _CASUALTY.fullmatch(passive["verb"].lower()):
             vs = end + passive.start("verb")

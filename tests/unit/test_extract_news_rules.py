@@ -2117,3 +2117,20 @@ def test_an_aid_convoy_ambushed_by_gunmen_of_a_community_is_their_militias_attac
     [event] = extract_events("A convoy carrying food aid was ambushed on Tuesday near the town of Bor by gunmen believed to be "
                              "from the Murle community, the agency said, killing two drivers.", "2019-03-06")
     assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"]) == ("Attack", 4, 7)
+
+
+def test_protesters_who_burn_offices_after_a_soldier_shot_a_man_are_a_riot_and_the_shooting_its_own_event():
+    text = ("Hundreds of protesters set fire to the offices of the ruling party in the city of Moundou on Thursday, after a young "
+            "man was shot dead by a soldier, residents said. Security forces fired tear gas to disperse the crowd.")
+    events = {e["sub_event_type"]: e for e in extract_events(text, "2019-03-08")}
+    assert events["Violent demonstration"]["fatalities"] is None
+    assert events["Violent demonstration"]["actor2"]["inter"] == 1
+    assert events["Attack"]["fatalities"]["best"] == 1
+
+
+def test_where_the_bodies_of_victims_killed_in_a_region_were_found_places_the_killing():
+    text = ("Two journalists were shot dead in the western Mexican state of Michoacan on Tuesday, prosecutors said. "
+            "The bodies of the reporters, who worked for a local website, were found in a car near the town of Zitacuaro. "
+            "Press groups condemned the killings. Police opened an inquiry.")
+    [event] = extract_events(text, "2019-03-08")
+    assert event["location"]["name"] == "Zitacuaro"

@@ -253,3 +253,7 @@ def test_a_leader_named_by_role_and_those_killed_with_him_are_all_counted():
                                   "Gunmen shot dead a shopkeeper in the market."])
 def test_one_worker_named_by_trade_killed_is_one_dead(text):
     assert fatalities(text) == 1
+
+
+def test_who_killed_is_not_counted_among_the_dead():
+    assert fatalities("A young man was shot dead by a soldier on Thursday.") == 1
