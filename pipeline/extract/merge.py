@@ -449,6 +449,7 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
             PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
+        host.actor1 = _crowd_as(host.sub_event_type, host.actor1)
     host.confidence = max(host.confidence, c.confidence)
     if host.actor1 and c.actor1 and host.actor1.get("name") in GENERIC_ARMED and c.actor1.get("name") not in GENERIC_ARMED \
             and c.actor1.get("inter") in (2, 3, 4) and host.actor1.get("inter") in (2, 3) and host.sub_event_type != "Air/drone strike":

@@ -2134,3 +2134,10 @@ def test_where_the_bodies_of_victims_killed_in_a_region_were_found_places_the_ki
             "Press groups condemned the killings. Police opened an inquiry.")
     [event] = extract_events(text, "2019-03-08")
     assert event["location"]["name"] == "Zitacuaro"
+
+
+def test_a_demonstration_that_turned_violent_in_a_later_sentence_has_rioters():
+    text = ("Police used water cannon on Thursday night to disperse thousands of protesters outside parliament in Tbilisi. "
+            "Protesters threw stones at riot police. The ministry said 40 people were detained. Talks were suspended.")
+    [event] = [e for e in extract_events(text, "2019-03-08") if e["sub_event_type"] == "Violent demonstration"]
+    assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Rioters (Georgia)", 5)
