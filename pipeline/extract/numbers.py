@@ -54,7 +54,7 @@ PERSON = re.compile(
     # (one person named by the role: "killed a village chief and his two sons", "a driver")
     r"chiefs?|elder|imams?|priests?|pastors?|mayors?|councillors?|headm[ae]n|judges?|lawyers?|driver|trader|herder|shepherds?|"
     r"fisherman|businessm[ae]n|politicians?|governors?|son|daughter|husband|wife|brother|sister|father|mother|"
-    r"employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|"
+    r"employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|aides|associates|companions|relatives|"
     r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b(?!-)", re.I)
 _NOT_PEOPLE_AFTER = re.compile(    # (one describing word may stand before: "two roadside bombs", "three car bombs")
     r"^[\s-]*(?:(?!(?:people|civilians|soldiers|men|women|children)\b)[a-z][\w-]*\s+)?(?:km|kms|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|years?|percent|per\s+cent|%|times|"
@@ -190,7 +190,7 @@ _CROWD_DEEDS = frozenset(("set", "threw", "hurled", "marched", "gathered", "bloc
 _KILLED_BY_BEFORE = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|stabbed(?:\s+to\s+death)?|beaten\s+to\s+death|gunned\s+down)\s+by\s+(?:the\s+)?$", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
                               r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)
-_PERSON_TIGHT = re.compile(r"^\s+(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
+_PERSON_TIGHT = re.compile(r"^\s+(?:(?:senior|top|prominent|local|former|high-ranking|key|leading|notorious)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
                            r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
                            r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"
                            r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer)\b(?!-)", re.I)

@@ -257,3 +257,11 @@ def test_one_worker_named_by_trade_killed_is_one_dead(text):
 
 def test_who_killed_is_not_counted_among_the_dead():
     assert fatalities("A young man was shot dead by a soldier on Thursday.") == 1
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Special forces killed a senior Islamic State leader and three of his aides in a raid on a hideout.", 4),
+    ("Five civilians of one family including a child were killed in the strike.", 5),
+])
+def test_a_senior_leader_and_his_aides_count_and_a_part_named_with_including_does_not(text, dead):
+    assert fatalities(text) == dead
