@@ -2141,3 +2141,9 @@ def test_a_demonstration_that_turned_violent_in_a_later_sentence_has_rioters():
             "Protesters threw stones at riot police. The ministry said 40 people were detained. Talks were suspended.")
     [event] = [e for e in extract_events(text, "2019-03-08") if e["sub_event_type"] == "Violent demonstration"]
     assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Rioters (Georgia)", 5)
+
+
+def test_passengers_rescued_after_being_kidnapped_are_no_new_abduction():
+    text = ("Troops rescued 20 passengers kidnapped by bandits on a highway in Kaduna state, the army said on Tuesday. "
+            "Three bandits were killed in a gunfight during the rescue operation in the Birnin Gwari area, a spokesman said.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2019-03-06")] == ["Armed clash"]
