@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gc
 import gzip
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -1188,6 +1189,28 @@ def article_country(mentions: list[Mention]) -> Place | None:
     return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
 
 
+_REACH_KM = 2500      # how far from the countries its actors come from a name that only one country has may lie
+
+
+def _within_reach(cands: list[Place], ctx: set, gz: Gazetteer) -> bool:
+    """Whether a town lies within reach of a country the article's actors come from (its capital or its
+    centre): "Russian air strikes in Idlib" (2,100 km from Moscow), not "Malian soldiers ... the village of
+    Moura" in Portugal (2,800 km from Bamako): never a same-named town on another continent."""
+    anchors = [p for cc in ctx for p in (gz.capital_of.get(cc), gz.countries.get(cc)) if p is not None and p.latitude is not None]
+    if not anchors:
+        return True
+    for c in cands:
+        if c.latitude is None:
+            continue
+        for a in anchors:
+            dlat = math.radians(c.latitude - a.latitude)
+            dlon = math.radians(c.longitude - a.longitude)
+            h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.latitude)) * math.cos(math.radians(c.latitude)) * math.sin(dlon / 2) ** 2
+            if 2 * 6371 * math.asin(min(1.0, math.sqrt(h))) <= _REACH_KM:
+                return True
+    return False
+
+
 def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | None = None,
                  check=None) -> list[Mention | None]:
     """Re-resolve every mention with the whole article; None where no place is left.
@@ -1291,7 +1314,7 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
             best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
         elif m.framed and not named_home and not groups and len(only := {c.country_code for c in gz.lookup(m.surface)}) == 1 \
-                and other_towns_may_be_in(only, m.surface):
+                and other_towns_may_be_in(only, m.surface) and _within_reach(cands, ctx, gz):
             # the article's countries come only from who acts abroad ("Russian air strikes ... in Idlib",
             # "Israeli troops raided a home in Jenin"; not from an armed group's home war): a name the text
             # puts something in, that only one country has, and whose country the article's other towns

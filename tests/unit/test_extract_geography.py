@@ -334,3 +334,14 @@ def test_a_municipality_in_the_department_the_text_names_is_that_departments():
     [m] = [m for m in find_places("The base in the municipality of Argelia, in Colombia's southwestern Cauca department, was attacked.")
            if m.surface == "Argelia"]
     assert m.place.admin1 == "Cauca"
+
+
+def test_a_village_named_only_by_a_small_town_on_another_continent_is_not_placed_there():
+    [event] = extract_events("Malian soldiers and foreign mercenaries killed dozens of civilians in the village of Moura on Sunday, "
+                             "witnesses said.", "2022-04-04")
+    assert event["location"]["country_code"] != "PT"
+
+
+def test_a_town_the_actors_reach_is_still_placed_though_its_country_is_not_named():
+    [event] = extract_events("Russian warplanes bombed a hospital in Idlib on Sunday.", "2019-05-06")
+    assert event["location"]["country_code"] == "SY"
