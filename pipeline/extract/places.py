@@ -218,7 +218,8 @@ class Gazetteer:
 _COUNTRY_EXTRA = {
     "US": ["United States of America", "USA", "U.S.", "America"], "GB": ["UK", "Britain", "Great Britain", "England"],
     "SY": ["Syrian Arab Republic"], "RU": ["Russian Federation"], "KR": ["South Korea"], "KP": ["North Korea", "DPRK"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo"],     # news' "Congo" (the Republic is "Republic of Congo")
+    "CG": ["Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville", "Congo Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "PS": ["Palestine", "Palestinian territories"], "MM": ["Burma"], "CZ": ["Czech Republic"],
     "AE": ["UAE", "Emirates"], "SS": ["South Sudan"], "CF": ["Central African Republic", "CAR"],
 }
@@ -546,11 +547,17 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 # "Moscow denied", "Washington has said", "called on Damascus to", "accused Kabul of": the government, not the city
                 role = "attributive"
             direction = _DIRECTION.search(text[max(0, start - 20):start])
+            if direction and place.kind == "country" and role == "locative" and surface.strip():
+                # "eastern Congo": a reviewed region of the country when there is one (data/places.yaml)
+                region = [c for c in gz.lookup(f"{direction.group(1).lower()} {surface}") if c.curated and c.country_code == place.country_code]
+                if region:
+                    place, start = region[0], start - len(direction.group(0))
+                    surface = text[start:end]
             if direction and place.kind in ("town", "province") and place.geo_precision == 1 and role == "locative":
                 # "northern Latakia", "rural Idlib": a region around the named place
                 word = direction.group(1).lower()
                 region_name = f"{word} {place.name}"
-                curated = gz.lookup(region_name)
+                curated = [c for c in gz.lookup(f"{word} {surface}") + gz.lookup(region_name) if c.curated]
                 if curated:
                     place = curated[0]
                 else:

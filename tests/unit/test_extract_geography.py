@@ -345,3 +345,14 @@ def test_a_village_named_only_by_a_small_town_on_another_continent_is_not_placed
 def test_a_town_the_actors_reach_is_still_placed_though_its_country_is_not_named():
     [event] = extract_events("Russian warplanes bombed a hospital in Idlib on Sunday.", "2019-05-06")
     assert event["location"]["country_code"] == "SY"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Rebels killed 12 villagers in eastern Congo on Sunday, officials said.", "CD"),
+    ("Soldiers raped 20 women during a raid on the village of Kalehe in eastern Congo on Sunday, the UN said.", "CD"),
+    ("Fighting in Congo killed 12 people on Sunday.", "CD"),
+    ("Soldiers fired on protesters in Brazzaville, the capital of the Republic of Congo, on Sunday.", "CG"),
+])
+def test_congo_in_the_news_is_the_democratic_republic_unless_named_the_republic(text, country):
+    [event] = extract_events(text, "2019-03-06")
+    assert event["location"]["country_code"] == country
