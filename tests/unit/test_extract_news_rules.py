@@ -2147,3 +2147,11 @@ def test_passengers_rescued_after_being_kidnapped_are_no_new_abduction():
     text = ("Troops rescued 20 passengers kidnapped by bandits on a highway in Kaduna state, the army said on Tuesday. "
             "Three bandits were killed in a gunfight during the rescue operation in the Birnin Gwari area, a spokesman said.")
     assert [e["sub_event_type"] for e in extract_events(text, "2019-03-06")] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The army withdrew from the town of Mopti on Sunday, handing control to local militias, officials said.", "Non-violent transfer of territory"),
+    ("Militants set up checkpoints and a new base in the town of Palma on Sunday, residents said.", "Headquarters or base established"),
+])
+def test_handing_control_and_setting_up_checkpoints_are_strategic_developments(text, kind):
+    assert [e["sub_event_type"] for e in extract_events(text, "2019-03-06")] == [kind]
