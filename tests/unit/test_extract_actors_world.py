@@ -617,3 +617,19 @@ def test_plainclothes_and_secret_police_are_police(words):
 def test_renamo_is_mozambiques_rebel_movement():
     [a] = [a for a in find_actors("Renamo fighters attacked a bus in Sofala province.") if a.role == "main"]
     assert (a.actor.name, a.actor.inter) == ("Renamo", 2)
+
+
+@pytest.mark.parametrize("words, name", [
+    ("IDF troops", "Military Forces of Israel"), ("The Israel Defense Forces", "Military Forces of Israel"),
+    ("The ENDF", "Military Forces of Ethiopia"), ("The Ethiopian National Defense Force", "Military Forces of Ethiopia"),
+    ("CRPF personnel", "Police Forces of India"), ("JEM rebels", "Justice and Equality Movement"),
+    ("Somali National Army troops", "Military Forces of Somalia"),
+])
+def test_states_forces_and_groups_named_by_their_own_title_or_acronym(words, name):
+    mains = [a for a in find_actors(f"{words} attacked the town on Sunday.") if a.role == "main"]
+    assert mains and mains[0].actor.name == name
+
+
+def test_the_israeli_army_in_the_west_bank_is_external():
+    [event] = extract_events("IDF troops killed two gunmen in a raid on the Jenin refugee camp on Sunday.", "2023-07-03")
+    assert event["actor1"] == {"name": "Military Forces of Israel", "inter": 8}
