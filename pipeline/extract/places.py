@@ -603,7 +603,9 @@ def _described_towns(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ramadan|Eid)")
-_IN_PROVINCE_GAP = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+)?|,\s+")
+_IN_PROVINCE_GAP = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+)?|,\s+"
+                              # "Hyderabad, the capital of Sindh province": the town that province has
+                              r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port|seat|hub)\s+(?:of|in)\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]?s?\s+")
 _COUNTRYS_REGION_GAP = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west)\w*\s+|(?:central|northern|southern|eastern|western)\s+)?")
 

@@ -356,3 +356,8 @@ def test_a_town_the_actors_reach_is_still_placed_though_its_country_is_not_named
 def test_congo_in_the_news_is_the_democratic_republic_unless_named_the_republic(text, country):
     [event] = extract_events(text, "2019-03-06")
     assert event["location"]["country_code"] == country
+
+
+def test_a_town_described_as_the_capital_of_a_province_is_that_provinces_town():
+    [event] = extract_events("Police fired tear gas at protesters in Hyderabad, the capital of Sindh province, on Sunday.", "2019-03-06")
+    assert (event["location"]["admin1"], event["location"]["country_code"]) == ("Sindh", "PK")
