@@ -229,6 +229,8 @@ _BY_AIRCRAFT_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?by\s+(?:\S+\s+){0,3}?(?:jet
 _BOMBED = re.compile(r"bomb(?:ed|ing|ings)", re.I)
 _STRIKES = re.compile(r"strikes?", re.I)
 _OVER_ALLEGED = re.compile(r"\b(?:over|for)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+)?alleged\s+(?:[\w'\u2019-]+\s+){0,7}$", re.I)
+_REMEMBRANCE = WordGuard(re.compile(r"\b(?:anniversary|memorial|commemorat\w*|remembrance|mourners\s+laid|laid\s+wreaths|vigil\s+for\s+the\s+victims)\b", re.I),
+                        ("anniversary", "memorial", "commemorat", "remembrance", "mourners", "wreaths", "vigil"))
 _RESCUED_BEFORE = re.compile(r"\b(?:rescued|rescue|freed|free|released|liberated|secured\s+the\s+release\s+of)\s+(?:[\w'\u2019-]+\s+){0,4}$", re.I)
 _BANNED_BEFORE = re.compile(r"\b(?:ban|bans|banned|banning|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+(?:(?:on|of|all|any|the|public|street)\s+)*$", re.I)
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -923,6 +925,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if _BARE_FIGHT.fullmatch(t.text) and _RIVALRY_AFTER.match(s.text, t.end) \
             and not _TO_OR_THE_BEFORE.search(s.text, max(0, t.start - 12), t.start):
         return True   # "as two cartels fight over drug routes": what they do for years, not a fight told
+    if _violent_trigger(t) and _REMEMBRANCE.search(s.text) \
+            and not any(d.start >= t.end - 40 and d.precision == 1 for d in s.dates if d.day is not None):
+        return True   # "laid wreaths at a memorial to the victims, who died when warplanes dropped gas": an event remembered
     if t.type == "Abduction/forced disappearance" and _RESCUED_BEFORE.search(s.text, max(0, t.start - 60), t.start):
         return True   # "troops rescued 20 passengers kidnapped by bandits": people freed, taken before
     if _PROTEST_NOUN.fullmatch(t.text) and _BANNED_BEFORE.search(s.text, max(0, t.start - 40), t.start):

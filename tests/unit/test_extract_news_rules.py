@@ -2155,3 +2155,10 @@ def test_passengers_rescued_after_being_kidnapped_are_no_new_abduction():
 ])
 def test_handing_control_and_setting_up_checkpoints_are_strategic_developments(text, kind):
     assert [e["sub_event_type"] for e in extract_events(text, "2019-03-06")] == [kind]
+
+
+def test_an_attack_remembered_at_a_memorial_is_no_event_of_today():
+    text = ("Thousands gathered in the town of Halabja on Saturday to mark the anniversary of the 1988 chemical attack. "
+            "Mourners laid wreaths at a memorial to the victims, who died when warplanes dropped mustard gas on the town. "
+            "Officials called for compensation for the survivors.")
+    assert all(e["sub_event_type"] not in ("Chemical weapon", "Air/drone strike") for e in extract_events(text, "2023-03-18"))
