@@ -488,6 +488,9 @@ def _of_country(actor: dict | None, place) -> dict | None:
 _UNDATED_SPAN = 6
 
 
+_ALSO_ELSEWHERE = re.compile(r"\b(?:also|too|as\s+well)\b", re.I)
+
+
 def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -> Candidate | None:
     """The located candidate of the article that reports the same event as the unlocated `c`.
 
@@ -503,8 +506,12 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
     if OTHER_EVENT.search(c.sentence.text):
         return None
     near = [x for i in range(c.sentence.index - 3, c.sentence.index + 4) for x in by_sentence.get(i, ())]
+    # (not a demonstration told as another place's, after: "Demonstrations also took place in Mombasa" is not where
+    # the lede's protest in the capital was)
     pool = [x for x in near if x is not c and x.place is not None and x.place.kind != "country" and same_kind(x)
             and not x.place_carried
+            and not (x.sentence.index > c.sentence.index and x.sub_event_type in PROTEST_FAMILY
+                     and _ALSO_ELSEWHERE.search(x.sentence.text))
             and abs(x.sentence.index - c.sentence.index) <= 3
             and (not c.date_explicit or x.day == c.day or (not x.date_explicit and abs((x.day - c.day).days) <= _UNDATED_SPAN)
                  or (x.precision >= 2 and abs((x.day - c.day).days) <= 7))]     # "last week", then "on Wednesday"

@@ -1028,7 +1028,7 @@ _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|re
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
 # a building the text puts someone at ("outside parliament in", "stormed the ministry in"): the city is where it happened
 _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|stormed|besieged|surrounded|marched\s+to)\s+(?:the\s+)?"
-                          r"(?:\w+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
+                          r"(?:[\w'\u2019]+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")

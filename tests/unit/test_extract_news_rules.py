@@ -2162,3 +2162,12 @@ def test_an_attack_remembered_at_a_memorial_is_no_event_of_today():
             "Mourners laid wreaths at a memorial to the victims, who died when warplanes dropped mustard gas on the town. "
             "Officials called for compensation for the survivors.")
     assert all(e["sub_event_type"] not in ("Chemical weapon", "Air/drone strike") for e in extract_events(text, "2023-03-18"))
+
+
+def test_the_capitals_storming_of_parliament_stays_in_the_capital_and_other_cities_protests_are_their_own():
+    text = ("Protesters stormed Kenya's parliament in Nairobi on Tuesday and set part of the building on fire, as police "
+            "opened fire on crowds outside, killing at least five people, witnesses said. "
+            "Lawmakers had just passed a finance bill. Demonstrations also took place in Mombasa, where police used tear gas.")
+    events = {e["location"]["name"]: e for e in extract_events(text, "2024-06-26")}
+    assert events["Nairobi"]["fatalities"]["best"] == 5
+    assert events["Mombasa"]["fatalities"] is None
