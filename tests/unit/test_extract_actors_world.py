@@ -633,3 +633,14 @@ def test_states_forces_and_groups_named_by_their_own_title_or_acronym(words, nam
 def test_the_israeli_army_in_the_west_bank_is_external():
     [event] = extract_events("IDF troops killed two gunmen in a raid on the Jenin refugee camp on Sunday.", "2023-07-03")
     assert event["actor1"] == {"name": "Military Forces of Israel", "inter": 8}
+
+
+@pytest.mark.parametrize("words, name", [
+    ("the Islamic State in the Sahel", "Islamic State Sahel Province"),
+    ("the Islamic State in Mozambique", "Islamic State Mozambique Province"),
+    ("the Islamic State in Central Africa", "Islamic State Central Africa Province"),
+    ("the Islamic State in Afghanistan", "Islamic State Khorasan Province"),
+])
+def test_an_islamic_state_province_named_by_its_region(words, name):
+    mains = [a for a in find_actors(f"Fighters of {words} attacked the town on Sunday.") if a.role == "main"]
+    assert mains and mains[0].actor.name == name
