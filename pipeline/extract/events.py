@@ -475,8 +475,9 @@ _BARE_DISPERSAL = re.compile(r"disperse[ds]?|dispersal|broke[\s-]*up", re.I)
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|gatherings?|mobs?|marchers|strikers|students|supporters|activists|worshippers|"
                           r"sit-ins?|vigils?|picket\w*)\b", re.I)
 _RIOT_WORD = re.compile(r"riot", re.I)
-_PRISON = re.compile(r"\b(?:prisons?|jails?|penitentiar(?:y|ies)|detention\s+(?:centre|center)|inmates|prisoners)\b", re.I)
-_PRISON_WORD = re.compile(r"\b(?:prisons?|jails?|penitentiar(?:y|ies)|inmates|prisoners)\b")     # a common noun, not "Aleppo Central Prison"
+_PRISON_NOUNS = r"prisons?|jails?|penitentiar(?:y|ies)|inmates|prisoners"
+_PRISON = re.compile(r"\b(?:" + _PRISON_NOUNS + r"|detention\s+(?:centre|center))\b", re.I)
+_PRISON_WORD = re.compile(r"\b(?:" + _PRISON_NOUNS + r")\b")     # a common noun, not "Aleppo Central Prison"
 _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
                          r"(?!\s+(?:police|squad|gear|control))", re.I)
 # organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
@@ -1229,19 +1230,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                             place, place_explicit, detail = next(iter(near.values())), True, nxt
                     # "... beheaded a fisherman, the military said. The man's body was found on Saturday in the
                     # town of Patikul in Sulu province": where the victim of the lede was found
-                    if s.index == 0 and sub in VIOLENT_TYPES and not nxt.triggers and _BODY_FOUND.search(nxt.text):
-                        towns = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind == "town"}
-                        if len(towns) == 1:
-                            place, place_explicit = next(iter(towns.values())), True
+                    if s.index == 0 and sub in VIOLENT_TYPES and (found := _victims_found_at(nxt, None)) is not None:
+                        place, place_explicit = found, True
             if s.index == 0 and sub in VIOLENT_TYPES and place is not None and place.geo_precision == 3 and place.kind != "country" \
-                    and len(sentences) > 1 and not sentences[1].triggers and _BODY_FOUND.search(sentences[1].text):
+                    and len(sentences) > 1 and (found := _victims_found_at(sentences[1], place)) is not None:
                 # "Two journalists were shot dead in the state of Michoacan ... The bodies were found near the town of
                 # Zitacuaro": where, in the lede's region, the victims were found
-                towns = {m.place.key: m for m in sentences[1].places if m.role in ("locative", "near") and m.place.kind == "town"
-                         and m.place.admin1 == place.admin1 and m.place.country_code == place.country_code}
-                if len(towns) == 1:
-                    found = next(iter(towns.values()))
-                    place = replace(found.place, geo_precision=2) if found.role == "near" and found.place.geo_precision == 1 else found.place
+                place = found
             carried, nearby = False, None
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
@@ -1495,6 +1490,21 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
 _CLAIM_SPAN = 4       # sentences after an event within which a claim names who did it
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
+def _victims_found_at(nxt: Sentence, region: Place | None) -> Place | None:
+    """The one town where the sentence after a lede says its victims' bodies were found ("The man's body was
+    found in the town of Patikul"); within `region` when the lede named one, and then also "near" a town
+    (precision 2). None when it names no such town, or several."""
+    if nxt.triggers or not _BODY_FOUND.search(nxt.text):
+        return None
+    roles = ("locative",) if region is None else ("locative", "near")
+    towns = {m.place.key: m for m in nxt.places if m.role in roles and m.place.kind == "town"
+             and (region is None or (m.place.admin1 == region.admin1 and m.place.country_code == region.country_code))}
+    if len(towns) != 1:
+        return None
+    found = next(iter(towns.values()))
+    return replace(found.place, geo_precision=2) if found.role == "near" and found.place.geo_precision == 1 else found.place
+
+
 _BODY_FOUND = re.compile(r"\b(?:body|bodies|remains)\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+(?:found|discovered|recovered|dumped)\b", re.I)
 _KILLED_IN = re.compile(r"\b(?:was|were|has\s+been|have\s+been)\s+killed\b", re.I)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$")

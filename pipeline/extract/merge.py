@@ -186,8 +186,8 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
     crowds = [c for c in here if c.sub_event_type in PROTEST_FAMILY]
     if not crowds or not _CROWD_TOLD.search(s.text):
         return
-    for c in [c for c in here if c.sub_event_type == "Attack" and (c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
-              or c.sub_event_type == "Attack" and (c.actor1 or {}).get("inter") == 1]:
+    for c in [c for c in here if c.sub_event_type == "Attack" and ((c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
+                                                                    or (c.actor1 or {}).get("inter") == 1)]:
         owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
         if owner is not None and not (owner.trigger.end <= c.trigger.start
                                       and _CAUSE_WORD.search(s.text, owner.trigger.end, c.trigger.start)):
