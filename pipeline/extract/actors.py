@@ -291,7 +291,8 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
                                 r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
-                                r"building|chief|officer|officers|source|sources)\b", re.I)
+                                r"building|chief|officer|officers|source|sources|"
+                                r"area|areas|council|councils|chairman|chairmen|elections?)\b", re.I)   # "Gusau local government area"
 _NAVY = re.compile(r"\b(?:navy|naval)\b")
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
 # "the al-Qaeda-linked al-Shabaab", "an IS-affiliated group": a trait of the group named next, not a participant

@@ -157,7 +157,10 @@ def _inside_actor(s: Sentence, m: Mention) -> bool:
 
 
 # "..., officials said Tuesday", "the army announced on Monday": the day of the statement, not of the event
-_SAID_ON = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|announced|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$")
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|announced|added|confirmed|stated)"
+                      # "said in a statement on Monday", "told a news conference late Tuesday": the day it was said
+                      r"(?:\s+(?:in|at|during|to)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|conference|briefing|"
+                      r"interview|post|video|message|speech)(?:\s+(?:issued|released|posted|published))?)?\s+(?:on\s+|late\s+|early\s+)?$")
 SINCE_ATTACHED = 40   # characters: "since <date>" this close after the trigger is said of it
 
 
@@ -197,7 +200,7 @@ _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated 
 
 def _said_on(s: Sentence, d: DateExpr) -> bool:
     """The date is the day of a statement ("officials said Tuesday", "announced on Monday")."""
-    return _SAID_ON.search(s.text, max(0, d.start - 30), d.start) is not None
+    return _SAID_ON.search(s.text, max(0, d.start - 70), d.start) is not None
 
 
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
@@ -423,7 +426,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         if _COMMUNAL_WORDS.search(ctext) and not any(a.actor.inter in (1, 2, 8) for a in mains):
             return "Mob violence"
     if cand_type == "Arrests" and (_ACTIVIST_WORDS.search(ctext) and (_PROTEST_STEMS.search(ctext) or _PROTEST_WHILE.search(text))
-                                   or _DURING_PROTEST.search(text, t.end, clause.end)) \
+                                   or _DURING_PROTEST.search(text, t.end, clause.end)
+                                   or _PROTEST_WHERE.search(text, max(0, t.start - 120), t.start)) \
             and not _AHEAD_OF_BEFORE.search(ctext):
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
@@ -464,6 +468,9 @@ _RAIDED = re.compile(r"raid(?:ed|s)?", re.I)
 _FIGHT_WORDS = re.compile(r"\b(?:clash\w*|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|fighting|fought|battle\w*|resist\w*)\b", re.I)
 _HARM_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|wounding|injured|injuring|hit|struck|shot|bomb\w*|fire)\b", re.I)
 _DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?)\b", re.I)
+# "Demonstrations also took place in Nyeri, where police arrested several people": arrests where the crowd was
+_PROTEST_WHERE = re.compile(r"\b(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?|protesters|demonstrators)\b"
+                            r"[^.;]*,\s+where\s+(?:\S+\s+){0,3}$", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
@@ -685,7 +692,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     _parts_of_the_city(sentences, gz)
     # settlements the gazetteer lacks, placed near the article's known places
     towns = [m.place for s in sentences for m in s.places if m.place.kind in ("town", "region", "province") and m.role == "locative"
-             and m.place.latitude is not None]
+             and m.place.latitude is not None] \
+        or [m.place for s in sentences for m in s.places if m.place.kind == "town" and m.role == "near" and m.place.latitude is not None]
+    # (none in the article, a town something happened near: "an attack on a village near Kaduna ... the village of Kurmin")
     if towns:
         admin_counts = Counter(p.admin1 for p in towns)
         article_ctx = max(towns, key=lambda p: admin_counts[p.admin1])

@@ -329,6 +329,8 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                     e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
+                    if e.actor2 is None and c.actor2 is not None:
+                        e.actor2 = c.actor2      # who intervened, as the mention that tells it names them
                 if e.sub_event_type == _PEACEFUL_TRANSFER and c.sub_event_type != _PEACEFUL_TRANSFER:
                     e.sub_event_type, e.actor1, e.actor2 = c.sub_event_type, c.actor1, c.actor2     # taken by force, as another mention says
                 if place_key(e.place) != key[1]:

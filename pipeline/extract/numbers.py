@@ -29,7 +29,7 @@ DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|p
     r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b))"
 # ("the army lost 17 soldiers": a side's dead, told by their loss; only with a count after it, not "lost ground")
 INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
-CAPTURE = r"(?:captured|capturing|abducted|kidnapped|arrested|detained|missing|taken\s+hostage)"
+CAPTURE = r"(?:captured|capturing|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|missing|taken\s+hostage)"
 # these run on lower-cased text (faster than re.I)
 _CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b")
 _COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b")
@@ -130,6 +130,8 @@ _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
 _TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,12}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
                                r"hit|stood|stands|now\s+stands)\s+(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$", re.I)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
+_ACTIVE_KILLING_BEFORE = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killing|killed|kills?)\s+"
+                                    r"(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
 _TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
 
 
@@ -166,8 +168,10 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) \
                 and not (low in ("a", "an", "one") and _PERSON_OF_PLACE.match(after)):
             continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
-        if _PART_OF_COUNT.match(after) and low not in VAGUE:
-            continue  # "Fifteen of the victims": a part of another count
+        if _PART_OF_COUNT.match(after) and low not in VAGUE and not _ACTIVE_KILLING_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            # "Fifteen of the victims", "17 people were killed two of them medics": a part of another count
+            # (not "troops killed three of the attackers", "killing 3 of them": the active verb's own dead)
+            continue
         if not (_person_follows(text, m.end()) or _CASUALTY_AFTER_COUNT.match(after) or _MORE_KILLED_AFTER.match(after)
                 or _OF_THEM_AFTER.match(after) or _TOLL_ROSE_BEFORE.search(text[max(0, m.start() - 150):m.start()])
                 or (_KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()])

@@ -2171,3 +2171,46 @@ def test_the_capitals_storming_of_parliament_stays_in_the_capital_and_other_citi
     events = {e["location"]["name"]: e for e in extract_events(text, "2024-06-26")}
     assert events["Nairobi"]["fatalities"]["best"] == 5
     assert events["Mombasa"]["fatalities"] is None
+
+
+def test_people_abducted_in_an_attack_are_not_counted_among_its_dead():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Gunmen stormed a village on Sunday, killing at least 12 people and abducting dozens of others.") == 12
+    assert fatalities("Gunmen raided the market, killing nine traders and kidnapping 30 others, police said.") == 9
+
+
+def test_a_local_government_area_is_a_place_not_the_state_forces():
+    text = "The attackers opened fire on residents in a village of Gusau local government area, police said."
+    government = [a for a in find_actors(text) if a.text == "government"]
+    assert government and all(a.role == "attributive" for a in government)
+
+
+_VILLAGE_NEAR_A_CITY = ("Gunmen killed eight people in an attack on a village near Kaduna on Sunday, residents said. "
+                       "The gunmen opened fire on worshippers outside a church in the village of Kurmin, police spokesman "
+                       "John Musa said in a statement on Monday. Troops were deployed to the area. "
+                       "Residents said the attackers fled into a forest.")
+
+
+def test_the_day_a_statement_was_issued_does_not_redate_the_attack_the_lede_dated():
+    events = extract_events(_VILLAGE_NEAR_A_CITY, "2019-03-12")
+    assert [(e["sub_event_type"], e["event_date"], e["fatalities"]["best"]) for e in events] == [("Attack", "2019-03-10", 8)]
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_the_lede_put_the_attack_near():
+    [event] = extract_events(_VILLAGE_NEAR_A_CITY, "2019-03-12")
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Kurmin", "Kaduna")
+
+
+def test_the_dead_of_an_active_killing_verb_are_counted_but_a_part_of_a_passive_toll_is_not():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Soldiers returned fire and killed three of the attackers.") == 3
+    assert fatalities("Gunmen fired on the crowd, killing 4 of them and wounding 20.") == 4
+    assert fatalities("In the fighting 12 people were killed three of them medics.") == 12
+
+
+def test_arrests_where_a_demonstration_took_place_are_an_intervention_in_it():
+    text = ("Thousands of people marched in Nairobi on Tuesday against new taxes, and police fired tear gas at them. "
+            "Demonstrations also took place in Mombasa, where police arrested several people. "
+            "The finance bill was passed last week. Opposition leaders called for more protests.")
+    mombasa = [e for e in extract_events(text, "2019-03-06") if e["location"]["name"] == "Mombasa"]
+    assert [(e["sub_event_type"], e["actor2"]["name"]) for e in mombasa] == [("Protest with intervention", "Police Forces of Kenya")]
