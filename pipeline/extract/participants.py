@@ -152,7 +152,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             # killed a police officer, and a mortar attack ...") is the agent of a later trigger
             before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                        or CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])]
+                        or CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])
+                        or _SUBORDINATOR_END.search(text, max(clause.start, a.start - 12), a.start)]
             if subjects:
                 actor1 = subjects[-1]
                 # "Burkinabe soldiers and volunteer fighters (VDP) repelled ...": allies named together act
@@ -196,7 +197,10 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             if actor2 is None:
                 objects = [a for a in pool if a is not actor1 and a.start > actor1.end and a.end <= t.start
                            and _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
-                           and not allied(a, actor1) and not same_actor(a, actor1)]
+                           and not allied(a, actor1) and not same_actor(a, actor1)
+                           # "when Nusra terrorists and other groups targeted ...": one subject of several, not an object
+                           and not (_SUBORDINATE_SUBJECT_END.search(text, max(clause.start, actor1.start - 40), actor1.start)
+                                    and _ALLIES_LISTED_GAP.fullmatch(_PARENTHESIS.sub("", text[actor1.end:a.start])))]
                 actor2 = objects[-1] if objects else None
         elif others:
             actor2 = others[0]
@@ -252,6 +256,10 @@ _ALLIES_LISTED_GAP = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:[a
 _NOUN_TRIGGER = re.compile(r"(?:\S+\s+)?(?:attacks?|raids?|assaults?|shelling|bombardments?|strikes?|airstrikes?|bombings?|ambush(?:es)?|offensive)", re.I)
 
 
+# "were killed on Tuesday when regime forces shelled the town": a subordinate clause's subject, no object of the verb before
+_SUBORDINATOR_END = re.compile(r"\b(?:when|as|while|because|after|before|once|until)\s+(?:the\s+)?$", re.I)
+_SUBORDINATE_SUBJECT_END = re.compile(r"\b(?:when|as|while|because|after|before|once|until)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "when terrorists from"
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|because)\b", re.I)
 _FORCE_SITE = re.compile(r"^\s*(?:-|\s)?(?:(?:military\s+)?(?:targets|sites|installations|facilities|assets)|post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|barracks|convoy|vehicles?|"
                          r"headquarters|station|stations|compound|patrol|patrols|outpost|outposts)\b", re.I)

@@ -2214,3 +2214,18 @@ def test_arrests_where_a_demonstration_took_place_are_an_intervention_in_it():
             "The finance bill was passed last week. Opposition leaders called for more protests.")
     mombasa = [e for e in extract_events(text, "2019-03-06") if e["location"]["name"] == "Mombasa"]
     assert [(e["sub_event_type"], e["actor2"]["name"]) for e in mombasa] == [("Protest with intervention", "Police Forces of Kenya")]
+
+
+def test_the_subject_of_a_when_clause_is_the_agent_not_an_object_of_the_passive_before_it():
+    text = ("Six civilians, among them three children, were killed on Monday when government forces shelled the town of "
+            "Maarat al-Numan in Idlib province, rescuers said. Shells hit a market. Residents fled. Schools were closed.")
+    [event] = [e for e in extract_events(text, "2019-03-06") if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of Syria", "Civilians (Syria)")
+
+
+def test_a_group_and_others_named_with_it_in_a_when_clause_are_one_subject():
+    text = ("Nine civilians were killed on Monday when Nusra Front fighters and other armed groups fired rockets at "
+            "residential areas of Aleppo city, state media said. Hospitals received dozens of wounded. Schools closed. "
+            "The army said it would respond.")
+    [event] = [e for e in extract_events(text, "2019-03-06") if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Al Nusra Front", "Civilians (Syria)")
