@@ -31,6 +31,7 @@ class Actor:
     allies: tuple = ()                # countries whose forces it fights beside (Hezbollah: SY, IR, RU, LB)
     needs_country: bool = False       # a title ("President") names a state only with its country word
     country: str | None = None        # the one country whose war it fights (Haftar forces: LY): a country vote
+    governs: bool = False             # a de facto authority over territory (SDF, Houthis): it makes arrests
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
@@ -106,7 +107,7 @@ def load_lexicon() -> ActorLexicon:
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
                       e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())), bool(e.get("needs_country", False)),
-                      e.get("country"))
+                      e.get("country"), bool(e.get("governs", False)))
         if actor.name == "Military Forces of {country}":
             if actor.aerial and state_air is None:
                 state_air = actor

@@ -440,7 +440,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             return a1, dict(rioters)      # rival crowds, party supporters that clash: rioters on both sides
         a2 = a2 if a2 and a2["inter"] != 5 else civilians
     elif sub == "Arrests":
-        if a1 is None or a1["inter"] not in (1, 8):
+        # (a group that governs where it acts arrests as a state does: "the SDF arrested five IS suspects")
+        if (a1 is None or a1["inter"] not in (1, 8)) and not (actor1 is not None and actor1.actor.governs and a1["name"] == actor1.actor.name):
             a2 = a2 or (a1 if a1 and a1["inter"] != 1 else None)
             a1 = police
     elif sub == "Disrupted weapons use" and a1 is not None and a1["inter"] == 7:

@@ -2229,3 +2229,15 @@ def test_a_group_and_others_named_with_it_in_a_when_clause_are_one_subject():
             "The army said it would respond.")
     [event] = [e for e in extract_events(text, "2019-03-06") if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Al Nusra Front", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The Syrian Democratic Forces arrested six suspected Islamic State members in a raid in the city of Raqqa on Monday, "
+     "the group said. Weapons were seized. The suspects were taken to a prison. Officials said the cell planned attacks.",
+     "Syrian Democratic Forces"),
+    ("Houthi forces arrested dozens of people in Sanaa on Monday, a rights group said. The detainees were taken to an "
+     "unknown location. Their families appealed for information. The Houthis did not comment.", "Houthis"),
+])
+def test_a_group_that_governs_its_territory_is_who_made_its_arrests(text, group):
+    arrests = [e for e in extract_events(text, "2019-03-06") if e["sub_event_type"] == "Arrests"]
+    assert [e["actor1"]["name"] for e in arrests] == [group]
