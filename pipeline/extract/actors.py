@@ -383,6 +383,8 @@ def find_actors(text: str) -> list[ActorMention]:
     found.sort(key=lambda a: a.start)
     found = _merge_appositives(text, found)
     found = _share_nationality(text, found)
+    if "its " in low or "their " in low:
+        found = _possessor_country(text, found, lex)
     if lex.state is not None and "sailor" in low and _NAVY.search(low):
         # "attacked a navy base, killing 14 sailors": a navy's sailors are its state's forces, not a ship's crew
         found = [ActorMention(lex.state, a.start, a.end, a.text, a.country_code) if a.text.lower() in ("sailor", "sailors") else a
@@ -435,6 +437,27 @@ def _share_nationality(text: str, found: list[ActorMention]) -> list[ActorMentio
             a = ActorMention(a.actor, a.start, a.end, a.text, prev.country_code, a.role)
         out.append(a)
     return out
+
+
+def _possessor_country(text: str, found: list[ActorMention], lex: ActorLexicon) -> list[ActorMention]:
+    """"Russia's Defense Ministry claimed its forces had captured ...": a state's forces named by "its" or
+    "their" belong to the country that the sentence's subject names."""
+    out = []
+    for a in found:
+        if a.country_code is None and "{country}" in a.actor.name and (
+                owner := _POSSESSOR_SUBJECT.search(text, max(0, a.start - 90), a.start)) is not None:
+            words = [w.removesuffix("'s").removesuffix("\u2019s") for w in owner.group("subject").split()]
+            cc = next((lex.nationalities[k] for n in (2, 1) for i in range(len(words) - n + 1)
+                       if (k := " ".join(words[i:i + n]).lower()) in lex.nationalities), None)
+            if cc:
+                a = ActorMention(a.actor, a.start, a.end, a.text, cc, a.role)
+        out.append(a)
+    return out
+
+
+# a subject of capitalised words (a country's ministry, army or office), a verb of saying, then "its"/"their"
+_POSSESSOR_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){1,5})"
+                                r"(?:said|says|claimed|claims|announced|reported|stated|added)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:its|their)\s+$")
 
 
 _LISTED = re.compile(r"\s*(?:,\s*)?(?:including|and|as\s+well\s+as|along\s+with|with|or)?\s*(?:its\s+|their\s+|the\s+)?", re.I)

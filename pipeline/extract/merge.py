@@ -44,6 +44,7 @@ def prefer_air_over_shelling(cands: list[Candidate], s: Sentence) -> None:
 
 _BARE_BLAST = re.compile(r"(?:blasts?|explosions?)", re.I)
 _WEAPON_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Suicide bomb", "Grenade", "Chemical weapon")
+_ANY_WEAPON = _WEAPON_TYPES + ("Remote explosive/landmine/IED",)      # what an event word like "attack" does not name
 
 
 def attack_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
@@ -62,7 +63,7 @@ def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
     are what was seized, not a grenade attack (the same sentence, after the seizure's word)."""
     here = [c for c in cands if c.sentence is s]
     seized = [c for c in here if c.sub_event_type == "Disrupted weapons use"]
-    for w in [c for c in here if c.sub_event_type in _WEAPON_TYPES + ("Remote explosive/landmine/IED",)]:
+    for w in [c for c in here if c.sub_event_type in _ANY_WEAPON]:
         owner = next((d for d in seized if d.trigger.start < w.trigger.start and _WEAPON_NOUN.fullmatch(w.trigger.text)
                       and _SEIZURE_WORD.search(d.trigger.text)), None)
         if owner is not None:
@@ -444,6 +445,11 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     """
     if c.date_explicit and not host.date_explicit:
         host.day, host.precision, host.date_explicit = c.day, c.precision, True
+    if _names_more(c, host) and _generic_reference(host):
+        # "The attack ... hit Let Yet Kone village": the airstrike the lede told, with the sides it named
+        host.sub_event_type = c.sub_event_type
+        host.actor1 = _of_country(c.actor1, host.place) if c.actor1 else host.actor1
+        host.actor2 = _of_country(c.actor2, host.place) if c.actor2 else host.actor2
     if host.fatalities is None and c.fatalities is not None:
         host.fatalities = c.fatalities
     elif host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
@@ -503,7 +509,10 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
     def same_kind(x: Candidate) -> bool:
         if c.sub_event_type in PROTEST_FAMILY or c.sub_event_type in ("Violent demonstration", "Mob violence"):
             return x.sub_event_type in PROTEST_FAMILY or x.sub_event_type in ("Violent demonstration", "Mob violence")
-        return x.sub_event_type == c.sub_event_type
+        # "An airstrike on a village ... killed 20. The attack on Thursday hit Let Yet Kone village": the event
+        # named again by a generic word after it
+        return x.sub_event_type == c.sub_event_type or (
+            _names_more(c, x) and c.sentence.index <= 1 and 0 < x.sentence.index - c.sentence.index <= 2 and _generic_reference(x))
 
     if OTHER_EVENT.search(c.sentence.text):
         return None
@@ -520,6 +529,32 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
     if not pool:
         return None
     return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
+
+
+# a word that names any violent event, said of one already told ("The attack", "Thursday's assault")
+_GENERIC_EVENT_WORD = re.compile(r"(?:attack|assault|strike|raid|incident|bombing)", re.I)
+_DEFINITE_START = re.compile(r"^\W*(?:The|This|That|\w+day['\u2019]s|Yesterday['\u2019]s)\s+$")
+
+
+_GENERIC_EVENT_VERB = re.compile(r"(?:attacked|ambushed|targeted|hit|struck)", re.I)
+_DEFINITE_PASSIVE_START = re.compile(r"^\W*The\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been|has\s+been)\s+$")
+
+
+def _generic_reference(x: Candidate) -> bool:
+    """The mention's trigger is a generic event word that starts its sentence with a definite determiner
+    ("The attack on Thursday hit ...") or says what a definite subject suffered ("The convoy was attacked
+    near Djibo"): an event told before."""
+    t = x.trigger
+    before = x.sentence.text[:t.start]
+    return (_GENERIC_EVENT_WORD.fullmatch(t.text) is not None and _DEFINITE_START.match(before) is not None) \
+        or (_GENERIC_EVENT_VERB.fullmatch(t.text) is not None and _DEFINITE_PASSIVE_START.match(before) is not None)
+
+
+def _names_more(c: Candidate, x: Candidate) -> bool:
+    """`c`'s type says more than `x`'s generic one: a weapon where "the attack" names none, a battle
+    where "the convoy was attacked" leaves the sides unsaid."""
+    return (c.sub_event_type in _ANY_WEAPON and x.sub_event_type in ("Attack", "Armed clash")) \
+        or (c.sub_event_type == "Armed clash" and x.sub_event_type == "Attack")
 
 
 def _same_spot_retold(e: Candidate, c: Candidate) -> bool:

@@ -341,7 +341,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     # troops recaptured the village": from Russia's forces)
     enemy = front_enemy(place_cc)
     own = [a for a in (actor1, actor2) if a is not None and "{country}" in a.actor.name and a.country_code in (None, place_cc)]
-    if invader is None and enemy and (actor1 in own if actor1 is not None
+    # (bystanders named first are no side: "Three people died when a drone struck a minibus")
+    agent = actor1 if actor1 is not None and actor1.actor.inter != 7 else None
+    if invader is None and enemy and (agent in own if agent is not None
                                       else actor2 is None or actor2 in own or actor2.actor.inter == 7):
         enemy_forces = {"name": f"Military Forces of {country_name(enemy)}", "inter": 8}
     else:
@@ -360,8 +362,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         # ("Rival gangs fought ... before police and soldiers regained control": the gangs are the sides)
         rivals_first = rival is not None and actor1 is not None and rival.start() < actor1.start and rival.group() in clause_text
         if (unnamed1 or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7 or (a1 is not None and a2["name"] == a1["name"]) or rivals_first) \
-                and sub == "Armed clash" and RIVAL_GROUPS.search(clause_text) and not _REBEL_WORD.search(clause_text):
-            # "clashes between rival cult groups", "rival gangs fought": two armed groups, neither named
+                and sub == "Armed clash" and (RIVAL_GROUPS.search(clause_text) or _BETWEEN_ONE_KIND.search(clause_text)) \
+                and not _REBEL_WORD.search(clause_text):
+            # "clashes between rival cult groups", "rival gangs fought", "an exchange of fire between armed
+            # miscreants": two armed groups, neither named
             return dict(unidentified), dict(unidentified)
         if a1 is None and a2 is None:
             other = enemy_forces or rebels
@@ -468,6 +472,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
 _TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:abducted|kidnapped|captured|seized|taken|held)\b", re.I)
 _TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:\S+\s+){0,3}$", re.I)
+# "between armed miscreants", "between two groups of gunmen": one kind of unnamed armed men on both sides
+_BETWEEN_ONE_KIND = re.compile(r"\bbetween\s+(?:two\s+)?(?:groups\s+of\s+)?(?:armed\s+|unidentified\s+|unknown\s+)?"
+                               r"(?:miscreants|gunmen|armed\s+men|bandits|gangs|gangsters)\b(?!\s+(?:and|&)\b)", re.I)
 RIVAL_GROUPS = re.compile(r"\b(?:between|among)\s+(?:two\s+)?rival\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
                           r"|\bbetween\s+two\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
                            r"|\brival\s+(?:\S+\s+)?(?:gangs|cults|cult\s+groups)\s+(?:\S+\s+){0,2}?(?:clashed|fought|battled)\b", re.I)

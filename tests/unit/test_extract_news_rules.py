@@ -2241,3 +2241,47 @@ def test_a_group_and_others_named_with_it_in_a_when_clause_are_one_subject():
 def test_a_group_that_governs_its_territory_is_who_made_its_arrests(text, group):
     arrests = [e for e in extract_events(text, "2019-03-06") if e["sub_event_type"] == "Arrests"]
     assert [e["actor1"]["name"] for e in arrests] == [group]
+
+
+def test_a_guided_bomb_is_dropped_from_the_air():
+    text = ("A guided bomb hit a hospital in the city of Kherson on Monday, killing two nurses, the regional governor said. "
+            "Rescuers searched the rubble. The hospital was closed. Patients were moved to other cities.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2023-11-22")] == ["Air/drone strike"]
+
+
+def test_people_named_before_a_strike_on_a_war_front_do_not_hide_the_invader():
+    text = ("Two people died when a drone struck a bus in the city of Kherson on Monday, the regional governor said. "
+            "Rescuers worked through the night. The bus station was closed. Schools moved online.")
+    [event] = extract_events(text, "2023-11-22")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of Russia", "Civilians (Ukraine)")
+
+
+def test_its_forces_belong_to_the_country_whose_ministry_speaks():
+    text = ("Russia's Defense Ministry said its forces had captured the village of Avdiivka in the Donetsk region on Monday. "
+            "Ukraine did not confirm the claim. Fighting continued nearby. Residents fled.")
+    [event] = [e for e in extract_events(text, "2023-11-22") if "territory" in e["sub_event_type"]]
+    assert event["actor1"]["name"] == "Military Forces of Russia"
+
+
+def test_the_attack_named_again_with_its_place_is_the_air_strike_of_the_lede():
+    text = ("An air strike by Myanmar's military on a village in the country's northwest killed at least 20 people, "
+            "residents said on Friday. The attack on Thursday hit the village of Pazigyi in Sagaing region while people "
+            "gathered at a ceremony. The military did not comment. Aid groups condemned the killings.")
+    events = extract_events(text, "2023-11-17")
+    assert [(e["sub_event_type"], e["actor1"]["name"], e["fatalities"]["best"], e["event_date"]) for e in events] \
+        == [("Air/drone strike", "Military Forces of Myanmar", 20, "2023-11-16")]
+
+
+def test_a_convoy_said_to_be_attacked_after_a_lede_on_an_ambush_is_that_battle():
+    text = ("Suspected jihadists killed 12 soldiers in an ambush on an army convoy in northern Burkina Faso on Monday, "
+            "security sources said. The convoy was attacked near the town of Djibo, two sources said. "
+            "Reinforcements were sent. The army did not comment.")
+    events = extract_events(text, "2023-11-22")
+    assert [(e["sub_event_type"], e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Armed clash", "Djibo", 12)]
+
+
+def test_an_exchange_of_fire_between_armed_miscreants_has_them_on_both_sides():
+    text = ("Two persons were killed in an exchange of fire between armed miscreants in the city of Imphal on Thursday, police said. "
+            "Security forces rushed to the spot. Shops were closed. The situation was tense.")
+    [event] = extract_events(text, "2023-11-22")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Unidentified armed group", "Unidentified armed group")
