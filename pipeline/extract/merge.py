@@ -370,7 +370,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     out = []
     for e in events:
         if e.place is not None and e.place.geo_precision == 3 and max(e.mentions) <= 3:
-            finer = [x for x in events if x is not e and x.sub_event_type == e.sub_event_type and x.place is not None
+            # (or the weapon the body names for the lede's "attack": "an attack by ELN rebels on a patrol in
+            # Arauca ... The rebels detonated explosives near Saravena")
+            finer = [x for x in events if x is not e and x.place is not None
+                     and (x.sub_event_type == e.sub_event_type
+                          or (_names_more(x, e) and _GENERIC_EVENT_WORD.fullmatch(e.trigger.text) is not None
+                              and 0 < min(x.mentions) - min(e.mentions) <= 2))
                      and (x.place.geo_precision < 3 or (x.place.level == 2 and e.place.level == 1 and e.place.kind == "province"))
                      and x.place.admin1 == e.place.admin1
                      and (abs((x.day - e.day).days) <= (7 if max(x.precision, e.precision) >= 2 else 1)
@@ -445,6 +450,11 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     """
     if c.date_explicit and not host.date_explicit:
         host.day, host.precision, host.date_explicit = c.day, c.precision, True
+    if c.sub_event_type == "Armed clash" and host.sub_event_type == "Attack" and _fire_exchanged(c, host):
+        # "Israeli forces killed three Palestinians in a raid ... troops came under fire and returned fire": a fight
+        other = next((a for a in (c.actor1, c.actor2) if a and a.get("name") != (host.actor1 or {}).get("name")), None)
+        host.sub_event_type = "Armed clash"
+        host.actor2 = _of_country(other, host.place) if other else host.actor2
     if _names_more(c, host) and _generic_reference(host):
         # "The attack ... hit Let Yet Kone village": the airstrike the lede told, with the sides it named
         host.sub_event_type = c.sub_event_type
@@ -511,6 +521,8 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
             return x.sub_event_type in PROTEST_FAMILY or x.sub_event_type in ("Violent demonstration", "Mob violence")
         # "An airstrike on a village ... killed 20. The attack on Thursday hit Let Yet Kone village": the event
         # named again by a generic word after it
+        if c.sub_event_type == "Armed clash" and x.sub_event_type == "Attack" and _fire_exchanged(c, x):
+            return True
         return x.sub_event_type == c.sub_event_type or (
             _names_more(c, x) and c.sentence.index <= 1 and 0 < x.sentence.index - c.sentence.index <= 2 and _generic_reference(x))
 
@@ -548,6 +560,16 @@ def _generic_reference(x: Candidate) -> bool:
     before = x.sentence.text[:t.start]
     return (_GENERIC_EVENT_WORD.fullmatch(t.text) is not None and _DEFINITE_START.match(before) is not None) \
         or (_GENERIC_EVENT_VERB.fullmatch(t.text) is not None and _DEFINITE_PASSIVE_START.match(before) is not None)
+
+
+_FIRE_EXCHANGED = re.compile(r"\b(?:came\s+under\s+(?:\w+\s+)?fire|returned\s+fire|exchanged?\s+(?:of\s+)?fire|exchanges\s+of\s+fire|"
+                             r"gun\s*battles?|gunfights?|firefights?|shoot-?outs?)\b", re.I)
+
+
+def _fire_exchanged(c: Candidate, x: Candidate) -> bool:
+    """`c`, a sentence or two after `x`'s killing by state forces, tells that the forces were fired on or fired back."""
+    return (x.actor1 or {}).get("inter") in (1, 8) and 0 < c.sentence.index - x.sentence.index <= 2 \
+        and _FIRE_EXCHANGED.search(c.sentence.text) is not None
 
 
 def _names_more(c: Candidate, x: Candidate) -> bool:

@@ -2285,3 +2285,20 @@ def test_an_exchange_of_fire_between_armed_miscreants_has_them_on_both_sides():
             "Security forces rushed to the spot. Shops were closed. The situation was tense.")
     [event] = extract_events(text, "2023-11-22")
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Unidentified armed group", "Unidentified armed group")
+
+
+def test_the_weapon_the_body_names_for_the_ledes_attack_in_a_region_is_that_attack():
+    text = ("Three soldiers were killed on Sunday in an attack by rebels on an army patrol in the northern province of "
+            "Cauca, the army said. The rebels detonated explosives as the patrol passed near the town of Suarez, the army "
+            "said in a statement. The president condemned the attack. Peace talks were suspended.")
+    events = extract_events(text, "2024-07-16")
+    assert [(e["sub_event_type"], e["location"]["name"], e["fatalities"]["best"]) for e in events] \
+        == [("Remote explosive/landmine/IED", "Suarez", 3)]
+
+
+def test_a_killing_in_a_raid_whose_forces_came_under_fire_and_fired_back_is_a_clash():
+    text = ("Israeli forces killed two Palestinians during a raid in the city of Nablus in the occupied West Bank on Tuesday, "
+            "the health ministry said. The Israeli military said its soldiers came under fire during the operation and "
+            "returned fire. Shops were closed. Funerals were held in the evening.")
+    [event] = extract_events(text, "2024-07-17")
+    assert (event["sub_event_type"], event["actor1"]["name"], event["fatalities"]["best"]) == ("Armed clash", "Military Forces of Israel", 2)
