@@ -375,13 +375,18 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             finer = [x for x in events if x is not e and x.place is not None
                      and (x.sub_event_type == e.sub_event_type
                           or (_names_more(x, e) and _GENERIC_EVENT_WORD.fullmatch(e.trigger.text) is not None
-                              and 0 < min(x.mentions) - min(e.mentions) <= 2))
+                              and 0 < min(x.mentions) - min(e.mentions) <= 2)
+                          or _victims_told_before(e, x))
                      and (x.place.geo_precision < 3 or (x.place.level == 2 and e.place.level == 1 and e.place.kind == "province"))
                      and x.place.admin1 == e.place.admin1
                      and (abs((x.day - e.day).days) <= (7 if max(x.precision, e.precision) >= 2 else 1)
                           or not e.date_explicit)]     # an undated lede, or one of the week the body names
             if finer:
                 target = finer[0]
+                if _victims_told_before(e, target):
+                    # "an attack on a displacement camp ... killed 40. CODECO fighters raided the Plaine Savo camp":
+                    # the lede says whom it hit
+                    target.sub_event_type, target.actor2 = e.sub_event_type, e.actor2
                 if target.fatalities is None:
                     target.fatalities = e.fatalities
                 elif e.fatalities:
@@ -394,7 +399,9 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                         target.actor1.get("name") in GENERIC_ARMED and e.actor1.get("name") not in GENERIC_ARMED
                         and e.actor1.get("inter") in (2, 3, 4))
                         # ("The clashes broke out in the village of X": the body names no side, the lede does)
-                        or not any(a.role == "main" for a in target.sentence.actors)):
+                        or not any(a.role == "main" for a in target.sentence.actors)
+                        # ("... killed in the ensuing gunbattle": the state's forces by default, the lede names which)
+                        or (_unnamed_state(target) and target.actor2 in (e.actor1, e.actor2))):
                     target.actor1, target.actor2 = e.actor1, e.actor2     # the group the lede names
                 continue
         out.append(e)
@@ -404,7 +411,8 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens|scores|hundreds)"
 _SIDE_NOUNS = {
     "state": r"soldiers|troops|policemen|police\s+officers|officers|gendarmes|servicemen|security\s+personnel|guards",
-    "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists",
+    "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists|"
+             r"guerrillas|militiamen|Taliban|Houthis|Shabaab|Daesh",      # (groups counted by name: "four Taliban were also killed")
     # ("people" is no side: "killing 10 people" may count the soldiers a later sentence names)
     "civilian": r"civilians|villagers|residents|children|women|worshippers|passengers",
 }
@@ -570,6 +578,22 @@ def _fire_exchanged(c: Candidate, x: Candidate) -> bool:
     """`c`, a sentence or two after `x`'s killing by state forces, tells that the forces were fired on or fired back."""
     return (x.actor1 or {}).get("inter") in (1, 8) and 0 < c.sentence.index - x.sentence.index <= 2 \
         and _FIRE_EXCHANGED.search(c.sentence.text) is not None
+
+
+def _unnamed_state(x: Candidate) -> bool:
+    """`x`'s first side is a state's forces that its sentence does not name (a default of its type)."""
+    return (x.actor1 or {}).get("inter") == 1 and not any(a.role == "main" and a.actor.inter == 1 for a in x.sentence.actors)
+
+
+_RAIDED = re.compile(r"(?:raided|attacked|stormed|assaulted|overran)", re.I)
+
+
+def _victims_told_before(e: Candidate, x: Candidate) -> bool:
+    """The lede `e` tells an attack on civilians; the body's `x`, within two sentences, tells it as a raid by
+    a side it names on a place it names, with no other side in its sentence (an armed clash by default)."""
+    return e.sub_event_type == "Attack" and (e.actor2 or {}).get("inter") == 7 and x.sub_event_type == "Armed clash" \
+        and _RAIDED.fullmatch(x.trigger.text) is not None and 0 < min(x.mentions) - min(e.mentions) <= 2 \
+        and sum(1 for a in x.sentence.actors if a.role == "main" and a.actor.inter != 7) <= 1
 
 
 def _names_more(c: Candidate, x: Candidate) -> bool:

@@ -2302,3 +2302,27 @@ def test_a_killing_in_a_raid_whose_forces_came_under_fire_and_fired_back_is_a_cl
             "returned fire. Shops were closed. Funerals were held in the evening.")
     [event] = extract_events(text, "2024-07-17")
     assert (event["sub_event_type"], event["actor1"]["name"], event["fatalities"]["best"]) == ("Armed clash", "Military Forces of Israel", 2)
+
+
+def test_a_raid_the_lede_told_as_an_attack_on_displaced_people_stays_an_attack_on_civilians():
+    text = ("Militiamen killed at least 30 people in an attack on a displacement camp in Congo's Ituri province, officials said. "
+            "Fighters from the CODECO militia raided the Rhoe camp in Djugu territory late on Tuesday, a local official said. "
+            "Shelters were set on fire. Aid groups condemned the attack.")
+    events = [e for e in extract_events(text, "2022-01-16") if e["fatalities"]]
+    assert [(e["sub_event_type"], e["actor1"]["name"], e["actor2"]["inter"], e["fatalities"]["best"]) for e in events] \
+        == [("Attack", "CODECO", 7, 30)]
+
+
+@pytest.mark.parametrize("name", ["Kataib Hezbollah", "Asaib Ahl al-Haq", "Islamic Resistance in Iraq"])
+def test_iraqs_militias_are_named_and_not_lebanons_hezbollah(name):
+    [actor] = [a for a in find_actors(f"Fighters of {name} fired rockets at a base.") if a.role == "main"]
+    assert (actor.actor.name, actor.actor.inter) == (name, 3)
+
+
+def test_a_lede_that_names_the_attackers_and_the_police_gives_the_sides_of_the_bodys_gunbattle_and_both_tolls():
+    text = ("Taliban fighters attacked a police checkpoint in Ghazni province overnight, killing eight policemen, an official "
+            "said on Saturday. He said the attack took place in Andar district and that four Taliban were also killed in "
+            "the ensuing gunbattle. The Taliban claimed the attack. Peace talks have stalled.")
+    [event] = [e for e in extract_events(text, "2020-01-18") if e["sub_event_type"] == "Armed clash"]
+    assert (event["actor1"]["name"], event["actor2"]["name"], event["fatalities"]["best"]) \
+        == ("Taliban", "Police Forces of Afghanistan", 12)
