@@ -82,7 +82,8 @@ def allied(a: ActorMention, b: ActorMention) -> bool:
 
 # "raids by the army", "an air strike on Tuesday by a US-led coalition": the agent after a day too
 _BY_AGENT_GAP = re.compile(r"\s+(?:(?:on|late|early|last)\s+(?:\w+day|night|morning|evening)\s+|overnight\s+|yesterday\s+)?"
-                           r"(?:carried\s+out\s+|\S+\s+)?by\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
+                           r"(?:(?:carried\s+out\s+|\S+\s+)?by|(?:attributed|blamed)\s+on|attributed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$", re.I)
+# ("an attack attributed to ADF rebels", "a bombing blamed on the Pakistani Taliban": whom the text names as its agent)
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$")
 _PITTING = re.compile(r"\b(?:pitt(?:ing|ed)|between)\b")
 _FELL = re.compile(r"\bfell\b")

@@ -492,8 +492,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 cands = [c for c in cands if c.country_code == cc or c.kind != "town"]     # "NE Syria": no town of Iraq
             if cands and cands[0].kind != "country" and ((surface.isupper() and len(surface) <= 3) or _CAMEL.search(surface)):
                 cands = []      # "NGO", "IDF": an acronym; "MiG": a brand; not places
-            elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country":
-                cands = [c for c in cands if gz.well_known(c)]     # "NATO", "SANA": acronyms; "HOMS": a dateline
+            elif cands and surface.isupper() and len(surface) <= 5 and cands[0].kind != "country" \
+                    and not _at_dateline(text, start, end):
+                cands = [c for c in cands if gz.well_known(c)]     # "NATO", "SANA": acronyms (not "BENI -", a dateline)
             elif cands and cands[0].kind == "country" and len(surface) <= 4 and not surface.replace(".", "").isupper() \
                     and norm_place(surface) != norm_place(cands[0].name):
                 cands = []      # "Car bombs": the acronym of a country ("CAR") only in capitals
@@ -894,12 +895,14 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 
 # "Helmand province", "Mullaitivu district", "the province of Idlib": a region's type word
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
-_ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune"
+_ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune|" \
+    r"territory|township|tehsil|woreda"      # Congo's territoires, Myanmar's townships, Pakistan's tehsils, Ethiopia's woredas
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.I)
 # one of these stands in every match of _TYPE_AFTER (in its type word); most windows hold none
 _TYPE_STEMS = ("province", "governorate", "state", "region", "department", "prefecture", "oblast", "emirate", "wilaya",
-               "countryside", "district", "county", "municipal", "local", "lga", "commune")
+               "countryside", "district", "county", "municipal", "local", "lga", "commune", "territory", "township", "tehsil",
+               "woreda")
 
 
 _TYPE_AFTER_GUARD = WordGuard(_TYPE_AFTER, _TYPE_STEMS)     # the same matches, skipped when no type word is there
@@ -943,6 +946,11 @@ _METONYM_AFTER = re.compile(
     r"intervened|joined|sided|pledged|promised|reacted|considers|considered)\b", re.I)
 
 
+def _at_dateline(text: str, start: int, end: int) -> bool:
+    """The name opens the text and a dateline's punctuation follows it ("BENI -", "GUSAU, Nigeria (AP) —")."""
+    return start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(text, end, end + 25) is not None
+
+
 def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazetteer) -> Place | None:
     """Pick among same-name candidates using only the sentence: a region's type word ("Diyala
     province", "Mullaitivu district", "the province of Idlib") picks the region of that name; else
@@ -970,7 +978,9 @@ def _choose_local(text: str, start: int, end: int, cands: list[Place], gz: Gazet
     provinces = [p for p in cands if p.kind == "province"]
     if provinces and best.kind == "town" and not best.curated and best.population < WELL_KNOWN_POPULATION \
             and not any(t.country_code == provinces[0].country_code for t in towns) \
-            and not _SETTLEMENT_AFTER.match(after) and not _TOWN_OF_BEFORE.search(before):
+            and not _SETTLEMENT_AFTER.match(after) and not _TOWN_OF_BEFORE.search(before) \
+            and not _at_dateline(text, start, end):
+        # (a dateline names a town: "BENI -" is Congo's town, not Bolivia's department)
         # a bare name that is an admin1 region and only a small town: the region ("fighting in Diyala")
         return provinces[0]
     return best
@@ -1348,10 +1358,13 @@ _UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
-    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp)\b"
+    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp|"
+    # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
+    # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
+    r"township|commune|woreda|tehsil|municipality)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
-    r"|\b(?:near|outside)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
+    r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
     r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
@@ -1366,7 +1379,8 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ",
+_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ", "around ",
+                  "commune", "woreda", "tehsil", "municipality",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"

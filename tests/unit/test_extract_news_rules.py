@@ -2326,3 +2326,30 @@ def test_a_lede_that_names_the_attackers_and_the_police_gives_the_sides_of_the_b
     [event] = [e for e in extract_events(text, "2020-01-18") if e["sub_event_type"] == "Armed clash"]
     assert (event["actor1"]["name"], event["actor2"]["name"], event["fatalities"]["best"]) \
         == ("Taliban", "Police Forces of Afghanistan", 12)
+
+
+def test_a_capitalised_dateline_is_the_town_not_a_same_named_region_abroad():
+    text = ("BENI - Gunmen killed six civilians late on Wednesday in the village of Mavoko, local officials said. "
+            "Houses were set on fire. Residents fled. The army sent reinforcements.")
+    assert {e["location"]["country_code"] for e in extract_events(text, "2025-08-15")} == {"CD"}
+
+
+def test_an_attack_attributed_to_a_group_is_that_groups():
+    text = ("At least seven civilians were killed on Wednesday in an attack attributed to ADF rebels near the town of "
+            "Oicha, officials said. Houses were burned. Residents fled. The army pursued the attackers.")
+    [event] = extract_events(text, "2025-08-15")
+    assert event["actor1"]["name"] == "ADF"
+
+
+def test_fighting_around_a_village_the_gazetteer_lacks_is_placed_there():
+    text = ("M23 rebels and pro-government militias clashed on Thursday around Kazinga in North Kivu province, residents said. "
+            "Hundreds of families fled. Schools were closed. Aid groups called for calm.")
+    [event] = [e for e in extract_events(text, "2025-08-15") if e["sub_event_type"] == "Armed clash"]
+    assert (event["location"]["name"], event["location"]["country_code"]) == ("Kazinga", "CD")
+
+
+def test_a_congolese_territory_is_the_district_of_its_name():
+    text = ("Fighting broke out on Thursday between M23 rebels and the army in Masisi territory, residents said. "
+            "Families fled. Shops were closed. The rebels later withdrew.")
+    [event] = extract_events(text, "2025-08-15")
+    assert (event["location"]["name"], event["location"]["country_code"]) == ("Masisi", "CD")
