@@ -1225,9 +1225,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # speaking of the same event by its noun, says where
                 family = _FOLLOW_UP_NOUNS.get(sub, _FOLLOW_UP_NOUNS["Armed clash"] if sub in VIOLENT_TYPES else None)
                 for nxt in sentences[s.index + 1:s.index + 2] if family else []:
-                    if re.match(r"\s*\W?(?:The|That|This|These|Those)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text):
+                    if (named := re.match(r"\s*\W?(?:The|That|This|These|Those)\s+(?:\S+\s+)?(?:" + family + r")\b", nxt.text)):
                         near = [m for m in nxt.places if m.role in ("locative", "near") and m.place.kind != "country"]
-                        if near:
+                        # (not "The attack came a day after a bomb went off in Da'el" when the story has named its town:
+                        # the place of the event it follows)
+                        if near and not (_EVENT_NOUN_COMES.match(nxt.text, named.end()) and last_place is not None
+                                         and last_place.kind != "country"):
                             place, place_explicit = near[0].place, True
                         break
                     # "A guerrilla leader has been killed in a clash ... . Officials say X was killed Monday in

@@ -263,8 +263,9 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     # expand multi-place events ("the villages of Flita and Ras al-Maara")
     expanded: list[Candidate] = []
     for c in cands:
-        if not c.extra_places:
-            expanded.append(c)
+        if not c.extra_places or c.sub_event_type == "Agreement":
+            # (one agreement covers the towns it names: "evacuations from Arbin, Zamalka and Ein Tarma")
+            expanded.append(replace(c, extra_places=[]) if c.extra_places else c)
             continue
         # one event a place; a toll is not split among them: it stays with the place it names
         # ("... with three confirmed fatalities in Birmingham"), else with the first
@@ -620,9 +621,19 @@ def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
         return False
     if OTHER_EVENT.search(c.sentence.text):
         return False
+    if _opposed(e, c):
+        return False        # "rebels shelled Hamdaniya ... Army units responded, shelling Kafr Hamra": two sides' fire
     dlat = (a.latitude - b.latitude) * 111.0
     dlon = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians(a.latitude))
     return math.hypot(dlat, dlon) < 15.0
+
+
+def _opposed(e: Candidate, c: Candidate) -> bool:
+    """The two mentions name different first sides, a state's forces and a non-state side: one side's fire
+    and the other's reply, not one event told twice."""
+    a, b = e.actor1 or {}, c.actor1 or {}
+    return bool(a.get("name") and b.get("name")) and a.get("name") not in GENERIC_ARMED and b.get("name") not in GENERIC_ARMED \
+        and (a.get("inter") in (1, 8)) != (b.get("inter") in (1, 8))
 
 
 def _part_of(part, city) -> bool:

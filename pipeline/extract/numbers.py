@@ -26,6 +26,7 @@ NUMBER = re.compile(
     _NUM_WORD + r"))*))(?![\w-])")       # runs on lower-cased text
 
 DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded|lynched|burn(?:ed|t)\s+alive|" \
+    r"martyred|embraced\s+martyrdom|" \
     r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b))"
 # ("the army lost 17 soldiers": a side's dead, told by their loss; only with a count after it, not "lost ground")
 INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
@@ -207,7 +208,7 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     return bool(PERSON.match(window.lstrip(" ")))
 
 
-_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive", re.I)
+_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive|martyr", re.I)
 _CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 

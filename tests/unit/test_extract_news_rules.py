@@ -2353,3 +2353,46 @@ def test_a_congolese_territory_is_the_district_of_its_name():
             "Families fled. Shops were closed. The rebels later withdrew.")
     [event] = extract_events(text, "2025-08-15")
     assert (event["location"]["name"], event["location"]["country_code"]) == ("Masisi", "CD")
+
+
+def test_martyred_is_killed():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Four civilians were martyred and 9 others were injured when terrorists fired rocket shells.") == 4
+
+
+def test_a_man_killed_by_gunfire_from_unknown_persons_is_an_attack_and_the_next_sentence_tells_the_same_one():
+    text = ("A member of the local council in the town of Jasim was killed on Monday evening by gunfire from unknown persons. "
+            "Local sources said two gunmen on a motorcycle shot the man in front of his home. "
+            "The attack came a day after a bomb went off near a checkpoint in the city of Nawa, wounding two soldiers. "
+            "No one claimed either attack.")
+    events = [e for e in extract_events(text, "2019-03-12") if e["sub_event_type"] == "Attack"]
+    assert [(e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Jasim", 1)]
+
+
+def test_one_sides_fire_and_the_other_sides_reply_nearby_are_two_events():
+    text = ("Three civilians were killed on Tuesday when Nusra Front militants fired rocket shells at the Hamdaniya "
+            "neighborhood of Aleppo city, state media said. A source at Aleppo Police Command said the shells fell near a school. "
+            "Army units responded, targeting with artillery the militants' positions in the village of Kafr Hamra. "
+            "Residents fled.")
+    events = [e for e in extract_events(text, "2019-02-06") if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert sorted(e["actor1"]["name"] for e in events) == ["Al Nusra Front", "Military Forces of Syria"]
+
+
+def test_deaths_documented_since_a_date_are_a_tally():
+    text = ("Gunmen kidnapped a doctor on Wednesday in the town of Sarmada, the Observatory said. His family was asked for a "
+            "ransom. The Observatory has documented since the 24th of April 2018 the death of 140 people who were assassinated "
+            "in Idlib province and the countryside of Aleppo and Hama by shooting or bombing. Residents called for more security.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2018-05-10")] == ["Abduction/forced disappearance"]
+
+
+def test_one_agreement_for_several_towns_is_one_event():
+    text = ("The rebels reached an agreement with the government on Friday providing for the evacuation of fighters from "
+            "the towns of Arbin, Zamalka and Ein Tarma, a spokesman said. The deal also includes a ceasefire. Buses arrived "
+            "on Saturday. Thousands left.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2018-03-24")].count("Agreement") == 1
+
+
+def test_entering_a_new_phase_in_quotes_takes_no_town():
+    text = ('The YPG said on Tuesday its resistance had entered "a new phase" in Afrin. Fighters regrouped in the mountains. '
+            'Residents fled. Aid groups called for access.')
+    assert not [e for e in extract_events(text, "2018-03-21") if "territory" in e["sub_event_type"]]
