@@ -976,7 +976,7 @@ _CITY_WORD = re.compile(r"\bcity\b", re.I)
 _PLACES_OF_START = re.compile(r"\s*(?:The|Both)\s+(?:\w+\s+)?(?:villages|towns|areas|districts|neighbou?rhoods)\s+(?:of|are|were)\b")
 _DEFINITE_ATTACK = WordGuard(re.compile(r"\b(?:the|these|those)\s+(?:\S+\s+)?(?:strikes|raids|attacks?|bombings?|shelling|blasts?|explosions?)\b", re.I),
                              ("strikes", "raids", "attack", "bombing", "shelling", "blast", "explosion"))
-_DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died|martyred|neutrali[sz]ed|paid\s+the\s+(?:supreme|ultimate)\s+price)\b")
 _KILLED_IN_GAP = re.compile(r"\s+(?:\w+\s+)?(?:in|near|at)\s+(?:the\s+(?:\w+\s+){0,2}?(?:city|town|village)\s+of\s+)?")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
 # protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"

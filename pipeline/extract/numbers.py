@@ -26,7 +26,7 @@ NUMBER = re.compile(
     _NUM_WORD + r"))*))(?![\w-])")       # runs on lower-cased text
 
 DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded|lynched|burn(?:ed|t)\s+alive|" \
-    r"martyred|embraced\s+martyrdom|" \
+    r"martyred|embraced\s+martyrdom|neutrali[sz]ed|paid\s+the\s+(?:supreme|ultimate)\s+price|" \
     r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b))"
 # ("the army lost 17 soldiers": a side's dead, told by their loss; only with a count after it, not "lost ground")
 INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
@@ -131,6 +131,9 @@ _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
 _TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,12}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
                                r"hit|stood|stands|now\s+stands)\s+(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$", re.I)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
+# people counted, then taken for treatment: "several others were taken to the hospital", "12 were rushed to"
+_TREATED_AFTER = re.compile(r"\s+(?:(?:others|people|persons|passengers|civilians|victims)\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+                            r"(?:(?:also|later|then)\s+)?(?:taken|rushed|admitted|treated|hospitali[sz]ed|evacuated|airlifted|receiving\s+treatment)\b", re.I)
 _ACTIVE_KILLING_BEFORE = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killing|killed|kills?)\s+"
                                     r"(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
 _TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
@@ -169,6 +172,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) \
                 and not (low in ("a", "an", "one") and _PERSON_OF_PLACE.match(after)):
             continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
+        if _TREATED_AFTER.match(after):
+            continue      # "several others were taken to hospital": the wounded
         if _PART_OF_COUNT.match(after) and low not in VAGUE and not _ACTIVE_KILLING_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             # "Fifteen of the victims", "17 people were killed two of them medics": a part of another count
             # (not "troops killed three of the attackers", "killing 3 of them": the active verb's own dead)
@@ -208,7 +213,7 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     return bool(PERSON.match(window.lstrip(" ")))
 
 
-_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive|martyr", re.I)
+_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive|martyr|neutrali|supreme\s+price|ultimate\s+price", re.I)
 _CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 
@@ -270,7 +275,7 @@ _SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(
 _SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 # (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)
-_ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers|gunmen|assailants)\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:killed|shot\s+dead)|(?:also\s+|all\s+)?(?:died|dead)|"
+_ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers|gunmen|assailants)\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:killed|shot\s+dead|neutrali[sz]ed)|(?:also\s+|all\s+)?(?:died|dead)|"
                              r"(?:were|was)\s+(?:also\s+|all\s+)?dead)", re.I)
 _VERB_BEFORE_COUNT = re.compile(r"\b(?P<verb>\w+)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+)?$")
 # (a year is not a count: "Jun 24 2016 Daesh kidnapped 900 ...")

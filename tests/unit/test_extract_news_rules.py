@@ -2396,3 +2396,17 @@ def test_entering_a_new_phase_in_quotes_takes_no_town():
     text = ('The YPG said on Tuesday its resistance had entered "a new phase" in Afrin. Fighters regrouped in the mountains. '
             'Residents fled. Aid groups called for access.')
     assert not [e for e in extract_events(text, "2018-03-21") if "territory" in e["sub_event_type"]]
+
+
+def test_people_taken_to_hospital_are_not_counted_among_the_dead():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Four passengers died on the spot and several others were taken to the general hospital.") == 4
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Troops neutralised 14 terrorists and recovered weapons, the army said.", 14),
+    ("Two soldiers paid the supreme price, a source said.", 2),
+])
+def test_military_euphemisms_for_death_are_deaths(sentence, deaths):
+    from pipeline.extract.numbers import fatalities
+    assert fatalities(sentence) == deaths
