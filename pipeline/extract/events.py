@@ -716,6 +716,11 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     return sentences, pub
 
 
+# where a country's demonstrators go to be heard: its parliament or its head of state's seat, in the capital
+_TO_THE_SEAT = re.compile(r"\b(?:to|at|outside|near|towards|toward|on|in\s+front\s+of)\s+(?:the\s+)?(?:country's\s+|national\s+)?"
+                          r"(?:Parliament|parliament\s+building|State\s+House|presidential\s+palace|Presidential\s+Palace|"
+                          r"National\s+Assembly|Congress\s+building)\b")
+_CROWD_TYPES = frozenset(PROTEST_FAMILY + ["Violent demonstration", "Mob violence"])
 _DIGIT_AFTER = re.compile(r"\s*\d")
 _MODAL_BE_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+(?:would|could|might|will|may)\s+(?:not\s+)?(?:be|mean|deal|give|open|cut)\b", re.I)
 _AIRCRAFT_NOUN = re.compile(r"(?:warplanes?|fighter\s+jets)", re.I)
@@ -1218,6 +1223,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     place, place_explicit = _focus(candidates, s, last_place), True
             if t.needs_place_object and place is None and not _PLACE_OBJECT.match(s.text[t.end:t.end + 80]):
                 continue
+            if place is not None and place.kind == "country" and sub in _CROWD_TYPES \
+                    and (capital := load_gazetteer().capital_of.get(place.country_code)) is not None \
+                    and _TO_THE_SEAT.search(s.text):
+                # "students marching to Parliament", "a sit-in outside the presidential palace": the capital
+                place, place_explicit = replace(capital, geo_precision=1), True
             detail = None     # the lead's detail sentence, when it gives the lead event's place
             if (place is None or place.kind == "country") and not snippet:
                 # "... killed in a car bomb attack. The attack targeted a police station in Inkhil ...",

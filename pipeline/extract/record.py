@@ -46,6 +46,11 @@ def _record(c: Candidate) -> dict:
     day = c.day if c.date_explicit or c.precision < 3 else None
     a1 = as_of(c.actor1, day, cc) or {"name": "Unidentified armed group", "inter": 3}
     a2 = as_of(c.actor2, day, cc)
+    assoc1, assoc2 = list(c.assoc1), list(c.assoc2)
+    if c.sub_event_type == "Excessive force against protesters" and a2 is not None and a1["inter"] in (5, 6) and a2["inter"] not in (5, 6):
+        # ACLED codes the force that fired on a demonstration first, the demonstrators second (a protest
+        # broken up without lethal force keeps the protesters first)
+        a1, a2, assoc1, assoc2 = a2, a1, assoc2, assoc1
     # ACLED interaction: both inter codes, lower first; a one-sided event is inter1 followed by 0
     codes = sorted([a1["inter"], a2["inter"]]) if a2 is not None else [a1["inter"], 0]
     interaction = codes[0] * 10 + codes[1]
@@ -55,9 +60,9 @@ def _record(c: Candidate) -> dict:
         "event_date": c.day.isoformat(),
         "date_precision": c.precision,
         "actor1": {"name": a1["name"], "inter": a1["inter"]},
-        "assoc_actor1": list(c.assoc1),
+        "assoc_actor1": assoc1,
         "actor2": None if a2 is None else {"name": a2["name"], "inter": a2["inter"]},
-        "assoc_actor2": list(c.assoc2),
+        "assoc_actor2": assoc2,
         "interaction": interaction,
         "location": location,
         "fatalities": deaths,

@@ -83,8 +83,9 @@ def test_a_nationality_before_airstrikes_names_who_struck():
 def test_forces_firing_on_protesters_is_16_with_the_country_in_parentheses():
     event = _only("Security forces in Myanmar opened fire on protesters in Mandalay on Sunday, killing at least 18 people.")
     assert event["sub_event_type"] == "Excessive force against protesters"
-    assert event["actor1"] == {"name": "Protesters (Myanmar)", "inter": 6}
-    assert event["actor2"]["name"] == "Military Forces of Myanmar"
+    # ACLED (and world-dev's gold) codes the force that fired first, the demonstrators second
+    assert event["actor1"]["name"] == "Military Forces of Myanmar"
+    assert event["actor2"] == {"name": "Protesters (Myanmar)", "inter": 6}
     assert event["interaction"] == 16
 
 
@@ -284,10 +285,11 @@ def test_firing_on_a_crowd_with_no_protest_told_is_an_attack_on_civilians():
     assert event["actor2"]["inter"] == 7 and event["fatalities"]["best"] == 9
 
 
-def test_the_police_who_fired_on_a_march_told_before_are_its_second_side():
+def test_the_police_who_fired_on_a_march_told_before_are_its_other_side():
     event = _only("Hundreds of students marched in Dhaka on Monday. Police fired on the crowd, killing one student.")
     assert event["sub_event_type"] == "Excessive force against protesters"
-    assert event["actor2"]["name"] == "Police Forces of Bangladesh"
+    # (ACLED's order for excessive force: the force first, the demonstrators second)
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Police Forces of Bangladesh", "Protesters (Bangladesh)")
 
 
 def test_a_country_that_responds_with_strikes_in_a_clause_of_its_own_struck():
