@@ -64,7 +64,12 @@ _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|farmers?|herders?|herdsm[ae]n|traders?|worshippers|students|children|women|passengers|"
                               r"market|mosque|church|school|university|bus|hospital|hotel|bar|cafe|restaurant|wedding|funeral|"
                               r"homes?|houses?|shoppers|pilgrims|tourists|journalists?|doctors?|NGO|aid\s+workers|classrooms?|"
-                              r"plane|family|families|village)\b", re.I)
+                              r"plane|family|families|village|(?:displacement|displaced|IDP|refugee)\s+camps?|"
+                              r"camps?\s+for\s+(?:the\s+)?(?:displaced|refugees))\b", re.I)
+# the places people live in, as the attack's own object ("stormed several neighbourhoods of Kenscoff", "an
+# attack on two villages"; not "stormed IS gatherings in the villages of", nor "the rebel-held neighbourhood")
+_CIVILIAN_PLACE_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|two|three|four|five|several|many|\d+)\s+)?(?:(?![\w-]+-(?:held|controlled)\b)[\w-]+\s+){0,2}?"
+                                    r"(?:villages|neighbou?rhoods?|communit(?:y|ies)|settlements?|residential\s+areas?)\b", re.I)
 
 _MILITARY_TARGET = re.compile(r"\b(?:base|bases|checkpoints?|posts?|convoy|positions?|troops|soldiers|police|policemen|"
                               r"camps?|barracks|army|forces|patrol|military|security|guards?|officers?|personnel|"
@@ -432,6 +437,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
+    if cand_type in ("Attack", "Abduction/forced disappearance") and actor1 is not None and actor1.actor.inter == 7 \
+            and actor1.role == "main" and actor1.end <= t.start and _CROWD_SUBJECT.search(actor1.text):
+        return "Mob violence"       # "residents seized two young men, beat them and set them on fire": a crowd's violence
     return cand_type
 
 
@@ -456,6 +464,8 @@ _CONVOY_OF_CIVILIANS = re.compile(r"convoy\s+(?:carrying\s+(?:[\w-]+\s+)?(?:aid|
 def _target_kind(target: str) -> str | None:
     """Whom the words after an attack word name first: "military" (a base, troops, a patrol) or
     "civilian" (villagers, a market, "a convoy of gold miners"), or None."""
+    if _CIVILIAN_PLACE_OBJECT.match(target):
+        return "civilian"
     mil, civ = _MILITARY_TARGET.search(target), _CIVILIAN_TARGET.search(target)
     if mil and _CONVOY_OF_CIVILIANS.match(target, mil.start()):
         return "civilian"
@@ -599,6 +609,9 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
         return sub
     if any(a.actor.inter in _WAR_INTER for x in sentences[max(0, s.index - 2):s.index + 3] for a in x.actors):
         return sub      # rebels or foreign forces fight around it: a war story ("the war began with protests")
+    if any(a.actor.inter == 3 and a.role == "main" and _ARMED_WORD.search(x.text, max(0, a.start - 8), a.end)
+           for x in sentences[max(0, s.index - 2):s.index + 1] for a in x.actors):
+        return sub      # "Armed gang members stormed the neighbourhood ... five residents were shot dead": the gang's attack
     if _names(_PROTEST_FRAME, neighbours):
         return "Violent demonstration"
     if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
@@ -606,6 +619,7 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     return sub
 
 
+_ARMED_WORD = re.compile(r"\barmed\b", re.I)
 _POSSESSIVE_HEAD = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\u2019s|s)\s+")
 
 

@@ -131,6 +131,7 @@ _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them|those)", re.I)
 _TOLL_ROSE_BEFORE = re.compile(r"\bdeath\s+toll\b(?:\s+[\w'-]+){0,12}?\s+(?:rose|has\s+risen|had\s+risen|risen|climbed|jumped|increased|reached|"
                                r"hit|stood|stands|now\s+stands)\s+(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?$", re.I)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills?|left|leaving)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
+_BOTH_AND = re.compile(r"\s+(?:[\w'\u2019-]+\s+){1,2}?(?:and|&)\s", re.I)
 # people counted, then taken for treatment: "several others were taken to the hospital", "12 were rushed to"
 _TREATED_AFTER = re.compile(r"\s+(?:(?:others|people|persons|passengers|civilians|victims)\s+)?(?:were|was|have\s+been|had\s+been)\s+"
                             r"(?:(?:also|later|then)\s+)?(?:taken|rushed|admitted|treated|hospitali[sz]ed|evacuated|airlifted|receiving\s+treatment)\b", re.I)
@@ -145,8 +146,10 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     for m in NUMBER.finditer(text.lower()):
         raw = m.group(0)
         low = raw.lower()
-        if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=True):
-            continue
+        if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=low != "both"):
+            continue      # ("both men", "both victims": two people, plural)
+        if low == "both" and _BOTH_AND.match(text, m.end()):
+            continue      # "seven people, both militants and civilians": a pair of kinds, not two people
         if m.group("digits"):
             if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
                 continue      # "MS-13", "Su-24", "AK-47": a name, not a count

@@ -2419,3 +2419,30 @@ def test_students_marching_to_parliament_demonstrate_in_the_capital():
             "Those arrested were taken to a police station. The minister said the fees would stay.")
     [event] = extract_events("KAMPALA, Uganda | " + text, "2025-05-22")
     assert (event["sub_event_type"], event["location"]["name"]) == ("Protest with intervention", "Kampala")
+
+
+def test_an_armed_gang_storming_neighbourhoods_attacks_civilians_and_their_dead_are_its_toll():
+    text = ("Armed gang members stormed several neighborhoods of Croix-des-Bouquets on Thursday, setting homes ablaze, "
+            "officials said. At least seven residents were shot dead during the attack, the mayor said on Friday. "
+            "Hundreds fled. Police said they were outnumbered.")
+    events = extract_events(text, "2025-04-05")
+    assert [(e["sub_event_type"], e["actor2"]["inter"], e["fatalities"]["best"]) for e in events] == [("Attack", 7, 7)]
+
+
+def test_an_attack_on_an_opposition_held_neighbourhood_stays_a_battle():
+    text = ("Government forces attacked the rebel-held Jobar neighborhood of Damascus on Monday, a monitor said. "
+            "Fighting lasted for hours. Both sides reported losses. The army said it made gains.")
+    assert "Attack" not in [e["sub_event_type"] for e in extract_events(text, "2019-03-06")]
+
+
+def test_residents_who_seize_and_burn_two_men_are_a_mob_and_both_died():
+    text = ("Residents of Delmas seized two young men on Friday morning, accusing them of working for the gangs, beat "
+            "them and set them on fire. Both men died at the scene, police said. Gang leaders threatened revenge. "
+            "Schools were closed.")
+    [event] = extract_events(text, "2025-04-05")
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Mob violence", 2)
+
+
+def test_both_before_two_kinds_of_people_is_no_count():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("The strikes killed at least nine people, both fighters and civilians, a monitor said.") == 9
