@@ -120,9 +120,19 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
     if not usable:
         return None
 
+    # "near Nyala airport in South Darfur", "near Mucojo, in Macomia district": a region or district named right
+    # after a town only says where that town is
+    hosts = {id(m) for m in usable for u in usable
+             if (u.place.kind == "town" or (u.place.kind == "province" and m.place.kind == "province" and u.place.level > m.place.level))
+             and 0 <= m.start - u.end <= 30 and _HOST_GAP.fullmatch(s.text, u.end, m.start)
+             and m.place.admin1 == u.place.admin1 and m.place.country_code == u.place.country_code
+             and (m.place.kind in ("province", "region") or _DISTRICT_AFTER.match(s.text, m.end))}
+
     def rank(m: Mention):
         same_clause = clause.start <= m.start < clause.end
         kind_rank = {"town": 0, "region": 1, "province": 1, "country": 3}.get(m.place.kind, 0)
+        if id(m) in hosts:
+            kind_rank += 2
         if m.role == "near":
             kind_rank += 1.5
         if m.role == "source":
@@ -154,6 +164,11 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
         if inner:
             best = inner[0]
     return best
+
+
+_HOST_GAP = re.compile(r"(?:\s+(?:airport|area|village|town|camp|base|district|territory|township|county|sector))?"
+                       r"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?|\s*,\s+)")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|township|county|sector|local\s+government\s+area|LGA)\b", re.I)
 
 
 def _inside_actor(s: Sentence, m: Mention) -> bool:

@@ -2446,3 +2446,14 @@ def test_residents_who_seize_and_burn_two_men_are_a_mob_and_both_died():
 def test_both_before_two_kinds_of_people_is_no_count():
     from pipeline.extract.numbers import fatalities
     assert fatalities("The strikes killed at least nine people, both fighters and civilians, a monitor said.") == 9
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A drone struck fighters' positions near Nyala airport in South Darfur on Monday, witnesses said. "
+     "Smoke rose over the city. Flights were suspended. The army did not comment.", "Nyala"),
+    ("Two fishermen were beheaded by insurgents on Sunday near Naunde, in Macomia district, Cabo Delgado province, "
+     "local sources said. Residents fled. Fishing stopped. The army sent troops.", "Naunde"),
+])
+def test_a_region_named_right_after_a_town_only_says_where_the_town_is(text, town):
+    events = [e for e in extract_events(text, "2025-05-06") if e["sub_event_type"] in ("Air/drone strike", "Attack")]
+    assert [e["location"]["name"] for e in events] == [town]
