@@ -223,6 +223,8 @@ def _said_on(s: Sentence, d: DateExpr) -> bool:
     return _SAID_ON.search(s.text, max(0, d.start - 70), d.start) is not None
 
 
+_OVERNIGHT = re.compile(r"overnight", re.I)
+_PLANTED_DEVICE = re.compile(r"improvised|\bieds?\b|vbied|roadside|car\s+bomb|truck\s+bomb|land\s*mine|\bmines?\b|explosive\s+device", re.I)
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
 # what police fire at crowds: its bang or burst is the dispersal, not an explosive attack
 _CROWD_MUNITION = re.compile(r"grenade|gas", re.I)
@@ -1133,6 +1135,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # troop movements and the like: background in a longer article
             if t.type == "attack" and any(_weapon_trigger(x) and 0 <= t.start - x.end <= 1 for x in s.triggers):
                 continue      # "artillery fire on the town", "mortar fire on": the weapon's fire, its event already
+            if t.type == "bombard" and any(_weapon_trigger(x) and 0 <= x.start - t.end <= 12 and x.type != "bombard"
+                                           and (x.type != "Remote explosive/landmine/IED" or _PLANTED_DEVICE.search(x.text))
+                                           for x in s.triggers):
+                continue      # "was hit by a roadside bomb", "struck by an artillery shell": the weapon's event
+                # (not "hit by a vacuum bomb attack aerially dropped": a bomb of no planted kind)
             if _MASSACRE.fullmatch(t.text) and any(_weapon_trigger(x) for x in s.triggers):
                 continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
             if t.weak and t.type == "Remote explosive/landmine/IED" and any(
@@ -1305,7 +1312,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too
             if dexpr is not None and dexpr.is_background(pub):
                 continue
-            if dexpr is not None and dexpr.day is not None:
+            lede_day = next((c for c in candidates if c.date_explicit and c.sentence.index <= 2 and 0 < s.index - c.sentence.index <= 2),
+                            None) if dexpr is not None and dexpr.kind == "today" and s.index > 0 and _OVERNIGHT.fullmatch(
+                                s.text[dexpr.start:dexpr.end]) else None
+            if lede_day is not None and lede_day.day != dexpr.day:
+                # "recaptured the town on Friday ... The militants had withdrawn overnight": the night of the story's day
+                day, precision, explicit = lede_day.day, lede_day.precision, False
+            elif dexpr is not None and dexpr.day is not None:
                 # the day of a statement stands, but a mention that dates the event itself overrides it in the merge
                 day, precision, explicit = dexpr.day, dexpr.precision, not _said_on(s, dexpr)
             else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import timedelta
 from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
@@ -406,7 +407,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     target.actor1, target.actor2 = e.actor1, e.actor2     # the group the lede names
                 continue
         out.append(e)
-    return out
+    # "The militants had withdrawn from the town overnight, and government troops entered": the side that left
+    # a town another event says changed hands is that change, not a move of its own
+    taken = {(place_key(e.place), e.day) for e in out if e.sub_event_type in _TERRITORY_TYPES and e.place is not None}
+    return [e for e in out if not (e.sub_event_type == "Change to group/activity" and e.place is not None
+                                   and _WITHDRAWAL.search(e.trigger.text)
+                                   and any((place_key(e.place), e.day + timedelta(days=d)) in taken for d in (-2, -1, 0, 1, 2)))]
 
 
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens|scores|hundreds)"
@@ -435,6 +441,7 @@ _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "
 
 
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
+_WITHDRAWAL = re.compile(r"withdr|pull(?:ed|ing|s)?\s+out|retreat|abandon|evacuat", re.I)
 _TERRITORY_TYPES = ("Non-state actor overtakes territory", "Government regains territory", _PEACEFUL_TRANSFER)
 
 

@@ -2457,3 +2457,23 @@ def test_both_before_two_kinds_of_people_is_no_count():
 def test_a_region_named_right_after_a_town_only_says_where_the_town_is(text, town):
     events = [e for e in extract_events(text, "2025-05-06") if e["sub_event_type"] in ("Air/drone strike", "Attack")]
     assert [e["location"]["name"] for e in events] == [town]
+
+
+def test_the_side_that_withdrew_from_a_town_retaken_is_no_event_of_its_own():
+    text = ("Government forces on Friday recaptured the town of Jowhar from the militants, officials said. The militants had "
+            "withdrawn from the town overnight, and troops entered without a fight, the governor said. "
+            "Residents welcomed the soldiers. Markets reopened.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2025-07-20")] == ["Government regains territory"]
+
+
+def test_a_convoy_hit_by_a_roadside_bomb_is_one_bombing():
+    text = ("An army convoy was hit by a roadside bomb near the town of Afgooye on Saturday, a military officer said. "
+            "Two soldiers were killed and four wounded in the blast. Al-Shabaab claimed the attack. The road was closed.")
+    events = extract_events(text, "2025-07-20")
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Remote explosive/landmine/IED", 2)]
+
+
+def test_overnight_in_a_later_sentence_is_the_night_of_the_ledes_day():
+    text = ("Rebels on Friday attacked an army post in the town of Beledweyne, officials said. Mortar shells also hit the "
+            "town overnight, residents said. Schools were closed. The army sent reinforcements.")
+    assert {e["event_date"] for e in extract_events(text, "2025-07-20")} == {"2025-07-18"}
