@@ -271,13 +271,13 @@ _TO_OR_THE_BEFORE = re.compile(r"\b(?:to|the|a|this|that|will|would|could|might|
 _TARGETED_OR_STRUCK = re.compile(r"(?:targeted|struck|strikes)", re.I)
 _AIRPORT_BEFORE = re.compile(r"\b(?:air\s*ports?|airbase|air\s+base)\b", re.I)
 _COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
-_ACTIVIST_WORDS = re.compile(r"\b(?:protesters|demonstrators|activists)\b", re.I)
-_PROTEST_STEMS = re.compile(r"\b(?:protest|demonstrat|rally|march)", re.I)
+_ACTIVIST_WORDS = re.compile(r"\b(?:protesters|demonstrators|activists|picketers|marchers)\b", re.I)
+_PROTEST_STEMS = re.compile(r"\b(?:protest|demonstrat|rally|march|picket|dispers)", re.I)
 _AHEAD_OF_BEFORE = re.compile(r"\b(?:anticipation\s+of|ahead\s+of|before|planned|upcoming|run-up\s+to)\s+(?:\S+\s+){0,3}(?:protest|demonstration|rall|march|gathering)", re.I)
 # "activists were detained while trying to hold demonstrations": the arrest broke up a protest
 _PROTEST_WHILE = re.compile(r"\b(?:while|as)\s+(?:they\s+)?(?:were\s+)?(?:trying|attempting|tried|attempted)\s+to\s+(?:hold|stage|start|join)\s+"
                             r"(?:\S+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|a\s+march|sit-ins?|pickets?)\b", re.I)
-_PROTEST_WORDS = re.compile(r"\b(?:protesters|demonstrators|protests?|demonstrations?|marchers|marching|rall(?:y|ies|ying))\b", re.I)
+_PROTEST_WORDS = re.compile(r"\b(?:protesters?|demonstrators?|protests?|demonstrations?|marchers?|marching|rall(?:y|ies|ying))\b", re.I)
 
 
 _COUNTED_OBJECT_GAP = re.compile(r"\s+(?:(?:at\s+least\s+)?(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?")

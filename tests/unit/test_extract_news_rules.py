@@ -2477,3 +2477,37 @@ def test_overnight_in_a_later_sentence_is_the_night_of_the_ledes_day():
     text = ("Rebels on Friday attacked an army post in the town of Beledweyne, officials said. Mortar shells also hit the "
             "town overnight, residents said. Schools were closed. The army sent reinforcements.")
     assert {e["event_date"] for e in extract_events(text, "2025-07-20")} == {"2025-07-18"}
+
+
+def test_a_toll_since_a_day_of_a_past_year_is_a_tally():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("More than 500 people have been killed in the region since Oct. 7, 2023, the ministry said.") is None
+    assert fatalities("At least 40 people have been killed since 3 March, 2024 in the province.") is None
+
+
+def test_tear_gas_shells_are_no_shelling():
+    text = ("Police fired tear gas shells and detained 15 picketers who had blocked a highway in Narayanganj on Sunday, "
+            "an officer said. The opposition had called a general strike. Shops were closed. Traffic was thin.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2023-11-19")] == ["Protest with intervention"]
+
+
+def test_a_person_named_by_nationality_killed_is_one_dead():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("A Palestinian was killed and four others were injured during a raid on the city.") == 1
+
+
+def test_a_demonstrator_shot_dead_by_police_is_excessive_force():
+    text = ("In Nakuru, a 23-year-old demonstrator was shot dead by police officers on Tuesday, a hospital official said. "
+            "Witnesses said the protest had been peaceful. Shops were closed. Funerals were planned.")
+    [event] = extract_events(text, "2025-07-23")
+    assert (event["sub_event_type"], event["actor1"]["name"], event["fatalities"]["best"]) \
+        == ("Excessive force against protesters", "Police Forces of Kenya", 1)
+
+
+@pytest.mark.parametrize("statement", [
+    'An army spokesman vowed to "liberate every inch" of Gezira state.',
+    'The governor called on the youth to "refrain from revenge attacks" in Bor.',
+])
+def test_vows_and_appeals_in_quotation_marks_are_no_events(statement):
+    text = "Residents of Wad Madani fled on Monday. " + statement + " Aid groups warned of hunger. Markets were closed."
+    assert extract_events(text, "2024-10-28") == []
