@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
-from .merge import (GENERIC_ARMED, more_dead, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
@@ -422,6 +422,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and _PASSIVE_AFTER_ACTOR.match(text, actor2.end, t.start + 1):
         return "Armed clash"      # "two policemen were shot dead by militants": an armed side's men, not civilians, were hit
     if cand_type == "Violent demonstration" and actor1 is not None and actor1.actor.inter in (2, 3, 4, 8) \
+            and actor1.end <= t.start and _ARSON.match(t.text):
+        return "Looting/property destruction"     # "separatist fighters set ablaze classrooms": armed men's arson, no riot
+    if cand_type == "Violent demonstration" and actor1 is not None and actor1.actor.inter in (2, 3, 4, 8) \
             and actor1.end <= t.start and _STORMING.match(t.text):
         # "Militants stormed a police station": armed men, not a crowd, took it by force
         return "Attack" if _target_kind(text[t.start:t.end + 40]) == "civilian" else "Armed clash"
@@ -498,6 +501,7 @@ _DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the
 # "Demonstrations also took place in Nyeri, where police arrested several people": arrests where the crowd was
 _PROTEST_WHERE = re.compile(r"\b(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?|protesters|demonstrators)\b"
                             r"[^.;]*,\s+where\s+(?:\S+\s+){0,3}$", re.I)
+_ARSON = re.compile(r"set\s+(?:\S+\s+){0,3}?(?:ablaze|alight|on\s+fire)|set\s+fire|torch(?:ed|ing)|burn(?:ed|t|ing)", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
@@ -1496,6 +1500,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         abduction_absorbs_assault(here, s)
         seizure_absorbs_weapons(here, s)
         attack_absorbs_blast(here, s)
+        attack_absorbs_raid(here, s)
         weapon_absorbs_blast(here, s)
         transfer_absorbs_withdrawal(here, s)
         candidates[first_here:] = here

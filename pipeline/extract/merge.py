@@ -59,6 +59,22 @@ def attack_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
             _fold_into(owner, blast, cands)
 
 
+_RAID_VERB = re.compile(r"storm(?:ed|ing)|raid(?:ed|ing)|overr(?:an|un)|attack(?:ed|ing)|invad(?:ed|ing)", re.I)
+
+
+def attack_absorbs_raid(cands: list[Candidate], s: Sentence) -> None:
+    """'The gunmen stormed Koui and opened fire on residents': one attack on civilians; the storming, a battle
+    only by default (its other side named nowhere in the sentence), is how it was done (same attackers, same place)."""
+    here = [c for c in cands if c.sentence is s]
+    attacks = [c for c in here if c.sub_event_type == "Attack" and (c.actor2 or {}).get("inter") == 7]
+    named = {a.actor.inter for a in s.actors if a.role == "main"}
+    for raid in [c for c in here if c.sub_event_type == "Armed clash" and not named & {1, 8}
+                 and (c.actor2 or {}).get("inter") in (1, 8) and _RAID_VERB.fullmatch(c.trigger.text)]:
+        owner = next((a for a in attacks if a.actor1 == raid.actor1 and place_key(a.place) == place_key(raid.place)), None)
+        if owner is not None:
+            _fold_into(owner, raid, cands)
+
+
 def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
     """'recovered a cache of arms, including AK-47 rifles and grenades': the weapons named after a seizure
     are what was seized, not a grenade attack (the same sentence, after the seizure's word)."""

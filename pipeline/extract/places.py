@@ -896,13 +896,13 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 # "Helmand province", "Mullaitivu district", "the province of Idlib": a region's type word
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune|" \
-    r"territory|township|tehsil|woreda"      # Congo's territoires, Myanmar's townships, Pakistan's tehsils, Ethiopia's woredas
+    r"territory|township|tehsil|woreda|division|cercle"      # Congo's territoires, Myanmar's townships, Pakistan's tehsils, Ethiopia's woredas
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.I)
 # one of these stands in every match of _TYPE_AFTER (in its type word); most windows hold none
 _TYPE_STEMS = ("province", "governorate", "state", "region", "department", "prefecture", "oblast", "emirate", "wilaya",
                "countryside", "district", "county", "municipal", "local", "lga", "commune", "territory", "township", "tehsil",
-               "woreda")
+               "woreda", "division", "cercle")
 
 
 _TYPE_AFTER_GUARD = WordGuard(_TYPE_AFTER, _TYPE_STEMS)     # the same matches, skipped when no type word is there
@@ -1366,6 +1366,10 @@ _UNKNOWN_TOPONYM_ABC = (
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
+    # "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
+    # region or district (checked below) is a settlement there; "Barangay Ganta": a Philippine village
+    r"|(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),?\s+in\s+(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
@@ -1380,7 +1384,7 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ", "around ",
-                  "commune", "woreda", "tehsil", "municipality",
+                  "commune", "woreda", "tehsil", "municipality", "Barangay", "Brgy", " in ",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
@@ -1392,6 +1396,12 @@ def _may_frame_toponym(text: str) -> bool:
     return any(w in text for w in _TOPONYM_WORDS) or ("of" in text and _TOPONYM_OF.search(text) is not None)
 
 
+_G_CUE_BEFORE = re.compile(r"\b(?:stormed|attacked|raided|seized|captured|overran|hit|struck|shelled|bombed|entered|on|at|in|into|"
+                           r"from|to|towards?|around|outside|near)\s+$")
+# capitalised words that open a clause before "in": days, months, titles ("On Monday, in ...", "President in")
+_CALENDAR_OR_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+                               "August September October November December President Minister Police Army Government Officials "
+                               "Residents Sources Witnesses Fighting Clashes Protests Meanwhile Elsewhere Separately".split())
 _INSTITUTIONS = {"court", "council", "ministry", "police", "army", "university", "parliament", "assembly", "commission",
                  "agency", "bank", "party", "committee", "office", "department", "directorate", "command", "brigade",
                  "front", "movement", "forces", "guard", "hospital", "school", "mosque", "church", "prison", "company",
@@ -1437,7 +1447,14 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             owner = next((k for k in known if k.start == m.end() and k.place.kind in ("town", "region", "province")), None)
             if owner is None or not _LOCATIVE.search(text[max(0, m.start("d") - 40):m.start("d")]):
                 continue
-        for group in ("a", "a2", "b", "c", "d", "e", "f"):
+        if found.get("g"):
+            # only in a region or district the gazetteer knows, named right after ("Smith in London" is no place)
+            owner = next((k for k in known if m.end() <= k.start <= m.end() + 1 and k.place.kind in ("province", "region")
+                          and k.place.latitude is not None), None)
+            if owner is None or m.group("g") in _CALENDAR_OR_TITLE or m.group("g") in _demonyms()[1] \
+                    or not _G_CUE_BEFORE.search(text, max(0, m.start("g") - 14), m.start("g")):
+                continue      # (what the text puts something in, or does something to: "stormed Koui", "a raid on Mozogo")
+        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "i"):
             if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")

@@ -2511,3 +2511,28 @@ def test_a_demonstrator_shot_dead_by_police_is_excessive_force():
 def test_vows_and_appeals_in_quotation_marks_are_no_events(statement):
     text = "Residents of Wad Madani fled on Monday. " + statement + " Aid groups warned of hunger. Markets were closed."
     assert extract_events(text, "2024-10-28") == []
+
+
+def test_a_settlement_set_in_a_known_prefecture_is_a_place_and_its_storming_with_shooting_is_one_attack():
+    text = ("Rebels killed six civilians in an attack on a village in the Central African Republic on Tuesday, an official said. "
+            "The gunmen stormed Bowai, in Ouham-Pende prefecture, shortly after dawn and opened fire on residents. "
+            "Survivors fled to the forest. The army sent troops.")
+    events = [e for e in extract_events(text, "2024-04-18") if e["location"]["name"] == "Bowai"]
+    assert [(e["sub_event_type"], e["location"]["country_code"]) for e in events] == [("Attack", "CF")]
+
+
+def test_a_capitalised_word_before_in_is_no_settlement_without_a_cue():
+    text = ("Shelling in Aleppo province killed three civilians on Monday, a monitor said. Residents fled. "
+            "Schools were closed. Aid groups called for calm.")
+    assert all(e["location"]["name"] != "Shelling" for e in extract_events(text, "2019-03-06"))
+
+
+def test_armed_fighters_who_set_a_school_ablaze_destroy_property_not_riot():
+    text = ("On Saturday, separatist fighters set ablaze classrooms of a secondary school in the town of Kumba, residents said. "
+            "No one was hurt. Classes were suspended. The army deployed troops.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2024-10-21")] == ["Looting/property destruction"]
+
+
+def test_the_biff_is_a_group_of_its_own():
+    [actor] = [a for a in find_actors("Three members of the Bangsamoro Islamic Freedom Fighters (BIFF) were killed.") if a.role == "main"][:1]
+    assert actor.actor.name == "BIFF"
