@@ -1366,9 +1366,7 @@ _UNKNOWN_TOPONYM_ABC = (
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
-    # "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
-    # region or district (checked below) is a settlement there; "Barangay Ganta": a Philippine village
-    r"|(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),?\s+in\s+(?:the\s+)?(?=[A-Z])"
+    # "Barangay Ganta": a Philippine village
     r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
@@ -1379,12 +1377,15 @@ _UNKNOWN_TOPONYM = re.compile(
 # word; without them, the same pattern with that alternative never matching (its group kept) finds
 # the same matches
 _PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match of _PART_WORDS holds one
+# "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
+# region or district (checked in unknown_toponyms; searched only in a sentence that names one) is a settlement there
+_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),?\s+in\s+(?:the\s+)?(?=[A-Z])")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ", "around ",
-                  "commune", "woreda", "tehsil", "municipality", "Barangay", "Brgy", " in ",
+                  "commune", "woreda", "tehsil", "municipality", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
@@ -1427,14 +1428,16 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     district of Damascus") is placed at that place instead, and a district "of" a known city counts
     as part of that city when events are merged.
     """
-    if not _may_frame_toponym(text):
+    regions_named = any(k.place.kind in ("province", "region") for k in known)
+    if not regions_named and not _may_frame_toponym(text):
         return []
     out = []
     # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
                       if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
     frames = _UNKNOWN_TOPONYM if "," in text and holds_any(text, _PART_STEMS) else _UNKNOWN_TOPONYM_NO_PART
-    for m in list(frames.finditer(text)) + reversed_parts:
+    set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and " in " in text else []
+    for m in list(frames.finditer(text)) + reversed_parts + set_in:
         owner = None
         found = m.groupdict()
         if found.get("c"):
