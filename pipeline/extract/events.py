@@ -167,7 +167,7 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
 
 
 _HOST_GAP = re.compile(r"(?:\s+(?:airport|area|village|town|camp|base|district|territory|township|county|sector))?"
-                       r"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?|\s*,\s+)")
+                       r"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?|\s*,\s+)")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|township|county|sector|local\s+government\s+area|LGA)\b", re.I)
 
 

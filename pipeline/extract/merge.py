@@ -269,6 +269,8 @@ def more_dead(text: str) -> bool:
     low = text.lower()
     if ("killed" not in low and "died" not in low) or not holds_any(low, _MORE_WORDS):
         return False      # every match holds one of each (a sentence seldom does: the search costs more)
+    if '"' in text or "\u201c" in text:
+        text = text.replace('"', " ").replace("\u201c", " ").replace("\u201d", " ")     # ('"Dozens of terrorists" were also killed')
     return MORE_DEAD.search(text) is not None and _NON_COMBAT.search(text) is None
 
 
@@ -426,9 +428,13 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     # "The militants had withdrawn from the town overnight, and government troops entered": the side that left
     # a town another event says changed hands is that change, not a move of its own
     taken = {(place_key(e.place), e.day) for e in out if e.sub_event_type in _TERRITORY_TYPES and e.place is not None}
+    # "the troops rounded up men near the market and shot them": those taken were killed, the attack on them
+    killed_by = {(place_key(e.place), e.day, _side(e.actor1)) for e in out if e.sub_event_type == "Attack" and e.place is not None}
     return [e for e in out if not (e.sub_event_type == "Change to group/activity" and e.place is not None
                                    and _WITHDRAWAL.search(e.trigger.text)
-                                   and any((place_key(e.place), e.day + timedelta(days=d)) in taken for d in (-2, -1, 0, 1, 2)))]
+                                   and any((place_key(e.place), e.day + timedelta(days=d)) in taken for d in (-2, -1, 0, 1, 2)))
+            and not (e.sub_event_type == "Arrests" and e.place is not None and _KILLED_AFTER_TAKEN.search(e.sentence.text, e.trigger.end)
+                     and (place_key(e.place), e.day, _side(e.actor1)) in killed_by)]
 
 
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens|scores|hundreds)"
@@ -457,6 +463,13 @@ _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "
 
 
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
+def _side(actor: dict | None) -> str | None:
+    """An actor's side, a state's police and army as one ("Police Forces of Mali", "Military Forces of Mali")."""
+    name = (actor or {}).get("name")
+    return re.sub(r"^(?:Police|Military) Forces of ", "State forces of ", name) if name else None
+
+
+_KILLED_AFTER_TAKEN = re.compile(r"\b(?:and|before|then)\s+(?:\S+\s+){0,3}?(?:shot|killed|executed|summarily)\b", re.I)
 _WITHDRAWAL = re.compile(r"withdr|pull(?:ed|ing|s)?\s+out|retreat|abandon|evacuat", re.I)
 _TERRITORY_TYPES = ("Non-state actor overtakes territory", "Government regains territory", _PEACEFUL_TRANSFER)
 

@@ -1379,7 +1379,9 @@ _UNKNOWN_TOPONYM = re.compile(
 _PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match of _PART_WORDS holds one
 # "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
 # region or district (checked in unknown_toponyms; searched only in a sentence that names one) is a settlement there
-_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),?\s+in\s+(?:the\s+)?(?=[A-Z])")
+# ("Kouakourou, a rural commune in Djenne cercle": the same, with what kind of settlement it is)
+_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?)(?:,?\s+|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?P<kind>commune|village|town|locality|municipality|settlement|hamlet)\s+)in\s+(?:the\s+)?(?=[A-Z])")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
@@ -1398,7 +1400,7 @@ def _may_frame_toponym(text: str) -> bool:
 
 
 _G_CUE_BEFORE = re.compile(r"\b(?:stormed|attacked|raided|seized|captured|overran|hit|struck|shelled|bombed|entered|on|at|in|into|"
-                           r"from|to|towards?|around|outside|near)\s+$")
+                           r"from|to|towards?|around|outside|near|(?:residents|villagers|people|inhabitants)\s+of)\s+$", re.I)
 # capitalised words that open a clause before "in": days, months, titles ("On Monday, in ...", "President in")
 _CALENDAR_OR_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
                                "August September October November December President Minister Police Army Government Officials "
@@ -1428,7 +1430,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     district of Damascus") is placed at that place instead, and a district "of" a known city counts
     as part of that city when events are merged.
     """
-    regions_named = any(k.place.kind in ("province", "region") for k in known)
+    regions_named = any(k.place.kind in ("province", "region", "town") for k in known)
     if not regions_named and not _may_frame_toponym(text):
         return []
     out = []
@@ -1436,7 +1438,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
                       if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
     frames = _UNKNOWN_TOPONYM if "," in text and holds_any(text, _PART_STEMS) else _UNKNOWN_TOPONYM_NO_PART
-    set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and " in " in text else []
+    set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and "in " in text else []
     for m in list(frames.finditer(text)) + reversed_parts + set_in:
         owner = None
         found = m.groupdict()
@@ -1452,8 +1454,9 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
                 continue
         if found.get("g"):
             # only in a region or district the gazetteer knows, named right after ("Smith in London" is no place)
-            owner = next((k for k in known if m.end() <= k.start <= m.end() + 1 and k.place.kind in ("province", "region")
-                          and k.place.latitude is not None), None)
+            # (or a town, when the text says what the name is: "Kouakourou, a rural commune in Djenne")
+            owner = next((k for k in known if m.end() <= k.start <= m.end() + 1 and k.place.latitude is not None
+                          and (k.place.kind in ("province", "region") or (k.place.kind == "town" and found.get("kind")))), None)
             if owner is None or m.group("g") in _CALENDAR_OR_TITLE or m.group("g") in _demonyms()[1] \
                     or not _G_CUE_BEFORE.search(text, max(0, m.start("g") - 14), m.start("g")):
                 continue      # (what the text puts something in, or does something to: "stormed Koui", "a raid on Mozogo")

@@ -2536,3 +2536,25 @@ def test_armed_fighters_who_set_a_school_ablaze_destroy_property_not_riot():
 def test_the_biff_is_a_group_of_its_own():
     [actor] = [a for a in find_actors("Three members of the Bangsamoro Islamic Freedom Fighters (BIFF) were killed.") if a.role == "main"][:1]
     assert actor.actor.name == "BIFF"
+
+
+def test_a_town_named_near_in_a_compass_region_is_the_place():
+    text = ("Twelve soldiers were killed on Thursday when militants attacked an army position near Bankilare in the "
+            "western Tillaberi region, the defence ministry said. The army sent reinforcements. Schools closed. Roads were shut.")
+    assert [e["location"]["name"] for e in extract_events(text, "2025-01-18")] == ["Bankilare"]
+
+
+def test_dozens_in_quotation_marks_also_killed_add_to_the_toll():
+    text = ("Twelve soldiers were killed on Thursday when militants attacked an army position near the town of Ayorou, the "
+            "ministry said. \"Dozens of terrorists\" were also killed in the fighting, the ministry said. "
+            "The figures could not be verified. Roads were shut.")
+    [event] = extract_events(text, "2025-01-18")
+    assert event["fatalities"]["best"] == 24
+
+
+def test_a_commune_named_in_a_known_town_is_where_villagers_say_it_happened():
+    text = ("Residents of Sofara-Kouna, a rural commune in Djenne in central Mali, say soldiers killed at least 14 civilians "
+            "there on Sunday. Witnesses said the troops rounded up men near the market and shot them. "
+            "The army denied the accusations. A rights group called for an inquiry.")
+    events = extract_events(text, "2024-06-14")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Attack", "Sofara-Kouna")]
