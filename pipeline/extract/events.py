@@ -421,6 +421,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and (actor1 is None or actor1.actor.inter in (2, 3, 4, 8)) and actor2.end <= t.start \
             and _PASSIVE_AFTER_ACTOR.match(text, actor2.end, t.start + 1):
         return "Armed clash"      # "two policemen were shot dead by militants": an armed side's men, not civilians, were hit
+    if cand_type == "Violent demonstration" and _VIOLENT_CLASHES.fullmatch(t.text) and any(
+            a.role == "main" and (a.actor.inter in (2, 3, 4, 8) or (a.actor.inter == 1 and not a.actor.name.startswith("Police")))
+            for a in s.actors if clause.start <= a.start < clause.end):
+        return "Armed clash"      # "violent clashes between regime forces and loyal gunmen": a battle, not a riot
     if cand_type == "Violent demonstration" and actor1 is not None and actor1.actor.inter in (2, 3, 4, 8) \
             and actor1.end <= t.start and _ARSON.match(t.text):
         return "Looting/property destruction"     # "separatist fighters set ablaze classrooms": armed men's arson, no riot
@@ -501,6 +505,7 @@ _DURING_PROTEST = re.compile(r"\b(?:during|at|at\s+the\s+end\s+of)\s+(?:a|an|the
 # "Demonstrations also took place in Nyeri, where police arrested several people": arrests where the crowd was
 _PROTEST_WHERE = re.compile(r"\b(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?|vigils?|protesters|demonstrators)\b"
                             r"[^.;]*,\s+where\s+(?:\S+\s+){0,3}$", re.I)
+_VIOLENT_CLASHES = re.compile(r"(?:violent|aggressive)\s+clashes", re.I)
 _ARSON = re.compile(r"set\s+(?:\S+\s+){0,3}?(?:ablaze|alight|on\s+fire)|set\s+fire|torch(?:ed|ing)|burn(?:ed|t|ing)", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
@@ -1139,6 +1144,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 continue      # troop movements and the like: background in a longer article
             if t.type == "attack" and any(_weapon_trigger(x) and 0 <= t.start - x.end <= 1 for x in s.triggers):
                 continue      # "artillery fire on the town", "mortar fire on": the weapon's fire, its event already
+            if t.type == "Violent demonstration" and _ARSON.match(t.text) and any(
+                    x.type in REMOTE and x.end <= t.start for x in s.triggers):
+                continue      # "The blast also wounded 30 people and set several shops ablaze": the blast's damage
             if t.type == "bombard" and any(_weapon_trigger(x) and 0 <= x.start - t.end <= 12 and x.type != "bombard"
                                            and (x.type != "Remote explosive/landmine/IED" or _PLANTED_DEVICE.search(x.text))
                                            for x in s.triggers):

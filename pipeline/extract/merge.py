@@ -427,6 +427,17 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         out.append(e)
     # "The militants had withdrawn from the town overnight, and government troops entered": the side that left
     # a town another event says changed hands is that change, not a move of its own
+    # "... recaptured the town of Busra al-Harir. At least nine rebels and six soldiers were killed": the fighting
+    # for a town taken, told in the next sentences, is the takeover's
+    for e in [e for e in out if e.sub_event_type == "Armed clash" and e.place is not None]:
+        owner = next((x for x in out if x.sub_event_type in _TERRITORY_TYPES[:2] and x.place is not None
+                      and place_key(x.place) == place_key(e.place) and x.day == e.day
+                      and 0 < min(e.mentions) - max(x.mentions) <= 2), None)
+        if owner is not None:
+            if e.fatalities:
+                owner.fatalities = (owner.fatalities or 0) + e.fatalities if _counted_sides(e.sentence.text) - _counted_sides(owner.sentence.text) \
+                    else max(owner.fatalities or 0, e.fatalities)
+            out.remove(e)
     taken = {(place_key(e.place), e.day) for e in out if e.sub_event_type in _TERRITORY_TYPES and e.place is not None}
     # "the troops rounded up men near the market and shot them": those taken were killed, the attack on them
     killed_by = {(place_key(e.place), e.day, _side(e.actor1)) for e in out if e.sub_event_type == "Attack" and e.place is not None}

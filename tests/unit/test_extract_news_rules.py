@@ -2558,3 +2558,23 @@ def test_a_commune_named_in_a_known_town_is_where_villagers_say_it_happened():
             "The army denied the accusations. A rights group called for an inquiry.")
     events = extract_events(text, "2024-06-14")
     assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Attack", "Sofara-Kouna")]
+
+
+def test_violent_clashes_between_armed_sides_are_a_battle():
+    text = ("Violent clashes continued on Saturday on the Kafr Nabudah front between government forces and rebel fighters, "
+            "a monitor said. Both sides reported losses. Residents fled. Aid groups called for calm.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2019-05-20")] == ["Armed clash"]
+
+
+def test_shops_set_ablaze_by_a_blast_are_the_blasts_damage():
+    text = ("A car bomb exploded in the centre of the town of Azaz on Saturday, killing 13 people, a monitor said. "
+            "The blast also wounded more than 30 people and set several shops ablaze. No group claimed it. Roads were shut.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2019-01-20")] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_fighting_for_a_town_retaken_told_next_is_the_takeover_with_both_sides_dead():
+    text = ("Government forces on Tuesday recaptured the town of Busra al-Harir after heavy fighting, state media said. "
+            "At least nine rebels and six soldiers were killed in the clashes in Busra al-Harir, a monitor said. "
+            "Thousands of residents fled. The rebels withdrew to nearby villages.")
+    events = extract_events(text, "2018-06-27")
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Government regains territory", 15)]
