@@ -461,6 +461,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
+    if cand_type == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) and _PEACEFUL_END.search(text) \
+            and not any(a.role == "main" and a.actor.inter in (1, 2, 3, 8) for a in s.actors):
+        return "Peaceful protest"      # "The demonstration was peaceful and dispersed in the afternoon": it ended
     if cand_type in ("Attack", "Abduction/forced disappearance") and actor1 is not None and actor1.actor.inter == 7 \
             and actor1.role == "main" and actor1.end <= t.start and _CROWD_SUBJECT.search(actor1.text):
         return "Mob violence"       # "residents seized two young men, beat them and set them on fire": a crowd's violence
@@ -514,6 +517,7 @@ _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
                             r"sit-ins?|opposition\s+supporters)\b", re.I)
 # police words that break up a crowd only when the text has one ("dispersed the crowd", not "dispersal of pollution")
+_PEACEFUL_END = re.compile(r"\b(?:peaceful(?:ly)?|without\s+incident|of\s+(?:their|its)\s+own\s+accord)\b", re.I)
 _BARE_DISPERSAL = re.compile(r"disperse[ds]?|dispersal|broke[\s-]*up", re.I)
 _CROWD_WORDS = re.compile(r"\b(?:crowds?|gatherings?|mobs?|marchers|strikers|students|supporters|activists|worshippers|"
                           r"sit-ins?|vigils?|picket\w*)\b", re.I)

@@ -427,6 +427,20 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         out.append(e)
     # "The militants had withdrawn from the town overnight, and government troops entered": the side that left
     # a town another event says changed hands is that change, not a move of its own
+    # "Five Maoists were killed in an encounter in Bijapur district ... The gunfight broke out near Pidia village": the
+    # event named again by its noun, at the start of one of the next two sentences, is where the body places it
+    for x in [x for x in out if x.place is not None and _DEFINITE_START.match(x.sentence.text[:x.trigger.start])]:
+        e = next((e for e in out if e is not x and e.sub_event_type == x.sub_event_type and e.place is not None
+                  and 0 < min(x.mentions) - max(e.mentions) <= 2 and place_key(e.place) != place_key(x.place)
+                  and e.place.admin1 == x.place.admin1 and e.place.country_code == x.place.country_code
+                  and (e.day == x.day or not x.date_explicit)), None)
+        if e is None or x not in out:
+            continue
+        x.fatalities = x.fatalities if x.fatalities is not None else e.fatalities
+        if not any(a.role == "main" for a in x.sentence.actors) or _unnamed_state(x):
+            x.actor1, x.actor2 = e.actor1, e.actor2
+        x.day, x.precision, x.date_explicit = (e.day, e.precision, e.date_explicit) if e.date_explicit else (x.day, x.precision, x.date_explicit)
+        out.remove(e)
     # "... recaptured the town of Busra al-Harir. At least nine rebels and six soldiers were killed": the fighting
     # for a town taken, told in the next sentences, is the takeover's
     for e in [e for e in out if e.sub_event_type == "Armed clash" and e.place is not None]:

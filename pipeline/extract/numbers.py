@@ -42,6 +42,7 @@ PERSON = re.compile(
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
     r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
     r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
+    r"Naxal(?:ite)?s|Maoists|cadres|guerrillas|jawans|"
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
     # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")

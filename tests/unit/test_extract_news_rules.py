@@ -2578,3 +2578,18 @@ def test_the_fighting_for_a_town_retaken_told_next_is_the_takeover_with_both_sid
             "Thousands of residents fled. The rebels withdrew to nearby villages.")
     events = extract_events(text, "2018-06-27")
     assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Government regains territory", 15)]
+
+
+def test_an_encounter_with_security_forces_is_a_gunfight_and_the_gunfight_told_next_places_it():
+    text = ("Five Maoists were killed in an encounter with security forces in Chhattisgarh's Bijapur district on Thursday, "
+            "police said. The gunfight broke out in a forest near Tarrem village during an operation, an official said. "
+            "Weapons were recovered. A jawan was injured.")
+    events = [e for e in extract_events(text, "2025-04-17") if e["sub_event_type"] == "Armed clash"]
+    assert [(e["location"]["name"], e["fatalities"]["best"]) for e in events] == [("Tarrem", 5)]
+
+
+def test_people_gathered_demanding_are_a_protest_and_one_that_dispersed_peacefully_was_not_broken_up():
+    text = ("On Saturday, hundreds of teachers gathered in front of the governorate building in Erbil, demanding three "
+            "months of unpaid salaries. The demonstration was peaceful and dispersed in the afternoon. "
+            "Officials promised to pay. Schools were closed.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2024-11-24")] == ["Peaceful protest"]
