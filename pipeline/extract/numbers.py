@@ -329,6 +329,7 @@ def fatalities(text: str) -> int | None:
         return None
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text.lower())]
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
+    parts: dict[int, list[int]] = {}     # ... and each count, in order
     for start, end, val in _count_mentions(text):
         before = text[max(0, start - 30):start]
         if (_SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before)) \
@@ -399,6 +400,10 @@ def fatalities(text: str) -> int | None:
         if any(a <= cs < b for a, b in combined):
             continue
         by_verb[cs] = by_verb.get(cs, 0) + val
+        parts.setdefault(cs, []).append(val)
+    for cs, vals in parts.items():
+        if len(vals) >= 3 and sum(vals[1:]) == vals[0]:
+            by_verb[cs] = vals[0]      # "6 fatalities in the clashes, 4 soldiers and 2 fighters": a total, then its breakdown
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
         m = _ONE_KILLED.search(text) or _ONE_SUBJECT_KILLED.match(text)

@@ -2593,3 +2593,9 @@ def test_people_gathered_demanding_are_a_protest_and_one_that_dispersed_peaceful
             "months of unpaid salaries. The demonstration was peaceful and dispersed in the afternoon. "
             "Officials promised to pay. Schools were closed.")
     assert [e["sub_event_type"] for e in extract_events(text, "2024-11-24")] == ["Peaceful protest"]
+
+
+def test_a_total_then_its_breakdown_is_counted_once():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Activists reported 7 fatalities in the clashes, 5 members of regime forces and 2 rebel fighters.") == 7
+    assert fatalities("Nine soldiers, four rebels and two civilians were killed.") == 15
