@@ -441,6 +441,22 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             x.actor1, x.actor2 = e.actor1, e.actor2
         x.day, x.precision, x.date_explicit = (e.day, e.precision, e.date_explicit) if e.date_explicit else (x.day, x.precision, x.date_explicit)
         out.remove(e)
+    # "Israeli warplanes fired missiles at targets near Damascus ... four soldiers were killed when missiles hit air
+    # defence positions near al-Kiswah": the missiles of the air strike just told, by no one else named
+    for sh in [c for c in out if c.sub_event_type == "Shelling/artillery/missile attack" and (c.actor1 or {}).get("inter") == 3
+               and c.place is not None and _MISSILE_WORD.search(c.trigger.text)]:
+        air = next((a for a in out if a.sub_event_type == "Air/drone strike" and a.place is not None and _MISSILE_WORD.search(a.sentence.text)
+                    and 0 < min(sh.mentions) - max(a.mentions) <= 3 and a.place.country_code == sh.place.country_code
+                    and (a.place.admin1 == sh.place.admin1 or _km(a.place, sh.place) < 30)
+                    and (sh.day == a.day or not sh.date_explicit)), None)
+        if air is None:
+            continue
+        if sh.place.kind == "town" and (air.place.kind != "town" or (sh.place.population or 0) < (air.place.population or 0)):
+            air.place = sh.place      # the finer place the later sentence names
+        air.fatalities = air.fatalities if air.fatalities is not None else sh.fatalities
+        if (sh.actor2 or {}).get("inter") in (1, 2, 3, 8) and (air.actor2 or {}).get("name") in GENERIC_ARMED + (None,):
+            air.actor2 = sh.actor2     # "hit air defence positions": whose positions
+        out.remove(sh)
     # "... recaptured the town of Busra al-Harir. At least nine rebels and six soldiers were killed": the fighting
     # for a town taken, told in the next sentences, is the takeover's
     for e in [e for e in out if e.sub_event_type == "Armed clash" and e.place is not None]:
@@ -488,6 +504,18 @@ _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "
 
 
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
+_MISSILE_WORD = re.compile(r"missile|rocket", re.I)
+
+
+def _km(a, b) -> float:
+    """Rough distance between two places (a flat approximation: good for tens of kilometres); far when unknown."""
+    if a.latitude is None or b.latitude is None:
+        return float("inf")
+    dlat = (a.latitude - b.latitude) * 111.0
+    dlon = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians(a.latitude))
+    return math.hypot(dlat, dlon)
+
+
 def _side(actor: dict | None) -> str | None:
     """An actor's side, a state's police and army as one ("Police Forces of Mali", "Military Forces of Mali")."""
     name = (actor or {}).get("name")
@@ -684,9 +712,7 @@ def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
         return False
     if _opposed(e, c):
         return False        # "rebels shelled Hamdaniya ... Army units responded, shelling Kafr Hamra": two sides' fire
-    dlat = (a.latitude - b.latitude) * 111.0
-    dlon = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians(a.latitude))
-    return math.hypot(dlat, dlon) < 15.0
+    return _km(a, b) < 15.0
 
 
 def _opposed(e: Candidate, c: Candidate) -> bool:

@@ -2599,3 +2599,12 @@ def test_a_total_then_its_breakdown_is_counted_once():
     from pipeline.extract.numbers import fatalities
     assert fatalities("Activists reported 7 fatalities in the clashes, 5 members of regime forces and 2 rebel fighters.") == 7
     assert fatalities("Nine soldiers, four rebels and two civilians were killed.") == 15
+
+
+def test_missiles_that_hit_positions_after_an_air_strike_with_missiles_are_that_strike():
+    text = ("Israeli warplanes fired missiles at targets on the southern outskirts of Damascus early on Monday, state media said. "
+            "Air defences intercepted most of them, a military source said. The Israeli military declined to comment. "
+            "A monitor said four soldiers were killed when missiles hit air defence positions near the town of al-Kiswah.")
+    events = extract_events(text, "2019-01-21")
+    assert [(e["sub_event_type"], e["actor1"]["name"], e["location"]["name"], e["fatalities"]["best"]) for e in events] \
+        == [("Air/drone strike", "Military Forces of Israel", "al-Kiswah", 4)]
