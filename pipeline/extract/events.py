@@ -23,7 +23,7 @@ from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_abso
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import (Mention, Place, after_feed_stamp, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+from .places import (Mention, Place, after_feed_stamp, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -748,6 +748,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         # no place known, but the war of the article's armed groups is one country's ("M23 rebels seized
         # the town of Bunagana"): a settlement the gazetteer lacks is in that country
         article_ctx = gz.countries.get(next(iter(groups)))
+    framed: dict[str, dict[str, Place]] = {}       # first word -> name -> place
     for s in sentences:
         if not s.triggers:
             continue
@@ -755,8 +756,14 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         local = [m.place for m in s.places if m.place.kind in ("town", "region", "province") and m.place.latitude is not None
                  and m.role in ("locative", "near")]
         extra = unknown_toponyms(s.text, s.places, [(a.start, a.end) for a in s.actors], local[0] if local else article_ctx)
+        extra += named_again(s.text, framed, s.places + extra, [(a.start, a.end) for a in s.actors])
         if extra:
             s.places = sorted(s.places + extra, key=lambda m: m.start)
+        # a settlement the text framed as one ("the villages of al-Shaafa and al-Susah") is that place when named
+        # again bare in a later sentence ("airstrikes on al-Shaafa")
+        for m in extra:
+            if m.place.geonameid is None and m.place.kind == "town" and not m.place.curated and m.place.latitude is not None:
+                framed.setdefault(m.surface.split()[0], {})[m.surface] = m.place
     return sentences, pub
 
 

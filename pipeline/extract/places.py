@@ -1421,6 +1421,25 @@ _INDEFINITE_END = re.compile(r"\b(?:a|an)\s+$", re.I)
 _IN_COUNTRY_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?")
 
 
+def named_again(text: str, framed: dict, known: list[Mention], masked: list[tuple[int, int]]) -> list[Mention]:
+    """Settlements the article framed earlier (names the gazetteer lacks; `framed`: first word -> {name: place}),
+    named again bare in `text`: "... the villages of al-Shaafa and al-Susah. Airstrikes on al-Shaafa killed 11".
+
+    Looks only at the sentence's name-like words (linear in its length, whatever the number of names framed)."""
+    out = []
+    if not framed:
+        return out
+    for m in _NAME_TOKEN.finditer(text):
+        names = framed.get(m.group().rstrip("."))
+        for name, place in (names or {}).items():
+            start, end = m.start(), m.start() + len(name)
+            if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] == "-")) \
+                    and not any(k.start < end and start < k.end for k in known + out) and not any(a < end and start < b for a, b in masked):
+                out.append(Mention(place, start, end, name, _role(text, start, end), cued=True))
+                break
+    return out
+
+
 def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
     """Names the text frames as settlements ("the village of Handarat") that the gazetteer lacks.
 

@@ -2608,3 +2608,11 @@ def test_missiles_that_hit_positions_after_an_air_strike_with_missiles_are_that_
     events = extract_events(text, "2019-01-21")
     assert [(e["sub_event_type"], e["actor1"]["name"], e["location"]["name"], e["fatalities"]["best"]) for e in events] \
         == [("Air/drone strike", "Military Forces of Israel", "al-Kiswah", 4)]
+
+
+def test_a_village_the_text_framed_is_that_place_when_named_again_bare():
+    text = ("Kurdish-led fighters captured the town of Hajin on Friday after IS fighters withdrew toward the villages of "
+            "Kherbet Zuwayr and Tal Ghazal, a monitor said. On Thursday, airstrikes on Tal Ghazal killed 9 civilians, "
+            "the monitor said. The coalition did not comment. Fighting continued.")
+    strikes = [e for e in extract_events(text, "2018-12-15") if e["sub_event_type"] == "Air/drone strike"]
+    assert [(e["location"]["name"], e["fatalities"]["best"]) for e in strikes] == [("Tal Ghazal", 9)]
