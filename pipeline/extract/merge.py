@@ -231,7 +231,7 @@ def one_protest_per_place(cands: list[Candidate], s: Sentence) -> None:
     keep = {}
     for c in here:
         k = place_key(c.place)
-        if k not in keep or PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(keep[k].sub_event_type):
+        if k not in keep or _crowd_rank(c, PROTEST_FAMILY) < _crowd_rank(keep[k], PROTEST_FAMILY):
             keep[k] = c
     drop = {id(c) for c in here if keep[place_key(c.place)] is not c}
     for c in here:
@@ -347,7 +347,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
                 if e.sub_event_type != c.sub_event_type and e.sub_event_type in _CROWD_ORDER and \
-                        _CROWD_ORDER.index(c.sub_event_type) < _CROWD_ORDER.index(e.sub_event_type):
+                        _crowd_rank(c, _CROWD_ORDER) < _crowd_rank(e, _CROWD_ORDER):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                     e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
                     if e.actor2 is None and c.actor2 is not None:
@@ -501,6 +501,18 @@ GENERIC_ARMED = ("Unidentified armed group", "Opposition rebels")
 # A demonstration or riot is one event a place and day, coded by the most serious thing that happened
 _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "Mob violence",
                 "Protest with intervention", "Peaceful protest"]
+# what demonstrators themselves did that makes a demonstration violent ("torched the town hall", "pelted police
+# with stones"): ACLED codes it a violent demonstration even where the police then fired on it
+_CROWD_VIOLENCE = re.compile(r"torch|set\s+(?:fire|\S+\s+(?:ablaze|alight|on\s+fire))|burn|pelt|threw|throwing|hurl|stone|loot|storm|"
+                             r"smash|vandal|ransack|barricad|petrol\s+bomb|molotov", re.I)
+
+
+def _crowd_rank(c: Candidate, order: list[str]) -> float:
+    """Where a mention stands among a demonstration's codings (lower wins): a riot the crowd's own deeds make
+    comes before excessive force; one named only as unrest or clashes after it."""
+    if c.sub_event_type == "Violent demonstration" and _CROWD_VIOLENCE.search(c.trigger.text):
+        return -1
+    return order.index(c.sub_event_type)
 
 
 _PEACEFUL_TRANSFER = "Non-violent transfer of territory"
@@ -563,7 +575,7 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     elif host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
         host.fatalities += c.fatalities     # "... said two soldiers were also killed in the clashes on Tuesday"
     if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
-            PROTEST_FAMILY.index(c.sub_event_type) < PROTEST_FAMILY.index(host.sub_event_type):
+            _crowd_rank(c, PROTEST_FAMILY) < _crowd_rank(host, PROTEST_FAMILY):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
         host.actor1 = _crowd_as(host.sub_event_type, host.actor1)
     host.confidence = max(host.confidence, c.confidence)

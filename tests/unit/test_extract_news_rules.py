@@ -2616,3 +2616,18 @@ def test_a_village_the_text_framed_is_that_place_when_named_again_bare():
             "the monitor said. The coalition did not comment. Fighting continued.")
     strikes = [e for e in extract_events(text, "2018-12-15") if e["sub_event_type"] == "Air/drone strike"]
     assert [(e["location"]["name"], e["fatalities"]["best"]) for e in strikes] == [("Tal Ghazal", 9)]
+
+
+def test_a_demonstration_whose_crowd_torched_buildings_is_violent_even_where_police_fired_on_it():
+    text = ("Protesters set fire to the town hall in Butembo on Monday and pelted police with stones, witnesses said. "
+            "Police opened fire on the crowd in Butembo, killing two protesters, a local official said. "
+            "Shops were closed. The mayor called for calm.")
+    events = extract_events(text, "2019-11-26")
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Violent demonstration", 2)]
+
+
+def test_fire_on_peaceful_protesters_amid_unrest_stays_excessive_force():
+    text = ("Security forces opened fire on peaceful protesters in the city of Nasiriyah on Friday, killing six people, "
+            "medical sources said, as weeks of unrest continued. Funerals were held on Saturday. Shops were closed. "
+            "The government promised an inquiry.")
+    assert [e["sub_event_type"] for e in extract_events(text, "2019-11-30")] == ["Excessive force against protesters"]
