@@ -515,7 +515,7 @@ _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
-                            r"sit-ins?|opposition\s+supporters)\b", re.I)
+                            r"sit-ins?|opposition\s+supporters|picketers|hartals?)\b", re.I)
 # police words that break up a crowd only when the text has one ("dispersed the crowd", not "dispersal of pollution")
 _PEACEFUL_END = re.compile(r"\b(?:peaceful(?:ly)?|without\s+incident|of\s+(?:their|its)\s+own\s+accord)\b", re.I)
 _BARE_DISPERSAL = re.compile(r"disperse[ds]?|dispersal|broke[\s-]*up", re.I)

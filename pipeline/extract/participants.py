@@ -458,6 +458,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1 = rebels if ally else state
     elif downed and a1 is None and a2 is not None and a2["inter"] == 1:
         a1 = rebels               # "shot down a regime MiG warplane": the state's own aircraft fell to its opponents
+    elif a1 is None and sub == "Looting/property destruction" and _CROWD_LOOTERS.search(clause_text):
+        a1, a2 = rioters, None      # "Picketers set fire to three buses", "locals went on a looting spree": a crowd's, not the state's
     elif a1 is None:
         a1, a2 = (a2, None) if a2 else (state, None)
     elif sub in ("Headquarters or base established", "Change to group/activity"):
@@ -470,6 +472,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_CROWD_LOOTERS = re.compile(r"\b(?:picketers|protesters|demonstrators|rioters|looters|crowds?|mobs?|locals|youths|residents|"
+                            r"supporters|hartal|unrest)\b", re.I)
 _TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:abducted|kidnapped|captured|seized|taken|held)\b", re.I)
 _TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:\S+\s+){0,3}$", re.I)

@@ -2631,3 +2631,10 @@ def test_fire_on_peaceful_protesters_amid_unrest_stays_excessive_force():
             "medical sources said, as weeks of unrest continued. Funerals were held on Saturday. Shops were closed. "
             "The government promised an inquiry.")
     assert [e["sub_event_type"] for e in extract_events(text, "2019-11-30")] == ["Excessive force against protesters"]
+
+
+def test_property_a_crowd_destroyed_is_the_crowds_not_the_states():
+    text = ("Picketers set fire to at least three buses in the Motijheel area of Dhaka on Sunday during a general strike, "
+            "fire officials said. Nobody was hurt. Shops stayed shut. Traffic was thin.")
+    [event] = [e for e in extract_events(text, "2023-10-30") if e["sub_event_type"] == "Looting/property destruction"]
+    assert event["actor1"]["inter"] == 5
