@@ -2638,3 +2638,10 @@ def test_property_a_crowd_destroyed_is_the_crowds_not_the_states():
             "fire officials said. Nobody was hurt. Shops stayed shut. Traffic was thin.")
     [event] = [e for e in extract_events(text, "2023-10-30") if e["sub_event_type"] == "Looting/property destruction"]
     assert event["actor1"]["inter"] == 5
+
+
+def test_an_event_dated_only_to_a_past_month_is_background():
+    text = ("Islamic State militants killed nine soldiers in an attack near the town of Mayadin on Tuesday, a monitor said. "
+            "The group lost the last of its territory at the village of Baghuz in March, but its cells have kept up attacks. "
+            "The army sent reinforcements. Roads were closed.")
+    assert [e["location"]["name"] for e in extract_events(text, "2019-04-10")] == ["Mayadeen"]
