@@ -309,6 +309,12 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Government regains territory"
     if cand_type == "advance":
         return "Armed clash"
+    if cand_type in ("attack", "Attack", "Abduction/forced disappearance") and actor1 is not None and actor1.actor.inter in (5, 7) \
+            and actor1.role == "main" and actor1.end <= t.start and _CROWD_SUBJECT.search(actor1.text) \
+            and _VERB_FORM_END.search(t.text.split()[0]):
+        # "residents seized two young men, beat them and set them on fire", "Youths armed with machetes attacked
+        # members of minority groups": a crowd's violence
+        return "Mob violence"
     if cand_type == "Excessive force against protesters" and _CROWD_END.search(t.text) and not _names(_PROTEST_FRAME, neighbours) \
             and not _MARCHED.search(neighbours):
         return "Attack"     # "opened fire on a crowd waiting for aid": people gathered, no protest told
@@ -464,9 +470,6 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) and _PEACEFUL_END.search(text) \
             and not any(a.role == "main" and a.actor.inter in (1, 2, 3, 8) for a in s.actors):
         return "Peaceful protest"      # "The demonstration was peaceful and dispersed in the afternoon": it ended
-    if cand_type in ("Attack", "Abduction/forced disappearance") and actor1 is not None and actor1.actor.inter == 7 \
-            and actor1.role == "main" and actor1.end <= t.start and _CROWD_SUBJECT.search(actor1.text):
-        return "Mob violence"       # "residents seized two young men, beat them and set them on fire": a crowd's violence
     return cand_type
 
 
@@ -642,7 +645,9 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if any(a.actor.inter == 3 and a.role == "main" and _ARMED_WORD.search(x.text, max(0, a.start - 8), a.end)
            for x in sentences[max(0, s.index - 2):s.index + 1] for a in x.actors):
         return sub      # "Armed gang members stormed the neighbourhood ... five residents were shot dead": the gang's attack
-    if _names(_PROTEST_FRAME, neighbours):
+    # (a demonstration told before or with it: "Youths attacked people in Burayu ... On Monday, thousands rallied" is
+    # a mob's violence, the rally a day later another event)
+    if _names(_PROTEST_FRAME, " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 1])):
         return "Violent demonstration"
     if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
         return "Mob violence"       # (or among an election's camps: "clashes between supporters of rival candidates")

@@ -2645,3 +2645,19 @@ def test_an_event_dated_only_to_a_past_month_is_background():
             "The group lost the last of its territory at the village of Baghuz in March, but its cells have kept up attacks. "
             "The army sent reinforcements. Roads were closed.")
     assert [e["location"]["name"] for e in extract_events(text, "2019-04-10")] == ["Mayadeen"]
+
+
+def test_a_rally_to_condemn_killings_where_police_fired_on_the_largely_peaceful_crowd_is_excessive_force():
+    text = ("Villagers fled their homes on Sunday. On Monday, thousands of people rallied in Addis Ababa to condemn the "
+            "killings, and police opened fire on the largely peaceful crowd in the Kolfe area, killing five demonstrators, "
+            "a rights group said. The government called for calm. Schools were closed.")
+    events = [e for e in extract_events(text, "2018-09-19") if e["location"]["name"] == "Addis Ababa"]
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Excessive force against protesters", 5)]
+
+
+def test_youths_who_attack_people_before_a_rally_is_told_are_a_mob():
+    text = ("Youths armed with machetes and sticks attacked members of minority groups in Burayu on Sunday, police said. "
+            "Houses were set on fire. On Monday, thousands of people rallied in Addis Ababa to condemn the killings. "
+            "The government called for calm.")
+    events = [e for e in extract_events(text, "2018-09-19") if e["location"]["name"] == "Burayu"]
+    assert [e["sub_event_type"] for e in events] == ["Mob violence"]
