@@ -12,6 +12,7 @@ from datetime import date
 from .actors import load_lexicon
 from .document import Sentence
 from .sentences import Span
+from .patterns import without_quotes
 from .triggers import Trigger
 
 
@@ -37,15 +38,12 @@ _PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|p
                                 r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,6}to\s+(?:\w+\s+)?$", re.I)
 
 
-_QUOTES_AS_SPACES = str.maketrans({q: " " for q in "\"\u201c\u201d\u2018"})
-
-
 def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = None) -> str | None:
     """Why this trigger is not a current event ('negated', 'hypothetical', 'background', ...) or None."""
     cues = loaded_cues()
     text = s.text
     # (quotation marks stand for nothing here: 'vowed to "liberate every inch"' is a vow to liberate)
-    before_all = text[clause.start:t.start].translate(_QUOTES_AS_SPACES)
+    before_all = without_quotes(text[clause.start:t.start])
     for kind in ("negation", "hypothetical", "background"):
         if kind == "background" and "after" in cues[kind]:
             # what follows the trigger dates it to the past or makes it a long state ("since 2012", "for

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .participants import country_name
-from .patterns import holds_any
+from .patterns import holds_any, without_quotes
 
 
 def _fold_into(host: Candidate, part: Candidate, cands: list[Candidate]) -> None:
@@ -269,8 +269,7 @@ def more_dead(text: str) -> bool:
     low = text.lower()
     if ("killed" not in low and "died" not in low) or not holds_any(low, _MORE_WORDS):
         return False      # every match holds one of each (a sentence seldom does: the search costs more)
-    if '"' in text or "\u201c" in text:
-        text = text.replace('"', " ").replace("\u201c", " ").replace("\u201d", " ")     # ('"Dozens of terrorists" were also killed')
+    text = without_quotes(text)     # ('"Dozens of terrorists" were also killed')
     return MORE_DEAD.search(text) is not None and _NON_COMBAT.search(text) is None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.patterns import TailPattern, WordGuard
+from pipeline.extract.patterns import TailPattern, WordGuard, without_quotes
 
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
          "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -304,9 +304,6 @@ _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter
                          r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)
 
 
-_QUOTES_AS_SPACES = str.maketrans({q: " " for q in "\"\u201c\u201d"})
-
-
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -317,8 +314,7 @@ def fatalities(text: str) -> int | None:
     # on ASCII text the lower-cased match without re.I is the re.I match, and faster
     if not (_CASUALTY_HINT_LOWER.search(text.lower()) if text.isascii() else _CASUALTY_HINT.search(text)):
         return None
-    if '"' in text or "\u201c" in text:
-        text = text.translate(_QUOTES_AS_SPACES)      # '"Dozens of terrorists" were also killed': the words, not the quotes
+    text = without_quotes(text)      # '"Dozens of terrorists" were also killed': the words, not the quotes
     if _NO_DEATHS.search(text) and not _DEATH_WORD.search(text):
         return 0
     if _AGGREGATE.search(text):
