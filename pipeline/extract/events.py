@@ -1340,9 +1340,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too
             if dexpr is not None and dexpr.is_background(pub):
                 continue
-            lede_day = next((c for c in candidates if c.date_explicit and c.sentence.index <= 2 and 0 < s.index - c.sentence.index <= 2),
-                            None) if dexpr is not None and dexpr.kind == "today" and s.index > 0 and _OVERNIGHT.fullmatch(
-                                s.text[dexpr.start:dexpr.end]) else None
+            lede_day = _lede_dated(candidates, s, 2) if dexpr is not None and dexpr.kind == "today" and s.index > 0 \
+                and _OVERNIGHT.fullmatch(s.text[dexpr.start:dexpr.end]) else None
             if lede_day is not None and lede_day.day != dexpr.day:
                 # "recaptured the town on Friday ... The militants had withdrawn overnight": the night of the story's day
                 day, precision, explicit = lede_day.day, lede_day.precision, False
@@ -1354,9 +1353,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # one day's events: "... in Caracas on Monday. Protesters blocked roads in Valencia."), else
                 # the publication date
                 # (only the first sentences' candidates: a look at the article's opening, not at all it holds)
-                dated = next((c for c in candidates if c.date_explicit and c.sentence.index <= 2
-                              and 0 < s.index - c.sentence.index <= _STORY_DAY_SPAN
-                              and (pub is None or 0 <= (pub - c.day).days <= 7)), None) if s.index <= 2 + _STORY_DAY_SPAN else None
+                dated = _lede_dated(candidates, s, _STORY_DAY_SPAN, pub) if s.index <= 2 + _STORY_DAY_SPAN else None
                 day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
                     else (default_day, default_precision, False)
             clause_text = s.text[clause.start:clause.end]
@@ -1583,6 +1580,13 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
 _CLAIM_SPAN = 4       # sentences after an event within which a claim names who did it
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
+def _lede_dated(candidates: list[Candidate], s: Sentence, span: int, pub: date | None = None) -> Candidate | None:
+    """The first event the article's opening sentences dated, told at most `span` sentences before `s` (and,
+    with `pub`, in the week before publication): the story's day."""
+    return next((c for c in candidates if c.date_explicit and c.sentence.index <= 2 and 0 < s.index - c.sentence.index <= span
+                 and (pub is None or 0 <= (pub - c.day).days <= 7)), None)
+
+
 def _victims_found_at(nxt: Sentence, region: Place | None) -> Place | None:
     """The one town where the sentence after a lede says its victims' bodies were found ("The man's body was
     found in the town of Patikul"); within `region` when the lede named one, and then also "near" a town

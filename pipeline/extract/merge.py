@@ -424,10 +424,16 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     target.actor1, target.actor2 = e.actor1, e.actor2     # the group the lede names
                 continue
         out.append(e)
-    # "The militants had withdrawn from the town overnight, and government troops entered": the side that left
-    # a town another event says changed hands is that change, not a move of its own
-    # "Five Maoists were killed in an encounter in Bijapur district ... The gunfight broke out near Pidia village": the
-    # event named again by its noun, at the start of one of the next two sentences, is where the body places it
+    _retold_by_noun(out)
+    _missiles_of_the_strike(out)
+    _fighting_for_the_town(out)
+    return _without_moves_and_roundups(out)
+
+
+def _retold_by_noun(out: list[Candidate]) -> None:
+    """"Five Maoists were killed in an encounter in Bijapur district ... The gunfight broke out near Pidia
+    village": the event named again by its noun, at the start of one of the next two sentences, is where
+    the body places it (the earlier mention is dropped)."""
     for x in [x for x in out if x.place is not None and _DEFINITE_START.match(x.sentence.text[:x.trigger.start])]:
         e = next((e for e in out if e is not x and e.sub_event_type == x.sub_event_type and e.place is not None
                   and 0 < min(x.mentions) - max(e.mentions) <= 2 and place_key(e.place) != place_key(x.place)
@@ -438,10 +444,14 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         x.fatalities = x.fatalities if x.fatalities is not None else e.fatalities
         if not any(a.role == "main" for a in x.sentence.actors) or _unnamed_state(x):
             x.actor1, x.actor2 = e.actor1, e.actor2
-        x.day, x.precision, x.date_explicit = (e.day, e.precision, e.date_explicit) if e.date_explicit else (x.day, x.precision, x.date_explicit)
+        if e.date_explicit:
+            x.day, x.precision, x.date_explicit = e.day, e.precision, e.date_explicit
         out.remove(e)
-    # "Israeli warplanes fired missiles at targets near Damascus ... four soldiers were killed when missiles hit air
-    # defence positions near al-Kiswah": the missiles of the air strike just told, by no one else named
+
+
+def _missiles_of_the_strike(out: list[Candidate]) -> None:
+    """"Israeli warplanes fired missiles at targets near Damascus ... four soldiers were killed when missiles
+    hit air defence positions near al-Kiswah": the missiles of the air strike just told, by no one else named."""
     for sh in [c for c in out if c.sub_event_type == "Shelling/artillery/missile attack" and (c.actor1 or {}).get("inter") == 3
                and c.place is not None and _MISSILE_WORD.search(c.trigger.text)]:
         air = next((a for a in out if a.sub_event_type == "Air/drone strike" and a.place is not None and _MISSILE_WORD.search(a.sentence.text)
@@ -456,19 +466,28 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         if (sh.actor2 or {}).get("inter") in (1, 2, 3, 8) and (air.actor2 or {}).get("name") in GENERIC_ARMED + (None,):
             air.actor2 = sh.actor2     # "hit air defence positions": whose positions
         out.remove(sh)
-    # "... recaptured the town of Busra al-Harir. At least nine rebels and six soldiers were killed": the fighting
-    # for a town taken, told in the next sentences, is the takeover's
+
+
+def _fighting_for_the_town(out: list[Candidate]) -> None:
+    """"... recaptured the town of Busra al-Harir. At least nine rebels and six soldiers were killed": the
+    fighting for a town taken, told in the next two sentences, is the takeover's (other sides' dead added)."""
     for e in [e for e in out if e.sub_event_type == "Armed clash" and e.place is not None]:
         owner = next((x for x in out if x.sub_event_type in _TERRITORY_TYPES[:2] and x.place is not None
                       and place_key(x.place) == place_key(e.place) and x.day == e.day
                       and 0 < min(e.mentions) - max(x.mentions) <= 2), None)
-        if owner is not None:
-            if e.fatalities:
-                owner.fatalities = (owner.fatalities or 0) + e.fatalities if _counted_sides(e.sentence.text) - _counted_sides(owner.sentence.text) \
-                    else max(owner.fatalities or 0, e.fatalities)
-            out.remove(e)
+        if owner is None:
+            continue
+        if e.fatalities:
+            owner.fatalities = (owner.fatalities or 0) + e.fatalities if _counted_sides(e.sentence.text) - _counted_sides(owner.sentence.text) \
+                else max(owner.fatalities or 0, e.fatalities)
+        out.remove(e)
+
+
+def _without_moves_and_roundups(out: list[Candidate]) -> list[Candidate]:
+    """Drop what another event of the article already is: the side that withdrew from a town another event
+    says changed hands ("The militants had withdrawn from the town overnight, and troops entered"), within two
+    days; and arrests of people the same side then killed there ("rounded up men near the market and shot them")."""
     taken = {(place_key(e.place), e.day) for e in out if e.sub_event_type in _TERRITORY_TYPES and e.place is not None}
-    # "the troops rounded up men near the market and shot them": those taken were killed, the attack on them
     killed_by = {(place_key(e.place), e.day, _side(e.actor1)) for e in out if e.sub_event_type == "Attack" and e.place is not None}
     return [e for e in out if not (e.sub_event_type == "Change to group/activity" and e.place is not None
                                    and _WITHDRAWAL.search(e.trigger.text)
