@@ -34,6 +34,9 @@ _SAID_AND_THAT_END = re.compile(r"\b(?:said|says|say|reported|announced|told\s+\
                                 r"(?:\S+\s+){0,4}(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
+# the main verb right after an aside set off by commas ("..., demanding an end to the raids, stormed and set fire to")
+_MAIN_VERB_AFTER_ASIDE = re.compile(r",\s+(?:[a-z]+\s+and\s+)?$")
+_PAST_VERB = re.compile(r"(?:[a-z]+ed|set|threw|burnt|shot|fought|hit|struck|overran|took|stole|broke|beat)\b")
 _PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came|work|shops|businesses|"
                                 r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,6}to\s+(?:\w+\s+)?$", re.I)
 
@@ -73,6 +76,10 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news
             if kind == "background" and _HAVE_END.search(before) and t.type not in ("territory",):
                 continue      # present perfect of an ongoing event ("have been pounding") is current
+            if kind == "hypothetical" and _MAIN_VERB_AFTER_ASIDE.search(before) and _PAST_VERB.match(t.text) \
+                    and "," in before[cues[kind]["before"].search(before).start():]:
+                continue      # "protesters, demanding action against the attackers, stormed ...": the aside's
+                #               comma closes the demand; the verb after it is what they did
             if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and _TO_WORD_END.search(before):
                 # "took to the streets to protest" is still a protest
                 if _PROTESTERS_TO_END.search(before):

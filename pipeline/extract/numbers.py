@@ -293,12 +293,16 @@ _PERSON_BEFORE_VERB = re.compile(_SUBJECT_NOUN + r"\s+$", re.I)
 _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+|\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+)?"
                                  r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
 _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)?(?P<verb>\w+)")
-_PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
+# (an aside between commas is skipped: "nine others, including a policeman, were injured")
+_PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)"
+                                 r"|,\s+(?:including|among\s+them|most(?:ly|\s+of\s+them)|many\s+of\s+them|some\s+of\s+them|"
+                                 r"all\s+of\s+them|both|one\s+of\s+them|among\s+whom)\b[^,;.]{0,50},){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+|(?:sustained|suffered|received)\s+(?:serious\s+|minor\s+|severe\s+|critical\s+)?)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|demonstrator|marcher|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"
                          r"motorist|commuter|volunteer|medic|paramedic|firefighter|settler|monk|elder|contractor|labou?rer|bandit|"
+                         r"teenager|youth|baby|infant|toddler|pupil|schoolboy|schoolgirl|pilgrim|worshipper|shepherd|"
                          # "A Palestinian was killed", "an Israeli was killed": a person named by nationality
                          r"(?-i:[A-Z][a-z]+(?:ian|an|i|ese)))"
                          r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)

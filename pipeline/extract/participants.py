@@ -64,7 +64,9 @@ _OBJECT_BEFORE = TailPattern(re.compile(
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
     r"beheaded|beheading|executed|executing|massacred|massacring|slaughtered|slaughtering|lynched|tortured|raped|"
-    r"exhorting|urging|by|victory\s+over|win\s+over)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$", re.I), None, max_words=5, fold=True)   # a word or two, an article, two words
+    r"exhorting|urging|by|victory\s+over|win\s+over)\s+(?:the\s+|a\s+|an\s+)?"
+    # (not across a time phrase's comma: "On Monday, angry protesters stormed": the subject)
+    r"(?:(?!\S*(?:day|night|morning|evening|afternoon),)\S+\s+){0,2}$", re.I), None, max_words=5, fold=True)   # a word or two, an article, two words
 
 
 def allied(a: ActorMention, b: ActorMention) -> bool:
@@ -93,6 +95,19 @@ _AGAINST = re.compile(r"\bagainst\b")
 _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 # "against members of the Kurdish People's Protection Units (YPG": the target, named after the trigger
 _TARGET_BEFORE = re.compile(r"\b(?:against|targeting|targeted\s+at|aimed\s+at)\s+(?:the\s+)?(?:\S+\s+){0,7}\(?$", re.I)
+# "On Tuesday, hundreds of protesters stormed", "A group of gunmen attacked": the "of" of a quantity that opens
+# the clause is no object's (not "killed a number of fighters"; not "Dozens of civilians have been killed")
+_QUANTITY_OF_END = re.compile(r"(?:^|[,;:]\s+|^(?:On|on|Late|late|Early|early)\s+\w+\s+)(?:(?:a|an|the|About|about|Some|some|Several|several)\s+)?"
+                              r"(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores|[Tt]ens|[Mm]illions|[Gg]roups?|[Cc]rowds?|[Bb]and|[Gg]ang)\s+of\s+"
+                              r"(?:(?:angry|armed|unknown|suspected)\s+)?$")
+_PASSIVE_NEXT = re.compile(r"\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?been|were|was)\b")
+
+
+def _quantity_subject(text: str, a: ActorMention) -> bool:
+    """Whether the actor is named after a quantity that opens its clause, and acts ("Hundreds of protesters stormed")."""
+    return _QUANTITY_OF_END.search(text, max(0, a.start - 40), a.start) is not None and not _PASSIVE_NEXT.match(text, a.end)
+
+
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
 
 
@@ -154,7 +169,8 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
             before = [a for a in pool if a.end <= t.start and a not in patients and not _named_as_hit(a, text)]
             subjects = [a for a in before if not _OBJECT_BEFORE.search(text[max(clause.start, a.start - 40):a.start])
                         or CLAUSE_AND_END.search(text[max(clause.start, a.start - 8):a.start])
-                        or _SUBORDINATOR_END.search(text, max(clause.start, a.start - 12), a.start)]
+                        or _SUBORDINATOR_END.search(text, max(clause.start, a.start - 12), a.start)
+                        or _quantity_subject(text, a)]
             if subjects:
                 actor1 = subjects[-1]
                 # "Burkinabe soldiers and volunteer fighters (VDP) repelled ...": allies named together act

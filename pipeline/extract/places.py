@@ -1042,7 +1042,8 @@ _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|sto
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
-_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
+# (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
+_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
 
@@ -1191,7 +1192,8 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
             votes[cc] += min(2.0, 0.5 * n)
     if not votes:
         for m in mentions:
-            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place):
+            if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place) \
+                    and not _by_alternate_name(m.place, m.surface, gz):      # (not "at Rim": Rome's Czech name, not the city)
                 votes[m.place.country_code] += 1
     if not votes:
         return [], set()
@@ -1330,8 +1332,12 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
             best = max(beside, key=score)
         elif big and not m.framed:
             best = None         # "Washington said", "told Tehran": the government, not the city (nor a namesake)
-        elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)] + big):
-            best = max(beside, key=score)       # "in Brussels", "talks in Tehran": where the text puts something
+        elif m.framed and (beside := [c for c in cands if c.country_code in named and gz.well_known(c)]
+                           + [c for c in big if not _by_alternate_name(c, m.surface, gz)]):
+            # "in Brussels", "talks in Tehran": where the text puts something (a world city of a country the
+            # article does not name, only by its own name: "arrested four suspects at Rim" in Plateau State is
+            # no Rome, whose Czech name GeoNames lists)
+            best = max(beside, key=score)
         elif m.framed and not named_home and not groups and len(only := {c.country_code for c in gz.lookup(m.surface)}) == 1 \
                 and other_towns_may_be_in(only, m.surface) and _within_reach(cands, ctx, gz):
             # the article's countries come only from who acts abroad ("Russian air strikes ... in Idlib",
@@ -1353,6 +1359,14 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
     return out
 
 
+def _by_alternate_name(p: Place, surface: str, gz: Gazetteer) -> bool:
+    """Whether `surface` found the place only as one of its GeoNames alternate names ("Rim", Rome's in
+    Czech), not as its own or display name (nor by a phrase: "Indonesia's capital")."""
+    key = norm_place(surface)
+    return key != norm_place(p.canonical or p.name) and p.geonameid is not None \
+        and any(c.geonameid == p.geonameid for c in gz.exact.get(key, ()))
+
+
 _NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
 _UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
@@ -1361,7 +1375,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
-    r"township|commune|woreda|tehsil|municipality)\b"
+    r"township|commune|woreda|tehsil|municipality|Township|community)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
@@ -1380,14 +1394,14 @@ _PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match 
 # "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
 # region or district (checked in unknown_toponyms; searched only in a sentence that names one) is a settlement there
 # ("Kouakourou, a rural commune in Djenne cercle": the same, with what kind of settlement it is)
-_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?)(?:,?\s+|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?)(?:,?\s+(?:also\s+)?|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?P<kind>commune|village|town|locality|municipality|settlement|hamlet)\s+)in\s+(?:the\s+)?(?=[A-Z])")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ", "around ",
-                  "commune", "woreda", "tehsil", "municipality", "Barangay", "Brgy",
+                  "commune", "woreda", "tehsil", "municipality", "Township", "community", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
@@ -1399,6 +1413,7 @@ def _may_frame_toponym(text: str) -> bool:
     return any(w in text for w in _TOPONYM_WORDS) or ("of" in text and _TOPONYM_OF.search(text) is not None)
 
 
+_COMMUNITY_CUE_BEFORE = re.compile(r"\b(?:attacked|raided|invaded|stormed|hit|in|at|into|on|from|of)\s+$")
 _G_CUE_BEFORE = re.compile(r"\b(?:stormed|attacked|raided|seized|captured|overran|hit|struck|shelled|bombed|entered|on|at|in|into|"
                            r"from|to|towards?|around|outside|near|(?:residents|villagers|people|inhabitants)\s+of)\s+$", re.I)
 # capitalised words that open a clause before "in": days, months, titles ("On Monday, in ...", "President in")
@@ -1495,6 +1510,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)
                                  or name in _demonyms()[1]):
                 continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name
+            if group == "b" and text.startswith(" community", end) and not _COMMUNITY_CUE_BEFORE.search(text, max(0, start - 14), start):
+                continue      # "attacked Jol community", "in Yelwata community" (Nigeria's press); not "the Hindu community"
             if group in ("e", "f") and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:
                 name = name.rsplit(None, 1)[0]       # "near Kobani Syria": the town, then its country
                 end = start + len(name)

@@ -2661,3 +2661,45 @@ def test_youths_who_attack_people_before_a_rally_is_told_are_a_mob():
             "The government called for calm.")
     events = [e for e in extract_events(text, "2018-09-19") if e["location"]["name"] == "Burayu"]
     assert [e["sub_event_type"] for e in events] == ["Mob violence"]
+
+
+def test_an_aside_between_commas_does_not_hide_which_word_is_the_toll():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("A farmer was killed and seven others, including a soldier, were injured when the mortar hit.") == 1
+    assert fatalities("Three guards were killed and six others, most of them students, were wounded in the blast.") == 3
+    assert fatalities("Eleven villagers, among them two women, were killed in the raid.") == 11
+
+
+def test_a_target_named_after_from_and_on_is_where_the_bombs_fell():
+    text = ("A teenager was killed when gunmen dropped grenades from drones on Lamboi village in Manipur's Bishnupur "
+            "district on Sunday, police said. Schools were shut. The state government condemned the attack. "
+            "Security was stepped up along the foothills.")
+    [event] = extract_events(text, "2024-10-02")
+    assert (event["sub_event_type"], event["location"]["name"], event["fatalities"]["best"]) == ("Air/drone strike", "Lamboi", 1)
+
+
+def test_what_a_crowd_did_after_an_aside_of_its_demands_is_its_riot():
+    text = ("On Tuesday, hundreds of protesters in Kathmandu, demanding the arrest of the gunmen, stormed and set fire to "
+            "the offices of two ministers, officials said. Police fired tear gas to disperse the crowd. "
+            "The government appealed for calm. Schools stayed closed.")
+    events = extract_events(text, "2025-03-12")
+    assert [(e["sub_event_type"], e["location"]["name"], e["actor1"]["inter"]) for e in events] \
+        == [("Violent demonstration", "Kathmandu", 5)]
+
+
+def test_a_name_that_is_a_world_citys_foreign_alias_is_not_that_city():
+    text = ("Troops arrested three suspects at Rim on Wednesday and recovered two rifles, police in Plateau State said. "
+            "The suspects were taken to Jos. Residents welcomed the arrests. Patrols continued.")
+    events = extract_events(text, "2024-02-14")
+    assert events and {e["location"]["country"] for e in events} == {"Nigeria"}
+
+
+def test_a_community_the_text_attacked_is_a_settlement_and_a_township_in_capitals_too():
+    text = ("Gunmen attacked Dogo community in Bokkos Local Government Area of Plateau State on Sunday night, "
+            "killing nine people, police said. Houses were burnt. Troops were deployed. Residents fled.")
+    [event] = [e for e in extract_events(text, "2024-01-30") if e["sub_event_type"] == "Attack"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Dogo", "Plateau")
+    text = ("Junta troops set fire to homes in two villages in Salingyi Township in Sagaing Region on Friday, residents "
+            "said. More than 80 houses were burned. Villagers had fled. The military did not comment.")
+    [event] = extract_events(text, "2024-03-16")
+    assert (event["sub_event_type"], event["location"]["name"]) == ("Looting/property destruction", "Salingyi")
