@@ -39,7 +39,12 @@ _TYPE_WORDS = (r"governorate|province|region|state|district|department|county|mu
                r"muhafazah|qada|qadaa|mudiriyah|sub-district|subdistrict|city|zone|area|commune|city of")
 _TYPE_SUFFIX = re.compile(r"\s+(?:" + _TYPE_WORDS + r")$", re.I)
 _TYPE_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:" + _TYPE_WORDS + r"|emirate|republic|governorate)\s+of\s+(?:the\s+)?|qa\S*\s+|"
-                          r"mu\S*\s+|muhafazat\s+|nahiyat\s+|nahiyah\s+)", re.I)
+                          r"mu\S*\s+|muhafazat\s+|nahiyat\s+|nahiyah\s+|"
+                          # the local unit words GeoNames puts before admin2 names ("Amphoe Rueso"; places.py strips
+                          # them on load from the file built before this line)
+                          r"amphoe\s+|khet\s+|kabupaten\s+|kota\s+|comuna\s+|oras\s+|obshtina\s+|gemeente\s+|huyen\s+|"
+                          r"thanh\s+pho\s+|thi\s+xa\s+|grad\s+|opcina\s+|bashkia\s+|shahrestan-e\s+|srok\s+|canton\s+|nomos\s+|"
+                          r"politischer\s+bezirk\s+|(?:departamento|partido|provincia)\s+(?:de\s+|del\s+)?)", re.I)
 
 
 def latin(s: str) -> bool:

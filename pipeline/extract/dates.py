@@ -23,6 +23,9 @@ _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 # Ordered: the first pattern that matches at a position wins.
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    # "on 12.04.2025", "on 13/04/2025" (press notes, police statements): read day first or month first, whichever
+    # is the nearer day not after publication (only after "on": a bare "16.05.2017" heads a page as its stamp)
+    ("numeric", re.compile(r"\b(?:[Oo]n|ON)\s+(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)(?![./]\d)")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("mdy", re.compile(r"\b" + _MON + r"(?:\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:[,.]?\s+(?P<y>(?:19|20)\d\d))?")),
     ("my", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late|last|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
@@ -111,6 +114,7 @@ def text_facts(text: str) -> tuple[bool, bool]:
 # text_facts: each is implied by every match
 _NEEDS = {
     "iso": lambda low, month, digit: digit and "-" in low,
+    "numeric": lambda low, month, digit: digit and ("." in low or "/" in low),
     "dmy": lambda low, month, digit: month and digit,
     "mdy": lambda low, month, digit: month and digit,
     "my": lambda low, month, digit: month,
@@ -159,6 +163,12 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> DateExpr | None:
     if kind == "iso":
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return DateExpr(s, e, d, 1, kind) if d else None
+    if kind == "numeric":
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        days = [d for d in (_safe_date(y, b, a), _safe_date(y, a, b)) if d is not None]
+        if pub is not None:
+            days.sort(key=lambda d: (d > pub + timedelta(days=7), abs((pub - d).days)))
+        return DateExpr(s, e, days[0], 1, kind) if days else None
     if kind in ("dmy", "mdy"):
         mon = MONTHS[m["mon"].lower().rstrip(".")]
         day = int(m["d"])

@@ -144,6 +144,15 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
         return (not same_clause, kind_rank, dist)
 
     best = min(usable, key=rank)
+    if best.role == "locative" and (best.place.kind in ("province", "region")
+                                    or _DISTRICT_BEFORE.search(s.text, max(0, best.start - 10), best.start)):
+        # "near village Tekmetla ... of District Bijapur", "in Idlib province near Saraqeb": the town it was near,
+        # in that region, is more precise than the region
+        near_towns = [m for m in usable if m.role == "near" and m.place.kind == "town" and m.place.latitude is not None
+                      and clause.start <= m.start < clause.end and m.place.country_code == best.place.country_code
+                      and m.place.admin1 == best.place.admin1]
+        if near_towns:
+            best = min(near_towns, key=lambda m: abs(m.start - t.start))
     # "the Jobar district of Damascus", "the east Damascus neighbourhood of Jobar": the named part, not its host
     parts = [m for m in usable if m.host is not None and m.host == (best.start, best.end)
              and clause.start <= m.start < clause.end and m.place.latitude is not None]
@@ -167,7 +176,9 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
 
 
 _HOST_GAP = re.compile(r"(?:\s+(?:airport|area|village|town|camp|base|district|territory|township|county|sector))?"
-                       r"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?|\s*,\s+)")
+                       r"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?"
+                       r"(?:[A-Z][\w-]+\s+\()?|\s*,\s+)")      # ("near Kawkareik town in Karen (Kayin) State")
+_DISTRICT_BEFORE = re.compile(r"\b(?:District|district|Tehsil|tehsil)\s+$")      # "of District Bijapur": the district
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|territory|township|county|sector|local\s+government\s+area|LGA)\b", re.I)
 
 

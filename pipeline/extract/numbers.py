@@ -308,6 +308,13 @@ _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter
                          r"\s+(?:\([^)]{0,60}\)\s+|,[^,]{0,60},\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|gunned\s+down|beheaded|executed|stabbed\s+to\s+death|beaten\s+to\s+death)\b", re.I)
 
 
+_ONE_AND_KIN = re.compile(r"\b(?:a|an|one)\s+(?:(?!(?:was|were|is|are|has|had|have|been|killed|dead|died|wounded|injured)\b)[\w'\u2019-]+\s+){1,4}?"
+                          r"and\s+(?:his|her)\s+(?:[\w-]+\s+)?"
+                          r"(?:wife|husband|son|daughter|brother|sister|father|mother|child|grandson|granddaughter|nephew|niece|"
+                          r"cousin|uncle|aunt|fianc[eé]e?)\b", re.I)
+_SPELLED_AGAIN = re.compile(r"\b(\d+)\s+\((?:[a-z]+(?:[\s-][a-z]+)?)\)")
+
+
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -319,6 +326,8 @@ def fatalities(text: str) -> int | None:
     if not (_CASUALTY_HINT_LOWER.search(text.lower()) if text.isascii() else _CASUALTY_HINT.search(text)):
         return None
     text = without_quotes(text)      # '"Dozens of terrorists" were also killed': the words, not the quotes
+    if "(" in text:
+        text = _SPELLED_AGAIN.sub(r"\1", text)      # "the bodies of 8 (eight) Maoists": one count, written twice
     if _NO_DEATHS.search(text) and not _DEATH_WORD.search(text):
         return 0
     if _AGGREGATE.search(text):
@@ -413,6 +422,8 @@ def fatalities(text: str) -> int | None:
     # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
     # statements of a toll (a headline and its lede) are the same deaths told twice
     toll = max(by_verb.values())
+    if toll == 1 and _ONE_AND_KIN.search(text):
+        return 2      # "shot dead a rubber tapper and his wife": the one counted, and one more named
     lead = _ONE_AND_COUNT_KILLED.search(text)
     if lead is not None and parse_number(lead.group("n").lower()) == toll:
         return toll + 1      # "The governor of Aden and six of his bodyguards were killed": the governor too

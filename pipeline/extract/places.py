@@ -26,6 +26,10 @@ from pipeline.extract.datafiles import DATA, data_rows
 from pipeline.extract.patterns import TailPattern, WordGuard, holds_any, trie_regex
 
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
+# The local word for the unit that GeoNames puts before some admin2 names ("Amphoe Rueso", "Kabupaten Deiyai",
+# "Departamento de Yerba Buena"): news names the district without it
+_ADMIN2_PREFIX = re.compile(r"^(?:Amphoe|Khet|Kabupaten|Kota|Comuna|Oras|Obshtina|Gemeente|Huyen|Thanh\s+Pho|Thi\s+Xa|Grad|Opcina|"
+                            r"Bashkia|Shahrestan-e|Srok|Canton|Nomos|Politischer\s+Bezirk|(?:Departamento|Partido|Provincia)\s+(?:de\s+|del\s+)?)\s*")
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
 REGION_COUNTRIES = ("SY", "LB", "IQ", "TR", "JO", "IL", "PS", "YE", "AF", "EG", "LY")
 # A town this large, or a capital, is a place even without a locative cue ("Aleppo was quiet").
@@ -310,6 +314,7 @@ def _read_gazetteer() -> Gazetteer:
                 gz.typed.setdefault(k, []).append(place)
         else:
             a1 = admin1_names.get(code.rsplit(".", 1)[0])
+            name = _ADMIN2_PREFIX.sub("", name) or name      # "Amphoe Rueso" is Rueso district
             admin2_names[code] = name
             place = _quick_place(name, a1, country_names.get(cc), cc, float(lat), float(lon), int(gid) if gid else None, 3,
                                  kind="province", admin2=name, level=2)
@@ -483,7 +488,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                         _TYPE_AFTER_GUARD.match(text[end:end + 40]) or _TYPE_BEFORE.search(text[max(0, start - 40):start])):
                     cands = gz.typed.get(key, []) + gz.districts.get(key, [])
                 elif j - i > 1 and len(gz.districts.get(key, ())) == 1 and key not in gz.typed \
-                        and _PREP_BEFORE.search(text[max(0, start - 50):start]):
+                        and (_PREP_BEFORE.search(text[max(0, start - 50):start])
+                             or _TOWN_COMMA_BEFORE.search(text, max(0, start - 50), start)):
                     # "in North Waziristan", "across Lower Dir": a district of two words or more that only one
                     # country has, where the text puts something, needs no type word
                     cands = gz.districts[key]
@@ -915,6 +921,8 @@ _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|city|village|hamlet|neighbou?rhood|(
                                r"district|countryside|airport|air\s?base|border\s+crossing|crossing|port)\b", re.I)
 _SETTLEMENT_OF = TailPattern(re.compile(r"\b(?:town|city|village|hamlet|neighbou?rhood|district|suburb|quarter|area)\s+of\s+(?:the\s+)?$",
                                          re.I), ("of", "the"), max_words=3, fold=True)
+# "in Piagapo, Lanao del Sur": a town where the text puts something, then its district or province
+_TOWN_COMMA_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s+$")
 _PREP_BEFORE = TailPattern(re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|over|toward|towards|through)\s+(?:the\s+)?"
                                       r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|port|village|province|region)\s+(?:of\s+)?)?$",
                                       re.I),
@@ -1035,7 +1043,10 @@ _DATELINE_CITY_BEFORE = re.compile(r"[\s\"']*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,
 _DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
-                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"), ("in", "the"), max_words=3)
+                                      r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"
+                                      # "the artillery battalion based near Kawkareik": where a force is, not the event
+                                      r"|\b(?:based|stationed|headquartered)\s+(?:near|at|around|outside)\s+(?:the\s+)?$"),
+                           ("in", "the", "near", "at", "around", "outside"), max_words=3)
 # a building the text puts someone at ("outside parliament in", "stormed the ministry in"): the city is where it happened
 _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|stormed|besieged|surrounded|marched\s+to)\s+(?:the\s+)?"
                           r"(?:[\w'\u2019]+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
@@ -1323,7 +1334,8 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         elif inside:
             best = max(inside, key=score)
         elif not ctx:
-            best = max(cands, key=score) if m.cued else None
+            # (or a region of several words that only one country has: "in Balindong, Lanao del Sur")
+            best = max(cands, key=score) if m.cued or (p.kind == "province" and len(cands) == 1 and " " in m.surface) else None
         elif m.cued and (beside := [c for c in cands if c.country_code in near
                                     and (not named_home or c.country_code in named or gz.well_known(c))]):
             # a town of a neighbouring country ("the Turkish town of Kilis"); in an article that names
@@ -1369,7 +1381,7 @@ def _by_alternate_name(p: Place, surface: str, gz: Gazetteer) -> bool:
 
 _NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|Al|El|Ad|An|Ar|As|Ash|At|Az)[-\s])?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'\u2019-]+){0,2}"
 _UNKNOWN_TOPONYM_ABC = (
-    r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|camp|area|locality|region|"
+    r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|ward|camp|area|locality|region|"
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp|"
@@ -1380,6 +1392,8 @@ _UNKNOWN_TOPONYM_ABC = (
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
+    # "near village Pidia", "in village Kot Addu": South Asian English names the village after the word
+    r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     # "Barangay Ganta": a Philippine village
     r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
@@ -1395,12 +1409,14 @@ _PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match 
 # region or district (checked in unknown_toponyms; searched only in a sentence that names one) is a settlement there
 # ("Kouakourou, a rural commune in Djenne cercle": the same, with what kind of settlement it is)
 _SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?)(?:,?\s+(?:also\s+)?|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?P<kind>commune|village|town|locality|municipality|settlement|hamlet)\s+)in\s+(?:the\s+)?(?=[A-Z])")
+                            r"(?P<kind>commune|village|town|locality|municipality|settlement|hamlet)\s+)in\s+(?:the\s+)?(?=[A-Z])"
+                            # "clashed with troops in Piagapo, Lanao del Sur": a name, then its region after a comma
+                            r"|(?<![\w'\u2019-])(?P<g2>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),\s+(?=[A-Z])")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "'s", "\u2019s", "near ", "outside ", "around ",
+_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
@@ -1486,15 +1502,16 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             owner = next((k for k in known if k.start == m.end() and k.place.kind in ("town", "region", "province")), None)
             if owner is None or not _LOCATIVE.search(text[max(0, m.start("d") - 40):m.start("d")]):
                 continue
-        if found.get("g"):
+        if found.get("g") or found.get("g2"):
             # only in a region or district the gazetteer knows, named right after ("Smith in London" is no place)
             # (or a town, when the text says what the name is: "Kouakourou, a rural commune in Djenne")
+            g = "g" if found.get("g") else "g2"
             owner = next((k for k in known if m.end() <= k.start <= m.end() + 1 and k.place.latitude is not None
                           and (k.place.kind in ("province", "region") or (k.place.kind == "town" and found.get("kind")))), None)
-            if owner is None or m.group("g") in _CALENDAR_OR_TITLE or m.group("g") in _demonyms()[1] \
-                    or not _G_CUE_BEFORE.search(text, max(0, m.start("g") - 14), m.start("g")):
+            if owner is None or m.group(g) in _CALENDAR_OR_TITLE or m.group(g) in _demonyms()[1] \
+                    or not _G_CUE_BEFORE.search(text, max(0, m.start(g) - 14), m.start(g)):
                 continue      # (what the text puts something in, or does something to: "stormed Koui", "a raid on Mozogo")
-        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "i"):
+        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "g2", "i", "v"):
             if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")

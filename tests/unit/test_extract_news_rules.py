@@ -2703,3 +2703,49 @@ def test_a_community_the_text_attacked_is_a_settlement_and_a_township_in_capital
             "said. More than 80 houses were burned. Villagers had fled. The military did not comment.")
     [event] = extract_events(text, "2024-03-16")
     assert (event["sub_event_type"], event["location"]["name"]) == ("Looting/property destruction", "Salingyi")
+
+
+def test_a_press_note_dates_and_names_places_its_own_way():
+    text = ("PRESS NOTE. On 21.03.2025, an exchange of fire took place between the security forces and the Maoists in "
+            "the forest near village Tekmetla, Kutru police station area of District Bijapur. After the exchange of fire, "
+            "the bodies of 3 (three) Maoists were recovered. Search operations are continuing.")
+    [event] = [e for e in extract_events(text, "2025-03-23") if e["sub_event_type"] == "Armed clash"]
+    assert (event["event_date"], event["location"]["name"], event["fatalities"]["best"]) == ("2025-03-21", "Tekmetla", 3)
+
+
+def test_a_page_stamp_without_on_dates_nothing():
+    from datetime import date
+
+    from pipeline.extract.dates import find_dates
+    assert [d.day for d in find_dates("16.05.2017(updated 1925 16.05.2017) Get short URL", date(2017, 5, 16))] == []
+    assert [d.day for d in find_dates("on 04/12/2025 the patrol was hit", date(2025, 4, 13))] == [date(2025, 4, 12)]
+
+
+def test_a_town_then_its_province_after_a_comma_places_a_settlement_the_gazetteer_lacks():
+    text = ("Three gunmen and a soldier were killed in a clash with government troops in Balindong, Lanao del Sur, on "
+            "Tuesday, the military said. The firefight lasted an hour. Troops recovered two rifles. Residents fled.")
+    events = [e for e in extract_events(text, "2019-07-17") if e["sub_event_type"] == "Armed clash"]
+    assert [(e["location"]["name"], e["location"]["country"]) for e in events] == [("Balindong", "Philippines")]
+
+
+def test_a_town_near_which_it_happened_beats_the_state_it_is_in_and_a_base_near_a_town_is_not_the_event():
+    text = ("Rebels attacked an army outpost near Kawkareik town in Karen (Kayin) State on Saturday, a rebel officer said. "
+            "On Monday, an artillery shell landed in a ward of Thingannyinaung, killing a woman, residents said. "
+            "Residents said the shelling came from an artillery battalion based near Kawkareik. The army did not comment.")
+    events = extract_events(text, "2023-09-05")
+    assert sorted((e["sub_event_type"], e["location"]["name"]) for e in events) == [
+        ("Armed clash", "Kawkareik"), ("Shelling/artillery/missile attack", "Thingannyinaung")]
+
+
+def test_a_district_is_named_without_the_local_word_for_district_and_paramilitary_rangers_are_the_state():
+    text = ("Two paramilitary rangers were killed when a roadside bomb planted by suspected insurgents exploded in Rueso "
+            "district on Saturday, police said. The rangers were on patrol. The army sent reinforcements. Roads were closed.")
+    [event] = extract_events(text, "2017-11-12")
+    assert (event["location"]["name"], event["actor2"]["name"], event["fatalities"]["best"]) == \
+        ("Rueso", "Military Forces of Thailand", 2)
+
+
+def test_one_person_and_a_relative_named_with_them_are_two_dead():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("Rockets hit the district, killing a man and his young daughter.") == 2
+    assert fatalities("A soldier was killed and his wife was wounded.") == 1
