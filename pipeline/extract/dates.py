@@ -26,6 +26,9 @@ _PATTERNS = [
     # "on 12.04.2025", "on 13/04/2025" (press notes, police statements): read day first or month first, whichever
     # is the nearer day not after publication (only after "on": a bare "16.05.2017" heads a page as its stamp)
     ("numeric", re.compile(r"\b(?:[Oo]n|ON)\s+(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)(?![./]\d)")),
+    # "on the night of 14 to 15 March": the night began on the first day
+    ("nightof", re.compile(r"\bnight\s+of\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:to|and)\s+|\s*[-\u2013]\s*)[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                           + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("mdy", re.compile(r"\b" + _MON + r"(?:\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:[,.]?\s+(?P<y>(?:19|20)\d\d))?")),
     ("my", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late|last|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
@@ -115,6 +118,7 @@ def text_facts(text: str) -> tuple[bool, bool]:
 _NEEDS = {
     "iso": lambda low, month, digit: digit and "-" in low,
     "numeric": lambda low, month, digit: digit and ("." in low or "/" in low),
+    "nightof": lambda low, month, digit: month and digit and "night" in low,
     "dmy": lambda low, month, digit: month and digit,
     "mdy": lambda low, month, digit: month and digit,
     "my": lambda low, month, digit: month,
@@ -169,7 +173,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> DateExpr | None:
         if pub is not None:
             days.sort(key=lambda d: (d > pub + timedelta(days=7), abs((pub - d).days)))
         return DateExpr(s, e, days[0], 1, kind) if days else None
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "nightof"):
         mon = MONTHS[m["mon"].lower().rstrip(".")]
         day = int(m["d"])
         if not 1 <= day <= 31:

@@ -668,7 +668,14 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
                  or (x.precision >= 2 and abs((x.day - c.day).days) <= 7))]     # "last week", then "on Wednesday"
     if not pool:
         return None
-    return min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
+    best = min(pool, key=lambda x: abs(x.sentence.index - c.sentence.index))
+    if best.sentence.index > c.sentence.index and not c.date_explicit and not c.place_carried and c.sub_event_type in VIOLENT_TYPES and any(
+            y.place is not None and y.place.kind != "country" and y.sub_event_type in VIOLENT_TYPES
+            and 0 <= c.sentence.index - y.sentence.index < best.sentence.index - c.sentence.index
+            for i in range(c.sentence.index - 3, c.sentence.index + 1) for y in by_sentence.get(i, ()) if y is not c):
+        return None      # news keeps to the event it last told: "fought with the cattle keepers" after the lede's raid is
+        #                  not the army's clash told two paragraphs later
+    return best
 
 
 # a word that names any violent event, said of one already told ("The attack", "Thursday's assault")

@@ -404,10 +404,17 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+# "Aden Adde International Airport", "Jomo Kenyatta Airport": a facility named after a person whose name starts like a
+# place (not "Aleppo International Airport", in Aleppo)
+_PERSON_FACILITY_AFTER = re.compile(r"\s+(?!(?:International|Central|National|Main|Grand|Old|New|Municipal|Regional|Military|Air)\b)"
+                                    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:International\s+)?(?:Airport|Stadium|Airbase|Air\s+Base)\b")
+_COMPASS_UNIT_AFTER = re.compile(r"\s+(?P<compass>North|South|East|West|Central)\s+(?:County|District|district|county|Locality|locality|"
+                                 r"Payam|payam|LGA|Local\s+Government|sub-prefecture|Sub-Prefecture|Municipality|municipality)\b")
 _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
 # a lower-case institution or city-part word after a name: "al-Quds hospital" (in Aleppo), "al-Sulaymaniyah
 # neighborhood" (of Aleppo, not Iraq's city); "Aleppo hospital" is in Aleppo
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|university|college|camp|hotel|stadium|market|bakery|brigade|battalion|"
+                                r"self-defen[cs]e|militias?|"       # "the Zaire self-defence group": a militia named after a place
                                 r"neighbou?rhood|quarter|area)\b")
 _ARTICLE_WORDS = ("A", "An", "The")
 _ORG_WORDS = ("agency", "ministry", "authority", "office", "commission", "council", "network", "organisation", "organization",
@@ -526,7 +533,7 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # (not when a nationality word follows: "the district of Aleppo Syrian television said", punctuation lost)
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if _NAMED_AFTER.match(text[end:end + 14]):
+        if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         if _ORG_NAME_AFTER.match(text, end, end + 70):
@@ -572,6 +579,16 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                                     geonameid=None, kind="region", parent=place.parent or place.canonical or place.name)
                 start = start - len(direction.group(0))
                 surface = text[start:end]
+            unit = _COMPASS_UNIT_AFTER.match(text, end) if place.kind == "town" and not place.curated else None
+            if unit is not None:
+                # "Tonj North County", "Kaga-Bandoro South sub-prefecture": a district named after the town, not the town
+                surface = text[start:unit.end("compass")]
+                place = replace(place, name=surface, kind="region", geo_precision=2, geonameid=None,
+                                parent=place.parent or place.canonical or place.name)
+                end = unit.end()
+                role = _role(text, start, end)      # ("The Tonj North County commissioner": who speaks)
+                while j < n and words[j][0] < end:
+                    j += 1
             if not place.curated and place.kind == "town" and surface.strip():
                 # keep the spelling of the text: analysts know "Hama", not GeoNames' "Hamah"
                 shown = surface if not surface.isupper() else surface.title()
@@ -1022,7 +1039,7 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
 _ATTRIBUTIVE_AFTER = re.compile(
     r"[\u2019']?s?[\s-]*(?:based|backed|led|allied|affiliated|supported|born|held|controlled)\b"
     r"|\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
-    r"regime|president|ministry|warplanes|jets|aircraft|embassy)\b", re.I)
+    r"regime|president|ministry|warplanes|jets|aircraft|embassy|commissioner|governor|administrator|mayor)\b", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 # only a date or time stamp before a name at the start of a text, and a capitalised word right after it
 _STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
@@ -1058,6 +1075,8 @@ _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
 
+# "believed to be from Mayom County in neighbouring Unity State": where the place they came from is
+_SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2},?\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
 _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"
                                 r"speaking|spoke|addressing\s+(?:reporters|journalists)|news\s+conference|press\s+conference|briefing)"
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
@@ -1090,7 +1109,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "near"
     if "in" in before and _SPEAKER_IN_BEFORE.search(before):
         return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event
-    if ("from" in before or "to" in before) and _SOURCE_BEFORE.search(before):
+    if ("from" in before or "to" in before) and (_SOURCE_BEFORE.search(before)
+                                                 or _SOURCE_HOST_BEFORE.search(text, max(0, start - 40), start)):
         return "source"
     if _VENUE_BEFORE.search(text[max(0, start - 100):start]):
         return "venue"       # "peace talks ... in the Kazakh capital Astana": where the talks are, not the fighting
@@ -1287,10 +1307,10 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
         if check is not None and not i % 512:
             check(i)      # the article's time budget (events.analyse): raises when it is spent
         p = m.place
-        if m.institution and ctx and p.kind == "town" \
-                and not any(c.country_code in ctx for c in gz.lookup(m.surface)):
+        if m.institution and ctx and p.kind in ("town", "province") \
+                and not any(c.country_code in ctx for c in gz.lookup(m.surface) + gz.regions.get(norm_place(m.surface), [])):
             out.append(None)      # "al-Quds hospital" in a story of Syria: a hospital's name, not Jerusalem
-            continue
+            continue              # ("the Zaire self-defence group" in Congo: a militia, not Angola's province)
         if m.role == "venue" and (not ctx or p.country_code in ctx):
             m = replace(m, role="locative")     # talks at home: where the talks are may be where it happened
         if p.kind == "country":
@@ -1387,7 +1407,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
-    r"township|commune|woreda|tehsil|municipality|Township|community)\b"
+    r"township|commune|woreda|tehsil|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
@@ -1417,7 +1437,7 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
-                  "commune", "woreda", "tehsil", "municipality", "Township", "community", "Barangay", "Brgy",
+                  "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"

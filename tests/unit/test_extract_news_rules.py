@@ -2749,3 +2749,44 @@ def test_one_person_and_a_relative_named_with_them_are_two_dead():
     from pipeline.extract.numbers import fatalities
     assert fatalities("Rockets hit the district, killing a man and his young daughter.") == 2
     assert fatalities("A soldier was killed and his wife was wounded.") == 1
+
+
+def test_a_us_command_that_announces_a_strike_is_the_us_military():
+    text = ("The US Africa Command (AFRICOM) said it carried out an airstrike on Sunday near Bulo Burte, in Hiraan region, "
+            "killing three al-Shabaab fighters. No civilians were hurt, the command said. The group did not comment. "
+            "Roads were closed.")
+    [event] = extract_events(text, "2023-03-06")
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of United States", "Al Shabaab")
+
+
+def test_an_airport_named_after_a_person_does_not_put_the_event_in_a_namesake_city():
+    text = ("MOGADISHU (AP) - Mortar rounds landed near the Halane base at Aden Adde International Airport on Saturday, "
+            "wounding two people, police said. No group claimed the attack. Flights were not affected. Security was tightened.")
+    assert all(e["location"]["country"] != "Yemen" for e in extract_events(text, "2023-03-05"))
+
+
+def test_a_militia_named_after_a_province_is_no_place_and_an_idp_site_is_one():
+    text = ("At least 12 displaced people were killed in an attack on the Plaine Savo IDP site, Djugu territory, on the night of "
+            "9 to 10 February, a UN update said. On 11 February, fighting broke out between CODECO elements and the Zaire "
+            "self-defence group near Lopa, in Djugu territory. Thousands fled. Aid was suspended.")
+    events = extract_events(text, "2023-02-12")
+    assert {e["location"]["country"] for e in events} == {"Democratic Republic of the Congo"}
+    [attack] = [e for e in events if e["sub_event_type"] == "Attack"]
+    assert (attack["location"]["name"], attack["event_date"]) == ("Plaine Savo", "2023-02-09")
+
+
+def test_a_county_named_after_a_town_with_a_compass_word_is_not_the_town():
+    text = ("At least nine people were killed on Sunday when armed youth raided a cattle camp near Pagol in Tonj North County "
+            "of Warrap State, officials said. The Tonj North County commissioner told Radio Tamazuj that the attackers "
+            "stormed the camp at dawn. On Monday, soldiers of the South Sudan People's Defence Forces (SSPDF) clashed with "
+            "the raiders near Alabek, officials said. The governor warned youth against revenge attacks.")
+    events = extract_events(text, "2022-08-10")
+    assert sorted((e["location"]["name"], e["event_date"]) for e in events) == [("Alabek", "2022-08-08"), ("Pagol", "2022-08-07")]
+    [clash] = [e for e in events if e["location"]["name"] == "Alabek"]
+    assert clash["actor1"]["name"] == "Military Forces of South Sudan"
+
+
+def test_the_place_attackers_came_from_is_not_where_they_struck():
+    from pipeline.extract.places import _role
+    text = "the attackers, believed to be from Mayom County in neighbouring Unity State, stormed the camp"
+    assert _role(text, text.index("Unity"), text.index("Unity") + 5) == "source"
