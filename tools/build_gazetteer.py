@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.extract.places import GAZETTEER_FILE, REGION_COUNTRIES, _NOT_PLACES, fuzzy_key, norm_place  # noqa: E402
+from pipeline.extract.places import GAZETTEER_FILE, REGION_COUNTRIES, _ADMIN2_PREFIX, _NOT_PLACES, fuzzy_key, norm_place  # noqa: E402
 
 # cities below this population are indexed only in the conflict region (REGION_COUNTRIES)
 WORLD_MIN_POPULATION = 5000
@@ -39,12 +39,7 @@ _TYPE_WORDS = (r"governorate|province|region|state|district|department|county|mu
                r"muhafazah|qada|qadaa|mudiriyah|sub-district|subdistrict|city|zone|area|commune|city of")
 _TYPE_SUFFIX = re.compile(r"\s+(?:" + _TYPE_WORDS + r")$", re.I)
 _TYPE_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:" + _TYPE_WORDS + r"|emirate|republic|governorate)\s+of\s+(?:the\s+)?|qa\S*\s+|"
-                          r"mu\S*\s+|muhafazat\s+|nahiyat\s+|nahiyah\s+|"
-                          # the local unit words GeoNames puts before admin2 names ("Amphoe Rueso"; places.py strips
-                          # them on load from the file built before this line)
-                          r"amphoe\s+|khet\s+|kabupaten\s+|kota\s+|comuna\s+|oras\s+|obshtina\s+|gemeente\s+|huyen\s+|"
-                          r"thanh\s+pho\s+|thi\s+xa\s+|grad\s+|opcina\s+|bashkia\s+|shahrestan-e\s+|srok\s+|canton\s+|nomos\s+|"
-                          r"politischer\s+bezirk\s+|(?:departamento|partido|provincia)\s+(?:de\s+|del\s+)?)", re.I)
+                          r"mu\S*\s+|muhafazat\s+|nahiyat\s+|nahiyah\s+)", re.I)
 
 
 def latin(s: str) -> bool:
@@ -59,7 +54,9 @@ def ascii_name(s: str) -> str:
 
 def bare(s: str) -> str:
     """ "Helmand Province" -> "Helmand", "Qaḑā’ Ḩalabchah" -> "Ḩalabchah"."""
-    return _TYPE_PREFIX.sub("", _TYPE_SUFFIX.sub("", s.strip())).strip()
+    # (and the local unit word GeoNames puts before some admin2 names, "Amphoe Rueso": the list places.py also
+    # strips on load, from files built before it)
+    return _ADMIN2_PREFIX.sub("", _TYPE_PREFIX.sub("", _TYPE_SUFFIX.sub("", s.strip()))).strip()
 
 
 def display_name(name: str, aliases: list[str], city_names: set[str] = frozenset()) -> str:
