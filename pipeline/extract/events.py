@@ -1227,6 +1227,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # "five soldiers killed" is a toll; "troops killed five militants", "five militants were
                 # killed by troops" are a fight (an agent after the trigger only with "by")
                 continue
+            if t.needs_armed_story:
+                if any(0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s)):
+                    continue      # "Gunmen raided X. Nine people were killed in the village": the raid's toll, told again
+                if armed_story is None:
+                    armed_story = _names_armed_side(sentences, text)
+                if not armed_story:
+                    continue      # "14 people were killed" in a story with no armed side: an accident, a disaster
             if neighbours is None:
                 neighbours = " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 3])
             sub = _resolve_type(t.type, s, t, clause, actor1, actor2, neighbours)
@@ -1276,6 +1283,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 elif _focus(candidates, s, last_place) is not None:
                     mention = Mention(_focus(candidates, s, last_place), t.start, t.start, "", "locative")
             place = mention.place if mention else None
+            if t.needs_armed_story and (mention is None or mention.role not in ("locative", "near") or place.kind == "country"):
+                continue      # a toll told without its own place ("34 people were killed") counts the event told before it
             if mention is not None and mention.role == "near" and place.geo_precision == 1:
                 place = replace(place, geo_precision=2)      # "north of the capital": near the town
             place_explicit = mention is not None
@@ -1320,7 +1329,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         break
                     # "A guerrilla leader has been killed in a clash ... . Officials say X was killed Monday in
                     # the jungles of Caqueta state.": the lead's detail, a death with no event word of its own
-                    if s.index == 0 and sub in VIOLENT_TYPES and not nxt.triggers and _KILLED_IN.search(nxt.text) \
+                    if s.index == 0 and sub in VIOLENT_TYPES and not _tells_event(nxt) and _KILLED_IN.search(nxt.text) \
                             and count_deaths(nxt.text) == count_deaths(s.text):     # the same dead, told again
                         near = {m.place.key: m.place for m in nxt.places if m.role == "locative" and m.place.kind != "country"}
                         if len(near) == 1:      # one place: several would be several events
@@ -1560,7 +1569,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim
                     # names, for each mention of the event it claims
                     c.actor1 = actor_dict(claimant, c.place.country_code if c.place else None)
-        if not s.triggers and _DEATH_WORD.search(s.text):
+        if not _tells_event(s) and not (candidates and candidates[-1].sentence is s) and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
@@ -1602,7 +1611,7 @@ def _victims_found_at(nxt: Sentence, region: Place | None) -> Place | None:
     """The one town where the sentence after a lede says its victims' bodies were found ("The man's body was
     found in the town of Patikul"); within `region` when the lede named one, and then also "near" a town
     (precision 2). None when it names no such town, or several."""
-    if nxt.triggers or not _BODY_FOUND.search(nxt.text):
+    if _tells_event(nxt) or not _BODY_FOUND.search(nxt.text):
         return None
     roles = ("locative",) if region is None else ("locative", "near")
     towns = {m.place.key: m for m in nxt.places if m.role in roles and m.place.kind == "town"
@@ -1642,6 +1651,12 @@ def _move_deaths(candidates: list[Candidate], index: int, sub: str, deaths: int)
             return
         if c.sentence.index == index and c.sub_event_type != sub and c.fatalities and c.fatalities > deaths:
             c.fatalities -= deaths
+
+
+def _tells_event(s: Sentence) -> bool:
+    """Whether the sentence has an event word of its own: a toll told with no agent ("nine people were
+    killed in the village") is one only where no event before it is the one it counts."""
+    return any(not t.needs_armed_story for t in s.triggers)
 
 
 def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:

@@ -30,6 +30,7 @@ class TriggerRule:
     prefixes: tuple[str, ...] | None = None   # literal starts of every match: a cheap pre-check
     precheck: re.Pattern | None = None
     needs_armed_actor: bool = False
+    needs_armed_story: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Trigger:
     weak: bool
     needs_place_object: bool
     needs_armed_actor: bool = False     # an event only when an armed side is its subject ("troops killed ...")
+    needs_armed_story: bool = False     # an event only in a story that names an armed side ("14 people were killed in ...")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def load_rules() -> tuple[list[TriggerRule], list[Blocker]]:
         rules.append(TriggerRule(t["type"], re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])"),
                                  float(t.get("weight", 0.7)), bool(t.get("weak", False)),
                                  bool(t.get("needs_place_object", False)), *_precheck(pattern),
-                                 needs_armed_actor=bool(t.get("needs_armed_actor", False))))
+                                 needs_armed_actor=bool(t.get("needs_armed_actor", False)),
+                                 needs_armed_story=bool(t.get("needs_armed_story", False))))
     blockers = [Blocker(name, re.compile(r"(?<![\w-])(?:" + b["pattern"] + r")(?![\w])"),
                         frozenset(b.get("blocks", [])), bool(b.get("blocks_weak", True)), b.get("scope", "sentence"))
                 for name, b in data.get("blockers", {}).items()]
@@ -213,7 +216,7 @@ def find_triggers(text: str) -> list[Trigger]:
         kept.append(f)
     kept.sort(key=lambda f: f[0])
     return [Trigger(rule.type, start, end, text[start:end], rule.weight, rule.weak, rule.needs_place_object,
-                    rule.needs_armed_actor) for start, end, rule in kept]
+                    rule.needs_armed_actor, rule.needs_armed_story) for start, end, rule in kept]
 
 
 @lru_cache(maxsize=1)

@@ -2790,3 +2790,30 @@ def test_the_place_attackers_came_from_is_not_where_they_struck():
     from pipeline.extract.places import _role
     text = "the attackers, believed to be from Mayom County in neighbouring Unity State, stormed the camp"
     assert _role(text, text.index("Unity"), text.index("Unity") + 5) == "source"
+
+
+STORY_WITH_ARMED_SIDE = "Jihadist groups have attacked the region for years, residents said."
+STORY_WITHOUT = "Heavy rains have cut the roads of the region for weeks, residents said."
+
+
+def test_a_toll_with_no_agent_is_an_attack_only_in_a_story_that_names_an_armed_side():
+    toll = "Eleven villagers, including two children, were killed in the town of Gao on Sunday, officials said. "
+    [event] = extract_events(toll + STORY_WITH_ARMED_SIDE, PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["fatalities"]["best"]) == ("Attack", "Gao", 11)
+    assert event["event_date"] == "2019-03-03"
+    assert extract_events(toll + STORY_WITHOUT, PUB) == []
+
+
+@pytest.mark.parametrize("toll", [
+    "Eleven passengers were killed in a bus crash near Gao on Sunday. ",
+    "Eleven miners were killed when a shaft collapsed near Gao on Sunday. ",
+])
+def test_a_toll_whose_cause_is_told_is_not_an_attack_by_its_toll(toll):
+    assert [e["sub_event_type"] for e in extract_events(toll + STORY_WITH_ARMED_SIDE, PUB)] == []
+
+
+def test_a_toll_told_after_the_raid_counts_the_raid():
+    text = ("Gunmen raided a market near Gao on Sunday. Eleven traders were killed in the town of Gao, officials said. "
+            + STORY_WITH_ARMED_SIDE)
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Attack", 11)
