@@ -279,6 +279,7 @@ _EARLIER_PERIODS = re.compile(r"\b(?:last|previous|past)\s+(?:month|year|summer|
 _BARE_FIGHT = re.compile(r"(?:fight|battle|clash|vie)", re.I)
 _RIVALRY_AFTER = re.compile(r"\s+(?:(?:each\s+other|one\s+another)\s+)?(?:over|for\s+(?:control|territory|influence|dominance|supremacy|power))\b", re.I)
 _TO_OR_THE_BEFORE = re.compile(r"\b(?:to|the|a|this|that|will|would|could|might|may|must|should|did|continue|continued|continues)\s+$", re.I)
+_GROUND_RAIDERS = re.compile(r"\b(?:gunmen|attackers|assailants|bandits|raiders|militiamen|armed\s+(?:men|individuals|elements|groups?))\b", re.I)
 _TARGETED_OR_STRUCK = re.compile(r"(?:targeted|struck|strikes)", re.I)
 _AIRPORT_BEFORE = re.compile(r"\b(?:air\s*ports?|airbase|air\s+base)\b", re.I)
 _COMMUNAL_WORDS = re.compile(r"\bvillagers\b|\bmobs?\b|\bcommunal\b", re.I)
@@ -363,6 +364,11 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Air/drone strike"
         if _says(_GROUND_FIRE, window):
             return "Shelling/artillery/missile attack"
+        if actor1 is not None and actor1.actor.inter in (2, 3, 4) and _TARGETED_OR_STRUCK.fullmatch(t.text) \
+                and actor1.end <= t.start and _GROUND_RAIDERS.search(actor1.text) \
+                and not _names(_GROUND_FIRE, neighbours) and not _names(_AERIAL, neighbours):
+            # "armed men struck the village": men on the ground, with no gun that fires from afar named, raid it
+            return _resolve_type("attack", s, t, clause, actor1, actor2, neighbours)
         if actor1 is not None and actor1.actor.inter in (2, 3, 4):
             return "Shelling/artillery/missile attack"
         if _STRIKES.fullmatch(t.text) and actor1 is not None and actor1.actor.inter in (1, 8) and actor1.end <= t.start:

@@ -2817,3 +2817,12 @@ def test_a_toll_told_after_the_raid_counts_the_raid():
             + STORY_WITH_ARMED_SIDE)
     [event] = extract_events(text, PUB)
     assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Attack", 11)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armed men struck the village of Gao on Sunday, killing nine civilians, local sources said.", "Attack"),
+    ("Gunmen targeted a police post near Gao on Sunday, killing two officers.", "Armed clash"),
+    ("Rebels struck the town of Gao with mortars on Sunday.", "Shelling/artillery/missile attack"),
+])
+def test_raiders_who_struck_a_place_raided_it_unless_a_gun_that_fires_from_afar_is_named(sentence, expected):
+    assert [t for t, _ in _types(sentence)] == [expected]
