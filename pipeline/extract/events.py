@@ -23,7 +23,7 @@ from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_abso
 from .numbers import fatalities as count_deaths, group_toll, subset_toll
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import (Mention, Place, after_feed_stamp, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+from .places import (Mention, Place, after_feed_stamp, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -1145,6 +1145,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if s.triggers:
                 s.blocked = {**shared, **s.blocked}
     default_day, default_precision = default_date(pub)
+    article_home: list[Place | None] | None = None     # the one country the article is about, found when first needed
     candidates: list[Candidate] = []
     last_place: Place | None = None
     last_place_at = -1
@@ -1417,6 +1418,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                          + [m.span(1) for m in _BACKED_BY_WORD.finditer(s.text)],
                                          {a.actor.country for a in s.actors if a.actor.country and a.role == "main"},
                                          [(a.start, a.end) for a in s.actors if a.role == "source"])
+                if place is None and not countries_worded(s.text) and not any(a.actor.country for a in s.actors if a.role == "main"):
+                    # the sentence names no country at all ("Gunmen killed four civilians in an attack on a
+                    # market" under a "Kaya, 21 November -" dateline): the one country the article is about
+                    if article_home is None:
+                        article_home = [article_country([m for x in sentences for m in x.places])]
+                    place = article_home[0]
             if t.weak and actor1 is None and place is not None and (place.kind == "town" or place.level == 2) \
                     and _HAPPENED_AFTER.match(s.text, t.end) \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _SAID_THE.search(s.text, max(0, t.start - 40), t.start)):

@@ -1058,7 +1058,9 @@ def after_feed_stamp(text: str, start: int, end: int) -> bool:
 
 _DATELINE_CITY_BEFORE = re.compile(r"[\s\"']*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3},\s*$")
 _DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
-_DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d")
+# "KAYA, Burkina Faso -", "Kaya, Nov 21 -", "Kaya, 21 November 2021 (Burkina24) -"
+_DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d"
+                             r"|\s*,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"
                                       # "the artillery battalion based near Kawkareik": where a force is, not the event
@@ -1095,7 +1097,7 @@ def _role(text: str, start: int, end: int) -> str:
     if _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) \
-            and (text[start:end].isupper() or _DATELINE_SHAPE.match(after)):
+            and (text[start:end].isupper() or _DATELINE_SHAPE.match(text, end, end + 60)):
         return "dateline"
     if start < 50 and after_feed_stamp(text, start, end):
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story

@@ -2826,3 +2826,17 @@ def test_a_toll_told_after_the_raid_counts_the_raid():
 ])
 def test_raiders_who_struck_a_place_raided_it_unless_a_gun_that_fires_from_afar_is_named(sentence, expected):
     assert [t for t, _ in _types(sentence)] == [expected]
+
+
+def test_a_dateline_with_a_day_month_and_outlet_places_an_unlocated_event_in_its_country():
+    from pipeline.extract.places import _role
+    text = "Gao, 3 March 2019 (AMAP) – Gunmen killed four civilians on Sunday in an attack on a market, the governor said."
+    assert _role(text, 0, 3) == "dateline"
+    [event] = extract_events(text, PUB)
+    assert (event["location"]["country"], event["location"]["geo_precision"]) == ("Mali", 3)
+
+
+def test_a_sentence_that_names_another_country_is_not_put_in_the_articles_country():
+    text = ("Gao, 3 March 2019 (AMAP) – Gunmen killed four civilians on Sunday in an attack on a market, the governor said. "
+            "Gunmen killed two traders in an attack on a market in Niger on Monday, officials there said.")
+    assert sorted(e["location"]["country"] for e in extract_events(text, PUB)) == ["Mali", "Niger"]
