@@ -32,6 +32,7 @@ _HAD_END = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
 _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _SAID_AND_THAT_END = re.compile(r"\b(?:said|says|say|reported|announced|told\s+\w+|stated|added|confirmed)\s+(?:[^.;]{0,80}?\band\s+)?that\s+"
                                 r"(?:\S+\s+){0,4}(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+_WHERE_HAVE_END = re.compile(r"\bwhere\s+(?:\S+\s+){0,6}(?:has|have)\s+been\s+(?:\w+ly\s+)?$", re.I)
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
 # the main verb right after an aside set off by commas ("..., demanding an end to the raids, stormed and set fire to")
@@ -74,7 +75,10 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             if kind == "background" and _HAD_END.search(before) and pub is not None \
                     and any(d.day is not None and d.precision == 1 and 0 <= (pub - d.day).days <= 7 for d in s.dates):
                 continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news
-            if kind == "background" and _HAVE_END.search(before) and t.type not in ("territory",):
+            if kind == "background" and _HAVE_END.search(before) and t.type not in ("territory",) \
+                    and not _WHERE_HAVE_END.search(before):
+                # (but a place described by what goes on there, "a town where the cartel has been fighting
+                # local gangs", tells no event of the day)
                 continue      # present perfect of an ongoing event ("have been pounding") is current
             if kind == "hypothetical" and _MAIN_VERB_AFTER_ASIDE.search(before) and _PAST_VERB.match(t.text) \
                     and "," in before[cues[kind]["before"].search(before).start():]:

@@ -666,9 +666,14 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     # a mob's violence, the rally a day later another event)
     if _names(_PROTEST_FRAME, " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 1])):
         return "Violent demonstration"
+    if _GUNFIGHT.search(s.text, clause.start, clause.end) or RIVAL_GROUPS.search(s.text, clause.start, clause.end):
+        return sub      # "a gunbattle", "clashes between two rival gangs": armed groups fight it out, no crowd's violence
     if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
         return "Mob violence"       # (or among an election's camps: "clashes between supporters of rival candidates")
     return sub
+
+
+_GUNFIGHT = re.compile(r"\b(?:gun\s*battles?|gun-battles?|shoot-?outs?|fire-?fights?|gun\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchang(?:ed|ing)\s+(?:gun)?fire)\b", re.I)
 
 
 _ARMED_WORD = re.compile(r"\barmed\b", re.I)

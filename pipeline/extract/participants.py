@@ -378,6 +378,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         rival = RIVAL_GROUPS.search(sentence_text) if sub == "Armed clash" else None
         # ("Rival gangs fought ... before police and soldiers regained control": the gangs are the sides)
         rivals_first = rival is not None and actor1 is not None and rival.start() < actor1.start and rival.group() in clause_text
+        if rival is not None and actor1 is not None and rival.start() <= actor1.start < rival.end() and a1["inter"] in (3, 4) \
+                and (a2 is None or a2["inter"] == 7 or a2["name"] == a1["name"]):
+            # "a gunbattle between the two criminal groups": the groups the text names are both sides
+            return a1, dict(a1)
         if (unnamed1 or a1["inter"] == 1) and (a2 is None or a2["inter"] == 7 or (a1 is not None and a2["name"] == a1["name"]) or rivals_first) \
                 and sub == "Armed clash" and (RIVAL_GROUPS.search(clause_text) or _BETWEEN_ONE_KIND.search(clause_text)) \
                 and not _REBEL_WORD.search(clause_text):
@@ -497,7 +501,7 @@ _TAKING_BEFORE = re.compile(r"\b(?:abducted|abducting|kidnapped|kidnapping|captu
 _BETWEEN_ONE_KIND = re.compile(r"\bbetween\s+(?:two\s+)?(?:groups\s+of\s+)?(?:armed\s+|unidentified\s+|unknown\s+)?"
                                r"(?:miscreants|gunmen|armed\s+men|bandits|gangs|gangsters)\b(?!\s+(?:and|&)\b)", re.I)
 RIVAL_GROUPS = re.compile(r"\b(?:between|among)\s+(?:two\s+)?rival\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
-                          r"|\bbetween\s+two\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans)\b"
+                          r"|\bbetween\s+(?:the\s+)?two\s+(?:\S+\s+){0,2}?(?:groups|gangs|cults|factions|militias|clans|cartels)\b"
                            r"|\brival\s+(?:\S+\s+)?(?:gangs|cults|cult\s+groups)\s+(?:\S+\s+){0,2}?(?:clashed|fought|battled)\b", re.I)
 _INFIGHTING = re.compile(r"\binfighting\b|\brival\s+(?:\S+\s+)?(?:groups|factions|militias|gangs|clans)\b"
                          r"|\b(?:clash(?:es|ed)?|fighting|battles?)\s+(?:among|between)\s+(?:the\s+)?(?:\S+\s+){0,8}?"

@@ -2840,3 +2840,25 @@ def test_a_sentence_that_names_another_country_is_not_put_in_the_articles_countr
     text = ("Gao, 3 March 2019 (AMAP) – Gunmen killed four civilians on Sunday in an attack on a market, the governor said. "
             "Gunmen killed two traders in an attack on a market in Niger on Monday, officials there said.")
     assert sorted(e["location"]["country"] for e in extract_events(text, PUB)) == ["Mali", "Niger"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen used drones to drop explosives on a hamlet near Culiacan on Sunday, wounding three residents.",
+    "Militants dropped explosives onto an army post near Culiacan on Sunday.",
+])
+def test_explosives_dropped_on_a_target_are_an_air_strike(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Sunday a gunbattle broke out between the two criminal groups on the outskirts of Culiacan.",
+    "Four people died in clashes between two rival gangs in Culiacan on Sunday.",
+])
+def test_gangs_that_fight_each_other_are_both_sides_of_an_armed_clash_not_a_mob(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 33)
+
+
+def test_a_place_described_by_what_goes_on_there_tells_no_event():
+    text = "Culiacan, where rival cartels have been fighting for the drug routes, was calm on Sunday, residents said."
+    assert extract_events(text, PUB) == []
