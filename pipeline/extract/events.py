@@ -227,6 +227,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
 _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day
+_STORY_DAY_HOLDS = 10     # ... and over which it does while no other day is named in between
 
 
 def _said_on(s: Sentence, d: DateExpr) -> bool:
@@ -1386,6 +1387,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # the publication date
                 # (only the first sentences' candidates: a look at the article's opening, not at all it holds)
                 dated = _lede_dated(candidates, s, _STORY_DAY_SPAN, pub) if s.index <= 2 + _STORY_DAY_SPAN else None
+                if dated is None and s.index <= 2 + _STORY_DAY_HOLDS:
+                    # ... and further on while no other day is named: the story's day holds until the text
+                    # moves to another ("On Wednesday the government ordered ...")
+                    dated = _lede_dated(candidates, s, _STORY_DAY_HOLDS, pub)
+                    if dated is not None and any(d.day is not None and d.day != dated.day for x in sentences[dated.sentence.index + 1:s.index + 1]
+                                                 for d in x.dates):
+                        dated = None
                 day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
                     else (default_day, default_precision, False)
             clause_text = s.text[clause.start:clause.end]

@@ -2862,3 +2862,21 @@ def test_gangs_that_fight_each_other_are_both_sides_of_an_armed_clash_not_a_mob(
 def test_a_place_described_by_what_goes_on_there_tells_no_event():
     text = "Culiacan, where rival cartels have been fighting for the drug routes, was calm on Sunday, residents said."
     assert extract_events(text, PUB) == []
+
+
+def test_a_road_blocked_by_a_crowd_is_a_protest_and_burning_tyres_make_it_a_riot():
+    assert _types("Students blocked major highways around Dhaka on Sunday.") == [("Peaceful protest", "Dhaka")]
+    assert _types("Students burned tyres and blocked roads in Dhaka on Sunday.") == [("Violent demonstration", "Dhaka")]
+    assert _types("Police blocked roads leading to the stadium in Dhaka on Sunday.") == []
+
+
+def test_the_story_day_holds_over_undated_paragraphs_until_another_day_is_named():
+    text = ("At least five people were killed across the country on Sunday as protesters battled police. "
+            "In Chittagong, police fired live rounds at students, killing two. "
+            "A doctor said the victims had bullet wounds. "
+            "Hospitals were overwhelmed, officials said. "
+            "Many shops stayed shut. "
+            "Two more people died in Dhaka, where protesters and police clashed near the university. "
+            "On Tuesday, the government closed all universities.")
+    dhaka = [e for e in extract_events(text, PUB) if e["location"]["name"] == "Dhaka"]
+    assert [e["event_date"] for e in dhaka] == ["2019-03-03"]
