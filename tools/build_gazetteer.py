@@ -124,7 +124,9 @@ def build(path: Path, world_min: int) -> dict:
                 towns[f"{cc}.{a1}"].append((c["population"], ascii_name(c["name"])))
         if a2:
             positions[a2].append((c["latitude"], c["longitude"]))
-        if not regional and c["population"] < world_min:
+        if not regional and c["population"] < world_min and c["population"] != 0:
+            # (GeoNames' cities500 holds a place with no population only as the seat of an administrative
+            # division, "Parachinar", "Ilaga": the district towns conflict news is datelined from)
             continue
         names = {c["name"]}
         for alt in c.get("alternatenames", []):

@@ -28,8 +28,9 @@ from pipeline.extract.patterns import TailPattern, WordGuard, holds_any, trie_re
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # The local word for the unit that GeoNames puts before some admin2 names ("Amphoe Rueso", "Kabupaten Deiyai",
 # "Departamento de Yerba Buena"): news names the district without it
-_ADMIN2_PREFIX = re.compile(r"^(?:Amphoe|Khet|Kabupaten|Kota|Comuna|Oras|Obshtina|Gemeente|Huyen|Thanh\s+Pho|Thi\s+Xa|Grad|Opcina|"
-                            r"Bashkia|Shahrestan-e|Srok|Canton|Nomos|Politischer\s+Bezirk|(?:Departamento|Partido|Provincia)\s+(?:de\s+|del\s+)?)\s*")
+# (a whole word: "Kota Bharu" loses "Kota", "Kotayk" keeps its name)
+_ADMIN2_PREFIX = re.compile(r"^(?:(?:Amphoe|Khet|Kabupaten|Kota|Comuna|Oras|Obshtina|Gemeente|Huyen|Thanh\s+Pho|Thi\s+Xa|Grad|Opcina|"
+                            r"Bashkia|Shahrestan-e|Srok|Canton|Nomos|Politischer\s+Bezirk)\s+|(?:Departamento|Partido|Provincia)\s+(?:de\s+|del\s+)?)")
 # Countries whose small places (population >= 500, alternate spellings) are indexed.
 REGION_COUNTRIES = ("SY", "LB", "IQ", "TR", "JO", "IL", "PS", "YE", "AF", "EG", "LY")
 # A town this large, or a capital, is a place even without a locative cue ("Aleppo was quiet").

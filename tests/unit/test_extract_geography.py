@@ -303,10 +303,10 @@ def test_a_peoples_lands_named_after_a_country_are_no_place_name():
 
 def test_an_unlisted_village_named_as_a_detachments_place_is_the_events_place():
     text = ("Jihadist fighters attacked an army post in northern Burkina Faso on Thursday, killing at least 30 soldiers, "
-            "officials said. The attack targeted the detachment in Tin-Akoff, in the Oudalan province, a source said. "
+            "officials said. The attack targeted the detachment in Tin-Abao, in the Oudalan province, a source said. "
             "Several assailants were killed. No group claimed it.")
     [event] = extract_events(text, "2019-03-06")
-    assert (event["location"]["name"], event["location"]["geo_precision"]) == ("Tin-Akoff", 2)
+    assert (event["location"]["name"], event["location"]["geo_precision"]) == ("Tin-Abao", 2)
 
 
 @pytest.mark.parametrize("text", [
@@ -361,3 +361,12 @@ def test_congo_in_the_news_is_the_democratic_republic_unless_named_the_republic(
 def test_a_town_described_as_the_capital_of_a_province_is_that_provinces_town():
     [event] = extract_events("Police fired tear gas at protesters in Hyderabad, the capital of Sindh province, on Sunday.", "2019-03-06")
     assert (event["location"]["admin1"], event["location"]["country_code"]) == ("Sindh", "PK")
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Gunmen killed three people in Parachinar on Sunday, police said.", "Parachinar", "PK"),
+    ("Rebels burned houses in Ilaga on Sunday, the army said.", "Ilaga", "ID"),
+])
+def test_a_district_seat_geonames_lists_without_a_population_is_a_town(sentence, name, country):
+    [event] = extract_events(sentence, "2019-03-06")
+    assert (event["location"]["name"], event["location"]["country_code"], event["location"]["geo_precision"]) == (name, country, 1)
