@@ -2880,3 +2880,11 @@ def test_the_story_day_holds_over_undated_paragraphs_until_another_day_is_named(
             "On Tuesday, the government closed all universities.")
     dhaka = [e for e in extract_events(text, PUB) if e["location"]["name"] == "Dhaka"]
     assert [e["event_date"] for e in dhaka] == ["2019-03-03"]
+
+
+def test_people_killed_as_protesters_fought_others_are_a_riots_dead_not_protesters_shot():
+    [event] = extract_events("In Chittagong, three people were killed on Sunday as protesters fought running battles "
+                             "with activists of the ruling party, officials said.", PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Violent demonstration", 3)
+    [shot] = extract_events("Police killed three protesters in Chittagong on Sunday, officials said.", PUB)
+    assert shot["sub_event_type"] == "Excessive force against protesters"
