@@ -226,6 +226,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
+_IN_WHICH = re.compile(r"[\s,]*(?:\(\s*)?(?:in|during)\s+which\b[^,;.()]{0,60}$")
 _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day
 _STORY_DAY_HOLDS = 10     # ... and over which it does while no other day is named in between
 
@@ -1192,6 +1193,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                            for x in s.triggers):
                 continue      # "was hit by a roadside bomb", "struck by an artillery shell": the weapon's event
                 # (not "hit by a vacuum bomb attack aerially dropped": a bomb of no planted kind)
+            if t.type in REMOTE and any(x.type in ("Armed clash", "attack") and not x.weak and x.end <= t.start
+                                        and _IN_WHICH.match(s.text, x.end, t.start) for x in s.triggers):
+                continue      # "the fighting, in which mortars were used, erupted": the fight's weapons, not an event of their own
             if _MASSACRE.fullmatch(t.text) and any(_weapon_trigger(x) for x in s.triggers):
                 continue      # "a massacre ... in a barrel bomb attack": the killing the weapon did, not a second event
             if t.weak and t.type == "Remote explosive/landmine/IED" and any(

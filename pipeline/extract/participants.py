@@ -516,7 +516,10 @@ COMMUNITIES = re.compile(r"\b(?:from|of|between)\s+(?:the\s+)?(?:rival\s+)?(?:[A
                           # "clashes between herders and farmers": the two livelihoods' communities
                           r"|\b(?:herders?|herdsmen|pastoralists|farmers)\s+and\s+(?:local\s+|sedentary\s+)?(?:farmers|herders?|herdsmen|pastoralists)\b")
 _REBEL_WORD = re.compile(r"\brebel|\binsurgen|\bjihad|\bopposition\b", re.I)
-IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b", re.I)
+IDENTITY_CLASH = re.compile(r"\b(?:ethnic|tribal|clan|inter-?clan|inter-?ethnic|inter-?tribal)\s+(?:\S+\s+)?(?:clash(?:es)?|fighting|violence|feud|battles?)\b"
+                            # "clashes between two tribes over a land dispute": the tribes' militias on both sides
+                            r"|\b(?:clash(?:es)?|fighting|battles?|feud)\s+between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:\S+\s+)?"
+                            r"(?:tribes|clans|sub-?clans|ethnic\s+groups)\b", re.I)
 _CLASH = re.compile(r"\bclash(?:es|ed|ing)?\b|\bskirmish(?:es|ed)?\b|\bscuffle[sd]?\b", re.I)
 _RIVALS = re.compile(r"\bbetween\b|\brival\b|\bamong\s+themselves\b|\beach\s+other\b", re.I)
 # the supporters of political parties ("supporters of rival political parties clashed", "party activists")

@@ -2888,3 +2888,13 @@ def test_people_killed_as_protesters_fought_others_are_a_riots_dead_not_proteste
     assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Violent demonstration", 3)
     [shot] = extract_events("Police killed three protesters in Chittagong on Sunday, officials said.", PUB)
     assert shot["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_clashes_between_tribes_are_fought_by_identity_militias_on_both_sides():
+    [event] = extract_events("Clashes between two tribes over a land dispute killed five people near Kandahar on Sunday.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
+
+
+def test_the_weapons_a_fight_was_fought_with_are_no_event_of_their_own():
+    text = "The fighting, in which mortars and rockets were used, erupted on Sunday near Kandahar, officials said."
+    assert [t for t, _ in _types(text)] == ["Armed clash"]
