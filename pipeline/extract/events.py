@@ -210,6 +210,10 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     # "beheaded a fisherman they had kidnapped last month": the day of the relative clause's deed
     if any(d.start >= t.end for d in dated):
         dated = [d for d in dated if d.start < t.end or not _RELATIVE_DEED.search(s.text, max(t.end, d.start - 40), d.start)] or dated
+    # "ended in October 2020 when soldiers opened fire": the day a when-clause hangs on is its deed's
+    hung = next((d for d in dated if d.end <= t.start and _WHEN_BETWEEN.fullmatch(s.text, d.end, t.start)), None)
+    if hung is not None:
+        return hung
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
     # its clause does (a year of background is no such day)
@@ -225,6 +229,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_WHEN_BETWEEN = re.compile(r"\s*,?\s*when\s+(?:[^\s,;.]+\s+){0,4}")
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
 _IN_WHICH = re.compile(r"[\s,]*(?:\(\s*)?(?:in|during)\s+which\b[^,;.()]{0,60}$")
 _STORY_DAY_SPAN = 4       # sentences after a dated event over which an undated one takes its day
@@ -275,6 +280,7 @@ _AMID_BEFORE = re.compile(r"\bamid\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$", r
 _PROTEST_NOUN = re.compile(r"rall(?:y|ies)|protests?|demonstrations?|marches|march|sit-ins?|vigils?", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
                               r"today's|yesterday's)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DAYS_BEFORE = re.compile(r"\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|today|yesterday)['\u2019]s\s+(?:[\w-]+\s+){0,2}$", re.I)
 _EARLIER_PERIODS = re.compile(r"\b(?:last|previous|past)\s+(?:month|year|summer|winter|spring|autumn)['\u2019]s\s+(?:[\w-]+\s+)?$"
                               r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})['\u2019]s\s+(?:[\w-]+\s+)?$")
 # the bare present of a fight over a prize: a rivalry that goes on ("gangs fight over routes"), not one fight
@@ -1458,8 +1464,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                             c.place, c.place_explicit = place, True
                     continue
             if sub in PROTEST_FAMILY and _PROTEST_NOUN.fullmatch(t.text) and _DEFINITE_BEFORE.search(s.text, max(0, t.start - 40), t.start) \
-                    and any(c.sub_event_type in PROTEST_FAMILY for c in _recent(candidates, s, 4) if c.sentence.index < s.index):
+                    and any(c.sub_event_type in PROTEST_FAMILY for c in (
+                        candidates if _DAYS_BEFORE.search(s.text, max(0, t.start - 40), t.start) else _recent(candidates, s, 4))
+                        if c.sentence.index < s.index):
                 continue    # "The union-organized rally drew ...", "teachers left at dawn for the rally": the protest told
+                # (and "Thursday's protests came four years after ...", however far on: the day's protests the article told)
             if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _DURING_THE.search(s.text, max(0, t.start - 40), t.start)):
                 prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index

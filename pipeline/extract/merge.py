@@ -196,6 +196,9 @@ _CAUSE_WORD = re.compile(r"\b(?:after|following|over|in\s+(?:retaliation|revenge
 _CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
 
 
+_CROWD_OBJECT = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+crowd\s+of\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
+
+
 def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
     """'One man was shot dead in Conakry as security forces clashed with protesters': the death at a
     demonstration is its toll, not an attack of its own (the same place, one sentence, no attacker named
@@ -206,6 +209,8 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
         return
     for c in [c for c in here if c.sub_event_type == "Attack" and ((c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
                                                                     or (c.actor1 or {}).get("inter") == 1)]:
+        if (c.actor1 or {}).get("inter") != 1 and _CROWD_OBJECT.match(s.text, c.trigger.end):
+            continue      # "a group of thugs attacked protesters": an attack on the crowd, by men the text names
         owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
         if owner is not None and not (owner.trigger.end <= c.trigger.start
                                       and _CAUSE_WORD.search(s.text, owner.trigger.end, c.trigger.start)):

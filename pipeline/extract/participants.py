@@ -442,7 +442,9 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         # "five soldiers were captured by al-Shabaab", "abducted two policemen": the state's men taken stay the other side
         state_taken = sub == "Abduction/forced disappearance" and a2 is not None and a2["inter"] == 1 and a1["inter"] != 1 \
             and (_TAKEN_AFTER.match(sentence_text, actor2.end) or _TAKING_BEFORE.search(sentence_text[max(0, actor2.start - 40):actor2.start]))
-        if not state_taken and (a2 is None or a2["inter"] != 7):
+        if sub == "Attack" and a2 is not None and a2["inter"] in (5, 6) and a1["inter"] != 1:
+            a2 = protesters      # "thugs attacked protesters": the crowd attacked, as ACLED names it (36)
+        elif not state_taken and (a2 is None or a2["inter"] != 7):
             a2 = civilians
     elif sub == "Peaceful protest":
         a1 = a1 if a1 and a1["inter"] == 6 else protesters

@@ -2898,3 +2898,20 @@ def test_clashes_between_tribes_are_fought_by_identity_militias_on_both_sides():
 def test_the_weapons_a_fight_was_fought_with_are_no_event_of_their_own():
     text = "The fighting, in which mortars and rockets were used, erupted on Sunday near Kandahar, officials said."
     assert [t for t, _ in _types(text)] == ["Armed clash"]
+
+
+def test_a_when_clause_takes_the_day_it_hangs_on():
+    text = ("Sunday's gathering in Abuja recalled how the movement ended in October 2015 when soldiers opened fire on "
+            "protesters in Lagos, killing 12.")
+    assert extract_events(text, PUB) == []
+
+
+def test_what_came_years_after_a_protest_does_not_make_that_protest_news():
+    text = "Sunday's rally in Abuja came nearly four years after the mass demonstrations against police brutality in Lagos."
+    assert [name for _, name in _types(text)] == ["Abuja"]
+
+
+def test_thugs_who_attack_protesters_are_an_armed_group_attacking_the_crowd():
+    text = "On Sunday a group of thugs armed with machetes attacked protesters in Kaduna, injuring several of them."
+    attack = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Attack"]
+    assert [(e["actor1"]["name"], e["interaction"]) for e in attack] == [("Unidentified armed group", 36)]
