@@ -33,6 +33,8 @@ _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|
 _SAID_AND_THAT_END = re.compile(r"\b(?:said|says|say|reported|announced|told\s+\w+|stated|added|confirmed)\s+(?:[^.;]{0,80}?\band\s+)?that\s+"
                                 r"(?:\S+\s+){0,4}(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 _WHERE_HAVE_END = re.compile(r"\bwhere\s+(?:\S+\s+){0,6}(?:has|have)\s+been\s+(?:\w+ly\s+)?$", re.I)
+_BY_TIME_OF_DAY = re.compile(r"\W*(?:by|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:morning|midday|noon|afternoon|evening|"
+                             r"nightfall|night|dusk|dawn|sunset|sunrise|lunchtime|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))\b", re.I)
 _HAVE_END = re.compile(r"\b(?:has|have)\s+(?:been\s+)?$", re.I)
 _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
 # the main verb right after an aside set off by commas ("..., demanding an end to the raids, stormed and set fire to")
@@ -72,6 +74,8 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                     continue      # "said it had seized": reported speech, not background
                 if _SAID_AND_THAT_END.search(before_all[-120:]):
                     continue      # "Police said ... and that 15 people were arrested": what was said, not a relative clause
+            if kind == "background" and _HAD_END.search(before) and _BY_TIME_OF_DAY.match(text):
+                continue      # "By mid-morning, youths had broken into the park": the story's day, told in order
             if kind == "background" and _HAD_END.search(before) and pub is not None \
                     and any(d.day is not None and d.precision == 1 and 0 <= (pub - d.day).days <= 7 for d in s.dates):
                 continue      # "On Saturday, the monks had marched ...": a pluperfect dated this week is news

@@ -66,6 +66,7 @@ class Candidate:
     extra_places: list[Place] = field(default_factory=list)
     place_carried: bool = False     # the place was not named with the event but carried over from before
     mentions: set = field(default_factory=set)
+    crowd_violence: bool = False    # a mention merged into it tells the crowd's own violence (a riot, whatever force met it)
 
 
 def clause_of(s: Sentence, pos: int) -> Span:

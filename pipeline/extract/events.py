@@ -670,12 +670,13 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if any(a.actor.inter == 3 and a.role == "main" and _ARMED_WORD.search(x.text, max(0, a.start - 8), a.end)
            for x in sentences[max(0, s.index - 2):s.index + 1] for a in x.actors):
         return sub      # "Armed gang members stormed the neighbourhood ... five residents were shot dead": the gang's attack
+    if _GUNFIGHT.search(s.text, clause.start, clause.end) or RIVAL_GROUPS.search(s.text, clause.start, clause.end):
+        return sub      # "a gunbattle", "clashes between two rival gangs": armed groups fight it out, no crowd's violence,
+        #   even in a story of protests
     # (a demonstration told before or with it: "Youths attacked people in Burayu ... On Monday, thousands rallied" is
     # a mob's violence, the rally a day later another event)
     if _names(_PROTEST_FRAME, " ".join(x.text for x in sentences[max(0, s.index - 2):s.index + 1])):
         return "Violent demonstration"
-    if _GUNFIGHT.search(s.text, clause.start, clause.end) or RIVAL_GROUPS.search(s.text, clause.start, clause.end):
-        return sub      # "a gunbattle", "clashes between two rival gangs": armed groups fight it out, no crowd's violence
     if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
         return "Mob violence"       # (or among an election's camps: "clashes between supporters of rival candidates")
     return sub

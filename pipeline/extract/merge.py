@@ -353,9 +353,12 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 if e.sub_event_type != c.sub_event_type and e.sub_event_type in _CROWD_ORDER and \
                         _crowd_rank(c, _CROWD_ORDER) < _crowd_rank(e, _CROWD_ORDER):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
+                    e.crowd_violence = _crowd_rank(c, _CROWD_ORDER) < 0
                     e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
                     if e.actor2 is None and c.actor2 is not None:
                         e.actor2 = c.actor2      # who intervened, as the mention that tells it names them
+                elif e.sub_event_type in _CROWD_ORDER and e.actor2 is None and (c.actor2 or {}).get("inter") == 1:
+                    e.actor2 = c.actor2      # the force that met the riot, as a lesser mention of it tells ("police fired tear gas")
                 if e.sub_event_type == _PEACEFUL_TRANSFER and c.sub_event_type != _PEACEFUL_TRANSFER:
                     e.sub_event_type, e.actor1, e.actor2 = c.sub_event_type, c.actor1, c.actor2     # taken by force, as another mention says
                 if place_key(e.place) != key[1]:
@@ -526,14 +529,14 @@ _CROWD_ORDER = ["Excessive force against protesters", "Violent demonstration", "
                 "Protest with intervention", "Peaceful protest"]
 # what demonstrators themselves did that makes a demonstration violent ("torched the town hall", "pelted police
 # with stones"): ACLED codes it a violent demonstration even where the police then fired on it
-_CROWD_VIOLENCE = re.compile(r"torch|set\s+(?:fire|\S+\s+(?:ablaze|alight|on\s+fire))|burn|pelt|threw|throwing|hurl|stone|loot|storm|"
+_CROWD_VIOLENCE = re.compile(r"torch|set\s+(?:fire|(?:\S+\s+){1,5}?(?:ablaze|alight|on\s+fire))|burn|pelt|threw|throwing|hurl|stone|loot|storm|cart(?:ed|ing)\s+(?:away|off)|"
                              r"smash|vandal|ransack|barricad|petrol\s+bomb|molotov", re.I)
 
 
 def _crowd_rank(c: Candidate, order: list[str]) -> float:
     """Where a mention stands among a demonstration's codings (lower wins): a riot the crowd's own deeds make
     comes before excessive force; one named only as unrest or clashes after it."""
-    if c.sub_event_type == "Violent demonstration" and _CROWD_VIOLENCE.search(c.trigger.text):
+    if c.sub_event_type == "Violent demonstration" and (c.crowd_violence or _CROWD_VIOLENCE.search(c.trigger.text)):
         return -1
     return order.index(c.sub_event_type)
 
@@ -600,6 +603,7 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
             _crowd_rank(c, PROTEST_FAMILY) < _crowd_rank(host, PROTEST_FAMILY):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it
+        host.crowd_violence = _crowd_rank(c, PROTEST_FAMILY) < 0
         host.actor1 = _crowd_as(host.sub_event_type, host.actor1)
     host.confidence = max(host.confidence, c.confidence)
     if host.actor1 and c.actor1 and host.actor1.get("name") in GENERIC_ARMED and c.actor1.get("name") not in GENERIC_ARMED \

@@ -2915,3 +2915,23 @@ def test_thugs_who_attack_protesters_are_an_armed_group_attacking_the_crowd():
     text = "On Sunday a group of thugs armed with machetes attacked protesters in Kaduna, injuring several of them."
     attack = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Attack"]
     assert [(e["actor1"]["name"], e["interaction"]) for e in attack] == [("Unidentified armed group", 36)]
+
+
+def test_a_crowd_that_looted_and_burned_is_a_riot_whatever_force_met_it_later():
+    text = ("Thousands of protesters marched in Kano on Sunday, chanting slogans against rising prices. "
+            "By mid-morning, groups of youths had broken into a warehouse, carting away sacks of grain, and set part "
+            "of the building on fire. Police fired tear gas to disperse the crowd. "
+            "A rights group said two protesters were shot dead in Kano.")
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]["best"]) == ("Violent demonstration", 15, 2)
+
+
+def test_people_set_on_fire_are_no_property_destroyed():
+    text = "A crowd seized two suspected robbers in Kano on Sunday, beat them and set them on fire, police said."
+    assert "Looting/property destruction" not in [t for t, _ in _types(text)]
+
+
+def test_a_police_shootout_with_a_gang_is_a_battle_even_in_a_story_of_protests():
+    text = ("Hundreds of people marched in Kano on Sunday to demand more security. "
+            "On Monday, police said officers had killed two gang members during a shootout in Kano.")
+    assert ("Armed clash", "Kano") in _types(text)
