@@ -540,7 +540,8 @@ _VIOLENT_CLASHES = re.compile(r"(?:violent|aggressive)\s+clashes", re.I)
 _ARSON = re.compile(r"set\s+(?:\S+\s+){0,3}?(?:ablaze|alight|on\s+fire)|set\s+fire|torch(?:ed|ing)|burn(?:ed|t|ing)", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
 _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
-_CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)\s+"
+_CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)"
+                                    r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;.]{0,60},)?\s+"
                                     r"(?:\S+\s+){0,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|injured|wounded|dead|lost\s+their\s+lives)\b(?!\s+by\b)", re.I)
 _PROTEST_FRAME = re.compile(r"\b(?:protest(?:s|ers?|ors?|ed|ing)?|demonstrat(?:ions?|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|"
                             r"sit-ins?|opposition\s+supporters|picketers|hartals?)\b", re.I)

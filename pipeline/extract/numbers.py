@@ -263,7 +263,7 @@ def subset_toll(before: str) -> int | None:
 
 
 # a later item of the same list of parts: "including a Canadian tourist and at least four police officers"
-_SUBSET_LIST_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?!killed|wounded|injured|dead|died|were|was)[^;.:\d])*?"
+_SUBSET_LIST_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?!killed|wounded|injured|dead|died|were|was)[^;.:])*?"
                                  r"\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 _WHOLE_AMONG_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 # "Two medics were among at least 31 people killed": the part before a whole that is counted (not
@@ -298,6 +298,7 @@ _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40
                                  r"|,\s+(?:including|among\s+them|most(?:ly|\s+of\s+them)|many\s+of\s+them|some\s+of\s+them|"
                                  r"all\s+of\s+them|both|one\s+of\s+them|among\s+whom)\b[^,;.]{0,50},){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+|(?:sustained|suffered|received)\s+(?:serious\s+|minor\s+|severe\s+|critical\s+)?)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
+_NEW_CLAUSE = re.compile(r"\b(?:when|as|after|before|because|while|whereas)\b", re.I)
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
 _ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|demonstrator|marcher|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"
@@ -397,6 +398,8 @@ def fatalities(text: str) -> int | None:
                 gap = text[end:cs]
             else:
                 gap = text[ce:start]
+            if cs < start and _NEW_CLAUSE.search(gap):
+                continue      # "were killed when about 30 armed men ambushed a patrol": the count is the next clause's subject
             if _GAP_BREAK.search(gap) and kind == "death":
                 d += 40
             if d < best_d:

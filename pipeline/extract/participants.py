@@ -111,10 +111,17 @@ def _quantity_subject(text: str, a: ActorMention) -> bool:
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
 
 
+_TOLL_ASIDE = re.compile(r"\b(?:people|persons|civilians|villagers|residents|passengers|worshippers|others|victims)\s*,\s*"
+                         r"(?:including|among\s+them|among\s+whom)\s+[^,;.]*$", re.I)
+
+
 def pick_actors(s: Sentence, t: Trigger, clause: Span):
     """actor1 (agent), actor2 (other side / target) and their associates for one trigger."""
     # a drone with no country word is no side: states, rebels, militias and cartels all fly them
     mains = [a for a in s.actors if a.role == "main" and not (a.country_code is None and _BARE_DRONE.fullmatch(a.text))]
+    # (the dead listed in a toll's aside are its victims, not a side: "20 people, including 12 children and a
+    # police officer, were killed in an attack")
+    mains = [a for a in mains if not _TOLL_ASIDE.search(s.text, max(0, a.start - 80), a.start)]
     assocs = [a for a in s.actors if a.role == "assoc"]
     in_clause = [a for a in mains if clause.start <= a.start < clause.end]
     pool = in_clause or mains

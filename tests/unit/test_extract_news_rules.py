@@ -2935,3 +2935,16 @@ def test_a_police_shootout_with_a_gang_is_a_battle_even_in_a_story_of_protests()
     text = ("Hundreds of people marched in Kano on Sunday to demand more security. "
             "On Monday, police said officers had killed two gang members during a shootout in Kano.")
     assert ("Armed clash", "Kano") in _types(text)
+
+
+def test_the_dead_listed_in_a_tolls_aside_are_victims_and_counted_once():
+    text = ("At least 20 people, including 12 children and a police officer, were killed on Sunday in an attack on the "
+            "town of Bunia, a spokesman said.")
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]["best"]) == ("Attack", 37, 20)
+
+
+def test_a_count_after_when_is_the_next_clauses_subject_not_more_dead():
+    from pipeline.extract.numbers import fatalities
+    assert fatalities("A police officer and three gunmen were killed when about 30 armed men ambushed a patrol.") == 4
+    assert fatalities("Gunmen killed four villagers as 20 others fled into the bush.") == 4
