@@ -20,7 +20,7 @@ from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
-from .numbers import fatalities as count_deaths, group_toll, subset_toll
+from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
 from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import (Mention, Place, after_feed_stamp, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
@@ -1610,6 +1610,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # "Militants attacked ... The Pakistani Taliban claimed responsibility": the group the claim
                     # names, for each mention of the event it claims
                     c.actor1 = actor_dict(claimant, c.place.country_code if c.place else None)
+        if not _tells_event(s) and "toll" in s.text and (higher := toll_update(s.text)) is not None:
+            # "The toll was later raised to 14": the latest figure for the event just told (ACLED keeps the latest)
+            recent = [c for c in _recent(candidates, s, 3) if 0 < s.index - c.sentence.index <= 3 and c.sub_event_type in VIOLENT_TYPES]
+            for c in recent:
+                if c.sub_event_type == recent[-1].sub_event_type and (c.fatalities is None or c.fatalities < higher):
+                    c.fatalities = higher      # (each mention of that event: the lede's first figure too)
+            continue
         if not _tells_event(s) and not (candidates and candidates[-1].sentence is s) and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):

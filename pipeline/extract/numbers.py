@@ -191,6 +191,20 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# a toll told again, higher: "The toll was later raised to 14", "officials had raised the toll to seven"
+_TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b(?:\s+[\w'-]+){0,8}?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?(?:later\s+|since\s+|now\s+|further\s+)?"
+                          r"(?:rose|risen|raised|revised|climbed|jumped|increased|reached|hit)\s+(?:up\s+)?to\s+"
+                          r"|\b(?:raised|revised|updated)\s+(?:the|its|their)\s+(?:death\s+)?toll\s+(?:up\s+)?to\s+", re.I)
+_UPDATED_COUNT = re.compile(r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?(?P<n>\d[\d,]*|" + _NUM_WORD + r")\b", re.I)
+
+
+def toll_update(text: str) -> int | None:
+    """The higher toll a sentence gives for an event told before it ("the toll was later raised to 14"), or None."""
+    m = _TOLL_UPDATE.search(text)
+    n = _UPDATED_COUNT.match(text, m.end()) if m else None
+    return parse_number(n["n"].lower()) if n else None
+
+
 # one person named by role, then a count of those with them, under one death verb
 _ONE_AND_COUNT_KILLED = re.compile(r"^\W*(?:The|A|An)\s+(?:[\w'\u2019-]+\s+){0,6}?(?:governor|commander|mayor|chief|leader|head|official|minister|"
                                    r"imam|general|colonel|officer|driver|judge|lawmaker|MP|deputy|director|editor|journalist)\b[^;:]{0,60}?\s+and\s+"

@@ -2948,3 +2948,15 @@ def test_a_count_after_when_is_the_next_clauses_subject_not_more_dead():
     from pipeline.extract.numbers import fatalities
     assert fatalities("A police officer and three gunmen were killed when about 30 armed men ambushed a patrol.") == 4
     assert fatalities("Gunmen killed four villagers as 20 others fled into the bush.") == 4
+
+
+@pytest.mark.parametrize("update, expected", [
+    ("The toll was later raised to 14 after three of the wounded died overnight, a nurse said.", 14),
+    ("By Monday night officials had raised the toll to 14.", 14),
+    ("A second resident put the toll at more than 40.", 11),     # another source's estimate: the lower figure stays
+])
+def test_a_toll_raised_later_is_the_events_toll(update, expected):
+    text = ("A truck struck a landmine near Mopti on Sunday, killing at least 11 civilians, officials said. "
+            "Nine other passengers were wounded and taken to a clinic. " + update)
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"]["best"] == expected
