@@ -229,6 +229,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_RECAP_BEFORE = re.compile(r"\bhad\s+(?:already|earlier|previously|also\s+already)\b", re.I)
 _WHEN_BETWEEN = re.compile(r"\s*,?\s*when\s+(?:[^\s,;.]+\s+){0,4}")
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
 _IN_WHICH = re.compile(r"[\s,]*(?:\(\s*)?(?:in|during)\s+which\b[^,;.()]{0,60}$")
@@ -652,7 +653,8 @@ def _names(rx: re.Pattern, neighbours: str) -> bool:
     return rx.search(neighbours) is not None
 
 
-def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sentences: list[Sentence]) -> str | None:
+def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sentences: list[Sentence],
+                t: Trigger | None = None) -> str | None:
     """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
 
     News about protests writes "the clashes", "attacks on police stations", "gangs attempted to
@@ -662,6 +664,10 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if sub not in ("Armed clash", "Attack"):
         return sub
     mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
+    if t is not None and sub == "Armed clash" and not any(a.actor.inter in _ARMED_INTER for a in mains) \
+            and any(a.actor.inter in (5, 6) and (0 <= a.start - t.end <= 80 or 0 <= t.start - a.end <= 12) for a in mains) \
+            and not RIVAL_GROUPS.search(s.text, clause.start, clause.end):
+        return "Violent demonstration"      # "clashes between security forces and protesters": a riot, not a battle
     if any(a.actor.inter in _ARMED_INTER for a in mains):
         return sub
     if any(a.actor.inter == 1 and not a.actor.name.startswith("Police") for a in mains):
@@ -1265,7 +1271,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if sub == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) \
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
-            sub = _riot_frame(sub, s, clause, neighbours, sentences)
+            sub = _riot_frame(sub, s, clause, neighbours, sentences, t)
             if sub == "Violent demonstration" and _RIOT_WORD.match(t.text) and _PRISON.search(s.text):
                 sub = "Mob violence"      # "a riot at a prison": inmates' violence, no demonstration
             if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet \
@@ -1385,6 +1391,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 dexpr = next(iter(find_dates(detail.text, pub)), None)     # "... was killed Monday in ...": its day too
             if dexpr is not None and dexpr.is_background(pub):
                 continue
+            if dexpr is not None and dexpr.day is not None and pub is not None and (pub - dexpr.day).days > 7 \
+                    and _RECAP_BEFORE.search(s.text, 0, t.start):
+                continue      # "The protests had already left 28 dead in December, including 10 ... on Dec. 15, when": a recap
             lede_day = _lede_dated(candidates, s, 2) if dexpr is not None and dexpr.kind == "today" and s.index > 0 \
                 and _OVERNIGHT.fullmatch(s.text[dexpr.start:dexpr.end]) else None
             if lede_day is not None and lede_day.day != dexpr.day:

@@ -2960,3 +2960,15 @@ def test_a_toll_raised_later_is_the_events_toll(update, expected):
             "Nine other passengers were wounded and taken to a clinic. " + update)
     [event] = extract_events(text, PUB)
     assert event["fatalities"]["best"] == expected
+
+
+def test_clashes_between_security_forces_and_protesters_are_a_riot_not_a_battle():
+    text = "At least nine people were killed on Sunday in clashes between security forces and protesters in Lima."
+    [event] = extract_events(text, PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Violent demonstration", 9)
+
+
+def test_a_recap_of_an_earlier_month_is_no_event_of_the_day():
+    text = ("Protesters marched in Lima on Sunday. The protests had already left 20 dead in February, including eight in "
+            "the city of Cusco on Feb. 15, when soldiers opened fire on demonstrators near the airport.")
+    assert [name for _, name in _types(text)] == ["Lima"]
