@@ -111,6 +111,9 @@ def _quantity_subject(text: str, a: ActorMention) -> bool:
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
 
 
+# who is arrested as a suspect of armed violence: not "civilians" (ACLED names their group, or no one)
+_ARMED_SUSPECTS = re.compile(r"\bsuspect(?:s|ed)?\b|\bmilitants?\b|\bgunmen\b|\bfighters?\b|\bterrorists?\b|\binsurgents?\b|"
+                            r"\brebels?\b|\bgangs?\b|\bgang\s+members\b|\bcommanders?\b|\bweapons?\b|\brifles?\b|\bexplosives?\b", re.I)
 _TOLL_ASIDE = re.compile(r"\b(?:people|persons|civilians|villagers|residents|passengers|worshippers|others|victims)\s*,\s*"
                          r"(?:including|among\s+them|among\s+whom)\s+[^,;.]*$", re.I)
 
@@ -478,6 +481,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if (a1 is None or a1["inter"] not in (1, 8)) and not (actor1 is not None and actor1.actor.governs and a1["name"] == actor1.actor.name):
             a2 = a2 or (a1 if a1 and a1["inter"] != 1 else None)
             a1 = police
+        if a2 is None and a1["inter"] in (1, 8) and not _ARMED_SUSPECTS.search(clause_text):
+            a2 = civilians      # "detained the leader of the party", "arrested four activists": people, as ACLED names them (17)
     elif sub == "Disrupted weapons use" and a1 is not None and a1["inter"] == 7:
         a1, a2 = state, None      # bombs defused, found by fishermen: the state's forces deal with them
     elif downed and a1 is None and a2 is not None and a2["inter"] == 8:

@@ -2972,3 +2972,17 @@ def test_a_recap_of_an_earlier_month_is_no_event_of_the_day():
     text = ("Protesters marched in Lima on Sunday. The protests had already left 20 dead in February, including eight in "
             "the city of Cusco on Feb. 15, when soldiers opened fire on demonstrators near the airport.")
     assert [name for _, name in _types(text)] == ["Lima"]
+
+
+def test_demonstrators_who_topple_a_statue_riot():
+    assert _types("Demonstrators knocked down a statue of the former president in Caracas on Sunday.") == [
+        ("Violent demonstration", "Caracas")]
+
+
+@pytest.mark.parametrize("sentence, interaction", [
+    ("Police detained the leader of an opposition party in Caracas on Sunday, his party said.", 17),
+    ("Police arrested three suspects in the killing of a judge in Caracas on Sunday.", 10),
+])
+def test_people_arrested_are_civilians_unless_held_as_armed_suspects(sentence, interaction):
+    [event] = [e for e in extract_events(sentence, PUB) if e["sub_event_type"] == "Arrests"]
+    assert event["interaction"] == interaction
