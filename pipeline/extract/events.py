@@ -1415,8 +1415,14 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     if dated is not None and any(d.day is not None and d.day != dated.day for x in sentences[dated.sentence.index + 1:s.index + 1]
                                                  for d in x.dates):
                         dated = None
-                day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
-                    else (default_day, default_precision, False)
+                told = _day_told_before(sentences, s, pub)
+                if told is not None and (dated is None or told.day != dated.day):
+                    # "Unrest also spread on Wednesday. In Girona, ... In Lleida, protesters threw stones": the
+                    # day the sentences just before named, until another is named
+                    day, precision, explicit = told.day, max(told.precision, 2), False
+                else:
+                    day, precision, explicit = (dated.day, max(dated.precision, 2), False) if dated is not None \
+                        else (default_day, default_precision, False)
             clause_text = s.text[clause.start:clause.end]
             # "attacked the village ... after two Israelis were shot dead nearby": the dead that caused it are
             # another event's; the toll is read before them
@@ -1657,6 +1663,20 @@ _SAID_IT_DID = WordGuard(re.compile(r"\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:carri
 _CLAIM_SPAN = 4       # sentences after an event within which a claim names who did it
 _CLAIM_WORDS = WordGuard(re.compile(r"claim|credit|responsib|behind|carried\s+out", re.I), ("claim", "credit", "responsib", "behind", "carried"))
 _HARMED_BEFORE_CAUSE = re.compile(r"(?:(?!\b(?:after|following|over|because)\b).)*?\b(?:killing|killed|leaving\s+(?:\S+\s+){1,3}dead)\b", re.I)
+def _day_told_before(sentences: list[Sentence], s: Sentence, pub: date | None) -> DateExpr | None:
+    """The one day the last of the three sentences before `s` that names a day names, when it is a day of the week
+    before publication and not the day of a statement (None otherwise)."""
+    for x in reversed(sentences[max(0, s.index - 3):s.index]):
+        days = [d for d in x.dates if d.day is not None and d.precision == 1]
+        if not days:
+            continue
+        told = [d for d in days if not _said_on(x, d) and not d.is_background(pub)]
+        if len({d.day for d in told}) != 1 or pub is None or not 0 <= (pub - told[0].day).days <= 7:
+            return None
+        return told[0]
+    return None
+
+
 def _lede_dated(candidates: list[Candidate], s: Sentence, span: int, pub: date | None = None) -> Candidate | None:
     """The first event the article's opening sentences dated, told at most `span` sentences before `s` (and,
     with `pub`, in the week before publication): the story's day."""

@@ -2986,3 +2986,17 @@ def test_demonstrators_who_topple_a_statue_riot():
 def test_people_arrested_are_civilians_unless_held_as_armed_suspects(sentence, interaction):
     [event] = [e for e in extract_events(sentence, PUB) if e["sub_event_type"] == "Arrests"]
     assert event["interaction"] == interaction
+
+
+def test_foam_projectiles_and_baton_charges_are_crowd_control_not_shelling():
+    text = ("Protesters threw stones at riot police in Madrid on Sunday night, and police fired foam projectiles "
+            "and charged the crowd with batons.")
+    assert [t for t, _ in _types(text)] == ["Violent demonstration"]
+
+
+def test_the_day_the_sentences_before_named_holds_for_the_next_cities():
+    text = ("Protesters marched in Madrid on Saturday. Unrest spread to other cities on Monday. "
+            "In Seville, police dispersed hundreds of demonstrators who had occupied a railway line. "
+            "In Bilbao, protesters threw stones at government offices.")
+    dates = {e["location"]["name"]: e["event_date"] for e in extract_events(text, PUB)}
+    assert (dates["Madrid"], dates["Seville"], dates["Bilbao"]) == ("2019-03-02", "2019-03-04", "2019-03-04")
