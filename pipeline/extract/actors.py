@@ -293,7 +293,10 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
                                 r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
                                 r"building|chief|officer|officers|source|sources|"
-                                r"area|areas|council|councils|chairman|chairmen|elections?)\b", re.I)   # "Gusau local government area"
+                                r"area|areas|council|councils|chairman|chairmen|elections?|"
+                                # "stones at government offices", "government critics", "government jobs": things and people of the state
+                                r"offices?|buildings|property|properties|jobs|institutions|employees|workers|critics|opponents|"
+                                r"supporters|ministers?|polic(?:y|ies)|subsidies|decisions?|plans?)\b", re.I)   # "Gusau local government area"
 _NAVY = re.compile(r"\b(?:navy|naval)\b")
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
 # "the al-Qaeda-linked al-Shabaab", "an IS-affiliated group": a trait of the group named next, not a participant

@@ -1227,7 +1227,10 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     if not votes:
         for m in mentions:
             if m.place.country_code and m.place.kind == "town" and m.role != "attributive" and m.cued and gz.well_known(m.place) \
-                    and not _by_alternate_name(m.place, m.surface, gz):      # (not "at Rim": Rome's Czech name, not the city)
+                    and not _by_alternate_name(m.place, m.surface, gz) \
+                    and len({c.country_code for c in gz.lookup(m.surface) if c.kind == "town" and gz.well_known(c)}) <= 1:
+                # (not "at Rim": Rome's Czech name, not the city; nor a name well-known towns of two countries
+                # share, "Valencia": the others decide it)
                 votes[m.place.country_code] += 1
     if not votes:
         return [], set()

@@ -3000,3 +3000,11 @@ def test_the_day_the_sentences_before_named_holds_for_the_next_cities():
             "In Bilbao, protesters threw stones at government offices.")
     dates = {e["location"]["name"]: e["event_date"] for e in extract_events(text, PUB)}
     assert (dates["Madrid"], dates["Seville"], dates["Bilbao"]) == ("2019-03-02", "2019-03-04", "2019-03-04")
+
+
+def test_a_town_name_two_countries_share_is_decided_by_the_other_towns_and_government_offices_are_no_force():
+    text = "Protesters marched in Madrid on Saturday. In Valencia, protesters threw stones at government offices."
+    events = extract_events(text, PUB)
+    assert {e["location"]["country"] for e in events} == {"Spain"}
+    [riot] = [e for e in events if e["sub_event_type"] == "Violent demonstration"]
+    assert riot["interaction"] == 50
