@@ -229,6 +229,8 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_ELSEWHERE = re.compile(r"\b(?:other|several|many|more)\s+(?:cities|towns|regions|provinces|states|parts)\b|\belsewhere\b|"
+                        r"\bacross\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bbeyond\b|\bspread\b", re.I)
 _RECAP_BEFORE = re.compile(r"\bhad\s+(?:already|earlier|previously|also\s+already)\b", re.I)
 _WHEN_BETWEEN = re.compile(r"\s*,?\s*when\s+(?:[^\s,;.]+\s+){0,4}")
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
@@ -1375,6 +1377,14 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # Zitacuaro": where, in the lede's region, the victims were found
                 place = found
             carried, nearby = False, None
+            if (place is None or place.kind == "country") and not snippet and sub in PROTEST_FAMILY \
+                    and (before := next((c for c in reversed(candidates) if c.sentence.index < s.index), None)) is not None \
+                    and before.sentence.index == s.index - 1 and before.sub_event_type in PROTEST_FAMILY \
+                    and before.place is not None and before.place.kind != "country" and not _ELSEWHERE.search(s.text) \
+                    and not any(m.place.kind == "country" for m in s.places if m.role in ("locative", "near")):
+                # "A crowd marched to the city hall. Some protesters threw stones at the building": the same crowd,
+                # where the sentence before put it
+                place, carried = before.place, True
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
                                         or (nearby := _NEARBY_SITE.search(s.text, clause.start, clause.end)) is not None) \

@@ -3008,3 +3008,16 @@ def test_a_town_name_two_countries_share_is_decided_by_the_other_towns_and_gover
     assert {e["location"]["country"] for e in events} == {"Spain"}
     [riot] = [e for e in events if e["sub_event_type"] == "Violent demonstration"]
     assert riot["interaction"] == 50
+
+
+def test_what_the_crowd_did_next_is_at_the_place_the_sentence_before_put_it():
+    text = ("Police arrested two opposition activists in Zagreb on Monday. They were accused of leading an attack on the city "
+            "hall. Critics blame the government for the collapse of a bridge. Officials denied it. On Sunday evening, a crowd "
+            "marched to the city hall. Some protesters threw stones at the building and smashed its windows.")
+    assert ("Violent demonstration", "Zagreb") in _types(text)
+
+
+def test_a_rally_called_for_a_later_day_is_no_event_and_a_blocked_boulevard_is_a_protest():
+    text = ("Opposition parties have called another rally in Zagreb for Saturday. "
+            "In Split, hundreds of students blocked traffic on a central boulevard on Sunday.")
+    assert _types(text) == [("Peaceful protest", "Split")]
