@@ -22,7 +22,7 @@ from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_abso
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
-from .participants import COMMUNITIES, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
+from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import (Mention, Place, after_feed_stamp, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
@@ -229,6 +229,9 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being)\b", re.I)
+_CROWD_AT_IT = re.compile(r"[^.;]{0,70}?\b(?:as|while|when|during)\s+(?:a\s+|the\s+)?(?:\S+\s+){0,4}?(?:marched|protested|demonstrated|rallied|"
+                          r"protests?|demonstrations?|rall(?:y|ies)|marches)\b", re.I)
 _ELSEWHERE = re.compile(r"\b(?:other|several|many|more)\s+(?:cities|towns|regions|provinces|states|parts)\b|\belsewhere\b|"
                         r"\bacross\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bbeyond\b|\bspread\b", re.I)
 _RECAP_BEFORE = re.compile(r"\bhad\s+(?:already|earlier|previously|also\s+already)\b", re.I)
@@ -416,7 +419,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
             return "Excessive force against protesters"
-        if _PROTEST_EVENT_OBJECT.match(after) and (actor1 is None or actor1.actor.inter == 1):
+        if _PROTEST_EVENT_OBJECT.match(after) and (actor1 is None or actor1.actor.inter == 1) \
+                and not FORCE_PATIENT.search(text, clause.start, t.end):
             # authorities breaking up a protest: an intervention, excessive force when it killed
             return "Excessive force against protesters" if _KILLING.search(text[clause.start:clause.end]) \
                 else "Protest with intervention"
@@ -493,6 +497,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
                                    or _PROTEST_WHERE.search(text, max(0, t.start - 120), t.start)) \
             and not _AHEAD_OF_BEFORE.search(ctext):
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
+    if cand_type == "Attack" and _PROTEST_WORDS.search(ctext) and FORCE_PATIENT.search(text, clause.start, t.end + 20):
+        return "Violent demonstration"      # "a police general was stabbed to death during protests": the crowd's violence
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
     if cand_type == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) and _PEACEFUL_END.search(text) \
@@ -1274,6 +1280,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not (_names(_PROTEST_FRAME, neighbours) or _CROWD_WORDS.search(neighbours)):
                 continue      # "limits its dispersal", "the convoy dispersed": no crowd, no protest broken up
             sub = _riot_frame(sub, s, clause, neighbours, sentences, t)
+            if sub == "Attack" and actor1 is not None and actor1.actor.inter == 1 and actor1.end <= t.start \
+                    and not _PASSIVE_BETWEEN.search(s.text, actor1.end, t.start) and _CROWD_AT_IT.match(s.text, t.end):
+                # "security forces shot dead seven people as tens of thousands marched against military rule": the
+                # state's force against a demonstration
+                sub = "Excessive force against protesters"
             if sub == "Violent demonstration" and _RIOT_WORD.match(t.text) and _PRISON.search(s.text):
                 sub = "Mob violence"      # "a riot at a prison": inmates' violence, no demonstration
             if sub in BATTLE_LIKE and actor1 is None and actor2 is None and not snippet \

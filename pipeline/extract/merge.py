@@ -739,6 +739,9 @@ def _names_more(c: Candidate, x: Candidate) -> bool:
         or (c.sub_event_type == "Armed clash" and x.sub_event_type == "Attack")
 
 
+_IN_PLACE_LEAD = re.compile(r"\W*In\s+(?:the\s+)?(?:\w+\s+)?[A-Z]")
+
+
 def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
     """The same event told again a sentence or two later with a finer or coarser place name.
 
@@ -756,6 +759,9 @@ def _same_spot_retold(e: Candidate, c: Candidate) -> bool:
         return False
     if OTHER_EVENT.search(c.sentence.text):
         return False
+    if _IN_PLACE_LEAD.match(c.sentence.text) and b.name.lower() in c.sentence.text[:60].lower() \
+            and a.geonameid != b.geonameid and min(a.population, b.population) >= 100_000:
+        return False        # "In Omdurman, across the Nile, police fired ...": a report from another city, told as such
     if _opposed(e, c):
         return False        # "rebels shelled Hamdaniya ... Army units responded, shelling Kafr Hamra": two sides' fire
     return _km(a, b) < 15.0

@@ -74,7 +74,10 @@ _AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outb
                                    r"|(?:\w+\s+)?(?:offensive|assault|operation|campaign|siege|fighting|battle|escalation|clashes)\s+(?:began|started|erupted|broke\s+out|was\s+launched))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d|\bsince\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
                                    # a war's toll: "the civil war has killed hundreds of thousands of people"
                                    r"|\b(?:war|conflict|uprising|insurgency|crisis)\s+(?:that\s+)?(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|left)\b"
-                                   r"|\b(?:hundreds|tens)\s+of\s+thousands\b", re.I),
+                                   # (a death toll of tens of thousands; not "as tens of thousands marched")
+                                   r"|\b(?:killed|claimed|left|killing|claiming|leaving)\s+(?:\S+\s+){0,2}?(?:hundreds|tens)\s+of\s+thousands\b"
+                                   r"|\b(?:hundreds|tens)\s+of\s+thousands\s+(?:of\s+)?(?:\S+\s+)?(?:have\s+been\s+|were\s+|had\s+been\s+)?"
+                                   r"(?:killed|dead|died|lives)\b", re.I),
                        ("since", "nationwide", "far", "total", "over", "war", "conflict", "uprising", "insurgency", "crisis", "thousands"))
 
 
@@ -314,7 +317,7 @@ _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40
 _REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+|(?:sustained|suffered|received)\s+(?:serious\s+|minor\s+|severe\s+|critical\s+)?)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
 _NEW_CLAUSE = re.compile(r"\b(?:when|as|after|before|because|while|whereas)\b", re.I)
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")
-_ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|demonstrator|marcher|activist|commander|leader|official|politician|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
+_ONE_KILLED = re.compile(r"\b(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:fighter|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|reporter|photographer|cameraman|doctor|nurse|guard|protester|demonstrator|marcher|activist|commander|leader|official|politician|general|colonel|major|captain|lieutenant|sergeant|brigadier|lawmaker|judge|cleric|imam|priest|mayor|governor|driver|engineer|trader|shopkeeper|businessman|resident|villager|farmer|teacher|"
                          r"gendarme|peacekeeper|marine|sailor|pilot|cadet|conscript|bodyguard|tribesman|herder|herdsman|miner|fisherman|"
                          r"motorist|commuter|volunteer|medic|paramedic|firefighter|settler|monk|elder|contractor|labou?rer|bandit|"
                          r"teenager|youth|baby|infant|toddler|pupil|schoolboy|schoolgirl|pilgrim|worshipper|shepherd|"

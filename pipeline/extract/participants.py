@@ -111,6 +111,9 @@ def _quantity_subject(text: str, a: ActorMention) -> bool:
 _ALLIED_GAP = re.compile(r"\s*(?:and|,|&|along\s+with|as\s+well\s+as)\s*(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}")
 
 
+# "a police general was stabbed to death during protests": the force is the one harmed, by the crowd
+FORCE_PATIENT = re.compile(r"\b(?:police(?:man|men|woman)?|officers?|soldiers?|gendarmes?|troopers?|guards?)\b[^.;]{0,40}?\b(?:was|were|had\s+been|have\s+been)\s+"
+                           r"(?:\w+ly\s+)?(?:killed|stabbed|shot|beaten|lynched|burned|burnt|hacked|injured|wounded)\b", re.I)
 # who is arrested as a suspect of armed violence: not "civilians" (ACLED names their group, or no one)
 _ARMED_SUSPECTS = re.compile(r"\bsuspect(?:s|ed)?\b|\bmilitants?\b|\bgunmen\b|\bfighters?\b|\bterrorists?\b|\binsurgents?\b|"
                             r"\brebels?\b|\bgangs?\b|\bgang\s+members\b|\bcommanders?\b|\bweapons?\b|\brifles?\b|\bexplosives?\b", re.I)
@@ -467,8 +470,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     elif sub == "Violent demonstration":
         # the force the crowd met before a bystander hurt ("security forces clashed with protesters; one man was shot dead")
         opponent = next((a for a in (a2, a1) if a and a["inter"] == 1), None) or (a2 if a2 and a2["inter"] == 7 else None)
-        if opponent is None and _CLASH.search(clause_text) and not _RIVALS.search(clause_text):
-            opponent = police       # protesters who clash with no one named clash with the police
+        if opponent is None and (_CLASH.search(clause_text) and not _RIVALS.search(clause_text) or FORCE_PATIENT.search(sentence_text)):
+            opponent = police       # protesters who clash with no one named clash with the police (or harm its officers)
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
         a1 = a1 if a1 and a1["inter"] == 5 else rioters

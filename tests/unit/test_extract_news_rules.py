@@ -3021,3 +3021,21 @@ def test_a_rally_called_for_a_later_day_is_no_event_and_a_blocked_boulevard_is_a
     text = ("Opposition parties have called another rally in Zagreb for Saturday. "
             "In Split, hundreds of students blocked traffic on a central boulevard on Sunday.")
     assert _types(text) == [("Peaceful protest", "Split")]
+
+
+def test_state_forces_killing_people_as_a_crowd_marched_is_excessive_force_and_the_marchers_are_no_toll():
+    [event] = extract_events("Security forces shot dead at least seven people in Khartoum on Sunday as tens of thousands "
+                             "marched against military rule, medics said.", PUB)
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]["best"]) == (
+        "Excessive force against protesters", 16, 7)
+
+
+def test_an_officer_killed_during_protests_is_the_crowds_violence():
+    [event] = extract_events("On Sunday, a police general was stabbed to death during protests in Khartoum, police said.", PUB)
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]["best"]) == ("Violent demonstration", 15, 1)
+
+
+def test_a_paragraph_that_opens_in_another_city_reports_from_there():
+    text = ("Police fired tear gas at protesters in Khartoum on Sunday, witnesses said. "
+            "In Omdurman, across the Nile, police fired tear gas to stop protesters crossing a bridge.")
+    assert sorted(name for _, name in _types(text)) == ["Khartoum", "Omdurman"]
