@@ -70,6 +70,8 @@ _SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\
                               "plus", "least", "some", "about"), max_words=4, fold=True)     # "among them at least"
 _NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
 _AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started)"
+                                   # "killed by the regime since the takeover", "since the coup", "since the invasion"
+                                   r"|(?:\w+\s+)?(?:coup|takeover|invasion|junta|insurgency|occupation|siege|protests\s+began|unrest\s+began)\b"
                                    # "since the offensive began": a campaign's toll, not an event's
                                    r"|(?:\w+\s+)?(?:offensive|assault|operation|campaign|siege|fighting|battle|escalation|clashes)\s+(?:began|started|erupted|broke\s+out|was\s+launched))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d|\bsince\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
                                    # a war's toll: "the civil war has killed hundreds of thousands of people"

@@ -3039,3 +3039,9 @@ def test_a_paragraph_that_opens_in_another_city_reports_from_there():
     text = ("Police fired tear gas at protesters in Khartoum on Sunday, witnesses said. "
             "In Omdurman, across the Nile, police fired tear gas to stop protesters crossing a bridge.")
     assert sorted(name for _, name in _types(text)) == ["Khartoum", "Omdurman"]
+
+
+def test_a_toll_since_the_coup_is_no_villages_toll():
+    text = ("On Sunday, soldiers raided a village near Mandalay and set fire to houses, residents said. "
+            "A rights group says more than 3,500 people have been killed by the regime since the takeover.")
+    assert all(e["fatalities"] is None for e in extract_events(text, PUB))
