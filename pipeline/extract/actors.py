@@ -297,6 +297,9 @@ _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkp
                                 # "stones at government offices", "government critics", "government jobs": things and people of the state
                                 r"offices?|buildings|property|properties|jobs|institutions|employees|workers|critics|opponents|"
                                 r"supporters|ministers?|polic(?:y|ies)|subsidies|decisions?|plans?)\b", re.I)   # "Gusau local government area"
+# "the police department's Third Precinct station": a building of the force, not the force acting
+_POSSESSED_SITE_AFTER = re.compile(r"^(?:\s+department|\s+force)?['\u2019]s\s+(?:[\w-]+\s+){0,3}(?:station|headquarters|building|precinct|"
+                                   r"office|offices|post|base|compound|barracks|vehicles?|cars?)\b", re.I)
 _NAVY = re.compile(r"\b(?:navy|naval)\b")
 _HELD_AFTER = re.compile(r"^\s*(?:-|\s)?(?:held|controlled|run)\b", re.I)
 # "the al-Qaeda-linked al-Shabaab", "an IS-affiliated group": a trait of the group named next, not a participant
@@ -490,7 +493,7 @@ def _with_role(text: str, a: ActorMention, cues: dict) -> ActorMention:
         role = "assoc"
     if role == "main" and a.actor.needs_country and _FORMER_END.search(before):
         role = "attributive"     # "the son of former German President X": a person described, not the government acting
-    if role == "main" and "{country}" in a.actor.name and _STATE_THING_AFTER.match(after):
+    if role == "main" and "{country}" in a.actor.name and (_STATE_THING_AFTER.match(after) or _POSSESSED_SITE_AFTER.match(after)):
         role = "attributive"     # "a military post", "a military operation": a thing, not a participant
     if role == "main" and (_HELD_AFTER.match(after) or _LINKED_AFTER.match(after)):
         role = "attributive"     # "regime-held neighbourhoods", "rebel-held town": a place, not a participant

@@ -229,6 +229,12 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_STATE_FORCE_WORDS = re.compile(r"\b(?:police|policemen|security\s+forces|soldiers|troops|army|military|gendarmes?|gendarmerie|officers|"
+                                r"riot\s+police|national\s+guard|guardsmen|paramilitar\w*|militiamen|junta|regime)\b", re.I)
+_AT_CROWD_AFTER = re.compile(r"\s+(?:(?:into|at|on|upon)\s+)?(?:a\s+crowd\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
+_CROWD_TARGET_IN = re.compile(r"\b(?:into|at|on|upon)\s+(?:a\s+crowd\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
+_NONSTATE_SHOOTER = re.compile(r"\b(?:someone|somebody|a\s+(?:lone\s+)?(?:gunman|man|woman|driver|motorist|shooter|sniper|assailant|attacker|resident)|"
+                               r"gunmen|assailants|attackers|unknown\s+(?:men|people|persons)|unidentified\s+(?:men|people|persons))\b", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being)\b", re.I)
 _CROWD_AT_IT = re.compile(r"[^.;]{0,70}?\b(?:as|while|when|during)\s+(?:a\s+|the\s+)?(?:\S+\s+){0,4}?(?:marched|protested|demonstrated|rallied|"
                           r"protests?|demonstrations?|rall(?:y|ies)|marches)\b", re.I)
@@ -499,6 +505,11 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext) and FORCE_PATIENT.search(text, clause.start, t.end + 20):
         return "Violent demonstration"      # "a police general was stabbed to death during protests": the crowd's violence
+    if cand_type == "Excessive force against protesters" and (actor1 is None or actor1.actor.inter not in (1, 8)) \
+            and _NONSTATE_SHOOTER.search(text, clause.start, t.start) and not _STATE_FORCE_WORDS.search(text, clause.start, t.start):
+        return "Attack"     # "someone in an SUV fired into a crowd of protesters": an attack on the crowd, not the state's force
+    if cand_type == "Attack" and _PROTEST_WORDS.search(ctext) and actor1 is None and not _STATE_FORCE_WORDS.search(text):
+        return "Attack"     # "a man was killed when someone in an SUV fired into a crowd of protesters": no force named, an attack on the crowd
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext):
         return "Excessive force against protesters"
     if cand_type == "Protest with intervention" and _BARE_DISPERSAL.fullmatch(t.text) and _PEACEFUL_END.search(text) \
@@ -672,6 +683,8 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if sub not in ("Armed clash", "Attack"):
         return sub
     mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
+    if t is not None and sub == "Attack" and (_AT_CROWD_AFTER.match(s.text, t.end) or _CROWD_TARGET_IN.search(t.text)):
+        return sub      # "someone fired into a crowd of protesters": an attack on the crowd, not its riot
     if t is not None and sub == "Armed clash" and not any(a.actor.inter in _ARMED_INTER for a in mains) \
             and any(a.actor.inter in (5, 6) and (0 <= a.start - t.end <= 80 or 0 <= t.start - a.end <= 12) for a in mains) \
             and not RIVAL_GROUPS.search(s.text, clause.start, clause.end):

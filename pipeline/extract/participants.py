@@ -450,6 +450,8 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         if a1 is None and a2 is not None and a2["inter"] in (2, 3, 4) and actor2 is not None \
                 and _BY_BEFORE.search(sentence_text, max(0, actor2.start - 12), actor2.start):
             a1, a2 = a2, None      # "was ambushed on Tuesday near the town of Pibor by gunmen": the passive's agent
+        if sub == "Attack" and a1 is not None and a1["inter"] in (5, 6):
+            a1, a2 = unidentified, protesters      # "someone fired into a crowd of protesters": the crowd is who was attacked
         if a1 is None or a1["inter"] == 7:
             a1 = unidentified
         # "five soldiers were captured by al-Shabaab", "abducted two policemen": the state's men taken stay the other side

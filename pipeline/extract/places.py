@@ -601,6 +601,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                                framed=_PREP_BEFORE.search(text[max(0, start - 50):start]) is not None,
                                cued_locative=_strict_locative(text[max(0, start - 60):start])))
         i = j
+    # (a unit numbered by an ordinal is no place, whatever GeoNames spells so: "Third Precinct" is an old name of Amherst)
+    out = [m for m in out if not _ORDINAL_FIRST.match(m.surface)]
     return _described_towns(text, _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz))
 
 
@@ -1497,6 +1499,9 @@ def named_again(text: str, framed: dict, known: list[Mention], masked: list[tupl
     return out
 
 
+_ORDINAL_FIRST = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\d+(?:st|nd|rd|th))\s(?!of\b)")
+
+
 def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, int]], context: Place | None) -> list[Mention]:
     """Names the text frames as settlements ("the village of Handarat") that the gazetteer lacks.
 
@@ -1545,7 +1550,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if any(k.start < end and start < k.end for k in known + out) or any(a < end and start < b for a, b in masked):
                 continue
             if norm_place(name) in _NOT_PLACES or name.split()[0].lower() in _NOT_PLACES \
-                    or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name):
+                    or name.split()[-1].lower() in _INSTITUTIONS or _COMPOUND_ADJ.search(name) or _ORDINAL_FIRST.match(name):
+                # (nor a unit numbered by an ordinal: "the Third Precinct station", "the Fourth Brigade")
                 continue        # "Egypt's Supreme Court", "the town of X Police": bodies, not settlements
             if group == "c" and (_ADJECTIVE_END.search(name.split()[-1]) or name in _demonyms()[1]) \
                     and _GENERIC_REGION_AFTER.match(text, end):

@@ -3045,3 +3045,14 @@ def test_a_toll_since_the_coup_is_no_villages_toll():
     text = ("On Sunday, soldiers raided a village near Mandalay and set fire to houses, residents said. "
             "A rights group says more than 3,500 people have been killed by the regime since the takeover.")
     assert all(e["fatalities"] is None for e in extract_events(text, PUB))
+
+
+def test_someone_who_fires_into_a_crowd_of_protesters_attacks_it():
+    [event] = extract_events("In Denver, a man was killed on Sunday when someone in a car fired into a crowd of protesters.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 36)
+
+
+def test_a_forces_building_is_no_force_and_an_ordinal_unit_is_no_place():
+    [event] = extract_events("In Denver, protesters overran the police department's Third Precinct station on Sunday night "
+                             "and set it on fire.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 50)
