@@ -203,10 +203,15 @@ _TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b(?:\s+[\w'-]+){0,8}?\s+(?:was\s
 _UPDATED_COUNT = re.compile(r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+|over\s+)?(?P<n>\d[\d,]*|" + _NUM_WORD + r")\b", re.I)
 
 
+_WIDE_TOLL = re.compile(r"\b(?:nationwide|national|overall|total|combined|cumulative|countrywide)\b|\bacross\s+the\s+(?:country|island|region|nation)\b", re.I)
+
+
 def toll_update(text: str) -> int | None:
     """The higher toll a sentence gives for an event told before it ("the toll was later raised to 14"), or None."""
     m = _TOLL_UPDATE.search(text)
-    n = _UPDATED_COUNT.match(text, m.end()) if m else None
+    if m is None or _AGGREGATE.search(text) or _WIDE_TOLL.search(text, max(0, m.start() - 40), m.end()):
+        return None      # "the nationwide death toll from the violence had risen to eight": all the day's events together
+    n = _UPDATED_COUNT.match(text, m.end())
     return parse_number(n["n"].lower()) if n else None
 
 

@@ -3056,3 +3056,9 @@ def test_a_forces_building_is_no_force_and_an_ordinal_unit_is_no_place():
     [event] = extract_events("In Denver, protesters overran the police department's Third Precinct station on Sunday night "
                              "and set it on fire.", PUB)
     assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 50)
+
+
+def test_a_nationwide_toll_is_not_the_last_events_toll():
+    text = ("Rioters set fire to the mayor's house in Kandy on Sunday night, residents said. "
+            "Police said on Monday that the nationwide death toll from the violence had risen to eight.")
+    assert [e["fatalities"] for e in extract_events(text, PUB)] == [None]
