@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from .actors import as_of
-from .budget import Deadline, ExtractionBudgetExceeded
+from .budget import Deadline
 from .collection import collection_paused
 from .events import Candidate, extract
 from .triggers import event_type_of
