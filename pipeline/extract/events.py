@@ -673,7 +673,7 @@ def _names(rx: re.Pattern, neighbours: str) -> bool:
 
 
 def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sentences: list[Sentence],
-                t: Trigger | None = None) -> str | None:
+                t: Trigger) -> str | None:
     """Fighting or an assault inside a demonstration or riot story, with no armed group named, is a riot.
 
     News about protests writes "the clashes", "attacks on police stations", "gangs attempted to
@@ -683,9 +683,9 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if sub not in ("Armed clash", "Attack"):
         return sub
     mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
-    if t is not None and sub == "Attack" and (_AT_CROWD_AFTER.match(s.text, t.end) or _CROWD_TARGET_IN.search(t.text)):
+    if sub == "Attack" and (_AT_CROWD_AFTER.match(s.text, t.end) or _CROWD_TARGET_IN.search(t.text)):
         return sub      # "someone fired into a crowd of protesters": an attack on the crowd, not its riot
-    if t is not None and sub == "Armed clash" and not any(a.actor.inter in _ARMED_INTER for a in mains) \
+    if sub == "Armed clash" and not any(a.actor.inter in _ARMED_INTER for a in mains) \
             and any(a.actor.inter in (5, 6) and (0 <= a.start - t.end <= 80 or 0 <= t.start - a.end <= 12) for a in mains) \
             and not RIVAL_GROUPS.search(s.text, clause.start, clause.end):
         return "Violent demonstration"      # "clashes between security forces and protesters": a riot, not a battle
@@ -1280,7 +1280,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # killed by troops" are a fight (an agent after the trigger only with "by")
                 continue
             if t.needs_armed_story:
-                if any(0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s)):
+                if _violent_told_before(candidates, s):
                     continue      # "Gunmen raided X. Nine people were killed in the village": the raid's toll, told again
                 if armed_story is None:
                     armed_story = _names_armed_side(sentences, text)
@@ -1661,7 +1661,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     c.actor1 = actor_dict(claimant, c.place.country_code if c.place else None)
         if not _tells_event(s) and "toll" in s.text and (higher := toll_update(s.text)) is not None:
             # "The toll was later raised to 14": the latest figure for the event just told (ACLED keeps the latest)
-            recent = [c for c in _recent(candidates, s, 3) if 0 < s.index - c.sentence.index <= 3 and c.sub_event_type in VIOLENT_TYPES]
+            recent = _violent_told_before(candidates, s, 3)
             for c in recent:
                 if c.sub_event_type == recent[-1].sub_event_type and (c.fatalities is None or c.fatalities < higher):
                     c.fatalities = higher      # (each mention of that event: the lede's first figure too)
@@ -1671,7 +1671,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if deaths and not OTHER_EVENT.search(s.text):
                 # "Two soldiers were killed and 12 wounded.": the toll of the event just reported
                 # (not "Thirteen people were killed in other incidents")
-                recent = [c for c in _recent(candidates, s) if 0 < s.index - c.sentence.index <= 2 and c.sub_event_type in VIOLENT_TYPES]
+                recent = _violent_told_before(candidates, s)
                 if _ARMED_VICTIMS.search(s.text):
                     # "They said five soldiers were killed.": the assault, not the pipeline they blew up
                     recent = [c for c in recent if c.sub_event_type in _ASSAULTS] or recent
@@ -1768,6 +1768,11 @@ def _tells_event(s: Sentence) -> bool:
     """Whether the sentence has an event word of its own: a toll told with no agent ("nine people were
     killed in the village") is one only where no event before it is the one it counts."""
     return any(not t.needs_armed_story for t in s.triggers)
+
+
+def _violent_told_before(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
+    """The violent events told in the `back` sentences before `s` (not in it), in order."""
+    return [c for c in _recent(candidates, s, back) if 0 < s.index - c.sentence.index <= back and c.sub_event_type in VIOLENT_TYPES]
 
 
 def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
