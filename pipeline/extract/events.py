@@ -347,6 +347,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         # "residents seized two young men, beat them and set them on fire", "Youths armed with machetes attacked
         # members of minority groups": a crowd's violence
         return "Mob violence"
+    if cand_type in ("attack", "Attack", "Excessive force against protesters") and _partisans_did_it(text, clause, t):
+        # "supporters of the ruling party attacked opposition protesters", "marchers were beaten by party cadres":
+        # a crowd of one camp attacks people, the demonstration its victim, not the state's force (Rioters v Protesters)
+        return "Mob violence"
     if cand_type == "Excessive force against protesters" and _CROWD_END.search(t.text) and not _names(_PROTEST_FRAME, neighbours) \
             and not _MARCHED.search(neighbours):
         return "Attack"     # "opened fire on a crowd waiting for aid": people gathered, no protest told
@@ -355,10 +359,12 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return _resolve_type("territory", s, t, clause, actor1, actor2, neighbours)
     if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter in (5, 6):
         return "Violent demonstration"      # rioters burning and looting: a riot
-    if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter == 7 \
+    if (cand_type == "Looting/property destruction" or (cand_type == "Violent demonstration" and _ARSON.match(t.text)
+                                                        and not _names(_PROTEST_FRAME, neighbours))) \
+            and actor1 is not None and actor1.actor.inter == 7 \
             and _CROWD_SUBJECT.search(actor1.text) and 0 <= t.start - actor1.end <= 30 \
             and not _BE_WORD.search(text, actor1.end, t.start):
-        return "Mob violence"       # "angry residents set fire to a police station": a crowd's violence
+        return "Mob violence"       # "angry residents set fire to a police station": a crowd's violence (no demonstration told)
     near = text[max(0, t.start - 70):t.end + 70]
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
@@ -708,6 +714,17 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if _names(_RIOT_FRAME, neighbours) or PARTISANS.search(neighbours):
         return "Mob violence"       # (or among an election's camps: "clashes between supporters of rival candidates")
     return sub
+
+
+def _partisans_did_it(text: str, clause: Span, t: Trigger) -> bool:
+    """The party supporters or cadres the clause names are the trigger's doers: its subject just before it
+    ('ruling party supporters attacked ...'), or the agent of its passive ('... were attacked by party activists')."""
+    before = [m for m in PARTISANS.finditer(text, clause.start, t.start) if t.start - m.end() <= 25]
+    if before and not _BE_WORD.search(text, before[-1].end(), t.start) and not _BY_WORD.search(text, before[-1].end(), t.start):
+        return True
+    by = _BY_AFTER.match(text, t.end) if _PASSIVE_BEFORE.search(text, max(0, t.start - 12), t.start) else None
+    after = PARTISANS.search(text, by.end(), clause.end) if by is not None else None
+    return after is not None and after.start() - by.end() <= 12
 
 
 _GUNFIGHT = re.compile(r"\b(?:gun\s*battles?|gun-battles?|shoot-?outs?|fire-?fights?|gun\s*fights?|exchanges?\s+of\s+(?:gun)?fire|exchang(?:ed|ing)\s+(?:gun)?fire)\b", re.I)

@@ -355,7 +355,9 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                     e.crowd_violence = _crowd_rank(c, _CROWD_ORDER) < 0
                     e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
-                    if e.actor2 is None and c.actor2 is not None:
+                    if c.sub_event_type == "Mob violence" and (c.actor2 or {}).get("inter") == 6:
+                        e.actor1, e.actor2 = c.actor1, c.actor2     # a mob attacked the demonstration: its marchers the victims
+                    elif e.actor2 is None and c.actor2 is not None:
                         e.actor2 = c.actor2      # who intervened, as the mention that tells it names them
                 elif e.sub_event_type in _CROWD_ORDER and e.actor2 is None and (c.actor2 or {}).get("inter") == 1:
                     e.actor2 = c.actor2      # the force that met the riot, as a lesser mention of it tells ("police fired tear gas")

@@ -476,11 +476,13 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
             opponent = police       # protesters who clash with no one named clash with the police (or harm its officers)
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
+        # protesters named as the only side of a crowd's violence are its victims ("party supporters attacked protesters")
+        victims = a1 if a1 and a1["inter"] == 6 and a2 is None else None
         a1 = a1 if a1 and a1["inter"] == 5 else rioters
         if (a2 is None or a2["inter"] in (6, 7)) and _CLASH.search(clause_text) \
                 and (_RIVALS.search(clause_text) or PARTISANS.search(clause_text)):
             return a1, dict(rioters)      # rival crowds, party supporters that clash: rioters on both sides
-        a2 = a2 if a2 and a2["inter"] != 5 else civilians
+        a2 = a2 if a2 and a2["inter"] != 5 else victims or civilians
     elif sub == "Arrests":
         # (a group that governs where it acts arrests as a state does: "the SDF arrested five IS suspects")
         if (a1 is None or a1["inter"] not in (1, 8)) and not (actor1 is not None and actor1.actor.governs and a1["name"] == actor1.actor.name):

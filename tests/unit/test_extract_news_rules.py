@@ -3062,3 +3062,18 @@ def test_a_nationwide_toll_is_not_the_last_events_toll():
     text = ("Rioters set fire to the mayor's house in Kandy on Sunday night, residents said. "
             "Police said on Monday that the nationwide death toll from the violence had risen to eight.")
     assert [e["fatalities"] for e in extract_events(text, PUB)] == [None]
+
+
+def test_party_supporters_who_attack_protesters_are_a_mob_not_the_state():
+    # the codebook: mob violence is a crowd attacking people without a demonstration of its own
+    [event] = extract_events("Supporters of the ruling party attacked opposition protesters with clubs in Lusaka on Sunday.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 56)
+    [event] = extract_events("Opposition marchers were attacked by ruling party supporters in Lusaka on Sunday.", PUB)
+    assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"]) == ("Mob violence", 5, 6)
+
+
+def test_residents_who_burn_a_house_with_no_protest_told_are_a_mob():
+    [event] = extract_events("Angry villagers set ablaze the home of a suspected witch doctor in Kitwe on Sunday.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+    [event] = extract_events("Protesting villagers set ablaze the home of the district chief in Kitwe on Sunday.", PUB)
+    assert event["sub_event_type"] == "Violent demonstration"
