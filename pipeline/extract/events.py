@@ -756,6 +756,10 @@ def _parts_of_the_city(sentences: list[Sentence], gz) -> None:
                 city = m.place
 
 
+# "Residents of Kisumu beat a thief to death": where the people of a crowd live, inside the words of its deed
+_PEOPLE_OF = re.compile(r"\b(?:residents|villagers|inhabitants|locals|youths|people)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def analyse(text: str, published: str | None = None, title: str | None = None,
             deadline: Deadline = NO_DEADLINE) -> tuple[list[Sentence], date | None]:
     """Split the article and find triggers, actors, places and dates in each sentence (once)."""
@@ -786,7 +790,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         # a word of an event phrase is no place ("Aerial bombardment": not Aerial, Israel)
         # (but "Demonstrators in Dhaka clashed": a place the phrase puts something in)
         places = [m for m in find_places(s, gz, masked) if m.place.curated or m.cued_locative
-                  or not any(t.start <= m.start < t.end for t in triggers)]
+                  or not any(t.start <= m.start < t.end for t in triggers)
+                  or _PEOPLE_OF.search(s, max(0, m.start - 30), m.start)]
         sentences.append(Sentence(i, sp, s, actors, places, find_dates(s, pub), triggers,
                                   split_clauses(s), {b.name: b for b in active_blockers(s)}))
     # the passes over the whole article check the budget too, so an article stops close to it

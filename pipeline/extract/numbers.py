@@ -54,7 +54,7 @@ PERSON = re.compile(
     r"robbers|gangsters|criminals|suspects|thieves|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
     # (one person named by the role: "killed a village chief and his two sons", "a driver")
-    r"chiefs?|elder|imams?|priests?|pastors?|mayors?|councillors?|headm[ae]n|judges?|lawyers?|driver|trader|herder|shepherds?|"
+    r"chiefs?|elder|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler|imams?|priests?|pastors?|mayors?|councillors?|headm[ae]n|judges?|lawyers?|driver|trader|herder|shepherds?|"
     r"fisherman|businessm[ae]n|politicians?|governors?|son|daughter|husband|wife|brother|sister|father|mother|"
     r"employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|aides|associates|companions|relatives|"
     r"cousins|siblings|family\s+members|suspects|criminals|gang\s+members|cartel\s+members)\b(?!-)", re.I)
@@ -231,7 +231,7 @@ _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community
 _PERSON_TIGHT = re.compile(r"^\s+(?:(?:senior|top|prominent|local|former|high-ranking|key|leading|notorious)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
                            r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
                            r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"
-                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer)\b(?!-)", re.I)
+                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler)\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:

@@ -3077,3 +3077,10 @@ def test_residents_who_burn_a_house_with_no_protest_told_are_a_mob():
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
     [event] = extract_events("Protesting villagers set ablaze the home of the district chief in Kitwe on Sunday.", PUB)
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_crowd_that_beats_one_suspect_to_death_kills_one_in_the_town_its_people_live_in():
+    [event] = extract_events("Residents of Kitwe beat a suspected robber to death on Sunday, police said.", PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["fatalities"]["best"]) == ("Mob violence", "Kitwe", 1)
+    [event] = extract_events("Police shot dead a suspected kidnapper in Kitwe on Sunday.", PUB)
+    assert event["fatalities"]["best"] == 1
