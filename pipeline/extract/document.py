@@ -67,6 +67,7 @@ class Candidate:
     place_carried: bool = False     # the place was not named with the event but carried over from before
     mentions: set = field(default_factory=set)
     crowd_violence: bool = False    # a mention merged into it tells the crowd's own violence (a riot, whatever force met it)
+    summed: set = field(default_factory=set)     # sentences whose count of the other side's dead was added to its toll
 
 
 def clause_of(s: Sentence, pos: int) -> Span:

@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
-from .merge import (GENERIC_ARMED, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (GENERIC_ARMED, more_dead, other_sides_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
@@ -1710,6 +1710,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         continue
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
+                elif recent and not more_dead(s.text) and other_sides_dead(recent[-1], s, deaths):
+                    recent[-1].fatalities += deaths     # "... killing four soldiers. Six attackers were killed": both sides' dead
+                    recent[-1].summed.add(s.index)
     return consolidate(candidates, snippet, sentences)
 
 

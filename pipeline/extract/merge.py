@@ -12,6 +12,7 @@ from datetime import timedelta
 from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
+from .numbers import counts_fighters, fatalities as count_deaths, fighters_toll
 from .participants import country_name
 from .patterns import holds_any, without_quotes
 
@@ -324,8 +325,8 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             if related and (not c.date_explicit or c.day == target.day) and c.sentence.index > min(target.mentions):
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
-                elif target.fatalities and c.fatalities and more_dead(c.sentence.text):
-                    target.fatalities += c.fatalities   # "three other rebels were killed in the clash": besides those told
+                elif target.fatalities is not None:
+                    _join_toll(target, c, more=True)   # "three other rebels were killed in the clash": besides those told
                 continue
             host = _same_event_located(c, by_sentence)
             if host is not None or not snippet:
@@ -373,8 +374,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                     same_kind.setdefault(key, []).append(e)
                 if c.date_explicit and not e.date_explicit:
                     e.day, e.precision, e.date_explicit = c.day, c.precision, True
-                if e.fatalities is None and c.fatalities is not None:
-                    e.fatalities = c.fatalities
+                _join_toll(e, c)
                 if (e.actor1 or {}).get("name") == "Unidentified armed group" and c.actor1 and \
                         c.actor1.get("name") != "Unidentified armed group":
                     e.actor1, e.actor2 = c.actor1, c.actor2      # a later mention names who did it
@@ -580,6 +580,29 @@ def _toll_place(text: str, places: list) -> object | None:
     return next((p for p in places if p is not None and (p.name or "").split()[0] == m["name"]), None)
 
 
+def other_sides_dead(host: Candidate, s: Sentence, deaths: int) -> bool:
+    """Whether sentence `s`, telling `deaths` more, counts the other side's dead of the battle `host` whose own
+    sentence counted one side's: "Militants killed four soldiers at the post ... The troops repelled the
+    assault, killing six of the attackers" (ACLED sums both sides). Not a count of the same men again."""
+    return host.sub_event_type == "Armed clash" and host.fatalities is not None and s.index not in host.summed \
+        and fighters_toll(s.text) == deaths and count_deaths(host.sentence.text) == host.fatalities \
+        and not counts_fighters(host.sentence.text)
+
+
+def _join_toll(host: Candidate, c: Candidate, more: bool = False) -> None:
+    """The toll another mention of the same event tells: the host's when it has none; added to it when that
+    mention counts only the other side's dead ("... killing four soldiers. The troops repelled the assault,
+    killing six of the attackers": ACLED sums both sides), or (`more`) dead besides those told ("... said two
+    soldiers were also killed in the clashes on Tuesday")."""
+    if host.fatalities is None and c.fatalities is not None:
+        host.fatalities = c.fatalities
+    elif more and host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
+        host.fatalities += c.fatalities
+    elif c.fatalities and c.sentence is not host.sentence and other_sides_dead(host, c.sentence, c.fatalities):
+        host.fatalities += c.fatalities
+        host.summed.add(c.sentence.index)
+
+
 def _join_unlocated(host: Candidate, c: Candidate) -> None:
     """What a mention that does not say where adds to the located mention of the same event.
 
@@ -598,10 +621,7 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
         host.sub_event_type = c.sub_event_type
         host.actor1 = _of_country(c.actor1, host.place) if c.actor1 else host.actor1
         host.actor2 = _of_country(c.actor2, host.place) if c.actor2 else host.actor2
-    if host.fatalities is None and c.fatalities is not None:
-        host.fatalities = c.fatalities
-    elif host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
-        host.fatalities += c.fatalities     # "... said two soldiers were also killed in the clashes on Tuesday"
+    _join_toll(host, c, more=True)
     if c.sub_event_type in PROTEST_FAMILY and host.sub_event_type in PROTEST_FAMILY and \
             _crowd_rank(c, PROTEST_FAMILY) < _crowd_rank(host, PROTEST_FAMILY):
         host.sub_event_type = c.sub_event_type      # a demonstration is coded by what happened at it

@@ -96,6 +96,8 @@ def parse_number(text: str) -> int | None:
         return VAGUE[words[1]]
     if len(words) == 1 and words[0] in VAGUE:
         return VAGUE[words[0]]
+    if 2 <= len(words) <= 3 and words[-2] in ("several", "few", "many") and words[-1] in ("dozen", "hundred", "thousand"):
+        return VAGUE[words[-1] + "s"]      # "several dozen", "a few hundred": dozens, hundreds
     total, current = 0, 0
     seen = False
     for w in words:
@@ -194,6 +196,34 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue      # "killing at least 20, including ...": the verb names what is counted
         out.append((m.start(), m.end(), val))
     return out
+
+
+# the armed men a count is of ("six of the attackers", "seven terrorists"); not a state's ("regime fighters") nor
+# both sides at once ("70 regime and rebel fighters")
+_FIGHTERS_COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+|their\s+)?)?(?:(?!(?:regime|government|pro-\S+|army|loyalist|allied|and)\b)[\w'\u2019-]+\s+){0,2}?"
+                               r"(?:attackers?|assailants?|militants?|terrorists?|jihadists?|insurgents?|fighters?|gunm[ae]n|bandits?|"
+                               r"rebels?|separatists?|kidnappers?|extremists?|islamists?|raiders?)\b", re.I)
+
+
+def fighters_toll(text: str) -> int | None:
+    """The deaths `text` counts when every count in it is of the armed men who attacked or fought ("killing six
+    of the attackers", "seven terrorists were neutralised"); None when it counts none, or others too ("two
+    soldiers and one assailant")."""
+    total = fatalities(text)
+    if not total or _PART_OR_HURT.search(text):
+        return None      # "the dead also included several rebels": a part of a toll; "25 killed, injured": not all dead
+    plain = without_quotes(text)
+    counts = _count_mentions(plain)
+    return total if counts and all(_FIGHTERS_COUNTED.match(plain, end) for _, end, _ in counts) else None
+
+
+def counts_fighters(text: str) -> bool:
+    """Whether `text` counts armed men who attacked or fought, dead or alive ("killed six Nusra Front fighters")."""
+    plain = without_quotes(text)
+    return any(_FIGHTERS_COUNTED.match(plain, end) for _, end, _ in _count_mentions(plain))
+
+
+_PART_OR_HURT = re.compile(r"\b(?:includ\w*|among)\b|" + INJURY, re.I)
 
 
 # a toll told again, higher: "The toll was later raised to 14", "officials had raised the toll to seven"

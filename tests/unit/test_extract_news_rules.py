@@ -3084,3 +3084,27 @@ def test_a_crowd_that_beats_one_suspect_to_death_kills_one_in_the_town_its_peopl
     assert (event["sub_event_type"], event["location"]["name"], event["fatalities"]["best"]) == ("Mob violence", "Kitwe", 1)
     [event] = extract_events("Police shot dead a suspected kidnapper in Kitwe on Sunday.", PUB)
     assert event["fatalities"]["best"] == 1
+
+
+def test_the_other_sides_dead_told_after_a_battle_are_added_to_its_toll():
+    # ACLED's fatalities are everyone the event killed: the attackers the defenders killed too
+    text = ("Gunmen attacked an army outpost in Gao on Sunday, killing three soldiers, officials said. "
+            "The troops drove off the assault after a long firefight, killing five of the attackers.")
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in extract_events(text, PUB)] == [("Armed clash", 8)]
+    text = ("Gunmen attacked an army outpost in Gao on Sunday, killing three soldiers, officials said. "
+            "Four assailants were killed, the army said.")
+    assert [e["fatalities"]["best"] for e in extract_events(text, PUB)] == [7]
+
+
+def test_fighters_counted_again_or_as_part_of_the_dead_are_not_added():
+    text = ("Troops killed six rebels in a clash near Gao on Sunday, officials said. "
+            "State television said several dozen terrorists had been killed in the fighting.")
+    assert [e["fatalities"]["best"] for e in extract_events(text, PUB)] == [6]
+    text = ("At least 20 people were killed in a clash between soldiers and rebels near Gao on Sunday. "
+            "The dead included several rebels, officials said.")
+    assert [e["fatalities"]["best"] for e in extract_events(text, PUB)] == [20]
+
+
+def test_several_dozen_is_dozens():
+    [event] = extract_events("Several dozen civilians were killed in an attack on a village near Gao on Sunday.", PUB)
+    assert event["fatalities"]["best"] == 12
