@@ -816,7 +816,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     if all_mentions:
         deadline.check("places", 0, len(sentences))
         resolved = iter(disambiguate(all_mentions, context, groups,
-                                     lambda done: deadline.check("places", done, len(all_mentions), "place names")))
+                                     lambda done: deadline.check("places", done, len(all_mentions), "place names"), title))
         for s in sentences:
             s.places = [m for m in [next(resolved) for _ in s.places] if m is not None]   # None: not a place here
     _parts_of_the_city(sentences, gz)
@@ -829,7 +829,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         admin_counts = Counter(p.admin1 for p in towns)
         article_ctx = max(towns, key=lambda p: admin_counts[p.admin1])
     else:
-        article_ctx = article_country([m for s in sentences for m in s.places])   # geography: the article's country
+        article_ctx = article_country([m for s in sentences for m in s.places], title)   # geography: the article's country
     if article_ctx is None and len(groups) == 1:
         # no place known, but the war of the article's armed groups is one country's ("M23 rebels seized
         # the town of Bunagana"): a settlement the gazetteer lacks is in that country
@@ -1518,7 +1518,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # the sentence names no country at all ("Gunmen killed four civilians in an attack on a
                     # market" under a "Kaya, 21 November -" dateline): the one country the article is about
                     if article_home is None:
-                        article_home = [article_country([m for x in sentences for m in x.places])]
+                        article_home = [article_country([m for x in sentences for m in x.places], title)]
                     place = article_home[0]
             if t.weak and actor1 is None and place is not None and (place.kind == "town" or place.level == 2) \
                     and _HAPPENED_AFTER.match(s.text, t.end) \

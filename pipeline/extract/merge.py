@@ -694,6 +694,10 @@ def _same_event_located(c: Candidate, by_sentence: dict[int, list[Candidate]]) -
             and not x.place_carried
             and not (x.sentence.index > c.sentence.index and x.sub_event_type in PROTEST_FAMILY
                      and _ALSO_ELSEWHERE.search(x.sentence.text))
+            # (nor a demonstration reported from a place, told as such after it: "... barricades remained in the capital.
+            # 17:55 - In Jeremie, police fired on a march")
+            and not (x.sentence.index > c.sentence.index and _merge_kind(c.sub_event_type) == "crowd"
+                     and _IN_PLACE_LEAD.match(x.sentence.text))
             and abs(x.sentence.index - c.sentence.index) <= 3
             and (not c.date_explicit or x.day == c.day or (not x.date_explicit and abs((x.day - c.day).days) <= _UNDATED_SPAN)
                  or (x.precision >= 2 and abs((x.day - c.day).days) <= 7))]     # "last week", then "on Wednesday"
@@ -761,7 +765,8 @@ def _names_more(c: Candidate, x: Candidate) -> bool:
         or (c.sub_event_type == "Armed clash" and x.sub_event_type == "Attack")
 
 
-_IN_PLACE_LEAD = re.compile(r"\W*In\s+(?:the\s+)?(?:\w+\s+)?[A-Z]")
+_IN_PLACE_LEAD = re.compile(r"\W*(?:\d{1,2}[:.h]\d{2}\s*(?:GMT|UTC|local\s+time)?\s*[-\u2013\u2014:|]?\s*)?"    # (a live report's time stamp: "15:10 - In ...")
+                            r"In\s+(?:the\s+)?(?:\w+\s+)?[A-Z]")
 
 
 def _same_spot_retold(e: Candidate, c: Candidate) -> bool:

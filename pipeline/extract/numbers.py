@@ -177,6 +177,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue
         if low in VAGUE and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue      # "an attack by hundreds of jihadists": those who did it, not the dead
+        if _CROWD_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue      # "fired at a march of several hundred people": the crowd's size, not its dead
         if _KILLED_BY_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue      # "was shot dead by a soldier", "killed by two gunmen": who killed, not more dead
         after = text[m.end():m.end() + 40]
@@ -255,6 +257,8 @@ _MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|ha
 _PASSIVE_AUX = re.compile(r"\b(?:were|was)\b", re.I)
 _CROWD_DEEDS = frozenset(("set", "threw", "hurled", "marched", "gathered", "blocked", "stormed", "burned", "burnt", "torched",
                           "chanted", "rallied", "protested", "demonstrated", "looted", "took", "poured", "occupied", "staged"))
+_CROWD_OF_BEFORE = re.compile(r"\b(?:march|crowd|rally|protest|demonstration|gathering|procession|sit-in|convoy|column)\s+of\s+"
+                              r"(?:some\s+|about\s+|around\s+|nearly\s+|at\s+least\s+|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
 _KILLED_BY_BEFORE = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|stabbed(?:\s+to\s+death)?|beaten\s+to\s+death|gunned\s+down)\s+by\s+(?:the\s+)?$", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
                               r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)

@@ -405,6 +405,10 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+# "the Route de Delmas", "Rue Lamarre", "Avenida Brasil": a street named after a place, as French, Spanish and
+# Portuguese name streets
+_STREET_BEFORE = re.compile(r"\b(?:Route|Rue|Avenue|Boulevard|Chemin|Calle|Avenida|Carrera|Rua|Estrada|Rodovia|Via|Viale|Corso)"
+                            r"\s+(?:de\s+la\s+|de\s+l'|de\s+|del\s+|do\s+|da\s+|des\s+|du\s+)?$")
 # "Aden Adde International Airport", "Jomo Kenyatta Airport": a facility named after a person whose name starts like a
 # place (not "Aleppo International Airport", in Aleppo)
 _PERSON_FACILITY_AFTER = re.compile(r"\s+(?!(?:International|Central|National|Main|Grand|Old|New|Municipal|Regional|Military|Air)\b)"
@@ -534,7 +538,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # (not when a nationality word follows: "the district of Aleppo Syrian television said", punctuation lost)
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
-        if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60):
+        if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60) \
+                or _STREET_BEFORE.search(text, max(0, start - 16), start):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         if _ORG_NAME_AFTER.match(text, end, end + 70):
@@ -1203,7 +1208,8 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
-                      text: str | None = None, groups: Counter | None = None) -> tuple[list[str], set[str]]:
+                      text: str | None = None, groups: Counter | None = None,
+                      headline: str | None = None) -> tuple[list[str], set[str]]:
     """The countries an article is about (most-voted first), and the others it names.
 
     A country's name is a vote, a dateline three, a reviewed place one; the article is about the
@@ -1211,9 +1217,12 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     the article is about Syria). Nationality words of `text` ("Syrian troops") add half a vote each,
     two at most; so do the mentions of armed groups whose war is one country's (`groups`: ISO code ->
     mentions; "Haftar's forces", "al-Shabaab"). Only an article that names no country is placed by
-    its well-known towns."""
+    its well-known towns. A country the `headline` names is two votes ("Haiti: fifth day of protests" over
+    the "Venezuela" of a background paragraph)."""
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
+    for cc in {m.place.country_code for m in find_places(headline, gz) if m.place.kind == "country"} if headline else ():
+        votes[cc] += 2
     for cc, n in (groups or {}).items():
         votes[cc] += min(2.0, 0.5 * n)
     for m in mentions:
@@ -1242,10 +1251,10 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     return main, set(votes) - set(main)
 
 
-def article_country(mentions: list[Mention]) -> Place | None:
+def article_country(mentions: list[Mention], headline: str | None = None) -> Place | None:
     """The country an article is mostly about, as a place (geo_precision 3): where a settlement the
     gazetteer lacks goes when the article names no town to put it near."""
-    main, _ = article_countries(mentions)
+    main, _ = article_countries(mentions, headline=headline)
     return load_gazetteer().countries.get(main[0]) if len(main) == 1 else None
 
 
@@ -1272,7 +1281,7 @@ def _within_reach(cands: list[Place], ctx: set, gz: Gazetteer) -> bool:
 
 
 def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | None = None,
-                 check=None) -> list[Mention | None]:
+                 check=None, headline: str | None = None) -> list[Mention | None]:
     """Re-resolve every mention with the whole article; None where no place is left.
 
     `check(done)`, when given, is called every 512 mentions (the article's time budget).
@@ -1283,7 +1292,7 @@ def disambiguate(mentions: list[Mention], context_text: str, groups: Counter | N
     here leaves the event to the article's region or country, never to a same-named town elsewhere.
     """
     gz = load_gazetteer()
-    main, named = article_countries(mentions, gz, context_text, groups)
+    main, named = article_countries(mentions, gz, context_text, groups, headline)
     ctx = set(main)
     near = set().union(*(gz.neighbours.get(cc, frozenset()) for cc in ctx)) - ctx if ctx else set()
     first = main[0] if main else None

@@ -3108,3 +3108,30 @@ def test_fighters_counted_again_or_as_part_of_the_dead_are_not_added():
 def test_several_dozen_is_dozens():
     [event] = extract_events("Several dozen civilians were killed in an attack on a village near Gao on Sunday.", PUB)
     assert event["fatalities"]["best"] == 12
+
+
+def test_the_headlines_country_outweighs_a_country_named_in_background():
+    title = "Chad: second day of protests over fuel prices"
+    text = ("In Moundou, police fired tear gas to disperse hundreds of demonstrators on Monday. "
+            "The protests follow a rise in fuel prices that the government blamed on the war in Sudan and on Sudan's closed border.")
+    events = extract_events(text, PUB, title)
+    assert [(e["location"]["name"], e["location"]["country"]) for e in events] == [("Moundou", "Chad")]
+
+
+def test_a_street_named_after_a_town_is_no_town():
+    [event] = extract_events("Protesters burned tyres on the Route de Kaolack in Dakar on Monday.", PUB)
+    assert event["location"]["name"] == "Dakar"
+
+
+def test_the_size_of_the_crowd_fired_on_is_not_its_dead():
+    [event] = extract_events("In Moundou, police fired live rounds at a march of several hundred people on Monday, killing two men.", PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Excessive force against protesters", 2)
+
+
+def test_each_time_stamped_report_of_a_live_blog_keeps_its_own_city():
+    text = ("18:40 - Barricades of burning tyres remained in parts of the capital at nightfall. "
+            "17:55 - In Moundou, police fired live rounds at a march of several hundred people, killing two men. "
+            "15:10 - In N'Djamena, thousands of demonstrators marched towards the presidency, throwing stones at police. "
+            "14:00 - In Sarh, hundreds of protesters blocked the main road into the town.")
+    types = sorted(_types(text))
+    assert ("Excessive force against protesters", "Moundou") in types and ("Violent demonstration", "N'Djamena") in types
