@@ -623,6 +623,24 @@ _ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|p
 _ASSAULTS = {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
 
 
+_HEADING_REST = re.compile(r"[\W\d_]*")
+
+
+def _is_place_heading(s: Sentence) -> bool:
+    """The sentence is a place heading and no more: "CALI (Valle del Cauca).", "BOGOTA.", "Kidal region:" (a
+    bulletin's or a live report's section, opening a paragraph after the first: its place is where the reports
+    under it happened; not the dateline, where the report was written)."""
+    if not s.places or len(s.text) > 80:
+        return False
+    rest, at = [], 0
+    for m in s.places:
+        rest.append(s.text[at:m.start])
+        at = m.end
+    rest.append(s.text[at:])
+    left = re.sub(r"\b(?:region|province|state|district|department|county|governorate)\b", "", "".join(rest), flags=re.I)
+    return _HEADING_REST.fullmatch(left) is not None
+
+
 def _focus(candidates: list[Candidate], s: Sentence, last_place: Place | None) -> Place | None:
     """What "the town" or "there" refers to: the town of the event the previous sentence reported.
 
@@ -1214,9 +1232,14 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     last_place: Place | None = None
     last_place_at = -1
     last_group: list[Place] = []
+    header: Place | None = None      # the place a section heading named ("CALI (Valle del Cauca)."), until the next one
     for s in sentences:
         deadline.check("events", s.index, len(sentences))
         first_here = len(candidates)
+        if not s.triggers and s.index > 0 and text[max(0, s.span.start - 1):s.span.start] == "\n" and _is_place_heading(s):
+            header = next((m.place for m in s.places if m.place.kind != "country" and m.place.latitude is not None), header)
+        elif not s.triggers and not s.places and len(s.text) <= 30 and len(s.text.split()) <= 3:
+            header = None      # another heading ("Context."): the place heading's section is over
         neighbours = None     # the sentences around this one, joined once for all its triggers
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
         # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
@@ -1431,6 +1454,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # "A crowd marched to the city hall. Some protesters threw stones at the building": the same crowd,
                 # where the sentence before put it
                 place, carried = before.place, True
+            if (place is None or place.kind == "country") and header is not None \
+                    and (place is None or place.country_code == header.country_code):
+                # a report under a place heading ("BOGOTA. On Tuesday, tens of thousands marched ..."), as a
+                # bulletin or a live report writes it: the heading's place, as a dateline's
+                place = header
             if (place is None or place.kind == "country") and not snippet and last_place is not None and s.index - last_place_at <= 3 \
                     and not t.weak and (_LOCAL_SITE.search(s.text[clause.start:clause.end])
                                         or (nearby := _NEARBY_SITE.search(s.text, clause.start, clause.end)) is not None) \

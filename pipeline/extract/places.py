@@ -407,8 +407,10 @@ _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|S
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
 # "the Route de Delmas", "Rue Lamarre", "Avenida Brasil": a street named after a place, as French, Spanish and
 # Portuguese name streets
-_STREET_BEFORE = re.compile(r"\b(?:Route|Rue|Avenue|Boulevard|Chemin|Calle|Avenida|Carrera|Rua|Estrada|Rodovia|Via|Viale|Corso)"
-                            r"\s+(?:de\s+la\s+|de\s+l'|de\s+|del\s+|do\s+|da\s+|des\s+|du\s+)?$")
+_STREET_BEFORE = re.compile(r"\b(?:(?:Route|Rue|Avenue|Boulevard|Chemin|Calle|Avenida|Carrera|Rua|Estrada|Rodovia|Via|Viale|Corso)"
+                            r"\s+(?:de\s+la\s+|de\s+l'|de\s+|del\s+|do\s+|da\s+|des\s+|du\s+)?"
+                            # "Plaza de Bolivar", "Place de la Republique": a square
+                            r"|(?:Plaza|Plaça|Praça|Piazza|Place|Parque|Largo)\s+(?:de\s+la\s+|de\s+l'|de\s+|del\s+|do\s+|da\s+|della\s+|du\s+))$")
 # "Aden Adde International Airport", "Jomo Kenyatta Airport": a facility named after a person whose name starts like a
 # place (not "Aleppo International Airport", in Aleppo)
 _PERSON_FACILITY_AFTER = re.compile(r"\s+(?!(?:International|Central|National|Main|Grand|Old|New|Municipal|Regional|Military|Air)\b)"

@@ -3135,3 +3135,17 @@ def test_each_time_stamped_report_of_a_live_blog_keeps_its_own_city():
             "14:00 - In Sarh, hundreds of protesters blocked the main road into the town.")
     types = sorted(_types(text))
     assert ("Excessive force against protesters", "Moundou") in types and ("Violent demonstration", "N'Djamena") in types
+
+
+def test_a_place_heading_places_the_reports_under_it_until_the_next_heading():
+    # a rights bulletin: each section opens with its city in capitals
+    text = ("Our monitors recorded the following situations on Monday.\n\n"
+            "MOUNDOU (Logone Occidental).\n\nPolice fired tear gas to disperse students who had blocked the main road.\n\n"
+            "ABECHE.\n\nHundreds of traders marched peacefully to the town hall.\n\n"
+            "Context.\n\nThe strike was called against the new tax law.")
+    assert sorted(_types(text)) == [("Peaceful protest", "Abeche"), ("Protest with intervention", "Moundou")]
+
+
+def test_a_square_named_after_a_man_is_no_town():
+    [event] = extract_events("In Bogota, thousands of people marched peacefully to the Plaza de Bolivar on Tuesday.", PUB)
+    assert event["location"]["name"] in ("Bogota", "Bogotá")
