@@ -229,6 +229,10 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+# "The bombers ... struck at 9 p.m." after "three suicide bombers detonated explosives": people, not aircraft
+_BOMBERS = re.compile(r"bombers?", re.I)
+_BOMBERS_BEFORE = re.compile(r"\bbombers?\b", re.I)
+_BOMBERS_ON_FOOT = re.compile(r"\bsuicide\s+bomb|\b(?:female|male|teenage|girl|boy|woman|women)\s+(?:suicide\s+)?bombers?\b", re.I)
 _STATE_FORCE_WORDS = re.compile(r"\b(?:police|policemen|security\s+forces|soldiers|troops|army|military|gendarmes?|gendarmerie|officers|"
                                 r"riot\s+police|national\s+guard|guardsmen|paramilitar\w*|militiamen|junta|regime)\b", re.I)
 _AT_CROWD_AFTER = re.compile(r"\s+(?:(?:into|at|on|upon)\s+)?(?:a\s+crowd\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
@@ -361,10 +365,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Violent demonstration"      # rioters burning and looting: a riot
     if (cand_type == "Looting/property destruction" or (cand_type == "Violent demonstration" and _ARSON.match(t.text)
                                                         and not _names(_PROTEST_FRAME, neighbours))) \
-            and actor1 is not None and actor1.actor.inter == 7 \
+            and actor1 is not None and (actor1.actor.inter == 7 or (actor1.actor.inter == 5 and _MOB_END.search(actor1.text))) \
             and _CROWD_SUBJECT.search(actor1.text) and 0 <= t.start - actor1.end <= 30 \
             and not _BE_WORD.search(text, actor1.end, t.start):
-        return "Mob violence"       # "angry residents set fire to a police station": a crowd's violence (no demonstration told)
+        return "Mob violence"       # "angry residents set fire to a police station", "a mob set ablaze a man": a crowd's violence (no demonstration told)
     near = text[max(0, t.start - 70):t.end + 70]
     if cand_type == "Remote explosive/landmine/IED" and any(x.type == "Disrupted weapons use" and abs(x.start - t.start) < 90 for x in s.triggers) \
             and not _BLAST_WORDS.search(near):
@@ -382,11 +386,13 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if cand_type == "Shelling/artillery/missile attack" and _MISSILE_WORD.search(t.text) and \
             (_AIRCRAFT_BEFORE.search(text[max(clause.start, t.start - 60):t.start])
              or _BY_AIRCRAFT_AFTER.match(text[t.end:t.end + 60])
-             or (actor1 is not None and actor1.actor.aerial)):
+             or _flies(actor1, neighbours)):
         return "Air/drone strike"
+    if cand_type == "bombard" and _BOMBERS_BEFORE.search(text, max(clause.start, t.start - 60), t.start) and _BOMBERS_ON_FOOT.search(neighbours):
+        return "Suicide bomb"     # "The bombers struck at 9 p.m.": the suicide bombing just told, told again
     if cand_type == "bombard":
         window = text[max(clause.start, t.start - 80):min(clause.end, t.end + 80)]
-        if _says(_AERIAL, window) or (actor1 is not None and actor1.actor.aerial):
+        if _says(_AERIAL, window) or _flies(actor1, neighbours):
             return "Air/drone strike"
         if _says(_GROUND_FIRE, window):
             return "Shelling/artillery/missile attack"
@@ -416,7 +422,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Air/drone strike" if armed_with.group("w").lower().startswith("drone") else "Shelling/artillery/missile attack"
     if cand_type in ("attack", "Attack") and not _UNDER_FIRE.match(t.text) and ((_says(_AERIAL, text[max(clause.start, t.start - 60):t.start])
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
-                                              or (actor1 is not None and actor1.actor.aerial and actor1.end <= t.start)):
+                                              or (_flies(actor1, neighbours) and actor1.end <= t.start)):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
     if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start \
             and _CROWD_NOUN_END.search(actor1.text):
@@ -675,6 +681,13 @@ _FOLDED_FRAMES = {rx: _folded(rx) for rx in (_PROTEST_FRAME, _RIOT_FRAME, _AERIA
 @lru_cache(maxsize=16)
 def _lowered(neighbours: str) -> str | None:
     return neighbours.lower() if neighbours.isascii() else None
+
+
+def _flies(actor1: ActorMention | None, neighbours: str) -> bool:
+    """The side that did it is aircraft ("jets", "Russian bombers"); not "the bombers" of a story of suicide
+    bombers ("three suicide bombers detonated explosives ... The bombers struck at 9 p.m.")."""
+    return actor1 is not None and actor1.actor.aerial \
+        and not (_BOMBERS.fullmatch(actor1.text) and _BOMBERS_ON_FOOT.search(neighbours) is not None)
 
 
 def _says(rx: re.Pattern, window: str) -> bool:

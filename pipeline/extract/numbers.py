@@ -265,7 +265,7 @@ _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community
 _PERSON_TIGHT = re.compile(r"^\s+(?:(?:senior|top|prominent|local|former|high-ranking|key|leading|notorious)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
                            r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
                            r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"
-                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler)\b(?!-)", re.I)
+                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|teenager|teen|youth|pupil|baby|infant|toddler|schoolboy|schoolgirl|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler)\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:

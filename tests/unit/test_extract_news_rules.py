@@ -3149,3 +3149,21 @@ def test_a_place_heading_places_the_reports_under_it_until_the_next_heading():
 def test_a_square_named_after_a_man_is_no_town():
     [event] = extract_events("In Bogota, thousands of people marched peacefully to the Plaza de Bolivar on Tuesday.", PUB)
     assert event["location"]["name"] in ("Bogota", "Bogotá")
+
+
+def test_the_commune_a_hamlet_is_in_is_finer_than_the_region():
+    [event] = extract_events("In the Dosso region, gunmen killed four villagers in a hamlet in the commune of Falmeytoussa on Sunday.", PUB)
+    assert (event["location"]["name"], event["location"]["geo_precision"]) == ("Falmeytoussa", 2)
+
+
+def test_the_bombers_of_a_suicide_bombing_are_no_aircraft():
+    text = ("Two suicide bombers blew themselves up at a market in Maroua on Sunday, killing six people. "
+            "The bombers, both women, struck at about noon, police said.")
+    assert _types(text) == [("Suicide bomb", "Maroua")]
+
+
+def test_a_mob_that_sets_a_man_ablaze_is_mob_violence_and_a_teenager_is_one_dead():
+    [event] = extract_events("In Maroua, a mob on Sunday set ablaze a man suspected of stealing a goat, police said.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+    [event] = extract_events("Two gendarmes and a teenager were killed in clashes between protesters and police in Maroua on Sunday.", PUB)
+    assert event["fatalities"]["best"] == 3
