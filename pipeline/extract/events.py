@@ -23,7 +23,7 @@ from .merge import (GENERIC_ARMED, more_dead, other_sides_dead, attack_absorbs_r
 from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import (Mention, Place, after_feed_stamp, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+from .places import (Mention, Place, after_feed_stamp, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -1560,7 +1560,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     # market" under a "Kaya, 21 November -" dateline): the one country the article is about
                     if article_home is None:
                         article_home = [article_country([m for x in sentences for m in x.places], title)]
-                    place = article_home[0]
+                    place = capital_if_named(s.text, article_home[0], load_gazetteer())     # "in parts of the capital"
             if t.weak and actor1 is None and place is not None and (place.kind == "town" or place.level == 2) \
                     and _HAPPENED_AFTER.match(s.text, t.end) \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _SAID_THE.search(s.text, max(0, t.start - 40), t.start)):

@@ -73,7 +73,8 @@ _AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outb
                                    # "killed by the regime since the takeover", "since the coup", "since the invasion"
                                    r"|(?:\w+\s+)?(?:coup|takeover|invasion|junta|insurgency|occupation|siege|protests\s+began|unrest\s+began)\b"
                                    # "since the offensive began": a campaign's toll, not an event's
-                                   r"|(?:\w+\s+)?(?:offensive|assault|operation|campaign|siege|fighting|battle|escalation|clashes)\s+(?:began|started|erupted|broke\s+out|was\s+launched))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d|\bsince\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
+                                   r"|(?:\w+\s+)?(?:offensive|assault|operation|campaign|siege|fighting|battle|escalation|clashes|"
+                                   r"violence|war|conflict|unrest|crisis|hostilities)\s+(?:began|started|erupted|broke\s+out|was\s+launched))|\bnationwide\s+death\s+toll|\bso\s+far\s+this\s+year|\bin\s+total\b|\bsince\s+\w+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d|\bsince\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+(?:19|20)\d\d|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|months)\b"
                                    # a war's toll: "the civil war has killed hundreds of thousands of people"
                                    r"|\b(?:war|conflict|uprising|insurgency|crisis)\s+(?:that\s+)?(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|left)\b"
                                    # (a death toll of tens of thousands; not "as tens of thousands marched")
@@ -182,8 +183,7 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         if _KILLED_BY_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue      # "was shot dead by a soldier", "killed by two gunmen": who killed, not more dead
         after = text[m.end():m.end() + 40]
-        if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) \
-                and not (low in ("a", "an", "one") and _PERSON_OF_PLACE.match(after)):
+        if _NOT_PEOPLE_AFTER.match(after) and not _PEOPLE_OF_AFTER.match(after) and not _PERSON_OF_PLACE.match(after):
             continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
         if _TREATED_AFTER.match(after):
             continue      # "several others were taken to hospital": the wounded
@@ -261,7 +261,10 @@ _CROWD_OF_BEFORE = re.compile(r"\b(?:march|crowd|rally|protest|demonstration|gat
                               r"(?:some\s+|about\s+|around\s+|nearly\s+|at\s+least\s+|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
 _KILLED_BY_BEFORE = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|stabbed(?:\s+to\s+death)?|beaten\s+to\s+death|gunned\s+down)\s+by\s+(?:the\s+)?$", re.I)
 _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community|tribal|clan|camp|market|school|mosque|church)\s+"
-                              r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader)\b", re.I)
+                              r"(?:chief|head|elder|leader|headman|mayor|official|imam|priest|pastor|teacher|guard|trader|"
+                              # "two village volunteers", "three village guards": people the place names
+                              r"volunteers|guards|elders|chiefs|heads|leaders|officials|defence\s+volunteers|defense\s+volunteers|"
+                              r"councillors|teachers|traders|residents)\b", re.I)
 _PERSON_TIGHT = re.compile(r"^\s+(?:(?:senior|top|prominent|local|former|high-ranking|key|leading|notorious)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
                            r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
                            r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"

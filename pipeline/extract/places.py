@@ -1066,10 +1066,15 @@ def after_feed_stamp(text: str, start: int, end: int) -> bool:
     return _STAMP_ONLY.match(text[:start]) is not None and _CAPITAL_NEXT.match(text[end:]) is not None
 
 
+# "RAWALPINDI / DERA ISMAIL KHAN:": the first of two dateline cities, and the second
+_SECOND_DATELINE_AFTER = re.compile(r"\s*/\s*[A-Z]{2}")
+_FIRST_DATELINE_BEFORE = re.compile(r"[\s\"']*[A-Z][A-Z.' -]*[A-Z.]\s*/\s*")
 _DATELINE_CITY_BEFORE = re.compile(r"[\s\"']*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3},\s*$")
 _DATELINE_END_AFTER = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 # "KAYA, Burkina Faso -", "Kaya, Nov 21 -", "Kaya, 21 November 2021 (Burkina24) -"
 _DATELINE_SHAPE = re.compile(r"\s*,\s*[A-Z][\w ]+\s*[-\u2013\u2014:]|\s*[,:]\s*[A-Z][a-z]{2}\.?\s+\d"
+                             # "Raipur: Maoists killed ...": South Asian papers' dateline, the city and a colon
+                             r"|:\s+(?=[A-Z])"
                              r"|\s*,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014:]")
 _SEAT_BEFORE = TailPattern(re.compile(r"\b(?:government|authorities|officials|regime|leadership|administration|parliament|"
                                       r"ministry|allies|backers|patrons|based|headquartered)\s+in\s+(?:the\s+)?$"
@@ -1106,9 +1111,11 @@ def _role(text: str, start: int, end: int) -> str:
     after = text[end:end + 25]
     if _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
-    if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) \
+    if start < 25 and not text[:start].strip(" \"'") and (_DATELINE_AFTER.match(after) or _SECOND_DATELINE_AFTER.match(after)) \
             and (text[start:end].isupper() or _DATELINE_SHAPE.match(text, end, end + 60)):
         return "dateline"
+    if start < 50 and _FIRST_DATELINE_BEFORE.fullmatch(text, 0, start) and _DATELINE_AFTER.match(after) and text[start:end].isupper():
+        return "dateline"      # "RAWALPINDI / DERA ISMAIL KHAN:": a dateline of two cities
     if start < 50 and after_feed_stamp(text, start, end):
         return "dateline"      # "Jan 20 2015 Beirut Syrian jets ...": a feed's stamp, the dateline, then the story
     if start < 40 and _DATELINE_CITY_BEFORE.match(text[:start]) and _DATELINE_END_AFTER.match(after):
@@ -1140,7 +1147,15 @@ def countries_worded(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
             if not any(a <= m.start() < b for a, b in skip) and not _NAMED_AFTER.match(text[m.end():m.end() + 14])}
 
 
-_IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside)\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
+_IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside|(?:parts|areas|streets|districts|neighbou?rhoods|suburbs)\s+of)"
+                             r"\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
+
+
+def capital_if_named(text: str, place: Place | None, gz: Gazetteer) -> Place | None:
+    """The capital of `place` (a country) when `text` puts the event "in the capital"; else `place`."""
+    if place is not None and place.kind == "country" and place.country_code in gz.capital_of and _IN_THE_CAPITAL.search(text):
+        return replace(gz.capital_of[place.country_code], geo_precision=1)
+    return place
 
 
 _ACROSS_BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+((?:[A-Z][\w'\u2019-]*\s?){1,3})|\bbordering\s+((?:[A-Z][\w'\u2019-]*\s?){1,3})")

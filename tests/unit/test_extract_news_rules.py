@@ -3167,3 +3167,22 @@ def test_a_mob_that_sets_a_man_ablaze_is_mob_violence_and_a_teenager_is_one_dead
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
     [event] = extract_events("Two gendarmes and a teenager were killed in clashes between protesters and police in Maroua on Sunday.", PUB)
     assert event["fatalities"]["best"] == 3
+
+
+def test_a_city_and_a_colon_opening_the_story_is_its_dateline_not_its_place():
+    [event] = extract_events("Lucknow: Gunmen killed three villagers in Bahraich district on Sunday night, police said.", PUB)
+    assert event["location"]["name"] != "Lucknow"
+    [event] = extract_events("PESHAWAR / BANNU: Security forces killed four terrorists in an operation in Bajaur on Sunday.", PUB)
+    assert event["location"]["name"] not in ("Peshawar", "Bannu")
+
+
+def test_a_wars_toll_since_violence_broke_out_is_no_events_toll_and_village_volunteers_are_people():
+    text = ("Two village volunteers were killed in a gunfight near Moirang on Sunday, police said. "
+            "More than 100 people have been killed since ethnic violence broke out in May.")
+    assert [e["fatalities"]["best"] for e in extract_events(text, PUB)] == [2]
+
+
+def test_parts_of_the_capital_are_in_the_capital():
+    text = ("DHAKA, Nov 13 -- Police arrested 40 opposition activists in Narayanganj on Sunday. "
+            "Unidentified men set fire to three buses in different parts of the capital on Sunday evening, firefighters said.")
+    assert ("Looting/property destruction", "Dhaka") in _types(text)
