@@ -58,6 +58,13 @@ _PERSON_OBJECT = re.compile(
     r"sailors|missionaries|priests?|nuns?|engineers?|contractors?|doctors?|nurses?|teachers?|businessm[ae]n|traders?|"
     r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
     re.I)
+# a man wanted or of standing, taken: by an alias or a nickname, or by his rank in a group ("alias 'Mocho Javier'",
+# "the gang's leader", "a senior commander", "two suspects")
+_WANTED_OBJECT = re.compile(
+    r"\s+(?:alias\b|[\"\u201c'\u2018][A-Z]|(?:(?:the|a|an|two|three|four|five|\d+|several|its|their|his|[\w'\u2019-]+['\u2019]s)\s+)?"
+    r"(?:(?:suspected|alleged|top|senior|wanted|notorious|local|regional|second-in-command|most-wanted)\s+)*"
+    r"(?:\S+\s+)?(?:leaders?|commanders?|kingpins?|ringleaders?|bosses|boss|suspects?|gang\s+members?|cartel\s+members?|"
+    r"hitm[ae]n|cadres?|operatives?|lieutenants?|informants?|informers?|collaborators?|spies)\b)")
 _ANAPHOR_PLURAL = re.compile(r"\b(?:the|two|three|four|both|these|those)\s+(?:\w+\s+)?(?:villages|towns|areas|localities|districts|neighbou?rhoods)\b", re.I)
 _ANAPHOR_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|hamlet)\b|\bits\s+outskirts\b|\bthere\b", re.I)
 _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|\b(?:withdrew|withdrawn|pulled\s+out|retreated|handed\s+over|evacuated)\b", re.I)
@@ -1299,7 +1306,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s) if c.sentence.index < s.index):
                 continue      # "Al-Shabaab said it carried out the bombing": the event just reported, owned (see below)
             clause = clause_of(s, t.start)
-            if t.type == "territory" and _TAKING.match(t.text) \
+            if t.type == "territory" and _TAKING.match(t.text) and _WANTED_OBJECT.match(s.text, t.end, t.end + 80) \
+                    and not _BY_AFTER.match(s.text[t.end:t.end + 30]):
+                # "the police captured alias 'El Flaco'", "troops captured the group's commander": a man taken, by
+                # the state an arrest, by others an abduction (not a place taken)
+                state = any(a.actor.inter == 1 and a.role == "main" and clause_of(s, t.start).start <= a.start < t.start for a in s.actors)
+                t = replace(t, type="Arrests" if state else "Abduction/forced disappearance", needs_place_object=False)
+            elif t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
                 t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             elif t.type == "territory" and _TAKING.match(t.text) and _PEOPLE_TAKEN_BEFORE.search(s.text, max(0, t.start - 60), t.start):

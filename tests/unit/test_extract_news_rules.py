@@ -3186,3 +3186,12 @@ def test_parts_of_the_capital_are_in_the_capital():
     text = ("DHAKA, Nov 13 -- Police arrested 40 opposition activists in Narayanganj on Sunday. "
             "Unidentified men set fire to three buses in different parts of the capital on Sunday evening, firefighters said.")
     assert ("Looting/property destruction", "Dhaka") in _types(text)
+
+
+def test_a_wanted_man_captured_is_an_arrest_by_the_state_and_an_abduction_by_others():
+    [event] = extract_events("In Medellin, police captured alias 'El Tigre', identified as the leader of a local gang, on Sunday.", PUB)
+    assert event["sub_event_type"] == "Arrests"
+    [event] = extract_events("Gunmen seized two suspected informants in the town of Gwoza on Sunday.", PUB)
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+    [event] = extract_events("Rebels captured the town of Gwoza on Sunday.", PUB)
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
