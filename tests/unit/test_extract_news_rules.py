@@ -3195,3 +3195,11 @@ def test_a_wanted_man_captured_is_an_arrest_by_the_state_and_an_abduction_by_oth
     assert event["sub_event_type"] == "Abduction/forced disappearance"
     [event] = extract_events("Rebels captured the town of Gwoza on Sunday.", PUB)
     assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_confrontation_with_troops_is_a_battle_and_rubber_coated_bullets_break_up_a_protest():
+    [event] = extract_events("Four suspected gang members were killed on Sunday in a confrontation with marines near Reynosa.", PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Armed clash", 4)
+    [event] = extract_events("Police fired rubber-coated metal bullets at the weekly demonstration in Bilin on Sunday.", PUB)
+    assert event["sub_event_type"] == "Protest with intervention"
+    assert extract_events("The minister said a confrontation with the opposition was not his aim.", PUB) == []
