@@ -905,6 +905,14 @@ _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
 _SUPPORT_BEFORE = WordGuard(re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
                                        r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I),
                             ("backed", "supported", "aided", "covered", "assisted", "bolstered", "under", "with"))
+# events counted as a trend: "attacks have intensified in the region", "violence has risen sharply this year"
+_TREND_AFTER = re.compile(r"\s+(?:(?:on|against|in|by|of)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:have|has|had)\s+(?:(?:since|also|steadily|sharply|dramatically|further)\s+)?"
+                          r"(?:intensified|increased|risen|surged|escalated|grown|multiplied|spiked|soared|declined|decreased|fallen|"
+                          r"dropped|doubled|tripled|spread|become\s+(?:more\s+|increasingly\s+)?(?:frequent|common|deadly|regular))\b", re.I)
+_TOLL_OF_BEFORE = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$", re.I)     # "the toll from regime air raids has risen"
+# "the town has since been hit by several suicide bombings", "has been targeted by repeated attacks"
+_HIT_REPEATEDLY_BEFORE = re.compile(r"\b(?:has|have)\s+(?:since\s+|also\s+|repeatedly\s+|often\s+|frequently\s+)?been\s+(?:hit|targeted|struck|rocked|shaken)\s+by\s+"
+                                    r"(?:several|many|numerous|repeated|multiple|frequent|dozens\s+of|a\s+(?:series|number|string|wave)\s+of)\s+(?:[\w-]+\s+)?$", re.I)
 _VERB_FORM_END = re.compile(r"(?:ed|ing)$")
 _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b(?![\'\u2019]s)", re.I)
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
@@ -1059,6 +1067,10 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
+    if not _VERB_FORM_END.search(t.text) and ((_TREND_AFTER.match(s.text, t.end, t.end + 80)
+                                               and not _TOLL_OF_BEFORE.search(s.text, max(0, t.start - 40), t.start))
+                                              or _HIT_REPEATEDLY_BEFORE.search(s.text, max(0, t.start - 60), t.start)):
+        return True   # "jihadist attacks have intensified", "has since been hit by several suicide bombings": a trend, no one event
     if _SUPPORT_BEFORE.search(s.text[max(0, t.start - 50):t.start]) \
             and not _VERB_FORM_END.search(t.text) and t.type not in ("territory", "advance"):
         return True   # "backed by Russian airstrikes": support for the event the sentence reports

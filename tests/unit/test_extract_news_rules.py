@@ -3203,3 +3203,10 @@ def test_a_confrontation_with_troops_is_a_battle_and_rubber_coated_bullets_break
     [event] = extract_events("Police fired rubber-coated metal bullets at the weekly demonstration in Bilin on Sunday.", PUB)
     assert event["sub_event_type"] == "Protest with intervention"
     assert extract_events("The minister said a confrontation with the opposition was not his aim.", PUB) == []
+
+
+def test_a_trend_of_attacks_is_no_event_but_a_toll_that_rose_still_counts():
+    assert extract_events("Since the coup, jihadist attacks have intensified in the Dosso region.", PUB) == []
+    assert extract_events("The town of Gwoza has since been hit by several suicide bombings.", PUB) == []
+    [event] = extract_events("The toll from government air raids on Gwoza on Sunday has risen to 12 dead, medics said.", PUB)
+    assert event["fatalities"]["best"] == 12
