@@ -922,6 +922,8 @@ _ENTERED = re.compile(r"enter(?:ed|ing|s)?", re.I)
 _BUILDING_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:establishment|building|house|home|bar|restaurant|"
                               r"church|mosque|school|hospital|premises|room|hall|office|shop|store|nightclub|club|hotel|classroom|"
                               r"dormitory|residence|apartment|compound|courtroom|stadium|venue|clinic|prison|jail)s?\b", re.I)
+_SEARCHING_AFTER = re.compile(r"\b(?:in\s+search\s+of|searching\s+for|to\s+search|looking\s+for|hunting\s+for|to\s+arrest|"
+                              r"to\s+hunt\s+(?:for\s+|down\s+)?|on\s+a\s+search)\b", re.I)
 _RAID_AFTER = re.compile(r"\b(?:burn(?:ed|t|ing)|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|loot(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
                          r"opened\s+fire|shot|shooting|killed|killing|hacked|beheaded|raped|rustled|stole)\b", re.I)
 _WORDS_HIT = re.compile(r"(?:blasted|pound(?:ed|ing|s)?|struck|targeted|hit\s+(?:by|with))$", re.I)
@@ -1107,8 +1109,10 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "the kidnap victims", "bomb survivors": people named by an event told elsewhere, not a report of it
     if t.needs_place_object:
         after = s.text[t.end:t.end + 80]
-        if _ENTERED.fullmatch(t.text) and (_BUILDING_OBJECT.match(after) or _RAID_AFTER.search(s.text, t.end, clause.end)):
-            return True   # "entered the bar", "entered the village, burned homes": a raid, not a place taken
+        if _ENTERED.fullmatch(t.text) and (_BUILDING_OBJECT.match(after) or _RAID_AFTER.search(s.text, t.end, clause.end)
+                                           or _SEARCHING_AFTER.search(s.text, t.end, min(clause.end, t.end + 90))):
+            return True   # "entered the bar", "entered the village, burned homes", "entered the village in search of
+            #   fighters": a raid or a search, not a place taken
         if t.type == "territory" and _PRISON_WORD.search(s.text, clause.start, t.end + 50):
             return True   # "police regained control of the prison": order restored in a building, no territory
         if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):

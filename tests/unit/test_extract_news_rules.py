@@ -3210,3 +3210,7 @@ def test_a_trend_of_attacks_is_no_event_but_a_toll_that_rose_still_counts():
     assert extract_events("The town of Gwoza has since been hit by several suicide bombings.", PUB) == []
     [event] = extract_events("The toll from government air raids on Gwoza on Sunday has risen to 12 dead, medics said.", PUB)
     assert event["fatalities"]["best"] == 12
+
+
+def test_troops_who_enter_a_village_in_search_of_fighters_take_no_territory():
+    assert extract_events("Soldiers entered the village of Bali at dawn on Sunday in search of separatist fighters.", PUB) == []
