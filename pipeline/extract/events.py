@@ -1113,6 +1113,11 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
                                            or _SEARCHING_AFTER.search(s.text, t.end, min(clause.end, t.end + 90))):
             return True   # "entered the bar", "entered the village, burned homes", "entered the village in search of
             #   fighters": a raid or a search, not a place taken
+        if t.type == "territory" and any(a.actor.inter in (5, 6) and a.role == "main" and clause.start <= a.start and 0 <= t.start - a.end <= 40
+                                         and not _BE_WORD.search(s.text, a.end, t.start) and not _BY_WORD.search(s.text, a.end, t.start)
+                                         for a in s.actors):
+            return True   # "demonstrators occupied the state broadcaster", "protesters seized the square": the crowd's deed
+            #   in its demonstration, no territory changing hands between armed sides
         if t.type == "territory" and _PRISON_WORD.search(s.text, clause.start, t.end + 50):
             return True   # "police regained control of the prison": order restored in a building, no territory
         if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):

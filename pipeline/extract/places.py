@@ -1452,7 +1452,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     # "Barangay Ganta": a Philippine village
     r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
-    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station)s?\s+in\s+"
+    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station|headquarters|home|residence|office)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
     _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS

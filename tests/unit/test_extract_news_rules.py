@@ -3214,3 +3214,14 @@ def test_a_trend_of_attacks_is_no_event_but_a_toll_that_rose_still_counts():
 
 def test_troops_who_enter_a_village_in_search_of_fighters_take_no_territory():
     assert extract_events("Soldiers entered the village of Bali at dawn on Sunday in search of separatist fighters.", PUB) == []
+
+
+def test_demonstrators_who_occupy_a_building_take_no_territory():
+    text = "Police fired tear gas in Niamey on Sunday as thousands of demonstrators occupied the state broadcaster."
+    assert [e["sub_event_type"] for e in extract_events(text, PUB)] == ["Protest with intervention"]
+
+
+def test_a_site_in_a_neighbourhood_the_gazetteer_lacks_is_there():
+    text = ("NIAMEY (AP) -- Police fired tear gas at demonstrators in Niamey on Saturday. "
+            "On Sunday, police detained two opposition leaders at their party's headquarters in Lazaret, a spokesman said.")
+    assert ("Arrests", "Lazaret") in _types(text)
