@@ -176,8 +176,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
                 continue
         if val > 100000:
             continue
-        if low in VAGUE and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue      # "an attack by hundreds of jihadists": those who did it, not the dead
+        if _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue      # "an attack by hundreds of jihadists", "shot dead ... by two men on a motorcycle": those who did it, not the dead
         if _CROWD_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue      # "fired at a march of several hundred people": the crowd's size, not its dead
         if _KILLED_BY_BEFORE.search(text, max(0, m.start() - 24), m.start()):

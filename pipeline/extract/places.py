@@ -405,6 +405,11 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+# "San Juan de Lurigancho", "Complexo da Mare", "Morro do Alemao": a longer name, as Spanish and Portuguese name places
+# (a district, a favela) the gazetteer lacks; not the town of its last or first word ("San Juan": Puerto Rico's)
+_NAME_GOES_ON = re.compile(r"\s+(?:de|del|da|do|dos|das)\s+(?:la\s+|las\s+|los\s+)?[A-Z]")
+_LOCAL_UNIT_BEFORE = re.compile(r"\b(?:Complexo|Morro|Favela|Comunidade|Vila|Jardim|Colonia|Barrio|Comuna|Vereda|Corregimiento|Parroquia)"
+                                r"\s+(?:d[aeo]s?\s+|del\s+|de\s+la\s+)?$")
 # "the Route de Delmas", "Rue Lamarre", "Avenida Brasil": a street named after a place, as French, Spanish and
 # Portuguese name streets
 _STREET_BEFORE = re.compile(r"\b(?:(?:Route|Rue|Avenue|Boulevard|Chemin|Calle|Avenida|Carrera|Rua|Estrada|Rodovia|Via|Viale|Corso)"
@@ -541,7 +546,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
             continue
         if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60) \
-                or _STREET_BEFORE.search(text, max(0, start - 16), start):
+                or _STREET_BEFORE.search(text, max(0, start - 16), start) \
+                or (cands[0].kind == "town" and not cands[0].curated
+                    and (_NAME_GOES_ON.match(text, end) or _LOCAL_UNIT_BEFORE.search(text, max(0, start - 20), start))):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         if _ORG_NAME_AFTER.match(text, end, end + 70):

@@ -3225,3 +3225,15 @@ def test_a_site_in_a_neighbourhood_the_gazetteer_lacks_is_there():
     text = ("NIAMEY (AP) -- Police fired tear gas at demonstrators in Niamey on Saturday. "
             "On Sunday, police detained two opposition leaders at their party's headquarters in Lazaret, a spokesman said.")
     assert ("Arrests", "Lazaret") in _types(text)
+
+
+def test_a_longer_spanish_or_portuguese_name_is_not_the_town_of_its_first_or_last_word():
+    [event] = extract_events("A bus driver was shot dead on Sunday in San Juan de Miraflores, a district of Lima, police said.", PUB)
+    assert event["location"]["country"] == "Peru"
+    [event] = extract_events("Six people were killed on Sunday during a police raid in the Complexo da Penha, in Rio de Janeiro.", PUB)
+    assert event["location"]["name"] == "Rio de Janeiro"
+
+
+def test_those_a_killing_was_done_by_are_not_its_dead():
+    [event] = extract_events("A taxi driver was shot dead on Sunday night in Lima, police said, by two men on a motorcycle.", PUB)
+    assert event["fatalities"]["best"] == 1
