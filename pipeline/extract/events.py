@@ -269,6 +269,7 @@ _PLANTED_DEVICE = re.compile(r"improvised|\bieds?\b|vbied|roadside|car\s+bomb|tr
 _MASSACRE = re.compile(r"massacre[ds]?", re.I)
 # what police fire at crowds: its bang or burst is the dispersal, not an explosive attack
 _CROWD_MUNITION = re.compile(r"grenade|gas", re.I)
+_BY_A_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:\S+\s+)?$", re.I)
 
 
 def _stamp(s: Sentence, d: DateExpr, pub: date | None) -> bool:
@@ -627,6 +628,9 @@ _FOLLOW_UP_NOUNS = {
 }
 
 
+# the dead of a demonstration who were the force's ("a policeman died", "two officers were killed"), not the crowd's
+_FORCE_DEAD = re.compile(r"\b(?:police(?:m[ae]n|\s+officers?)?|officers?|soldiers?|troops|guards?|gendarmes?)\s+(?:\S+\s+){0,3}?"
+                         r"(?:died|(?:was|were)\s+(?:\S+\s+)?(?:killed|shot\s+dead|stabbed\s+to\s+death))\b", re.I)
 _ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers|guards?|militants?|"
                             r"fighters?|rebels?|insurgents?|gunmen|militiamen)\s+(?:\S+\s+){0,3}?(?:were|was|have\s+been|had\s+been)\s+"
                             r"(?:\S+\s+)?(?:killed|shot|slain)\b"
@@ -1181,7 +1185,7 @@ _DEATH_WORD = re.compile(r"\b(?:killed|dead|died|martyred|neutrali[sz]ed|paid\s+
 _KILLED_IN_GAP = re.compile(r"\s+(?:\w+\s+)?(?:in|near|at)\s+(?:the\s+(?:\w+\s+){0,2}?(?:city|town|village)\s+of\s+)?")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
 # protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"
-_PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
+_PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?|activists?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
                               r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I)
 _DEATHS_THAT_CAUSED = re.compile(r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to))\s+(?:the\s+)?(?:(?:killings?|deaths?|murders?)\s+of\b"
                                  r"|(?:\S+\s+){1,4}?(?:was|were|had\s+been|have\s+been)\s+(?:shot\s+dead|killed|murdered|stabbed\s+to\s+death)\b)", re.I)
@@ -1323,6 +1327,10 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     x.type == "Protest with intervention" and _CROWD_MUNITION.search(x.text) and 0 <= t.start - x.end <= 25
                     for x in s.triggers):
                 continue      # "as sound grenades detonated", "tear gas canisters exploded": crowd control, not a bomb
+            if t.type not in PROTEST_FAMILY and any(x.type == "Protest with intervention" and 0 <= x.start - t.end <= 40
+                                                    and _BY_A_BEFORE.search(s.text, max(t.start, x.start - 12), x.start)
+                                                    for x in s.triggers):
+                continue      # "struck in the head by a tear gas canister", "hit by rubber bullets": crowd control's munition
             if s.actors and _SAID_IT_DID.search(s.text[max(0, t.start - 50):t.start + 1]) \
                     and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s) if c.sentence.index < s.index):
                 continue      # "Al-Shabaab said it carried out the bombing": the event just reported, owned (see below)
@@ -1573,6 +1581,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     deaths, back, part = group
                     if part:      # "ten dead, including five civilians": those five died here, not there
                         _move_deaths(candidates, s.index - back, sub, deaths)
+            if sub == "Protest with intervention" and deaths is None and _PROTESTERS_DIED.search(s.text, 0, toll_end):
+                deaths = count_deaths(s.text[:toll_end])     # "A protester died after being struck by a tear gas canister"
+            if sub == "Protest with intervention" and deaths and not _ARMED_VICTIMS.search(clause_text) \
+                    and not _FORCE_DEAD.search(clause_text):
+                # "A student died after being hit by a tear-gas canister fired by the National Guard": force that
+                # killed at a demonstration is ACLED's excessive force (the codebook: lethal force against protesters)
+                sub = "Excessive force against protesters"
             if sub not in VIOLENT_TYPES or (t.type == "Looting/property destruction"
                                             and not _HARMED_BEFORE_CAUSE.match(s.text, t.end, clause.end)):
                 # a truce or an arrest has no death toll of its own; nor has a burning told with the death

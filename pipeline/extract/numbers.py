@@ -35,7 +35,7 @@ CAPTURE = r"(?:captured|capturing|abducted|abducting|kidnapped|kidnapping|arrest
 _CASUALTY = re.compile(r"\b(?:(?P<death>" + DEATH + r")|(?P<injury>" + INJURY + r")|(?P<capture>" + CAPTURE + r"))\b")
 _COMBINED = re.compile(r"\b" + DEATH + r"\s+(?:and|or|and/or|&)\s+(?:" + INJURY + "|" + CAPTURE + r")\b|\b(?:" + INJURY + r")\s+(?:and|or)\s+" + DEATH + r"\b|\bcasualties\b")
 PERSON = re.compile(
-    r"^(?:[A-Za-z'\u2019-]+(?:\.[A-Za-z]+)*\.?\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
+    r"^(?:\d{1,3}-year-old\s+)?(?:[A-Za-z'\u2019-]+(?:\.[A-Za-z]+)*\.?\s+){0,4}?(?:people|persons?|civilians?|fighters?|soldiers?|troops|members?|militants?|rebels?|insurgents?|"
     r"policem[ae]n|police(?:\s+officers)?|officers?|children|child|women|woman|men|man|others|forces|personnel|terrorists?|"
     r"jihadists?|protesters?|demonstrators?|students?|workers?|guards?|pilgrims|worshippers|passengers|victims|residents|"
     r"villagers|gunmen|militiamen|combatants|recruits|trainees|servicemen|army|fighters|members|refugees|tourists?|"
@@ -176,6 +176,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
                 continue
         if val > 100000:
             continue
+        if low in ("a", "an") and _RANGE_END_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue      # "11 people, ranging from a baby girl to a 25-year-old man": the ends of a range, not more dead
         if _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue      # "an attack by hundreds of jihadists", "shot dead ... by two men on a motorcycle": those who did it, not the dead
         if _CROWD_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -257,6 +259,7 @@ _MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|ha
 _PASSIVE_AUX = re.compile(r"\b(?:were|was)\b", re.I)
 _CROWD_DEEDS = frozenset(("set", "threw", "hurled", "marched", "gathered", "blocked", "stormed", "burned", "burnt", "torched",
                           "chanted", "rallied", "protested", "demonstrated", "looted", "took", "poured", "occupied", "staged"))
+_RANGE_END_BEFORE = re.compile(r"\b(?:from|to)\s+$", re.I)
 _CROWD_OF_BEFORE = re.compile(r"\b(?:march|crowd|rally|protest|demonstration|gathering|procession|sit-in|convoy|column)\s+of\s+"
                               r"(?:some\s+|about\s+|around\s+|nearly\s+|at\s+least\s+|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
 _KILLED_BY_BEFORE = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|stabbed(?:\s+to\s+death)?|beaten\s+to\s+death|gunned\s+down)\s+by\s+(?:the\s+)?$", re.I)

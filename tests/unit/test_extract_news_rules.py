@@ -3237,3 +3237,16 @@ def test_a_longer_spanish_or_portuguese_name_is_not_the_town_of_its_first_or_las
 def test_those_a_killing_was_done_by_are_not_its_dead():
     [event] = extract_events("A taxi driver was shot dead on Sunday night in Lima, police said, by two men on a motorcycle.", PUB)
     assert event["fatalities"]["best"] == 1
+
+
+def test_a_protester_killed_by_a_tear_gas_canister_met_excessive_force_not_shelling():
+    [event] = extract_events("A 19-year-old protester died on Sunday in Quito after being struck in the head by a tear gas canister, "
+                             "his family said.", PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Excessive force against protesters", 1)
+    [event] = extract_events("A protester was hit by rubber bullets in Quito on Sunday.", PUB)
+    assert event["sub_event_type"] == "Protest with intervention"
+
+
+def test_the_ends_of_a_range_are_not_more_dead():
+    [event] = extract_events("An air strike killed 11 people in Douma on Sunday, ranging from a baby girl to a 70-year-old man.", PUB)
+    assert event["fatalities"]["best"] == 11
