@@ -308,6 +308,12 @@ _FORMER_END = re.compile(r"\b(?:former|late|ex-)\s*$", re.I)
 _PRO_ANTI_END = re.compile(r"\b(?:pro|anti)-$")
 
 
+# the words many groups' names start with after their land's name ("West Papua National Liberation Army", "Sudan
+# People's Liberation Army"): an alias that starts with one, right after a capitalised word, is part of a longer name
+_GENERIC_HEAD = re.compile(r"(?:national|people['\u2019]?s|popular|democratic|revolutionary|liberation|united|patriotic|federal)\b", re.I)
+_TITLE_WORD_BEFORE = re.compile(r"\b(?!(?:The|A|An|Its|Their|His|Her|Our|On|In|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\s)([A-Z][a-z][\w'\u2019-]*)\s+$")
+
+
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in a sentence, each with its role (main participant, associate, source)."""
     lex = load_lexicon()
@@ -332,6 +338,11 @@ def find_actors(text: str) -> list[ActorMention]:
             cc = lex.nationalities.get(" ".join(nat.lower().removeprefix("pro-").split()))
         if actor.needs_country and cc is None:
             continue
+        if not nat and _GENERIC_HEAD.match(alias) and m.start("alias") > 1 and text[m.start("alias") - 1:m.start("alias")].isupper() \
+                and (before := _TITLE_WORD_BEFORE.search(text, max(0, m.start("alias") - 31), m.start("alias") - 1)) is not None \
+                and before.group(1).lower() not in lex.nationalities:
+            continue      # "the West Papua National Liberation Army": a longer name, another group's (not the ELN's; but
+            #   "the Ethiopian National Defense Force" is Ethiopia's)
         start = (m.start("nat") if nat else m.start("alias")) - 1
         end = m.end() - 1
         if cc and "{country}" in actor.name:

@@ -242,10 +242,11 @@ _BOMBERS_BEFORE = re.compile(r"\bbombers?\b", re.I)
 _BOMBERS_ON_FOOT = re.compile(r"\bsuicide\s+bomb|\b(?:female|male|teenage|girl|boy|woman|women)\s+(?:suicide\s+)?bombers?\b", re.I)
 _STATE_FORCE_WORDS = re.compile(r"\b(?:police|policemen|security\s+forces|soldiers|troops|army|military|gendarmes?|gendarmerie|officers|"
                                 r"riot\s+police|national\s+guard|guardsmen|paramilitar\w*|militiamen|junta|regime)\b", re.I)
-_AT_CROWD_AFTER = re.compile(r"\s+(?:(?:into|at|on|upon)\s+)?(?:a\s+crowd\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
-_CROWD_TARGET_IN = re.compile(r"\b(?:into|at|on|upon)\s+(?:a\s+crowd\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
+_AT_CROWD_AFTER = re.compile(r"\s+(?:(?:into|at|on|upon)\s+)?(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
+_CROWD_TARGET_IN = re.compile(r"\b(?:into|at|on|upon)\s+(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
 _NONSTATE_SHOOTER = re.compile(r"\b(?:someone|somebody|a\s+(?:lone\s+)?(?:gunman|man|woman|driver|motorist|shooter|sniper|assailant|attacker|resident)|"
-                               r"gunmen|assailants|attackers|unknown\s+(?:men|people|persons)|unidentified\s+(?:men|people|persons))\b", re.I)
+                               r"gunmen|assailants|attackers|unknown\s+(?:men|people|persons)|unidentified\s+(?:men|people|persons)|"
+                               r"(?:armed|masked|hooded)\s+men|men\s+(?:on|riding)\s+(?:motorcycles|motorbikes|a\s+motorcycle))\b", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:was|were|been|being)\b", re.I)
 _CROWD_AT_IT = re.compile(r"[^.;]{0,70}?\b(?:as|while|when|during)\s+(?:a\s+|the\s+)?(?:\S+\s+){0,4}?(?:marched|protested|demonstrated|rallied|"
                           r"protests?|demonstrations?|rall(?:y|ies)|marches)\b", re.I)
@@ -370,6 +371,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and not _WITHOUT_A_FIGHT.search(ctext):
         return _resolve_type("territory", s, t, clause, actor1, actor2, neighbours)
     if cand_type == "Looting/property destruction" and actor1 is not None and actor1.actor.inter in (5, 6):
+        if _MOB_END.search(actor1.text) and not _names(_PROTEST_FRAME, neighbours):
+            return "Mob violence"       # "kiosks were set on fire when an angry crowd ran amok": a crowd's rampage, no demonstration
         return "Violent demonstration"      # rioters burning and looting: a riot
     if (cand_type == "Looting/property destruction" or (cand_type == "Violent demonstration" and _ARSON.match(t.text)
                                                         and not _names(_PROTEST_FRAME, neighbours))) \
@@ -640,6 +643,7 @@ _ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|p
 _ASSAULTS = {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
 
 
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were|to)\b)(?![,.]?\s*$)", re.I)     # "a store here", not "here is a summary"
 _HEADING_REST = re.compile(r"[\W\d_]*")
 
 
@@ -1278,6 +1282,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     last_place_at = -1
     last_group: list[Place] = []
     header: Place | None = None      # the place a section heading named ("CALI (Valle del Cauca)."), until the next one
+    dateline_town: list[Place | None] | None = None      # the dateline's town, found when "here" first needs it
     for s in sentences:
         deadline.check("events", s.index, len(sentences))
         first_here = len(candidates)
@@ -1327,10 +1332,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     x.type == "Protest with intervention" and _CROWD_MUNITION.search(x.text) and 0 <= t.start - x.end <= 25
                     for x in s.triggers):
                 continue      # "as sound grenades detonated", "tear gas canisters exploded": crowd control, not a bomb
-            if t.type not in PROTEST_FAMILY and any(x.type == "Protest with intervention" and 0 <= x.start - t.end <= 40
-                                                    and _BY_A_BEFORE.search(s.text, max(t.start, x.start - 12), x.start)
-                                                    for x in s.triggers):
-                continue      # "struck in the head by a tear gas canister", "hit by rubber bullets": crowd control's munition
+            if t.type not in PROTEST_FAMILY and any(x.type == "Protest with intervention" and (
+                    (0 <= x.start - t.end <= 40 and _BY_A_BEFORE.search(s.text, max(t.start, x.start - 12), x.start))
+                    or (0 <= t.start - x.end <= 12 and _CROWD_MUNITION.search(x.text))) for x in s.triggers):
+                continue      # "struck in the head by a tear gas canister", "hit by rubber bullets", "a tear-gas canister
+                #   fired at close range": crowd control's munition
             if s.actors and _SAID_IT_DID.search(s.text[max(0, t.start - 50):t.start + 1]) \
                     and any(c.sub_event_type in VIOLENT_TYPES for c in _recent(candidates, s) if c.sentence.index < s.index):
                 continue      # "Al-Shabaab said it carried out the bombing": the event just reported, owned (see below)
@@ -1509,6 +1515,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # "A crowd marched to the city hall. Some protesters threw stones at the building": the same crowd,
                 # where the sentence before put it
                 place, carried = before.place, True
+            if (place is None or place.kind == "country") and _HERE.search(s.text, clause.start, clause.end):
+                # "hurled a grenade at a store here on Monday": where the dateline says the reporter is
+                if dateline_town is None:
+                    dateline_town = [next((m.place for x in sentences[:2] for m in x.places if m.role == "dateline"
+                                           and m.place.kind == "town" and m.place.latitude is not None), None)]
+                if dateline_town[0] is not None and (place is None or place.country_code == dateline_town[0].country_code):
+                    place = dateline_town[0]
             if (place is None or place.kind == "country") and header is not None \
                     and (place is None or place.country_code == header.country_code):
                 # a report under a place heading ("BOGOTA. On Tuesday, tens of thousands marched ..."), as a

@@ -197,6 +197,8 @@ _CAUSE_WORD = re.compile(r"\b(?:after|following|over|in\s+(?:retaliation|revenge
 _CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
 
 
+_CROWD_HIT_IN = re.compile(r"\b(?:on|at|into|upon)\s+(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:protesters|demonstrators|marchers)\b", re.I)
 _CROWD_OBJECT = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+crowd\s+of\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
 
 
@@ -210,8 +212,9 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
         return
     for c in [c for c in here if c.sub_event_type == "Attack" and ((c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
                                                                     or (c.actor1 or {}).get("inter") == 1)]:
-        if (c.actor1 or {}).get("inter") != 1 and _CROWD_OBJECT.match(s.text, c.trigger.end):
-            continue      # "a group of thugs attacked protesters": an attack on the crowd, by men the text names
+        if (c.actor1 or {}).get("inter") != 1 and (_CROWD_OBJECT.match(s.text, c.trigger.end) or _CROWD_HIT_IN.search(c.trigger.text)):
+            continue      # "a group of thugs attacked protesters", "men on motorcycles opened fire on a group of
+            #   demonstrators": an attack on the crowd, by men the text names
         owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
         if owner is not None and not (owner.trigger.end <= c.trigger.start
                                       and _CAUSE_WORD.search(s.text, owner.trigger.end, c.trigger.start)):

@@ -259,6 +259,9 @@ _MORE_KILLED_AFTER = re.compile(r"\s+(?:more|others)\s+(?:(?:were|have\s+been|ha
 _PASSIVE_AUX = re.compile(r"\b(?:were|was)\b", re.I)
 _CROWD_DEEDS = frozenset(("set", "threw", "hurled", "marched", "gathered", "blocked", "stormed", "burned", "burnt", "torched",
                           "chanted", "rallied", "protested", "demonstrated", "looted", "took", "poured", "occupied", "staged"))
+# "clashed with about 15 Abu Sayyaf fighters, killing two": those fought, not the dead
+_ENGAGED_BEFORE = re.compile(r"\b(?:clash(?:ed|es)?\s+with|fought|battled|engaged|confronted|surrounded|ambushed)\s+(?:a\s+group\s+of\s+)?"
+                             r"(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+|over\s+)?$", re.I)
 _RANGE_END_BEFORE = re.compile(r"\b(?:from|to)\s+$", re.I)
 _CROWD_OF_BEFORE = re.compile(r"\b(?:march|crowd|rally|protest|demonstration|gathering|procession|sit-in|convoy|column)\s+of\s+"
                               r"(?:some\s+|about\s+|around\s+|nearly\s+|at\s+least\s+|more\s+than\s+|over\s+|up\s+to\s+)?$", re.I)
@@ -451,7 +454,8 @@ def fatalities(text: str) -> int | None:
             vs = end + passive.start("verb")
             best = next(((cs, ce, kind) for cs, ce, kind in casualty if cs == vs), None)
             best_d = 0 if best else best_d
-        targeted = best is None and _TARGET_PREP_BEFORE.search(text[max(0, start - 12):start]) is not None
+        targeted = best is None and (_TARGET_PREP_BEFORE.search(text[max(0, start - 12):start]) is not None
+                                     or _ENGAGED_BEFORE.search(text, max(0, start - 40), start) is not None)
         for cs, ce, kind in casualty if best is None else ():
             if own_subject and cs == verb_start:
                 continue

@@ -477,7 +477,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
         a1, a2 = (a1 if a1 and a1["inter"] == 5 else rioters), opponent
     elif sub == "Mob violence":
         # protesters named as the only side of a crowd's violence are its victims ("party supporters attacked protesters")
-        victims = a1 if a1 and a1["inter"] == 6 and a2 is None else None
+        victims = a1 if a1 and a1["inter"] == 6 and a2 is None and not _CROWD_WORD.search(actor1.text) else None
         a1 = a1 if a1 and a1["inter"] == 5 else rioters
         if (a2 is None or a2["inter"] in (6, 7)) and _CLASH.search(clause_text) \
                 and (_RIVALS.search(clause_text) or PARTISANS.search(clause_text)):
@@ -513,6 +513,7 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     return a1, a2
 
 
+_CROWD_WORD = re.compile(r"crowd|mob|throng", re.I)
 _CROWD_LOOTERS = re.compile(r"\b(?:picketers|protesters|demonstrators|rioters|looters|crowds?|mobs?|locals|youths|residents|"
                             r"supporters|hartal|unrest)\b", re.I)
 _TAKEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"

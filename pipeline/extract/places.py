@@ -1447,7 +1447,8 @@ _UNKNOWN_TOPONYM_ABC = (
     r"commune|municipality|sub-prefecture|cercle|"
     r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
-    r"|\b(?P<b>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+(?:village|town|district|neighbou?rhood|camp|"
+    r"|\b(?P<b>(?!(?:In|At|On|Near|From|The|To|For|Of|By|And|But|Outside|Inside|Around|Across|Into|Within|Over)\s)"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
     r"township|commune|woreda|tehsil|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
@@ -1459,7 +1460,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     # "Barangay Ganta": a Philippine village
     r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
-    r"|\b(?:base|camp|barracks|checkpoint|outpost|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station|headquarters|home|residence|office)s?\s+in\s+"
+    r"|\b(?:base|camp|barracks|checkpoint|outpost|(?:military|army|police|border|security)\s+post|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station|headquarters|home|residence|office)s?\s+in\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
     _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS

@@ -3250,3 +3250,50 @@ def test_a_protester_killed_by_a_tear_gas_canister_met_excessive_force_not_shell
 def test_the_ends_of_a_range_are_not_more_dead():
     [event] = extract_events("An air strike killed 11 people in Douma on Sunday, ranging from a baby girl to a 70-year-old man.", PUB)
     assert event["fatalities"]["best"] == 11
+
+
+def test_a_flash_mob_march_is_a_peaceful_protest():
+    [event] = extract_events('In Mandalay, several hundred residents held a dawn "flash mob" march on Sunday, dispersing within minutes.', PUB)
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_the_fighters_a_force_clashed_with_are_not_its_dead():
+    [event] = extract_events("Troops clashed with about 20 rebels near Jolo on Sunday, killing three of them, the army said.", PUB)
+    assert event["fatalities"]["best"] == 3
+
+
+def test_shops_burned_when_an_angry_crowd_ran_amok_are_mob_violence_and_crowds_that_loot_are_no_victims():
+    [event] = extract_events("Twelve kiosks were set on fire when an angry crowd ran amok in Jayapura on Sunday.", PUB)
+    assert event["sub_event_type"] == "Mob violence"
+    [event] = extract_events("Overnight in Valencia, Venezuela, crowds looted at least 20 shops, merchants said on Sunday.", PUB)
+    assert event["actor2"] is None or event["actor2"]["inter"] != 6
+
+
+def test_here_is_the_datelines_town():
+    text = ("ZAMBOANGA CITY - An unidentified man hurled a grenade at a grocery store along the main avenue here "
+            "on Sunday night, wounding six people, police said.")
+    [(sub, name)] = _types(text)
+    assert sub == "Grenade" and name.startswith("Zamboanga")
+
+
+def test_a_village_of_three_words_and_a_military_post_in_a_place_the_gazetteer_lacks():
+    [event] = extract_events("Soldiers set fire to 40 houses in Kyee Pin Hla village in Sagaing Region on Sunday.", PUB)
+    assert event["location"]["name"] == "Kyee Pin Hla"
+    [event] = extract_events("Rebels attacked a military post in Bilogai, Intan Jaya regency, on Sunday.", PUB)
+    assert event["location"]["name"] == "Bilogai"
+
+
+def test_a_longer_name_ending_in_another_groups_name_is_not_that_group():
+    [event] = extract_events("Fighters of the West Papua National Liberation Army attacked an army post in Intan Jaya on Sunday.", PUB)
+    assert event["actor1"]["name"] != "ELN"
+    [event] = extract_events("The National Liberation Army attacked a police station in Arauca on Sunday.", PUB)
+    assert event["actor1"]["name"] == "ELN"
+
+
+def test_men_on_motorcycles_who_fire_on_demonstrators_attack_them():
+    [event] = extract_events("In Barquisimeto, a student was killed on Sunday when men on motorcycles opened fire on a group of "
+                             "demonstrators.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 36)
+    [event] = extract_events("A student died on Sunday after being hit by a tear-gas canister fired at close range by riot police "
+                             "during a march in Barquisimeto.", PUB)
+    assert event["sub_event_type"] == "Excessive force against protesters"
