@@ -437,7 +437,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
                 and not _CIVILIAN_WORDS.search(clause_text) and not _HARMED.search(clause_text):
             return a1, None         # "blew up pipelines": a sabotage with no one named as harmed
         if a2 is None:
-            if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4):
+            if _CIVILIAN_WORDS.search(clause_text) or a1["inter"] in (2, 3, 4) \
+                    or (_CIVILIAN_SITE.search(sentence_text) and not _MILITARY_SITE.search(clause_text)):
+                # (or civilian buildings and vehicles hit: "drones struck a warehouse and a residential building",
+                # "an FPV drone struck a private car": the civilians there, not the state's forces)
                 a2 = civilians
             elif a1["inter"] == 8 and actor1 is not None and actor1.actor.home and place_cc \
                     and place_cc not in actor1.actor.allies and place_cc != actor1.actor.home:
@@ -565,6 +568,10 @@ _CIVILIAN_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|markets
 _MILITARY_SITE = re.compile(r"\b(?:air\s*bases?|airbases?|military\s+(?:bases?|airports?|airfields?|positions?|posts?|sites?|facilit(?:y|ies)|"
                             r"headquarters|compounds?|installations?)|army\s+(?:bases?|posts?|barracks|headquarters|positions?)|barracks|garrisons?)\b", re.I)
 _NAMED_CIVILIANS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b", re.I)
+_CIVILIAN_SITE = re.compile(r"\b(?:residential|apartment\s+(?:block|building)s?|high-rise|homes?|houses?|private\s+(?:houses?|homes?|cars?|vehicles?)|"
+                            r"hospitals?|clinics?|schools?|kindergartens?|markets?|supermarkets?|shopping\s+(?:centre|center|mall)|"
+                            r"warehouses?|churche?s?|mosques?|civilian\s+(?:infrastructure|cars?|vehicles?|buses|bus|targets?)|"
+                            r"minibus(?:es)?|passenger\s+(?:bus|train)|playgrounds?|cafes?|restaurants?|hotels?)\b", re.I)
 _CIVILIAN_WORDS = re.compile(r"\bcivilians?\b|\bchildren\b|\bwomen\b|\bresidents\b|\bpeople\b", re.I)
 
 

@@ -3297,3 +3297,10 @@ def test_men_on_motorcycles_who_fire_on_demonstrators_attack_them():
     [event] = extract_events("A student died on Sunday after being hit by a tear-gas canister fired at close range by riot police "
                              "during a march in Barquisimeto.", PUB)
     assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_strikes_on_homes_and_markets_hit_civilians_not_the_states_forces():
+    [event] = extract_events("In Kharkiv, Russian drones struck a residential building in the Saltivskyi district on Sunday.", PUB)
+    assert (event["actor2"] or {}).get("name") == "Civilians (Ukraine)"
+    [event] = extract_events("Russian missiles struck a military airfield near Starokostiantyniv on Sunday.", PUB)
+    assert (event["actor2"] or {}).get("name") == "Military Forces of Ukraine"
