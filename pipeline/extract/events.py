@@ -523,7 +523,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             return "Mob violence"
     if cand_type == "Arrests" and (_ACTIVIST_WORDS.search(ctext) and (_PROTEST_STEMS.search(ctext) or _PROTEST_WHILE.search(text))
                                    or _DURING_PROTEST.search(text, t.end, clause.end)
-                                   or _PROTEST_WHERE.search(text, max(0, t.start - 120), t.start)) \
+                                   or _PROTEST_WHERE.search(text, max(0, t.start - 120), t.start)
+                                   # "Riot police began grabbing people; OVD-Info counted 391 detentions": a crowd's arrests
+                                   or (_RIOT_POLICE.search(text) and (_names(_PROTEST_FRAME, neighbours) or _GATHERED.search(neighbours)))) \
             and not _AHEAD_OF_BEFORE.search(ctext):
         return "Protest with intervention"     # "arrested 27 people during a march": a protest broken up
     if cand_type == "Attack" and _PROTEST_WORDS.search(ctext) and FORCE_PATIENT.search(text, clause.start, t.end + 20):
@@ -548,6 +550,8 @@ _PEOPLE_TAKEN_BEFORE = re.compile(
 _BACKED_BY_WORD = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|reinforced)\s+by\s+(?:the\s+|a\s+)?([A-Z][\w-]+)")
 _KILLED_ONE = re.compile(r"(?:killed|killing|kills|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death|beheaded|"
                          r"assassinated)\s+(?:a|an|one)\s", re.I)
+_GATHERED = re.compile(r"\b(?:gathered|rallied|marched|chanting|chanted)\b", re.I)
+_RIOT_POLICE = re.compile(r"\briot\s+(?:police|policemen|officers|squads?|units?)\b", re.I)
 _MOB_END = re.compile(r"(?:crowds?|mobs?)$", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)

@@ -53,7 +53,7 @@ _NOT_PLACES = {
     "unity", "freedom", "reuters", "news", "media", "university", "ministry", "forces", "force",
     "coalition", "national", "defense", "defence", "council", "party", "republic", "people", "hope",
     "mobile", "deal", "energy", "opposition", "center", "centre", "central", "north", "south", "east",
-    "west", "northern", "southern", "eastern", "western", "after", "before", "during", "also", "while",
+    "west", "northern", "southern", "eastern", "western", "after", "before", "during", "also", "while", "since",
     "video", "footage", "internet", "daily", "star", "online", "saba", "sana", "islam", "sharia",
     "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "kurdish",
     "arab", "arabs", "lebanese", "syrian", "iraqi", "turkish", "assad", "nusra", "hezbollah", "daesh",
@@ -405,6 +405,7 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_BY_A_PERSON_BEFORE = re.compile(r"\b(?:by|President|Minister|leader|spokesman|spokeswoman)\s+$")
 # "San Juan de Lurigancho", "Complexo da Mare", "Morro do Alemao": a longer name, as Spanish and Portuguese name places
 # (a district, a favela) the gazetteer lacks; not the town of its last or first word ("San Juan": Puerto Rico's)
 _NAME_GOES_ON = re.compile(r"\s+(?:de|del|da|do|dos|das)\s+(?:la\s+|las\s+|los\s+)?[A-Z]")
@@ -544,6 +545,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place; "the town of Ain Larouz": a longer name
             # (not when a nationality word follows: "the district of Aleppo Syrian television said", punctuation lost)
             i = j          # "Rami Abdel-Rahman", "Zahran Alloush": a person, not a place
+            continue
+        if j < n and cands[0].kind == "town" and not cands[0].curated and _starts_name(text, end, words[j]) \
+                and words[j][2] not in _demonyms()[1] and _BY_A_PERSON_BEFORE.search(text, max(0, start - 12), start):
+            i = j + 1      # "announced by Vladimir Putin", "led by Victoria Nuland": a person's first name, not a town
             continue
         if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60) \
                 or _STREET_BEFORE.search(text, max(0, start - 16), start) \

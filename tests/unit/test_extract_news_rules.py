@@ -3304,3 +3304,14 @@ def test_strikes_on_homes_and_markets_hit_civilians_not_the_states_forces():
     assert (event["actor2"] or {}).get("name") == "Civilians (Ukraine)"
     [event] = extract_events("Russian missiles struck a military airfield near Starokostiantyniv on Sunday.", PUB)
     assert (event["actor2"] or {}).get("name") == "Military Forces of Ukraine"
+
+
+def test_riot_police_detaining_people_after_a_gathering_break_it_up():
+    text = ('In Kazan, several hundred people gathered in the central square on Sunday evening, chanting "No to war!" '
+            "Riot police began grabbing people almost immediately; monitors counted 120 detentions in the city.")
+    assert [e["sub_event_type"] for e in extract_events(text, PUB)] == ["Protest with intervention"]
+
+
+def test_a_presidents_first_name_is_no_town_and_since_is_no_place():
+    text = "Protests against the mobilization announced by Vladimir Putin continued on Sunday in Kazan."
+    assert [name for _, name in _types(text)] == ["Kazan"]
