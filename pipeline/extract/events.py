@@ -23,7 +23,7 @@ from .merge import (GENERIC_ARMED, more_dead, other_sides_dead, attack_absorbs_r
 from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import (Mention, Place, after_feed_stamp, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+from .places import (Mention, Place, after_feed_stamp, article_countries, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -1287,6 +1287,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
     last_group: list[Place] = []
     header: Place | None = None      # the place a section heading named ("CALI (Valle del Cauca)."), until the next one
     dateline_town: list[Place | None] | None = None      # the dateline's town, found when "here" first needs it
+    headline_town: list[Place | None] | None = None      # the one town the headline names, found when first needed
     for s in sentences:
         deadline.check("events", s.index, len(sentences))
         first_here = len(candidates)
@@ -1627,6 +1628,18 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     if article_home is None:
                         article_home = [article_country([m for x in sentences for m in x.places], title)]
                     place = capital_if_named(s.text, article_home[0], load_gazetteer())     # "in parts of the capital"
+            if (place is None or place.kind == "country") and title and s.index == 0:
+                # the one town the headline names ("Second night of protests in Tbilisi"), in the article's country:
+                # where the lede that names no place of its own happened
+                if headline_town is None:
+                    main_countries, _ = article_countries([m for x in sentences for m in x.places], load_gazetteer(),
+                                                          title + "\n" + text, headline=title)
+                    towns = {m.place.name: m.place for m in find_places(title, load_gazetteer())
+                             if m.place.kind == "town" and m.place.latitude is not None and m.role in ("locative", "dateline")
+                             and m.cued and m.place.country_code in main_countries}
+                    headline_town = [next(iter(towns.values())) if len(towns) == 1 else None]
+                if headline_town[0] is not None and (place is None or place.country_code == headline_town[0].country_code):
+                    place = headline_town[0]
             if t.weak and actor1 is None and place is not None and (place.kind == "town" or place.level == 2) \
                     and _HAPPENED_AFTER.match(s.text, t.end) \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _SAID_THE.search(s.text, max(0, t.start - 40), t.start)):

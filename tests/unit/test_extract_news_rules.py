@@ -3315,3 +3315,15 @@ def test_riot_police_detaining_people_after_a_gathering_break_it_up():
 def test_a_presidents_first_name_is_no_town_and_since_is_no_place():
     text = "Protests against the mobilization announced by Vladimir Putin continued on Sunday in Kazan."
     assert [name for _, name in _types(text)] == ["Kazan"]
+
+
+def test_a_lede_that_names_no_place_happened_in_the_one_town_its_headline_names():
+    title = "Second night of protests in Kutaisi as police deploy water cannon"
+    text = ("Riot police used water cannon and tear gas to disperse thousands of protesters outside the city hall on Sunday night. "
+            "The Georgian opposition called for more rallies. "
+            "Protests also took place in Batumi, where several thousand people marched to the regional government building.")
+    names = sorted(e["location"]["name"] for e in extract_events(text, PUB, title))
+    assert names == ["Batumi", "Kutaisi"]
+    # a headline's word that is no place of the article's country places nothing
+    title = "Sarin used in attack, experts say"
+    assert all(e["location"]["name"] != "Sarin" for e in extract_events("A chemical attack killed 30 people in Idlib province on Sunday.", PUB, title))
