@@ -3327,3 +3327,10 @@ def test_a_lede_that_names_no_place_happened_in_the_one_town_its_headline_names(
     # a headline's word that is no place of the article's country places nothing
     title = "Sarin used in attack, experts say"
     assert all(e["location"]["name"] != "Sarin" for e in extract_events("A chemical attack killed 30 people in Idlib province on Sunday.", PUB, title))
+
+
+def test_blockades_and_slow_convoys_are_protests():
+    assert _types("In Kutaisi, students blocked the central Chavchavadze Avenue for two hours on Sunday.") == [("Peaceful protest", "Kutaisi")]
+    assert _types("Farmers kept up their blockade of the A7 motorway near Valence on Sunday.")[0][0] == "Peaceful protest"
+    assert sorted(_types("Farmers staged slow-moving tractor convoys in Munich and Stuttgart on Sunday.")) == [
+        ("Peaceful protest", "Munich"), ("Peaceful protest", "Stuttgart")]
