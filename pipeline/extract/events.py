@@ -917,6 +917,8 @@ _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
 _SUPPORT_BEFORE = WordGuard(re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
                                        r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I),
                             ("backed", "supported", "aided", "covered", "assisted", "bolstered", "under", "with"))
+_UNTIL_GOAL = re.compile(r"\b(?:would|will|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)|determined|intend(?:s|ed)?)\b"
+                         r"[^.;]{0,80}?\buntil\b[^.;]{0,80}$", re.I)
 # events counted as a trend: "attacks have intensified in the region", "violence has risen sharply this year"
 _TREND_AFTER = re.compile(r"\s+(?:(?:on|against|in|by|of)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:have|has|had)\s+(?:(?:since|also|steadily|sharply|dramatically|further)\s+)?"
                           r"(?:intensified|increased|risen|surged|escalated|grown|multiplied|spiked|soared|declined|decreased|fallen|"
@@ -1081,6 +1083,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
+    if _UNTIL_GOAL.search(s.text, max(0, t.start - 170), t.start):
+        return True   # "would continue operations until Kyaukphyu and Sittwe were 'liberated'": a goal, not done
     if not _VERB_FORM_END.search(t.text) and ((_TREND_AFTER.match(s.text, t.end, t.end + 80)
                                                and not _TOLL_OF_BEFORE.search(s.text, max(0, t.start - 40), t.start))
                                               or _HIT_REPEATEDLY_BEFORE.search(s.text, max(0, t.start - 60), t.start)):

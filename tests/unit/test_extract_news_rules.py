@@ -3334,3 +3334,10 @@ def test_blockades_and_slow_convoys_are_protests():
     assert _types("Farmers kept up their blockade of the A7 motorway near Valence on Sunday.")[0][0] == "Peaceful protest"
     assert sorted(_types("Farmers staged slow-moving tractor convoys in Munich and Stuttgart on Sunday.")) == [
         ("Peaceful protest", "Munich"), ("Peaceful protest", "Stuttgart")]
+
+
+def test_what_a_side_will_do_until_a_town_is_taken_is_a_goal_not_an_event():
+    assert extract_events('A rebel spokesman said on Sunday its forces would continue operations until Sittwe and Kyaukphyu '
+                          'were "liberated".', PUB) == []
+    [event] = extract_events("Fighting raged until dawn in Kidal on Sunday, residents said.", PUB)
+    assert event["sub_event_type"] == "Armed clash"
