@@ -3337,7 +3337,7 @@ def test_blockades_and_slow_convoys_are_protests():
 
 
 def test_what_a_side_will_do_until_a_town_is_taken_is_a_goal_not_an_event():
-    assert extract_events('A rebel spokesman said on Sunday its forces would continue operations until Sittwe and Kyaukphyu '
+    assert extract_events('A KIA spokesman said on Sunday that its units would keep fighting until Bhamo and Myitkyina '
                           'were "liberated".', PUB) == []
     [event] = extract_events("Fighting raged until dawn in Kidal on Sunday, residents said.", PUB)
     assert event["sub_event_type"] == "Armed clash"
