@@ -1250,7 +1250,8 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     the "Venezuela" of a background paragraph)."""
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
-    for cc in {m.place.country_code for m in find_places(headline, gz) if m.place.kind == "country"} if headline else ():
+    # (in the order the headline names them: a set's order would change with the hash seed, and a tie with it)
+    for cc in dict.fromkeys(m.place.country_code for m in find_places(headline, gz) if m.place.kind == "country") if headline else ():
         votes[cc] += 2
     for cc, n in (groups or {}).items():
         votes[cc] += min(2.0, 0.5 * n)
