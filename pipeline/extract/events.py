@@ -37,7 +37,7 @@ _NORMALISE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2019": "'", "\u2
 _AERIAL = re.compile(r"\b(?:air|aerial|aircraft|warplanes?|jets?|helicopters?|choppers?|drones?|barrel\s+bombs?|air\s*strikes?|airstrikes?|air\s+force|sorties|bombing\s+raids?)\b", re.I)
 _PLANTED = re.compile(r"\b(?:car|roadside|truck|parcel|suicide)\s+bomb|\b(?:ieds?|explosive\s+devices?|blasts?|explosions?|exploded|detonated|went\s+off)\b", re.I)
 _GROUND_FIRE = re.compile(r"\b(?:artillery|mortars?|rockets?|shells?|shelling|tanks?|missiles?|grad|katyushas?|howitzers?)\b", re.I)
-_WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|explosives?|firearms|guns|rifles|pistols|grenades|rockets|missiles|mines|bombs|cartridges|drugs|vehicles?|tanks?|materiel|equipment|documents|cash|money|shipments?|boats?|ships?|cargo)\b", re.I)
+_WEAPON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:weapons|arms|ammunition|explosives?|firearms|guns|rifles|pistols|grenades|rockets|missiles|mines|bombs|cartridges|drugs|blasting\s+caps|detonators|vehicles?|tanks?|materiel|equipment|documents|cash|money|shipments?|boats?|ships?|cargo)\b", re.I)
 _WEAPON_BEFORE = re.compile(r"\b(?:weapons|arms|firearms|guns|rifles|pistols|ammunition|explosives|grenades|drugs|cache)\s+(?:that\s+|which\s+)?(?:[\w-]+\s+){1,3}$", re.I)
 _PLACE_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|two|three|four|five|several|many|some|more|new|both|key|strategic|full|complete|total|of|over|"
@@ -917,6 +917,8 @@ _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
 _SUPPORT_BEFORE = WordGuard(re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
                                        r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I),
                             ("backed", "supported", "aided", "covered", "assisted", "bolstered", "under", "with"))
+_KNOWN_FOR_BEFORE = re.compile(r"\b(?:(?:notorious|known|infamous|feared|renowned)\s+for|(?:years|decades)\s+of)\s+"
+                               r"(?:(?:its|their|his|the|military|deadly|brutal|repeated|frequent)\s+)*(?:[\w-]+\s+(?:and|or)\s+)?$", re.I)
 _UNTIL_GOAL = re.compile(r"\b(?:would|will|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)|determined|intend(?:s|ed)?)\b"
                          r"[^.;]{0,80}?\buntil\b[^.;]{0,80}$", re.I)
 # events counted as a trend: "attacks have intensified in the region", "violence has risen sharply this year"
@@ -1083,6 +1085,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
+    if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):
+        return True   # "the Abu Sayyaf, notorious for kidnappings and beheadings, has been weakened by years of military
+        #   offensives and surrenders": what a group is known for, or years of it, not an event
     if _UNTIL_GOAL.search(s.text, max(0, t.start - 170), t.start):
         return True   # "would continue operations until Kyaukphyu and Sittwe were 'liberated'": a goal, not done
     if not _VERB_FORM_END.search(t.text) and ((_TREND_AFTER.match(s.text, t.end, t.end + 80)

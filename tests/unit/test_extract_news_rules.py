@@ -3341,3 +3341,10 @@ def test_what_a_side_will_do_until_a_town_is_taken_is_a_goal_not_an_event():
                           'were "liberated".', PUB) == []
     [event] = extract_events("Fighting raged until dawn in Kidal on Sunday, residents said.", PUB)
     assert event["sub_event_type"] == "Armed clash"
+
+
+def test_what_a_group_is_known_for_is_no_event_and_blasting_caps_are_no_territory():
+    assert extract_events("The Abu Sayyaf, notorious for kidnappings and beheadings, has been weakened by years of "
+                          "military offensives and surrenders.", PUB) == []
+    [event] = extract_events("Police in Jolo arrested a bomb maker on Sunday, seizing blasting caps and wires.", PUB)
+    assert event["sub_event_type"] == "Arrests"
