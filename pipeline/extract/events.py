@@ -20,7 +20,7 @@ from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (GENERIC_ARMED, more_dead, other_sides_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
-from .numbers import fatalities as count_deaths, group_toll, subset_toll, toll_update
+from .numbers import fatalities as count_deaths, fighters_toll, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import (Mention, Place, after_feed_stamp, article_countries, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
@@ -1817,6 +1817,15 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 if c.sub_event_type == recent[-1].sub_event_type and (c.fatalities is None or c.fatalities < higher):
                     c.fatalities = higher      # (each mention of that event: the lede's first figure too)
             continue
+        if _tells_event(s) and not any(c.sub_event_type in VIOLENT_TYPES for c in candidates[first_here:]) \
+                and _DEATH_WORD.search(s.text) and not OTHER_EVENT.search(s.text) and not more_dead(s.text) \
+                and (others := fighters_toll(s.text)) and not any(d.is_background(pub) for d in s.dates):
+            # "'Several dozen terrorists' were killed by ground units and by aircraft called in as reinforcements": no
+            # violence of its own (its event words were no event), the other side's dead of the battle just told
+            recent = _violent_told_before(candidates, s)
+            if recent and other_sides_dead(recent[-1], s, others):
+                recent[-1].fatalities += others
+                recent[-1].summed.add(s.index)
         if not _tells_event(s) and not (candidates and candidates[-1].sentence is s) and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):

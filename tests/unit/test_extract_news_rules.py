@@ -3348,3 +3348,12 @@ def test_what_a_group_is_known_for_is_no_event_and_blasting_caps_are_no_territor
                           "military offensives and surrenders.", PUB) == []
     [event] = extract_events("Police in Jolo arrested a bomb maker on Sunday, seizing blasting caps and wires.", PUB)
     assert event["sub_event_type"] == "Arrests"
+
+
+def test_the_other_sides_dead_in_a_sentence_whose_only_event_word_is_no_event_join_the_battle():
+    text = ("At least nine soldiers were killed on Sunday when their patrol was ambushed near Ayorou, the ministry said.\n\n"
+            '"Several dozen terrorists" were killed by ground units and by aircraft called in as reinforcements, '
+            "the ministry said on Monday.\n\nThe government declared three days of mourning.\n\n"
+            "Schools in the region have been closed for months.")
+    [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"]
+    assert event["fatalities"]["best"] == 21
