@@ -18,7 +18,7 @@ from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
-from .merge import (GENERIC_ARMED, more_dead, other_sides_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
+from .merge import (CROWD_TARGET_IN, GENERIC_ARMED, add_other_sides_dead, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, fighters_toll, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
@@ -237,13 +237,11 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 
 # "The bombers ... struck at 9 p.m." after "three suicide bombers detonated explosives": people, not aircraft
-_BOMBERS = re.compile(r"bombers?", re.I)
-_BOMBERS_BEFORE = re.compile(r"\bbombers?\b", re.I)
+_BOMBERS = re.compile(r"\bbombers?\b", re.I)
 _BOMBERS_ON_FOOT = re.compile(r"\bsuicide\s+bomb|\b(?:female|male|teenage|girl|boy|woman|women)\s+(?:suicide\s+)?bombers?\b", re.I)
 _STATE_FORCE_WORDS = re.compile(r"\b(?:police|policemen|security\s+forces|soldiers|troops|army|military|gendarmes?|gendarmerie|officers|"
                                 r"riot\s+police|national\s+guard|guardsmen|paramilitar\w*|militiamen|junta|regime)\b", re.I)
 _AT_CROWD_AFTER = re.compile(r"\s+(?:(?:into|at|on|upon)\s+)?(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
-_CROWD_TARGET_IN = re.compile(r"\b(?:into|at|on|upon)\s+(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
 _NONSTATE_SHOOTER = re.compile(r"\b(?:someone|somebody|a\s+(?:lone\s+)?(?:gunman|man|woman|driver|motorist|shooter|sniper|assailant|attacker|resident)|"
                                r"gunmen|assailants|attackers|unknown\s+(?:men|people|persons)|unidentified\s+(?:men|people|persons)|"
                                r"(?:armed|masked|hooded)\s+men|men\s+(?:on|riding)\s+(?:motorcycles|motorbikes|a\s+motorcycle))\b", re.I)
@@ -399,7 +397,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
              or _BY_AIRCRAFT_AFTER.match(text[t.end:t.end + 60])
              or _flies(actor1, neighbours)):
         return "Air/drone strike"
-    if cand_type == "bombard" and _BOMBERS_BEFORE.search(text, max(clause.start, t.start - 60), t.start) and _BOMBERS_ON_FOOT.search(neighbours):
+    if cand_type == "bombard" and _BOMBERS.search(text, max(clause.start, t.start - 60), t.start) and _BOMBERS_ON_FOOT.search(neighbours):
         return "Suicide bomb"     # "The bombers struck at 9 p.m.": the suicide bombing just told, told again
     if cand_type == "bombard":
         window = text[max(clause.start, t.start - 80):min(clause.end, t.end + 80)]
@@ -739,7 +737,7 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
     if sub not in ("Armed clash", "Attack"):
         return sub
     mains = [a for a in s.actors if a.role == "main" and clause.start <= a.start < clause.end]
-    if sub == "Attack" and (_AT_CROWD_AFTER.match(s.text, t.end) or _CROWD_TARGET_IN.search(t.text)):
+    if sub == "Attack" and (_AT_CROWD_AFTER.match(s.text, t.end) or CROWD_TARGET_IN.search(t.text)):
         return sub      # "someone fired into a crowd of protesters": an attack on the crowd, not its riot
     if sub == "Armed clash" and not any(a.actor.inter in _ARMED_INTER for a in mains) \
             and any(a.actor.inter in (5, 6) and (0 <= a.start - t.end <= 80 or 0 <= t.start - a.end <= 12) for a in mains) \
@@ -1359,7 +1357,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     and not _BY_AFTER.match(s.text[t.end:t.end + 30]):
                 # "the police captured alias 'El Flaco'", "troops captured the group's commander": a man taken, by
                 # the state an arrest, by others an abduction (not a place taken)
-                state = any(a.actor.inter == 1 and a.role == "main" and clause_of(s, t.start).start <= a.start < t.start for a in s.actors)
+                state = any(a.actor.inter == 1 and a.role == "main" and clause.start <= a.start < t.start for a in s.actors)
                 t = replace(t, type="Arrests" if state else "Abduction/forced disappearance", needs_place_object=False)
             elif t.type == "territory" and _TAKING.match(t.text) \
                     and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
@@ -1823,9 +1821,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             # "'Several dozen terrorists' were killed by ground units and by aircraft called in as reinforcements": no
             # violence of its own (its event words were no event), the other side's dead of the battle just told
             recent = _violent_told_before(candidates, s)
-            if recent and other_sides_dead(recent[-1], s, others):
-                recent[-1].fatalities += others
-                recent[-1].summed.add(s.index)
+            if recent:
+                add_other_sides_dead(recent[-1], s, others)
         if not _tells_event(s) and not (candidates and candidates[-1].sentence is s) and _DEATH_WORD.search(s.text):
             deaths = count_deaths(s.text)
             if deaths and not OTHER_EVENT.search(s.text):
@@ -1848,9 +1845,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         continue
                 if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
-                elif recent and not more_dead(s.text) and other_sides_dead(recent[-1], s, deaths):
-                    recent[-1].fatalities += deaths     # "... killing four soldiers. Six attackers were killed": both sides' dead
-                    recent[-1].summed.add(s.index)
+                elif recent and not more_dead(s.text):
+                    add_other_sides_dead(recent[-1], s, deaths)     # "... killing four soldiers. Six attackers were killed": both sides' dead
     return consolidate(candidates, snippet, sentences)
 
 

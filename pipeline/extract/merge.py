@@ -197,8 +197,9 @@ _CAUSE_WORD = re.compile(r"\b(?:after|following|over|in\s+(?:retaliation|revenge
 _CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
 
 
-_CROWD_HIT_IN = re.compile(r"\b(?:on|at|into|upon)\s+(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?"
-                           r"(?:protesters|demonstrators|marchers)\b", re.I)
+# the crowd an attack is aimed at, named in its words ("fired into a crowd of protesters", "opened fire on a group of demonstrators")
+CROWD_TARGET_IN = re.compile(r"\b(?:into|at|on|upon)\s+(?:a\s+(?:crowd|group|column|procession|gathering)\s+of\s+|the\s+)?(?:[\w-]+\s+)?"
+                             r"(?:protesters|demonstrators|marchers)\b", re.I)
 _CROWD_OBJECT = re.compile(r"\s+(?:the\s+|a\s+group\s+of\s+|a\s+crowd\s+of\s+)?(?:[\w-]+\s+)?(?:protesters|demonstrators|marchers)\b", re.I)
 
 
@@ -212,7 +213,7 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
         return
     for c in [c for c in here if c.sub_event_type == "Attack" and ((c.actor1 or {}).get("name") in GENERIC_ARMED + (None,)
                                                                     or (c.actor1 or {}).get("inter") == 1)]:
-        if (c.actor1 or {}).get("inter") != 1 and (_CROWD_OBJECT.match(s.text, c.trigger.end) or _CROWD_HIT_IN.search(c.trigger.text)):
+        if (c.actor1 or {}).get("inter") != 1 and (_CROWD_OBJECT.match(s.text, c.trigger.end) or CROWD_TARGET_IN.search(c.trigger.text)):
             continue      # "a group of thugs attacked protesters", "men on motorcycles opened fire on a group of
             #   demonstrators": an attack on the crowd, by men the text names
         owner = next((x for x in crowds if place_key(x.place) == place_key(c.place)), None)
@@ -583,13 +584,16 @@ def _toll_place(text: str, places: list) -> object | None:
     return next((p for p in places if p is not None and (p.name or "").split()[0] == m["name"]), None)
 
 
-def other_sides_dead(host: Candidate, s: Sentence, deaths: int) -> bool:
-    """Whether sentence `s`, telling `deaths` more, counts the other side's dead of the battle `host` whose own
-    sentence counted one side's: "Militants killed four soldiers at the post ... The troops repelled the
-    assault, killing six of the attackers" (ACLED sums both sides). Not a count of the same men again."""
-    return host.sub_event_type == "Armed clash" and host.fatalities is not None and s.index not in host.summed \
-        and fighters_toll(s.text) == deaths and count_deaths(host.sentence.text) == host.fatalities \
-        and not counts_fighters(host.sentence.text)
+def add_other_sides_dead(host: Candidate, s: Sentence, deaths: int) -> None:
+    """Add `deaths` to the toll of the battle `host` when sentence `s` counts the other side's dead of it and
+    the battle's own sentence counted one side's: "Militants killed four soldiers at the post ... The troops
+    repelled the assault, killing six of the attackers" (ACLED sums both sides); never a count of the same
+    men again, nor one sentence twice."""
+    if host.sub_event_type == "Armed clash" and host.fatalities is not None and s.index not in host.summed \
+            and fighters_toll(s.text) == deaths and count_deaths(host.sentence.text) == host.fatalities \
+            and not counts_fighters(host.sentence.text):
+        host.fatalities += deaths
+        host.summed.add(s.index)
 
 
 def _join_toll(host: Candidate, c: Candidate, more: bool = False) -> None:
@@ -601,9 +605,8 @@ def _join_toll(host: Candidate, c: Candidate, more: bool = False) -> None:
         host.fatalities = c.fatalities
     elif more and host.fatalities and c.fatalities and c.sentence is not host.sentence and more_dead(c.sentence.text):
         host.fatalities += c.fatalities
-    elif c.fatalities and c.sentence is not host.sentence and other_sides_dead(host, c.sentence, c.fatalities):
-        host.fatalities += c.fatalities
-        host.summed.add(c.sentence.index)
+    elif c.fatalities and c.sentence is not host.sentence:
+        add_other_sides_dead(host, c.sentence, c.fatalities)
 
 
 def _join_unlocated(host: Candidate, c: Candidate) -> None:
