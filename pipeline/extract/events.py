@@ -70,7 +70,8 @@ _ANAPHOR_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:town|village|cit
 _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|\b(?:withdrew|withdrawn|pulled\s+out|retreated|handed\s+over|evacuated)\b", re.I)
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|farmers?|herders?|herdsm[ae]n|traders?|worshippers|students|children|women|passengers|"
                               r"market|mosque|church|school|university|bus|hospital|hotel|bar|cafe|restaurant|wedding|funeral|"
-                              r"homes?|houses?|shoppers|pilgrims|tourists|journalists?|doctors?|NGO|aid\s+workers|classrooms?|"
+                              r"homes?|houses?|shoppers|pilgrims|tourists|journalists?|doctors?|nurses?|medics|health\s+(?:posts?|cent(?:re|er)s?|facilit(?:y|ies)|workers?)|"
+                              r"clinics?|NGO|aid\s+workers|classrooms?|"
                               r"plane|family|families|village|(?:displacement|displaced|IDP|refugee)\s+camps?|"
                               r"camps?\s+for\s+(?:the\s+)?(?:displaced|refugees))\b", re.I)
 # the places people live in, as the attack's own object ("stormed several neighbourhoods of Kenscoff", "an
@@ -134,6 +135,10 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
              and 0 <= m.start - u.end <= 30 and _HOST_GAP.fullmatch(s.text, u.end, m.start)
              and m.place.admin1 == u.place.admin1 and m.place.country_code == u.place.country_code
              and (m.place.kind in ("province", "region") or _DISTRICT_AFTER.match(s.text, m.end))}
+    # "in Papua's Intan Jaya regency", "Borno's Gwoza district": the region whose possessive names a finer place
+    hosts |= {id(m) for m in usable for u in usable
+              if m.place.kind in ("province", "region") and (u.place.kind == "town" or (u.place.kind == "province" and u.place.level > m.place.level))
+              and s.text[m.end:u.start] in ("'s ", "\u2019s ") and m.place.country_code == u.place.country_code}
 
     def rank(m: Mention):
         same_clause = clause.start <= m.start < clause.end

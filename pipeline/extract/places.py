@@ -941,13 +941,15 @@ def _continues_name(text: str, prev: tuple[int, int, str], start: int) -> bool:
 # "Helmand province", "Mullaitivu district", "the province of Idlib": a region's type word
 _ADMIN1_WORDS = r"province|governorate|state|region|department|prefecture|oblast|emirate|wilaya|countryside"
 _ADMIN2_WORDS = r"district|county|municipality|sub-?district|municipal\s+district|local\s+government\s+area|lga|commune|" \
-    r"territory|township|tehsil|woreda|division|cercle"      # Congo's territoires, Myanmar's townships, Pakistan's tehsils, Ethiopia's woredas
+    r"territory|township|tehsil|woreda|division|cercle|regency|raion|rayon|upazila|taluka?|mandal"
+# (Congo's territoires, Myanmar's townships, Pakistan's tehsils, Ethiopia's woredas, Indonesia's regencies (kabupaten),
+# Ukraine's and Russia's raions, Bangladesh's upazilas, India's talukas and mandals)
 _TYPE_AFTER = re.compile(r"[\s\u2019']*s?\s*(?:(?-i:[a-z][a-z-]+)\s+)?(?P<w>" + _ADMIN1_WORDS + "|" + _ADMIN2_WORDS + r")\b", re.I)
 _ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.I)
 # one of these stands in every match of _TYPE_AFTER (in its type word); most windows hold none
 _TYPE_STEMS = ("province", "governorate", "state", "region", "department", "prefecture", "oblast", "emirate", "wilaya",
                "countryside", "district", "county", "municipal", "local", "lga", "commune", "territory", "township", "tehsil",
-               "woreda", "division", "cercle")
+               "woreda", "division", "cercle", "regency", "raion", "rayon", "upazila", "taluk", "mandal")
 
 
 _TYPE_AFTER_GUARD = WordGuard(_TYPE_AFTER, _TYPE_STEMS)     # the same matches, skipped when no type word is there

@@ -3357,3 +3357,11 @@ def test_the_other_sides_dead_in_a_sentence_whose_only_event_word_is_no_event_jo
             "Schools in the region have been closed for months.")
     [event] = [e for e in extract_events(text, PUB) if e["sub_event_type"] == "Armed clash"]
     assert event["fatalities"]["best"] == 21
+
+
+def test_a_district_named_with_its_regions_possessive_and_a_local_type_word_is_the_district():
+    # "regency" (Indonesia's kabupaten), "raion", "upazila", "taluka": district type words of world news
+    [event] = extract_events("Gunmen attacked a health post in Papua's Intan Jaya regency on Monday, killing two nurses.", PUB)
+    assert event["location"]["name"] == "Intan Jaya"
+    # a health post and its nurses are civilians: an attack, not a battle
+    assert (event["sub_event_type"], event["actor2"]["name"]) == ("Attack", "Civilians (Indonesia)")
