@@ -3365,3 +3365,9 @@ def test_a_district_named_with_its_regions_possessive_and_a_local_type_word_is_t
     assert event["location"]["name"] == "Intan Jaya"
     # a health post and its nurses are civilians: an attack, not a battle
     assert (event["sub_event_type"], event["actor2"]["name"]) == ("Attack", "Civilians (Indonesia)")
+
+
+def test_venezuelas_colectivos_are_a_pro_government_militia():
+    [event] = extract_events("Armed colectivos on motorcycles fired on opposition demonstrators in Caracas on Tuesday, "
+                             "killing one protester.", PUB)
+    assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Colectivos", 3)
