@@ -44,7 +44,7 @@ _PLACE_OBJECT = re.compile(
     r"its|their|control|most|large|parts?|part|last|remaining|rebel-held|regime-held|government-held|\d+|\w+ern)\s+){0,6}"
     r"(?:[\w'\u2019-]+\s+){0,2}?"      # "part of a Karen guerrilla stronghold": who holds it
     r"(?:town|towns|city|cities|village|villages|hamlet|district|districts|neighbou?rhoods?|area|areas|region|"
-    r"province|hills?|hilltops?|mountains?|positions?|posts?|bases?|base|checkpoints?|camps?|crossings?|airport|"
+    r"province|hills?|hilltops?|mountains?|positions?|posts?|outposts?|garrisons?|bases?|base|checkpoints?|camps?|crossings?|airport|"
     r"airbase|air\s+base|highway|road|roads|bridge|outskirts|suburbs?|quarters?|territory|territories|ground|"
     r"localities|settlements?|farms?|points?|strongholds?|headquarters|barracks|border|island|port|oil\s+fields?|"
     r"dam|villages|sites?|tribal\s+areas|parts|enclaves?|pockets?|bastions?)\b", re.I)

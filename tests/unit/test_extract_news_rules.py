@@ -3371,3 +3371,14 @@ def test_venezuelas_colectivos_are_a_pro_government_militia():
     [event] = extract_events("Armed colectivos on motorcycles fired on opposition demonstrators in Caracas on Tuesday, "
                              "killing one protester.", PUB)
     assert (event["actor1"]["name"], event["actor1"]["inter"]) == ("Colectivos", 3)
+
+
+def test_a_groups_supporters_are_a_crowd_associated_with_it():
+    [event] = extract_events("Tens of thousands of Houthi supporters rallied in Sanaa on Friday to denounce the strikes.", PUB)
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert (event["actor1"]["name"], event["assoc_actor1"]) == ("Protesters (Yemen)", ["Houthis"])
+
+
+def test_a_garrison_overrun_is_territory_taken():
+    [event] = extract_events("The militia overran the army garrison in Kodok on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
