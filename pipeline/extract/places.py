@@ -1100,7 +1100,8 @@ _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|sto
                           r"(?:[\w'\u2019]+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+# (the distance may have its conversion after it: "about 30 kilometers (19 miles) northwest of Mogadishu")
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was

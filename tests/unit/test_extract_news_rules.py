@@ -3382,3 +3382,9 @@ def test_a_groups_supporters_are_a_crowd_associated_with_it():
 def test_a_garrison_overrun_is_territory_taken():
     [event] = extract_events("The militia overran the army garrison in Kodok on Tuesday.", PUB)
     assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_bomb_hidden_by_a_road_is_an_ied_and_a_distance_from_a_city_only_locates_the_place_named():
+    [event] = extract_events("A bomb hidden on the roadside tore through a bus near Balad, about 20 kilometers (12 miles) "
+                             "north of Mogadishu, on Sunday, killing three passengers.", PUB)
+    assert (event["sub_event_type"], event["location"]["name"]) == ("Remote explosive/landmine/IED", "Balad")
