@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .actors import ActorMention, find_actors
@@ -123,7 +123,9 @@ def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Menti
     """Where the event happened: the place nearest the trigger in its clause, towns before regions."""
     roles = ("locative", "near", "source") if snippet else ("locative", "near")
     if t.type == "Agreement":
-        roles += ("venue",)      # an agreement is made where the talks are
+        # an agreement is made where the talks are, and holds where it applies ("the evacuation of fighters from
+        # the towns of Arbin and Zamalka")
+        roles += ("venue",) if snippet else ("venue", "source")
     usable = [m for m in s.places if m.role in roles and not _inside_actor(s, m)]
     if not usable:
         return None
@@ -238,7 +240,15 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
         said = next((d for d in s.dates if d.kind == "weekday" and d.day is not None and d.day < pub and _said_on(s, d)), None)
         if said is not None:
             best = replace(best, day=said.day)
+    # "shot dead six labourers on Friday, a day after a suicide bomber hit a camp": the day before the day named
+    lag = _DAYS_AFTER_BEFORE.search(s.text, max(0, t.start - 80), t.start)
+    if lag is not None and best.end <= lag.start() and best.day is not None and best.precision == 1:
+        best = replace(best, day=best.day - timedelta(days=_LAG_DAYS[lag.group(1).lower()]))
     return best
+
+
+_DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three)\s+days?\s+after\s+(?:[^\s,;.]+\s+){0,6}$", re.I)
+_LAG_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
 # "The bombers ... struck at 9 p.m." after "three suicide bombers detonated explosives": people, not aircraft
@@ -1144,8 +1154,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             #   in its demonstration, no territory changing hands between armed sides
         if t.type == "territory" and _PRISON_WORD.search(s.text, clause.start, t.end + 50):
             return True   # "police regained control of the prison": order restored in a building, no territory
-        if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)):
-            return True   # "freed the hostages": people released, not a place retaken
+        if _FREEING.match(t.text) and (_PERSON_OBJECT.match(after) or _CAPTIVES_OBJECT.match(after)
+                                       or _PEOPLE_TAKEN_BEFORE.search(s.text, max(0, t.start - 60), t.start)):
+            return True   # "freed the hostages", "eight soldiers were freed": people released, not a place retaken
         if _WEAPON_OBJECT.match(after) or _WEAPON_BEFORE.search(s.text[max(clause.start, t.start - 60):t.start]):
             return True     # "seized weapons", "the firearms troops seized": arms taken, not a place
         # "killed or captured dozens of regime troops": people, not a place, change hands

@@ -622,7 +622,20 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
         i = j
     # (a unit numbered by an ordinal is no place, whatever GeoNames spells so: "Third Precinct" is an old name of Amherst)
     out = [m for m in out if not _ORDINAL_FIRST.match(m.surface)]
-    return _described_towns(text, _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz))
+    return _listed_sources(text, _described_towns(text, _towns_of_named_provinces(text, _districts_of_cities(text, _capitals_named(text, out, gz, masked), gz), gz)))
+
+
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
+def _listed_sources(text: str, found: list[Mention]) -> list[Mention]:
+    """"evacuees from the towns of Fuaa and Kafraya": a place listed with one people came from is another such."""
+    out = list(found)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a is not None and b is not None and a.role == "source" and b.role == "locative" and _LIST_JOIN.fullmatch(text, a.end, b.start):
+            out[k] = replace(b, role="source")
+    return out
 
 
 # "Bamenda, the capital of Cameroon's Northwest region", "Goma, a city in North Kivu province": the words
@@ -1103,7 +1116,7 @@ _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 # (the distance may have its conversion after it: "about 30 kilometers (19 miles) northwest of Mogadishu")
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
-_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|town|village|province|region|area|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
+_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
 

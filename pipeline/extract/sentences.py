@@ -165,13 +165,16 @@ _CLAUSE = re.compile(
     r"|,\s+and\s+(?=(?:a|an|another)\s+(?:\S+\s+){0,2}(?:attack|bombing|blast|explosion|strike|airstrike|raid|ambush|shelling)s?\b)"
     # "air strikes killed 20 people in Gaza ..., after Hamas fired rockets at Jerusalem": the event it came after
     r"|,\s+after\s+(?=(?:[\w'-]+\s+){1,3}(?:fired|launched|attacked|shelled|struck|bombed|stormed|seized|captured|killed)\b)"
+    # "shot dead four farmers near Gao on Friday, a day after a suicide bomber hit a camp in Menaka": another event
+    # (the next clause keeps its words: how long after says whether its event is news or background)
+    r"|,\s+(?=(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?)\s+after\s)"
 )
 
 
-# every match of _CLAUSE holds one of these words, a comma before "as", "whereas" or "and", or a
+# every match of _CLAUSE holds one of these words, a comma before "as", "whereas", "and" or "a day after", or a
 # spaced hyphen: a sentence with none is one clause (most sentences; the scan is the costly part)
 _CLAUSE_WORDS = ("while", ";", "which", "but", "\u2014")
-_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and|after)\s")
+_CLAUSE_COMMA = re.compile(r",\s+(?:as|whereas|and|after)\s|,\s+(?:just\s+|only\s+)?\w+\s+(?:hours?|days?|weeks?)\s+after\s")
 _SPACED_HYPHEN = re.compile(r"\s-\s")
 
 

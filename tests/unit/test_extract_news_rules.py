@@ -3388,3 +3388,29 @@ def test_a_bomb_hidden_by_a_road_is_an_ied_and_a_distance_from_a_city_only_locat
     [event] = extract_events("A bomb hidden on the roadside tore through a bus near Balad, about 20 kilometers (12 miles) "
                              "north of Mogadishu, on Sunday, killing three passengers.", PUB)
     assert (event["sub_event_type"], event["location"]["name"]) == ("Remote explosive/landmine/IED", "Balad")
+
+
+def test_an_event_a_day_before_the_one_told_is_news_dated_the_day_before():
+    # "a day after X": X is recent news, on the day before the day named; weeks after X, X is background
+    events = extract_events("Gunmen shot dead four farmers near Gao on Friday, police said, a day after a suicide "
+                            "car bomber hit an army camp in Menaka.", PUB)
+    assert sorted((e["sub_event_type"], e["location"]["name"], e["event_date"]) for e in events) == [
+        ("Attack", "Gao", "2019-03-01"), ("Suicide bomb", "Menaka", "2019-02-28")]
+    [event] = extract_events("Gunmen shot dead four farmers near Gao on Friday, police said, three weeks after a suicide "
+                             "car bomber hit an army camp in Menaka.", PUB)
+    assert event["location"]["name"] == "Gao"
+
+
+def test_an_explosives_laden_vehicle_rammed_into_a_camp_is_a_suicide_bomb():
+    [event] = extract_events("Late on Thursday, a bomber rammed an explosives-laden vehicle into the wall of an army "
+                             "camp in Mastung district, the military said.", PUB)
+    assert (event["sub_event_type"], event["location"]["name"]) == ("Suicide bomb", "Mastung")
+    [event] = extract_events("An explosives-laden car parked outside a bank in Kirkuk exploded on Monday, killing three people.", PUB)
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_soldiers_freed_in_a_swap_are_no_territory_and_the_towns_evacuees_came_from_are_not_where_they_were_hit():
+    assert extract_events("Eight government soldiers were freed in return for six rebel fighters in Taiz on Sunday.", PUB) == []
+    [event] = extract_events("At least 40 evacuees from the towns of Fuaa and Kafraya were killed on Saturday when a car bomb "
+                             "hit their buses at a transit point west of Aleppo.", PUB)
+    assert event["location"]["name"] == "Aleppo"
