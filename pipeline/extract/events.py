@@ -390,7 +390,8 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
     if (cand_type == "Looting/property destruction" or (cand_type == "Violent demonstration" and _ARSON.match(t.text)
                                                         and not _names(_PROTEST_FRAME, neighbours))) \
             and actor1 is not None and (actor1.actor.inter == 7 or (actor1.actor.inter == 5 and _MOB_END.search(actor1.text))) \
-            and _CROWD_SUBJECT.search(actor1.text) and 0 <= t.start - actor1.end <= 30 \
+            and (_CROWD_SUBJECT.search(actor1.text) or _GROUP_OF_BEFORE.search(text, max(0, actor1.start - 30), actor1.start)) \
+            and 0 <= t.start - actor1.end <= 30 \
             and not _BE_WORD.search(text, actor1.end, t.start):
         return "Mob violence"       # "angry residents set fire to a police station", "a mob set ablaze a man": a crowd's violence (no demonstration told)
     near = text[max(0, t.start - 70):t.end + 70]
@@ -568,6 +569,7 @@ _RIOT_POLICE = re.compile(r"\briot\s+(?:police|policemen|officers|squads?|units?
 _MOB_END = re.compile(r"(?:crowds?|mobs?)$", re.I)
 _CROWD_NOUN_END = re.compile(r"(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?)$", re.I)
 _CROWD_SUBJECT = re.compile(r"(?:residents|villagers|youths|inhabitants|locals|crowds?|mobs?)$", re.I)
+_GROUP_OF_BEFORE = re.compile(r"\b(?:group|crowd|band|horde)s?\s+of\s+(?:\w+\s+)?$", re.I)     # "a group of (angry) people"
 _BE_WORD = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _CROWD_END = re.compile(r"\bcrowds?$", re.I)
 _MARCHED = re.compile(r"\bmarch(?:ed|es|ing)\b|\b(?:took|take|taking)\s+to\s+the\s+streets\b", re.I)

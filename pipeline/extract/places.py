@@ -440,6 +440,14 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|add
 _POLICE_AFTER = re.compile(r"\s+police\b", re.I)
 
 
+# the local units of a few countries' administration, as their news names them: the unit word says the country
+_LOCAL_UNIT_COUNTRIES = {"upazila": ("BD",), "regency": ("ID",), "raion": ("UA", "RU", "BY", "MD", "KG"),
+                         "rayon": ("AZ", "UA", "RU", "BY", "MD", "KG"), "taluka": ("IN",), "taluk": ("IN",), "mandal": ("IN",),
+                         "woreda": ("ET",), "tehsil": ("PK", "IN"), "lga": ("NG",), "payam": ("SS",), "cercle": ("ML",),
+                         "oblast": ("UA", "RU", "BY", "KZ", "KG", "BG")}
+_LOCAL_UNIT_AFTER = re.compile(r"\s+(" + "|".join(_LOCAL_UNIT_COUNTRIES) + r")\b", re.I)
+
+
 _TYPE_WORD_NEXT = re.compile(r"\s+(?:state|province|region|division|governorate)\b", re.I)
 
 
@@ -513,6 +521,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                     # "in North Waziristan", "across Lower Dir": a district of two words or more that only one
                     # country has, where the text puts something, needs no type word
                     cands = gz.districts[key]
+            if cands and j == run_end and (unit := _LOCAL_UNIT_AFTER.match(text, end)) is not None:
+                # "Raipura upazila": a unit word only some countries use says the country (not India's Raipur)
+                cands = [c for c in cands if c.country_code in _LOCAL_UNIT_COUNTRIES[unit.group(1).lower()]]
             if cands and j - i > 1 and words[j - 1][2] in _demonyms()[1]:
                 cc = _demonyms()[1][words[j - 1][2]]
                 cands = [c for c in cands if c.country_code == cc or c.kind != "town"]     # "NE Syria": no town of Iraq
@@ -1467,13 +1478,15 @@ _UNKNOWN_TOPONYM_ABC = (
     r"\b(?:town|towns|village|villages|city|hamlet|district|neighbou?rhood|suburb|ward|camp|area|locality|region|"
     # the seats of the local units that news names them by: "the commune of Tillia", "the municipality of Tibu"
     r"commune|municipality|sub-prefecture|cercle|"
-    r"(?:border\s+)?crossing|hill|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion)\s+of\s+"
+    r"(?:border\s+)?crossing|hill|hills|mount|mountain|airport|air\s+base|airbase|outskirts|countryside|enclave|stronghold|bastion|"
+    # "in the forests of Abujhmarh", "the jungles of Patikul": wild land named after its settlement
+    r"forests?|jungles?)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     r"|\b(?P<b>(?!(?:In|At|On|Near|From|The|To|For|Of|By|And|But|Outside|Inside|Around|Across|Into|Within|Over)\s)"
     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
-    r"township|commune|woreda|tehsil|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
+    r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
@@ -1505,9 +1518,9 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 _TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
-                  "detachment", "garrison", "station")
+                  "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
-                         r"stronghold|bastion)\s+of")
+                         r"stronghold|bastion|forests?|jungles?)\s+of")
 
 
 def _may_frame_toponym(text: str) -> bool:

@@ -3414,3 +3414,19 @@ def test_soldiers_freed_in_a_swap_are_no_territory_and_the_towns_evacuees_came_f
     [event] = extract_events("At least 40 evacuees from the towns of Fuaa and Kafraya were killed on Saturday when a car bomb "
                              "hit their buses at a transit point west of Aleppo.", PUB)
     assert event["location"]["name"] == "Aleppo"
+
+
+def test_a_local_unit_word_says_the_country_and_wild_land_is_named_after_its_settlement():
+    # "upazila" is Bangladesh's: not India's Raipur, which GeoNames also spells Raipura
+    [event] = extract_events("In Narsingdi, a group of people vandalised a shrine in Raipura upazila on Sunday, police said.", PUB)
+    assert (event["location"]["name"], event["location"]["country"]) == ("Raipura", "Bangladesh")
+    # a group of people wrecking a shrine is a mob, as ACLED codes it, not an organised group's destruction
+    assert (event["sub_event_type"], event["actor1"]["name"]) == ("Mob violence", "Rioters (Bangladesh)")
+    [event] = extract_events("Security forces killed five Maoists in an encounter in the forests of Abujhmarh in Narayanpur "
+                             "district on Sunday, police said.", PUB)
+    assert event["location"]["name"] == "Abujhmarh"
+
+
+def test_perpetrators_the_news_cannot_name_are_an_unidentified_armed_group():
+    [event] = extract_events("Unidentified persons set fire to a dozen houses in a village of Bishnupur district on Sunday.", PUB)
+    assert event["actor1"]["name"] == "Unidentified armed group"
