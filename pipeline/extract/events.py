@@ -229,6 +229,11 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     if hung is not None:
         return hung
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
+    # "the ceasefire that took effect on January 19", "fighting in May 2022": a day of the past told with the
+    # trigger itself dates it, whatever other day the clause names (its event is background)
+    attached = next((d for d in in_clause if 0 <= d.start - t.end <= 40 and _ATTACHED_DATE_GAP.fullmatch(s.text, t.end, d.start)), None)
+    if attached is not None and attached.is_background(pub):
+        return attached
     # "..., officials said Tuesday": the day of the statement dates the event only when no other day of
     # its clause does (a year of background is no such day)
     told = [d for d in in_clause if not _said_on(s, d) and not d.is_background(pub)]
@@ -247,6 +252,11 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+_AGREEMENT_AS_TIME = re.compile(r"\b(?:after|since|before|during|under|despite|amid|throughout)\s+(?:the|a|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+_AGREEMENT_MADE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|agreed|reached|announced|brokered|struck|concluded|sealed)\b", re.I)
+_STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
+                            r"(?:stopped|ceased|subsided|halted|paused|abated|died\s+down|petered\s+out)\b", re.I)
+_ATTACHED_DATE_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?(?:on|in)\s+")
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three)\s+days?\s+after\s+(?:[^\s,;.]+\s+){0,6}$", re.I)
 _LAG_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -1100,6 +1110,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
+    if _STOPPED_AFTER.match(s.text, t.end):
+        return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):
         return True   # "the Abu Sayyaf, notorious for kidnappings and beheadings, has been weakened by years of military
         #   offensives and surrenders": what a group is known for, or years of it, not an event
@@ -1194,6 +1206,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Soldiers recovered rifles at the site after the firefight": the fight's, already told
     if t.type == "Agreement" and _BUSINESS_DEAL.search(t.text) and not _CONFLICT_DEAL.search(t.text):
         return True   # "signed a trade agreement", "struck an arms deal": state business, not a conflict's deal
+    if t.type == "Agreement" and " " not in t.text and _AGREEMENT_AS_TIME.search(s.text, max(0, t.start - 40), t.start) \
+            and not _AGREEMENT_MADE_AFTER.match(s.text, t.end):
+        return True   # "stopped after the truce", "despite the ceasefire": an agreement in force named as a time, not made
     if _adjective_trigger(s, t):
         return True   # "the occupied West Bank", "the besieged town", "the Western Sahara occupied city": an adjective
     if t.type == "territory" and not snippet and _PASSIVE_BEFORE.search(s.text[max(0, t.start - 8):t.start]) \

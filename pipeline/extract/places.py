@@ -434,6 +434,7 @@ _ORG_WORDS = ("agency", "ministry", "authority", "office", "commission", "counci
               "institute", "company", "corporation", "committee", "bureau", "service", "centre", "center", "association",
               "federation", "foundation", "union")
 _ORG_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,4}\s+(?:" + "|".join(w + "|" + w.capitalize() for w in _ORG_WORDS) + r")\b")
+_WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
 _WATER_BODY = re.compile(r"\b(?:Sea|Gulf|Ocean|Strait|Straits|Channel)$")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|quoted|cited|added)\b")
@@ -572,6 +573,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             continue
         if _WATER_BODY.search(surface) and cands[0].kind != "town" and not _TYPE_AFTER_GUARD.match(text[end:end + 40]):
             i = j        # "in the Red Sea": a sea, not Sudan's Red Sea state (a region named with its type word is)
+            continue
+        if _WATER_OF_BEFORE.search(text, max(0, start - 12), start):
+            i = j        # "the Gulf of Aden", "the Bay of Bengal": a sea named after a place, not the place
             continue
         if _OUTLET_BEFORE.search(text[max(0, start - 20):start]) and _REPORTED_AFTER.match(text[end:end + 14]):
             i = j        # "the military-run media Myawaddy reported": an outlet named like a town

@@ -3430,3 +3430,20 @@ def test_a_local_unit_word_says_the_country_and_wild_land_is_named_after_its_set
 def test_perpetrators_the_news_cannot_name_are_an_unidentified_armed_group():
     [event] = extract_events("Unidentified persons set fire to a dozen houses in a village of Bishnupur district on Sunday.", PUB)
     assert event["actor1"]["name"] == "Unidentified armed group"
+
+
+def test_a_past_day_told_with_the_trigger_makes_it_background_whatever_else_the_clause_dates():
+    assert extract_events("The army closed the crossing last Sunday amid a dispute over the ceasefire that took effect "
+                          "on December 2.", PUB) == []
+
+
+def test_a_sea_named_after_a_place_is_not_the_place_and_attacks_counted_over_months_are_no_event():
+    assert extract_events("The rebels launched dozens of drone attacks on ships in the Gulf of Aden between November "
+                          "and January.", PUB) == []
+
+
+def test_attacks_that_stopped_are_no_event():
+    assert extract_events("The attacks in Sanaa largely stopped after the truce, residents said.", PUB) == []
+    # an agreement in force named as a time ("after the truce") is not one made; one signed is
+    assert extract_events("Shops reopened in Sanaa after the truce, residents said.", PUB) == []
+    assert [e["sub_event_type"] for e in extract_events("The two sides signed a truce in Sanaa on Sunday.", PUB)] == ["Agreement"]
