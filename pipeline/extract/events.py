@@ -254,6 +254,8 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 _AGREEMENT_AS_TIME = re.compile(r"\b(?:after|since|before|during|under|despite|amid|throughout)\s+(?:the|a|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
 _AGREEMENT_MADE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|agreed|reached|announced|brokered|struck|concluded|sealed)\b", re.I)
+_HAND_PLACED = ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb")     # weapons no aircraft or gun delivers
+_SENTENCE_BREAK = re.compile(r"[,;:]|\band\b")
 _STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
                             r"(?:stopped|ceased|subsided|halted|paused|abated|died\s+down|petered\s+out)\b", re.I)
 _ATTACHED_DATE_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?(?:on|in)\s+")
@@ -1368,6 +1370,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                            for x in s.triggers):
                 continue      # "was hit by a roadside bomb", "struck by an artillery shell": the weapon's event
                 # (not "hit by a vacuum bomb attack aerially dropped": a bomb of no planted kind)
+            if t.type == "bombard" and any(x.type in _HAND_PLACED and not x.weak and 0 <= t.start - x.end <= 60
+                                           and not _SENTENCE_BREAK.search(s.text, x.end, t.start) for x in s.triggers):
+                continue      # "an explosive device planted by militants targeted their vehicle": the weapon's event, told by what it hit
             if t.type in REMOTE and any(x.type in ("Armed clash", "attack") and not x.weak and x.end <= t.start
                                         and _IN_WHICH.match(s.text, x.end, t.start) for x in s.triggers):
                 continue      # "the fighting, in which mortars were used, erupted": the fight's weapons, not an event of their own

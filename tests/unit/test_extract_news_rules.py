@@ -3447,3 +3447,9 @@ def test_attacks_that_stopped_are_no_event():
     # an agreement in force named as a time ("after the truce") is not one made; one signed is
     assert extract_events("Shops reopened in Sanaa after the truce, residents said.", PUB) == []
     assert [e["sub_event_type"] for e in extract_events("The two sides signed a truce in Sanaa on Sunday.", PUB)] == ["Agreement"]
+
+
+def test_a_planted_bomb_that_targeted_a_vehicle_is_one_ied_not_a_bombardment_too():
+    [event] = extract_events("Four soldiers were killed on Tuesday when an explosive device planted by militants targeted "
+                             "their vehicle in Mudiyah district, a military official said.", PUB)
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
