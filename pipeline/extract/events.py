@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .actors import ActorMention, find_actors
+from .actors import ActorMention, find_actors, load_lexicon
 from .budget import NO_DEADLINE, Deadline
 from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
@@ -1469,6 +1469,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if sub == "Abduction/forced disappearance" and actor1 is not None and actor1.actor.inter == 1 \
                     and _TAKING_OR_ROUNDING.match(t.text):
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
+            elif sub == "Arrests" and actor1 is not None and actor1.actor.inter in (2, 3, 4) and not actor1.actor.governs \
+                    and actor1.actor.name not in load_lexicon().rulers \
+                    and actor1.end <= t.start and not _PASSIVE_BETWEEN.search(s.text, actor1.end, t.start):
+                sub = "Abduction/forced disappearance"     # "RSF troops rounded up young men": an armed group that does not
+                #   govern (nor ever took its country's government: the Taliban's arrests are a state's) takes people;
+                #   ACLED codes it an abduction, not an arrest
             # the arrest of a political figure is news whatever the charge ("arrested the former prime minister
             # ... on corruption charges", "hours after a court sentenced him"): the crime and court words do not make it common crime
             notable = sub == "Arrests" and _NOTABLE_ARRESTED.match(s.text, t.end, t.end + 80) is not None

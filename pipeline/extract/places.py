@@ -1128,7 +1128,7 @@ _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|sto
                           r"(?:[\w'\u2019]+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|opposite|across\s+from|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 # (the distance may have its conversion after it: "about 30 kilometers (19 miles) northwest of Mogadishu")
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
@@ -1142,7 +1142,7 @@ _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
                            r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
-_NEAR_WORDS = ("near", "outside", "between", "of", "close to")     # one of them is in every match of _NEAR_BEFORE
+_NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across")     # one of them is in every match of _NEAR_BEFORE
 _HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
 _FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
 _BARE_CONNECTIVE = re.compile(r"(?:and|of|to|from)\b", re.I)

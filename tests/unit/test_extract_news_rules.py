@@ -3453,3 +3453,24 @@ def test_a_planted_bomb_that_targeted_a_vehicle_is_one_ied_not_a_bombardment_too
     [event] = extract_events("Four soldiers were killed on Tuesday when an explosive device planted by militants targeted "
                              "their vehicle in Mudiyah district, a military official said.", PUB)
     assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_an_armed_group_that_rounds_up_people_abducts_them_and_a_town_across_the_river_is_only_a_landmark():
+    events = extract_events("On Saturday, RSF troops stormed Rufaa, on the east bank of the Blue Nile opposite El Hasaheisa, "
+                            "and rounded up young men in the town.", PUB)
+    taken = [e for e in events if e["sub_event_type"] == "Abduction/forced disappearance"]
+    assert [(e["actor1"]["name"], e["location"]["name"]) for e in taken] == [("Rapid Support Forces", "Rufaa")]
+    # a group that took its country's government arrests as a state does
+    [event] = extract_events("Taliban fighters detained three former soldiers in Bazarak on Sunday.", PUB)
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_a_drone_that_slammed_into_a_market_is_a_drone_strike():
+    [event] = extract_events("An RSF drone slammed into a vegetable market in Omdurman on Saturday, killing seven people.", PUB)
+    assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_raids_a_side_is_said_to_be_behind_and_attacks_of_a_series_are_no_new_events():
+    assert extract_events("Officials have denied that youths from the area are behind raids in Jonglei.", PUB) == []
+    [event] = extract_events("Gunmen killed five villagers in Jonglei on Monday, the latest in a string of attacks in the state.", PUB)
+    assert event["sub_event_type"] == "Attack"
