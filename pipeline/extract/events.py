@@ -255,6 +255,10 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 _AGREEMENT_AS_TIME = re.compile(r"\b(?:after|since|before|during|under|despite|amid|throughout)\s+(?:the|a|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
 _AGREEMENT_MADE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|agreed|reached|announced|brokered|struck|concluded|sealed)\b", re.I)
 _HAND_PLACED = ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb")     # weapons no aircraft or gun delivers
+_SYMBOL_BURNED = re.compile(r"\s+(?:to\s+)?(?:their|his|her|an?|the|copies\s+of|several|two|three|dozens\s+of)?\s*(?:own\s+)?(?:[\w-]+\s+)?"
+                            r"(?:bills|effig(?:y|ies)|flags?|posters?|portraits?|pictures|photos|photographs|placards|banners|"
+                            r"copies|documents|books|ballots)\b", re.I)
+_REGIONAL_CAPITAL = re.compile(r"\b(?:in|across|around|near|outside|inside)\s+the\s+(?:provincial|regional|state)\s+capital\b(?!\s+of\b)", re.I)
 _SENTENCE_BREAK = re.compile(r"[,;:]|\band\b")
 _STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
                             r"(?:stopped|ceased|subsided|halted|paused|abated|died\s+down|petered\s+out)\b", re.I)
@@ -1112,6 +1116,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Royal Dutch Shell": a capitalised word after another, mid-sentence, ends a name
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
+    if t.type in ("Looting/property destruction", "Violent demonstration") and _ARSON.match(t.text) \
+            and _SYMBOL_BURNED.match(s.text, t.end):
+        return True   # "set fire to their bills", "burned an effigy of the president": a protest's gesture, no destruction
     if _STOPPED_AFTER.match(s.text, t.end):
         return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):
@@ -1571,13 +1578,17 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 # "A crowd marched to the city hall. Some protesters threw stones at the building": the same crowd,
                 # where the sentence before put it
                 place, carried = before.place, True
-            if (place is None or place.kind == "country") and _HERE.search(s.text, clause.start, clause.end):
-                # "hurled a grenade at a store here on Monday": where the dateline says the reporter is
+            if (place is None or place.kind in ("country", "province")) and (
+                    _HERE.search(s.text, clause.start, clause.end)
+                    or _REGIONAL_CAPITAL.search(s.text, clause.start, clause.end)):
+                # "hurled a grenade at a store here on Monday": where the dateline says the reporter is; "In the
+                # provincial capital, police baton-charged ..." under a "LAHORE:" dateline: the capital is the dateline's town
                 if dateline_town is None:
                     dateline_town = [next((m.place for x in sentences[:2] for m in x.places if m.role == "dateline"
                                            and m.place.kind == "town" and m.place.latitude is not None), None)]
-                if dateline_town[0] is not None and (place is None or place.country_code == dateline_town[0].country_code):
-                    place = dateline_town[0]
+                if dateline_town[0] is not None and (place is None or place.country_code == dateline_town[0].country_code) \
+                        and (place is None or place.kind == "country" or place.admin1 == dateline_town[0].admin1):
+                    place, carried = dateline_town[0], False      # the text says where: not carried over
             if (place is None or place.kind == "country") and header is not None \
                     and (place is None or place.country_code == header.country_code):
                 # a report under a place heading ("BOGOTA. On Tuesday, tens of thousands marched ..."), as a

@@ -3474,3 +3474,12 @@ def test_raids_a_side_is_said_to_be_behind_and_attacks_of_a_series_are_no_new_ev
     assert extract_events("Officials have denied that youths from the area are behind raids in Jonglei.", PUB) == []
     [event] = extract_events("Gunmen killed five villagers in Jonglei on Monday, the latest in a string of attacks in the state.", PUB)
     assert event["sub_event_type"] == "Attack"
+
+
+def test_the_provincial_capital_under_a_dateline_is_the_datelines_town_and_burned_bills_are_a_gesture():
+    text = ("LAHORE: Protests against power bills spread to several cities of Punjab on Monday.\n\n"
+            "In the provincial capital, police fired tear gas to disperse hundreds of protesters.\n\n"
+            "In Faisalabad, women gathered at a square and set fire to their bills.")
+    events = extract_events(text, PUB)
+    assert ("Protest with intervention", "Lahore") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
+    assert "Looting/property destruction" not in [e["sub_event_type"] for e in events]
