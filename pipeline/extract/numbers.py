@@ -50,7 +50,8 @@ PERSON = re.compile(
     r"servicemembers|service\s+members|sappers|deputies|agents|wardens|"
     r"tribesmen|herders|herdsmen|miners|traders|fishermen|drivers|motorists|commuters|shoppers|volunteers|medics|"
     r"paramedics?|medics?|nurses?|firefighters|settlers|monks|clerics|elders|lawmakers|supporters|activists|contractors|engineers|"
-    r"labou?rers|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
+    r"labou?rers|evacuees|displaced\s+(?:people|persons|civilians|families)|IDPs|returnees|shopkeepers|schoolchildren|"
+    r"schoolgirls|schoolboys|churchgoers|congregants|spectators|voters|pupils|vendors|bandits|kidnappers|smugglers|pirates|vigilantes|separatists|loyalists|Islamists|extremists|jihadis|"
     r"robbers|gangsters|criminals|suspects|thieves|"
     r"Taliban|Houthis|sons|daughters|brothers|sisters|wives|husbands|parents|fathers|mothers|grandchildren|nephews|"
     # (one person named by the role: "killed a village chief and his two sons", "a driver")

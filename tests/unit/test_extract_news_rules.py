@@ -3483,3 +3483,10 @@ def test_the_provincial_capital_under_a_dateline_is_the_datelines_town_and_burne
     events = extract_events(text, PUB)
     assert ("Protest with intervention", "Lahore") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
     assert "Looting/property destruction" not in [e["sub_event_type"] for e in events]
+
+
+@pytest.mark.parametrize("victims", ["evacuees", "displaced people", "returnees", "shopkeepers", "schoolchildren", "mourners"])
+def test_the_civilians_news_names_by_their_plight_or_trade_are_counted_and_coded_as_civilians(victims):
+    [event] = extract_events(f"At least 14 {victims} were killed on Tuesday when a car bomb exploded near a bus station in Kabul.", PUB)
+    assert event["fatalities"]["best"] == 14
+    assert event["actor2"]["name"].startswith("Civilians") and event["interaction"] == 37
