@@ -258,6 +258,10 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
                 actor2 = actor2 or rest[0]      # "a bombing that killed a police officer": the one hit, not the bomber
         elif rest:
             actor1 = rest[0]
+    if actor1 is None and actor2 is not None and t.type == "Armed clash" and patients and patients[0] is not actor2 \
+            and patients[0].actor.inter not in (5, 6, 7) and patients[0].start < t.start:
+        # "Six gunmen were killed in a shootout with troops": the armed dead are the other side of the fight
+        actor1 = patients[0]
     if actor1 is not None and actor2 is not None and actor1.actor.name == actor2.actor.name \
             and actor1.actor.inter == actor2.actor.inter and not rival_states(actor1, actor2):
         actor2 = None

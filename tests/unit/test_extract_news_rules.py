@@ -3490,3 +3490,10 @@ def test_the_civilians_news_names_by_their_plight_or_trade_are_counted_and_coded
     [event] = extract_events(f"At least 14 {victims} were killed on Tuesday when a car bomb exploded near a bus station in Kabul.", PUB)
     assert event["fatalities"]["best"] == 14
     assert event["actor2"]["name"].startswith("Civilians") and event["interaction"] == 37
+
+
+def test_armed_men_killed_in_a_fight_with_troops_are_the_other_side_of_the_fight():
+    [event] = extract_events("Six gunmen were killed on Tuesday in a confrontation with army troops near Kaduna, police said.", PUB)
+    assert event["sub_event_type"] == "Armed clash"
+    assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Unidentified armed group", "Military Forces of Nigeria"}
+    assert event["interaction"] == 13 and event["fatalities"]["best"] == 6
