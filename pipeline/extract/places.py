@@ -1080,6 +1080,8 @@ def _cued(text: str, start: int, end: int, place: Place, gz: Gazetteer, prev: Me
         return True
     if start < 25 and not text[:start].strip(" \"'") and _DATELINE_AFTER.match(after) and text[start:end].isupper():
         return True
+    if start < 25 and _LOG_DATE_BEFORE.fullmatch(text, 0, start) and _LOG_PLACE_AFTER.match(after):
+        return True      # "1 April, Sololo: police recovered ...": the place of an incident log's entry
     follow = _FOLLOWING_NAME.match(after)
     if follow and any(p.kind in ("country", "province") for p in gz.lookup(follow.group(1).strip())):
         return True
@@ -1092,6 +1094,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"[\u2019']?s?[\s-]*(?:based|backed|led|allied|affiliated|supported|born|held|controlled)\b"
     r"|\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
     r"regime|president|ministry|warplanes|jets|aircraft|embassy|commissioner|governor|administrator|mayor)\b", re.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_LOG_DATE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:\s+\d{4})?,\s+")
+_LOG_PLACE_AFTER = re.compile(r"(?:\s+(?:area|town|village|district))?\s*(?:\([^()]*\)\s*)?:")
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 # only a date or time stamp before a name at the start of a text, and a capitalised word right after it
 _STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
@@ -1305,6 +1310,18 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
                 # share, "Valencia": the others decide it)
                 votes[m.place.country_code] += 1
     if not votes:
+        # a local report names neither its country nor a well-known town ("Marsabit County Conflict
+        # Monitor ... 1 April, Sololo: ..."): its places where the text puts things, each a name only one
+        # country has (by its own name, not a GeoNames alternate), vote when two or more agree
+        local: Counter = Counter()
+        for m in mentions:
+            p = m.place
+            if p.country_code and p.kind in ("town", "province") and m.role in ("locative", "near", "dateline") and m.cued \
+                    and not _by_alternate_name(p, m.surface, gz) \
+                    and len({c.country_code for c in gz.lookup(m.surface)} | {p.country_code}) == 1:
+                local[p.country_code] += 1
+        votes = Counter({cc: n for cc, n in local.items() if n >= 2})
+    if not votes:
         return [], set()
     ranked = votes.most_common()
     top = ranked[0][1]
@@ -1486,8 +1503,10 @@ _UNKNOWN_TOPONYM_ABC = (
     # "in the forests of Abujhmarh", "the jungles of Patikul": wild land named after its settlement
     r"forests?|jungles?)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
+    # "29 March, Shegel (outskirts of Marsabit town): five ...": the place of an incident log's entry, after its date
+    r"|^\s*(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:\s+\d{4})?,\s+(?P<l>" + _NAME + r")(?=\s*(?:\([^()]*\)\s*)?:)"
     r"|\b(?P<b>(?!(?:In|At|On|Near|From|The|To|For|Of|By|And|But|Outside|Inside|Around|Across|Into|Within|Over)\s)"
-    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
     r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
@@ -1519,7 +1538,7 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = ("village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
+_TOPONYM_WORDS = (":", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal")
@@ -1617,7 +1636,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if owner is None or m.group(g) in _CALENDAR_OR_TITLE or m.group(g) in _demonyms()[1] \
                     or not _G_CUE_BEFORE.search(text, max(0, m.start(g) - 14), m.start(g)):
                 continue      # (what the text puts something in, or does something to: "stormed Koui", "a raid on Mozogo")
-        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "g2", "i", "v"):
+        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "g2", "i", "v", "l"):
             if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")

@@ -3497,3 +3497,34 @@ def test_armed_men_killed_in_a_fight_with_troops_are_the_other_side_of_the_fight
     assert event["sub_event_type"] == "Armed clash"
     assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Unidentified armed group", "Military Forces of Nigeria"}
     assert event["interaction"] == 13 and event["fatalities"]["best"] == 6
+
+
+def test_victims_named_by_their_kin_with_an_aside_and_a_time_before_by_are_an_attack():
+    [event] = extract_events("Four members of one family, including a baby, were killed overnight by armed men "
+                             "in a village near Kaduna, police said on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Attack" and event["fatalities"]["best"] == 4
+    assert event["actor1"]["name"] == "Unidentified armed group" and event["interaction"] == 37
+
+
+@pytest.mark.parametrize("sentence", [
+    "Armed raiders stole some 200 cattle from herders near Nakuru on Tuesday, police said.",
+    "About 80 goats and 12 camels were driven off by armed raiders near Nakuru on Tuesday.",
+])
+def test_livestock_raided_without_harm_is_looting_by_an_armed_group(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Looting/property destruction"
+    assert event["actor1"]["name"] == "Unidentified armed group"
+
+
+def test_an_incident_log_places_each_entry_at_its_heading_and_in_the_country_its_places_agree_on():
+    # a monitor's log names no country; its entries' places, each only Kenya's, say where it is, and a
+    # name GeoNames has only abroad (Kargi, Turkey) is a settlement of the log's county instead
+    text = ("Turkana County incident log, 1-7 May\n\n"
+            "2 May, Lodwar: two herders were shot dead by armed raiders on the road to the market.\n\n"
+            "3 May, Kakuma: police recovered three rifles hidden in a hut following a tip-off.\n\n"
+            "4 May, Kargi area: about 150 goats were driven off by a group of armed raiders. No one was hurt.")
+    events = extract_events(text, "2019-05-09")
+    assert [(e["sub_event_type"], e["location"]["name"], e["location"]["country"], e["event_date"]) for e in events] == [
+        ("Attack", "Lodwar", "Kenya", "2019-05-02"),
+        ("Disrupted weapons use", "Kakuma", "Kenya", "2019-05-03"),
+        ("Looting/property destruction", "Kargi", "Kenya", "2019-05-04")]
