@@ -3528,3 +3528,11 @@ def test_an_incident_log_places_each_entry_at_its_heading_and_in_the_country_its
         ("Attack", "Lodwar", "Kenya", "2019-05-02"),
         ("Disrupted weapons use", "Kakuma", "Kenya", "2019-05-03"),
         ("Looting/property destruction", "Kargi", "Kenya", "2019-05-04")]
+
+
+def test_a_toll_counted_over_the_first_months_of_the_year_is_a_total_not_an_event():
+    text = ("Angry youths set up roadblocks in Jos on Tuesday and stoned passing cars, police said.\n\n"
+            "A rights group says clashes between herders and farmers killed more than 900 people across the country "
+            "in the first six months of this year.")
+    events = extract_events(text, PUB)
+    assert [e["sub_event_type"] for e in events] == ["Violent demonstration"] and events[0]["fatalities"] is None
