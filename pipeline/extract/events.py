@@ -56,8 +56,13 @@ _PERSON_OBJECT = re.compile(
     r"(?:them|him|her|foreigners?|hostages?|workers?|civilians?|passengers?|tourists?|journalists?|reporters?|villagers|"
     r"students?|schoolgirls?|schoolchildren|girls?|boys?|women|children|men|people|nationals|employees|crew(?:\s+members)?|"
     r"sailors|missionaries|priests?|nuns?|engineers?|contractors?|doctors?|nurses?|teachers?|businessm[ae]n|traders?|"
-    r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
+    r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?|administrators?|chiefs?|elders?|activists?|"
+    r"mayors?|councill?ors?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
     re.I)
+# "a village administrator it seized from his home": taken from where people live, a person (no place is)
+_IN_BATTLE_AFTER = re.compile(r"\s+(?:on\s+\w+\s+)?(?:in|during)\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:exchanges?\s+of\s+fire|gun\s*fights?|"
+                              r"fire\s*fights?|gun\s*battles?|shoot-?outs?|clash(?:es)?|encounters?|battles?|fighting|cross-?fire)\b", re.I)
+_FROM_HOME_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?from\s+(?:his|her|their)\s+(?:own\s+)?(?:homes?|houses?|residences?|beds?|farms?|shops?)\b", re.I)
 # a man wanted or of standing, taken: by an alias or a nickname, or by his rank in a group ("alias 'Mocho Javier'",
 # "the gang's leader", "a senior commander", "two suspects")
 _WANTED_OBJECT = re.compile(
@@ -1025,7 +1030,8 @@ _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
 # place; never the first letter of the next word ("a Fano militia stronghold")
 _POSSESSIVE_LEAD = re.compile(r"^(?:['\u2019]s\b|['\u2019]|s\b)?\s*(?:\([^)]*\))?")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
-_ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested)$")
+# (and "the detained leader", "the abducted girls": people whose arrest or abduction is told elsewhere, or is background)
+_ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested|detained|jailed|imprisoned|abducted|kidnapped)$")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|territor(?:y|ies)|areas?|regions?|districts?|zones?|lands?|"
                                r"neighbou?rhoods?|enclaves?|suburbs?|countryside|provinces?)\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an|a|in)\s+$")
@@ -1365,6 +1371,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if t.weak and _RAIDS.match(t.text) and any(x.type in ("Arrests", "Abduction/forced disappearance", "Sexual violence")
                                                                for x in s.triggers if not x.weak):
                 continue      # "arrested ... in a series of raids", "raped ... during a raid": how the event was done
+            if t.type == "Attack" and _IN_BATTLE_AFTER.match(s.text, t.end) \
+                    and any(x.type == "Armed clash" and x.start > t.end for x in s.triggers):
+                continue      # "a rebel was shot dead in an exchange of fire with police": the battle's dead, not an attack
             if t.weak and not snippet and t.type in _NON_VIOLENT_WEAK:
                 continue      # troop movements and the like: background in a longer article
             if t.type == "attack" and any(_weapon_trigger(x) and 0 <= t.start - x.end <= 1 for x in s.triggers):
@@ -1405,7 +1414,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 state = any(a.actor.inter == 1 and a.role == "main" and clause.start <= a.start < t.start for a in s.actors)
                 t = replace(t, type="Arrests" if state else "Abduction/forced disappearance", needs_place_object=False)
             elif t.type == "territory" and _TAKING.match(t.text) \
-                    and _PERSON_OBJECT.match(s.text[t.end:t.end + 80]):
+                    and (_PERSON_OBJECT.match(s.text[t.end:t.end + 80]) or _FROM_HOME_AFTER.match(s.text, t.end, t.end + 60)):
                 t = replace(t, type="Abduction/forced disappearance", needs_place_object=False)
             elif t.type == "territory" and _TAKING.match(t.text) and _PEOPLE_TAKEN_BEFORE.search(s.text, max(0, t.start - 60), t.start):
                 # "Seven Afghan nationals were captured": people taken, not a place; by whom, only "by" says

@@ -42,7 +42,7 @@ PERSON = re.compile(
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
     r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
     r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
-    r"Naxal(?:ite)?s|Maoists|cadres|guerrillas|jawans|"
+    r"Naxal(?:ite)?s?|Maoists?|cadres|guerrillas|jawans|"
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
     # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")
@@ -275,7 +275,9 @@ _PERSON_OF_PLACE = re.compile(r"\s+(?:village|town|city|district|local|community
 _PERSON_TIGHT = re.compile(r"^\s+(?:(?:senior|top|prominent|local|former|high-ranking|key|leading|notorious)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:fighter(?![\s-]+(?:jets?|planes?|aircraft|bombers?|pilots?)\b)|soldier|civilian|man|woman|child|person|policeman|officer|member|militant|rebel|boy|girl|student|worker|journalist|doctor|guard|pilgrim|protester|demonstrator|farmer|teacher|commander|leader|official|resident|villager|passenger|tourist|army\s+soldier|peacekeeper|gendarme|"
                            r"policewoman|medic|paramedic|nurse|chief|elder|imam|priest|pastor|monk|mayor|councillor|headman|judge|trader|herder|driver|"
                            r"shepherd|fisherman|miner|businessman|activist|politician|lawmaker|governor|son|daughter|husband|wife|"
-                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|teenager|teen|youth|pupil|baby|infant|toddler|schoolboy|schoolgirl|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler)\b(?!-)", re.I)
+                           r"brother|sister|father|mother|employee|engineer|contractor|clerk|staffer|shopkeeper|vendor|labou?rer|teenager|teen|youth|pupil|baby|infant|toddler|schoolboy|schoolgirl|suspect|thief|robber|bandit|kidnapper|criminal|gangster|smuggler|gunman|militiaman|jawan|evacuee|"
+                           # (words that are also adjectives, "a jihadist assault", "a Maoist group": only as the subject of a verb)
+                           r"(?:jihadist|insurgent|guerrilla|Maoist|Naxal(?:ite)?|cadre)(?=\s+(?:was|is|had|has|who|died)\b|\s*[,;.]))\b(?!-)", re.I)
 
 
 def _person_follows(text: str, pos: int, tight: bool = False) -> bool:

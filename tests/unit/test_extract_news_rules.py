@@ -3536,3 +3536,33 @@ def test_a_toll_counted_over_the_first_months_of_the_year_is_a_total_not_an_even
             "in the first six months of this year.")
     events = extract_events(text, PUB)
     assert [e["sub_event_type"] for e in events] == ["Violent demonstration"] and events[0]["fatalities"] is None
+
+
+def test_men_picked_up_by_police_are_arrested_not_fought():
+    [event] = extract_events("Seven men were picked up by police in raids across Peshawar on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Arrests" and event["interaction"] == 17
+
+
+def test_a_person_seized_from_his_home_is_abducted_not_a_place_taken():
+    [event] = extract_events("The rebels are holding a village administrator they seized from his home near Mandalay on Tuesday night.", PUB)
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_the_detained_leader_of_a_march_is_no_new_arrest():
+    events = extract_events("Thousands marched through Mandalay on Tuesday carrying portraits of the detained leader.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Maoist was shot dead in an exchange of fire with police in a forest near Raipur on Tuesday.",
+    "A rebel was gunned down during a gunfight with troops near Raipur on Tuesday.",
+])
+def test_one_shot_dead_in_a_firefight_is_the_battles_dead_not_an_attack_on_civilians(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Armed clash" and event["interaction"] == 12
+    assert event["fatalities"]["best"] == 1
+
+
+def test_a_jihadist_assault_counts_no_jihadist():
+    [event] = extract_events("Militants killed 40 guards in a jihadist assault on a gas field near Homs on Tuesday.", PUB)
+    assert event["fatalities"]["best"] == 40
