@@ -59,6 +59,9 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             if m and not _RELATIVE_PAST.search(after, 0, m.end()):
                 return kind
             # ("beheaded a sailor they had held hostage for months": the months are the relative clause's)
+        if kind != "background" and "after" in cues[kind] \
+                and cues[kind]["after"].match(text[t.end:min(clause.end, t.end + 120)]):
+            return kind       # "A sit-in planned for Saturday did not take place": negated or still to come, after the word
         window = cues[kind]["window"]
         before = before_all[-window:]
         if cues[kind]["before"].search(before):

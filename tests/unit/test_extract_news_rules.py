@@ -3566,3 +3566,20 @@ def test_one_shot_dead_in_a_firefight_is_the_battles_dead_not_an_attack_on_civil
 def test_a_jihadist_assault_counts_no_jihadist():
     [event] = extract_events("Militants killed 40 guards in a jihadist assault on a gas field near Homs on Tuesday.", PUB)
     assert event["fatalities"]["best"] == 40
+
+
+@pytest.mark.parametrize("sentence", [
+    "A rally planned by the opposition for last Saturday in Harare did not take place after police refused a permit.",
+    "A march planned for Saturday in Harare was called off after police refused permission.",
+])
+def test_a_protest_called_off_or_that_did_not_take_place_is_no_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_a_protest_held_stays_when_another_planned_was_cancelled():
+    events = extract_events("Thousands marched in Harare on Saturday, and a rally planned for Sunday was cancelled.", PUB)
+    assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Peaceful protest", "2019-03-02")]
+
+
+def test_those_killed_in_the_unrest_so_far_are_a_total_not_an_event():
+    assert extract_events("Rights groups say at least 30 people have been killed in the unrest in Harare, and thousands have fled.", PUB) == []
