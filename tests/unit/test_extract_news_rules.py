@@ -3583,3 +3583,12 @@ def test_a_protest_held_stays_when_another_planned_was_cancelled():
 
 def test_those_killed_in_the_unrest_so_far_are_a_total_not_an_event():
     assert extract_events("Rights groups say at least 30 people have been killed in the unrest in Harare, and thousands have fled.", PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militiamen fought alongside the army against the rebels during the 2016-2018 war in the north.",
+    "During the 2016-2018 war, troops shelled villages across the north of Chad.",
+    "Exactly one year after gunmen attacked villages near Jos on New Year's Eve, survivors say they still wait for justice.",
+])
+def test_a_bounded_war_and_an_anniversary_are_history_not_news(sentence):
+    assert extract_events(sentence, PUB) == []
