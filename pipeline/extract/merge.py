@@ -311,12 +311,19 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     by_sentence: dict[int, list[Candidate]] = {}
     for c in expanded:
         by_sentence.setdefault(c.sentence.index, []).append(c)
+    merged_into: dict[int, Candidate] = {}      # a mention merged into an event -> that event
+
+    def event_of(x: Candidate) -> Candidate:
+        # (what joins a mention already merged joins the event it was merged into, not the lost mention)
+        while id(x) in merged_into:
+            x = merged_into[id(x)]
+        return x
     for c in expanded:
         located = c.place is not None and c.place.kind != "country"
         if c.place_carried:
             host = _same_event_located(c, by_sentence)
             if host is not None:
-                _join_unlocated(host, c)
+                _join_unlocated(event_of(host), c)
                 continue
         if not located:
             # a follow-up sentence ("10 rebels were killed in the attack"): its deaths go to the event it continues
@@ -335,7 +342,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
             host = _same_event_located(c, by_sentence)
             if host is not None or not snippet:
                 if host is not None:
-                    _join_unlocated(host, c)
+                    _join_unlocated(event_of(host), c)
                 continue
             before = [e for e in events if e.place is not None and e.place.kind != "country" and e.sentence.index < c.sentence.index]
             if before and (c.place is None or c.place.kind == "country" and c.place.country_code == before[-1].place.country_code):
@@ -391,6 +398,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 e.confidence = max(e.confidence, c.confidence)
                 e.mentions.add(c.sentence.index)
                 by_last_mention.setdefault(c.sentence.index, []).append(e)
+                merged_into[id(c)] = e
                 merged = True
                 break
         if not merged:

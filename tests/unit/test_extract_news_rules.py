@@ -3592,3 +3592,13 @@ def test_those_killed_in_the_unrest_so_far_are_a_total_not_an_event():
 ])
 def test_a_bounded_war_and_an_anniversary_are_history_not_news(sentence):
     assert extract_events(sentence, PUB) == []
+
+
+def test_police_intervention_told_two_sentences_on_codes_the_march_as_one_event():
+    text = ("About 2,000 people marched through Yangon on Monday demanding the release of detained students, "
+            "in the latest protest against the arrests.\n\n"
+            "The protesters gathered at the Yangon city hall in the morning. Police blocked the road and fired rubber "
+            "bullets when some marchers tried to push through the line, injuring at least four, organisers said.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["interaction"]) for e in events] == [
+        ("Protest with intervention", "Yangon", 16)]
