@@ -1031,6 +1031,11 @@ _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
 _POSSESSIVE_LEAD = re.compile(r"^(?:['\u2019]s\b|['\u2019]|s\b)?\s*(?:\([^)]*\))?")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
 # (and "the detained leader", "the abducted girls": people whose arrest or abduction is told elsewhere, or is background)
+# "portraits of detained leader Aung San Suu Kyi", "calls to free jailed activists": people held, described
+_HELD_WORDS = frozenset(("detained", "jailed", "imprisoned", "abducted", "kidnapped"))
+_HELD_PERSON_AFTER = re.compile(r"\s+(?:opposition\s+|former\s+|pro-democracy\s+|rights\s+)?(?:leaders?|activists?|journalists?|reporters?|"
+                                r"politicians?|students?|lawmakers?|dissidents?|members?|protesters|demonstrators|women|men|girls|boys|"
+                                r"children|pupils|workers|colleagues|relatives|sons?|husbands?|fathers?)\b")
 _ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested|detained|jailed|imprisoned|abducted|kidnapped)$")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|territor(?:y|ies)|areas?|regions?|districts?|zones?|lands?|"
                                r"neighbou?rhoods?|enclaves?|suburbs?|countryside|provinces?)\b", re.I)
@@ -1102,7 +1107,8 @@ def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
     """'the occupied West Bank', 'the besieged town': a word of an event that describes a place."""
     return _ADJECTIVE_TRIGGER.match(t.text) is not None and (
         _ARTICLE_BEFORE.search(s.text[max(0, t.start - 5):t.start]) is not None
-        or _PLACE_NOUN_AFTER.match(s.text[t.end:t.end + 16]) is not None)
+        or _PLACE_NOUN_AFTER.match(s.text[t.end:t.end + 16]) is not None
+        or (t.text.lower() in _HELD_WORDS and _HELD_PERSON_AFTER.match(s.text, t.end, t.end + 40) is not None))
 
 
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:

@@ -1291,10 +1291,15 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
         votes[cc] += 2
     for cc, n in (groups or {}).items():
         votes[cc] += min(2.0, 0.5 * n)
+    listed = _listed_countries(mentions)
     for m in mentions:
         p = m.place
-        if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated):
-            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source", "speaker") else 1
+        # (a region named with its type word, "Sagaing Region", "Marsabit County", is as sure of its country as a
+        # reviewed place; a country in a list of three or more, "the United States, Britain and Japan condemned",
+        # is one of the states that reacted, half a vote)
+        if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated
+                               or (p.kind == "province" and m.surface.rsplit(None, 1)[-1].lower() in _REGION_TYPE_WORDS)):
+            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source", "speaker") or id(m) in listed else 1
     pattern, words = _demonyms()
     if text and pattern is not None:
         # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country
@@ -1327,6 +1332,25 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     top = ranked[0][1]
     main = [cc for cc, n in ranked if n >= top / 2]
     return main, set(votes) - set(main)
+
+
+_REGION_TYPE_WORDS = frozenset(("region", "state", "province", "county", "governorate", "prefecture", "oblast", "division", "department"))
+
+
+def _listed_countries(mentions: list[Mention]) -> set[int]:
+    """The country mentions (ids) that stand in a list of three or more countries ("Britain, France and Japan")."""
+    out: set[int] = set()
+    run: list[Mention] = []
+    for m in mentions + [None]:
+        # (a list: country mentions one after another, a comma or an "and" apart: at most 6 characters, offsets
+        # of one sentence growing)
+        if m is not None and m.place.kind == "country" and run and 1 <= m.start - run[-1].end <= 6:
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            out.update(id(x) for x in run)
+        run = [m] if m is not None and m.place.kind == "country" else []
+    return out
 
 
 def article_country(mentions: list[Mention], headline: str | None = None) -> Place | None:

@@ -3602,3 +3602,16 @@ def test_police_intervention_told_two_sentences_on_codes_the_march_as_one_event(
     events = extract_events(text, PUB)
     assert [(e["sub_event_type"], e["location"]["name"], e["interaction"]) for e in events] == [
         ("Protest with intervention", "Yangon", 16)]
+
+
+def test_a_region_named_with_its_type_word_outvotes_the_states_listed_as_reacting():
+    text = ("Soldiers shot dead four protesters in Monywa, in Sagaing Region, on Tuesday, witnesses said.\n\n"
+            "The defence chiefs of a dozen countries, including the United States, Britain and Japan, condemned the killings.")
+    events = extract_events(text, PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["location"]["country"]) for e in events] == [
+        ("Excessive force against protesters", "Monywa", "Myanmar")]
+
+
+def test_portraits_of_a_detained_leader_are_no_arrest():
+    events = extract_events("Thousands marched in Mandalay on Tuesday carrying portraits of detained leader Aung San Suu Kyi.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
