@@ -3615,3 +3615,16 @@ def test_a_region_named_with_its_type_word_outvotes_the_states_listed_as_reactin
 def test_portraits_of_a_detained_leader_are_no_arrest():
     events = extract_events("Thousands marched in Mandalay on Tuesday carrying portraits of detained leader Aung San Suu Kyi.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting between the army and the rebels has displaced more than 40,000 people in Kachin since March, the UN said.",
+    "More than 2.1 million people have been displaced in Ituri by the fighting, according to the UN.",
+])
+def test_displacement_counted_over_a_war_is_no_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_a_battle_that_displaced_people_on_the_day_stays_an_event():
+    [event] = extract_events("Heavy fighting between the army and rebels near Goma on Monday displaced thousands of people, officials said.", PUB)
+    assert event["sub_event_type"] == "Armed clash"
