@@ -383,6 +383,8 @@ _ONE_AND_KIN = re.compile(r"\b(?:a|an|one)\s+(?:(?!(?:was|were|is|are|has|had|ha
                           r"and\s+(?:his|her)\s+(?:[\w-]+\s+)?"
                           r"(?:wife|husband|son|daughter|brother|sister|father|mother|child|grandson|granddaughter|nephew|niece|"
                           r"cousin|uncle|aunt|fianc[eé]e?)\b", re.I)
+_AGENT_BY_BEFORE = re.compile(r"\bby\s+(?:a\s+(?:group|gang|band|mob|crowd|unit|squad|column)\s+of\s+)?(?:(?:around|about|some|nearly|at\s+least|"
+                              r"more\s+than|over|up\s+to|roughly|an\s+estimated|approximately)\s+)?$", re.I)
 _SPELLED_AGAIN = re.compile(r"\b(\d+)\s+\((?:[a-z]+(?:[\s-][a-z]+)?)\)")
 
 
@@ -420,6 +422,8 @@ def fatalities(text: str) -> int | None:
         if _SOURCE_BEFORE_COUNT.search(text[max(0, start - 25):start]) \
                 or (text[start:end].lower() in ("a", "an") and _SPEAKER_AFTER_COUNT.match(text[end:end + 50])):
             continue      # "killed in the fighting, according to a health official", "an official told": who tells it, not one more dead
+        if _AGENT_BY_BEFORE.search(text, max(0, start - 40), start):
+            continue      # "were beheaded by a group of around 15 armed men": who did it, counted, not dead
         if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]) \
                 and not _KILLING_BEFORE.search(text[max(0, start - 30):start]):
             # the attackers themselves: counted only when the text says they died ("three gunmen were

@@ -3628,3 +3628,9 @@ def test_displacement_counted_over_a_war_is_no_event(sentence):
 def test_a_battle_that_displaced_people_on_the_day_stays_an_event():
     [event] = extract_events("Heavy fighting between the army and rebels near Goma on Monday displaced thousands of people, officials said.", PUB)
     assert event["sub_event_type"] == "Armed clash"
+
+
+def test_the_attackers_counted_after_by_are_not_among_the_dead():
+    [event] = extract_events("Four villagers were hacked to death near Kaduna on Tuesday by a group of around 30 armed men "
+                             "who arrived on motorcycles, police said.", PUB)
+    assert event["fatalities"]["best"] == 4
