@@ -1913,7 +1913,13 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                                   trigger=replace(recent[-1].trigger, start=word.start(), end=word.end(), text=word.group()),
                                                   extra_places=[], place_carried=False, mentions=set()))
                         continue
-                if recent and recent[-1].fatalities is None:
+                told = next((c for c in reversed(recent[:-1]) if c.fatalities is not None and c.sub_event_type == recent[-1].sub_event_type == "Armed clash"
+                             and place_key(c.place) == place_key(recent[-1].place)), None) if recent else None
+                if told is not None and recent[-1].fatalities is None and not more_dead(s.text):
+                    # "... killed 11 insurgents in a firefight near Mbau. A patrol came under fire west of Mbau. One soldier
+                    # was killed": the battle told twice, its toll once; this is the other side's dead of it
+                    add_other_sides_dead(told, s, deaths)
+                elif recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
                 elif recent and not more_dead(s.text):
                     add_other_sides_dead(recent[-1], s, deaths)     # "... killing four soldiers. Six attackers were killed": both sides' dead

@@ -597,11 +597,20 @@ def add_other_sides_dead(host: Candidate, s: Sentence, deaths: int) -> None:
     the battle's own sentence counted one side's: "Militants killed four soldiers at the post ... The troops
     repelled the assault, killing six of the attackers" (ACLED sums both sides); never a count of the same
     men again, nor one sentence twice."""
-    if host.sub_event_type == "Armed clash" and host.fatalities is not None and s.index not in host.summed \
-            and fighters_toll(s.text) == deaths and count_deaths(host.sentence.text) == host.fatalities \
-            and not counts_fighters(host.sentence.text):
+    if host.sub_event_type != "Armed clash" or host.fatalities is None or s.index in host.summed \
+            or count_deaths(host.sentence.text) != host.fatalities:
+        return
+    if (fighters_toll(s.text) == deaths and not counts_fighters(host.sentence.text)) \
+            or (fighters_toll(host.sentence.text) == host.fatalities and not counts_fighters(s.text)
+                and _FORCES_COUNTED.search(s.text)):
+        # (and the other way round: "troops killed 11 insurgents in a firefight ... One soldier was killed in the exchange")
         host.fatalities += deaths
         host.summed.add(s.index)
+
+
+# the state's own men counted: "one Rwandan soldier was killed", "two policemen died"
+_FORCES_COUNTED = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers?|gendarmes?|"
+                             r"peacekeepers?|marines|sailors|pilots?|guards?|jawans?|commandos?)\b", re.I)
 
 
 def _join_toll(host: Candidate, c: Candidate, more: bool = False) -> None:

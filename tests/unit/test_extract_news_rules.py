@@ -3634,3 +3634,11 @@ def test_the_attackers_counted_after_by_are_not_among_the_dead():
     [event] = extract_events("Four villagers were hacked to death near Kaduna on Tuesday by a group of around 30 armed men "
                              "who arrived on motorcycles, police said.", PUB)
     assert event["fatalities"]["best"] == 4
+
+
+def test_the_troops_own_dead_told_after_the_insurgents_they_killed_are_added_to_the_battle():
+    text = ("Troops killed at least nine insurgents in a firefight near Maiduguri on Tuesday, the army said.\n\n"
+            "A patrol had come under fire on a track west of the city, a spokesman said. "
+            "One soldier was killed and three were wounded in the exchange, he said.")
+    [event] = extract_events(text, PUB)
+    assert event["sub_event_type"] == "Armed clash" and event["fatalities"]["best"] == 10
