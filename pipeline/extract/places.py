@@ -1533,7 +1533,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
-    r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
+    r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
     r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
@@ -1542,7 +1542,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
     # "Barangay Ganta": a Philippine village
     r"|\b(?:Barangay|Brgy\.)\s+(?P<i>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
-    r"|\b(?:base|camp|barracks|checkpoint|outpost|(?:military|army|police|border|security)\s+post|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station|headquarters|home|residence|office)s?\s+in\s+"
+    r"|\b(?:base|camp|barracks|checkpoint|outpost|(?:military|army|police|border|security)\s+post|market|mosque|church|school|hospital|clinic|detachment|garrison|police\s+station|headquarters|home|residence|office)s?\s+(?:in|at)\s+"
     r"(?P<f>(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])")
 _UNKNOWN_TOPONYM = re.compile(
     _UNKNOWN_TOPONYM_ABC + r"|(?P<d>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PART_WORDS

@@ -3642,3 +3642,19 @@ def test_the_troops_own_dead_told_after_the_insurgents_they_killed_are_added_to_
             "One soldier was killed and three were wounded in the exchange, he said.")
     [event] = extract_events(text, PUB)
     assert event["sub_event_type"] == "Armed clash" and event["fatalities"]["best"] == 10
+
+
+def test_an_office_burned_down_and_members_beaten_with_sticks_are_told_in_the_passive():
+    text = ("The local office of the opposition party in Gitega was burned down overnight from Sunday to Monday. "
+            "Three party members were beaten with sticks on Saturday evening near Gitega by a group of young men.")
+    assert sorted(e["sub_event_type"] for e in extract_events(text, PUB)) == ["Attack", "Looting/property destruction"]
+
+
+def test_a_sports_defeat_is_no_beating():
+    assert extract_events("The national team was beaten 3-1 by Ghana in Abuja on Saturday.", PUB) == []
+
+
+def test_a_post_at_a_settlement_the_gazetteer_lacks_is_placed_there():
+    [event] = extract_events("Soldiers repelled an attack on a military post at Zilbaro in Cameroon's Far North region "
+                             "on Sunday, killing 15 Boko Haram fighters.", PUB)
+    assert event["location"]["name"] == "Zilbaro" and event["location"]["country"] == "Cameroon"
