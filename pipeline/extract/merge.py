@@ -194,7 +194,9 @@ def transfer_absorbs_withdrawal(cands: list[Candidate], s: Sentence) -> None:
 
 
 _CAUSE_WORD = re.compile(r"\b(?:after|following|over|in\s+(?:retaliation|revenge|response|protest))\b", re.I)
-_CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot)\b", re.I)
+# (and "youths who had marched", "stone-throwing youths": a crowd told by its deeds; "March" the month is none)
+_CROWD_TOLD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marchers|rioters|riot|(?-i:march(?:ed|ing|es)?)|"
+                         r"stone[\s-]*(?:throw|pelt)\w*)\b", re.I)
 
 
 # the crowd an attack is aimed at, named in its words ("fired into a crowd of protesters", "opened fire on a group of demonstrators")
@@ -220,7 +222,17 @@ def protest_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
         if owner is not None and not (owner.trigger.end <= c.trigger.start
                                       and _CAUSE_WORD.search(s.text, owner.trigger.end, c.trigger.start)):
             # (not the killing that set it off: "protesters set fire to offices after a young man was shot dead")
+            if owner.actor2 is None and (c.actor1 or {}).get("inter") == 1:
+                owner.actor2 = c.actor1      # the force that fired on the crowd is the demonstration's other side
+            if (c.actor1 or {}).get("inter") == 1 and c.fatalities and owner.sub_event_type in ("Peaceful protest", "Protest with intervention"):
+                # the state's forces killed at it: a riot when the crowd threw stones, else excessive force
+                owner.sub_event_type = "Violent demonstration" if _CROWD_HURLED.search(s.text) else "Excessive force against protesters"
+                owner.actor1 = _crowd_as(owner.sub_event_type, owner.actor1)
             _fold_into(owner, c, cands)
+
+
+_CROWD_HURLED = re.compile(r"\bstone[\s-]*(?:throw|pelt)\w*|\b(?:pelted|hurl(?:ed|ing)|threw|throwing)\s+(?:\S+\s+){0,2}?(?:stones|rocks|bricks|"
+                           r"petrol\s+bombs|molotov)|\brioters\b|\brioting\b", re.I)
 
 
 def _crowd_as(sub: str, actor: dict | None) -> dict | None:

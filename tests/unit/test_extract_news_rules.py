@@ -3658,3 +3658,12 @@ def test_a_post_at_a_settlement_the_gazetteer_lacks_is_placed_there():
     [event] = extract_events("Soldiers repelled an attack on a military post at Zilbaro in Cameroon's Far North region "
                              "on Sunday, killing 15 Boko Haram fighters.", PUB)
     assert event["location"]["name"] == "Zilbaro" and event["location"]["country"] == "Cameroon"
+
+
+def test_forces_firing_on_stone_throwing_youths_who_marched_is_the_crowds_event_not_an_attack():
+    events = extract_events("A teenager died of bullet wounds in Srinagar on Sunday after security forces opened fire on "
+                            "stone-throwing youths who had marched towards an army camp.", PUB)
+    assert len(events) == 1
+    [event] = events
+    assert event["sub_event_type"] in ("Violent demonstration", "Excessive force against protesters")
+    assert event["fatalities"]["best"] == 1 and event["actor2"]["inter"] in (1, 6)
