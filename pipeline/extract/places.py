@@ -1133,7 +1133,9 @@ _AT_THE_SEAT = re.compile(r"\b(?:outside|at|near|in\s+front\s+of|inside|into|sto
                           r"(?:[\w'\u2019]+\s+)?(?:parliament|ministry|government|authorities|administration|leadership)\s+in\s+(?:the\s+)?$")
 _BORDER_BEFORE = TailPattern(re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\b(?:bordering|borders)\s+$"),
                              ("with", "of", "the", "bordering", "borders"), max_words=3)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|opposite|across\s+from|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|west of|close to|opposite|across\s+from|(?:\d|\b)(?:km|kilometers|kilometres|miles)\)?\s+\w+\s+of"
+                          # "a few kilometres from Mongbwalu", "about 3 km from Eringeti": a distance from the place, near it
+                          r"|(?:\d|\b)(?:km|kilometers|kilometres|miles|metres|meters)\)?\s+(?:away\s+)?from)\s+(?:the\s+)?(?:\w+\s+)?$")
 # (the distance may have its conversion after it: "about 30 kilometers (19 miles) northwest of Mogadishu")
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
@@ -1147,7 +1149,7 @@ _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
                            r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
-_NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across")     # one of them is in every match of _NEAR_BEFORE
+_NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across", "from")     # one of them is in every match of _NEAR_BEFORE
 _HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
 _FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
 _BARE_CONNECTIVE = re.compile(r"(?:and|of|to|from)\b", re.I)
@@ -1535,8 +1537,8 @@ _UNKNOWN_TOPONYM_ABC = (
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
     r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
-    # "hit an explosive device near Boni": a name right after "near" or "outside" is a place
-    r"|\b(?:near|outside|around)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
+    # "hit an explosive device near Boni", "about 3 km from Eringeti": a name right after "near", "outside" or a distance is a place
+    r"|(?:\b(?:near|outside|around)|(?:\d|\b)(?:km|kilometers|kilometres|miles)\s+(?:away\s+)?from)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
     # "near village Pidia", "in village Kot Addu": South Asian English names the village after the word
     r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
@@ -1562,7 +1564,7 @@ _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = (":", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
+_TOPONYM_WORDS = (":", "km ", "kilomet", "miles ", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal")

@@ -3667,3 +3667,17 @@ def test_forces_firing_on_stone_throwing_youths_who_marched_is_the_crowds_event_
     [event] = events
     assert event["sub_event_type"] in ("Violent demonstration", "Excessive force against protesters")
     assert event["fatalities"]["best"] == 1 and event["actor2"]["inter"] in (1, 6)
+
+
+def test_a_distance_from_a_town_places_the_event_near_it_not_at_a_source():
+    [event] = extract_events("GOMA - At least six miners were killed on Tuesday in an attack on a gold-mining site a few kilometres "
+                             "from Bunia, local sources said.", PUB)
+    assert (event["sub_event_type"], event["location"]["name"], event["location"]["geo_precision"]) == ("Attack", "Bunia", 2)
+    assert event["fatalities"]["best"] == 6
+
+
+def test_a_distance_from_a_settlement_the_gazetteer_lacks_names_a_place():
+    [event] = extract_events("Five farmers were abducted in their fields about 3 km from Kalitunga by armed men "
+                             "in Congo's North Kivu province on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+    assert event["location"]["name"] == "Kalitunga" and event["location"]["country"] == "Democratic Republic of the Congo"
