@@ -344,6 +344,9 @@ def _as_government(a: dict | None, mention: ActorMention | None) -> dict | None:
     return {**a, "name": "Government of " + a["name"].removeprefix("Military Forces of ")}
 
 
+_ELDERS = re.compile(r"\b(?:elders|community\s+leaders|clan\s+leaders|traditional\s+leaders|chiefs)\b", re.I)
+
+
 def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention | None, place_cc: str | None,
                     clause_text: str, sentence_text: str, downed: bool = False):
     """Fill in the side the text leaves implicit, following ACLED habits for each sub-event type.
@@ -353,6 +356,10 @@ def default_actors(sub: str, actor1: ActorMention | None, actor2: ActorMention |
     a2 = actor_dict(actor2, place_cc) if actor2 else None
     if sub == "Agreement":
         a1, a2 = _as_government(a1, actor1), _as_government(a2, actor2)
+        if actor1 is not None and actor1.actor.inter == 7 and _ELDERS.search(actor1.text) and (a2 is None or a2["inter"] == 7):
+            # "Borana and Gabra elders signed a cessation of hostilities": a truce between communities, each side's
+            # militia a party to it (ACLED: identity militias), their elders speaking for them
+            return {"name": "Identity militia", "inter": 4}, {"name": "Identity militia", "inter": 4}
     country = country_name(place_cc)
     state = {"name": f"Military Forces of {country}" if country else "State forces", "inter": 1}
     police = {"name": f"Police Forces of {country}" if country else "Police Forces", "inter": 1}

@@ -3681,3 +3681,8 @@ def test_a_distance_from_a_settlement_the_gazetteer_lacks_names_a_place():
                              "in Congo's North Kivu province on Tuesday.", PUB)
     assert event["sub_event_type"] == "Abduction/forced disappearance"
     assert event["location"]["name"] == "Kalitunga" and event["location"]["country"] == "Democratic Republic of the Congo"
+
+
+def test_elders_of_two_communities_signing_a_cessation_of_hostilities_is_an_agreement_of_their_militias():
+    [event] = extract_events("Turkana and Pokot elders signed a cessation of hostilities in Lodwar on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Agreement" and event["interaction"] == 44
