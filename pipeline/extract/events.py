@@ -59,9 +59,10 @@ _PERSON_OBJECT = re.compile(
     r"farmers?|herders?|fishermen|pilgrims|worshippers|residents|relatives|officials?|administrators?|chiefs?|elders?|activists?|"
     r"mayors?|councill?ors?)\b(?!\s+(?:neighbou?rhood|district|quarter|village|camp))",
     re.I)
-# "a village administrator it seized from his home": taken from where people live, a person (no place is)
+# "shot dead in an exchange of fire", "gunned down during a gunfight": killed in a battle the sentence tells
 _IN_BATTLE_AFTER = re.compile(r"\s+(?:on\s+\w+\s+)?(?:in|during)\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:exchanges?\s+of\s+fire|gun\s*fights?|"
                               r"fire\s*fights?|gun\s*battles?|shoot-?outs?|clash(?:es)?|encounters?|battles?|fighting|cross-?fire)\b", re.I)
+# "a village administrator it seized from his home": taken from where people live, a person (no place is)
 _FROM_HOME_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?from\s+(?:his|her|their)\s+(?:own\s+)?(?:homes?|houses?|residences?|beds?|farms?|shops?)\b", re.I)
 # a man wanted or of standing, taken: by an alias or a nickname, or by his rank in a group ("alias 'Mocho Javier'",
 # "the gang's leader", "a senior commander", "two suspects")
@@ -1030,12 +1031,12 @@ _OUT_OF_END = re.compile(r"\b(?:out\s+of|from)$")
 # place; never the first letter of the next word ("a Fano militia stronghold")
 _POSSESSIVE_LEAD = re.compile(r"^(?:['\u2019]s\b|['\u2019]|s\b)?\s*(?:\([^)]*\))?")
 _CAMPAIGN_AFTER = re.compile(r"\s+(?:campaign|campaigns|operations?)\b", re.I)
-# (and "the detained leader", "the abducted girls": people whose arrest or abduction is told elsewhere, or is background)
 # "portraits of detained leader Aung San Suu Kyi", "calls to free jailed activists": people held, described
 _HELD_WORDS = frozenset(("detained", "jailed", "imprisoned", "abducted", "kidnapped"))
 _HELD_PERSON_AFTER = re.compile(r"\s+(?:opposition\s+|former\s+|pro-democracy\s+|rights\s+)?(?:leaders?|activists?|journalists?|reporters?|"
                                 r"politicians?|students?|lawmakers?|dissidents?|members?|protesters|demonstrators|women|men|girls|boys|"
                                 r"children|pupils|workers|colleagues|relatives|sons?|husbands?|fathers?)\b")
+# (and "the detained leader", "the abducted girls": people whose arrest or abduction is told elsewhere, or is background)
 _ADJECTIVE_TRIGGER = re.compile(r"(?:occupied|besieged|liberated|embattled|contested|detained|jailed|imprisoned|abducted|kidnapped)$")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:city|cities|towns?|villages?|territor(?:y|ies)|areas?|regions?|districts?|zones?|lands?|"
                                r"neighbou?rhoods?|enclaves?|suburbs?|countryside|provinces?)\b", re.I)
@@ -1913,13 +1914,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                                   trigger=replace(recent[-1].trigger, start=word.start(), end=word.end(), text=word.group()),
                                                   extra_places=[], place_carried=False, mentions=set()))
                         continue
-                told = next((c for c in reversed(recent[:-1]) if c.fatalities is not None and c.sub_event_type == recent[-1].sub_event_type == "Armed clash"
-                             and place_key(c.place) == place_key(recent[-1].place)), None) if recent else None
-                if told is not None and recent[-1].fatalities is None and not more_dead(s.text):
-                    # "... killed 11 insurgents in a firefight near Mbau. A patrol came under fire west of Mbau. One soldier
-                    # was killed": the battle told twice, its toll once; this is the other side's dead of it
-                    add_other_sides_dead(told, s, deaths)
-                elif recent and recent[-1].fatalities is None:
+                if recent and recent[-1].fatalities is None:
                     recent[-1].fatalities = deaths
                 elif recent and not more_dead(s.text):
                     add_other_sides_dead(recent[-1], s, deaths)     # "... killing four soldiers. Six attackers were killed": both sides' dead
