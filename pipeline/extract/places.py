@@ -1095,8 +1095,11 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"|\s+(?:government|authorities|officials|forces|army|military|troops|state media|news|official|police|"
     r"regime|president|ministry|warplanes|jets|aircraft|embassy|commissioner|governor|administrator|mayor)\b", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_LOG_DATE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:\s+\d{4})?,\s+")
-_LOG_PLACE_AFTER = re.compile(r"(?:\s+(?:area|town|village|district))?\s*(?:\([^()]*\)\s*)?:")
+# an incident log's entry heading: "29 March, Shegel (outskirts of Marsabit town): ..."
+_LOG_DATE = r"(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:\s+\d{4})?,\s+"
+_LOG_HEADING_END = r"\s*(?:\([^()]*\)\s*)?:"
+_LOG_DATE_BEFORE = re.compile(r"\s*" + _LOG_DATE)
+_LOG_PLACE_AFTER = re.compile(r"(?:\s+(?:area|town|village|district))?" + _LOG_HEADING_END)
 _DATELINE_AFTER = re.compile(r"\s*(?:[,:]|\s[-\u2013\u2014]\s|\s*\()")
 # only a date or time stamp before a name at the start of a text, and a capitalised word right after it
 _STAMP_ONLY = re.compile(r"[\s\"'|]*(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*)?"
@@ -1530,7 +1533,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"forests?|jungles?)\s+of\s+"
     r"(?P<a>" + _NAME + r")(?:(?:,\s+|\s+and\s+)(?P<a2>" + _NAME + r"))?"
     # "29 March, Shegel (outskirts of Marsabit town): five ...": the place of an incident log's entry, after its date
-    r"|^\s*(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:\s+\d{4})?,\s+(?P<l>" + _NAME + r")(?=\s*(?:\([^()]*\)\s*)?:)"
+    r"|^\s*" + _LOG_DATE + r"(?P<l>" + _NAME + r")(?=" + _LOG_HEADING_END + r")"
     r"|\b(?P<b>(?!(?:In|At|On|Near|From|The|To|For|Of|By|And|But|Outside|Inside|Around|Across|Into|Within|Over)\s)"
     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
