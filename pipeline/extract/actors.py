@@ -128,7 +128,7 @@ def load_lexicon() -> ActorLexicon:
     fronts = {w["front"]: next(c for c in w["states"] if c != w["front"]) for w in camps.get("wars", ()) if w.get("front")}
     alias_rx = trie_regex(a for a in by_alias if not a.startswith("\x00"))
     # "Russia's", and "Russias" where the feed lost the apostrophe
-    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|\w+-backed)\s+)?)?"
+    prefix = r"(?:(?P<nat>(?:pro-)?(?:" + nat + r"))(?:'s|\u2019s|s(?=\s))?(?:\s+|-)(?:(?:shia|sunni|islamist|jihadist|regime|government|state|army|armed|security|special|elite|militia|enemy|occupation|\w+-backed)\s+)?)?"
     # matched against lower-cased text (faster than re.I), with one character before it (a space before
     # the text's start): a pattern that starts with a character class lets the engine skip, in C, the
     # positions no name can start at, instead of trying the lookbehind (?<![\w-]) and both tries at each

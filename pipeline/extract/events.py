@@ -225,15 +225,17 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     # tally: background); "since 2012" is a long-running state, history, and still dates what it is said of.
     dated = [d for d in s.dates if (d.kind == "year" or not s.text.startswith(("since", "Since"), d.start)
                                     or 0 <= d.start - t.end <= SINCE_ATTACHED) and not _stamp(s, d, pub)]
+    # "ended in October 2020 when soldiers opened fire": the day a when-clause hangs on is its deed's
+    # (a period's start too: "under its control since August 2016, when the SDF expelled IS")
+    hung = next((d for d in s.dates if d.end <= t.start and _WHEN_BETWEEN.fullmatch(s.text, d.end, t.start)
+                 and not _stamp(s, d, pub)), None)
+    if hung is not None:
+        return hung
     if not dated:
         return None
     # "beheaded a fisherman they had kidnapped last month": the day of the relative clause's deed
     if any(d.start >= t.end for d in dated):
         dated = [d for d in dated if d.start < t.end or not _RELATIVE_DEED.search(s.text, max(t.end, d.start - 40), d.start)] or dated
-    # "ended in October 2020 when soldiers opened fire": the day a when-clause hangs on is its deed's
-    hung = next((d for d in dated if d.end <= t.start and _WHEN_BETWEEN.fullmatch(s.text, d.end, t.start)), None)
-    if hung is not None:
-        return hung
     in_clause = [d for d in dated if clause.start <= d.start < clause.end]
     # "the ceasefire that took effect on January 19", "fighting in May 2022": a day of the past told with the
     # trigger itself dates it, whatever other day the clause names (its event is background)
@@ -259,6 +261,9 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
 
 
 _AGREEMENT_AS_TIME = re.compile(r"\b(?:after|since|before|during|under|despite|amid|throughout)\s+(?:the|a|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+# a trigger that tells an agreement being made ("signed a truce", "agreed to"), not one named ("the reconciliation deal")
+_AGREEMENT_VERB = re.compile(r"\b(?:agreed|agree|reached|signed|announced|declared|brokered|struck|concluded|exchang(?:ed|ing)|"
+                             r"swapp(?:ed|ing)|surrender(?:ed|s)?|took|takes|came|comes|went|goes|released)\b", re.I)
 _AGREEMENT_MADE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|agreed|reached|announced|brokered|struck|concluded|sealed)\b", re.I)
 _HAND_PLACED = ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb")     # weapons no aircraft or gun delivers
 _SYMBOL_BURNED = re.compile(r"\s+(?:to\s+)?(?:their|his|her|an?|the|copies\s+of|several|two|three|dozens\s+of)?\s*(?:own\s+)?(?:[\w-]+\s+)?"
@@ -484,9 +489,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         after = text[t.end:min(len(text), t.end + 90)]
         if _PROTEST_ACTOR.search(after[:40]) and (actor1 is None or actor1.actor.inter in (1,)):
             return "Excessive force against protesters"
-        if _PROTEST_EVENT_OBJECT.match(after) and (actor1 is None or actor1.actor.inter == 1) \
+        if _PROTEST_EVENT_OBJECT.match(after) and (actor1 is None or actor1.actor.inter in (1, 2, 8)) \
                 and not FORCE_PATIENT.search(text, clause.start, t.end):
-            # authorities breaking up a protest: an intervention, excessive force when it killed
+            # authorities breaking up a protest: an intervention, excessive force when it killed (the authority may be
+            # an armed group that rules the town, or foreign troops: "SDF members opened fire to disperse a demonstration")
             return "Excessive force against protesters" if _KILLING.search(text[clause.start:clause.end]) \
                 else "Protest with intervention"
         if _RAIDED.fullmatch(t.text) and actor1 is not None and actor1.actor.inter == 1 \
@@ -1228,7 +1234,7 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Soldiers recovered rifles at the site after the firefight": the fight's, already told
     if t.type == "Agreement" and _BUSINESS_DEAL.search(t.text) and not _CONFLICT_DEAL.search(t.text):
         return True   # "signed a trade agreement", "struck an arms deal": state business, not a conflict's deal
-    if t.type == "Agreement" and " " not in t.text and _AGREEMENT_AS_TIME.search(s.text, max(0, t.start - 40), t.start) \
+    if t.type == "Agreement" and not _AGREEMENT_VERB.search(t.text) and _AGREEMENT_AS_TIME.search(s.text, max(0, t.start - 40), t.start) \
             and not _AGREEMENT_MADE_AFTER.match(s.text, t.end):
         return True   # "stopped after the truce", "despite the ceasefire": an agreement in force named as a time, not made
     if _adjective_trigger(s, t):

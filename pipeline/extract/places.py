@@ -403,7 +403,8 @@ _DIRECTION = TailPattern(re.compile(r"\b(" + _DIRECTION_WORDS + r")\s+$", re.I),
 
 
 _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
-_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
+# (and "on al-Sabil street", "Baghdad street in Damascus": a street named after a place, written lower-case)
+_NAMED_AFTER = re.compile(r"\s+(?:Street|street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
 _BY_A_PERSON_BEFORE = re.compile(r"\b(?:by|President|Minister|leader|spokesman|spokeswoman)\s+$")
 # "San Juan de Lurigancho", "Complexo da Mare", "Morro do Alemao": a longer name, as Spanish and Portuguese name places

@@ -3686,3 +3686,40 @@ def test_a_distance_from_a_settlement_the_gazetteer_lacks_names_a_place():
 def test_elders_of_two_communities_signing_a_cessation_of_hostilities_is_an_agreement_of_their_militias():
     [event] = extract_events("Turkana and Pokot elders signed a cessation of hostilities in Lodwar on Tuesday.", PUB)
     assert event["sub_event_type"] == "Agreement" and event["interaction"] == 44
+
+
+def test_an_armed_group_that_rules_a_town_firing_to_disperse_a_rally_is_excessive_force():
+    # the codebook's excessive force is lethal force against a demonstration, whoever breaks it up
+    [event] = extract_events("Houthi gunmen opened fire to disperse a rally in Sanaa on Tuesday, killing two students.", PUB)
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert event["interaction"] == 26 and event["fatalities"]["best"] == 2
+
+
+def test_a_deal_people_acted_under_is_no_agreement_made():
+    events = extract_events("Police arrested four men in Kirkuk on Tuesday, two of whom had returned home under the "
+                            "reconciliation deal.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Turkish occupation forces shelled villages north of Aleppo on Tuesday.", "Military Forces of Turkey"),
+    ("Israeli enemy warplanes struck a military position near Damascus on Tuesday.", "Military Forces of Israel"),
+])
+def test_a_state_medias_words_for_a_foreign_army_keep_its_country(sentence, actor):
+    [event] = extract_events(sentence, PUB)
+    assert event["actor1"]["name"] == actor
+
+
+def test_a_street_named_after_a_city_is_not_that_city():
+    [event] = extract_events("A car bomb exploded on Baghdad street in Damascus on Tuesday, killing three people.", PUB)
+    assert (event["location"]["name"], event["location"]["country"]) == ("Damascus", "Syria")
+
+
+def test_the_day_a_since_clause_names_dates_the_deed_of_its_when_clause():
+    assert extract_events("The army has held Palmyra since March 2017, when it drove Islamic State fighters out "
+                          "of the city.", PUB) == []
+
+
+def test_the_old_city_of_daraa_is_in_daraa_not_a_damascus_suburb():
+    [event] = extract_events("Shelling hit Daraa al-Balad on Tuesday, killing two civilians.", PUB)
+    assert event["location"]["admin1"] == "Daraa"
