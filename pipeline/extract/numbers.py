@@ -200,7 +200,21 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
                     and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted
         out.append((m.start(), m.end(), val))
+    if "him" in text or "her" in text:
+        # "opened fire on the commander, killing him", "shot her dead": one person, named by the pronoun; the
+        # person counted before it is the same one ("shot a police officer, killing him": one dead, counted here)
+        for m in _KILLED_PRONOUN.finditer(text):
+            g = 1 if m.group(1) else 2
+            same = [c for c in out if c[0] < m.start(g) and c[2] == 1 and text[c[0]:c[1]].lower() in ("a", "an", "one")]
+            if same:
+                out.remove(same[-1])
+            out.append((m.start(g), m.end(g), 1))
+        out.sort()
     return out
+
+
+_KILLED_PRONOUN = re.compile(r"\b(?:(?:killing|killed|kills)\s+(him|her)\b|"
+                             r"(?:shooting|shot|stabbing|stabbed|beating|beat|hacking|hacked)\s+(him|her)\s+(?:dead|to\s+death)\b)", re.I)
 
 
 # the armed men a count is of ("six of the attackers", "seven terrorists"); not a state's ("regime fighters") nor

@@ -3723,3 +3723,18 @@ def test_the_day_a_since_clause_names_dates_the_deed_of_its_when_clause():
 def test_the_old_city_of_daraa_is_in_daraa_not_a_damascus_suburb():
     [event] = extract_events("Shelling hit Daraa al-Balad on Tuesday, killing two civilians.", PUB)
     assert event["location"]["admin1"] == "Daraa"
+
+
+def test_armed_men_shooting_a_police_officer_is_an_event_even_when_he_survives():
+    [event] = extract_events("Gunmen shot a police officer at a checkpoint in Kano on Tuesday.", PUB)
+    assert event["sub_event_type"] in ("Armed clash", "Attack") and event["actor2"]["inter"] == 1
+    assert (event["fatalities"] or {}).get("best") in (None, 0)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unidentified gunmen opened fire on the district commissioner outside his home in Kano on Tuesday, killing him.",
+    "Gunmen shot a police officer in Kano on Tuesday, killing him.",      # the man counted once, not twice
+])
+def test_killing_him_counts_one_dead(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == 1
