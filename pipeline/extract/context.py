@@ -40,6 +40,8 @@ _TO_WORD_END = re.compile(r"\bto\s+(?:\w+\s+)?$")
 # the main verb right after an aside set off by commas ("..., demanding an end to the raids, stormed and set fire to")
 _MAIN_VERB_AFTER_ASIDE = re.compile(r",\s+(?:[a-z]+\s+and\s+)?$")
 _PAST_VERB = re.compile(r"(?:[a-z]+ed|set|threw|burnt|shot|fought|hit|struck|overran|took|stole|broke|beat)\b")
+_AND_END = re.compile(r"\band\s+$")
+_ACCUSED = re.compile(r"\baccused\b")
 _PROTESTERS_TO_END = re.compile(r"\b(?:streets|rallied|gathered|marched|staged|protest(?:ed|ers)?|demonstrators|came|work|shops|businesses|"
                                 r"classes|strike|home|boycotted|blocked)\s+(?:\w+\s+){0,6}to\s+(?:\w+\s+)?$", re.I)
 
@@ -77,6 +79,9 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                     continue      # "said it had seized": reported speech, not background
                 if _SAID_AND_THAT_END.search(before_all[-120:]):
                     continue      # "Police said ... and that 15 people were arrested": what was said, not a relative clause
+            if kind == "background" and _AND_END.search(before) and _PAST_VERB.match(t.text) \
+                    and _ACCUSED.search(cues[kind]["before"].search(before).group(0)):
+                continue      # "caught two men they accused of theft and stoned them": a verb of its own, coordinated
             if kind == "background" and _HAD_END.search(before) and _BY_TIME_OF_DAY.match(text):
                 continue      # "By mid-morning, youths had broken into the park": the story's day, told in order
             if kind == "background" and _HAD_END.search(before) and pub is not None \

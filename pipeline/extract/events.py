@@ -396,7 +396,7 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         return "Armed clash"
     if cand_type in ("attack", "Attack", "Abduction/forced disappearance") and actor1 is not None and actor1.actor.inter in (5, 7) \
             and actor1.role == "main" and actor1.end <= t.start and _CROWD_SUBJECT.search(actor1.text) \
-            and _VERB_FORM_END.search(t.text.split()[0]):
+            and (_VERB_FORM_END.search(t.text.split()[0]) or t.text.split()[0].lower() in _IRREGULAR_PAST):
         # "residents seized two young men, beat them and set them on fire", "Youths armed with machetes attacked
         # members of minority groups": a crowd's violence
         return "Mob violence"
@@ -476,8 +476,9 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
                                                and not _AIRPORT_BEFORE.search(text[max(clause.start, t.start - 60):t.start]))
                                               or (_flies(actor1, neighbours) and actor1.end <= t.start)):
         return "Air/drone strike"     # "used helicopters to fire on rebel positions", "jets attacked": the weapon flies
-    if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start \
-            and _CROWD_NOUN_END.search(actor1.text):
+    if cand_type in ("attack", "Attack") and actor1 is not None and actor1.actor.inter in (5, 6) \
+            and (actor1.end <= t.start or _BY_WORD.search(text, t.end, actor1.start)) and _CROWD_NOUN_END.search(actor1.text):
+        # (the crowd also when the passive names it: "a man was beaten to death by a crowd")
         if _MOB_END.search(actor1.text) and not _names(_PROTEST_FRAME, neighbours):
             return "Mob violence"           # "angry mobs attacked Muslim-owned shops": a crowd's violence, no demonstration
         return "Violent demonstration"      # "protesters attacked several embassies": the demonstrators' violence
@@ -973,6 +974,7 @@ _TOLL_OF_BEFORE = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w'\u201
 _HIT_REPEATEDLY_BEFORE = re.compile(r"\b(?:has|have)\s+(?:since\s+|also\s+|repeatedly\s+|often\s+|frequently\s+)?been\s+(?:hit|targeted|struck|rocked|shaken)\s+by\s+"
                                     r"(?:several|many|numerous|repeated|multiple|frequent|dozens\s+of|a\s+(?:series|number|string|wave)\s+of)\s+(?:[\w-]+\s+)?$", re.I)
 _VERB_FORM_END = re.compile(r"(?:ed|ing)$")
+_IRREGULAR_PAST = frozenset(("beat", "burnt", "shot", "set", "threw", "hit", "stole", "took", "cut"))     # past tenses without -ed
 _PEOPLE_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:dozens|scores|hundreds|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:troops|soldiers|fighters|rebels|militants|people|civilians|members|policemen|officers|insurgents|gunmen|terrorists|jihadists|suspects)\b(?![\'\u2019]s)", re.I)
 _KILLED_OR_BEFORE = re.compile(r"\b(?:killed|wounded)\s+(?:or|and)\s+$", re.I)
 _FREEING = re.compile(r"(?:freed|frees?|freeing|liberat|rescu)", re.I)

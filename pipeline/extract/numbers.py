@@ -200,12 +200,20 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
                     and _TOLL_END_AFTER.match(after))):
             continue      # "killing at least 20, including ...": the verb names what is counted
         out.append((m.start(), m.end(), val))
-    if "him" in text or "her" in text:
+    if "him" in text or "her" in text or "them" in text:
         # "opened fire on the commander, killing him", "shot her dead": one person, named by the pronoun; the
-        # person counted before it is the same one ("shot a police officer, killing him": one dead, counted here)
+        # person counted before it is the same one ("shot a police officer, killing him": one dead, counted here);
+        # "caught two men and beat them to death": the men counted before, dead
         for m in _KILLED_PRONOUN.finditer(text):
             g = 1 if m.group(1) else 2
-            same = [c for c in out if c[0] < m.start(g) and c[2] == 1 and text[c[0]:c[1]].lower() in ("a", "an", "one")]
+            before = [c for c in out if c[0] < m.start(g)]
+            if m.group(g).lower() == "them":
+                if not before or before[-1][2] < 2:
+                    continue
+                out.remove(before[-1])
+                out.append((m.start(g), m.end(g), before[-1][2]))
+                continue
+            same = [c for c in before if c[2] == 1 and text[c[0]:c[1]].lower() in ("a", "an", "one")]
             if same:
                 out.remove(same[-1])
             out.append((m.start(g), m.end(g), 1))
@@ -213,8 +221,9 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_KILLED_PRONOUN = re.compile(r"\b(?:(?:killing|killed|kills)\s+(him|her)\b|"
-                             r"(?:shooting|shot|stabbing|stabbed|beating|beat|hacking|hacked)\s+(him|her)\s+(?:dead|to\s+death)\b)", re.I)
+_KILLED_PRONOUN = re.compile(r"\b(?:(?:killing|killed|kills)\s+(him|her|them)\b|"
+                             r"(?:shooting|shot|stabbing|stabbed|beating|beat|hacking|hacked|burning|burned|burnt|stoning|stoned|clubbing|clubbed)"
+                             r"\s+(him|her|them)\s+(?:dead|to\s+death|alive)\b)", re.I)
 
 
 # the armed men a count is of ("six of the attackers", "seven terrorists"); not a state's ("regime fighters") nor

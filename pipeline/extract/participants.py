@@ -64,7 +64,9 @@ _OBJECT_BEFORE = TailPattern(re.compile(
     r"attacked|attacking|captured|seized|defeated|repelled|besieged|ambushed|wounded|injured|abducted|kidnapped|"
     r"arrested|detained|shot|hit|struck|pounded|bombed|shelled|fought|fighting|clashed|engaged|between|and|"
     r"beheaded|beheading|executed|executing|massacred|massacring|slaughtered|slaughtering|lynched|tortured|raped|"
-    r"exhorting|urging|by|victory\s+over|win\s+over)\s+(?:the\s+|a\s+|an\s+)?"
+    r"exhorting|urging|by|victory\s+over|win\s+over|"
+    # (a crowd's captives: "residents caught two men and beat them", "pulled out two passengers")
+    r"caught|catching|grabbed|dragged|dragging|pulled\s+out|pulling\s+out)\s+(?:the\s+|a\s+|an\s+)?"
     # (not across a time phrase's comma: "On Monday, angry protesters stormed": the subject)
     r"(?:(?!\S*(?:day|night|morning|evening|afternoon),)\S+\s+){0,2}$", re.I), None, max_words=5, fold=True)   # a word or two, an article, two words
 

@@ -3738,3 +3738,18 @@ def test_armed_men_shooting_a_police_officer_is_an_event_even_when_he_survives()
 def test_killing_him_counts_one_dead(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == 1
+
+
+def test_a_man_beaten_to_death_by_a_crowd_is_mob_violence():
+    [event] = extract_events("A suspected thief was beaten to death by a crowd in Recife on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Mob violence" and event["interaction"] == 57
+    assert event["fatalities"]["best"] == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of a Lagos suburb caught two men they accused of robbery and beat and burned them to death on Tuesday.",
+    "A crowd in Lagos pulled out two passengers they accused of kidnapping and stoned them to death on Tuesday.",
+])
+def test_a_crowd_that_kills_those_it_caught_is_mob_violence_not_a_withdrawal(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Mob violence" and event["fatalities"]["best"] == 2
