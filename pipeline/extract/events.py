@@ -260,6 +260,9 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     return best
 
 
+# a place described by what has been going on there: a where-clause in the present perfect progressive
+_WHERE_ONGOING_BEFORE = re.compile(r"\bwhere\s+(?:[\w'\u2019-]+\s+){0,6}?(?:has|have)\s+been\s+\w+ing\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+_PEOPLE_DRIVEN = re.compile(r"\b(?:people|civilians|residents|families|villagers|inhabitants|farmers|households)\b", re.I)
 _AGREEMENT_AS_TIME = re.compile(r"\b(?:after|since|before|during|under|despite|amid|throughout)\s+(?:the|a|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$", re.I)
 # a trigger that tells an agreement being made ("signed a truce", "agreed to"), not one named ("the reconciliation deal")
 _AGREEMENT_VERB = re.compile(r"\b(?:agreed|agree|reached|signed|announced|declared|brokered|struck|concluded|exchang(?:ed|ing)|"
@@ -550,6 +553,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
         passive = _PASSIVE_BEFORE.search(text, max(clause.start, t.start - 12), t.start)
         if passive is not None and _target_kind(text[clause.start:passive.start()]) == "civilian":
             return "Attack"     # "A convoy carrying food aid was ambushed": the subject hit is civilian
+        if _target_kind(text[t.end:t.end + 40]) is None and _KILLING_PEOPLE_AFTER.match(text, t.end, clause.end) \
+                and (actor2 is None or actor2.actor.inter == 7) \
+                and not any(a.start >= t.end and a.actor.inter in (1, 2, 3, 8) for a in s.actors if a.start < clause.end):
+            return "Attack"     # "stormed a farming area, killing at least eight people": no armed side met, people killed
     if cand_type == "Armed clash" and actor1 is not None and actor1.actor.inter in (5, 6) and actor1.end <= t.start:
         return "Violent demonstration"      # "protesters ... clashed with security forces": the demonstrators' violence
     if cand_type == "Armed clash" and _WITH_THE_CROWD.match(text, t.end) is not None \
@@ -630,6 +637,8 @@ _PROTEST_WHERE = re.compile(r"\b(?:protests?|march(?:es)?|rall(?:y|ies)|demonstr
 _VIOLENT_CLASHES = re.compile(r"(?:violent|aggressive)\s+clashes", re.I)
 _ARSON = re.compile(r"set\s+(?:\S+\s+){0,3}?(?:ablaze|alight|on\s+fire)|set\s+fire|torch(?:ed|ing)|burn(?:ed|t|ing)", re.I)
 _STORMED = re.compile(r"storm(?:ed|ing)|ambush(?:ed|ing)", re.I)
+_KILLING_PEOPLE_AFTER = re.compile(r"[^.;]{0,80}?,\s+(?:killing|killed)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?"
+                                   r"(?:\d+|\w+)\s+(?:people|persons|civilians|residents|villagers|farmers|worshippers|passengers)\b", re.I)
 _STORMING = re.compile(r"storm(?:ed|ing)|broke\s+into|forced\s+their\s+way", re.I)
 _CIVILIANS_HURT_BEFORE = re.compile(r"\b(?:civilians|children|child|women|people|persons|residents|villagers|worshippers|passengers|pupils|students)"
                                     r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;.]{0,60},)?\s+"
@@ -1120,6 +1129,15 @@ def _adjective_trigger(s: Sentence, t: Trigger) -> bool:
         or (t.text.lower() in _HELD_WORDS and _HELD_PERSON_AFTER.match(s.text, t.end, t.end + 40) is not None))
 
 
+def _no_deed_here(s: Sentence, t: Trigger) -> bool:
+    """A trigger that tells what goes on at a place, or people displaced: no event, and no stronger word
+    that would hide a weak one beside it."""
+    if "where" in s.text and _WHERE_ONGOING_BEFORE.search(s.text, max(0, t.start - 90), t.start):
+        return True   # "the Savien area, where the gang has been expanding its control over rice fields": what goes on there
+    return t.type == "territory" and _PEOPLE_DRIVEN.search(t.text) is not None
+    #   ("attacks have forced thousands of people from their homes": people displaced, no place taken)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1130,6 +1148,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Capturing the whole city would be a major prize": what a thing would be, not done
     if _AIRCRAFT_NOUN.fullmatch(surface) and _ONLY_FLYING_AFTER.match(s.text[t.end:t.end + 40]):
         return True   # "warplanes were heard over Raqqa", "jets flew over the city": a flight, not a strike
+    if _no_deed_here(s, t):
+        return True
     if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):
         return True   # "On March 17", "In March": the month, not a protest march
     if " " not in surface and surface[:1].isupper() and not surface.isupper() and t.start > 0 \
@@ -1371,7 +1391,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         # family reports it: an arrest does not explain "attacks on police stations" in its sentence
         # (not a word that only describes a place: "killed three Palestinians in the occupied West Bank"; nor
         # an event told again: "The strikes came days after raids killed 30 people")
-        strong = [t for t in s.triggers if not t.weak and not _adjective_trigger(s, t) and not _told_again(s, t)]
+        strong = [t for t in s.triggers if not t.weak and not _adjective_trigger(s, t) and not _told_again(s, t)
+                  and not _no_deed_here(s, t)]
         strong_violent = any(_violent_trigger(t) for t in strong)
         strong_other = any(not _violent_trigger(t) for t in strong)
         for t in s.triggers:

@@ -3753,3 +3753,19 @@ def test_a_man_beaten_to_death_by_a_crowd_is_mob_violence():
 def test_a_crowd_that_kills_those_it_caught_is_mob_violence_not_a_withdrawal(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["sub_event_type"] == "Mob violence" and event["fatalities"]["best"] == 2
+
+
+def test_what_has_been_going_on_where_an_event_happened_is_no_event_of_its_own():
+    events = extract_events("Gunmen killed four farmers on Tuesday near Jos, where armed groups have been expanding their "
+                            "control over grazing land.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+def test_people_forced_from_their_homes_are_displaced_not_a_territory_taken():
+    assert extract_events("Militants forced hundreds of families out of their homes in Kaduna on Tuesday, residents said.", PUB) == []
+
+
+def test_armed_men_storming_an_area_and_killing_people_is_an_attack_on_them():
+    [event] = extract_events("Gang members stormed a farming district outside Port-au-Prince on Tuesday, killing at least "
+                             "nine people.", PUB)
+    assert event["sub_event_type"] == "Attack" and event["actor2"]["inter"] == 7
