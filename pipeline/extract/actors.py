@@ -195,6 +195,14 @@ def same_actor(a: ActorMention, b: ActorMention) -> bool:
     return a.actor.name == b.actor.name and (a.country_code == b.country_code or not a.country_code or not b.country_code)
 
 
+def _folds(pattern: str) -> bool:
+    """Whether `pattern` has no upper-case letter (outside escapes) and no inline flags: matched without
+    re.I on lower-cased ASCII text, it finds what re.I finds on the text (same spans; ASCII keeps its
+    length) and runs faster; the match's text is then lower-cased."""
+    letters = re.sub(r"\\.", "", pattern)
+    return letters == letters.lower() and not re.search(r"\(\?[aiLmsux-]", pattern)
+
+
 class Cue:
     """A cue pattern with a cheap literal pre-check (most windows hold none of its key words)."""
 
@@ -205,8 +213,7 @@ class Cue:
         # Without an upper-case letter (outside escapes) or inline flags, the pattern matched without
         # re.I on lower-cased ASCII text finds what re.I finds (same spans; ASCII keeps its length)
         # and runs faster; the match's text is then lower-cased.
-        letters = re.sub(r"\\.", "", pattern)
-        self.folded = re.compile(pattern) if letters == letters.lower() and not re.search(r"\(\?[aiLmsux-]", pattern) else None
+        self.folded = re.compile(pattern) if _folds(pattern) else None
         # A long alternation ("which had been", "since", "X, site of"...) searched whole tries every
         # branch at every place in the window; each branch is searched alone, and only where the words
         # every match of it holds stand in the window. The leftmost match, the earlier branch on a tie,
@@ -215,7 +222,8 @@ class Cue:
         alternatives = top_alternatives(pattern) if self.regex.groups == 0 and self.pre is None else [pattern]
         self.parts = None
         if len(alternatives) > 1:
-            self.parts = [(re.compile(a, re.I), re.compile(a) if self.folded is not None else None, required_literals(a, min_len=2))
+            # (each branch folds on its own: one with an inline flag, "(?-i:[A-Z])", does not stop the others)
+            self.parts = [(re.compile(a, re.I), re.compile(a) if _folds(a) else None, required_literals(a, min_len=2))
                           for a in alternatives]
 
     def search(self, text: str):

@@ -132,8 +132,9 @@ def required_literals(pattern: str, min_len: int = 3) -> tuple[str, ...] | None:
 
 
 def top_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern` (one outer non-capturing group unwrapped): the pattern
-    itself when it has none. Character classes, escapes and nested groups are not split."""
+    """The top-level alternatives of `pattern` (a non-capturing group that wraps the whole pattern, or
+    a whole alternative, unwrapped: "(?:a|b)|c" is a, b, c, in that order): the pattern itself when
+    it has none. Character classes, escapes and other nested groups are not split."""
     def split(p: str) -> list[str]:
         parts, depth, start, i, in_class = [], 0, 0, 0, False
         while i < len(p):
@@ -159,15 +160,17 @@ def top_alternatives(pattern: str) -> list[str]:
         parts.append(p[start:])
         return parts
 
-    parts = split(pattern)
-    if len(parts) == 1 and pattern.startswith("(?:") and pattern.endswith(")") and len(split(pattern[3:-1])) > 1:
-        inner = pattern[3:-1]
-        try:      # the outer group wraps the whole pattern only if its inside is a pattern by itself
-            re.compile(inner)
-        except re.error:
-            return parts
-        return split(inner)
-    return parts
+    def unwrapped(p: str) -> list[str]:
+        if p.startswith("(?:") and p.endswith(")") and len(split(p[3:-1])) > 1:
+            inner = p[3:-1]
+            try:      # the outer group wraps the whole of `p` only if its inside is a pattern by itself
+                re.compile(inner)
+            except re.error:
+                return [p]
+            return [q for part in split(inner) for q in unwrapped(part)]
+        return [p]
+
+    return [q for part in split(pattern) for q in unwrapped(part)]
 
 
 class TailPattern:
