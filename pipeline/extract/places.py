@@ -23,7 +23,7 @@ import yaml
 
 from pipeline.extract.collection import collection_paused
 from pipeline.extract.datafiles import DATA, data_rows
-from pipeline.extract.patterns import TailPattern, WordGuard, holds_any, trie_regex
+from pipeline.extract.patterns import BranchScan, TailPattern, WordGuard, holds_any, trie_regex
 
 GAZETTEER_FILE = DATA / "gazetteer.tsv.gz"
 # The local word for the unit that GeoNames puts before some admin2 names ("Amphoe Rueso", "Kabupaten Deiyai",
@@ -1565,6 +1565,9 @@ _SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z]
                             # "clashed with troops in Piagapo, Lanao del Sur": a name, then its region after a comma
                             r"|(?<![\w'\u2019-])(?P<g2>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),\s+(?=[A-Z])")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
+# (each scanned branch by branch: a sentence holds the type words of few branches)
+_UNKNOWN_TOPONYM_SCAN = BranchScan(_UNKNOWN_TOPONYM)
+_UNKNOWN_TOPONYM_NO_PART_SCAN = BranchScan(_UNKNOWN_TOPONYM_NO_PART)
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
@@ -1639,10 +1642,11 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     if not regions_named and not _may_frame_toponym(text):
         return []
     out = []
+    part_words = holds_any(text, _PART_STEMS)      # (every match of _PART_AFTER_HOST holds one)
     # "the eastern Aleppo neighbourhood of Sakhour": the host's name takes the word before "neighbourhood"
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
-                      if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)]
-    frames = _UNKNOWN_TOPONYM if "," in text and holds_any(text, _PART_STEMS) else _UNKNOWN_TOPONYM_NO_PART
+                      if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)] if part_words else []
+    frames = _UNKNOWN_TOPONYM_SCAN if "," in text and part_words else _UNKNOWN_TOPONYM_NO_PART_SCAN
     set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and "in " in text else []
     for m in list(frames.finditer(text)) + reversed_parts + set_in:
         owner = None

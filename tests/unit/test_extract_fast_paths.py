@@ -18,7 +18,7 @@ from pipeline.extract.events import (_AERIAL, _DEFINITE_ATTACK, _FOLDED_FRAMES, 
 from pipeline.extract.numbers import _AGGREGATE, _SUBSET_BEFORE, _SUBSET_TOLL
 from pipeline.extract.document import OTHER_EVENT
 from pipeline.extract.participants import _ARMED_TARGET, _HIT_BEFORE, _OBJECT_BEFORE, _PITTING
-from pipeline.extract.patterns import TailPattern, holds_any, required_literals, top_alternatives, trie_regex
+from pipeline.extract.patterns import BranchScan, TailPattern, holds_any, required_literals, top_alternatives, trie_regex
 from pipeline.extract.places import (_BORDER_BEFORE, _DIRECTION, _LOCATIVE, _NEAR_BEFORE, _NEAR_WORDS, _PART_AFTER_HOST,
                                      _PART_STEMS, _PREP_BEFORE, _SEAT_BEFORE, _SETTLEMENT_OF, _SOURCE_BEFORE, _TYPE_AFTER, _TYPE_AFTER_GUARD,
                                      _TYPE_BEFORE, _TYPE_STEMS, _UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART, _demonyms,
@@ -160,6 +160,20 @@ def test_top_alternatives_split_only_the_top_level():
     assert top_alternatives(r"a[|]b|c") == ["a[|]b", "c"]
     assert top_alternatives(r"(?:a|b)c") == ["(?:a|b)c"]          # the group does not wrap the whole pattern
     assert top_alternatives(r"a\|b") == ["a\|b"]
+    assert top_alternatives(r"(?:a|b)|c") == ["a", "b", "c"]      # a group that is a whole alternative
+    assert top_alternatives(r"(?:a)|(?:b)c") == ["(?:a)", "(?:b)c"]
+
+
+def test_branch_scan_finds_what_the_whole_pattern_finds():
+    texts = ["Fighters entered the village of Handarat and the town of Kafr Hamra, near Aleppo, on Monday.",
+             "Aleppo's Sakhour district, the Qadam district of Damascus and the camp in Yarmouk were shelled.",
+             "Qadam, a district of Damascus, was hit; 3 km from Eringeti, in village Kot Addu, Barangay Ganta too.",
+             "No place is framed here.", ""]
+    for regex in (_UNKNOWN_TOPONYM, _UNKNOWN_TOPONYM_NO_PART):
+        scan = BranchScan(regex)
+        for text in texts + [" ".join(texts)]:
+            assert [(m.span(), {k: v for k, v in m.groupdict().items() if v}) for m in scan.finditer(text)] \
+                == [(m.span(), {k: v for k, v in m.groupdict().items() if v}) for m in regex.finditer(text)]
 
 
 def test_non_ascii_window_is_matched_case_insensitively():
