@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import takewhile
 
 from .actors import ActorMention, find_actors, load_lexicon
 from .budget import NO_DEADLINE, Deadline
@@ -1972,9 +1973,11 @@ def _day_told_before(sentences: list[Sentence], s: Sentence, pub: date | None) -
 
 def _lede_dated(candidates: list[Candidate], s: Sentence, span: int, pub: date | None = None) -> Candidate | None:
     """The first event the article's opening sentences dated, told at most `span` sentences before `s` (and,
-    with `pub`, in the week before publication): the story's day."""
-    return next((c for c in candidates if c.date_explicit and c.sentence.index <= 2 and 0 < s.index - c.sentence.index <= span
-                 and (pub is None or 0 <= (pub - c.day).days <= 7)), None)
+    with `pub`, in the week before publication): the story's day.
+
+    Only the head of the list, which stays in sentence order (_recent), is read: not the whole article."""
+    return next((c for c in takewhile(lambda c: c.sentence.index <= 2, candidates)
+                 if c.date_explicit and 0 < s.index - c.sentence.index <= span and (pub is None or 0 <= (pub - c.day).days <= 7)), None)
 
 
 def _victims_found_at(nxt: Sentence, region: Place | None) -> Place | None:
