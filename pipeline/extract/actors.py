@@ -225,6 +225,10 @@ class Cue:
             # (each branch folds on its own: one with an inline flag, "(?-i:[A-Z])", does not stop the others)
             self.parts = [(re.compile(a, re.I), re.compile(a) if _folds(a) else None, required_literals(a, min_len=2))
                           for a in alternatives]
+        # the words one of which every match holds ("was", "were", "been" ... after a negated trigger): an ASCII
+        # window with none of them is not matched (the pre-check, where there is one, already sifts; a word of
+        # two letters, "in", stands in most windows: the test would cost more than it saves)
+        self.words = required_literals(pattern, min_len=3) if self.pre is None else None
 
     def search(self, text: str):
         low = text.lower()
@@ -241,13 +245,19 @@ class Cue:
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
             return best
+        if ascii_text and self.words is not None and not holds_any(low, self.words):
+            return None
         if self.folded is not None and ascii_text:
             return self.folded.search(low)
         return self.regex.search(text)
 
     def match(self, text: str):
-        if self.folded is not None and text.isascii():
-            return self.folded.match(text.lower())       # as in `search`: the same span, lower-cased text
+        if text.isascii() and (self.folded is not None or self.words is not None):
+            low = text.lower()
+            if self.words is not None and not holds_any(low, self.words):
+                return None
+            if self.folded is not None:
+                return self.folded.match(low)       # as in `search`: the same span, lower-cased text
         return self.regex.match(text)
 
 
