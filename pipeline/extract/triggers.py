@@ -13,7 +13,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.extract.datafiles import DATA, data_rows
-from pipeline.extract.patterns import literal_prefixes, trie_regex
+from pipeline.extract.patterns import holds_any, literal_prefixes, required_literals, trie_regex
 from pipeline.ontology import SUB_EVENT_TYPES
 
 
@@ -146,6 +146,14 @@ def _unindexed_rules() -> frozenset[int]:
     return frozenset(range(len(rules))) - _rules_by_head().indexed
 
 
+@lru_cache(maxsize=1)
+def _unindexed_words() -> dict[int, tuple[str, ...] | None]:
+    """For each rule the head index cannot place, the words one of which every match of it holds (a
+    sentence that holds none is not scanned by it: "killed" for "14 people were killed")."""
+    rules, _ = load_rules()
+    return {i: required_literals(rules[i].regex.pattern, min_len=3) for i in _unindexed_rules()}
+
+
 def _head_index(all_prefixes) -> HeadIndex:
     """Pattern numbers by the first characters of their literal starts, and the patterns indexed:
     those whose every start has two or more characters and begins with a word character or '-'."""
@@ -201,10 +209,14 @@ def find_triggers(text: str) -> list[Trigger]:
     heads = _rules_by_head()
     indexed = heads.indexed
     starts = _starts_by_pattern(text, heads)
-    # in rule order, only the rules one of whose words starts here (and those not indexed); a match is
-    # kept as (start, end, rule) and made a Trigger only if it survives the overlaps (most do not)
-    for i in sorted(starts.keys() | _unindexed_rules()):
+    unindexed = _unindexed_words()
+    # in rule order, only the rules one of whose words starts here (and those not indexed, where the words
+    # they need stand); a match is kept as (start, end, rule) and made a Trigger only if it survives the
+    # overlaps (most do not)
+    for i in sorted(starts.keys() | unindexed.keys()):
         rule = rules[i]
+        if i not in indexed and unindexed[i] is not None and not holds_any(text, unindexed[i]):
+            continue
         for m in (_matches_at(rule.regex, text, starts[i]) if i in indexed else rule.regex.finditer(text)):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), rule))
