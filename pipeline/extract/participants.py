@@ -129,7 +129,10 @@ def pick_actors(s: Sentence, t: Trigger, clause: Span):
     mains = [a for a in s.actors if a.role == "main" and not (a.country_code is None and _BARE_DRONE.fullmatch(a.text))]
     # (the dead listed in a toll's aside are its victims, not a side: "20 people, including 12 children and a
     # police officer, were killed in an attack")
-    mains = [a for a in mains if not _TOLL_ASIDE.search(s.text, max(0, a.start - 80), a.start)]
+    # (every match holds "including" or "among": an ASCII sentence with neither has no such aside)
+    low = s.text.lower()
+    if not s.text.isascii() or "including" in low or "among" in low:
+        mains = [a for a in mains if not _TOLL_ASIDE.search(s.text, max(0, a.start - 80), a.start)]
     assocs = [a for a in s.actors if a.role == "assoc"]
     in_clause = [a for a in mains if clause.start <= a.start < clause.end]
     pool = in_clause or mains
