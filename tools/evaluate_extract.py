@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import extract_events
+from pipeline.extract import extract_events
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
