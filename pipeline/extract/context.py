@@ -66,7 +66,8 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             return kind       # "A sit-in planned for Saturday did not take place": negated or still to come, after the word
         window = cues[kind]["window"]
         before = before_all[-window:]
-        if cues[kind]["before"].search(before):
+        cue = cues[kind]["before"].search(before)
+        if cue:
             if kind == "hypothetical" and cues["attempt"]["before"].search(before[-cues["attempt"]["window"]:]):
                 continue
             if kind == "hypothetical" and _TO_END.search(before) and _USED_TO_END.search(before) and not _MODAL.search(before):
@@ -80,7 +81,7 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 if _SAID_AND_THAT_END.search(before_all[-120:]):
                     continue      # "Police said ... and that 15 people were arrested": what was said, not a relative clause
             if kind == "background" and _AND_END.search(before) and _PAST_VERB.match(t.text) \
-                    and _ACCUSED.search(cues[kind]["before"].search(before).group(0)):
+                    and _ACCUSED.search(cue.group(0)):
                 continue      # "caught two men they accused of theft and stoned them": a verb of its own, coordinated
             if kind == "background" and _HAD_END.search(before) and _BY_TIME_OF_DAY.match(text):
                 continue      # "By mid-morning, youths had broken into the park": the story's day, told in order
@@ -93,7 +94,7 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
                 # local gangs", tells no event of the day)
                 continue      # present perfect of an ongoing event ("have been pounding") is current
             if kind == "hypothetical" and _MAIN_VERB_AFTER_ASIDE.search(before) and _PAST_VERB.match(t.text) \
-                    and "," in before[cues[kind]["before"].search(before).start():]:
+                    and "," in before[cue.start():]:
                 continue      # "protesters, demanding action against the attackers, stormed ...": the aside's
                 #               comma closes the demand; the verb after it is what they did
             if kind == "hypothetical" and t.type in ("Peaceful protest", "Arrests") and _TO_WORD_END.search(before):
