@@ -148,6 +148,9 @@ _TREATED_AFTER = re.compile(r"\s+(?:(?:others|people|persons|passengers|civilian
 _ACTIVE_KILLING_BEFORE = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bare\s)(?<!\bis\s)\b(?:killing|killed|kills?)\s+"
                                     r"(?:at\s+least\s+|more\s+than\s+|some\s+|nearly\s+|about\s+|around\s+|over\s+|up\s+to\s+)?$", re.I)
 _TOLL_END_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b|$|dead\b|injur|wound)", re.I)
+# "shot two of them dead", "shot three of the passengers dead": the shooting's own dead, a part of those named before
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shooting|shoot)\s+(?:at\s+least\s+)?$", re.I)
+_OF_THEM_DEAD_AFTER = re.compile(r"^\s*of\s+(?:them|those|the\s+[\w-]+)\s+dead\b", re.I)
 
 
 def _count_mentions(text: str) -> list[tuple[int, int, int]]:
@@ -190,7 +193,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
             continue      # (but "a village chief", "a town mayor": one person, named by the place they serve)
         if _TREATED_AFTER.match(after):
             continue      # "several others were taken to hospital": the wounded
-        if _PART_OF_COUNT.match(after) and low not in VAGUE and not _ACTIVE_KILLING_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        if _PART_OF_COUNT.match(after) and low not in VAGUE and not _ACTIVE_KILLING_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                and not (_OF_THEM_DEAD_AFTER.match(after) and _SHOT_BEFORE.search(text, max(0, m.start() - 24), m.start())):
             # "Fifteen of the victims", "17 people were killed two of them medics": a part of another count
             # (not "troops killed three of the attackers", "killing 3 of them": the active verb's own dead)
             continue
@@ -382,6 +386,18 @@ _COUNT_BEFORE_VERB = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\b)\d+|\b(?:" + _NUM
 _SUBJECT_NOUN = (r"\b(?:civilian|child|girl|boy|man|woman|soldier|policeman|officer|journalist|student|farmer|"
                  r"resident|villager|worker|doctor|teacher|activist|fighter|militant|rebel|commander)")
 _PERSON_BEFORE_VERB = re.compile(_SUBJECT_NOUN + r"\s+$", re.I)
+# ... but "A soldier killed two fishermen": a subject with its article is prose, and the verb with its object active
+_DETERMINED_SUBJECT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?" + _SUBJECT_NOUN + r"\s+$", re.I)
+# "A soldier shot dead two fishermen", "Two policemen killed a suspect": the counted people did the killing;
+# the verb takes an object right after it (not "killed two days ago", "killed the next day")
+_ACTIVE_KILLING_OBJECT_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:soldiers?|troops|policem[ae]n|police\s+officers?|officers?|gendarmes?|guards?|gunm[ae]n|m[ae]n|"
+    r"wom[ae]n|boys?|youths?|teenagers?|attackers?|assailants?|militants?|fighters?|rebels?|militiam[ae]n|bandits?|robbers?|"
+    r"suspects?|bombers?|snipers?)"
+    r"\s+(?:killed|shot\s+dead|shot|gunned\s+down|murdered|stabbed|hacked|beheaded|executed)\s+"
+    r"(?:(?:at\s+least|more\s+than|some|about|nearly|around)\s+)?(?:his|her|their|a|an|the|\d+|" + _NUM_WORD + r")\b"
+    r"(?!\s+(?:days?|weeks?|months?|years?|hours?|nights?|day|previous|next|same|following|other|morning|evening)\b)"
+    r"(?!\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|missing)\b)", re.I)
 # the headline's "Civilian killed", "Girl child killed 2 injured": one person, with no article before the noun
 _ONE_SUBJECT_KILLED = re.compile(r"^\W*(?:(?:[a-z]{3,9}\.?,?\s+|\d{1,2},?\s+){1,4}\d{4}\s+|\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+)?"
                                  r"(?:[A-Za-z]+\s+)?" + _SUBJECT_NOUN + r"\s+(?:was\s+)?(?:killed|shot\s+dead)\b", re.I)
@@ -452,11 +468,14 @@ def fatalities(text: str) -> int | None:
             # the attackers themselves: counted only when the text says they died ("three gunmen were
             # killed", "troops killed five gunmen")
             continue
+        if _ACTIVE_KILLING_OBJECT_AFTER.match(text, end, end + 90):
+            continue      # "A soldier shot dead two fishermen": the one who shot, not one of the dead
         best, best_d = None, 10**9
         object_of = _VERB_BEFORE_COUNT.search(text[max(0, start - 30):start])
         verb_start = max(0, start - 30) + object_of.start("verb") if object_of else 0
         # "Child killed 9 Civilians Injured": a headline's subject owns the verb, the count is the next verb's
-        own_subject = object_of is not None and _PERSON_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start]) is not None
+        own_subject = object_of is not None and _PERSON_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start]) is not None \
+            and not _DETERMINED_SUBJECT_BEFORE.search(text[max(0, verb_start - 40):verb_start])
         counted_before = object_of is not None and (own_subject or _COUNT_BEFORE_VERB.search(text[max(0, verb_start - 30):verb_start].lower()))
         if object_of and not counted_before and _CASUALTY.fullmatch(object_of["verb"].lower()):
             # "killing 12 ...", "Kills Two Injures Three": the verb before the number governs it

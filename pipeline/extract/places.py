@@ -511,6 +511,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 if named:
                     cands, end = named, typed_name.end()
                     surface = text[start:end]
+                elif len(cands) > 1:
+                    # "Adamawa state": the type word names Nigeria's state, not Cameroon's Adamaoua region
+                    typed_ids = {c.geonameid for c in gz.lookup(text[start:typed_name.end()]) if c.kind == "province"}
+                    cands = [c for c in cands if c.geonameid in typed_ids] or cands
             if not cands:
                 key = norm_place(surface)       # "Mullaitivu district", "Free State": a region named with its type word
                 # the type-word patterns only for a name that has a typed or district entry (most have none)

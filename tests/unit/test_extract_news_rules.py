@@ -3769,3 +3769,27 @@ def test_armed_men_storming_an_area_and_killing_people_is_an_attack_on_them():
     [event] = extract_events("Gang members stormed a farming district outside Port-au-Prince on Tuesday, killing at least "
                              "nine people.", PUB)
     assert event["sub_event_type"] == "Attack" and event["actor2"]["inter"] == 7
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("Bandits stopped a minibus near Gusau on Tuesday, kidnapped nine of the travellers and shot three of them dead.", 3),
+    ("Militiamen raided a fishing camp near Bunia on Tuesday and shot four fishermen dead.", 4),
+])
+def test_shot_with_its_victims_between_shot_and_dead_is_an_attack_with_its_dead(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Attack" and event["fatalities"]["best"] == dead
+
+
+def test_a_state_named_with_its_type_word_is_that_countrys_state():
+    [event] = extract_events("Gunmen killed six villagers in Adamawa state on Tuesday, police said.", PUB)
+    assert event["location"]["country"] == "Nigeria"
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("A soldier shot dead two herders at a checkpoint near Gao on Tuesday.", 2),
+    ("A drunken policeman killed two traders at a roadblock in Kisumu on Tuesday.", 2),
+    ("Two soldiers killed in an ambush near Gao on Tuesday were buried on Wednesday.", 2),
+])
+def test_the_counted_killer_is_not_one_of_the_dead(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == dead
