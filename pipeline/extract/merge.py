@@ -130,6 +130,34 @@ def chemical_absorbs_delivery(cands: list[Candidate], s: Sentence) -> None:
             here = [c for c in here if c is not other]
 
 
+_INTERCEPT_WORD = re.compile(r"intercept|shot\s+down|shooting\s+down|downed", re.I)
+# "intercepted most of the rockets", "three of the drones", "the rest hit": some got through, an attack of their own
+_PART_GOT_THROUGH = re.compile(r"\b(?:most|some|several|many|part|majority|all\s+but|rest|remaining|others?)\b|\b\w+\s+of\s+(?:the|them|its)\b", re.I)
+_LAUNCHED_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike")
+
+
+def interception_absorbs_launch(cands: list[Candidate], s: Sentence) -> None:
+    """'Houthi rebels fired a ballistic missile at Jizan, but it was intercepted by Saudi air defences': the
+    codebook's disrupted weapons use (air defence shoots down a missile), not also a missile attack that
+    never landed; the interceptor is its first actor and the launcher the second. With part of a salvo
+    through ('intercepted most of the 20 rockets') and with no dead, both stay."""
+    here = [c for c in cands if c.sentence is s]
+    for caught in [c for c in here if c.sub_event_type == "Disrupted weapons use" and _INTERCEPT_WORD.search(c.trigger.text)]:
+        if _PART_GOT_THROUGH.search(s.text):
+            return
+        fired = next((c for c in here if c.sub_event_type in _LAUNCHED_TYPES and not c.fatalities
+                      and (c.place is None or caught.place is None or place_key(c.place) == place_key(caught.place))), None)
+        if fired is None:
+            continue
+        launcher = fired.actor1
+        if launcher and caught.actor1 and launcher.get("inter") == caught.actor1.get("inter") and caught.actor2:
+            caught.actor1 = caught.actor2      # "fired ..., but it was intercepted by Saudi air defences": the interceptor
+        if launcher and launcher.get("inter") != 3 and launcher != caught.actor1:
+            caught.actor2 = launcher
+        _fold_into(caught, fired, cands)
+        here = [c for c in here if c is not fired]
+
+
 def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
     """'retaking the district after heavy street fighting': the fighting is part of the takeover."""
     here = [c for c in cands if c.sentence is s]

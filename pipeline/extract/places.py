@@ -1146,7 +1146,7 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|
                           r"|(?:\d|\b)(?:km|kilometers|kilometres|miles|metres|meters)\)?\s+(?:away\s+)?from)\s+(?:the\s+)?(?:\w+\s+)?$")
 # (the distance may have its conversion after it: "about 30 kilometers (19 miles) northwest of Mogadishu")
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
-_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
+_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against|at|into|towards?)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
 
@@ -1604,6 +1604,10 @@ _HOST_PART_OF_BEFORE = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WOR
 _PART_OF_AFTER = re.compile(r"\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?")
 _ADJECTIVE_END = re.compile(r"(?:ian|ese|ish|ite|ic|an|phone)$")
 _GENERIC_REGION_AFTER = re.compile(r"\s+(?:regions?|areas?|territor(?:y|ies)|heartland|belt|lands|zones?|provinces|regions)\b")
+# "Israel's Iron Dome intercepted", "Iran's Guardian Council approved": a name that acts is a body or a thing the
+# country has, not a place in it
+_ACTS_AFTER = re.compile(r"(?:\s+(?:system|systems|force|forces|unit|units))?\s+(?:(?:has|have|had|was|were)\s+)?(?:[a-z]{2,}ed|shot|struck|hit|fought|said|says|took|began|brought|"
+                         r"downed|destroyed|intercepts|said)\b(?!\s+(?:by|in|on|at|near|as)\b)")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
@@ -1688,6 +1692,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if group == "c" and (_ADJECTIVE_END.search(name.split()[-1]) or name in _demonyms()[1]) \
                     and _GENERIC_REGION_AFTER.match(text, end):
                 continue      # "Cameroon's Anglophone region", "Syria's Kurdish areas": a people's lands, no place name
+            if group == "c" and owner is not None and owner.place.kind == "country" and _ACTS_AFTER.match(text, end):
+                continue      # "Israel's Iron Dome intercepted ...": what the country has, doing something
             if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)
                                  or name in _demonyms()[1]):
                 continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name

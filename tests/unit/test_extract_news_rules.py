@@ -3793,3 +3793,35 @@ def test_a_state_named_with_its_type_word_is_that_countrys_state():
 def test_the_counted_killer_is_not_one_of_the_dead(sentence, dead):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == dead
+
+
+@pytest.mark.parametrize("sentence", [
+    "Houthi fighters launched a cruise missile at Abha on Tuesday, but it was shot down by Saudi air defences.",
+    "Saudi air defences on Tuesday intercepted a ballistic missile fired by Houthi fighters towards Abha.",
+])
+def test_a_missile_shot_down_is_disrupted_weapons_use_only(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Disrupted weapons use"
+    assert event["actor1"]["name"] == "Military Forces of Saudi Arabia" and event["actor2"]["inter"] == 2
+
+
+def test_a_salvo_partly_intercepted_is_also_an_attack():
+    types = {e["sub_event_type"] for e in extract_events(
+        "Air defences intercepted most of the 30 rockets fired from Gaza at Sderot on Tuesday, the army said.", PUB)}
+    assert types == {"Disrupted weapons use", "Shelling/artillery/missile attack"}
+
+
+def test_a_countrys_weapon_system_that_acts_is_not_a_place():
+    [event] = extract_events("Israel's Arrow system intercepted a missile fired from Yemen at Eilat on Tuesday, the army said.", PUB)
+    assert event["location"]["name"] == "Eilat"
+
+
+def test_rockets_fired_from_one_place_at_another_land_at_the_second():
+    [event] = extract_events("Militants fired 12 rockets from Gaza at Sderot on Tuesday, the Israeli military said.", PUB)
+    assert event["location"]["name"] == "Sderot"
+
+
+def test_air_defences_do_not_make_a_missile_attack_an_air_strike():
+    types = {e["sub_event_type"] for e in extract_events(
+        "Air defences intercepted most of the 30 rockets fired from Gaza at Ashkelon on Tuesday, the Israeli military said.", PUB)}
+    assert "Air/drone strike" not in types
