@@ -3825,3 +3825,12 @@ def test_air_defences_do_not_make_a_missile_attack_an_air_strike():
     types = {e["sub_event_type"] for e in extract_events(
         "Air defences intercepted most of the 30 rockets fired from Gaza at Ashkelon on Tuesday, the Israeli military said.", PUB)}
     assert "Air/drone strike" not in types
+
+
+@pytest.mark.parametrize("sentence", [
+    "Riots triggered by the arrest of an opposition leader broke out in Mbale on Tuesday.",
+    "Hundreds of traders marched in Mbale on Tuesday over the abduction of a local councillor.",
+])
+def test_the_arrest_or_abduction_a_protest_is_about_is_no_event_of_that_place(sentence):
+    types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
+    assert types and not {"Arrests", "Abduction/forced disappearance"} & set(types)
