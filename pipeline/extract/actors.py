@@ -416,6 +416,8 @@ def find_actors(text: str) -> list[ActorMention]:
                 continue
             found.append(ActorMention(lex.by_alias["\x00" + m.group("alias")], m.start(), m.end(), m.group(0)))
     found.sort(key=lambda a: a.start)
+    if " loyal to " in low:
+        found = _loyal_to_a_side(text, found, lex)
     found = _merge_appositives(text, found)
     found = _share_nationality(text, found)
     if "its " in low or "their " in low:
@@ -425,6 +427,28 @@ def find_actors(text: str) -> list[ActorMention]:
         found = [ActorMention(lex.state, a.start, a.end, a.text, a.country_code) if a.text.lower() in ("sailor", "sailors") else a
                  for a in found]
     return [_with_role(text, a, lex.cues) for a in found]
+
+
+# "Forces loyal to Tigray's former ruling party", "fighters loyal to a local warlord": armed men named by whom they
+# follow; not the state's unless that is the government, its president or its army
+_LOYAL_TO_AFTER = re.compile(r"\s+loyal\s+to\s+(?!(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:government|president|regime|state|army|"
+                             r"military|authorities|king|crown|junta|dictator|ruler|prime\s+minister)\b)", re.I)
+_BARE_FORCE = re.compile(r"(?:forces|troops|fighters|soldiers|men|gunmen|militiamen)", re.I)
+
+
+def _loyal_to_a_side(text: str, found: list[ActorMention], lex: ActorLexicon) -> list[ActorMention]:
+    """State forces named only as 'forces loyal to' someone other than the state are a non-state side: the
+    name that follows (a group in the lexicon) decides, else they are rebels."""
+    rebels = lex.by_alias.get("rebels")
+    out = []
+    for a in found:
+        if a.actor.inter == 1 and a.country_code is None and _BARE_FORCE.fullmatch(a.text) and rebels is not None \
+                and _LOYAL_TO_AFTER.match(text, a.end):
+            named = next((b for b in found if b.start > a.end and b.start - a.end <= 60 and b.actor.inter in (2, 3, 4)), None)
+            if named is None:
+                a = ActorMention(rebels, a.start, a.end, a.text, None)
+        out.append(a)
+    return out
 
 
 def _coordinated_country(lex: ActorLexicon, text: str, spaced: str, start: int) -> tuple[str, int, int] | None:

@@ -3834,3 +3834,13 @@ def test_air_defences_do_not_make_a_missile_attack_an_air_strike():
 def test_the_arrest_or_abduction_a_protest_is_about_is_no_event_of_that_place(sentence):
     types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
     assert types and not {"Arrests", "Abduction/forced disappearance"} & set(types)
+
+
+@pytest.mark.parametrize("sentence, taken", [
+    ("Forces loyal to the region's former ruling party entered the provincial capital Kidal on Tuesday, residents said.",
+     "Non-state actor overtakes territory"),
+    ("Forces loyal to President Ibrahim Boubacar Keita retook the town of Kidal on Tuesday.", "Government regains territory"),
+])
+def test_forces_loyal_to_someone_are_the_side_they_follow(sentence, taken):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == taken
