@@ -1148,6 +1148,13 @@ _GRIEVANCE_BEFORE = re.compile(r"\b(?:(?:triggered|sparked|prompted|fuel(?:l)?ed
                                r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+# "about 170 kilometers (105 miles) southeast of the capital, Khartoum": a town that only measures where the
+# story's place is; "the city" after it is still the story's place
+_DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
+                                   r"\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+                                   r"(?:of|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port)\s*,?\s+(?:of\s+)?)?$", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1399,7 +1406,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
         elif not s.triggers and not s.places and len(s.text) <= 30 and len(s.text.split()) <= 3:
             header = None      # another heading ("Context."): the place heading's section is over
         neighbours = None     # the sentences around this one, joined once for all its triggers
-        town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")]
+        town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")
+                         and not _DISTANCE_FROM_BEFORE.search(s.text, max(0, m.start - 90), m.start)]
         # a weak word ("attacks", "blast") is an event of its own only when no stronger word of its
         # family reports it: an arrest does not explain "attacks on police stations" in its sentence
         # (not a word that only describes a place: "killed three Palestinians in the occupied West Bank"; nor

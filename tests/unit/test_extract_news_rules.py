@@ -3844,3 +3844,10 @@ def test_the_arrest_or_abduction_a_protest_is_about_is_no_event_of_that_place(se
 def test_forces_loyal_to_someone_are_the_side_they_follow(sentence, taken):
     [event] = extract_events(sentence, PUB)
     assert event["sub_event_type"] == taken
+
+
+def test_a_town_that_only_measures_a_distance_is_not_what_the_city_refers_to():
+    events = extract_events("Rebels seized the town of Bambari on Tuesday. The town lies about 380 kilometres northeast of the "
+                            "capital, Bangui, on the main road to the east. Looting broke out in the city on Tuesday night, "
+                            "residents said.", PUB)
+    assert {e["location"]["name"] for e in events} == {"Bambari"}
