@@ -273,6 +273,7 @@ _HAND_PLACED = ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb")     
 _SYMBOL_BURNED = re.compile(r"\s+(?:to\s+)?(?:their|his|her|an?|the|copies\s+of|several|two|three|dozens\s+of)?\s*(?:own\s+)?(?:[\w-]+\s+)?"
                             r"(?:bills|effig(?:y|ies)|flags?|posters?|portraits?|pictures|photos|photographs|placards|banners|"
                             r"copies|documents|books|ballots)\b", re.I)
+_TYRES = re.compile(r"\b(?:tyres?|tires?)\b", re.I)      # "set tyres on fire": the protest's barricade, not destruction
 _REGIONAL_CAPITAL = re.compile(r"\b(?:in|across|around|near|outside|inside)\s+the\s+(?:provincial|regional|state)\s+capital\b(?!\s+of\b)", re.I)
 _SENTENCE_BREAK = re.compile(r"[,;:]|\band\b")
 _STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
@@ -1155,6 +1156,9 @@ _DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilom
                                    r"(?:of|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port)\s*,?\s+(?:of\s+)?)?$", re.I)
 
 
+_ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){0,5}?of\s+(?:[\w'\u2019-]+\s+){0,5}?(?:and\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1175,13 +1179,16 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
     if t.type in ("Looting/property destruction", "Violent demonstration") and _ARSON.match(t.text) \
-            and _SYMBOL_BURNED.match(s.text, t.end):
+            and (_SYMBOL_BURNED.match(s.text, t.end) or (t.type == "Looting/property destruction" and _TYRES.search(t.text))):
         return True   # "set fire to their bills", "burned an effigy of the president": a protest's gesture, no destruction
     if _STOPPED_AFTER.match(s.text, t.end):
         return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):
         return True   # "the Abu Sayyaf, notorious for kidnappings and beheadings, has been weakened by years of military
         #   offensives and surrenders": what a group is known for, or years of it, not an event
+    if t.text.endswith("s") and not _VERB_FORM_END.search(t.text) and not s.dates \
+            and _ACCUSED_OF_BEFORE.search(s.text, max(0, t.start - 90), t.start):
+        return True   # "accused federal forces of extrajudicial killings and mass arrests in Oromia": a pattern alleged, no one event
     if t.type in ("Arrests", "Abduction/forced disappearance", "Attack") and _GRIEVANCE_BEFORE.search(s.text, max(0, t.start - 60), t.start):
         return True   # "protests triggered by the arrest of the opposition candidate", "angry over the abduction of two
         #   aid workers": what people protest about, an event told elsewhere, not one that happened here

@@ -3851,3 +3851,24 @@ def test_a_town_that_only_measures_a_distance_is_not_what_the_city_refers_to():
                             "capital, Bangui, on the main road to the east. Looting broke out in the city on Tuesday night, "
                             "residents said.", PUB)
     assert {e["location"]["name"] for e in events} == {"Bambari"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Church leaders meeting in Bamenda called for an end to the violence and the withdrawal of troops from Anglophone towns.",
+    "Opposition parties have called for demonstrations next week in the capital, Yaounde.",
+    "Rights groups have accused the army of extrajudicial killings and mass arrests in the Northwest region.",
+    "Analysts said the collapse of the talks was likely to lead to renewed fighting in the Northwest region.",
+])
+def test_demands_allegations_of_a_pattern_and_forecasts_are_no_events(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_tyres_set_on_fire_by_protesters_are_their_barricade_not_property_destroyed():
+    types = [e["sub_event_type"] for e in extract_events(
+        "In Bamenda, police fired tear gas at youths who threw stones and set tyres on fire on Tuesday.", PUB)]
+    assert types == ["Violent demonstration"]
+
+
+def test_protesters_stoning_vehicles_is_a_violent_demonstration():
+    [event] = extract_events("Protesters blocked the road to Bamenda and stoned passing vehicles in Bafut on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Violent demonstration"
