@@ -1159,6 +1159,10 @@ _DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilom
 _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){0,5}?of\s+(?:[\w'\u2019-]+\s+){0,5}?(?:and\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
+_CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
+_CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|with|between|by)\s+(?:the\s+|some\s+|several\s+|two\s+|rival\s+)?$", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1186,6 +1190,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):
         return True   # "the Abu Sayyaf, notorious for kidnappings and beheadings, has been weakened by years of military
         #   offensives and surrenders": what a group is known for, or years of it, not an event
+    if t.type == "Peaceful protest" and _CROWD_NOUN.fullmatch(t.text) and _CROWD_AS_OBJECT_BEFORE.search(s.text, max(0, t.start - 30), t.start):
+        return True   # "criminals infiltrated among the protesters", "an attack by protesters": the crowd named in
+        #   another deed, not a protest reported by this word
     if t.text.endswith("s") and not _VERB_FORM_END.search(t.text) and not s.dates \
             and _ACCUSED_OF_BEFORE.search(s.text, max(0, t.start - 90), t.start):
         return True   # "accused federal forces of extrajudicial killings and mass arrests in Oromia": a pattern alleged, no one event

@@ -1148,7 +1148,9 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|
 # (the words between "from" and the name are no preposition: "dropped bombs from drones on Koutruk" hit Koutruk)
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against|at|into|towards?)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
-                            r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$")
+                            r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$"
+                            # "Women who arrived in El Obeid told ...": where those who fled reached, not where it happened
+                            r"|\b(?:who|that|had|have|has|after|since)\s+(?:\S+\s+)?(?:arrived|arriving|fled|sought\s+refuge|taken\s+refuge|took\s+refuge)\s+(?:in|to|at)\s+(?:the\s+)?$")
 
 # "believed to be from Mayom County in neighbouring Unity State": where the place they came from is
 _SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2},?\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
@@ -1186,7 +1188,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "near"
     if "in" in before and _SPEAKER_IN_BEFORE.search(before):
         return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event
-    if ("from" in before or "to" in before) and (_SOURCE_BEFORE.search(before)
+    if ("from" in before or "to" in before or "arriv" in before or "fled" in before or "refuge" in before) and (_SOURCE_BEFORE.search(before)
                                                  or _SOURCE_HOST_BEFORE.search(text, max(0, start - 40), start)):
         return "source"
     if _VENUE_BEFORE.search(text[max(0, start - 100):start]):

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.extract import extract_events
 from pipeline.extract.actors import find_actors
+from pipeline.extract.places import find_places
 
 pytestmark = pytest.mark.unit
 
@@ -3872,3 +3873,15 @@ def test_tyres_set_on_fire_by_protesters_are_their_barricade_not_property_destro
 def test_protesters_stoning_vehicles_is_a_violent_demonstration():
     [event] = extract_events("Protesters blocked the road to Bamenda and stoned passing vehicles in Bafut on Tuesday.", PUB)
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_protesters_named_in_another_deed_are_no_protest_of_their_own():
+    types = [e["sub_event_type"] for e in extract_events(
+        "A grenade was thrown at a police patrol in Ngozi on Tuesday, police said, blaming criminals infiltrated among the "
+        "protesters.", PUB)]
+    assert types == ["Grenade"]
+
+
+def test_where_those_who_fled_arrived_is_not_where_it_happened():
+    [kosti] = find_places("Families who arrived in Kosti on Wednesday said gunmen had burned their village on Monday.")
+    assert kosti.surface == "Kosti" and kosti.role == "source"
