@@ -3885,3 +3885,14 @@ def test_protesters_named_in_another_deed_are_no_protest_of_their_own():
 def test_where_those_who_fled_arrived_is_not_where_it_happened():
     [kosti] = find_places("Families who arrived in Kosti on Wednesday said gunmen had burned their village on Monday.")
     assert kosti.surface == "Kosti" and kosti.role == "source"
+
+
+def test_a_crowd_that_disperses_calmly_met_no_intervention():
+    [event] = extract_events("Hundreds of teachers held a sit-in in Bukavu on Tuesday. The demonstrators dispersed calmly "
+                             "after handing a petition to the governor.", PUB)
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_base_handed_over_is_a_non_violent_transfer():
+    [event] = extract_events("UN peacekeepers handed over their former logistics base in Kidal to the Malian army on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Non-violent transfer of territory"
