@@ -161,6 +161,8 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
         low = raw.lower()
         if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=low != "both"):
             continue      # ("both men", "both victims": two people, plural)
+        if low == "one" and m.start() >= 3 and text[m.start() - 3:m.start()].lower() == "no ":
+            continue      # "no one was killed": nobody
         if low == "both" and _BOTH_AND.match(text, m.end()):
             continue      # "seven people, both militants and civilians": a pair of kinds, not two people
         if m.group("digits"):
@@ -440,8 +442,8 @@ def fatalities(text: str) -> int | None:
     text = without_quotes(text)      # '"Dozens of terrorists" were also killed': the words, not the quotes
     if "(" in text:
         text = _SPELLED_AGAIN.sub(r"\1", text)      # "the bodies of 8 (eight) Maoists": one count, written twice
-    if _NO_DEATHS.search(text) and not _DEATH_WORD.search(text):
-        return 0
+    if _NO_DEATHS.search(text) and not _DEATH_WORD.search(_NO_DEATHS.sub(" ", text)):
+        return 0      # ("no one was killed" holds a word of death of its own)
     if _AGGREGATE.search(text):
         return None
     casualty = [(m.start(), m.end(), "death" if m.group("death") else ("injury" if m.group("injury") else "capture"))

@@ -3896,3 +3896,12 @@ def test_a_crowd_that_disperses_calmly_met_no_intervention():
 def test_a_base_handed_over_is_a_non_violent_transfer():
     [event] = extract_events("UN peacekeepers handed over their former logistics base in Kidal to the Malian army on Tuesday.", PUB)
     assert event["sub_event_type"] == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A grenade was thrown into a market in Baidoa on Tuesday, wounding five people; no one was killed, police said.",
+    "No one was killed when a grenade exploded at a market in Baidoa on Tuesday, police said.",
+])
+def test_no_one_killed_is_zero_dead(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == 0
