@@ -1163,6 +1163,12 @@ _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
 _CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|with|between|by)\s+(?:the\s+|some\s+|several\s+|two\s+|rival\s+)?$", re.I)
 
 
+# a sentence that only says the event just told hurt no one
+_NONE_HURT = re.compile(r"(?:There\s+were\s+|There\s+was\s+)?(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))"
+                        r"|nobody\s+was\s+(?:killed|hurt|injured))(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)?"
+                        r"(?:,?\s+(?:police|officials?|witnesses|residents|the\s+\w+|a\s+\w+(?:\s+\w+)?)\s+(?:said|says|added|reported))?\.?", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1895,6 +1901,12 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 broken[-1].sub_event_type = "Excessive force against protesters"
                 if broken[-1].fatalities is None:
                     broken[-1].fatalities = dead
+        if len(candidates) == first_here and s.index > 0 and _NONE_HURT.fullmatch(s.text.strip()):
+            # "Shells landed near the market. No casualties were reported.": the event just told killed no one
+            told = [c for c in _recent(candidates, s, back=1) if s.index - c.sentence.index == 1
+                    and c.sub_event_type in VIOLENT_TYPES and c.fatalities is None]
+            for c in told:
+                c.fatalities = 0
         if len(candidates) == first_here and s.index > 0 and more_dead(s.text) and not OTHER_EVENT.search(s.text) \
                 and not any(m.role in ("locative", "near") and m.place.kind != "country" for m in s.places):
             # "One soldier was also killed.": more dead of the event just told, besides those it counted (not

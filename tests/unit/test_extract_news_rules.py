@@ -3905,3 +3905,15 @@ def test_a_base_handed_over_is_a_non_violent_transfer():
 def test_no_one_killed_is_zero_dead(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == 0
+
+
+@pytest.mark.parametrize("follow_up", ["No casualties were reported.", "There were no injuries.", "No one was hurt, police said."])
+def test_a_next_sentence_that_says_no_one_was_hurt_gives_zero_dead(follow_up):
+    [event] = extract_events("Mortar shells landed near the central market of Kadugli on Tuesday. " + follow_up, PUB)
+    assert event["fatalities"]["best"] == 0
+
+
+def test_no_casualties_among_one_side_leaves_the_toll():
+    [event] = extract_events("Rebels shelled Kadugli on Tuesday, killing two civilians. No casualties were reported among "
+                             "soldiers.", PUB)
+    assert event["fatalities"]["best"] == 2
