@@ -1140,15 +1140,6 @@ def _no_deed_here(s: Sentence, t: Trigger) -> bool:
     #   ("attacks have forced thousands of people from their homes": people displaced, no place taken)
 
 
-# the cause a protest or a riot names: "triggered by the arrest of", "over the abduction of", "demanding the release"
-_GRIEVANCE_BEFORE = re.compile(r"\b(?:(?:triggered|sparked|prompted|fuel(?:l)?ed|caused|angered|outraged|incensed)\s+by|over|against|"
-                               r"in\s+protest\s+(?:at|against|over)|to\s+(?:protest|denounce|condemn|decry)(?:\s+against)?|"
-                               r"(?:outrage|anger|fury|indignation|protests?|demonstrations?|rall(?:y|ies)|marches)\s+(?:at|over|against)|"
-                               r"(?:condemned|denounced|decried|protested)|demand(?:ed|ing|s)?\s+an\s+end\s+to)"
-                               r"\s+(?:the|his|her|their|its|this\s+week's|last\s+week's|recent|Monday's|Tuesday's|Wednesday's|"
-                               r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+)?$", re.I)
-
-
 # "about 170 kilometers (105 miles) southeast of the capital, Khartoum": a town that only measures where the
 # story's place is; "the city" after it is still the story's place
 _DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
@@ -1202,9 +1193,6 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if t.text.endswith("s") and not _VERB_FORM_END.search(t.text) and not s.dates \
             and _ACCUSED_OF_BEFORE.search(s.text, max(0, t.start - 90), t.start):
         return True   # "accused federal forces of extrajudicial killings and mass arrests in Oromia": a pattern alleged, no one event
-    if t.type in ("Arrests", "Abduction/forced disappearance", "Attack") and _GRIEVANCE_BEFORE.search(s.text, max(0, t.start - 60), t.start):
-        return True   # "protests triggered by the arrest of the opposition candidate", "angry over the abduction of two
-        #   aid workers": what people protest about, an event told elsewhere, not one that happened here
     if _UNTIL_GOAL.search(s.text, max(0, t.start - 170), t.start):
         return True   # "would continue operations until Kyaukphyu and Sittwe were 'liberated'": a goal, not done
     if not _VERB_FORM_END.search(t.text) and ((_TREND_AFTER.match(s.text, t.end, t.end + 80)

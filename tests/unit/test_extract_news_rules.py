@@ -3828,15 +3828,6 @@ def test_air_defences_do_not_make_a_missile_attack_an_air_strike():
     assert "Air/drone strike" not in types
 
 
-@pytest.mark.parametrize("sentence", [
-    "Riots triggered by the arrest of an opposition leader broke out in Mbale on Tuesday.",
-    "Hundreds of traders marched in Mbale on Tuesday over the abduction of a local councillor.",
-])
-def test_the_arrest_or_abduction_a_protest_is_about_is_no_event_of_that_place(sentence):
-    types = [e["sub_event_type"] for e in extract_events(sentence, PUB)]
-    assert types and not {"Arrests", "Abduction/forced disappearance"} & set(types)
-
-
 @pytest.mark.parametrize("sentence, taken", [
     ("Forces loyal to the region's former ruling party entered the provincial capital Kidal on Tuesday, residents said.",
      "Non-state actor overtakes territory"),
