@@ -273,7 +273,9 @@ _HAND_PLACED = ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb")     
 _SYMBOL_BURNED = re.compile(r"\s+(?:to\s+)?(?:their|his|her|an?|the|copies\s+of|several|two|three|dozens\s+of)?\s*(?:own\s+)?(?:[\w-]+\s+)?"
                             r"(?:bills|effig(?:y|ies)|flags?|posters?|portraits?|pictures|photos|photographs|placards|banners|"
                             r"copies|documents|books|ballots)\b", re.I)
-_TYRES = re.compile(r"\b(?:tyres?|tires?)\b", re.I)      # "set tyres on fire": the protest's barricade, not destruction
+# "set tyres on fire": the protest's barricade; "lynched two men and set their bodies ablaze": the killing's; not property destroyed
+_TYRES = re.compile(r"\b(?:tyres?|tires?)\b", re.I)
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?)\b", re.I)
 _REGIONAL_CAPITAL = re.compile(r"\b(?:in|across|around|near|outside|inside)\s+the\s+(?:provincial|regional|state)\s+capital\b(?!\s+of\b)", re.I)
 _SENTENCE_BREAK = re.compile(r"[,;:]|\band\b")
 _STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
@@ -1180,7 +1182,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if context_filter(s, t, clause, pub):
         return True   # negated, planned, background or a total
     if t.type in ("Looting/property destruction", "Violent demonstration") and _ARSON.match(t.text) \
-            and (_SYMBOL_BURNED.match(s.text, t.end) or (t.type == "Looting/property destruction" and _TYRES.search(t.text))):
+            and (_SYMBOL_BURNED.match(s.text, t.end) or _BODIES.search(t.text)
+                 or (t.type == "Looting/property destruction" and _TYRES.search(t.text))):
         return True   # "set fire to their bills", "burned an effigy of the president": a protest's gesture, no destruction
     if _STOPPED_AFTER.match(s.text, t.end):
         return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event

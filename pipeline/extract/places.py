@@ -435,6 +435,7 @@ _ORG_WORDS = ("agency", "ministry", "authority", "office", "commission", "counci
               "institute", "company", "corporation", "committee", "bureau", "service", "centre", "center", "association",
               "federation", "foundation", "union")
 _ORG_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,4}\s+(?:" + "|".join(w + "|" + w.capitalize() for w in _ORG_WORDS) + r")\b")
+_LGA_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|Local\s+Government|LGA)\b", re.I)
 _WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
 _WATER_BODY = re.compile(r"\b(?:Sea|Gulf|Ocean|Strait|Straits|Channel)$")
 _OUTLET_BEFORE = re.compile(r"\b(?:media|newspaper|daily|weekly|TV|television|radio|agency|website|channel|outlet|broadcaster)\s+$", re.I)
@@ -548,6 +549,17 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
+        if (lga := _LGA_AFTER.match(text, end)) is not None and (districts := gz.districts.get(norm_place(surface))):
+            # "Mairuwa, Faskari Local Government Area": Nigeria's district, not an organisation's name nor a
+            # person's; its seat town of the same name when the gazetteer has it (as "Dikwa local government area")
+            seats = [c for c in cands if c.kind == "town" and any(d.country_code == c.country_code and d.admin1 == c.admin1 for d in districts)]
+            if seats:
+                cands = seats
+            else:
+                cands, end = districts, lga.end()
+                surface = text[start:end]
+            while j < n and words[j][0] < lga.end():
+                j += 1
         if surface in _adjectives() and cands[0].kind != "country" and _COMMON_NOUN_AFTER.match(text[end:end + 30]):
             i = j          # "the central Somali town of Beled Weyne": a nationality, not Ethiopia's Somali Region
             continue

@@ -3908,3 +3908,19 @@ def test_no_casualties_among_one_side_leaves_the_toll():
     [event] = extract_events("Rebels shelled Kadugli on Tuesday, killing two civilians. No casualties were reported among "
                              "soldiers.", PUB)
     assert event["fatalities"]["best"] == 2
+
+
+def test_a_local_government_area_is_a_district_not_an_organisation():
+    [event] = extract_events("Gunmen killed nine villagers in Kwanar Dutsinma, Maru Local Government Area, on Tuesday.", PUB)
+    assert event["location"]["admin1"] == "Zamfara"
+
+
+def test_a_town_handed_back_is_a_non_violent_transfer():
+    [event] = extract_events("The rebels withdrew from the town of Lashio on Tuesday and handed it back to the army.", PUB)
+    assert event["sub_event_type"] == "Non-violent transfer of territory"
+
+
+def test_bodies_set_ablaze_by_a_mob_are_its_killing_not_property_destroyed():
+    types = [e["sub_event_type"] for e in extract_events(
+        "In Kano, a mob on Tuesday lynched two men accused of theft and set their bodies ablaze.", PUB)]
+    assert types == ["Mob violence"]
