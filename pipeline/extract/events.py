@@ -660,6 +660,11 @@ _PRISON = re.compile(r"\b(?:" + _PRISON_NOUNS + r"|detention\s+(?:centre|center)
 _PRISON_WORD = re.compile(r"\b(?:" + _PRISON_NOUNS + r")\b")     # a common noun, not "Aleppo Central Prison"
 _RIOT_FRAME = re.compile(r"\b(?:riot(?:s|ing|ers)?|rioters|looters|looting|mobs?|gangs?|unrest|disorder|hooligans|vigilantes)\b"
                          r"(?!\s+(?:police|squad|gear|control))", re.I)
+# the unarmed side a clash with the state's forces names: a crowd of partisans, students or youths
+_CROWD_SIDE = re.compile(r"\b(?:(?:supporters|followers|loyalists)\s+of\s+(?:the\s+)?(?:jailed\s+|detained\s+|former\s+|main\s+)?"
+                         r"(?:opposition\s+|ruling\s+party\s+)?(?:leader|politician|candidate|presidential\s+candidate|president|"
+                         r"prime\s+minister|cleric|party|parties|movement)|(?:students|youths|young\s+people|football\s+fans|opposition\s+supporters)"
+                         r"\s+(?:\S+\s+){0,6}?(?:clashed|fought|battled)|running\s+battles|pitched\s+battles\s+with\s+(?:riot\s+)?police)\b", re.I)
 # organised armed actors: with one of them in the clause, fighting is a battle, whatever the frame
 _ARMED_INTER = (2, 3, 4, 8)
 _WAR_INTER = (2, 4, 8)      # rebels, identity militias, external forces: who fights a war, not a riot
@@ -804,6 +809,9 @@ def _riot_frame(sub: str | None, s: Sentence, clause: Span, neighbours: str, sen
         return "Violent demonstration"      # "clashes between security forces and protesters": a riot, not a battle
     if any(a.actor.inter in _ARMED_INTER for a in mains):
         return sub
+    if sub == "Armed clash" and any(a.actor.inter == 1 for a in mains) and _CROWD_SIDE.search(s.text, clause.start, clause.end):
+        return "Violent demonstration"      # "clashes between security forces and supporters of the opposition leader",
+        #   "students fought running battles with police": a crowd against the state's forces is a riot
     if any(a.actor.inter == 1 and not a.actor.name.startswith("Police") for a in mains):
         return sub
     if any(a.actor.inter in _WAR_INTER for x in sentences[max(0, s.index - 2):s.index + 3] for a in x.actors):
@@ -1082,7 +1090,10 @@ _DEFINITE_START = re.compile(r"^\W*(?:The|These|Those|This|That|Both|Tuesday's|M
 # "recovered rifles at the site after the firefight": what a fight left behind, not a seizure of its own
 _SEIZED = re.compile(r"(?:seized|recovered|found|discovered|confiscated|uncovered)\b", re.I)
 _AFTER_THE_FIGHT = re.compile(r"\b(?:after|following|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:firefight|clash|clashes|fighting|battle|gunfight|"
-                              r"encounter|shoot-?out|exchange\s+of\s+fire|ambush)\b|\bat\s+the\s+(?:site|scene)\b", re.I)
+                              r"encounter|shoot-?out|exchange\s+of\s+fire|ambush)\b|\bat\s+the\s+(?:site|scene)\b"
+                              # "neutralised four terrorists in a clash in Batibo and recovered two guns": the clash's spoils
+                              r"|\bin\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:firefight|clash|gunfight|battle|encounter|shoot-?out|exchange\s+of\s+fire)\b"
+                              r"(?=.{0,80}?\band\s+(?:\w+\s+)?(?:seized|recovered|confiscated)\b)", re.I)
 
 
 # "condemned the attack", "denounced Sunday's bombing", "called the attack vile": a reaction to an event told, not another one
@@ -1149,6 +1160,8 @@ _DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilom
                                    r"(?:of|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port)\s*,?\s+(?:of\s+)?)?$", re.I)
 
 
+_FLED_BEFORE = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:fled|been\s+fleeing|escaped)\s+"
+                          r"(?:the\s+|renewed\s+|recent\s+|ongoing\s+|heavy\s+)?$", re.I)
 _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){0,5}?of\s+(?:[\w'\u2019-]+\s+){0,5}?(?:and\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -1196,6 +1209,10 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if t.text.endswith("s") and not _VERB_FORM_END.search(t.text) and not s.dates \
             and _ACCUSED_OF_BEFORE.search(s.text, max(0, t.start - 90), t.start):
         return True   # "accused federal forces of extrajudicial killings and mass arrests in Oromia": a pattern alleged, no one event
+    if t.text[:1].islower() and not s.dates and _FLED_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+        return True   # "Tens of thousands have fled the fighting in Rakhine": the fighting as what people escape, no event told
+        #   (not "Residents fled clashes between the army and rebels in Sittwe on Tuesday", "were hit as they were fleeing
+        #   fighting in Al-Tukhar": a day's clash)
     if _UNTIL_GOAL.search(s.text, max(0, t.start - 170), t.start):
         return True   # "would continue operations until Kyaukphyu and Sittwe were 'liberated'": a goal, not done
     if not _VERB_FORM_END.search(t.text) and ((_TREND_AFTER.match(s.text, t.end, t.end + 80)

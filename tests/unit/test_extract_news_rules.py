@@ -3924,3 +3924,22 @@ def test_bodies_set_ablaze_by_a_mob_are_its_killing_not_property_destroyed():
     types = [e["sub_event_type"] for e in extract_events(
         "In Kano, a mob on Tuesday lynched two men accused of theft and set their bodies ablaze.", PUB)]
     assert types == ["Mob violence"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clashes between security forces and supporters of the jailed opposition leader spread to Thies on Tuesday.",
+    "Students at the university in Thies fought running battles with police on Tuesday.",
+])
+def test_a_crowd_fighting_the_states_forces_is_a_violent_demonstration(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_weapons_recovered_in_a_clash_are_its_spoils_not_an_event_of_their_own():
+    types = [e["sub_event_type"] for e in extract_events(
+        "Troops killed three separatists in a clash in Batibo on Tuesday and recovered two locally made guns.", PUB)]
+    assert types == ["Armed clash"]
+
+
+def test_fighting_people_have_fled_with_no_day_told_is_no_event():
+    assert extract_events("Thousands of families have fled the fighting in northern Rakhine.", PUB) == []
