@@ -78,7 +78,9 @@ _NVTT = re.compile(r"\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|farmers?|herders?|herdsm[ae]n|traders?|worshippers|students|children|women|passengers|"
                               r"market|mosque|church|school|university|bus|hospital|hotel|bar|cafe|restaurant|wedding|funeral|"
                               r"homes?|houses?|shoppers|pilgrims|tourists|journalists?|doctors?|nurses?|medics|health\s+(?:posts?|cent(?:re|er)s?|facilit(?:y|ies)|workers?)|"
-                              r"clinics?|NGO|aid\s+workers|classrooms?|"
+                              r"clinics?|NGO|aid\s+workers|classrooms?|reporters?|cameram[ae]n|photographers?|"
+                              r"(?:television|TV|radio|news|media)\s+(?:stations?|crews?|teams?|workers)|"
+                              r"crews?\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:television|TV|radio|news)|"
                               r"plane|family|families|village|(?:displacement|displaced|IDP|refugee)\s+camps?|"
                               r"camps?\s+for\s+(?:the\s+)?(?:displaced|refugees))\b", re.I)
 # the places people live in, as the attack's own object ("stormed several neighbourhoods of Kenscoff", "an

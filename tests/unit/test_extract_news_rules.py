@@ -3943,3 +3943,8 @@ def test_weapons_recovered_in_a_clash_are_its_spoils_not_an_event_of_their_own()
 
 def test_fighting_people_have_fled_with_no_day_told_is_no_event():
     assert extract_events("Thousands of families have fled the fighting in northern Rakhine.", PUB) == []
+
+
+def test_a_television_crew_attacked_is_an_attack_on_civilians():
+    [event] = extract_events("Suspected political thugs attacked a crew of a private television station in Ikeja on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Attack" and event["actor2"]["inter"] == 7
