@@ -27,6 +27,17 @@ _RELATIVE_PAST = re.compile(r"\b(?:who|which|that|whom|they|he|she|it|we)\s+(?:h
 _TO_END = re.compile(r"\bto\s+(?:\S+\s+)?$")
 _USED_TO_END = re.compile(r"\b(?:used|using|fired|firing|deployed|employed|sent|moved\s+in|intervened|rushed)\b(?:\s+\S+){0,5}\s+to\s+(?:\S+\s+)?$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|plan\w*|intend\w*)\b", re.I)
+_YEAR_IN = re.compile(r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december)\s+((?:19|20)\d\d)\s*$", re.I)
+
+
+def _THIS_YEAR_NAMED(cue: str, pub: date | None) -> bool:
+    """The background cue after the trigger is a month of the publication's own year ("killed ... in March 2022" in
+    a story of March 2022): the news of the year, not history (a bare year stays the cue it was)."""
+    year = _YEAR_IN.search(cue)
+    return year is not None and pub is not None and int(year.group(1)) >= pub.year
+
+
 _YEAR_END = re.compile(r"\b((?:19|20)\d\d)\s+(?:\S+\s+)?$")
 _HAD_END = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
 _SAID_HAD_END = re.compile(r"\b(?:said|says|say|reported|announced|claimed|told|stated|added)\s+(?:that\s+)?(?:\S+\s+){0,8}had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
@@ -58,7 +69,7 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             # two years"), whatever stands before it ("have been trying to capture ... for two years")
             after = text[t.end:min(clause.end, t.end + 120)]
             m = cues[kind]["after"].match(after)
-            if m and not _RELATIVE_PAST.search(after, 0, m.end()):
+            if m and not _RELATIVE_PAST.search(after, 0, m.end()) and not _THIS_YEAR_NAMED(m.group(0), pub):
                 return kind
             # ("beheaded a sailor they had held hostage for months": the months are the relative clause's)
         if kind != "background" and "after" in cues[kind] \

@@ -3948,3 +3948,13 @@ def test_fighting_people_have_fled_with_no_day_told_is_no_event():
 def test_a_television_crew_attacked_is_an_attack_on_civilians():
     [event] = extract_events("Suspected political thugs attacked a crew of a private television station in Ikeja on Tuesday.", PUB)
     assert event["sub_event_type"] == "Attack" and event["actor2"]["inter"] == 7
+
+
+def test_a_deed_dated_to_a_month_of_a_past_year_far_after_the_verb_is_history():
+    assert extract_events("A witness told the court on Tuesday how militiamen attacked Muslim neighbourhoods of the "
+                          "Central African Republic's capital Bangui in December 2013, killing dozens of civilians.", PUB) == []
+
+
+def test_a_deed_dated_to_this_years_month_is_news():
+    [event] = extract_events("Gunmen killed 12 civilians in Bangui in March 2019, police said.", PUB)
+    assert event["sub_event_type"] == "Attack"
