@@ -159,6 +159,9 @@ def _count_mentions(text: str) -> list[tuple[int, int, int]]:
     for m in NUMBER.finditer(text.lower()):
         raw = m.group(0)
         low = raw.lower()
+        if low == "one" and _OF_THEM_AFTER.match(text[m.end():m.end() + 12]) and _KILLING_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            out.append((m.start(), m.end(), 1))      # "fired on students ..., killing one of them"
+            continue
         if low in ("a", "an", "no", "both", "single", "twin", "one") and not _person_follows(text, m.end(), tight=low != "both"):
             continue      # ("both men", "both victims": two people, plural)
         if low == "one" and m.start() >= 3 and text[m.start() - 3:m.start()].lower() == "no ":
@@ -377,6 +380,13 @@ _SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(
                                   r"(?:told|said|says|added|confirmed|stated)\b", re.I)
 _SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
+# "20 soldiers were killed along with dozens of assailants": the attackers among the dead (the codebook's "along with")
+_DEAD_ALONG_WITH_BEFORE = re.compile(r"\b(?:killed|died|dead|slain)\s+(?:\S+\s+){0,2}?(?:along|together)\s+with\s+"
+                                     r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.I)
+# "shot dead U Than Htay, 52, the administrator", "killed local chief Musa Ibrahim on Tuesday": one person, named
+_NAMED_ONE_KILLED = re.compile(r"\b(?:shot\s+dead|gunned\s+down|assassinated|murdered|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)\s+"
+                               r"(?:(?:the\s+)?(?-i:[a-z][\w-]*)\s+){0,3}?(?-i:[A-Z][\w'.\u2019-]*)(?:\s+(?-i:[A-Z][\w'.\u2019-]+)){1,3}"
+                               r"(?=,|\s+(?:in|on|at|near|outside|while|as|late|early|last)\b)", re.I)
 # (passive or "died": in "ten gunmen killed four soldiers" the gunmen are who killed)
 _ATTACKERS_DIED = re.compile(r"\b(?:attackers|bombers|gunmen|assailants)\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|all\s+)?(?:killed|shot\s+dead|neutrali[sz]ed)|(?:also\s+|all\s+)?(?:died|dead)|"
                              r"(?:were|was)\s+(?:also\s+|all\s+)?dead)", re.I)
@@ -466,7 +476,8 @@ def fatalities(text: str) -> int | None:
         if _AGENT_BY_BEFORE.search(text, max(0, start - 40), start):
             continue      # "were beheaded by a group of around 15 armed men": who did it, counted, not dead
         if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]) \
-                and not _KILLING_BEFORE.search(text[max(0, start - 30):start]):
+                and not _KILLING_BEFORE.search(text[max(0, start - 30):start]) \
+                and not _DEAD_ALONG_WITH_BEFORE.search(text, max(0, start - 40), start):
             # the attackers themselves: counted only when the text says they died ("three gunmen were
             # killed", "troops killed five gunmen")
             continue
@@ -537,7 +548,7 @@ def fatalities(text: str) -> int | None:
             by_verb[cs] = vals[0]      # "6 fatalities in the clashes, 4 soldiers and 2 fighters": a total, then its breakdown
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"
-        m = _ONE_KILLED.search(text) or _ONE_SUBJECT_KILLED.match(text)
+        m = _ONE_KILLED.search(text) or _ONE_SUBJECT_KILLED.match(text) or _NAMED_ONE_KILLED.search(text)
         if m:
             return 1
         return None

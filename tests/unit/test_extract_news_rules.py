@@ -3958,3 +3958,13 @@ def test_a_deed_dated_to_a_month_of_a_past_year_far_after_the_verb_is_history():
 def test_a_deed_dated_to_this_years_month_is_news():
     [event] = extract_events("Gunmen killed 12 civilians in Bangui in March 2019, police said.", PUB)
     assert event["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("Soldiers fired on students marching in Abeche on Tuesday, killing one of them.", 1),
+    ("Gunmen shot dead U Tin Maung, 48, a ward administrator, in Madaya on Tuesday.", 1),
+    ("Jihadists attacked an army base in Djibo on Tuesday; 20 soldiers were killed along with dozens of assailants.", 32),
+])
+def test_the_dead_news_names_one_by_one_or_along_with_others(sentence, dead):
+    events = extract_events(sentence, PUB)
+    assert max(e["fatalities"]["best"] or 0 for e in events) == dead
