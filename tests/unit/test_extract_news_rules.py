@@ -3968,3 +3968,8 @@ def test_a_deed_dated_to_this_years_month_is_news():
 def test_the_dead_news_names_one_by_one_or_along_with_others(sentence, dead):
     events = extract_events(sentence, PUB)
     assert max(e["fatalities"]["best"] or 0 for e in events) == dead
+
+
+def test_a_deed_dated_later_that_month_is_told_of_a_past_month():
+    assert extract_events("A militant offensive in May encircled Kidal, but troops pushed back the assault the following "
+                          "month.", PUB) == []
