@@ -31,7 +31,7 @@ _YEAR_IN = re.compile(r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|m
                       r"november|december)\s+((?:19|20)\d\d)\s*$", re.I)
 
 
-def _THIS_YEAR_NAMED(cue: str, pub: date | None) -> bool:
+def _month_of_this_year(cue: str, pub: date | None) -> bool:
     """The background cue after the trigger is a month of the publication's own year ("killed ... in March 2022" in
     a story of March 2022): the news of the year, not history (a bare year stays the cue it was)."""
     year = _YEAR_IN.search(cue)
@@ -69,7 +69,7 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
             # two years"), whatever stands before it ("have been trying to capture ... for two years")
             after = text[t.end:min(clause.end, t.end + 120)]
             m = cues[kind]["after"].match(after)
-            if m and not _RELATIVE_PAST.search(after, 0, m.end()) and not _THIS_YEAR_NAMED(m.group(0), pub):
+            if m and not _RELATIVE_PAST.search(after, 0, m.end()) and not _month_of_this_year(m.group(0), pub):
                 return kind
             # ("beheaded a sailor they had held hostage for months": the months are the relative clause's)
         if kind != "background" and "after" in cues[kind] \

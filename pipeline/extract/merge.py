@@ -139,8 +139,8 @@ _LAUNCHED_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike")
 def interception_absorbs_launch(cands: list[Candidate], s: Sentence) -> None:
     """'Houthi rebels fired a ballistic missile at Jizan, but it was intercepted by Saudi air defences': the
     codebook's disrupted weapons use (air defence shoots down a missile), not also a missile attack that
-    never landed; the interceptor is its first actor and the launcher the second. With part of a salvo
-    through ('intercepted most of the 20 rockets') and with no dead, both stay."""
+    never landed; the interceptor is its first actor and the launcher the second. When part of a salvo got
+    through ('intercepted most of the 20 rockets') or the attack killed people, both stay."""
     here = [c for c in cands if c.sentence is s]
     for caught in [c for c in here if c.sub_event_type == "Disrupted weapons use" and _INTERCEPT_WORD.search(c.trigger.text)]:
         if _PART_GOT_THROUGH.search(s.text):

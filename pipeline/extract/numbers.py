@@ -383,7 +383,8 @@ _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
 # "20 soldiers were killed along with dozens of assailants": the attackers among the dead (the codebook's "along with")
 _DEAD_ALONG_WITH_BEFORE = re.compile(r"\b(?:killed|died|dead|slain)\s+(?:\S+\s+){0,2}?(?:along|together)\s+with\s+"
                                      r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.I)
-# "shot dead U Than Htay, 52, the administrator", "killed local chief Musa Ibrahim on Tuesday": one person, named
+# "shot dead U Than Htay, 52, the administrator", "shot dead local chief Musa Ibrahim on Tuesday": one person, named
+# (not after a bare "killed": "killed Boko Haram fighters" names a group)
 _NAMED_ONE_KILLED = re.compile(r"\b(?:shot\s+dead|gunned\s+down|assassinated|murdered|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)\s+"
                                r"(?:(?:the\s+)?(?-i:[a-z][\w-]*)\s+){0,3}?(?-i:[A-Z][\w'.\u2019-]*)(?:\s+(?-i:[A-Z][\w'.\u2019-]+)){1,3}"
                                r"(?=,|\s+(?:in|on|at|near|outside|while|as|late|early|last)\b)", re.I)

@@ -1621,7 +1621,7 @@ _GENERIC_REGION_AFTER = re.compile(r"\s+(?:regions?|areas?|territor(?:y|ies)|hea
 # "Israel's Iron Dome intercepted", "Iran's Guardian Council approved": a name that acts is a body or a thing the
 # country has, not a place in it
 _ACTS_AFTER = re.compile(r"(?:\s+(?:system|systems|force|forces|unit|units))?\s+(?:(?:has|have|had|was|were)\s+)?(?:[a-z]{2,}ed|shot|struck|hit|fought|said|says|took|began|brought|"
-                         r"downed|destroyed|intercepts|said)\b(?!\s+(?:by|in|on|at|near|as)\b)")
+                         r"downed|destroyed|intercepts)\b(?!\s+(?:by|in|on|at|near|as)\b)")
 _PART_AFTER_HOST = re.compile(r"(?P<host>[A-Z][\w'\u2019-]+)\s+" + _PART_WORDS + r"\s+of\s+(?:the\s+)?(?P<a>" + _NAME + r")")
 
 
