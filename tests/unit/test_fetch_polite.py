@@ -120,14 +120,14 @@ def test_throttle_spaces_request_starts_per_host():
         with throttle.slot(host):
             starts[host].append(time.monotonic())
     threads = [threading.Thread(target=hit, args=(h,)) for h in "aaaabb"]
-    t0 = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     gaps = [b - a for a, b in zip(sorted(starts["a"]), sorted(starts["a"])[1:])]
     assert min(gaps) >= 0.095
-    assert min(starts["b"]) - t0 < 0.05, "another host is not held back"
+    # (by order, not by a wall-clock bound: host b's first request does not wait for host a's spacing)
+    assert min(starts["b"]) < sorted(starts["a"])[1], "another host is not held back"
 
 
 def test_throttle_caps_requests_in_flight_per_host():
