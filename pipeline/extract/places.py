@@ -1164,6 +1164,7 @@ _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against|
                             # "Women who arrived in El Obeid told ...": where those who fled reached, not where it happened
                             r"|\b(?:who|that|had|have|has|after|since)\s+(?:\S+\s+)?(?:arrived|arriving|fled|sought\s+refuge|taken\s+refuge|took\s+refuge)\s+(?:in|to|at)\s+(?:the\s+)?$")
 
+_SOURCE_STEMS = ("from", "to", "arriv", "fled", "refuge")      # every match of _SOURCE_BEFORE and _SOURCE_HOST_BEFORE holds one
 # "believed to be from Mayom County in neighbouring Unity State": where the place they came from is
 _SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2},?\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
 _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"
@@ -1200,7 +1201,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "near"
     if "in" in before and _SPEAKER_IN_BEFORE.search(before):
         return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event
-    if ("from" in before or "to" in before or "arriv" in before or "fled" in before or "refuge" in before) and (_SOURCE_BEFORE.search(before)
+    if holds_any(before, _SOURCE_STEMS) and (_SOURCE_BEFORE.search(before)
                                                  or _SOURCE_HOST_BEFORE.search(text, max(0, start - 40), start)):
         return "source"
     if _VENUE_BEFORE.search(text[max(0, start - 100):start]):
