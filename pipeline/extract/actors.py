@@ -32,6 +32,8 @@ class Actor:
     needs_country: bool = False       # a title ("President") names a state only with its country word
     country: str | None = None        # the one country whose war it fights (Haftar forces: LY): a country vote
     governs: bool = False             # a de facto authority over territory (SDF, Houthis): it makes arrests
+    named_in: str | None = None       # the one country its name belongs to (NDF: SY) ...
+    name_elsewhere: str | None = None  # ... and what its generic aliases name in another ("Pro-Government Militia ({country})")
 
     def named(self, country: str | None) -> str:
         if "{country}" in self.name:
@@ -107,7 +109,7 @@ def load_lexicon() -> ActorLexicon:
     for e in entries:
         actor = Actor(e["name"], int(e["inter"]), e.get("side", "none"), e.get("foreign_inter"), bool(e.get("aerial", False)),
                       e.get("home"), e.get("home_inter"), tuple(e.get("allies", ())), bool(e.get("needs_country", False)),
-                      e.get("country"), bool(e.get("governs", False)))
+                      e.get("country"), bool(e.get("governs", False)), e.get("named_in"), e.get("name_elsewhere"))
         if actor.name == "Military Forces of {country}":
             if actor.aerial and state_air is None:
                 state_air = actor

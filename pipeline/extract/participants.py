@@ -43,8 +43,11 @@ def actor_dict(a: ActorMention, event_cc: str | None) -> dict:
             inter = a.actor.foreign_inter
     if a.actor.name in _CROWDS:
         return crowd(a.actor.name, country_name(cc or event_cc), inter)
-    name = a.actor.named(country_name(cc or event_cc))
-    return {"name": name, "inter": inter}
+    where = cc or event_cc
+    if a.actor.name_elsewhere and where and where != a.actor.named_in:
+        # "Sudan's paramilitaries", "a pro-government militia" in Mali: not Syria's National Defence Forces
+        return {"name": a.actor.name_elsewhere.replace("{country}", country_name(where) or where), "inter": inter}
+    return {"name": a.actor.named(country_name(where)), "inter": inter}
 
 
 _CROWDS = ("Protesters", "Rioters", "Civilians")

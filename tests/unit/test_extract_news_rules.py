@@ -3973,3 +3973,13 @@ def test_the_dead_news_names_one_by_one_or_along_with_others(sentence, dead):
 def test_a_deed_dated_later_that_month_is_told_of_a_past_month():
     assert extract_events("A militant offensive in May encircled Kidal, but troops pushed back the assault the following "
                           "month.", PUB) == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Pro-government militias attacked the village of Tawila in North Darfur on Tuesday, killing five civilians.",
+     "Pro-Government Militia (Sudan)"),
+    ("Pro-government militias shelled the town of Douma on Tuesday, killing five civilians.", "National Defence Forces"),
+])
+def test_a_generic_militia_word_names_syrias_ndf_only_in_syria(sentence, name):
+    [event] = extract_events(sentence, PUB)
+    assert event["actor1"] == {"name": name, "inter": 3}
