@@ -3983,3 +3983,16 @@ def test_a_deed_dated_later_that_month_is_told_of_a_past_month():
 def test_a_generic_militia_word_names_syrias_ndf_only_in_syria(sentence, name):
     [event] = extract_events(sentence, PUB)
     assert event["actor1"] == {"name": name, "inter": 3}
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("At least seven people were killed when a bomb tore through a crowded bus in Quetta on Tuesday morning.", 7),
+    ("A bomb ripped through a busy market in Peshawar on Tuesday, killing nine people.", 9),
+])
+def test_a_bomb_that_tore_through_a_place_exploded(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Remote explosive/landmine/IED", dead)
+
+
+def test_a_figure_of_speech_is_no_bomb():
+    assert extract_events("The verdict ripped through the party like a bomb on Tuesday, its leader said.", PUB) == []
