@@ -1172,9 +1172,14 @@ _CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|wi
 
 
 # a sentence that only says the event just told hurt no one
-_NONE_HURT = re.compile(r"(?:There\s+were\s+|There\s+was\s+)?(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))"
+# (after who said it: "Police said no one was killed in the blast."; and before what else it says of the
+# wounded: "..., and the injured were taken to hospital")
+_NONE_HURT = re.compile(r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|says|added|confirmed)\s+(?:that\s+)?)?"
+                        r"(?:There\s+were\s+|There\s+was\s+)?(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))"
                         r"|nobody\s+was\s+(?:killed|hurt|injured))(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)?"
-                        r"(?:,?\s+(?:police|officials?|witnesses|residents|the\s+\w+|a\s+\w+(?:\s+\w+)?)\s+(?:said|says|added|reported))?\.?", re.I)
+                        r"(?:\s+in\s+the\s+(?:[\w-]+\s+)?(?:attack|blast|explosion|incident|shelling|strike|bombing|fire|raid|ambush))?"
+                        r"(?:,?\s+(?:police|officials?|witnesses|residents|he|she|they|the\s+\w+|a\s+\w+(?:\s+\w+)?)\s+(?:said|says|added|reported))?"
+                        r"(?:\.?$|,?\s+(?:and|but|while)\s+(?!.*\b(?:killed|dead|died)\b))", re.I)
 
 
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
@@ -1911,8 +1916,9 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 broken[-1].sub_event_type = "Excessive force against protesters"
                 if broken[-1].fatalities is None:
                     broken[-1].fatalities = dead
-        if len(candidates) == first_here and s.index > 0 and _NONE_HURT.fullmatch(s.text.strip()):
+        if s.index > 0 and _NONE_HURT.match(s.text.strip()):
             # "Shells landed near the market. No casualties were reported.": the event just told killed no one
+            # (a sentence that is only this statement: "no one was killed in the blast" names it again)
             told = [c for c in _recent(candidates, s, back=1) if s.index - c.sentence.index == 1
                     and c.sub_event_type in VIOLENT_TYPES and c.fatalities is None]
             for c in told:

@@ -319,7 +319,8 @@ def _person_follows(text: str, pos: int, tight: bool = False) -> bool:
     return bool(PERSON.match(window.lstrip(" ")))
 
 
-_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive|martyr|neutrali|supreme\s+price|ultimate\s+price", re.I)
+_CASUALTY_HINT = re.compile(r"kill|dead|die|death|live|bodies|perish|slain|massacr|execut|fatal|shot|gunned|behead|casualt|lost|lynch|alive|martyr|neutrali|supreme\s+price|ultimate\s+price"
+                            r"|no\s+injur|(?:no\s+one|nobody)\s+was\s+(?:hurt|injured)", re.I)     # "causing no injuries": no one died
 _CASUALTY_HINT_LOWER = re.compile(_CASUALTY_HINT.pattern)
 
 

@@ -3996,3 +3996,20 @@ def test_a_bomb_that_tore_through_a_place_exploded(sentence, dead):
 
 def test_a_figure_of_speech_is_no_bomb():
     assert extract_events("The verdict ripped through the party like a bomb on Tuesday, its leader said.", PUB) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded outside the prison in Guayaquil on Tuesday, damaging two houses but causing no injuries, police said.",
+    "A car bomb exploded outside the prison in Guayaquil on Tuesday. Police said no one was killed in the blast, and the "
+    "injured were taken to hospital.",
+    "A car bomb exploded outside the prison in Guayaquil on Tuesday. No one was hurt, he said.",
+])
+def test_a_statement_that_no_one_died_gives_the_event_no_dead(text):
+    [event] = extract_events(text, PUB)
+    assert event["fatalities"]["best"] == 0
+
+
+def test_dead_told_after_a_no_one_hurt_statement_are_counted():
+    [event] = extract_events("A car bomb exploded outside the prison in Guayaquil on Tuesday. No one was hurt at first, "
+                             "he said, but two guards died later in hospital.", PUB)
+    assert event["fatalities"]["best"] != 0
