@@ -33,6 +33,12 @@ _PATTERNS = [
     ("mdy", re.compile(r"\b" + _MON + r"(?:\s+|(?<=\.))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:[,.]?\s+(?P<y>(?:19|20)\d\d))?")),
     ("my", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late|last|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + _MON + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?i:in|since|during|of|from|until|by|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
+    # "the 2019 protest movement", "Iraq's 2003 invasion", "the 1994 genocide": a year that names a past event;
+    # it dates only what is told as part of it (events._select_date: "during the 2019 protests, ...", "..., when")
+    ("yearname", re.compile(r"(?:\b(?i:the|its|their|this|that)|['\u2019]s)\s+(?P<y>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?i:protest\s+movement|protests?|uprising|revolution|revolt|war|genocide|massacre|coup|invasion|offensive|"
+                            r"crackdown|riots?|unrest|insurgency|rebellion|conflict|crisis|elections?|bombings?|attacks?|siege|"
+                            r"occupation|intifada)\b")),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u2019s)?\b")),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|on\s+the\s+day|in\s+the\s+(?:last|past)\s+24\s+hours|overnight)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night|the\s+previous\s+day|the\s+day\s+before)\b", re.I)),
@@ -123,6 +129,7 @@ _NEEDS = {
     "mdy": lambda low, month, digit: month and digit,
     "my": lambda low, month, digit: month,
     "year": lambda low, month, digit: "19" in low or "20" in low,
+    "yearname": lambda low, month, digit: "19" in low or "20" in low,
     "weekday": lambda low, month, digit: "day" in low,
     # (re.I reads "ı", "ſ" as "i", "s": text with such letters is always searched)
     "today": lambda low, month, digit: not low.isascii() or any(w in low for w in ("day", "tonight", "morning", "afternoon",
@@ -191,7 +198,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> DateExpr | None:
             mid = max(1, pub.day // 2)
         d = _safe_date(y, mon, mid)
         return DateExpr(s, e, d, 3, kind)
-    if kind == "year":
+    if kind in ("year", "yearname"):
         y = int(m["y"])
         if pub and y == pub.year:
             return DateExpr(s, e, pub, 3, kind)

@@ -226,7 +226,7 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
     # control since August": a recent period up to now, said of something else, dates no one event
     # in it. Right after the trigger ("bombardment since mid-February") it is the event's own span (a
     # tally: background); "since 2012" is a long-running state, history, and still dates what it is said of.
-    dated = [d for d in s.dates if (d.kind == "year" or not s.text.startswith(("since", "Since"), d.start)
+    dated = [d for d in s.dates if (d.kind in ("year", "yearname") or not s.text.startswith(("since", "Since"), d.start)
                                     or 0 <= d.start - t.end <= SINCE_ATTACHED) and not _stamp(s, d, pub)]
     # "ended in October 2020 when soldiers opened fire": the day a when-clause hangs on is its deed's
     # (a period's start too: "under its control since August 2016, when the SDF expelled IS")
@@ -234,6 +234,9 @@ def _select_date(s: Sentence, t: Trigger, clause: Span, pub: date | None = None)
                  and not _stamp(s, d, pub)), None)
     if hung is not None:
         return hung
+    # a past event named by its year ("the 2011 civil war") dates only what is told as part of it: "During the
+    # 2019 protests, police killed ..."; not "the city, before the 2011 civil war its hub, was bombarded"
+    dated = [d for d in dated if d.kind != "yearname" or (d.end <= t.start and _DURING_BEFORE.search(s.text, max(0, d.start - 12), d.start))]
     if not dated:
         return None
     # "beheaded a fisherman they had kidnapped last month": the day of the relative clause's deed
@@ -302,6 +305,7 @@ _CROWD_AT_IT = re.compile(r"[^.;]{0,70}?\b(?:as|while|when|during)\s+(?:a\s+|the
 _ELSEWHERE = re.compile(r"\b(?:other|several|many|more)\s+(?:cities|towns|regions|provinces|states|parts)\b|\belsewhere\b|"
                         r"\bacross\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bbeyond\b|\bspread\b", re.I)
 _RECAP_BEFORE = re.compile(r"\bhad\s+(?:already|earlier|previously|also\s+already)\b", re.I)
+_DURING_BEFORE = re.compile(r"\b(?:[Dd]uring|[Ii]n|[Aa]mid|[Tt]hroughout)\s+$")
 _WHEN_BETWEEN = re.compile(r"\s*,?\s*when\s+(?:[^\s,;.]+\s+){0,4}")
 _RELATIVE_DEED = re.compile(r"\b(?:who|whom|which|that|they|he|she)\s+(?:had\s+(?:been\s+)?|was\s+|were\s+)[a-z]+(?:ed|en)\s+(?:[^\s,;]+\s+){0,3}$")
 _IN_WHICH = re.compile(r"[\s,]*(?:\(\s*)?(?:in|during)\s+which\b[^,;.()]{0,60}$")

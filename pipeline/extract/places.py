@@ -424,6 +424,7 @@ _PERSON_FACILITY_AFTER = re.compile(r"\s+(?!(?:International|Central|National|Ma
                                     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:International\s+)?(?:Airport|Stadium|Airbase|Air\s+Base)\b")
 _COMPASS_UNIT_AFTER = re.compile(r"\s+(?P<compass>North|South|East|West|Central)\s+(?:County|District|district|county|Locality|locality|"
                                  r"Payam|payam|LGA|Local\s+Government|sub-prefecture|Sub-Prefecture|Municipality|municipality)\b")
+_MOSTLY_BEFORE = re.compile(r"\b(?:mostly|predominantly|largely|overwhelmingly|mainly|majority)[\s-]+$", re.I)
 _COMMON_NOUN_AFTER = re.compile(r"\s+(?!(?:region|regional|state|province|district|county|zone)\b)[a-z]")
 # a lower-case institution or city-part word after a name: "al-Quds hospital" (in Aleppo), "al-Sulaymaniyah
 # neighborhood" (of Aleppo, not Iraq's city); "Aleppo hospital" is in Aleppo
@@ -562,6 +563,9 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 j += 1
         if surface in _adjectives() and cands[0].kind != "country" and _COMMON_NOUN_AFTER.match(text[end:end + 30]):
             i = j          # "the central Somali town of Beled Weyne": a nationality, not Ethiopia's Somali Region
+            continue
+        if _MOSTLY_BEFORE.search(text, max(0, start - 20), start) and _COMMON_NOUN_AFTER.match(text[end:end + 30]):
+            i = j          # "a mostly Hazara neighbourhood", "a predominantly Christian village": who lives there, not a place
             continue
         if j < n and not text[end:words[j][0]].strip() and _AL_NEXT.match(words[j][2]) \
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
@@ -1710,8 +1714,8 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             if group == "c" and owner is not None and owner.place.kind == "country" and _ACTS_AFTER.match(text, end):
                 continue      # "Israel's Iron Dome intercepted ...": what the country has, doing something
             if group == "b" and (_ADJECTIVE_END.search(name.split()[-1]) or _INDEFINITE_END.search(text, max(0, start - 4), start)
-                                 or name in _demonyms()[1]):
-                continue      # "the Armenian town of", "a Sunni village", "a Fulani village": an adjective, not a name
+                                 or name in _demonyms()[1] or _MOSTLY_BEFORE.search(text, max(0, start - 20), start)):
+                continue      # "the Armenian town of", "a Sunni village", "a Fulani village", "a mostly Hazara neighbourhood": who lives there
             if group == "b" and text.startswith(" community", end) and not _COMMUNITY_CUE_BEFORE.search(text, max(0, start - 14), start):
                 continue      # "attacked Jol community", "in Yelwata community" (Nigeria's press); not "the Hindu community"
             if group in ("e", "f") and len(name.split()) > 1 and name.split()[-1] in _demonyms()[1]:

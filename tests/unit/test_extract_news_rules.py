@@ -4013,3 +4013,27 @@ def test_dead_told_after_a_no_one_hurt_statement_are_counted():
     [event] = extract_events("A car bomb exploded outside the prison in Guayaquil on Tuesday. No one was hurt at first, "
                              "he said, but two guards died later in hospital.", PUB)
     assert event["fatalities"]["best"] != 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the 2016 protests, security forces killed more than 30 protesters in Basra in a single day.",
+    "Basra was the scene of the deadliest violence of Iraq's 2016 protest movement, when security forces killed more "
+    "than 30 protesters.",
+])
+def test_a_past_event_named_by_its_year_is_history(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+def test_a_year_that_names_a_past_war_in_a_relative_clause_does_not_date_the_event():
+    [event] = extract_events("Rebels shelled parts of Aleppo, which was before the 2011 civil war the country's main "
+                             "commercial hub, on Tuesday.", PUB)
+    assert event["event_date"] == "2019-03-05"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A suicide bomber struck a mosque in a mostly Hazara neighbourhood of Kabul on Tuesday, killing seven worshippers.",
+    "Gunmen attacked a predominantly Christian village near Jos on Tuesday, killing 12 people.",
+])
+def test_who_lives_in_a_place_is_not_its_name(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["location"]["name"] in ("Kabul", "Jos")
