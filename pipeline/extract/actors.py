@@ -297,7 +297,10 @@ CLAUSE_AND_END = re.compile(r",\s+and\s+$")
 _PAREN_CLOSE_GAP = re.compile(r"\)\s*")
 # "volunteer fighters (VDP)", "militants (ISWAP)": the generic word before a group's name in parentheses is that group
 _PAREN_OPEN_GAP = re.compile(r"\s*\(")
-_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:so-called\s+|self-(?:styled|proclaimed)\s+)?(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
+# (and what news calls the group first: "militants of the proscribed Lashkar-e-Toiba", "fighters of the banned ...")
+_FROM_GROUP_GAP = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:(?:so-called|self-(?:styled|proclaimed)|proscribed|banned|outlawed|militant|armed|"
+                             r"jihadist|extremist|separatist|rebel|insurgent|terrorist|notorious|feared|dreaded)\s+){0,2}"
+                             r"(?:[A-Z][\w'\u2019-]*\s+|international\s+){0,3}")
 # what stands after an actor and makes it a source or a thing rather than a participant (_with_role)
 _AND_SOURCE_SAID = re.compile(r"^\s+and\s+(?:\S+\s+){1,3}(?:said|say|says|reported|told)\b", re.I)
 _SAID_THAT = re.compile(r"^\s+(?:said|say|says|told\s+\S+|reported|claimed|stated)\s+(?:that\s+)?(?:the|a|an|several|many|\d+|"

@@ -4037,3 +4037,9 @@ def test_a_year_that_names_a_past_war_in_a_relative_clause_does_not_date_the_eve
 def test_who_lives_in_a_place_is_not_its_name(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["location"]["name"] in ("Kabul", "Jos")
+
+
+def test_fighters_of_a_group_news_calls_proscribed_are_that_group():
+    [event] = extract_events("Two militants of the proscribed Lashkar-e-Taiba were killed in a gunfight with government "
+                             "forces in Srinagar on Tuesday, police said.", PUB)
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of India", "Lashkar-e-Taiba")
