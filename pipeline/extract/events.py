@@ -24,7 +24,7 @@ from .merge import (CROWD_TARGET_IN, GENERIC_ARMED, add_other_sides_dead, more_d
 from .numbers import fatalities as count_deaths, fighters_toll, group_toll, subset_toll, toll_update
 from .patterns import WordGuard
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
-from .places import (Mention, Place, after_feed_stamp, article_countries, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
+from .places import (Mention, Place, after_feed_stamp, says_the_capital, article_countries, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
@@ -1704,9 +1704,11 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                                         or (nearby := _NEARBY_SITE.search(s.text, clause.start, clause.end)) is not None) \
                     and not OTHER_EVENT.search(s.text[:max(0, t.start)]) \
                     and not any(m.place.kind == "country" and m.place.country_code != last_place.country_code
-                                for m in s.places if m.role in ("locative", "near")):
+                                for m in s.places if m.role in ("locative", "near")) \
+                    and not (says_the_capital(s.text) and last_place.geonameid not in load_gazetteer().capitals):
                 # news keeps to the place it last named until it names another ("Part of the market was
                 # looted" after the paragraph on the capital): the event is there, as far as we can tell
+                # (not where it says "in the capital" and the place before is another town: the country's capital, below)
                 place, carried = _focus(candidates, s, last_place), True
                 if nearby is not None and place is not None and place.geo_precision == 1:
                     place = replace(place, geo_precision=2)      # around the town, not in it
@@ -1795,6 +1797,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                     if article_home is None:
                         article_home = [article_country([m for x in sentences for m in x.places], title)]
                     place = capital_if_named(s.text, article_home[0], load_gazetteer())     # "in parts of the capital"
+                elif place is not None and place.kind == "country":
+                    place = capital_if_named(s.text, place, load_gazetteer())     # "Sudanese protesters rallied in the capital"
             if (place is None or place.kind == "country") and title and s.index == 0:
                 # the one town the headline names ("Second night of protests in Tbilisi"), in the article's country:
                 # where the lede that names no place of its own happened

@@ -1224,8 +1224,13 @@ def countries_worded(text: str, skip: list[tuple[int, int]] = ()) -> set[str]:
             if not any(a <= m.start() < b for a, b in skip) and not _NAMED_AFTER.match(text[m.end():m.end() + 14])}
 
 
-_IN_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|across|around|inside|(?:parts|areas|streets|districts|neighbou?rhoods|suburbs)\s+of)"
+_IN_THE_CAPITAL = re.compile(r"\b(?i:in|near|outside|across|around|inside|(?:parts|areas|streets|districts|neighbou?rhoods|suburbs)\s+of)"
                              r"\s+the\s+capital\b(?!\s+of\b|['\u2019]s)")
+
+
+def says_the_capital(text: str) -> bool:
+    """Whether `text` puts something "in the capital" without naming it ("In the capital, police arrested ...")."""
+    return "capital" in text and _IN_THE_CAPITAL.search(text) is not None
 
 
 def capital_if_named(text: str, place: Place | None, gz: Gazetteer) -> Place | None:

@@ -4043,3 +4043,10 @@ def test_fighters_of_a_group_news_calls_proscribed_are_that_group():
     [event] = extract_events("Two militants of the proscribed Lashkar-e-Taiba were killed in a gunfight with government "
                              "forces in Srinagar on Tuesday, police said.", PUB)
     assert (event["actor1"]["name"], event["actor2"]["name"]) == ("Military Forces of India", "Lashkar-e-Taiba")
+
+
+def test_in_the_capital_is_the_capital_not_the_town_told_before():
+    events = extract_events("Thousands of activists joined the party's rally in Rangpur on Tuesday, which ended peacefully. "
+                            "In the capital, police arrested 45 party leaders and activists in overnight raids on Tuesday, "
+                            "the party said.", PUB)
+    assert ("Arrests", "Dhaka") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
