@@ -314,7 +314,7 @@ _SPEAKER_WORD_AFTER = re.compile(r"^[\s\u2019']*(?:s\s+)?(?:official|officials|s
 _STATE_THING_AFTER = re.compile(r"^\s+(?:post|posts|base|bases|positions?|checkpoints?|check\s*-?\s*posts?|camps?|airport|air\s+base|barracks|"
                                 r"convoy|vehicles?|headquarters|installations?|targets?|sites?|facility|facilities|hospital|"
                                 r"court|operations?|campaign|offensive|leadership|command|intelligence|spokesman|uniforms?|"
-                                r"academy|college|helicopter|plane|aircraft|jets?|station|stations|checkpoint|compound|"
+                                r"academy|college|helicopter|plane|aircraft|jets?|station|stations|sub-?stations?|outposts?|checkpoint|compound|"
                                 r"building|chief|officer|officers|source|sources|"
                                 r"area|areas|council|councils|chairman|chairmen|elections?|"
                                 # "stones at government offices", "government critics", "government jobs": things and people of the state

@@ -4050,3 +4050,20 @@ def test_in_the_capital_is_the_capital_not_the_town_told_before():
                             "In the capital, police arrested 45 party leaders and activists in overnight raids on Tuesday, "
                             "the party said.", PUB)
     assert ("Arrests", "Dhaka") in [(e["sub_event_type"], e["location"]["name"]) for e in events]
+
+
+def test_a_monitors_count_for_the_whole_country_is_no_event():
+    assert extract_events("Between 1 and 28 February, the UN mission documented at least 376 people killed and 112 "
+                          "kidnapped across the country.", PUB) == []
+
+
+def test_an_event_set_beside_the_countrys_tally_stays():
+    [event] = extract_events("Gunmen kidnapped 12 passengers on the road to Mirebalais on Tuesday, the latest of several "
+                             "abductions recorded across the country this year.", PUB)
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_police_sub_station_is_the_polices_building_not_the_police_acting():
+    [event] = extract_events("On 4 March, gang members attacked the police sub-station in Mirebalais, north of the capital, "
+                             "and took control of the town after a four-hour gunfight with police officers.", PUB)
+    assert (event["sub_event_type"], event["actor1"]["inter"]) == ("Non-state actor overtakes territory", 3)
