@@ -4067,3 +4067,9 @@ def test_a_police_sub_station_is_the_polices_building_not_the_police_acting():
     [event] = extract_events("On 4 March, gang members attacked the police sub-station in Mirebalais, north of the capital, "
                              "and took control of the town after a four-hour gunfight with police officers.", PUB)
     assert (event["sub_event_type"], event["actor1"]["inter"]) == ("Non-state actor overtakes territory", 3)
+
+
+def test_tear_shells_are_tear_gas_not_artillery():
+    events = extract_events("A party activist was killed as police fired rubber bullets and tear shells to disperse a "
+                            "procession in Dhaka on Tuesday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
