@@ -42,7 +42,7 @@ PERSON = re.compile(
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
     r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
     r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
-    r"Naxal(?:ite)?s?|Maoists?|cadres|guerrillas|jawans|"
+    r"Naxal(?:ite)?s?|Maoists?|cadres|guerrillas|jawans|khwarij|khawarij|kharijis?|"
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
     # sides a count is told by ("killing 30 Taliban", "12 Houthis were killed")
@@ -239,7 +239,7 @@ _KILLED_PRONOUN = re.compile(r"\b(?:(?:killing|killed|kills)\s+(him|her|them)\b|
 # both sides at once ("70 regime and rebel fighters")
 _FIGHTERS_COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+|their\s+)?)?(?:(?!(?:regime|government|pro-\S+|army|loyalist|allied|and)\b)[\w'\u2019-]+\s+){0,2}?"
                                r"(?:attackers?|assailants?|militants?|terrorists?|jihadists?|insurgents?|fighters?|gunm[ae]n|bandits?|"
-                               r"rebels?|separatists?|kidnappers?|extremists?|islamists?|raiders?)\b", re.I)
+                               r"rebels?|separatists?|kidnappers?|extremists?|islamists?|raiders?|khwarij|khawarij|kharijis?)\b", re.I)
 
 
 def fighters_toll(text: str) -> int | None:

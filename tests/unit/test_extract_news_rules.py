@@ -4073,3 +4073,23 @@ def test_tear_shells_are_tear_gas_not_artillery():
     events = extract_events("A party activist was killed as police fired rubber bullets and tear shells to disperse a "
                             "procession in Dhaka on Tuesday.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("Special forces killed three militants and detained two others in a raid on a hideout in Jalalabad on Tuesday.", 3),
+    ("In an operation in Tank District on Tuesday, troops neutralised two terrorists, while one terrorist was apprehended.", 2),
+])
+def test_men_taken_in_a_fight_of_the_states_forces_are_part_of_it(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Armed clash", dead)
+
+
+def test_khwarij_are_pakistans_militarys_word_for_ttp_fighters():
+    [event] = extract_events("Troops neutralised four khwarij in North Waziristan on Tuesday, the military said.", PUB)
+    assert (event["actor2"]["name"], event["fatalities"]["best"]) == ("TTP", 4)
+
+
+def test_arrests_after_a_fight_told_as_background_stay_arrests():
+    events = extract_events("Police arrested 14 opposition supporters in Lahore on Tuesday, a day after clashes with rival "
+                            "activists.", PUB)
+    assert "Arrests" in [e["sub_event_type"] for e in events]
