@@ -387,6 +387,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
                 or (target.sub_event_type in BATTLE_LIKE and c.sub_event_type in BATTLE_LIKE)
                 or re.match(r"(?:fighting|clash\w*|battle\w*|attacks?|assault|raids?)$", c.trigger.text, re.I))
             if related and (not c.date_explicit or c.day == target.day) and c.sentence.index > min(target.mentions):
+                _who_flew(target, c)
                 if target.fatalities is None and c.fatalities:
                     target.fatalities = c.fatalities
                 elif target.fatalities is not None:
@@ -679,6 +680,20 @@ def _join_toll(host: Candidate, c: Candidate, more: bool = False) -> None:
         add_other_sides_dead(host, c.sentence, c.fatalities)
 
 
+def _who_flew(host: Candidate, c: Candidate) -> None:
+    """'Air strikes on a market killed nine ... Russian jets struck the market': the state whose aircraft the
+    other mention names flew the strike that named no one (its forces abroad are external forces)."""
+    if host.sub_event_type != "Air/drone strike" or c.sub_event_type != "Air/drone strike" or c.actor1 is None \
+            or c.actor1.get("inter") not in (1, 8) or (host.actor1 is not None and host.actor1.get("name") not in GENERIC_ARMED):
+        return
+    flew = _of_country(c.actor1, host.place)
+    home = country_name(host.place.country_code) if host.place is not None else None
+    if flew.get("inter") == 1 and home and flew["name"].startswith("Military Forces of ") and flew["name"] != f"Military Forces of {home}":
+        flew = {**flew, "inter": 8}
+    if flew["name"] != (host.actor2 or {}).get("name"):      # (not the side it struck: "strikes by Syrian jets ... on the Syrian army")
+        host.actor1 = flew
+
+
 def _join_unlocated(host: Candidate, c: Candidate) -> None:
     """What a mention that does not say where adds to the located mention of the same event.
 
@@ -687,6 +702,7 @@ def _join_unlocated(host: Candidate, c: Candidate) -> None:
     """
     if c.date_explicit and not host.date_explicit:
         host.day, host.precision, host.date_explicit = c.day, c.precision, True
+    _who_flew(host, c)
     if c.sub_event_type == "Armed clash" and host.sub_event_type == "Attack" and _fire_exchanged(c, host):
         # "Israeli forces killed three Palestinians in a raid ... troops came under fire and returned fire": a fight
         other = next((a for a in (c.actor1, c.actor2) if a and a.get("name") != (host.actor1 or {}).get("name")), None)

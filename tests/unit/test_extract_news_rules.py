@@ -4093,3 +4093,10 @@ def test_arrests_after_a_fight_told_as_background_stay_arrests():
     events = extract_events("Police arrested 14 opposition supporters in Lahore on Tuesday, a day after clashes with rival "
                             "activists.", PUB)
     assert "Arrests" in [e["sub_event_type"] for e in events]
+
+
+def test_who_flew_a_strike_is_whom_the_next_mention_names():
+    [event] = extract_events("Air strikes on a crowded market in Maarat al-Numan killed at least nine people on Tuesday, "
+                             "rescue workers said.\n\nThe civil defence group said Russian jets struck the market shortly "
+                             "before the evening meal.", PUB)
+    assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", {"name": "Military Forces of Russia", "inter": 8})
