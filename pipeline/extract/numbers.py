@@ -438,6 +438,8 @@ _ONE_AND_KIN = re.compile(r"\b(?:a|an|one)\s+(?:(?!(?:was|were|is|are|has|had|ha
                           r"cousin|uncle|aunt|fianc[eé]e?)\b", re.I)
 _AGENT_BY_BEFORE = re.compile(r"\bby\s+(?:a\s+(?:group|gang|band|mob|crowd|unit|squad|column)\s+of\s+)?(?:(?:around|about|some|nearly|at\s+least|"
                               r"more\s+than|over|up\s+to|roughly|an\s+estimated|approximately)\s+)?$", re.I)
+_VAGUE_COUNTS = frozenset(("several", "many", "some", "few", "a few", "dozens", "scores", "hundreds", "numerous"))
+_MORE_AFTER_COUNT = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 _SPELLED_AGAIN = re.compile(r"\b(\d+)\s+\((?:[a-z]+(?:[\s-][a-z]+)?)\)")
 
 
@@ -464,6 +466,7 @@ def fatalities(text: str) -> int | None:
         return None
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text.lower())]
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
+    more: dict[int, int] = {}        # ... of them, the counts of further dead ("and three more died")
     parts: dict[int, list[int]] = {}     # ... and each count, in order
     for start, end, val in _count_mentions(text):
         before = text[max(0, start - 30):start]
@@ -545,6 +548,8 @@ def fatalities(text: str) -> int | None:
             continue
         by_verb[cs] = by_verb.get(cs, 0) + val
         parts.setdefault(cs, []).append(val)
+        if _MORE_AFTER_COUNT.match(text, end) and text[start:end].lower() not in _VAGUE_COUNTS:
+            more[cs] = more.get(cs, 0) + val      # "three more died in hospital": besides those counted first
     for cs, vals in parts.items():
         if len(vals) >= 3 and sum(vals[1:]) == vals[0]:
             by_verb[cs] = vals[0]      # "6 fatalities in the clashes, 4 soldiers and 2 fighters": a total, then its breakdown
@@ -557,6 +562,12 @@ def fatalities(text: str) -> int | None:
     # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
     # statements of a toll (a headline and its lede) are the same deaths told twice
     toll = max(by_verb.values())
+    if more:
+        # "Six people died at the scene and three more died in hospital": the further dead told with a verb of
+        # their own are added to the largest count of the others
+        base = max(by_verb, key=lambda cs: (by_verb[cs] - more.get(cs, 0), by_verb[cs]))
+        if by_verb[base] > more.get(base, 0):
+            toll = max(toll, by_verb[base] + sum(n for cs, n in more.items() if cs != base))
     if toll == 1 and _ONE_AND_KIN.search(text):
         return 2      # "shot dead a rubber tapper and his wife": the one counted, and one more named
     lead = _ONE_AND_COUNT_KILLED.search(text)

@@ -4100,3 +4100,14 @@ def test_who_flew_a_strike_is_whom_the_next_mention_names():
                              "rescue workers said.\n\nThe civil defence group said Russian jets struck the market shortly "
                              "before the evening meal.", PUB)
     assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", {"name": "Military Forces of Russia", "inter": 8})
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("A suicide bomber blew himself up in a restaurant in Mogadishu on Tuesday. Six people died at the scene and three "
+     "more died in hospital overnight, police said.", 9),
+    ("A suicide bomber blew himself up in a restaurant in Mogadishu on Tuesday. Six people died at the scene and more "
+     "than 20 were wounded, police said.", 6),
+])
+def test_further_dead_told_with_a_verb_of_their_own_are_added(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == dead
