@@ -4111,3 +4111,15 @@ def test_who_flew_a_strike_is_whom_the_next_mention_names():
 def test_further_dead_told_with_a_verb_of_their_own_are_added(sentence, dead):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == dead
+
+
+def test_a_group_that_claimed_the_named_bombing_did_it():
+    events = extract_events("A suicide car bomber struck an army checkpoint at the entrance to the town of Hit on Tuesday, "
+                            "killing seven soldiers.\n\nThe Islamic State group claimed the Hit bombing in a statement.", PUB)
+    assert [(e["sub_event_type"], e["actor1"]["name"]) for e in events] == [("Suicide bomb", "Islamic State")]
+
+
+def test_a_claim_of_an_attack_not_told_before_is_that_attack():
+    events = extract_events("Islamic State fighters also claimed a suicide attack on a rival rebel group in the town of "
+                            "Dumeir on Tuesday that killed 16 people.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
