@@ -1054,6 +1054,7 @@ _HANDED_PLACES = ("town", "city", "village", "base", "area", "district", "provin
 _PLACE_HANDED = re.compile(r"\b(?:" + "|".join(_HANDED_PLACES) + r")\b", re.I)
 _PROTEST_ADJUNCT = re.compile(r"protest|demonstration|rally|march", re.I)
 _THING_OF_PROTEST_AFTER = re.compile(r"\s+(?:laws?|bills?|rights|movements?|songs?|music|art|votes?|signs?|placards?|banners?|"
+                                     r"leaders?|organi[sz]ers?|committees?|coalitions?|spokes(?:man|woman|person)|"
                                      r"permits?|restrictions|bans?|letters?|petitions?|culture|tactics?|groups?)\b", re.I)
 _RALLY_WORD = re.compile(r"rall(?:y|ies)", re.I)
 _SPEAKER_RALLY_BEFORE = re.compile(r"\b(?:said|says|told|spoke|speaking|addressed|addressing|speech|remarks)\s+(?:\S+\s+){0,5}?(?:at|to)\s+"
@@ -1186,6 +1187,10 @@ _NONE_HURT = re.compile(r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|says|added|confirm
                         r"(?:\.?$|,?\s+(?:and|but|while)\s+(?!.*\b(?:killed|dead|died)\b))", re.I)
 
 
+_DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debunked)\b[^.;]{0,60}?\b(?:reports?|claims?|rumou?rs?|allegations?)\s+"
+                                   r"(?:that|of)\b[^.;]{0,90}$", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
@@ -1196,6 +1201,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Capturing the whole city would be a major prize": what a thing would be, not done
     if _AIRCRAFT_NOUN.fullmatch(surface) and _ONLY_FLYING_AFTER.match(s.text[t.end:t.end + 40]):
         return True   # "warplanes were heard over Raqqa", "jets flew over the city": a flight, not a strike
+    if "report" in s.text or "claim" in s.text or "rumo" in s.text or "allegation" in s.text:
+        if _DENIED_REPORT_BEFORE.search(s.text, max(0, t.start - 160), t.start):
+            return True   # "Police dismissed as fake news reports that a school had been attacked": denied, not told
     if _no_deed_here(s, t):
         return True
     if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):

@@ -4123,3 +4123,23 @@ def test_a_claim_of_an_attack_not_told_before_is_that_attack():
     events = extract_events("Islamic State fighters also claimed a suicide attack on a rival rebel group in the town of "
                             "Dumeir on Tuesday that killed 16 people.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United Nations has warned that an attack on the city could displace hundreds of thousands of people.",
+    "Aid groups fear that an escalation of fighting in and around Hodeidah could affect up to 600,000 people.",
+    "The statement said the explosives were intended for attacks in Mogadishu.",
+    "Police on Tuesday dismissed as fake news social media reports that a school in Garissa had been attacked.",
+    "The Tillaberi region, near the border with Mali, has been hit by repeated attacks by jihadists.",
+    "Protest leaders vowed to take their demands to the capital next week.",
+])
+def test_what_could_happen_was_denied_or_recurs_is_no_event(sentence):
+    assert extract_events(sentence, PUB) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen attacked the village of Kurmin near Kaduna on Tuesday and could return, residents said.",
+    "Fighting in Kidal on Tuesday killed five soldiers and could spread to other towns, officials said.",
+])
+def test_an_event_told_with_what_may_follow_stays(sentence):
+    assert len(extract_events(sentence, PUB)) == 1
