@@ -2131,6 +2131,9 @@ _PART_WORD_AFTER = re.compile(r"\s+(?:suburbs?|countryside|province|governorate|
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+(?:[a-z]+\s+){0,2}?(?:capital|city|town|village|port)(?:\s+of)?\s+)?")
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities|areas|localities)\s+of\s+)?$", re.I)
+
+
 def _listed_with(s: Sentence, mention: Mention) -> list[Mention]:
     """The other towns of a list ("A, B and C") that `mention` belongs to, in its sentence."""
     towns = [m for m in s.places if m.place.kind == "town" and m.role == "locative" and m.place.latitude is not None
@@ -2146,6 +2149,8 @@ def _listed_with(s: Sentence, mention: Mention) -> list[Mention]:
     hi = i
     while hi < len(joined) and joined[hi]:
         hi += 1
+    if hi == lo + 1 and _BETWEEN_BEFORE.search(s.text, max(0, towns[lo].start - 40), towns[lo].start):
+        return []      # "on the road between the towns of Nawa and al-Sheikh Saad": one place between two, not both
     seen = {mention.place.key}
     out = []
     for m in towns[lo:hi + 1]:

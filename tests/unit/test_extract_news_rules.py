@@ -4143,3 +4143,13 @@ def test_what_could_happen_was_denied_or_recurs_is_no_event(sentence):
 ])
 def test_an_event_told_with_what_may_follow_stays(sentence):
     assert len(extract_events(sentence, PUB)) == 1
+
+
+def test_a_road_between_two_towns_is_one_place():
+    events = extract_events("Army engineers on Tuesday dismantled two explosive devices planted on the road between the "
+                            "towns of Nawa and Jasim.", PUB)
+    assert len(events) == 1
+
+
+def test_two_towns_attacked_are_two_events():
+    assert len(extract_events("Rebels attacked the towns of Nawa and Jasim on Tuesday.", PUB)) == 2
