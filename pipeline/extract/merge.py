@@ -417,7 +417,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
         for e in pool + retold:
             if e.day == c.day or not c.date_explicit or not e.date_explicit:
                 if e.sub_event_type != c.sub_event_type and e.sub_event_type in _CROWD_ORDER and \
-                        _crowd_rank(c, _CROWD_ORDER) < _crowd_rank(e, _CROWD_ORDER):
+                        _crowd_rank(c, _CROWD_ORDER, e) < _crowd_rank(e, _CROWD_ORDER, c):
                     e.sub_event_type = c.sub_event_type    # one demonstration or riot, coded by what happened at it
                     e.crowd_violence = _crowd_rank(c, _CROWD_ORDER) < 0
                     e.actor1 = _crowd_as(e.sub_event_type, e.actor1)
@@ -601,9 +601,14 @@ _CROWD_VIOLENCE = re.compile(r"torch|set\s+(?:fire|(?:\S+\s+){1,5}?(?:ablaze|ali
                              r"smash|vandal|ransack|barricad|petrol\s+bomb|molotov", re.I)
 
 
-def _crowd_rank(c: Candidate, order: list[str]) -> float:
+def _crowd_rank(c: Candidate, order: list[str], other: Candidate | None = None) -> float:
     """Where a mention stands among a demonstration's codings (lower wins): a riot the crowd's own deeds make
-    comes before excessive force; one named only as unrest or clashes after it."""
+    comes before excessive force; one named only as unrest or clashes after it. A mob that attacked people
+    comes first in its own sentence ("A mob beat a trader to death and set his shop ablaze": mob violence,
+    the burning part of it)."""
+    if c.sub_event_type == "Mob violence" and other is not None and other.sentence is c.sentence \
+            and (c.actor2 or {}).get("inter") == 7 and c.fatalities:
+        return -2
     if c.sub_event_type == "Violent demonstration" and (c.crowd_violence or _CROWD_VIOLENCE.search(c.trigger.text)):
         return -1
     return order.index(c.sub_event_type)

@@ -313,7 +313,8 @@ _PASSIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:(?:was|were|has\s+been|h
                             r"(?:(?:\w+ly|also|all|both|later|then|again|since|reportedly|allegedly)\s+){0,2}"
                             r"(?:killed|wounded|injured|attacked|targeted|ambushed|hit|shot|abducted|kidnapped|seized|arrested|"
                             r"detained|captured|executed|beheaded|massacred|bombed|shelled|struck|repulsed|repelled|routed|defeated|"
-                            r"pushed\s+back|driven\s+(?:out|back)|expelled|surrounded|besieged|overrun)\b"
+                            r"pushed\s+back|driven\s+(?:out|back)|expelled|surrounded|besieged|overrun|lynched|stoned|"
+                            r"(?:beaten|burned|burnt|hacked|stabbed)(?:\s+(?:to\s+death|alive))?)\b"
                             # "troops came under fire", "the convoy came under heavy artillery fire": hit, as a passive is
                             r"|(?:came|come|comes|coming)\s+under\s+(?:\S+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault)\b)", re.I)
 # "came under fire from Azerbaijani forces": the agent after "from", as after "by"

@@ -4153,3 +4153,13 @@ def test_a_road_between_two_towns_is_one_place():
 
 def test_two_towns_attacked_are_two_events():
     assert len(extract_events("Rebels attacked the towns of Nawa and Jasim on Tuesday.", PUB)) == 2
+
+
+@pytest.mark.parametrize("sentence, victim", [
+    ("A mob on Tuesday beat to death a trader accused of blasphemy and set his shop ablaze at the market in Bauchi.", 7),
+    ("A police officer was burned to death inside his patrol car by a crowd in Juliaca on Tuesday night.", 1),
+    ("A police officer was lynched by a mob in Juliaca on Tuesday.", 1),
+])
+def test_a_mob_that_killed_someone_is_mob_violence_against_them(sentence, victim):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"]) == ("Mob violence", 5, victim)
