@@ -4163,3 +4163,14 @@ def test_two_towns_attacked_are_two_events():
 def test_a_mob_that_killed_someone_is_mob_violence_against_them(sentence, victim):
     [event] = extract_events(sentence, PUB)
     assert (event["sub_event_type"], event["actor1"]["inter"], event["actor2"]["inter"]) == ("Mob violence", 5, victim)
+
+
+def test_a_would_be_bomber_stopped_is_disrupted_weapons_use():
+    events = extract_events("Soldiers shot dead a would-be suicide bomber before she could detonate her explosives at a "
+                            "checkpoint in Maroua on Tuesday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_base_named_with_three_words_is_established():
+    [event] = extract_events("Troops established a new forward operating base near Beledweyne on Tuesday.", PUB)
+    assert event["sub_event_type"] == "Headquarters or base established"
