@@ -166,6 +166,11 @@ def find_dates(text: str, published: date | None) -> list[DateExpr]:
                 out.append(expr)
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda e: e.start)
+    if len(out) > 1 and "overnight" in low:
+        # "in overnight raids on Friday", "overnight on Saturday": the night of the day named right after
+        out = [e for k, e in enumerate(out) if not (e.kind == "today" and low[e.start:e.end] == "overnight" and k + 1 < len(out)
+                                                     and out[k + 1].kind in ("weekday", "dmy", "mdy")
+                                                     and out[k + 1].start - e.end <= 20)]
     return out
 
 

@@ -180,6 +180,24 @@ def territory_absorbs_clash(cands: list[Candidate], s: Sentence) -> None:
         _fold_into(next(x for x in here if x.sub_event_type != "Armed clash" and place_key(x.place) == place_key(c.place)), c, cands)
 
 
+_FIREFIGHT = re.compile(r"(?:during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:shoot-?out|gunfight|gun\s+battle|firefight|exchange\s+of\s+fire|clash(?:es)?|encounter)\b", re.I)
+
+
+def fight_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
+    """'Soldiers shot dead three gang members during a shootout': the men killed in the fight are its dead,
+    not an attack on civilians of its own (same sentence, same side shooting, same place)."""
+    here = [c for c in cands if c.sentence is s]
+    fights = [c for c in here if c.sub_event_type == "Armed clash" and _FIREFIGHT.search(s.text)]
+    for killing in [c for c in here if c.sub_event_type == "Attack" and (c.actor2 or {}).get("inter") == 7]:
+        shooter = (killing.actor1 or {}).get("name")
+        owner = next((f for f in fights if shooter in ((f.actor1 or {}).get("name"), (f.actor2 or {}).get("name"))
+                      and place_key(f.place) == place_key(killing.place)), None)
+        if owner is not None:
+            if owner.fatalities is None:
+                owner.fatalities = killing.fatalities
+            _fold_into(owner, killing, cands)
+
+
 def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
     """'25 civilians were killed in US Air Force attacks on a village': the dead are the attack's,
     not an Attack of their own, even when the word for the attack is as weak as the toll's."""

@@ -4174,3 +4174,13 @@ def test_a_would_be_bomber_stopped_is_disrupted_weapons_use():
 def test_a_base_named_with_three_words_is_established():
     [event] = extract_events("Troops established a new forward operating base near Beledweyne on Tuesday.", PUB)
     assert event["sub_event_type"] == "Headquarters or base established"
+
+
+def test_gang_members_shot_dead_in_a_shootout_are_the_fights_dead():
+    events = extract_events("Soldiers shot dead three suspected gang members during a shootout in Guayaquil on Tuesday.", PUB)
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Armed clash", 3)]
+
+
+def test_overnight_before_a_named_day_is_that_days_night():
+    [event] = extract_events("Police arrested 45 opposition activists in Dhaka in overnight raids on Monday, the party said.", PUB)
+    assert event["event_date"] == "2019-03-04"
