@@ -193,9 +193,7 @@ def fight_absorbs_killing(cands: list[Candidate], s: Sentence) -> None:
         owner = next((f for f in fights if shooter in ((f.actor1 or {}).get("name"), (f.actor2 or {}).get("name"))
                       and place_key(f.place) == place_key(killing.place)), None)
         if owner is not None:
-            if owner.fatalities is None:
-                owner.fatalities = killing.fatalities
-            _fold_into(owner, killing, cands)
+            _fold_into(owner, killing, cands)      # (its dead become the fight's when the fight counted none)
 
 
 def toll_joins_its_attack(cands: list[Candidate], s: Sentence) -> None:
