@@ -1165,10 +1165,12 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|between|north of|south of|east of|
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:on|onto|upon|against|at|into|towards?)\s)\S+\s+){0,2}?(?:(?:city|cities|towns?|villages?|provinces?|regions?|areas?|port)\s+of\s+)?$|\bto\s+(?:the\s+)?$"
                             # "forced thousands to flee toward Goma": where people fled, not where the fighting was
                             r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|head(?:ed|ing)|displaced|streamed|streaming)\s+(?:\S+\s+){0,3}?towards?\s+(?:the\s+)?$"
+                            # "... torched five houses before fleeing into the Boni forest": where the attackers went
+                            r"|\b(?:fle[de]|flees|fleeing|escap(?:ed|ing)|retreat(?:ed|ing)|withdr(?:ew|awing)|disappear(?:ed|ing)|melted)\s+(?:back\s+)?into\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$"
                             # "Women who arrived in El Obeid told ...": where those who fled reached, not where it happened
                             r"|\b(?:who|that|had|have|has|after|since)\s+(?:\S+\s+)?(?:arrived|arriving|fled|sought\s+refuge|taken\s+refuge|took\s+refuge)\s+(?:in|to|at)\s+(?:the\s+)?$")
 
-_SOURCE_STEMS = ("from", "to", "arriv", "fled", "refuge")      # every match of _SOURCE_BEFORE and _SOURCE_HOST_BEFORE holds one
+_SOURCE_STEMS = ("from", "to", "arriv", "fled", "refuge", "into")      # every match of _SOURCE_BEFORE and _SOURCE_HOST_BEFORE holds one
 # "believed to be from Mayom County in neighbouring Unity State": where the place they came from is
 _SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2},?\s+(?:in|of)\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
 _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"

@@ -4184,3 +4184,9 @@ def test_gang_members_shot_dead_in_a_shootout_are_the_fights_dead():
 def test_overnight_before_a_named_day_is_that_days_night():
     [event] = extract_events("Police arrested 45 opposition activists in Dhaka in overnight raids on Monday, the party said.", PUB)
     assert event["event_date"] == "2019-03-04"
+
+
+def test_where_attackers_fled_into_is_not_where_they_struck():
+    [event] = extract_events("Suspected al-Shabaab gunmen raided a village near Witu in Lamu County on Tuesday, shot dead "
+                             "two men and torched five houses before fleeing into the Boni forest.", PUB)
+    assert event["location"]["name"] == "Witu"
