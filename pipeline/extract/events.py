@@ -22,7 +22,7 @@ from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_
 from .merge import (CROWD_TARGET_IN, GENERIC_ARMED, add_other_sides_dead, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
                     abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, battle_absorbs_arrests, fight_absorbs_killing, interception_absorbs_launch, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, fighters_toll, group_toll, subset_toll, toll_update
-from .patterns import WordGuard
+from .patterns import WordGuard, holds_any
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
 from .places import (Mention, Place, after_feed_stamp, says_the_capital, article_countries, capital_if_named, countries_worded, named_again, article_country, country_fallback, disambiguate, find_places, load_gazetteer, norm_place,
                      resolve_part, unknown_toponyms)
@@ -1189,6 +1189,7 @@ _NONE_HURT = re.compile(r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|says|added|confirm
 
 _DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debunked)\b[^.;]{0,60}?\b(?:reports?|claims?|rumou?rs?|allegations?)\s+"
                                    r"(?:that|of)\b[^.;]{0,90}$", re.I)
+_REPORT_WORDS = ("report", "claim", "rumo", "allegation")      # one of which every match of it holds (as written)
 
 
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
@@ -1201,9 +1202,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         return True   # "Capturing the whole city would be a major prize": what a thing would be, not done
     if _AIRCRAFT_NOUN.fullmatch(surface) and _ONLY_FLYING_AFTER.match(s.text[t.end:t.end + 40]):
         return True   # "warplanes were heard over Raqqa", "jets flew over the city": a flight, not a strike
-    if "report" in s.text or "claim" in s.text or "rumo" in s.text or "allegation" in s.text:
-        if _DENIED_REPORT_BEFORE.search(s.text, max(0, t.start - 160), t.start):
-            return True   # "Police dismissed as fake news reports that a school had been attacked": denied, not told
+    if holds_any(s.text, _REPORT_WORDS) and _DENIED_REPORT_BEFORE.search(s.text, max(0, t.start - 160), t.start):
+        return True   # "Police dismissed as fake news reports that a school had been attacked": denied, not told
     if _no_deed_here(s, t):
         return True
     if surface in ("March", "MARCH") and (t.start > 0 or _DIGIT_AFTER.match(s.text[t.end:t.end + 3])):

@@ -1237,7 +1237,7 @@ def says_the_capital(text: str) -> bool:
 
 def capital_if_named(text: str, place: Place | None, gz: Gazetteer) -> Place | None:
     """The capital of `place` (a country) when `text` puts the event "in the capital"; else `place`."""
-    if place is not None and place.kind == "country" and place.country_code in gz.capital_of and _IN_THE_CAPITAL.search(text):
+    if place is not None and place.kind == "country" and place.country_code in gz.capital_of and says_the_capital(text):
         return replace(gz.capital_of[place.country_code], geo_precision=1)
     return place
 
