@@ -120,7 +120,27 @@ def context_filter(s: Sentence, t: Trigger, clause: Span, pub: date | None = Non
     if period and _PERIOD_PREP_END.search(clause_text, max(0, period.start() - 14), period.start()) \
             and _TOLL_WORD.search(clause_text):
         return "aggregate"      # "has killed more than 60 people over the past week": a total over a period
+    if _iterative(s, t, clause, clause_text, cues["iterative"]):
+        return "aggregate"      # "has been repeatedly targeted by JNIM", "has launched dozens of attacks since November"
     return None
+
+
+_COORDINATION = re.compile(r",\s+and\s+|;\s*")
+
+
+def _iterative(s: Sentence, t: Trigger, clause: Span, clause_text: str, cue: dict) -> bool:
+    """The trigger is told as a habit or a series in the present perfect (cues.yaml `iterative`), with no day named."""
+    # (within the clause, from the last coordination before the trigger: "devices have been found since
+    # September, and four children have died in an explosion" tells the explosion)
+    start = max((m.end() for m in _COORDINATION.finditer(clause_text, 0, max(0, t.start - clause.start))), default=0)
+    segment = clause_text[start:]
+    if not cue["marker"].search(segment):
+        return False
+    perfect = cue["perfect"].search(segment)
+    if perfect is None or clause.start + start + perfect.start() > t.start:
+        return False
+    # (a day or a week named is the news: "has stepped up air attacks in recent days ... at the weekend")
+    return not any(clause.start <= d.start < clause.end and d.precision <= 2 for d in s.dates)
 
 
 def attempted(s: Sentence, t: Trigger, clause: Span) -> bool:

@@ -4190,3 +4190,26 @@ def test_where_attackers_fled_into_is_not_where_they_struck():
     [event] = extract_events("Suspected al-Shabaab gunmen raided a village near Witu in Lamu County on Tuesday, shot dead "
                              "two men and torched five houses before fleeing into the Boni forest.", PUB)
     assert event["location"]["name"] == "Witu"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The market town of Kidal has been repeatedly targeted by jihadist fighters, who roam the surrounding desert.",
+    "The district has been under repeated attack by armed gangs in recent weeks.",
+    "The militia has carried out dozens of drone attacks on army posts in the province this year.",
+    "Since October, the rebels have launched scores of raids on villages along the highway.",
+    "The group has previously claimed attacks on police stations in the capital.",
+])
+def test_a_deed_told_as_a_habit_in_the_present_perfect_is_no_event(sentence):
+    assert _types(sentence) == []
+
+
+def test_a_habit_told_with_the_day_of_one_deed_keeps_that_deed():
+    events = extract_events("Government aircraft have stepped up air strikes in recent days, bombing a market in Idlib "
+                            "on Tuesday and killing nine people.", PUB)
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Air/drone strike", "Idlib")]
+
+
+def test_a_series_before_a_coordinated_clause_leaves_the_clauses_deed():
+    events = extract_events("Six roadside bombs have been found near Tete since January, and two children have died "
+                            "in an explosion on Tuesday.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
