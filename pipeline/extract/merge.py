@@ -68,9 +68,7 @@ def attack_absorbs_raid(cands: list[Candidate], s: Sentence) -> None:
     only by default (its other side named nowhere in the sentence), is how it was done (same attackers, same place)."""
     here = [c for c in cands if c.sentence is s]
     attacks = [c for c in here if c.sub_event_type == "Attack" and (c.actor2 or {}).get("inter") == 7]
-    named = {a.actor.inter for a in s.actors if a.role == "main"}
-    for raid in [c for c in here if c.sub_event_type == "Armed clash" and not named & {1, 8}
-                 and (c.actor2 or {}).get("inter") in (1, 8) and _RAID_VERB.fullmatch(c.trigger.text)]:
+    for raid in [c for c in here if _default_raid(c, s)]:
         owner = next((a for a in attacks if a.actor1 == raid.actor1 and place_key(a.place) == place_key(raid.place)), None)
         if owner is not None:
             _fold_into(owner, raid, cands)
@@ -101,6 +99,13 @@ def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
             _fold_into(owner, w, cands)
 
 
+def _default_raid(c: Candidate, s: Sentence) -> bool:
+    """A storming or raid coded as a battle only by default: the state's or a foreign force's side is named
+    nowhere in the sentence."""
+    return c.sub_event_type == "Armed clash" and (c.actor2 or {}).get("inter") in (1, 8) \
+        and _RAID_VERB.match(c.trigger.text) is not None and not {a.actor.inter for a in s.actors if a.role == "main"} & {1, 8}
+
+
 def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
     """'an explosion due to a rocket', 'the blast was caused by a mortar shell': one event, coded by the
     weapon the sentence names, not also a bomb of unknown kind (same clause, same place); and 'a suicide
@@ -116,6 +121,29 @@ def weapon_absorbs_blast(cands: list[Candidate], s: Sentence) -> None:
             if (owner.actor1 or {}).get("inter") == 3 and blast.actor1 and blast.actor1.get("inter") != 3:
                 owner.actor1, owner.actor2 = blast.actor1, blast.actor2
             _fold_into(owner, blast, cands)
+
+
+def weapon_absorbs_attack(cands: list[Candidate], s: Sentence) -> None:
+    """'a suicide bomber blew himself up and gunmen stormed a restaurant', 'militants attacked the village with
+    guns and drone-dropped bombs': one complex attack, coded by the weapon that makes it remote violence, not
+    also an attack of its own (one sentence, one place, the same attackers or attackers left unnamed)."""
+    here = [c for c in cands if c.sentence is s]
+    weapons = [c for c in here if c.sub_event_type in _WEAPON_TYPES]
+    for attack in [c for c in here if c.place is not None and (c.sub_event_type == "Attack" or _default_raid(c, s))]:
+        owner = next((w for w in weapons if w.place is not None and place_key(w.place) == place_key(attack.place)
+                      and w.day == attack.day and _same_or_unnamed(w.actor1, attack.actor1)), None)
+        if owner is not None:
+            if _unnamed(owner.actor1) and not _unnamed(attack.actor1):
+                owner.actor1, owner.actor2 = attack.actor1, attack.actor2
+            _fold_into(owner, attack, cands)
+
+
+def _same_or_unnamed(a: dict | None, b: dict | None) -> bool:
+    return a == b or _unnamed(a) or _unnamed(b)
+
+
+def _unnamed(actor: dict | None) -> bool:
+    return actor is None or actor.get("name", "").startswith("Unidentified")
 
 
 _SEIZURE_WORD = re.compile(r"seiz|recover|found|discover|confiscat|cache|uncover|stockpile|depot", re.I)

@@ -4213,3 +4213,12 @@ def test_a_series_before_a_coordinated_clause_leaves_the_clauses_deed():
     events = extract_events("Six roadside bombs have been found near Tete since January, and two children have died "
                             "in an explosion on Tuesday.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A suicide bomber blew himself up at the gate of a hotel in Mogadishu on Tuesday and gunmen then stormed the "
+    "building, killing 12 people.",
+    "Militants attacked a village near Imphal with rifles and drone-dropped bombs on Tuesday, killing two people.",
+])
+def test_a_complex_attack_is_one_event_coded_by_its_weapon(sentence):
+    assert [t for t, _ in _types(sentence)] in (["Suicide bomb"], ["Air/drone strike"])
