@@ -1569,7 +1569,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
-    r"township|commune|woreda|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
+    r"township|commune|woreda|payam|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni", "about 3 km from Eringeti": a name right after "near", "outside" or a distance is a place
     r"|(?:\b(?:near|outside|around)|(?:\d|\b)(?:km|kilometers|kilometres|miles)\s+(?:away\s+)?from)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
@@ -1590,10 +1590,19 @@ _PART_STEMS = ("neighbo", "district", "quarter", "suburb")        # every match 
 # "stormed Koui, in Ouham-Pende prefecture", "a raid on Mozogo in Mayo-Tsanaga division": a name set in a known
 # region or district (checked in unknown_toponyms; searched only in a sentence that names one) is a settlement there
 # ("Kouakourou, a rural commune in Djenne cercle": the same, with what kind of settlement it is)
-_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?)(?:,?\s+(?:also\s+)?|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+_SETTLEMENT_NAME = r"[A-Z][a-z]{2,}(?:[\s-](?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][a-z]{2,})?"
+_SET_IN_REGION = re.compile(r"(?<![\w'\u2019-])(?P<g>" + _SETTLEMENT_NAME + r")(?:,?\s+(?:also\s+)?|,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?P<kind>commune|village|town|locality|municipality|settlement|hamlet)\s+)in\s+(?:the\s+)?(?=[A-Z])"
                             # "clashed with troops in Piagapo, Lanao del Sur": a name, then its region after a comma
-                            r"|(?<![\w'\u2019-])(?P<g2>[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})?),\s+(?=[A-Z])")
+                            r"|(?<![\w'\u2019-])(?P<g2>" + _SETTLEMENT_NAME + r"),\s+(?=[A-Z])"
+                            # "stormed Wad al-Nourah, near al-Manaqil", "landed on a house in Senjam Chirang, a few
+                            # kilometres from Koutruk": a name the text sets near a known place, or at a distance from it
+                            r"|(?<![\w'\u2019-])(?P<g3>" + _SETTLEMENT_NAME + r"),\s+(?:(?:near|outside|close\s+to)\s+|(?:about\s+|some\s+|around\s+|roughly\s+|just\s+)?"
+                            r"(?:a\s+few|several|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|\w+ty)\s*(?:km|kilomet(?:re|er)s?|miles?)\s+"
+                            r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(?:from|of)\s+)(?:the\s+)?(?=[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])")
+_SET_NEAR_WORDS = ("near ", "outside ", "close to ", "km ", "kilomet", "mile")      # (one is in every g3 match)
+# "in Haret Hreik, in Beirut's southern suburbs": a town's part, named with the town
+_TOWNS_PART_AFTER = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,2}?(?:suburbs?|outskirts|neighbou?rhoods?|districts?|quarters?)\b")
 _UNKNOWN_TOPONYM_NO_PART = re.compile(_UNKNOWN_TOPONYM_ABC + r"|(?P<d>(?!))")
 # (each scanned branch by branch: a sentence holds the type words of few branches)
 _UNKNOWN_TOPONYM_SCAN = BranchScan(_UNKNOWN_TOPONYM)
@@ -1604,7 +1613,7 @@ _UNKNOWN_TOPONYM_NO_PART_SCAN = BranchScan(_UNKNOWN_TOPONYM_NO_PART)
 _TOPONYM_WORDS = (":", "km ", "kilomet", "miles ", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
-                  "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal")
+                  "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal", "payam")
 _TOPONYM_OF = re.compile(r"(?:city|hamlet|area|locality|region|crossing|hill|mount|mountain|airport|base|outskirts|countryside|enclave|"
                          r"stronghold|bastion|forests?|jungles?)\s+of")
 
@@ -1616,7 +1625,7 @@ def _may_frame_toponym(text: str) -> bool:
 
 _COMMUNITY_CUE_BEFORE = re.compile(r"\b(?:attacked|raided|invaded|stormed|hit|in|at|into|on|from|of)\s+$")
 _G_CUE_BEFORE = re.compile(r"\b(?:stormed|attacked|raided|seized|captured|overran|hit|struck|shelled|bombed|entered|on|at|in|into|"
-                           r"from|to|towards?|around|outside|near|(?:residents|villagers|people|inhabitants)\s+of)\s+$", re.I)
+                           r"from|to|towards?|around|outside|near|(?:residents|villagers|people|inhabitants|control|capture|seizure)\s+of)\s+$", re.I)
 # capitalised words that open a clause before "in": days, months, titles ("On Monday, in ...", "President in")
 _CALENDAR_OR_TITLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
                                "August September October November December President Minister Police Army Government Officials "
@@ -1681,7 +1690,7 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
     reversed_parts = [m for m in _PART_AFTER_HOST.finditer(text)
                       if any(k.start <= m.start("host") < k.end and k.place.kind in ("town", "region") for k in known)] if part_words else []
     frames = _UNKNOWN_TOPONYM_SCAN if "," in text and part_words else _UNKNOWN_TOPONYM_NO_PART_SCAN
-    set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and "in " in text else []
+    set_in = list(_SET_IN_REGION.finditer(text)) if regions_named and ("in " in text or holds_any(text, _SET_NEAR_WORDS)) else []
     for m in list(frames.finditer(text)) + reversed_parts + set_in:
         owner = None
         found = m.groupdict()
@@ -1695,16 +1704,19 @@ def unknown_toponyms(text: str, known: list[Mention], masked: list[tuple[int, in
             owner = next((k for k in known if k.start == m.end() and k.place.kind in ("town", "region", "province")), None)
             if owner is None or not _LOCATIVE.search(text[max(0, m.start("d") - 40):m.start("d")]):
                 continue
-        if found.get("g") or found.get("g2"):
+        if found.get("g") or found.get("g2") or found.get("g3"):
             # only in a region or district the gazetteer knows, named right after ("Smith in London" is no place)
-            # (or a town, when the text says what the name is: "Kouakourou, a rural commune in Djenne")
-            g = "g" if found.get("g") else "g2"
+            # (or a town, when the text says what the name is: "Kouakourou, a rural commune in Djenne", puts the
+            # name in the town's suburbs, or sets it near the town or at a distance from it)
+            g = "g" if found.get("g") else "g2" if found.get("g2") else "g3"
             owner = next((k for k in known if m.end() <= k.start <= m.end() + 1 and k.place.latitude is not None
-                          and (k.place.kind in ("province", "region") or (k.place.kind == "town" and found.get("kind")))), None)
+                          and (k.place.kind in ("province", "region")
+                               or (k.place.kind == "town" and (found.get("kind") or g == "g3"
+                                                               or (g == "g" and _TOWNS_PART_AFTER.match(text, k.end)))))), None)
             if owner is None or m.group(g) in _CALENDAR_OR_TITLE or m.group(g) in _demonyms()[1] \
                     or not _G_CUE_BEFORE.search(text, max(0, m.start(g) - 14), m.start(g)):
                 continue      # (what the text puts something in, or does something to: "stormed Koui", "a raid on Mozogo")
-        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "g2", "i", "v", "l"):
+        for group in ("a", "a2", "b", "c", "d", "e", "f", "g", "g2", "g3", "i", "v", "l"):
             if not found.get(group):
                 continue
             name = m.group(group).rstrip("'\u2019")

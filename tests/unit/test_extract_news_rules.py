@@ -4222,3 +4222,14 @@ def test_a_series_before_a_coordinated_clause_leaves_the_clauses_deed():
 ])
 def test_a_complex_attack_is_one_event_coded_by_its_weapon(sentence):
     assert [t for t, _ in _types(sentence)] in (["Suicide bomb"], ["Air/drone strike"])
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Rebels stormed Wad al-Harrah, near Kassala, on Tuesday, killing six villagers.", "Wad al-Harrah"),
+    ("A shell landed on a house in Mabanga Tiro, a few kilometres from Bunia, on Tuesday, killing two people.", "Mabanga Tiro"),
+    ("Gunmen attacked Kolomba, about 20 km north of Kisangani, on Tuesday, killing four villagers.", "Kolomba"),
+    ("Soldiers clashed with rebels in Tumbura payam of Yambio County on Tuesday.", "Tumbura"),
+])
+def test_a_village_the_gazetteer_lacks_is_named_by_where_the_text_sets_it(sentence, name):
+    [event] = extract_events(sentence, PUB)
+    assert event["location"]["name"] == name
