@@ -27,7 +27,7 @@ NUMBER = re.compile(
 
 DEATH = r"(?:killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|bodies|perished|slain|massacred|executed|fatalities|fatally|death\s+toll|lost\s+their\s+lives|shot\s+dead|gunned\s+down|beheaded|lynched|burn(?:ed|t)\s+alive|" \
     r"martyred|embraced\s+martyrdom|neutrali[sz]ed|paid\s+the\s+(?:supreme|ultimate)\s+price|" \
-    r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several)\b))"
+    r"lost(?=\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|scores|hundreds|several)\b))"
 # ("the army lost 17 soldiers": a side's dead, told by their loss; only with a count after it, not "lost ground")
 INJURY = r"(?:wounded|wounding|injured|injuring|injury|injuries|injures|hurt|casualties|wounds|maimed)"
 CAPTURE = r"(?:captured|capturing|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|missing|taken\s+hostage)"

@@ -4233,3 +4233,14 @@ def test_a_complex_attack_is_one_event_coded_by_its_weapon(sentence):
 def test_a_village_the_gazetteer_lacks_is_named_by_where_the_text_sets_it(sentence, name):
     [event] = extract_events(sentence, PUB)
     assert event["location"]["name"] == name
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Troops killed twenty-one terrorists near Tera on Tuesday.", 21),
+    ("Militants ambushed a convoy near Tera on Tuesday, killing six (06) soldiers and wounding eleven (11) others, "
+     "the army said in a communique.", 6),
+    ("Gunmen killed fifteen villagers near Kaduna on Tuesday.", 15),
+])
+def test_a_count_in_words_past_twelve_or_with_its_figures_is_read(sentence, deaths):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == deaths
