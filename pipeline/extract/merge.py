@@ -129,13 +129,24 @@ def weapon_absorbs_attack(cands: list[Candidate], s: Sentence) -> None:
     also an attack of its own (one sentence, one place, the same attackers or attackers left unnamed)."""
     here = [c for c in cands if c.sentence is s]
     weapons = [c for c in here if c.sub_event_type in _WEAPON_TYPES]
-    for attack in [c for c in here if c.place is not None and (c.sub_event_type == "Attack" or _default_raid(c, s))]:
+    for attack in [c for c in here if c.place is not None and c.sub_event_type in ("Attack", "Armed clash")]:
+        # (a battle only when the attack names its weapon after it: "attacked an army post with mortars")
         owner = next((w for w in weapons if w.place is not None and place_key(w.place) == place_key(attack.place)
-                      and w.day == attack.day and _same_or_unnamed(w.actor1, attack.actor1)), None)
+                      and w.day == attack.day and _same_or_unnamed(w.actor1, attack.actor1)
+                      and (attack.sub_event_type == "Attack" or _default_raid(attack, s) or _done_with(s, attack, w))), None)
         if owner is not None:
             if _unnamed(owner.actor1) and not _unnamed(attack.actor1):
                 owner.actor1, owner.actor2 = attack.actor1, attack.actor2
             _fold_into(owner, attack, cands)
+
+
+_WITH_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _done_with(s: Sentence, attack: Candidate, weapon: Candidate) -> bool:
+    """'attacked an army post with mortars': the weapon named after the attack, in its clause, as its means."""
+    return attack.trigger.end <= weapon.trigger.start and clause_of(s, attack.trigger.start) == clause_of(s, weapon.trigger.start) \
+        and _WITH_END.search(s.text, max(attack.trigger.end, weapon.trigger.start - 40), weapon.trigger.start) is not None
 
 
 def _same_or_unnamed(a: dict | None, b: dict | None) -> bool:

@@ -4244,3 +4244,11 @@ def test_a_village_the_gazetteer_lacks_is_named_by_where_the_text_sets_it(senten
 def test_a_count_in_words_past_twelve_or_with_its_figures_is_read(sentence, deaths):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == deaths
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Militants attacked an army post near Bannu with mortars on Tuesday, killing two soldiers.", "Shelling/artillery/missile attack"),
+    ("Gunmen attacked a police station in Peshawar with hand grenades on Tuesday, wounding three officers.", "Grenade"),
+])
+def test_an_attack_on_forces_done_with_a_weapon_is_coded_by_the_weapon(sentence, sub):
+    assert [t for t, _ in _types(sentence)] == [sub]
