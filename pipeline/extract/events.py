@@ -1955,24 +1955,25 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if more:
                 told[-1].fatalities += more
         here = candidates[first_here:]      # this sentence's candidates: the merges look at no others
-        prefer_air_over_shelling(here, s)
-        chemical_absorbs_delivery(here, s)
-        one_protest_per_place(here, s)
-        protest_absorbs_killing(here, s)
-        territory_absorbs_clash(here, s)
-        toll_joins_its_attack(here, s)
-        violence_absorbs_destruction(here, s)
-        abduction_absorbs_assault(here, s)
-        seizure_absorbs_weapons(here, s)
-        battle_absorbs_arrests(here, s)
-        fight_absorbs_killing(here, s)
-        interception_absorbs_launch(here, s)
-        attack_absorbs_blast(here, s)
-        attack_absorbs_raid(here, s)
-        weapon_absorbs_blast(here, s)
-        weapon_absorbs_attack(here, s)
-        transfer_absorbs_withdrawal(here, s)
-        candidates[first_here:] = here
+        if len(here) > 1:      # (each merge folds one of them into another: a sentence's only candidate stays as it is)
+            prefer_air_over_shelling(here, s)
+            chemical_absorbs_delivery(here, s)
+            one_protest_per_place(here, s)
+            protest_absorbs_killing(here, s)
+            territory_absorbs_clash(here, s)
+            toll_joins_its_attack(here, s)
+            violence_absorbs_destruction(here, s)
+            abduction_absorbs_assault(here, s)
+            seizure_absorbs_weapons(here, s)
+            battle_absorbs_arrests(here, s)
+            fight_absorbs_killing(here, s)
+            interception_absorbs_launch(here, s)
+            attack_absorbs_blast(here, s)
+            attack_absorbs_raid(here, s)
+            weapon_absorbs_blast(here, s)
+            weapon_absorbs_attack(here, s)
+            transfer_absorbs_withdrawal(here, s)
+            candidates[first_here:] = here
         owned = _SAID_IT_DID.search(s.text) if s.actors and "attribution" not in s.blocked else None
         if "attribution" in s.blocked or owned:
             # "The Islamic State group claimed responsibility for the attack.", "IS said it carried out the

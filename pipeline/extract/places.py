@@ -1308,6 +1308,21 @@ def _demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + trie_regex(words, exact=True) + r")(?![\w-])"), words
 
 
+def _headline_countries(headline: str, gz: Gazetteer) -> tuple[str, ...]:
+    """The countries a headline names, in the order it names them (article_countries is asked more than
+    once an article, with the same headline: the loaded gazetteer's answer is kept for the last few)."""
+    return _loaded_headline_countries(headline) if gz is load_gazetteer() else _countries_in(headline, gz)
+
+
+@lru_cache(maxsize=16)
+def _loaded_headline_countries(headline: str) -> tuple[str, ...]:
+    return _countries_in(headline, load_gazetteer())
+
+
+def _countries_in(text: str, gz: Gazetteer) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.place.country_code for m in find_places(text, gz) if m.place.kind == "country"))
+
+
 def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
                       text: str | None = None, groups: Counter | None = None,
                       headline: str | None = None) -> tuple[list[str], set[str]]:
@@ -1323,7 +1338,7 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
     gz = gz or load_gazetteer()
     votes: Counter = Counter()
     # (in the order the headline names them: a set's order would change with the hash seed, and a tie with it)
-    for cc in dict.fromkeys(m.place.country_code for m in find_places(headline, gz) if m.place.kind == "country") if headline else ():
+    for cc in _headline_countries(headline, gz) if headline else ():
         votes[cc] += 2
     for cc, n in (groups or {}).items():
         votes[cc] += min(2.0, 0.5 * n)
