@@ -283,10 +283,10 @@ _SYMBOL_BURNED = re.compile(r"\s+(?:to\s+)?(?:their|his|her|an?|the|copies\s+of|
 # "set tyres on fire": the protest's barricade; "lynched two men and set their bodies ablaze": the killing's; not property destroyed
 _TYRES = re.compile(r"\b(?:tyres?|tires?)\b", re.I)
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?)\b", re.I)
-_REGIONAL_CAPITAL = re.compile(r"\b(?:in|across|around|near|outside|inside)\s+the\s+(?:provincial|regional|state)\s+capital\b(?!\s+of\b)", re.I)
+_REGIONAL_CAPITAL = WordGuard(re.compile(r"\b(?:in|across|around|near|outside|inside)\s+the\s+(?:provincial|regional|state)\s+capital\b(?!\s+of\b)", re.I))
 _SENTENCE_BREAK = re.compile(r"[,;:]|\band\b")
-_STOPPED_AFTER = re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
-                            r"(?:stopped|ceased|subsided|halted|paused|abated|died\s+down|petered\s+out)\b", re.I)
+_STOPPED_AFTER = WordGuard(re.compile(r"(?:\s+(?:in|on|against|by|from)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?\s+(?:have\s+|has\s+|had\s+)?(?:largely\s+|mostly\s+|all\s+but\s+|almost\s+|virtually\s+|since\s+)?"
+                                      r"(?:stopped|ceased|subsided|halted|paused|abated|died\s+down|petered\s+out)\b", re.I))
 _ATTACHED_DATE_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?(?:[\w-]+\s+){0,3}?(?:on|in)\s+")
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three)\s+days?\s+after\s+(?:[^\s,;.]+\s+){0,6}$", re.I)
 _LAG_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -683,9 +683,9 @@ _LOCAL_SITE = re.compile(
     r"\b(?:the|its)\s+(?:\S+\s+)?(?:market|marketplace|palace|city\s+cent(?:re|er)|town\s+cent(?:re|er)|streets?|square|"
     r"airport|hospital|compound|neighbou?rhoods?|outskirts|suburbs?|old\s+city|downtown|capital|city|town|village|district)\b", re.I)
 # "villages nearby", "the surrounding villages": settlements around the place the text last named
-_NEARBY_SITE = re.compile(
+_NEARBY_SITE = WordGuard(re.compile(
     r"\b(?:nearby|surrounding|neighbou?ring|adjacent)\s+(?:\S+\s+)?(?:villages?|hamlets?|settlements?|towns?|areas?)\b"
-    r"|\b(?:villages?|hamlets?|settlements?|areas?)\s+(?:nearby|close\s+by|around\s+(?:the\s+(?:town|city|village)|it))\b", re.I)
+    r"|\b(?:villages?|hamlets?|settlements?|areas?)\s+(?:nearby|close\s+by|around\s+(?:the\s+(?:town|city|village)|it))\b", re.I))
 # the nouns by which a later sentence refers back to an event of each sub-event type
 _FOLLOW_UP_NOUNS = {
     "Air/drone strike": "strikes?|raids?|bombing|bombardment|air\\s*strikes?",
@@ -994,10 +994,10 @@ _NAME_WORD_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][\w'-]+\s+$")
 _SUPPORT_BEFORE = WordGuard(re.compile(r"\b(?:backed|supported|aided|covered|assisted|bolstered)\s+by\s+(?:\S+\s+){0,3}$|\bunder\s+(?:the\s+)?(?:cover|protection)\s+of\s+(?:\S+\s+){0,3}$"
                                        r"|\bwith\s+the\s+(?:support|help|backing)\s+of\s+(?:\S+\s+){0,3}$", re.I),
                             ("backed", "supported", "aided", "covered", "assisted", "bolstered", "under", "with"))
-_KNOWN_FOR_BEFORE = re.compile(r"\b(?:(?:notorious|known|infamous|feared|renowned)\s+for|(?:years|decades)\s+of)\s+"
-                               r"(?:(?:its|their|his|the|military|deadly|brutal|repeated|frequent)\s+)*(?:[\w-]+\s+(?:and|or)\s+)?$", re.I)
-_UNTIL_GOAL = re.compile(r"\b(?:would|will|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)|determined|intend(?:s|ed)?)\b"
-                         r"[^.;]{0,80}?\buntil\b[^.;]{0,80}$", re.I)
+_KNOWN_FOR_BEFORE = WordGuard(re.compile(r"\b(?:(?:notorious|known|infamous|feared|renowned)\s+for|(?:years|decades)\s+of)\s+"
+                                         r"(?:(?:its|their|his|the|military|deadly|brutal|repeated|frequent)\s+)*(?:[\w-]+\s+(?:and|or)\s+)?$", re.I))
+_UNTIL_GOAL = WordGuard(re.compile(r"\b(?:would|will|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)|determined|intend(?:s|ed)?)\b"
+                                   r"[^.;]{0,80}?\buntil\b[^.;]{0,80}$", re.I))
 # events counted as a trend: "attacks have intensified in the region", "violence has risen sharply this year"
 _TREND_AFTER = re.compile(r"\s+(?:(?:on|against|in|by|of)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:have|has|had)\s+(?:(?:since|also|steadily|sharply|dramatically|further)\s+)?"
                           r"(?:intensified|increased|risen|surged|escalated|grown|multiplied|spiked|soared|declined|decreased|fallen|"
@@ -1168,9 +1168,9 @@ def _no_deed_here(s: Sentence, t: Trigger) -> bool:
 
 # "about 170 kilometers (105 miles) southeast of the capital, Khartoum": a town that only measures where the
 # story's place is; "the city" after it is still the story's place
-_DISTANCE_FROM_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
-                                   r"\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-                                   r"(?:of|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port)\s*,?\s+(?:of\s+)?)?$", re.I)
+_DISTANCE_FROM_BEFORE = WordGuard(re.compile(r"\b(?:\d[\d,.]*|[a-z]+)[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?)\b(?:\s*\([^)]{0,30}\))?"
+                                             r"\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+                                             r"(?:of|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:capital|city|town|village|port)\s*,?\s+(?:of\s+)?)?$", re.I), ("km", "kilomet", "mile"))
 
 
 _FLED_BEFORE = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:fled|been\s+fleeing|escaped)\s+"
@@ -1185,12 +1185,12 @@ _CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|wi
 # a sentence that only says the event just told hurt no one
 # (after who said it: "Police said no one was killed in the blast."; and before what else it says of the
 # wounded: "..., and the injured were taken to hospital")
-_NONE_HURT = re.compile(r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|says|added|confirmed)\s+(?:that\s+)?)?"
-                        r"(?:There\s+were\s+|There\s+was\s+)?(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))"
-                        r"|nobody\s+was\s+(?:killed|hurt|injured))(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)?"
-                        r"(?:\s+in\s+the\s+(?:[\w-]+\s+)?(?:attack|blast|explosion|incident|shelling|strike|bombing|fire|raid|ambush))?"
-                        r"(?:,?\s+(?:police|officials?|witnesses|residents|he|she|they|the\s+\w+|a\s+\w+(?:\s+\w+)?)\s+(?:said|says|added|reported))?"
-                        r"(?:\.?$|,?\s+(?:and|but|while)\s+(?!.*\b(?:killed|dead|died)\b))", re.I)
+_NONE_HURT = WordGuard(re.compile(r"(?:(?:[\w'\u2019-]+\s+){1,3}(?:said|says|added|confirmed)\s+(?:that\s+)?)?"
+                                  r"(?:There\s+were\s+|There\s+was\s+)?(?:no\s+(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))"
+                                  r"|nobody\s+was\s+(?:killed|hurt|injured))(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)?"
+                                  r"(?:\s+in\s+the\s+(?:[\w-]+\s+)?(?:attack|blast|explosion|incident|shelling|strike|bombing|fire|raid|ambush))?"
+                                  r"(?:,?\s+(?:police|officials?|witnesses|residents|he|she|they|the\s+\w+|a\s+\w+(?:\s+\w+)?)\s+(?:said|says|added|reported))?"
+                                  r"(?:\.?$|,?\s+(?:and|but|while)\s+(?!.*\b(?:killed|dead|died)\b))", re.I))
 
 
 _DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debunked)\b[^.;]{0,60}?\b(?:reports?|claims?|rumou?rs?|allegations?)\s+"
@@ -1356,8 +1356,8 @@ _DEATH_WORD = re.compile(r"\b(?:killed|dead|died|martyred|neutrali[sz]ed|paid\s+
 _KILLED_IN_GAP = re.compile(r"\s+(?:\w+\s+)?(?:in|near|at)\s+(?:the\s+(?:\w+\s+){0,2}?(?:city|town|village)\s+of\s+)?")
 # a sentence that opens on the event noun with a definite article ("The attack was ...", "That strike")
 # protesters counted among the dead: "two protesters died of their injuries", "a demonstrator was killed"
-_PROTESTERS_DIED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?|activists?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
-                              r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I)
+_PROTESTERS_DIED = WordGuard(re.compile(r"\b(?:protesters?|demonstrators?|marchers?|students?|activists?)\s+(?:\w+\s+){0,2}?(?:died|were\s+killed|was\s+killed|"
+                                        r"were\s+shot\s+dead|was\s+shot\s+dead|succumbed|lost\s+their\s+lives)\b", re.I))
 _DEATHS_THAT_CAUSED = re.compile(r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to))\s+(?:the\s+)?(?:(?:killings?|deaths?|murders?)\s+of\b"
                                  r"|(?:\S+\s+){1,4}?(?:was|were|had\s+been|have\s+been)\s+(?:shot\s+dead|killed|murdered|stabbed\s+to\s+death)\b)", re.I)
 # "The assailants ...", "The gunmen then ...": a subject that refers back to who did the event just told

@@ -193,10 +193,11 @@ def interception_absorbs_launch(cands: list[Candidate], s: Sentence) -> None:
     codebook's disrupted weapons use (air defence shoots down a missile), not also a missile attack that
     never landed; the interceptor is its first actor and the launcher the second. When part of a salvo got
     through ('intercepted most of the 20 rockets') or the attack killed people, both stay."""
-    if _PART_GOT_THROUGH.search(s.text):
-        return
     here = [c for c in cands if c.sentence is s]
-    for caught in [c for c in here if c.sub_event_type == "Disrupted weapons use" and _INTERCEPT_WORD.search(c.trigger.text)]:
+    caught_ones = [c for c in here if c.sub_event_type == "Disrupted weapons use" and _INTERCEPT_WORD.search(c.trigger.text)]
+    if not caught_ones or _PART_GOT_THROUGH.search(s.text):
+        return
+    for caught in caught_ones:
         fired = next((c for c in here if c.sub_event_type in _LAUNCHED_TYPES and not c.fatalities
                       and (c.place is None or caught.place is None or place_key(c.place) == place_key(caught.place))), None)
         if fired is None:

@@ -69,7 +69,7 @@ _SUBSET_BEFORE = TailPattern(re.compile(r"\b(?:including|includes|include|among\
                                         r"mostly|mainly|incl\.|such\s+as|plus)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I),
                              ("including", "includes", "include", "them", "whom", "among", "mostly", "mainly", "incl.", "as",
                               "plus", "least", "some", "about"), max_words=4, fold=True)     # "among them at least"
-_NO_DEATHS = re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I)
+_NO_DEATHS = WordGuard(re.compile(r"\bno\s+(?:reported\s+|immediate\s+reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+one\s+was\s+(?:killed|hurt|injured)\b|\bwithout\s+casualties\b", re.I))
 _AGGREGATE = WordGuard(re.compile(r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|war|conflict|uprising|crisis|revolution|(?:19|20)\d\d|it\s+(?:broke\s+out|began|started)"
                                    # "killed by the regime since the takeover", "since the coup", "since the invasion"
                                    r"|(?:\w+\s+)?(?:coup|takeover|invasion|junta|insurgency|occupation|siege|protests\s+began|unrest\s+began)\b"
@@ -456,7 +456,7 @@ def fatalities(text: str) -> int | None:
     text = without_quotes(text)      # '"Dozens of terrorists" were also killed': the words, not the quotes
     if "(" in text:
         text = _SPELLED_AGAIN.sub(r"\1", text)      # "the bodies of 8 (eight) Maoists": one count, written twice
-    if _NO_DEATHS.search(text) and not _DEATH_WORD.search(_NO_DEATHS.sub(" ", text)):
+    if _NO_DEATHS.search(text) and not _DEATH_WORD.search(_NO_DEATHS.regex.sub(" ", text)):
         return 0      # ("no one was killed" holds a word of death of its own)
     if _AGGREGATE.search(text):
         return None

@@ -576,10 +576,10 @@ PARTISANS = re.compile(r"\b(?:supporters|activists|members|workers|cadres|loyali
                        r"|\b(?:supporters|activists|cadres|loyalists|followers)\s+of\s+(?:the\s+)?(?:ruling\s+|opposition\s+|rival\s+|main\s+)?"
                        r"(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,3}\s+(?:and|or)\s+(?:the\s+|its\s+)?"
                        r"(?:ruling\s+|opposition\s+|rival\s+|main\s+)?(?-i:[A-Z])", re.I)
-_INFRASTRUCTURE = re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?|depots?)|refiner(?:y|ies)|fuel\s+depots?|"
-                             r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+grid|substations?|power\s+(?:lines?|pylons?|"
-                             r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
-                             r"railways?|bridges?|gas\s+lines?)\b", re.I)
+_INFRASTRUCTURE = WordGuard(re.compile(r"\b(?:pipelines?|oil\s+(?:wells?|facilit(?:y|ies)|installations?|terminals?|depots?)|refiner(?:y|ies)|fuel\s+depots?|"
+                                       r"energy\s+(?:facilit(?:y|ies)|infrastructure)|power\s+grid|substations?|power\s+(?:lines?|pylons?|"
+                                       r"stations?|plants?)|pylons?|electricity\s+towers?|telecom\w*\s+(?:towers?|masts?)|railway\s+lines?|rail\s+lines?|"
+                                       r"railways?|bridges?|gas\s+lines?)\b", re.I))
 _HARMED = re.compile(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties)\b", re.I)
 _ARMED_TARGET = WordGuard(re.compile(r"\b(?:soldiers|troops|army|police(?:men)?|security\s+forces|checkpoints?|military|forces|base|convoy|patrol)\b", re.I),
                           ("soldiers", "troops", "army", "police", "security", "checkpoint", "military", "forces", "base", "convoy", "patrol"))

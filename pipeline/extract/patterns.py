@@ -258,21 +258,30 @@ class TailPattern:
 class WordGuard:
     """A pattern every match of which holds one of `words` (lower case): an ASCII text that holds none
     is not searched; the same result as the pattern's own search or match. Text with other characters
-    is always searched (re.I reads some of them as ASCII letters: "ſ" as "s")."""
+    is always searched (re.I reads some of them as ASCII letters: "ſ" as "s").
 
-    def __init__(self, regex: re.Pattern, words: tuple[str, ...]):
+    Without `words`, the pattern's own: the literals one of which every match holds (`required_literals`).
+    `pos` and `endpos` bound the search as the pattern's own do; only that window is tested for the words."""
+
+    def __init__(self, regex: re.Pattern, words: tuple[str, ...] | None = None):
+        if words is None:
+            words = required_literals(regex.pattern)
+            if words is None:
+                raise ValueError(f"no word stands in every match of {regex.pattern[:60]!r}")
         self.regex = regex
         self.words = words
 
-    def search(self, text: str) -> re.Match | None:
-        if text.isascii() and not holds_any(text.lower(), self.words):
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        window = text[pos:endpos]
+        if window.isascii() and not holds_any(window.lower(), self.words):
             return None
-        return self.regex.search(text)
+        return self.regex.search(text, pos) if endpos is None else self.regex.search(text, pos, endpos)
 
-    def match(self, text: str) -> re.Match | None:
-        if text.isascii() and not holds_any(text.lower(), self.words):
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        window = text[pos:endpos]
+        if window.isascii() and not holds_any(window.lower(), self.words):
             return None
-        return self.regex.match(text)
+        return self.regex.match(text, pos) if endpos is None else self.regex.match(text, pos, endpos)
 
 
 def holds_any(low: str, words: tuple[str, ...]) -> bool:

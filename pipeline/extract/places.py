@@ -1176,8 +1176,8 @@ _SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2
 _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"
                                 r"speaking|spoke|addressing\s+(?:reporters|journalists)|news\s+conference|press\s+conference|briefing)"
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
-_VENUE_BEFORE = re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
-                           r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
+_VENUE_BEFORE = WordGuard(re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
+                                     r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I))
 _NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across", "from")     # one of them is in every match of _NEAR_BEFORE
 _HYPHENED_LAST = re.compile(r"[\w'\u2019]+-[\w-]+\s+$")
 _FOLLOWING_NAME = re.compile(r",\s+((?:[A-Z][\w'\u2019-]+\s?){1,3})")
