@@ -1019,7 +1019,8 @@ _BUILDING_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+
 _SEARCHING_AFTER = re.compile(r"\b(?:in\s+search\s+of|searching\s+for|to\s+search|looking\s+for|hunting\s+for|to\s+arrest|"
                               r"to\s+hunt\s+(?:for\s+|down\s+)?|on\s+a\s+search)\b", re.I)
 _RAID_AFTER = re.compile(r"\b(?:burn(?:ed|t|ing)|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|loot(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-                         r"opened\s+fire|shot|shooting|killed|killing|hacked|beheaded|raped|rustled|stole)\b", re.I)
+                         r"opened\s+fire|shot|shooting|firing|killed|killing|hacked|beheaded|raped|rustled|stole|"
+                         r"throwing\s+(?:\w+\s+)?(?:firebombs|molotov|petrol\s+bombs|grenades))\b", re.I)
 _WORDS_HIT = re.compile(r"(?:blasted|pound(?:ed|ing|s)?|struck|targeted|hit\s+(?:by|with))$", re.I)
 # what words hit: something said or written, or the place it was said in
 _SAID_THINGS = ("plans?", "proposals?", "decisions?", "remarks", "comments", "reports?", "polic(?:y|ies)", "deal", "move",
@@ -1179,6 +1180,8 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 
 
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
+_LIVE_FIRE = re.compile(r"live\s+(?:rounds|ammunition|fire)", re.I)
+_MARCH_NOUN = re.compile(r"\bmarch(?:es)?\b")       # (lower case: not the month)
 _CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|with|between|by)\s+(?:the\s+|some\s+|several\s+|two\s+|rival\s+)?$", re.I)
 
 
@@ -1223,6 +1226,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             and (_SYMBOL_BURNED.match(s.text, t.end) or _BODIES.search(t.text)
                  or (t.type == "Looting/property destruction" and _TYRES.search(t.text))):
         return True   # "set fire to their bills", "burned an effigy of the president": a protest's gesture, no destruction
+    if t.type == "Excessive force against protesters" and _LIVE_FIRE.fullmatch(t.text) \
+            and not _PROTEST_WORDS.search(s.text) and not _CROWD_WORDS.search(s.text) and not _MARCH_NOUN.search(s.text):
+        return True   # "settlers entered the village, firing live ammunition": shooting, with no crowd that protests
     if _STOPPED_AFTER.match(s.text, t.end):
         return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):

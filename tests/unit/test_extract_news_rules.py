@@ -4252,3 +4252,14 @@ def test_a_count_in_words_past_twelve_or_with_its_figures_is_read(sentence, deat
 ])
 def test_an_attack_on_forces_done_with_a_weapon_is_coded_by_the_weapon(sentence, sub):
     assert [t for t, _ in _types(sentence)] == [sub]
+
+
+def test_live_fire_with_no_crowd_is_no_crackdown_on_protesters_and_a_raid_is_no_capture():
+    events = extract_events("Armed settlers entered the village near Nablus on Tuesday, firing live ammunition and "
+                            "throwing firebombs at homes.", PUB)
+    assert not {e["sub_event_type"] for e in events} & {"Excessive force against protesters", "Non-state actor overtakes territory"}
+
+
+def test_live_fire_on_a_crowd_is_still_excessive_force():
+    events = extract_events("Police fired live ammunition at a crowd of protesters in Nairobi on Tuesday, killing two.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
