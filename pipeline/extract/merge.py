@@ -74,17 +74,20 @@ def attack_absorbs_raid(cands: list[Candidate], s: Sentence) -> None:
             _fold_into(owner, raid, cands)
 
 
-def battle_absorbs_arrests(cands: list[Candidate], s: Sentence) -> None:
+def battle_absorbs_arrests_and_arms(cands: list[Candidate], s: Sentence) -> None:
     """'Special forces killed three militants and detained two others in a raid', 'troops neutralised two
-    terrorists, while one was apprehended': one operation of the state's forces, coded as its fight; the men
-    taken in it are not an arrest of their own (same sentence, same place)."""
+    terrorists, while one was apprehended', '... killed two militants in Sopore, adding that two rifles were
+    recovered': one operation of the state's forces, coded as its fight; the men and the arms taken in it are
+    not an arrest or a seizure of their own (same sentence, same place)."""
     here = [c for c in cands if c.sentence is s]
     battles = [c for c in here if c.sub_event_type == "Armed clash"
                and 1 in ((c.actor1 or {}).get("inter"), (c.actor2 or {}).get("inter"))]
-    for arrest in [c for c in here if c.sub_event_type == "Arrests" and (c.actor1 or {}).get("inter") == 1]:
-        owner = next((b for b in battles if place_key(b.place) == place_key(arrest.place)), None)
+    taken = [c for c in here if (c.sub_event_type == "Arrests" and (c.actor1 or {}).get("inter") == 1)
+             or (c.sub_event_type == "Disrupted weapons use" and _SEIZURE_WORD.search(c.trigger.text))]
+    for part in taken:
+        owner = next((b for b in battles if place_key(b.place) == place_key(part.place)), None)
         if owner is not None:
-            _fold_into(owner, arrest, cands)
+            _fold_into(owner, part, cands)
 
 
 def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:

@@ -4263,3 +4263,9 @@ def test_live_fire_with_no_crowd_is_no_crackdown_on_protesters_and_a_raid_is_no_
 def test_live_fire_on_a_crowd_is_still_excessive_force():
     events = extract_events("Police fired live ammunition at a crowd of protesters in Nairobi on Tuesday, killing two.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Excessive force against protesters"]
+
+
+def test_arms_recovered_in_a_state_forces_fight_are_the_fights():
+    events = extract_events("Security forces killed three militants in a gunfight in Sopore on Tuesday, police said, adding "
+                            "that two rifles and ammunition were recovered.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Armed clash"]
