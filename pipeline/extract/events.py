@@ -1180,6 +1180,9 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 
 
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
+_AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_SPREAD_ACROSS_AFTER = re.compile(r"[^.;:]*?\b(?:spread|spreads|spreading|raged|rages|escalated|escalates|intensified|intensifies|widened|widens|"
+                                  r"continued|continues|persisted|persists|worsened|worsens)\s+(?:[\w-]+\s+){0,2}?(?:across|throughout|to\s+other|into\s+other|beyond)\b")
 _LIVE_FIRE = re.compile(r"live\s+(?:rounds|ammunition|fire)", re.I)
 _MARCH_NOUN = re.compile(r"\bmarch(?:es)?\b")       # (lower case: not the month)
 _CROWD_AS_OBJECT_BEFORE = re.compile(r"\b(?:among|amongst|infiltrated|against|with|between|by)\s+(?:the\s+|some\s+|several\s+|two\s+|rival\s+)?$", re.I)
@@ -1229,6 +1232,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if t.type == "Excessive force against protesters" and _LIVE_FIRE.fullmatch(t.text) \
             and not _PROTEST_WORDS.search(s.text) and not _CROWD_WORDS.search(s.text) and not _MARCH_NOUN.search(s.text):
         return True   # "settlers entered the village, firing live ammunition": shooting, with no crowd that protests
+    if _AS_BEFORE.search(s.text, max(0, t.start - 20), t.start) and _SPREAD_ACROSS_AFTER.match(s.text, t.end, min(len(s.text), t.end + 140)):
+        return True   # "... killing 26, as fighting between the military and a local militia spread across the region": the
+        #   war's backdrop to the event told, not one fight
     if _STOPPED_AFTER.match(s.text, t.end):
         return True   # "The attacks largely stopped after the truce", "fighting has subsided": the end of a series, no event
     if not _VERB_FORM_END.search(t.text) and _KNOWN_FOR_BEFORE.search(s.text, max(0, t.start - 60), t.start):

@@ -4269,3 +4269,9 @@ def test_arms_recovered_in_a_state_forces_fight_are_the_fights():
     events = extract_events("Security forces killed three militants in a gunfight in Sopore on Tuesday, police said, adding "
                             "that two rifles and ammunition were recovered.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_fighting_that_spread_across_a_region_is_the_backdrop_of_the_event_told():
+    events = extract_events("A drone strike hit a market in Bahir Dar on Tuesday, killing 12 people, as fighting between the "
+                            "army and a regional militia spread across the region.", PUB)
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
