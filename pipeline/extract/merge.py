@@ -12,7 +12,7 @@ from datetime import timedelta
 from dataclasses import replace
 
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
-from .numbers import counts_fighters, fatalities as count_deaths, fighters_toll
+from .numbers import SIDE_NOUNS, counts_fighters, fatalities as count_deaths, fighters_toll
 from .participants import country_name
 from .patterns import holds_any, without_quotes
 
@@ -632,14 +632,7 @@ def _without_moves_and_roundups(out: list[Candidate]) -> list[Candidate]:
 
 
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens|scores|hundreds)"
-_SIDE_NOUNS = {
-    "state": r"soldiers|troops|policemen|police\s+officers|officers|gendarmes|servicemen|security\s+personnel|guards",
-    "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists|"
-             r"guerrillas|militiamen|Taliban|Houthis|Shabaab|Daesh",      # (groups counted by name: "four Taliban were also killed")
-    # ("people" is no side: "killing 10 people" may count the soldiers a later sentence names)
-    "civilian": r"civilians|villagers|residents|children|women|worshippers|passengers",
-}
-_SIDE_COUNTS = {side: re.compile(r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", re.I) for side, nouns in _SIDE_NOUNS.items()}
+_SIDE_COUNTS = {side: re.compile(r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", re.I) for side, nouns in SIDE_NOUNS.items()}
 
 
 def _counted_sides(text: str) -> set[str]:

@@ -443,6 +443,20 @@ _MORE_AFTER_COUNT = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 _SPELLED_AGAIN = re.compile(r"\b(\d+)\s+\((?:[a-z]+(?:[\s-][a-z]+)?)\)")
 
 
+# Whose dead a count names: a state's forces, armed men, civilians
+SIDE_NOUNS = {
+    "state": r"soldiers|troops|policemen|police\s+officers|officers|gendarmes|servicemen|security\s+personnel|guards",
+    "armed": r"militants|assailants|jihadists|attackers|insurgents|rebels|fighters|terrorists|gunmen|bandits|extremists|"
+             r"guerrillas|militiamen|Taliban|Houthis|Shabaab|Daesh",      # (groups counted by name: "four Taliban were also killed")
+    # ("people" is no side: "killing 10 people" may count the soldiers a later sentence names)
+    "civilian": r"civilians|villagers|residents|children|women|worshippers|passengers",
+}
+_AND_WORD = re.compile(r"\band\b")
+_PART_WORD = re.compile(r"\b(?:among|including|of\s+whom|of\s+them)\b|[:;(]", re.I)
+# the side of the people a count names, right after it ("six soldiers", "20 suspected terrorists")
+_SIDE_AFTER_COUNT = {side: re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + nouns + r")\b", re.I) for side, nouns in SIDE_NOUNS.items()}
+
+
 @lru_cache(maxsize=4096)
 def fatalities(text: str) -> int | None:
     """Deaths that `text` (one clause or sentence about one event) reports, or None if it gives none.
@@ -468,6 +482,8 @@ def fatalities(text: str) -> int | None:
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     more: dict[int, int] = {}        # ... of them, the counts of further dead ("and three more died")
     parts: dict[int, list[int]] = {}     # ... and each count, in order
+    sides: dict[int, set[str]] = {}      # ... and whose dead they are
+    first_count: dict[int, int] = {}     # ... and where their first count stands
     for start, end, val in _count_mentions(text):
         before = text[max(0, start - 30):start]
         if (_SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before)) \
@@ -548,6 +564,8 @@ def fatalities(text: str) -> int | None:
             continue
         by_verb[cs] = by_verb.get(cs, 0) + val
         parts.setdefault(cs, []).append(val)
+        sides.setdefault(cs, set()).update(side for side, rx in _SIDE_AFTER_COUNT.items() if rx.match(text, end, end + 40))
+        first_count.setdefault(cs, start)
         if _MORE_AFTER_COUNT.match(text, end) and text[start:end].lower() not in _VAGUE_COUNTS:
             more[cs] = more.get(cs, 0) + val      # "three more died in hospital": besides those counted first
     for cs, vals in parts.items():
@@ -562,6 +580,12 @@ def fatalities(text: str) -> int | None:
     # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
     # statements of a toll (a headline and its lede) are the same deaths told twice
     toll = max(by_verb.values())
+    if len(by_verb) == 2 and all(len(found) == 1 for found in sides.values()) and len(set().union(*sides.values())) == 2:
+        # "Six soldiers were killed and 20 terrorists were neutralised": two sides' dead, each told with a verb of its
+        # own and joined by "and", are the event's dead together (not a part: "ten children were among 48 killed")
+        a, b = sorted(first_count.values())
+        if _AND_WORD.search(text, a, b) and not _PART_WORD.search(text, a, b):
+            toll = sum(by_verb.values())
     if more:
         # "Six people died at the scene and three more died in hospital": the further dead told with a verb of
         # their own are added to the largest count of the others

@@ -4275,3 +4275,13 @@ def test_fighting_that_spread_across_a_region_is_the_backdrop_of_the_event_told(
     events = extract_events("A drone strike hit a market in Bahir Dar on Tuesday, killing 12 people, as fighting between the "
                             "army and a regional militia spread across the region.", PUB)
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Militants ambushed an army convoy near Djibo on Tuesday; six soldiers were killed and 20 terrorists were "
+     "neutralised in the fighting, the army said.", 26),
+    ("Militants ambushed an army convoy near Djibo on Tuesday; ten children were among at least 48 people killed.", 48),
+])
+def test_two_sides_dead_told_with_verbs_of_their_own_are_summed(sentence, deaths):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == deaths
