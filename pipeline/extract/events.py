@@ -1859,7 +1859,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                         if c.sentence.index < s.index):
                 continue    # "The union-organized rally drew ...", "teachers left at dawn for the rally": the protest told
                 # (and "Thursday's protests came four years after ...", however far on: the day's protests the article told)
-            if t.weak and actor1 is None and actor2 is None and (place is None or place.kind != "town") \
+            if t.weak and actor1 is None and (actor2 is None or actor2.actor.inter == 7) and (place is None or place.kind != "town") \
                     and (_BACK_REFERENCE.match(s.text[:t.start]) or _DURING_THE.search(s.text, max(0, t.start - 40), t.start)):
                 prior = [c for c in _recent(candidates, s, 3) if c.sentence.index < s.index
                          and (c.sub_event_type in VIOLENT_TYPES or c.sub_event_type == "Abduction/forced disappearance")]

@@ -4285,3 +4285,12 @@ def test_fighting_that_spread_across_a_region_is_the_backdrop_of_the_event_told(
 def test_two_sides_dead_told_with_verbs_of_their_own_are_summed(sentence, deaths):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == deaths
+
+
+@pytest.mark.parametrize("sentence, deaths", [
+    ("Maoists killed a 40-year-old villager in Narayanpur on Tuesday night, accusing him of being a police informer.", 1),
+    ("A farmer and his son were killed by gunmen near Kaduna on Tuesday.", 2),
+])
+def test_one_civilian_or_a_family_killed_is_an_attack_on_civilians(sentence, deaths):
+    [event] = extract_events(sentence, PUB)
+    assert (event["sub_event_type"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Attack", 7, deaths)
