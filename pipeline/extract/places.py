@@ -1581,7 +1581,7 @@ _UNKNOWN_TOPONYM_ABC = (
     # "29 March, Shegel (outskirts of Marsabit town): five ...": the place of an incident log's entry, after its date
     r"|^\s*" + _LOG_DATE + r"(?P<l>" + _NAME + r")(?=" + _LOG_HEADING_END + r")"
     r"|\b(?P<b>(?!(?:In|At|On|Near|From|The|To|For|Of|By|And|But|Outside|Inside|Around|Across|Into|Within|Over)\s)"
-    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+(?:village|town|district|neighbou?rhood|camp|area(?=\s*:)|(?<!-held\s)(?<!-controlled\s)(?<!-run\s)area(?=\s+of\s+(?:the\s+)?[A-Z])|"
     # the local units named after their seat: "Tabayin township", "Dera woreda" (not "territory": "Israeli
     # territory", "into Ecuador territory" are a state's land; a territory the gazetteer has is typed, _ADMIN2_WORDS)
     r"township|commune|woreda|payam|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"

@@ -4294,3 +4294,17 @@ def test_two_sides_dead_told_with_verbs_of_their_own_are_summed(sentence, deaths
 def test_one_civilian_or_a_family_killed_is_an_attack_on_civilians(sentence, deaths):
     [event] = extract_events(sentence, PUB)
     assert (event["sub_event_type"], event["actor2"]["inter"], event["fatalities"]["best"]) == ("Attack", 7, deaths)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Gunmen shot dead seven labourers in the Surbandar area of Gwadar on Tuesday, police said.", "Surbandar"),
+    ("Security forces killed two militants in the Hadipora area of Sopore on Tuesday.", "Hadipora"),
+])
+def test_the_named_area_of_a_town_is_the_place(sentence, name):
+    [event] = extract_events(sentence, PUB)
+    assert event["location"]["name"] == name
+
+
+def test_an_area_held_by_a_side_is_not_a_name():
+    [event] = extract_events("Air strikes killed 15 civilians in the IS-held area of Boleel outside Deir ez-Zor on Tuesday.", PUB)
+    assert event["location"]["name"] == "Boleel"
