@@ -227,6 +227,15 @@ class Cue:
             # (each branch folds on its own: one with an inline flag, "(?-i:[A-Z])", does not stop the others)
             self.parts = [(re.compile(a, re.I), re.compile(a) if _folds(a) else None, required_literals(a, min_len=2))
                           for a in alternatives]
+            # One scan of the window for the words of all the branches, not a substring test per word of
+            # each branch: at each place it tells the longest word there, and the shorter words there are
+            # its prefixes; so a branch is in play where one of its words, or a word that starts with
+            # one, is found (what a test of each of its words finds)
+            words = sorted({w for _, _, ws in self.parts if ws for w in ws})
+            self.word_scan = re.compile("(?=(" + trie_regex(words, exact=True) + "))") if words else None
+            self.parts_of = {w: frozenset(k for k, (_, _, ws) in enumerate(self.parts) if ws and any(w.startswith(x) for x in ws))
+                             for w in words}
+            self.always = frozenset(k for k, (_, _, ws) in enumerate(self.parts) if ws is None)
         # the words one of which every match holds ("was", "were", "been" ... after a negated trigger): an ASCII
         # window with none of them is not matched (the pre-check, where there is one, already sifts; a word of
         # two letters, "in", stands in most windows: the test would cost more than it saves)
@@ -234,15 +243,26 @@ class Cue:
 
     def search(self, text: str):
         low = text.lower()
-        if self.pre is not None and self.pre.search(low) is None:
-            return None
         ascii_text = text.isascii()
+        start = 0
+        if self.pre is not None:
+            first = self.pre.search(low)
+            if first is None:
+                return None
+            if ascii_text:
+                # every match starts with one of the literals: none before the first of them (the scan
+                # starts there; \b and lookbehinds still see the characters before it)
+                start = first.start()
         if self.parts is not None:
             best = None
-            for regex, folded, words in self.parts:
-                # (text with other characters is always searched: re.I reads "ſ" as "s", str.lower does not)
-                if words is not None and ascii_text and not holds_any(low, words):
-                    continue
+            if ascii_text and self.word_scan is not None:
+                active = set(self.always)
+                for w in set(self.word_scan.findall(low)):
+                    active |= self.parts_of[w]
+                parts = [self.parts[k] for k in sorted(active)]
+            else:
+                parts = self.parts      # (text with other characters is always searched: re.I reads "ſ" as "s", str.lower does not)
+            for regex, folded, words in parts:
                 m = folded.search(low) if folded is not None and ascii_text else regex.search(text)
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
@@ -250,8 +270,8 @@ class Cue:
         if ascii_text and self.words is not None and not holds_any(low, self.words):
             return None
         if self.folded is not None and ascii_text:
-            return self.folded.search(low)
-        return self.regex.search(text)
+            return self.folded.search(low, start)
+        return self.regex.search(text, start)
 
     def match(self, text: str):
         if text.isascii() and (self.folded is not None or self.words is not None):
