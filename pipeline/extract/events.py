@@ -37,6 +37,8 @@ _NORMALISE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2019": "'", "\u2
 
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 _COUNT_IN_FIGURES = re.compile(r"\b" + _NUMBER_WORDS + r"(\s\(\d{1,4}\))(?=\s)", re.I)
+# what every match of it holds: a text without figures in parentheses is not scanned for number words
+_FIGURES_IN_PARENTHESES = re.compile(r"\(\d{1,4}\)(?=\s)")
 _AERIAL = re.compile(r"\b(?:air|aerial|aircraft|warplanes?|jets?|helicopters?|choppers?|drones?|barrel\s+bombs?|air\s*strikes?|airstrikes?|air\s+force|sorties|bombing\s+raids?)\b", re.I)
 _PLANTED = re.compile(r"\b(?:car|roadside|truck|parcel|suicide)\s+bomb|\b(?:ieds?|explosive\s+devices?|blasts?|explosions?|exploded|detonated|went\s+off)\b", re.I)
 _GROUND_FIRE = re.compile(r"\b(?:artillery|mortars?|rockets?|shells?|shelling|tanks?|missiles?|grad|katyushas?|howitzers?)\b", re.I)
@@ -892,7 +894,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     doc = text
     for char, plain in _NORMALISE.items():      # one C scan a character: str.translate steps through a dict per character
         doc = doc.replace(chr(char), plain)
-    if "(" in doc:
+    if "(" in doc and _FIGURES_IN_PARENTHESES.search(doc):
         # "twenty-one (21) terrorists neutralised", "six (06) soldiers": a communique's count in words, then in
         # figures; the figures blanked (same length: offsets hold) leave the count next to its noun
         doc = _COUNT_IN_FIGURES.sub(lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1)), doc)
