@@ -4308,3 +4308,11 @@ def test_the_named_area_of_a_town_is_the_place(sentence, name):
 def test_an_area_held_by_a_side_is_not_a_name():
     [event] = extract_events("Air strikes killed 15 civilians in the IS-held area of Boleel outside Deir ez-Zor on Tuesday.", PUB)
     assert event["location"]["name"] == "Boleel"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zamfara is one of the states worst hit by banditry in the north-west.",
+    "Kidal was among the towns hardest hit by the fighting between the army and the rebels.",
+])
+def test_how_badly_a_place_fared_is_no_event(sentence):
+    assert _types(sentence) == []
