@@ -4316,3 +4316,16 @@ def test_an_area_held_by_a_side_is_not_a_name():
 ])
 def test_how_badly_a_place_fared_is_no_event(sentence):
     assert _types(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighters of the Western Front, the largest rebel splinter faction, attacked the police station in the town of Suarez, "
+    "in Cauca, with drones carrying explosives on Tuesday, injuring two police officers and a civilian, police said.",
+])
+def test_an_attack_with_weaponised_drones_is_a_drone_strike(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Air/drone strike"]
+
+
+def test_armed_drones_shot_down_are_an_interception():
+    assert [t for t, _ in _types("The army said it shot down two armed drones launched by rebels near Goma on Tuesday.")] \
+        == ["Disrupted weapons use"]
