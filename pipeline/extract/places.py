@@ -406,6 +406,9 @@ _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 # (and "on al-Sabil street", "Baghdad street in Damascus": a street named after a place, written lower-case)
 _NAMED_AFTER = re.compile(r"\s+(?:Street|street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_TOWN_FACILITY_AFTER = re.compile(r"\s+(?:(?:Civil|District|General|Teaching|Central|City)\s+)?(?:Press\s+Club|Hospital|University|Stadium|Market|Bazaar|"
+                                  r"Police\s+Station|Jail|Prison|Railway\s+Station|Bus\s+(?:Station|Terminal|Stand)|High\s+Court|Court|Secretariat)\b")
+_AT_THE_BEFORE = re.compile(r"\b(?:outside|at|in\s+front\s+of|near|inside|opposite|in)\s+the\s+$", re.I)
 _BY_A_PERSON_BEFORE = re.compile(r"\b(?:by|President|Minister|leader|spokesman|spokeswoman)\s+$")
 # "San Juan de Lurigancho", "Complexo da Mare", "Morro do Alemao": a longer name, as Spanish and Portuguese name places
 # (a district, a favela) the gazetteer lacks; not the town of its last or first word ("San Juan": Puerto Rico's)
@@ -571,7 +574,11 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 and not (cands[0].curated or cands[0].population >= 1_000_000 or cands[0].kind in ("country", "province")):
             i = j + 1      # "Ras al-Maara" is not "Ras" followed by something
             continue
-        if j < n and _starts_name(text, end, words[j]) and words[j][2] not in _demonyms()[1] and (
+        # "outside the Turbat Press Club", "at the Quetta Civil Hospital": a town's local facility, where something
+        # happened, stands in that town (not a person's name, nor a thing named after a place)
+        town_facility = cands[0].kind == "town" and _TOWN_FACILITY_AFTER.match(text, end, end + 40) is not None \
+            and _AT_THE_BEFORE.search(text, max(0, start - 24), start) is not None
+        if j < n and not town_facility and _starts_name(text, end, words[j]) and words[j][2] not in _demonyms()[1] and (
                 not (cands[0].curated or cands[0].population >= 100000 or cands[0].kind in ("country", "province"))
                 or _SETTLEMENT_OF.search(text[max(0, start - 40):start]) or _TITLE_BEFORE.search(text[max(0, start - 30):start])
                 or _SETTLEMENT_AFTER.match(text[words[j][1]:words[j][1] + 25])):
@@ -583,10 +590,11 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 and words[j][2] not in _demonyms()[1] and _BY_A_PERSON_BEFORE.search(text, max(0, start - 12), start):
             i = j + 1      # "announced by Vladimir Putin", "led by Victoria Nuland": a person's first name, not a town
             continue
-        if _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60) \
-                or _STREET_BEFORE.search(text, max(0, start - 16), start) \
+        if not town_facility and (
+                _NAMED_AFTER.match(text[end:end + 14]) or _PERSON_FACILITY_AFTER.match(text, end, end + 60)
+                or _STREET_BEFORE.search(text, max(0, start - 16), start)
                 or (cands[0].kind == "town" and not cands[0].curated
-                    and (_NAME_GOES_ON.match(text, end) or _LOCAL_UNIT_BEFORE.search(text, max(0, start - 20), start))):
+                    and (_NAME_GOES_ON.match(text, end) or _LOCAL_UNIT_BEFORE.search(text, max(0, start - 20), start)))):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
             continue
         if _ORG_NAME_AFTER.match(text, end, end + 70):

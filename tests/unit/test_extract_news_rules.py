@@ -4329,3 +4329,12 @@ def test_an_attack_with_weaponised_drones_is_a_drone_strike(sentence):
 def test_armed_drones_shot_down_are_an_interception():
     assert [t for t, _ in _types("The army said it shot down two armed drones launched by rebels near Goma on Tuesday.")] \
         == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Relatives of missing men held a sit-in outside the Turbat Press Club on Tuesday.", "Turbat"),
+    ("Doctors protested in front of the Quetta Civil Hospital on Tuesday over unpaid salaries.", "Quetta"),
+])
+def test_a_towns_local_facility_stands_in_that_town(sentence, name):
+    [event] = extract_events(sentence, PUB)
+    assert event["location"]["name"] == name
