@@ -4338,3 +4338,8 @@ def test_armed_drones_shot_down_are_an_interception():
 def test_a_towns_local_facility_stands_in_that_town(sentence, name):
     [event] = extract_events(sentence, PUB)
     assert event["location"]["name"] == name
+
+
+def test_residents_of_a_place_who_tell_the_news_are_its_source():
+    [event] = extract_events("Residents of Buea said soldiers killed three civilians on Sunday.", PUB)
+    assert (event["sub_event_type"], event["actor1"]["inter"]) == ("Attack", 1)
