@@ -406,6 +406,7 @@ _AL_NEXT = re.compile(r"(?:al|el|Al|El)-[A-Z]")
 # (and "on al-Sabil street", "Baghdad street in Damascus": a street named after a place, written lower-case)
 _NAMED_AFTER = re.compile(r"\s+(?:Street|street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Highway|Hotel|Hospital|Mosque|Church|Bridge|Dam|Tech\b"
                           r"|Post|Times|Herald|Journal|Tribune|Gazette|Chronicle|Daily)\b")
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.I)      # (not "suburb": "Harasta suburb" is a town)
 _TOWN_FACILITY_AFTER = re.compile(r"\s+(?:(?:Civil|District|General|Teaching|Central|City)\s+)?(?:Press\s+Club|Hospital|University|Stadium|Market|Bazaar|"
                                   r"Police\s+Station|Jail|Prison|Railway\s+Station|Bus\s+(?:Station|Terminal|Stand)|High\s+Court|Court|Secretariat)\b")
 _AT_THE_BEFORE = re.compile(r"\b(?:outside|at|in\s+front\s+of|near|inside|opposite|in)\s+the\s+$", re.I)
@@ -596,6 +597,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 or (cands[0].kind == "town" and not cands[0].curated
                     and (_NAME_GOES_ON.match(text, end) or _LOCAL_UNIT_BEFORE.search(text, max(0, start - 20), start)))):
             i = j        # "Iskandaron Street", "Baghdad Hotel", "Washington Post": named after a place
+            continue
+        if cands[0].kind == "town" and not cands[0].curated and cands[0].population < 100_000 \
+                and _NEIGHBOURHOOD_AFTER.match(text, end, end + 16):
+            i = j        # "the Al-Rawdah neighbourhood": a part of the city the text is about, not a village of the name
             continue
         if _ORG_NAME_AFTER.match(text, end, end + 70):
             i = j        # "the UK Maritime Trade Operations agency": a word of an organisation's name

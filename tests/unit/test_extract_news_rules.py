@@ -4343,3 +4343,9 @@ def test_a_towns_local_facility_stands_in_that_town(sentence, name):
 def test_residents_of_a_place_who_tell_the_news_are_its_source():
     [event] = extract_events("Residents of Buea said soldiers killed three civilians on Sunday.", PUB)
     assert (event["sub_event_type"], event["actor1"]["inter"]) == ("Attack", 1)
+
+
+def test_a_named_neighbourhood_is_a_part_of_the_city_told_not_a_village_of_the_name():
+    events = extract_events("Two children were killed when rebels shelled a residential area of Taiz on Tuesday, an official "
+                            "said. The shells struck houses in the Al-Rawdah neighbourhood in the east of the city.", PUB)
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Shelling/artillery/missile attack", 2)]
