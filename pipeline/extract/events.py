@@ -1182,6 +1182,7 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 
 
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
+_UNREST = re.compile(r"(?:(?:nights?|days?)\s+of\s+)?unrest", re.I)
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:worst|hardest|most\s+badly)[\s-](?:(?:hit|affected)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?)?$", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _SPREAD_ACROSS_AFTER = re.compile(r"[^.;:]*?\b(?:spread|spreads|spreading|raged|rages|escalated|escalates|intensified|intensifies|widened|widens|"
@@ -1235,6 +1236,10 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
     if t.type == "Excessive force against protesters" and _LIVE_FIRE.fullmatch(t.text) \
             and not _PROTEST_WORDS.search(s.text) and not _CROWD_WORDS.search(s.text) and not _MARCH_NOUN.search(s.text):
         return True   # "settlers entered the village, firing live ammunition": shooting, with no crowd that protests
+    if t.type == "Violent demonstration" and _UNREST.fullmatch(t.text) \
+            and any(o is not t and o.type in PROTEST_FAMILY for o in s.triggers):
+        return True   # "Manipur saw another day of unrest as hundreds of students marched": the word for the mood; the
+        #   protest the sentence tells is coded by what the crowd and the police did
     if _SUPERLATIVE_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "one of the states worst hit by banditry", "the hardest-hit areas": how a place fared, no event
     if _AS_BEFORE.search(s.text, max(0, t.start - 20), t.start) and _SPREAD_ACROSS_AFTER.match(s.text, t.end, min(len(s.text), t.end + 140)):

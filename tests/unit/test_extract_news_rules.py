@@ -4349,3 +4349,9 @@ def test_a_named_neighbourhood_is_a_part_of_the_city_told_not_a_village_of_the_n
     events = extract_events("Two children were killed when rebels shelled a residential area of Taiz on Tuesday, an official "
                             "said. The shells struck houses in the Al-Rawdah neighbourhood in the east of the city.", PUB)
     assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_unrest_is_the_mood_when_the_sentence_tells_the_protest():
+    [event] = extract_events("The city saw another day of unrest on Tuesday as hundreds of students marched to the governor's "
+                             "office in Imphal, demanding justice.", PUB)
+    assert event["sub_event_type"] == "Peaceful protest"
