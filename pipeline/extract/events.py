@@ -1183,6 +1183,9 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
 _UNREST = re.compile(r"(?:(?:nights?|days?)\s+of\s+)?unrest", re.I)
+_BARE_BLAST = re.compile(r"(?:loud\s+|heavy\s+|several\s+|large\s+)?(?:blasts?|explosions?|bangs?)", re.I)
+_HEARD_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|could\s+be)\s+)?heard\b", re.I)
+_HEARD_BEFORE = re.compile(r"\b(?:heard|hear|hearing|sounds?\s+of|reported(?:\s+hearing)?)\s+(?:(?:a|the|several|loud|heavy|multiple|a\s+series\s+of)\s+)*$", re.I)
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:worst|hardest|most\s+badly)[\s-](?:(?:hit|affected)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?)?$", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _SPREAD_ACROSS_AFTER = re.compile(r"[^.;:]*?\b(?:spread|spreads|spreading|raged|rages|escalated|escalates|intensified|intensifies|widened|widens|"
@@ -1240,6 +1243,8 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             and any(o is not t and o.type in PROTEST_FAMILY for o in s.triggers):
         return True   # "Manipur saw another day of unrest as hundreds of students marched": the word for the mood; the
         #   protest the sentence tells is coded by what the crowd and the police did
+    if _BARE_BLAST.fullmatch(t.text) and (_HEARD_AFTER.match(s.text, t.end) or _HEARD_BEFORE.search(s.text, max(0, t.start - 40), t.start)):
+        return True   # "Explosions heard in Kyiv", "residents reported hearing loud explosions in Taiz": a sound, no hit told
     if _SUPERLATIVE_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "one of the states worst hit by banditry", "the hardest-hit areas": how a place fared, no event
     if _AS_BEFORE.search(s.text, max(0, t.start - 20), t.start) and _SPREAD_ACROSS_AFTER.match(s.text, t.end, min(len(s.text), t.end + 140)):

@@ -4355,3 +4355,16 @@ def test_unrest_is_the_mood_when_the_sentence_tells_the_protest():
     [event] = extract_events("The city saw another day of unrest on Tuesday as hundreds of students marched to the governor's "
                              "office in Imphal, demanding justice.", PUB)
     assert event["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("sentence", [
+    "08:15 - Explosions heard in Kyiv.",
+    "Residents also reported loud explosions in Taiz and Dhamar on Tuesday.",
+])
+def test_explosions_heard_are_a_sound_not_a_bombing(sentence):
+    assert _types(sentence) == []
+
+
+def test_an_explosion_that_did_harm_is_still_told():
+    assert [t for t, _ in _types("A loud explosion shook the market in Kabul on Tuesday, killing five people.")] \
+        == ["Remote explosive/landmine/IED"]
