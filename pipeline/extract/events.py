@@ -1186,6 +1186,8 @@ _UNREST = re.compile(r"(?:(?:nights?|days?)\s+of\s+)?unrest", re.I)
 _BARE_BLAST = re.compile(r"(?:loud\s+|heavy\s+|several\s+|large\s+)?(?:blasts?|explosions?|bangs?)", re.I)
 _HEARD_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|could\s+be)\s+)?heard\b", re.I)
 _HEARD_BEFORE = re.compile(r"\b(?:heard|hear|hearing|sounds?\s+of|reported(?:\s+hearing)?)\s+(?:(?:a|the|several|loud|heavy|multiple|a\s+series\s+of)\s+)*$", re.I)
+_PRESENT_BE_BEFORE = re.compile(r"\b(?:say|says|said|insist|insists|claim|claims|vow|vowed)\s+(?:that\s+)?(?:they|it|he|she|we)\s+(?:are|is|'re|am)\s+$", re.I)
+_FOR_A_CAUSE_AFTER = re.compile(r"\s+(?:to\s+(?!the\b|a\b)[a-z]+|for\s+(?!control\b)(?:the\s+|their\s+|our\s+|its\s+)?[a-z]+)", re.I)
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:worst|hardest|most\s+badly)[\s-](?:(?:hit|affected)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?)?$", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _SPREAD_ACROSS_AFTER = re.compile(r"[^.;:]*?\b(?:spread|spreads|spreading|raged|rages|escalated|escalates|intensified|intensifies|widened|widens|"
@@ -1245,6 +1247,9 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
         #   protest the sentence tells is coded by what the crowd and the police did
     if _BARE_BLAST.fullmatch(t.text) and (_HEARD_AFTER.match(s.text, t.end) or _HEARD_BEFORE.search(s.text, max(0, t.start - 40), t.start)):
         return True   # "Explosions heard in Kyiv", "residents reported hearing loud explosions in Taiz": a sound, no hit told
+    if t.text.lower() == "fighting" and _PRESENT_BE_BEFORE.search(s.text, max(0, t.start - 40), t.start) \
+            and _FOR_A_CAUSE_AFTER.match(s.text, t.end):
+        return True   # "Fano's leaders say they are fighting to defend Amhara lands": why they fight, no fight told
     if _SUPERLATIVE_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "one of the states worst hit by banditry", "the hardest-hit areas": how a place fared, no event
     if _AS_BEFORE.search(s.text, max(0, t.start - 20), t.start) and _SPREAD_ACROSS_AFTER.match(s.text, t.end, min(len(s.text), t.end + 140)):

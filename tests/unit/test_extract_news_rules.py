@@ -4368,3 +4368,11 @@ def test_explosions_heard_are_a_sound_not_a_bombing(sentence):
 def test_an_explosion_that_did_harm_is_still_told():
     assert [t for t, _ in _types("A loud explosion shook the market in Kabul on Tuesday, killing five people.")] \
         == ["Remote explosive/landmine/IED"]
+
+
+def test_a_side_saying_what_it_fights_for_is_no_fight():
+    assert _types("The rebels' leaders say they are fighting to defend their lands and identity in Amhara.") == []
+
+
+def test_a_fight_for_control_is_still_a_fight():
+    assert [t for t, _ in _types("Rebels are fighting for control of Bahir Dar, residents said on Tuesday.")] == ["Armed clash"]
