@@ -4376,3 +4376,8 @@ def test_a_side_saying_what_it_fights_for_is_no_fight():
 
 def test_a_fight_for_control_is_still_a_fight():
     assert [t for t, _ in _types("Rebels are fighting for control of Bahir Dar, residents said on Tuesday.")] == ["Armed clash"]
+
+
+def test_a_bomber_who_detonated_his_explosives_is_a_suicide_bomber():
+    assert [t for t, _ in _types("The bomber walked into a mosque in Kunduz during Friday prayers and detonated his "
+                                 "explosives among the worshippers, witnesses said.")] == ["Suicide bomb"]
