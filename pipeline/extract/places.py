@@ -1600,7 +1600,7 @@ _UNKNOWN_TOPONYM_ABC = (
     r"township|commune|woreda|payam|tehsil|upazila|regency|raion|rayon|taluka?|mandal|municipality|Township|community|forest|(?:IDP|displacement)\s+(?:site|camp)s?)\b"
     r"|(?P<owner>[A-Z][\w-]+)['\u2019]s\s+(?P<c>" + _NAME + r")"
     # "hit an explosive device near Boni", "about 3 km from Eringeti": a name right after "near", "outside" or a distance is a place
-    r"|(?:\b(?:near|outside|around)|(?:\d|\b)(?:km|kilometers|kilometres|miles)\s+(?:away\s+)?from)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
+    r"|(?:\b(?:[Nn]ear|[Oo]utside|[Aa]round)|(?:\d|\b)(?:km|kilometers|kilometres|miles)\s+(?:away\s+)?from)\s+(?P<e>[A-Z][a-z]{2,}(?:[\s-](?:al-)?[A-Z][a-z]{2,})?)(?![\w'\u2019-])(?!\s+[A-Z])"
     # "an army base in El Baraf", "a market in Gombi": a site "in" a name is in a settlement of that name
     # "near village Pidia", "in village Kot Addu": South Asian English names the village after the word
     r"|\b(?:near|in|at|of|from|into|on)\s+village\s+(?P<v>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)(?![\w'\u2019-])"
@@ -1638,7 +1638,7 @@ _UNKNOWN_TOPONYM_NO_PART_SCAN = BranchScan(_UNKNOWN_TOPONYM_NO_PART)
 
 # Words one of which every match of _UNKNOWN_TOPONYM or _PART_AFTER_HOST holds: its type word, "'s", or
 # (for the other type words) the type word before "of". Most sentences hold none, and the search is costly.
-_TOPONYM_WORDS = (":", "km ", "kilomet", "miles ", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ",
+_TOPONYM_WORDS = (":", "km ", "kilomet", "miles ", "village", "town", "district", "neighbo", "camp", "quarter", "suburb", "ward", "'s", "\u2019s", "near ", "outside ", "around ", "Near ", "Outside ", "Around ",
                   "commune", "woreda", "tehsil", "municipality", "Township", "community", "IDP", "displacement", "Barangay", "Brgy",
                   "base", "barracks", "checkpoint", "outpost", "market", "mosque", "church", "school", "hospital", "clinic",
                   "detachment", "garrison", "station", "upazila", "regency", "raion", "rayon", "taluk", "mandal", "payam")

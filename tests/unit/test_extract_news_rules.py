@@ -4381,3 +4381,9 @@ def test_a_fight_for_control_is_still_a_fight():
 def test_a_bomber_who_detonated_his_explosives_is_a_suicide_bomber():
     assert [t for t, _ in _types("The bomber walked into a mosque in Kunduz during Friday prayers and detonated his "
                                  "explosives among the worshippers, witnesses said.")] == ["Suicide bomb"]
+
+
+def test_a_sentence_that_opens_near_a_village_places_its_event_there():
+    [event] = extract_events("Near Kougoudou, about 40 kilometres on, the convoy ran into an ambush by jihadists on Tuesday, "
+                             "and 12 soldiers were killed.", PUB)
+    assert event["location"]["name"] == "Kougoudou"
