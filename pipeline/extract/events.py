@@ -20,7 +20,7 @@ from .context import attempted, blocked_by_context, context_filter
 from .dates import DateExpr, default_date, find_dates, parse_published
 from .document import BATTLE_LIKE, OTHER_EVENT, PROTEST_FAMILY, REMOTE, VIOLENT_TYPES, Candidate, Sentence, clause_of, place_key
 from .merge import (CROWD_TARGET_IN, GENERIC_ARMED, add_other_sides_dead, more_dead, attack_absorbs_raid, chemical_absorbs_delivery, consolidate, one_protest_per_place, protest_absorbs_killing, prefer_air_over_shelling, territory_absorbs_clash,
-                    abduction_absorbs_assault, attack_absorbs_blast, seizure_absorbs_weapons, battle_absorbs_arrests_and_arms, fight_absorbs_killing, interception_absorbs_launch, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_attack, weapon_absorbs_blast)
+                    abduction_absorbs_assault, attack_absorbs_blast, protest_absorbs_arrests, seizure_absorbs_weapons, battle_absorbs_arrests_and_arms, fight_absorbs_killing, interception_absorbs_launch, toll_joins_its_attack, transfer_absorbs_withdrawal, violence_absorbs_destruction, weapon_absorbs_attack, weapon_absorbs_blast)
 from .numbers import fatalities as count_deaths, fighters_toll, group_toll, subset_toll, toll_update
 from .patterns import WordGuard, holds_any
 from .participants import COMMUNITIES, FORCE_PATIENT, IDENTITY_CLASH, PARTISANS, RIVAL_GROUPS, actor_dict, country_name, default_actors, pick_actors, side_of
@@ -1998,6 +1998,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             abduction_absorbs_assault(here, s)
             seizure_absorbs_weapons(here, s)
             battle_absorbs_arrests_and_arms(here, s)
+            protest_absorbs_arrests(here, s)
             fight_absorbs_killing(here, s)
             interception_absorbs_launch(here, s)
             attack_absorbs_blast(here, s)

@@ -90,6 +90,20 @@ def battle_absorbs_arrests_and_arms(cands: list[Candidate], s: Sentence) -> None
             _fold_into(owner, part, cands)
 
 
+def protest_absorbs_arrests(cands: list[Candidate], s: Sentence) -> None:
+    """'Police broke up a protest by opposition supporters and arrested at least 40 workers': the arrests are how the
+    state's force intervened in the demonstration, one event coded as the protest with intervention, not an arrest
+    of their own (same sentence, same place; arrests during a riot stay their own event)."""
+    here = [c for c in cands if c.sentence is s]
+    protests = [c for c in here if c.sub_event_type in ("Peaceful protest", "Protest with intervention")]
+    for arrest in [c for c in here if c.sub_event_type == "Arrests" and (c.actor1 or {}).get("inter") == 1]:
+        owner = next((p for p in protests if place_key(p.place) == place_key(arrest.place)), None)
+        if owner is not None:
+            if owner.sub_event_type == "Peaceful protest":
+                owner.sub_event_type, owner.actor2 = "Protest with intervention", arrest.actor1
+            _fold_into(owner, arrest, cands)
+
+
 def seizure_absorbs_weapons(cands: list[Candidate], s: Sentence) -> None:
     """'recovered a cache of arms, including AK-47 rifles and grenades': the weapons named after a seizure
     are what was seized, not a grenade attack (the same sentence, after the seizure's word)."""

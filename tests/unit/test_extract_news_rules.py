@@ -4387,3 +4387,11 @@ def test_a_sentence_that_opens_near_a_village_places_its_event_there():
     [event] = extract_events("Near Kougoudou, about 40 kilometres on, the convoy ran into an ambush by jihadists on Tuesday, "
                              "and 12 soldiers were killed.", PUB)
     assert event["location"]["name"] == "Kougoudou"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police broke up a protest by opposition supporters in Lahore on Tuesday and arrested at least 40 of them.",
+    "Hundreds of students rallied in Dhaka on Tuesday; police arrested 12 of them.",
+])
+def test_arrests_at_a_protest_are_the_intervention_in_it(sentence):
+    assert [t for t, _ in _types(sentence)] == ["Protest with intervention"]
