@@ -1490,6 +1490,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             header = next((m.place for m in s.places if m.place.kind != "country" and m.place.latitude is not None), header)
         elif not s.triggers and not s.places and len(s.text) <= 30 and len(s.text.split()) <= 3:
             header = None      # another heading ("Context."): the place heading's section is over
+        if not s.triggers and s.index > 0 and _FORCES_DEAD.search(s.text):
+            _toll_of_the_fight_told(candidates, s, pub)
         neighbours = None     # the sentences around this one, joined once for all its triggers
         town_mentions = [m for m in s.places if m.place.kind == "town" and m.role in ("locative", "near")
                          and not _DISTANCE_FROM_BEFORE.search(s.text, max(0, m.start - 90), m.start)]
@@ -2157,6 +2159,30 @@ def _tells_event(s: Sentence) -> bool:
 def _violent_told_before(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:
     """The violent events told in the `back` sentences before `s` (not in it), in order."""
     return [c for c in _recent(candidates, s, back) if 0 < s.index - c.sentence.index <= back and c.sub_event_type in VIOLENT_TYPES]
+
+
+# a count of fighters dead: "At least 31 Burkinabe soldiers were killed", "Two police officers were killed", "23 militants died"
+_FORCES_DEAD = re.compile(r"\b(?:\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|policemen|police\s+officers|officers|gendarmes|"
+                          r"servicemen|militants|fighters|insurgents|rebels|jihadists|terrorists|attackers|assailants)\s+(?:were|had\s+been|have\s+been)\s+"
+                          r"(?:\w+ly\s+)?(?:killed|martyred|neutrali[sz]ed|shot\s+dead)\b", re.I)
+
+
+def _toll_of_the_fight_told(candidates: list[Candidate], s: Sentence, pub: date | None) -> None:
+    """'Fighters of JNIM opened fire from both sides of the road. At least 31 Burkinabe soldiers were killed, the
+    army said': a sentence that reports no event of its own, only fighters' dead, gives the toll of the armed
+    violence told in the two sentences before, when that had none (not a toll of another day, nor a total)."""
+    told = [c for c in _recent(candidates, s) if c.sentence.index < s.index and c.sub_event_type in VIOLENT_TYPES]
+    if not told:
+        return
+    told = [c for c in told if c.sentence is told[-1].sentence]
+    if any(c.fatalities is not None for c in told):
+        return      # (its toll already given: "They said four soldiers were killed" went to the assault, not the sabotage)
+    host = next((c for c in reversed(told) if c.sub_event_type in BATTLE_LIKE), told[-1])
+    if any(d.precision == 1 and d.day is not None and d.day != host.day for d in find_dates(s.text, pub)):
+        return      # a toll of another day (a sentence with no trigger has no dates found yet)
+    deaths = count_deaths(s.text)
+    if deaths:
+        host.fatalities = deaths
 
 
 def _recent(candidates: list[Candidate], s: Sentence, back: int = 2) -> list[Candidate]:

@@ -419,7 +419,7 @@ _VERB_AFTER_COUNT = re.compile(r"^\s*(?:others?\s+|more\s+|people\s+|persons\s+)
 # (an aside between commas is skipped: "nine others, including a policeman, were injured")
 _PASSIVE_VERB_AFTER = re.compile(r"^(?:\s+(?:of\s+)?[\w'\u2019-]+|\s*\([^)]{0,40}\)"
                                  r"|,\s+(?:including|among\s+them|most(?:ly|\s+of\s+them)|many\s+of\s+them|some\s+of\s+them|"
-                                 r"all\s+of\s+them|both|one\s+of\s+them|among\s+whom)\b[^,;.]{0,50},){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been)\s+(?:also\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
+                                 r"all\s+of\s+them|both|one\s+of\s+them|among\s+whom)\b[^,;.]{0,50},){0,8}?\s+(?:were|was|have\s+been|had\s+been|are|is|has\s+been|remain|remains|remained)\s+(?:also\s+|still\s+|reportedly\s+|confirmed\s+|believed\s+to\s+have\s+been\s+)?(?P<verb>\w+)")
 _REDUCED_VERB_AFTER = re.compile(r"\s+(?:were\s+|was\s+|(?:sustained|suffered|received)\s+(?:serious\s+|minor\s+|severe\s+|critical\s+)?)?(?:[a-z]+ly\s+)?(?P<verb>\w+)")
 _NEW_CLAUSE = re.compile(r"\b(?:when|as|after|before|because|while|whereas)\b", re.I)
 _GAP_BREAK = re.compile(r"\b(?:and\s+(?:wounding|injuring)|while|but)\b|;")

@@ -4395,3 +4395,10 @@ def test_a_sentence_that_opens_near_a_village_places_its_event_there():
 ])
 def test_arrests_at_a_protest_are_the_intervention_in_it(sentence):
     assert [t for t, _ in _types(sentence)] == ["Protest with intervention"]
+
+
+def test_fighters_dead_told_in_the_next_sentence_are_the_fights_toll():
+    [event] = extract_events("Jihadists ambushed an army convoy near Djibo on Tuesday. At least 31 soldiers were killed and "
+                             "several others remain missing, the army said.", PUB)
+    assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Armed clash", 31)
+
