@@ -1183,7 +1183,7 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
 _UNREST = re.compile(r"(?:(?:nights?|days?)\s+of\s+)?unrest", re.I)
-_BARE_BLAST = re.compile(r"(?:loud\s+|heavy\s+|several\s+|large\s+)?(?:blasts?|explosions?|bangs?)", re.I)
+_BLAST_NOUN = re.compile(r"(?:loud\s+|heavy\s+|several\s+|large\s+)?(?:blasts?|explosions?|bangs?)", re.I)
 _HEARD_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|could\s+be)\s+)?heard\b", re.I)
 _HEARD_BEFORE = re.compile(r"\b(?:heard|hear|hearing|sounds?\s+of|reported(?:\s+hearing)?)\s+(?:(?:a|the|several|loud|heavy|multiple|a\s+series\s+of)\s+)*$", re.I)
 _PRESENT_BE_BEFORE = re.compile(r"\b(?:say|says|said|insist|insists|claim|claims|vow|vowed)\s+(?:that\s+)?(?:they|it|he|she|we)\s+(?:are|is|'re|am)\s+$", re.I)
@@ -1245,7 +1245,7 @@ def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet:
             and any(o is not t and o.type in PROTEST_FAMILY for o in s.triggers):
         return True   # "Manipur saw another day of unrest as hundreds of students marched": the word for the mood; the
         #   protest the sentence tells is coded by what the crowd and the police did
-    if _BARE_BLAST.fullmatch(t.text) and (_HEARD_AFTER.match(s.text, t.end) or _HEARD_BEFORE.search(s.text, max(0, t.start - 40), t.start)):
+    if _BLAST_NOUN.fullmatch(t.text) and (_HEARD_AFTER.match(s.text, t.end) or _HEARD_BEFORE.search(s.text, max(0, t.start - 40), t.start)):
         return True   # "Explosions heard in Kyiv", "residents reported hearing loud explosions in Taiz": a sound, no hit told
     if t.text.lower() == "fighting" and _PRESENT_BE_BEFORE.search(s.text, max(0, t.start - 40), t.start) \
             and _FOR_A_CAUSE_AFTER.match(s.text, t.end):
@@ -2162,9 +2162,10 @@ def _violent_told_before(candidates: list[Candidate], s: Sentence, back: int = 2
 
 
 # a count of fighters dead: "At least 31 Burkinabe soldiers were killed", "Two police officers were killed", "23 militants died"
-_FORCES_DEAD = re.compile(r"\b(?:\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|policemen|police\s+officers|officers|gendarmes|"
+_FORCES_DEAD = WordGuard(re.compile(r"\b(?:\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|policemen|police\s+officers|officers|gendarmes|"
                           r"servicemen|militants|fighters|insurgents|rebels|jihadists|terrorists|attackers|assailants)\s+(?:were|had\s+been|have\s+been)\s+"
-                          r"(?:\w+ly\s+)?(?:killed|martyred|neutrali[sz]ed|shot\s+dead)\b", re.I)
+                          r"(?:\w+ly\s+)?(?:killed|martyred|neutrali[sz]ed|shot\s+dead)\b", re.I),
+                         ("killed", "martyred", "neutrali", "shot"))      # (tested on every sentence with no trigger)
 
 
 def _toll_of_the_fight_told(candidates: list[Candidate], s: Sentence, pub: date | None) -> None:

@@ -482,8 +482,7 @@ def fatalities(text: str) -> int | None:
     by_verb: dict[int, int] = {}     # counts summed per casualty word they belong to
     more: dict[int, int] = {}        # ... of them, the counts of further dead ("and three more died")
     parts: dict[int, list[int]] = {}     # ... and each count, in order
-    sides: dict[int, set[str]] = {}      # ... and whose dead they are
-    first_count: dict[int, int] = {}     # ... and where their first count stands
+    counted_at: dict[int, list[tuple[int, int]]] = {}     # ... and where each count stands
     for start, end, val in _count_mentions(text):
         before = text[max(0, start - 30):start]
         if (_SUBSET_BEFORE.search(before) and not _WHOLE_AMONG_BEFORE.search(before)) \
@@ -564,8 +563,7 @@ def fatalities(text: str) -> int | None:
             continue
         by_verb[cs] = by_verb.get(cs, 0) + val
         parts.setdefault(cs, []).append(val)
-        sides.setdefault(cs, set()).update(side for side, rx in _SIDE_AFTER_COUNT.items() if rx.match(text, end, end + 40))
-        first_count.setdefault(cs, start)
+        counted_at.setdefault(cs, []).append((start, end))
         if _MORE_AFTER_COUNT.match(text, end) and text[start:end].lower() not in _VAGUE_COUNTS:
             more[cs] = more.get(cs, 0) + val      # "three more died in hospital": besides those counted first
     for cs, vals in parts.items():
@@ -580,12 +578,16 @@ def fatalities(text: str) -> int | None:
     # sides named with one verb are summed ("9 soldiers and 4 rebels were killed"); separate
     # statements of a toll (a headline and its lede) are the same deaths told twice
     toll = max(by_verb.values())
-    if len(by_verb) == 2 and all(len(found) == 1 for found in sides.values()) and len(set().union(*sides.values())) == 2:
+    if len(by_verb) == 2:
         # "Six soldiers were killed and 20 terrorists were neutralised": two sides' dead, each told with a verb of its
         # own and joined by "and", are the event's dead together (not a part: "ten children were among 48 killed")
-        a, b = sorted(first_count.values())
-        if _AND_WORD.search(text, a, b) and not _PART_WORD.search(text, a, b):
-            toll = sum(by_verb.values())
+        # (whose dead each count names: found only here, where it can matter)
+        sides = [{side for start, end in counts for side, rx in _SIDE_AFTER_COUNT.items() if rx.match(text, end, end + 40)}
+                 for counts in counted_at.values()]
+        if all(len(found) == 1 for found in sides) and len(sides[0] | sides[1]) == 2:
+            a, b = sorted(counts[0][0] for counts in counted_at.values())
+            if _AND_WORD.search(text, a, b) and not _PART_WORD.search(text, a, b):
+                toll = sum(by_verb.values())
     if more:
         # "Six people died at the scene and three more died in hospital": the further dead told with a verb of
         # their own are added to the largest count of the others
