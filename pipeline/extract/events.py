@@ -132,9 +132,14 @@ def _titled_names(text: str) -> list[re.Match]:
             if _TITLE_BEFORE.search(text, max(0, m.start() - 14), m.start())]
 
 
-def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool) -> Mention | None:
-    """Where the event happened: the place nearest the trigger in its clause, towns before regions."""
+def _select_place(s: Sentence, t: Trigger, clause: Span, snippet: bool, first: bool = False) -> Mention | None:
+    """Where the event happened: the place nearest the trigger in its clause, towns before regions.
+
+    `first`: no event told before it; then where the sentence's teller is ("a source in Homs said the strike
+    on the airbase killed four") stands for a deed with no place of its own, as a local correspondent's town."""
     roles = ("locative", "near", "source") if snippet else ("locative", "near")
+    if first and not any(m.role in roles and m.place.kind != "country" for m in s.places):
+        roles += ("teller",)
     if t.type == "Agreement":
         # an agreement is made where the talks are, and holds where it applies ("the evacuation of fighters from
         # the towns of Arbin and Zamalka")
@@ -969,7 +974,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             continue
         deadline.check("toponyms", s.index, len(sentences))
         local = [m.place for m in s.places if m.place.kind in ("town", "region", "province") and m.place.latitude is not None
-                 and m.role in ("locative", "near")]
+                 and m.role in ("locative", "near", "teller")]      # (a local correspondent's town: "a reporter in Homs said ...")
         extra = unknown_toponyms(s.text, s.places, [(a.start, a.end) for a in s.actors], local[0] if local else article_ctx)
         extra += named_again(s.text, framed, s.places + extra, [(a.start, a.end) for a in s.actors])
         if extra:
@@ -1646,7 +1651,7 @@ def extract(text: str, published: str | None = None, title: str | None = None,
             if sub == "Peaceful protest" and actor1 is not None and actor1.end <= t.start and actor1.actor.inter in (1, 2, 3, 8) and \
                     not any(a.actor.inter in (5, 6) for a in s.actors if a.role == "main"):
                 continue      # armed men at a rally or parade are not protesters
-            mention = _select_place(s, t, clause, snippet)
+            mention = _select_place(s, t, clause, snippet, first=not candidates or candidates[0].sentence.index == s.index)
             anaphor = _SAME_PLACE_START.match(s.text) \
                 or _PLACE_ANAPHOR_AFTER.match(s.text[t.end:t.end + 40]) \
                 or _TOWN_BEFORE.search(s.text[max(0, t.start - 30):t.start])

@@ -1189,6 +1189,9 @@ _SOURCE_HOST_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2
 _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+press\s+conference|parliament)|said|says|"
                                 r"speaking|spoke|addressing\s+(?:reporters|journalists)|news\s+conference|press\s+conference|briefing)"
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
+# "A security source in Dori said", "an AFP correspondent in Goma reported": where the teller is, not the deed told
+_TELLER_IN_BEFORE = re.compile(r"\b(?:sources?|correspondents?|journalists?|reporters?|stringers?)\s+(?:based\s+)?in\s+(?:the\s+)?$", re.I)
+_TELLER_SAID_AFTER = re.compile(r"\s+(?:(?:also|later|has|had|have)\s+)?(?:said|says|say|told|reported|reports|confirmed|added)\b")
 _VENUE_BEFORE = WordGuard(re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
                                      r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I))
 _NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across", "from")     # one of them is in every match of _NEAR_BEFORE
@@ -1218,6 +1221,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "border"
     if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):
         return "near"
+    if "in" in before and _TELLER_IN_BEFORE.search(before) and _TELLER_SAID_AFTER.match(after):
+        return "teller"       # "a security source in Dori said": where the teller is; the deed's place only when none other is told
     if "in" in before and _SPEAKER_IN_BEFORE.search(before):
         return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event
     if holds_any(before, _SOURCE_STEMS) and (_SOURCE_BEFORE.search(before)
@@ -1363,7 +1368,7 @@ def article_countries(mentions: list[Mention], gz: Gazetteer | None = None,
         # is one of the states that reacted, half a vote)
         if p.country_code and (m.role == "dateline" or p.kind == "country" or p.curated
                                or (p.kind == "province" and m.surface.rsplit(None, 1)[-1].lower() in _REGION_TYPE_WORDS)):
-            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source", "speaker") or id(m) in listed else 1
+            votes[p.country_code] += 3 if m.role == "dateline" else 0.5 if m.role in ("attributive", "source", "speaker", "teller") or id(m) in listed else 1
     pattern, words = _demonyms()
     if text and pattern is not None:
         # "Syrian troops", "the Iraqi army": half a vote each, at most two votes a country

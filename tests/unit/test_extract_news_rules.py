@@ -4402,3 +4402,15 @@ def test_fighters_dead_told_in_the_next_sentence_are_the_fights_toll():
                              "several others remain missing, the army said.", PUB)
     assert (event["sub_event_type"], event["fatalities"]["best"]) == ("Armed clash", 31)
 
+
+
+def test_where_the_teller_is_does_not_place_the_fight_told_before():
+    events = extract_events("Gunmen attacked an army post in Kaya on Tuesday, sparking hours of fighting with soldiers. "
+                            "A security source in Ouagadougou said nine soldiers were killed in the fighting.", PUB)
+    assert [(e["sub_event_type"], e["location"]["name"], e["fatalities"]["best"]) for e in events] \
+        == [("Armed clash", "Kaya", 9)]
+
+
+def test_where_the_teller_is_places_a_lede_with_no_place_of_its_own():
+    [event] = extract_events("A missile strike on an air base killed four soldiers, a military source in Homs told reporters.", PUB)
+    assert event["location"]["name"] == "Homs"
