@@ -1189,7 +1189,9 @@ _ACCUSED_OF_BEFORE = re.compile(r"\baccus(?:e|es|ed|ing)\s+(?:[\w'\u2019-]+\s+){
 _CROWD_NOUN = re.compile(r"protesters|protestors|demonstrators|marchers", re.I)
 _UNREST = re.compile(r"(?:(?:nights?|days?)\s+of\s+)?unrest", re.I)
 _BLAST_NOUN = re.compile(r"(?:loud\s+|heavy\s+|several\s+|large\s+)?(?:blasts?|explosions?|bangs?)", re.I)
-_HEARD_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|could\s+be)\s+)?heard\b", re.I)
+# ("gunfire and explosions echoed across the town", "blasts rang out": the sound of a fight, not a hit)
+_HEARD_AFTER = re.compile(r"\s+(?:(?:(?:were|was|have\s+been|had\s+been|could\s+be)\s+)?heard|echoed|echoing|rang\s+out|ringing\s+out|"
+                          r"reverberated|reverberating)\b", re.I)
 _HEARD_BEFORE = re.compile(r"\b(?:heard|hear|hearing|sounds?\s+of|reported(?:\s+hearing)?)\s+(?:(?:a|the|several|loud|heavy|multiple|a\s+series\s+of)\s+)*$", re.I)
 _PRESENT_BE_BEFORE = re.compile(r"\b(?:say|says|said|insist|insists|claim|claims|vow|vowed)\s+(?:that\s+)?(?:they|it|he|she|we)\s+(?:are|is|'re|am)\s+$", re.I)
 _FOR_A_CAUSE_AFTER = re.compile(r"\s+(?:to\s+(?!the\b|a\b)[a-z]+|for\s+(?!control\b)(?:the\s+|their\s+|our\s+|its\s+)?[a-z]+)", re.I)

@@ -4414,3 +4414,11 @@ def test_where_the_teller_is_does_not_place_the_fight_told_before():
 def test_where_the_teller_is_places_a_lede_with_no_place_of_its_own():
     [event] = extract_events("A missile strike on an air base killed four soldiers, a military source in Homs told reporters.", PUB)
     assert event["location"]["name"] == "Homs"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A resident said people hid in their homes as gunfire and explosions echoed across Maiduguri on Tuesday.",
+    "Several blasts rang out in Kabul overnight, residents said.",
+])
+def test_explosions_that_echo_are_a_sound_not_a_hit(sentence):
+    assert [t for t, _ in _types(sentence) if t == "Remote explosive/landmine/IED"] == []
