@@ -378,6 +378,8 @@ _SPEAKER_AFTER_COUNT = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:officials?|spokes(
                                   r"doctors?|medics?|activists?|residents?|correspondents?|journalists?|reporters?|monitors?|workers?|nurses?|leaders?|"
                                   r"elders?|chiefs?|members?|lawmakers?|governors?|mayors?|administrators?|villagers?|survivors?|"
                                   r"relatives?|representatives?|diplomats?|analysts?)\s+(?:(?:of|from|with)\s+(?:[\w'\u2019-]+\s+){1,5}?)?"
+                                  # ("a local official and a relative of one of the victims said": two tellers)
+                                  r"(?:and\s+(?:an?|the|two|three|several)\s+(?:[\w'\u2019-]+\s+){1,6}?)?"
                                   r"(?:told|said|says|added|confirmed|stated)\b", re.I)
 _SOURCE_BEFORE_COUNT = re.compile(r"\b(?:according\s+to|told|quoted|quoting|citing|cited|reported\s+by)\s+$", re.I)
 _ATTACKERS = re.compile(r"\b(?:bombers?|attackers|assailants|gunmen)\b", re.I)
@@ -491,7 +493,7 @@ def fatalities(text: str) -> int | None:
         if _AMONG_AFTER.match(text[end:end + 50]):
             continue      # a part of the toll counted after it
         if _SOURCE_BEFORE_COUNT.search(text[max(0, start - 25):start]) \
-                or (text[start:end].lower() in ("a", "an") and _SPEAKER_AFTER_COUNT.match(text[end:end + 50])):
+                or (text[start:end].lower() in ("a", "an") and _SPEAKER_AFTER_COUNT.match(text[end:end + 90])):
             continue      # "killed in the fighting, according to a health official", "an official told": who tells it, not one more dead
         if _AGENT_BY_BEFORE.search(text, max(0, start - 40), start):
             continue      # "were beheaded by a group of around 15 armed men": who did it, counted, not dead

@@ -4422,3 +4422,12 @@ def test_where_the_teller_is_places_a_lede_with_no_place_of_its_own():
 ])
 def test_explosions_that_echo_are_a_sound_not_a_hit(sentence):
     assert [t for t, _ in _types(sentence) if t == "Remote explosive/landmine/IED"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed 12 villagers near Kaduna on Tuesday, a local official and a relative of one of the victims said.",
+    "Gunmen killed 12 villagers near Kaduna on Tuesday, an official and a witness told reporters.",
+])
+def test_two_tellers_of_a_toll_are_not_among_its_dead(sentence):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == 12
