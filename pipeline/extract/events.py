@@ -1220,9 +1220,18 @@ _DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debu
 _REPORT_WORDS = ("report", "claim", "rumo", "allegation")      # one of which every match of it holds (as written)
 
 
+# "... set on fire before the attackers withdrew", "The gunmen then retreated into the bush": how an attack ended
+_ATTACKERS_LEFT_BEFORE = re.compile(r"(?:\b(?:before|after|as|then|and)\s+(?:the\s+)?(?:attackers|assailants|gunmen|raiders|insurgents|jihadists|"
+                                    r"militants|bandits|fighters|rebels|they)|\bthe\s+(?:attackers|assailants|gunmen|raiders)(?:\s+(?:later|then|eventually|finally))?)\s+$", re.I)
+_LEAVING = re.compile(r"withdr(?:ew|awn)|retreated|pulled\s+(?:back|out)", re.I)
+
+
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
+    if t.type == "Change to group/activity" and _LEAVING.match(surface) \
+            and _ATTACKERS_LEFT_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+        return True   # "before the attackers withdrew": the end of the attack, no change of the group's activity
     if " " in surface and t.start > 0 and all(w[:1].isupper() for w in surface.split()) \
             and not surface.isupper():
         return True   # "Organisation for the Prohibition of Chemical Weapons": a name, not an event

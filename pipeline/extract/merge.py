@@ -576,6 +576,7 @@ def consolidate(cands: list[Candidate], snippet: bool, sentences: list[Sentence]
     _retold_by_noun(out)
     _missiles_of_the_strike(out)
     _fighting_for_the_town(out)
+    _damage_of_the_attack(out)
     return _without_moves_and_roundups(out)
 
 
@@ -630,6 +631,25 @@ def _fighting_for_the_town(out: list[Candidate]) -> None:
             owner.fatalities = (owner.fatalities or 0) + e.fatalities if _counted_sides(e.sentence.text) - _counted_sides(owner.sentence.text) \
                 else max(owner.fatalities or 0, e.fatalities)
         out.remove(e)
+
+
+# the side of the event just told, named again by its role: "the attackers", "the assailants", "the gunmen"
+_THE_ATTACKERS = re.compile(r"\bthe\s+(?:attackers|assailants|gunmen|raiders|insurgents|jihadists|militants|bandits)\b", re.I)
+
+
+def _damage_of_the_attack(out: list[Candidate]) -> None:
+    """"Jihadists attacked an army post in Niono ... A local official said the attackers arrived on motorcycles
+    and set fire to two military vehicles": what the attackers of the event just told burned or looted there
+    that day is that event's damage (ACLED codes Looting/property destruction only when it is all that
+    happened), told within the next three sentences."""
+    for d in [d for d in out if d.sub_event_type == "Looting/property destruction" and d.place is not None
+              and _THE_ATTACKERS.search(d.sentence.text)]:
+        owner = next((x for x in out if x is not d and x.sub_event_type in VIOLENT_TYPES and x.sub_event_type != d.sub_event_type
+                      and x.place is not None and place_key(x.place) == place_key(d.place) and x.day == d.day
+                      and 0 < min(d.mentions) - max(x.mentions) <= 3), None)
+        if owner is not None:
+            owner.mentions |= d.mentions
+            out.remove(d)
 
 
 def _without_moves_and_roundups(out: list[Candidate]) -> list[Candidate]:

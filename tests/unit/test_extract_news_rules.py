@@ -4431,3 +4431,24 @@ def test_explosions_that_echo_are_a_sound_not_a_hit(sentence):
 def test_two_tellers_of_a_toll_are_not_among_its_dead(sentence):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == 12
+
+
+def test_what_the_attackers_burned_is_the_attacks_damage():
+    events = extract_events("Militants stormed an army base in Monguno on Tuesday, killing five soldiers. Residents said "
+                            "the attackers torched several houses near the base.", PUB)
+    assert [(e["sub_event_type"], e["fatalities"]["best"]) for e in events] == [("Armed clash", 5)]
+
+
+def test_burning_by_others_later_is_its_own_event():
+    events = extract_events("Gunmen attacked a police station in Maiduguri on Tuesday, killing four officers. On Thursday, "
+                            "angry youths set fire to the local government secretariat in Maiduguri.", PUB)
+    assert "Looting/property destruction" in [e["sub_event_type"] for e in events] \
+        or "Violent demonstration" in [e["sub_event_type"] for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen attacked a police station in Maiduguri on Tuesday, killing four officers, before they withdrew.",
+    "Gunmen attacked a police station in Maiduguri on Tuesday, killing four officers. The attackers then withdrew.",
+])
+def test_attackers_withdrawing_is_how_the_attack_ended(sentence):
+    assert "Change to group/activity" not in [t for t, _ in _types(sentence)]
