@@ -153,7 +153,7 @@ def load_lexicon() -> ActorLexicon:
                                  r"warplanes?|drone\s+strikes?|bombing\s+raids?)|shelling|bombardments?|artillery|military\s+strikes?|"
                                  r"strikes|strike(?=\s+(?:on|against|targeting)\s)|raids|(?:gun)?fire(?!\s+(?:brigades?|fighters?|departments?|services?|trucks?|engines?|stations?|crews?)))\b")
     # "struck Iranian targets near Damascus": the sites of a state's forces, which the strike hit (participants._targeted_force)
-    national_site = re.compile(r"[^\w-](?P<nat>" + nat + r")\s+(?:military\s+)?(?:targets|positions|bases|sites|installations|facilities|outposts|assets)\b")
+    national_site = re.compile(r"[^\w-](?P<nat>" + nat + r")\s+(?:military\s+|border\s+|army\s+)?(?:targets|positions|bases|sites|installations|facilities|outposts|assets|posts|checkpoints|bunkers|pickets)\b")
     coordinated_nat = re.compile(r"[^\w-](?P<nat>" + nat + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
     return ActorLexicon(pattern, cased, by_alias, nationalities, cues, country_names, country_agent, state, state_air,
                         national_strike, country_by, tuple(sorted({a[:2] for a in cased_aliases})), coalitions,
@@ -302,7 +302,8 @@ _COUNTRY_BY_WORDS = ("strike", "attack", "raid", "shelling", "bombard", "bombing
 # (searched with the character before it, in " " + the lower-cased text, as the lexicon's patterns are)
 _AGENT_VERB_START = re.compile(r"[^\w-](?:launch|carrie|conduct|struck|strikes|bomb|shell|attack|fire|pound|raid|invade|"
                                r"target|hits?\b|retaliat|responded\s+with|stormed|deployed|mounted|sent\s)")
-_NATIONAL_SITE_WORDS = ("targets", "positions", "bases", "sites", "installations", "facilities", "outposts", "assets")
+_NATIONAL_SITE_WORDS = ("targets", "positions", "bases", "sites", "installations", "facilities", "outposts", "assets", "posts",
+                        "checkpoints", "bunkers", "pickets")
 _NATIONAL_STRIKE_WORDS = ("air", "warplane", "drone", "bombing", "shelling", "bombardment", "artillery", "military",
                           "strike", "raids", "fire")
 

@@ -28,7 +28,7 @@ from .places import (Mention, Place, after_feed_stamp, says_the_capital, article
                      resolve_part, unknown_toponyms)
 from .sentences import Span, split_clauses, split_sentences
 from .triggers import Trigger, active_blockers, find_triggers
-from .actors import resolve_references, same_camp      # actors named by reference across sentences (actors.py)
+from .actors import resolve_references, rival_states, same_camp      # actors named by reference across sentences (actors.py)
 
 _NON_VIOLENT_WEAK = {"Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Arrests",
                      "Agreement"}
@@ -548,6 +548,10 @@ def _resolve_type(cand_type: str, s: Sentence, t: Trigger, clause: Span, actor1,
             and not _EXECUTION.search(t.text) and actor1 is not None and actor1.actor.inter in (2, 3, 4) \
             and actor1.end <= t.start and _COUNTED_OBJECT_GAP.fullmatch(text, t.end, actor2.start) is not None:
         return "Armed clash"      # "gang members shot dead two police officers": an armed side's men, not civilians, were hit
+    if cand_type == "Attack" and actor1 is not None and actor2 is not None and actor1.actor.inter in (1, 8) \
+            and actor2.actor.inter in (1, 8) and rival_states(actor1, actor2) and actor1.end <= t.start < actor2.start \
+            and not _EXECUTION.search(t.text):
+        return "Armed clash"      # "Pakistani troops fired on Indian posts": one state's forces on another's, a battle
     if cand_type == "Attack" and actor2 is not None and actor2.actor.inter in (1, 8) and actor2.role == "main" \
             and not _EXECUTION.search(t.text) \
             and (actor1 is None or actor1.actor.inter in (2, 3, 4, 8)) and actor2.end <= t.start \
@@ -1220,6 +1224,9 @@ _DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debu
 _REPORT_WORDS = ("report", "claim", "rumo", "allegation")      # one of which every match of it holds (as written)
 
 
+# "busted a module of the LeT with the arrest of three associates": the noun, as the state's announcements word
+# its arrests (the group named before it is whose men were taken, not who took them)
+_ARREST_NOUN_OF = re.compile(r"arrests?\s+of\b", re.I)
 # "... set on fire before the attackers withdrew", "The gunmen then retreated into the bush": how an attack ended
 _ATTACKERS_LEFT_BEFORE = re.compile(r"(?:\b(?:before|after|as|then|and)\s+(?:the\s+)?(?:attackers|assailants|gunmen|raiders|insurgents|jihadists|"
                                     r"militants|bandits|fighters|rebels|they)|\bthe\s+(?:attackers|assailants|gunmen|raiders)(?:\s+(?:later|then|eventually|finally))?)\s+$", re.I)
@@ -1647,7 +1654,8 @@ def extract(text: str, published: str | None = None, title: str | None = None,
                 sub = "Arrests"     # state forces taking people is an arrest in ACLED's coding
             elif sub == "Arrests" and actor1 is not None and actor1.actor.inter in (2, 3, 4) and not actor1.actor.governs \
                     and actor1.actor.name not in load_lexicon().rulers \
-                    and actor1.end <= t.start and not _PASSIVE_BETWEEN.search(s.text, actor1.end, t.start):
+                    and actor1.end <= t.start and not _PASSIVE_BETWEEN.search(s.text, actor1.end, t.start) \
+                    and not _ARREST_NOUN_OF.match(s.text, t.start):
                 sub = "Abduction/forced disappearance"     # "RSF troops rounded up young men": an armed group that does not
                 #   govern (nor ever took its country's government: the Taliban's arrests are a state's) takes people;
                 #   ACLED codes it an abduction, not an arrest

@@ -456,6 +456,8 @@ _LOCAL_UNIT_COUNTRIES = {"upazila": ("BD",), "regency": ("ID",), "raion": ("UA",
 _LOCAL_UNIT_AFTER = re.compile(r"\s+(" + "|".join(_LOCAL_UNIT_COUNTRIES) + r")\b", re.I)
 
 
+# "the Krishna Ghati sector", "the Bawana Hills area": a longer name (a town's name its first word) for a part of the land
+_LAND_PART_AFTER = re.compile(r"\s+(?:sector|area|valley|forests?|hills|range|belt|subdivision|tehsil)\b", re.I)
 _TYPE_WORD_NEXT = re.compile(r"\s+(?:state|province|region|division|governorate)\b", re.I)
 
 
@@ -554,6 +556,10 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
             i += 1
             continue
         j, start, end, surface, cands = found
+        if j < run_end and not words[run_end - 1][2][:1].islower() and _LAND_PART_AFTER.match(text, words[run_end - 1][1]) \
+                and not any(c.curated for c in cands):
+            i = run_end       # "the Krishna Ghati sector of Poonch district": not the town Krishna
+            continue
         if (lga := _LGA_AFTER.match(text, end)) is not None and (districts := gz.districts.get(norm_place(surface))):
             # "Mairuwa, Faskari Local Government Area": Nigeria's district, not an organisation's name nor a
             # person's; its seat town of the same name when the gazetteer has it (as "Dikwa local government area")

@@ -4452,3 +4452,19 @@ def test_burning_by_others_later_is_its_own_event():
 ])
 def test_attackers_withdrawing_is_how_the_attack_ended(sentence):
     assert "Change to group/activity" not in [t for t, _ in _types(sentence)]
+
+
+def test_the_arrest_of_a_groups_men_is_the_polices_arrest():
+    events = extract_events("Police in Srinagar said they had busted a terror module of the Lashkar-e-Taiba (LeT) with the arrest of "
+                            "three associates on Monday.", PUB)
+    assert [(e["sub_event_type"], e["actor1"]["name"]) for e in events] == [("Arrests", "Police Forces of India")]
+
+
+def test_a_longer_name_for_a_sector_is_not_the_town_of_its_first_word():
+    names = [m.place.name for m in find_places("Troops exchanged fire in the Krishna Ghati sector of Poonch district.")]
+    assert "Krishna" not in names and "Poonch" in names
+
+
+def test_one_states_troops_firing_on_anothers_posts_is_a_battle():
+    [event] = extract_events("Pakistani troops fired on Indian posts in Poonch district on Saturday night, the army said.", PUB)
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 18)
