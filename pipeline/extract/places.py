@@ -440,6 +440,10 @@ _ORG_WORDS = ("agency", "ministry", "authority", "office", "commission", "counci
               "institute", "company", "corporation", "committee", "bureau", "service", "centre", "center", "association",
               "federation", "foundation", "union")
 _ORG_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,4}\s+(?:" + "|".join(w + "|" + w.capitalize() for w in _ORG_WORDS) + r")\b")
+# an armed group's, capitalised: "the Mandalay People's Defence Force", "The Raqa Revolutionaries Brigades" (not a place
+# the text puts something in, its comma lost: "in the province of Idlib Nusra Front members kidnapped")
+_ARMED_ORG_AFTER = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*){1,4}\s+(?:Force|Forces|Army|Front|Movement|Brigades?|Militia|Battalion)\b")
+_LOCATIVE_WORD_BEFORE = re.compile(r"\b(?:in|of|near|at|from|outside|around|into|across|to)\s+$", re.I)
 _LGA_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|Local\s+Government|LGA)\b", re.I)
 _WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
 _WATER_BODY = re.compile(r"\b(?:Sea|Gulf|Ocean|Strait|Straits|Channel)$")
@@ -608,7 +612,8 @@ def find_places(text: str, gz: Gazetteer | None = None, masked: list[tuple[int, 
                 and _NEIGHBOURHOOD_AFTER.match(text, end, end + 16):
             i = j        # "the Al-Rawdah neighbourhood": a part of the city the text is about, not a village of the name
             continue
-        if _ORG_NAME_AFTER.match(text, end, end + 70):
+        if _ORG_NAME_AFTER.match(text, end, end + 70) or (_ARMED_ORG_AFTER.match(text, end, end + 70)
+                                                          and not _LOCATIVE_WORD_BEFORE.search(text, max(0, start - 10), start)):
             i = j        # "the UK Maritime Trade Operations agency": a word of an organisation's name
             continue
         if _WATER_BODY.search(surface) and cands[0].kind != "town" and not _TYPE_AFTER_GUARD.match(text[end:end + 40]):
@@ -937,7 +942,9 @@ _RUN_BREAKERS = {"the", "in", "at", "of", "near", "from", "to", "into", "outside
 
 _PLACE_WORDS = {"province", "governorate", "region", "district", "city", "town", "village", "county", "state",
                 "countryside", "area", "valley", "mountains", "mountain", "heights", "plain", "border", "crossing",
-                "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el"}
+                "camp", "airport", "neighbourhood", "neighborhood", "suburb", "river", "desert", "al", "el",
+                # local units named after their seat, capitalised as a name's part: "Kanbalu Township", "Dera Woreda"
+                "township", "tehsil", "woreda", "commune", "municipality", "prefecture", "payam", "upazila", "regency"}
 
 
 # "Kurdish-held", "Western-backed", "Iranian-made": a compound adjective, never a place's name

@@ -4468,3 +4468,17 @@ def test_a_longer_name_for_a_sector_is_not_the_town_of_its_first_word():
 def test_one_states_troops_firing_on_anothers_posts_is_a_battle():
     [event] = extract_events("Pakistani troops fired on Indian posts in Poonch district on Saturday night, the army said.", PUB)
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 18)
+
+
+def test_a_township_capitalised_is_still_its_seat_town():
+    names = [m.place.name for m in find_places("A jet bombed a village in Sagaing Region's Kanbalu Township on Tuesday.")]
+    assert "Kanbalu" in names
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("The Kachin Independence Army said it had captured an outpost near Bhamo on Monday.", "Bhamo"),
+    ("In the province of Idlib Nusra Front members kidnapped a priest on Monday.", "Idlib"),
+])
+def test_a_place_word_of_an_armed_groups_name_is_no_place(sentence, named):
+    names = [m.surface for m in find_places(sentence)]
+    assert named in names and (named != "Bhamo" or "Kachin" not in names)
