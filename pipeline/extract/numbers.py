@@ -41,7 +41,8 @@ PERSON = re.compile(
     r"villagers|gunmen|militiamen|combatants|recruits|trainees|servicemen|army|fighters|members|refugees|tourists?|"
     r"journalists?|farmers?|girls?|boys?|babies|infants|teenagers?|youths?|individuals|staff|crew|rangers|attackers|bombers?|"
     r"detainees|prisoners|inmates|mourners|guests|bystanders|pedestrians|hostages|migrants|combatants|jihadists|"
-    r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients|doctors|teachers|"
+    r"assailants|policeman|commanders?|leaders?|officials?|employees|nationals|citizens|patients?|doctors?|teachers?|nurses?|"
+    r"drivers?|traders?|herders?|shepherds?|fisherm[ae]n|vendors?|shopkeepers?|pupils?|priests?|imams?|pastors?|"
     r"Naxal(?:ite)?s?|Maoists?|cadres|guerrillas|jawans|khwarij|khawarij|kharijis?|"
     r"Palestinians|Kurds|Yazidis|Christians|Shiites|Sunnis|Alawites|Israelis|Americans|Afghans|Iraqis|Syrians|"
     # who else news counts among the dead: the security forces of many countries, trades, and the
@@ -368,6 +369,15 @@ def subset_toll(before: str) -> int | None:
 # a later item of the same list of parts: "including a Canadian tourist and at least four police officers"
 _SUBSET_LIST_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?!killed|wounded|injured|dead|died|were|was)[^;.:])*?"
                                  r"\s+and\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+# the count of a whole that a breakdown may follow ("6 fatalities, 4 soldiers and 2 fighters"; not "two soldiers, a
+# policeman and a civilian", a list of four dead)
+_WHOLE_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|fatalities|deaths|dead|casualties|civilians|lives|bodies|victims|"
+                               r"individuals|others)\b", re.I)
+# a count of people, then a comma, then a pair of kin: the pair is who they were ("two civilians, a farmer and his daughter")
+_KIN_PAIR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,2}?and\s+(?:his|her|their)\s+", re.I)
+_APPOSITION_BEFORE = re.compile(r"\b(?:\d+|" + _NUM_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|villagers|residents|"
+                                r"relatives)"      # (a kind of people, not a list: "two soldiers, a policeman and a civilian" are four)
+                                r",\s+$", re.I)
 _WHOLE_AMONG_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 # "Two medics were among at least 31 people killed": the part before a whole that is counted (not
 # "six children were among those killed", where the part is all the text counts)
@@ -495,6 +505,9 @@ def fatalities(text: str) -> int | None:
         if _SOURCE_BEFORE_COUNT.search(text[max(0, start - 25):start]) \
                 or (text[start:end].lower() in ("a", "an") and _SPEAKER_AFTER_COUNT.match(text[end:end + 90])):
             continue      # "killed in the fighting, according to a health official", "an official told": who tells it, not one more dead
+        if text[start:end].lower() in ("a", "an") and _APPOSITION_BEFORE.search(text, max(0, start - 50), start) \
+                and _KIN_PAIR_AFTER.match(text, end):
+            continue      # "killing two civilians, a farmer and his teenage daughter": the two, named, not a third dead
         if _AGENT_BY_BEFORE.search(text, max(0, start - 40), start):
             continue      # "were beheaded by a group of around 15 armed men": who did it, counted, not dead
         if _ATTACKERS.search(text[end:end + 25]) and not _ATTACKERS_DIED.search(text[end:end + 40]) \
@@ -569,7 +582,7 @@ def fatalities(text: str) -> int | None:
         if _MORE_AFTER_COUNT.match(text, end) and text[start:end].lower() not in _VAGUE_COUNTS:
             more[cs] = more.get(cs, 0) + val      # "three more died in hospital": besides those counted first
     for cs, vals in parts.items():
-        if len(vals) >= 3 and sum(vals[1:]) == vals[0]:
+        if len(vals) >= 3 and sum(vals[1:]) == vals[0] and _WHOLE_NOUN_AFTER.match(text, counted_at[cs][0][1]):
             by_verb[cs] = vals[0]      # "6 fatalities in the clashes, 4 soldiers and 2 fighters": a total, then its breakdown
     if not by_verb:
         # "a Hezbollah fighter was killed", "A man was killed"

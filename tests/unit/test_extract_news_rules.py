@@ -4482,3 +4482,13 @@ def test_a_township_capitalised_is_still_its_seat_town():
 def test_a_place_word_of_an_armed_groups_name_is_no_place(sentence, named):
     names = [m.surface for m in find_places(sentence)]
     assert named in names and (named != "Bhamo" or "Kachin" not in names)
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("Artillery shells hit a village near Bhamo on Tuesday, killing two civilians, a farmer and his teenage daughter.", 2),
+    ("Gunmen killed two soldiers, a policeman and a civilian near Kaduna on Tuesday.", 4),
+    ("Gunmen killed a farmer and a teacher near Kaduna on Tuesday.", 2),
+])
+def test_the_dead_named_after_a_count_and_the_dead_listed(sentence, dead):
+    [event] = extract_events(sentence, PUB)
+    assert event["fatalities"]["best"] == dead
