@@ -1224,6 +1224,9 @@ _DENIED_REPORT_BEFORE = re.compile(r"\b(?:dismissed|denied|rejected|refuted|debu
 _REPORT_WORDS = ("report", "claim", "rumo", "allegation")      # one of which every match of it holds (as written)
 
 
+_ATTACK_NOUN = re.compile(r"attacks?|assaults?|bombings?", re.I)
+_MEANT_FOR_BEFORE = re.compile(r"\b(?:rigged|meant|intended|destined|prepared|used|readied|planned|stockpiled|stored|kept|ready)\s+(?:\w+\s+){0,2}?"
+                               r"for\s+(?:an?\s+|the\s+|future\s+|further\s+|possible\s+|planned\s+)?(?:\w+\s+)?$", re.I)
 # "busted a module of the LeT with the arrest of three associates": the noun, as the state's announcements word
 # its arrests (the group named before it is whose men were taken, not who took them)
 _ARREST_NOUN_OF = re.compile(r"arrests?\s+of\b", re.I)
@@ -1236,6 +1239,8 @@ _LEAVING = re.compile(r"withdr(?:ew|awn)|retreated|pulled\s+(?:back|out)", re.I)
 def _dismissed(s: Sentence, t: Trigger, clause: Span, pub: date | None, snippet: bool) -> bool:
     """True when the trigger, read in its sentence, does not report an event that happened."""
     surface = s.text[t.start:t.end]
+    if t.weak and _ATTACK_NOUN.fullmatch(surface) and _MEANT_FOR_BEFORE.search(s.text, max(0, t.start - 50), t.start):
+        return True   # "a motorcycle rigged for an attack", "explosives meant for attacks": what it was for, no attack
     if t.type == "Change to group/activity" and _LEAVING.match(surface) \
             and _ATTACKERS_LEFT_BEFORE.search(s.text, max(0, t.start - 40), t.start):
         return True   # "before the attackers withdrew": the end of the attack, no change of the group's activity

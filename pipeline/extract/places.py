@@ -1203,8 +1203,12 @@ _SPEAKER_IN_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|a\s+news\
                                 r"speaking|spoke|addressing\s+(?:reporters|journalists)|news\s+conference|press\s+conference|briefing)"
                                 r"\s+(?:on\s+\w+day\s+|today\s+|yesterday\s+)?in\s+(?:the\s+(?:capital\s+)?)?$", re.I)
 # "A security source in Dori said", "an AFP correspondent in Goma reported": where the teller is, not the deed told
-_TELLER_IN_BEFORE = re.compile(r"\b(?:sources?|correspondents?|journalists?|reporters?|stringers?)\s+(?:based\s+)?in\s+(?:the\s+)?$", re.I)
-_TELLER_SAID_AFTER = re.compile(r"\s+(?:(?:also|later|has|had|have)\s+)?(?:said|says|say|told|reported|reports|confirmed|added)\b")
+# (one official, "a security official in Islamabad, speaking on condition of anonymity, said"; not "officials in Maiduguri",
+# the town's own authorities)
+_TELLER_IN_BEFORE = re.compile(r"\b(?:sources?|correspondents?|journalists?|reporters?|stringers?|(?:an?|one)\s+(?:[\w-]+\s+)?official)"
+                               r"\s+(?:based\s+)?in\s+(?:the\s+)?$", re.I)
+_TELLER_SAID_AFTER = re.compile(r"(?:,\s+(?:speaking|who\s+(?:asked|spoke|requested)|requesting|declining)\b[^,.;]{0,60},)?"
+                                r"\s+(?:(?:also|later|has|had|have)\s+)?(?:said|says|say|told|reported|reports|confirmed|added)\b")
 _VENUE_BEFORE = WordGuard(re.compile(r"\b(?:talks|negotiations|summit|conference|peace\s+process|hosted)\b[^.;]{0,60}?"
                                      r"\b(?:in|at)\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I))
 _NEAR_WORDS = ("near", "outside", "between", "of", "close to", "opposite", "across", "from")     # one of them is in every match of _NEAR_BEFORE
@@ -1234,7 +1238,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "border"
     if holds_any(before, _NEAR_WORDS) and _NEAR_BEFORE.search(before):
         return "near"
-    if "in" in before and _TELLER_IN_BEFORE.search(before) and _TELLER_SAID_AFTER.match(after):
+    if "in" in before and _TELLER_IN_BEFORE.search(before) and _TELLER_SAID_AFTER.match(text, end, end + 100):
         return "teller"       # "a security source in Dori said": where the teller is; the deed's place only when none other is told
     if "in" in before and _SPEAKER_IN_BEFORE.search(before):
         return "speaker"      # "told reporters in Kampala", "said in Kabul": where the speaker was, not the event

@@ -4492,3 +4492,16 @@ def test_a_place_word_of_an_armed_groups_name_is_no_place(sentence, named):
 def test_the_dead_named_after_a_count_and_the_dead_listed(sentence, dead):
     [event] = extract_events(sentence, PUB)
     assert event["fatalities"]["best"] == dead
+
+
+def test_explosives_rigged_for_an_attack_are_no_attack():
+    events = extract_events("Intelligence agents detained four members of an Islamic State cell in Herat on Saturday and seized "
+                            "explosives and a motorcycle rigged for an attack.", PUB)
+    assert sorted(e["sub_event_type"] for e in events) == ["Arrests", "Disrupted weapons use"]
+
+
+def test_an_official_speaking_from_the_capital_does_not_place_the_strike_told():
+    events = extract_events("Pakistani aircraft bombed two villages in Urgun district of Paktika province late on Sunday, killing "
+                            "eight civilians. A security official in Islamabad, speaking on condition of anonymity, said hideouts "
+                            "of terrorists along the border had been targeted.", PUB)
+    assert [e["location"]["name"] for e in events] == ["Urgun"]
